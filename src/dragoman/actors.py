@@ -1,0 +1,492 @@
+"""The actors stage: find actor mentions, code them, resolve them within and across documents.
+
+A mention is a run of name-like tokens ("SCO Secretary-General Vladimir Norov", "Ambassador of
+Tajikistan Saidzoda Zohir Ozod", "the Chinese government"). It is coded compositionally from
+what the knowledge files recognise inside it: a person's name, a role (title, office, sector
+noun), an organisation, a country (name, demonym, capital used as metonym, or a place in it).
+Coreference links surnames, "Mr X", titles ("the SCO secretary general"), pronouns, "the
+organisation" and the speaker of a quote ("we") to the actor they stand for. Actor ids are
+stable across documents: a country's ISO code, an organisation's code, and for a person a hash
+of their affiliation and surname, so "Norov" of the SCO is one actor in every document.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from . import knowledge as K
+from .model import Document, Entity
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+CONNECTORS = {"of", "'s", "-", "for", "the", "de", "al", "bin", "van", "von", "la"}
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
+ORG_ANAPHORS = {"organization", "organisation", "alliance", "bloc", "group", "agency", "body"}
+QUOTE_CHARS = '"'
+SPEECH_VERBS = {"say", "tell", "add", "note", "stress", "emphasize", "emphasise", "specify",
+                "state", "declare", "explain", "point", "remark", "announce", "write", "claim",
+                "insist", "underline", "underscore", "reiterate", "recall", "continue", "conclude"}
+# Capitalised words that are parts of organisation names, never of a person's name.
+ORG_WORDS = {"office", "committee", "club", "council", "ministry", "department", "agency",
+             "organization", "organisation", "union", "party", "secretariat", "bureau", "centre",
+             "center", "commission", "court", "assembly", "parliament", "bank", "fund", "group",
+             "forces", "army", "university", "institute", "foundation", "association", "regional",
+             "national", "international", "federal", "state", "province", "city", "republic"}
+
+
+@dataclass
+class Mention:
+    start: int                 # token indices in the spaCy Doc, end exclusive
+    end: int
+    tokens: list = field(repr=False)
+    person: str | None = None  # a person's name as written
+    role: K.Info | None = None
+    org: K.Info | None = None
+    country: str | None = None
+    place_noun: str | None = None
+    known: K.Info | None = None  # a known person
+    plural: bool = False
+    entity: Entity | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text_with_ws for t in self.tokens).strip()
+
+
+class ActorResolver:
+    """Holds knowledge; `resolve(doc)` adds entities to a Document with sentences parsed."""
+
+    def __init__(self, nlp, places=None, extra_dirs: tuple[str, ...] = ()):
+        tokenize = _Tokenizer(nlp)
+        self.kb = K.load_knowledge(tokenize, extra_dirs)
+        self.places = places
+
+    def resolve(self, doc: Document) -> DocumentActors:
+        """Resolve all mentions of a document at once (the events stage interleaves instead)."""
+        state = DocumentActors(self, doc)
+        for sent in doc.sentences:
+            state.add_sentence(sent)
+        state.finalize()
+        return state
+
+
+class _Tokenizer:
+    """Hashable wrapper so that knowledge built with one tokenizer is cached."""
+
+    def __init__(self, nlp):
+        self.nlp = nlp
+
+    def __call__(self, text: str) -> list[str]:
+        return [t.text for t in self.nlp.tokenizer(text)]
+
+    def __hash__(self):
+        return id(self.nlp)
+
+    def __eq__(self, other):
+        return isinstance(other, _Tokenizer) and other.nlp is self.nlp
+
+
+# ---------------------------------------------------------------- matching knowledge in a sentence
+
+def match_knowledge(kb: K.Knowledge, tokens) -> dict[int, tuple[int, list[K.Info]]]:
+    """Longest phrase matches: start token index → (end index, infos)."""
+    out, i, toks = {}, 0, list(tokens)
+    while i < len(toks):
+        for n in range(min(kb.max_len, len(toks) - i), 0, -1):
+            span = toks[i:i + n]
+            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span)]
+            if infos:
+                out[toks[i].i] = (toks[i].i + n, infos)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _case_ok(info: K.Info, span) -> bool:
+    if info.category in (K.ROLE, K.PLACE_NOUN):
+        return True
+    first = span[0].text
+    return first[:1].isupper() or first[:1].isdigit()
+
+
+# ---------------------------------------------------------------- mentions in one sentence
+
+def find_mentions(kb: K.Knowledge, sent) -> list[Mention]:
+    matches = match_knowledge(kb, sent)
+    covered = {}
+    for start, (end, infos) in matches.items():
+        for i in range(start, end):
+            covered[i] = (start, end, infos)
+    namey = [_is_namey(t, covered) for t in sent]
+    runs, i, n = [], 0, len(sent)
+    while i < n:
+        if not namey[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if namey[j]:
+                j += 1
+            elif _bridge(sent, j, namey):
+                j += 1
+            else:
+                break
+        while j > i + 1 and not namey[j - 1]:
+            j -= 1
+        runs.append((i, j))
+        i = j
+    return [_code_mention(kb, sent[a:b], matches) for a, b in runs]
+
+
+def _is_namey(tok, covered) -> bool:
+    if tok.i in covered:
+        return True
+    if tok.ent_type_ in NOT_NAMES or tok.is_punct or tok.is_space:
+        return False
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return True
+    return tok.ent_type_ in NAME_ENTS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isupper()
+
+
+def _bridge(sent, j: int, namey: list[bool]) -> bool:
+    """A connector word joins two name-like tokens: "Ambassador of Tajikistan", "WHO's Office"."""
+    tok = sent[j]
+    if tok.lower_ not in CONNECTORS:
+        return False
+    k = j + 1
+    while k < len(sent) and sent[k].lower_ in CONNECTORS and not namey[k]:
+        k += 1
+    if k >= len(sent) or not namey[k] or not namey[j - 1]:
+        return False
+    if tok.lower_ == "for":  # only inside names: "Regional Office for Europe"
+        return sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN"
+    if tok.lower_ == "'s":   # "China's fight" stops; "the WHO's Regional Office" goes on
+        return sent[k].pos_ == "PROPN" and sent[k].text[:1].isupper()
+    return True
+
+
+def _code_mention(kb: K.Knowledge, span, matches) -> Mention:
+    m = Mention(span.start, span.end, list(span))
+    known_idx = set()
+    for start, (end, infos) in matches.items():
+        if start < span.start or end > span.end:
+            continue
+        known_idx.update(range(start, end))
+        _apply_infos(m, infos, span.doc[start:end])
+    if m.known is not None:
+        m.person = m.known.name
+    elif m.person is None:
+        m.person = _person_name(span, known_idx)
+    head = span.root
+    m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
+    return m
+
+
+def _apply_infos(m: Mention, infos: list[K.Info], toks) -> None:
+    cats = {i.category: i for i in infos}
+    if K.PERSON in cats:
+        m.known = cats[K.PERSON]
+    if K.ORG in cats and m.org is None:
+        m.org = cats[K.ORG]
+    for cat in (K.COUNTRY, K.CAPITAL, K.DEMONYM):
+        if cat in cats and m.country is None:
+            m.country = cats[cat].code
+    if K.ROLE in cats:
+        m.role = cats[K.ROLE]  # the last role wins: "CPC Committee Secretary"
+    if K.PLACE_NOUN in cats and len(toks) == 1:
+        m.place_noun = cats[K.PLACE_NOUN].code
+
+
+def _person_name(span, known_idx: set[int]) -> str | None:
+    """The trailing run of unknown capitalised words: "Ambassador of Tajikistan Saidzoda Zohir Ozod"."""
+    persons = [t for t in span if t.ent_type_ == "PERSON" and t.i not in known_idx]
+    if not persons:
+        tail = []
+        for t in reversed(span):
+            if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS:
+                break
+            tail.insert(0, t)
+        # Without NER support, only a name after a title counts ("President Emomali Rahmon").
+        if not tail or tail[0].i == span.start:
+            return None
+        return " ".join(t.text for t in tail)
+    last = persons[-1]
+    toks = [last]
+    for t in reversed(span[: last.i - span.start]):
+        if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS or t.is_punct:
+            break
+        toks.insert(0, t)
+    name = " ".join(t.text for t in toks)
+    return name if any(c.isalpha() for c in name) else None
+
+
+# ---------------------------------------------------------------- document state and coreference
+
+class DocumentActors:
+    """Mentions of one document in order, with what they resolve to."""
+
+    def __init__(self, resolver: ActorResolver, doc: Document):
+        self.r, self.kb, self.doc = resolver, resolver.kb, doc
+        self.mentions: list[Mention] = []
+        self.by_token: dict[tuple[int, int], Mention] = {}  # (id of spaCy doc, token i) → mention
+        self.persons: list[Entity] = []       # person actors (clusters), most recent last
+        self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
+        self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
+        self.groups: list[Entity] = []        # organisations, states, groups, most recent last
+        self.places: dict[str, str] = {}      # feature → country of the last place of that kind
+        self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
+
+    # -- building
+    def add_sentence(self, sent) -> None:
+        for m in find_mentions(self.kb, sent.span):
+            m.entity = self._resolve(m, sent)
+            self.mentions.append(m)
+            for i in range(m.start, m.end):
+                self.by_token[(id(sent.span.doc), i)] = m
+            if m.entity is not None:
+                self.doc.entities.append(m.entity)
+        self._find_speaker(sent)
+
+    def _resolve(self, m: Mention, sent) -> Entity | None:
+        start = sent.offset + m.tokens[0].idx
+        end = sent.offset + m.tokens[-1].idx + len(m.tokens[-1])
+        text = self.doc.text[start:end]
+        if m.place_noun and not (m.person or m.org or m.role or m.country):
+            country = self.places.get(m.place_noun)
+            if country is None:
+                return None
+            return self._group_entity(m, text, (start, end), country=country, kind="state")
+        country = m.country or self._place_country(m, sent)
+        if m.person or (m.role and m.role.kind == "person" and not m.plural):
+            return self._person(m, text, (start, end), country)
+        if m.org is not None and not m.role:
+            e = self._org_entity(m.org, text, (start, end))
+        elif m.country and not m.role and not m.org:
+            e = self._state_entity(m.country, text, (start, end))
+        elif m.role or m.org or country:
+            e = self._group_entity(m, text, (start, end), country=country)
+        else:
+            return None
+        self._remember_group(e)
+        return e
+
+    def _place_country(self, m: Mention, sent) -> str | None:
+        """A place named inside a mention gives its country: "Hubei Province CPC Committee"."""
+        if self.r.places is None:
+            return None
+        for ent in sent.span.ents:
+            if ent.label_ in ("GPE", "LOC") and m.start <= ent.start and ent.end <= m.end:
+                place = self.r.places.lookup(ent.text)
+                if place is not None and place.country_code:
+                    self.places[place.feature] = place.country_code
+                    return place.country_code
+        return None
+
+    def note_place(self, feature: str, country: str | None) -> None:
+        if country:
+            self.places[feature] = country
+
+    # -- entities
+    def _org_entity(self, org: K.Info, text: str, span) -> Entity:
+        return Entity(name=org.name, text=text, span=span, kind="organization",
+                      country=org.country, sector=org.sector, org=org.code if org.org_type in
+                      ("IGO", "NGO") or org.country in ("IGO", "NGO") else org.code, id=org.code)
+
+    def _state_entity(self, iso3: str, text: str, span) -> Entity:
+        name = self.kb.countries.get(iso3, iso3)
+        return Entity(name=name, text=text, span=span, kind="state", country=iso3, sector="GOV", id=iso3)
+
+    def _group_entity(self, m: Mention, text: str, span, country=None, kind=None) -> Entity:
+        org = m.org
+        country = country or (org.country if org else None)
+        sector = (m.role.sector if m.role else None) or (org.sector if org else None)
+        kind = kind or ("group" if m.plural or (m.role and m.role.kind == "group") else "organization")
+        name = _strip_det(text)
+        key = "|".join([country or "", org.code if org else "", sector or "",
+                        m.role.code if m.role else name.lower()])
+        return Entity(name=name, text=text, span=span, kind=kind, country=country, sector=sector,
+                      org=org.code if org else None, title=m.role.name if m.role else None,
+                      id="g-" + _short_hash(key))
+
+    def _person(self, m: Mention, text: str, span, country: str | None) -> Entity:
+        prior = self._find_person(m)
+        org = m.org.code if m.org else None
+        if m.known is not None:
+            org = org or m.known.org
+            country = country or m.known.country
+        if prior is not None:
+            e = Entity(name=prior.name, text=text, span=span, kind="person",
+                       country=prior.country or country, sector=prior.sector or _sector(m),
+                       org=prior.org or org, title=prior.title or (m.role.name if m.role else None))
+            if m.person and len(m.person.split()) > len(prior.name.split()):
+                e.name = m.person
+            _upgrade(prior, e)
+        else:
+            name = m.person or text
+            if org and self.kb.orgs.get(org) and self.kb.orgs[org].country in ("IGO", "NGO"):
+                country = self.kb.orgs[org].country
+            e = Entity(name=_strip_det(name), text=text, span=span, kind="person", country=country,
+                       sector=_sector(m), org=org, title=m.role.name if m.role else None)
+            self.persons.append(e)
+            prior = e
+        e.id = prior.id = _person_id(prior)
+        self._touch(prior)
+        self.person_mentions.append((span[0], prior))
+        self.person_entities.append((e, prior))
+        return e
+
+    def _find_person(self, m: Mention) -> Entity | None:
+        if m.person:
+            last = m.person.split()[-1].lower()
+            for p in reversed(self.persons):
+                names = p.name.lower().split()
+                if names and (names[-1] == last or m.person.lower() in p.name.lower()
+                              or p.name.lower() in m.person.lower()):
+                    return p
+            return None
+        # A title alone: the last person with that title, else the last untitled person.
+        if m.role is None:
+            return None
+        for p in reversed(self.persons):
+            if p.title and _same_title(p.title, m.role.name) and _compatible(p, m):
+                return p
+        for p in reversed(self.persons):
+            if not p.title and _compatible(p, m):
+                return p
+        return None
+
+    def _touch(self, person: Entity) -> None:
+        self.persons.remove(person)
+        self.persons.append(person)
+
+    def _remember_group(self, e: Entity) -> None:
+        self.groups = [g for g in self.groups if g.id != e.id] + [e]
+
+    # -- pronouns, anaphora, speakers
+    def entity_for_token(self, tok) -> Entity | None:
+        m = self.by_token.get((id(tok.doc), tok.i))
+        if m is not None:
+            return m.entity
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self._clone_person(self._last_person_before(tok), tok)
+        if low in FIRST_PERSON and self._inside_quote(tok):
+            speaker = self.speakers.get(id(tok.doc))
+            if speaker is not None and speaker.kind == "person":
+                return self._clone_person(self._cluster_of(speaker), tok)
+            return self._clone(speaker, tok)
+        if low in PLURAL_PRONOUNS:
+            return self._clone(self.groups[-1] if self.groups else None, tok)
+        if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
+            orgs = [g for g in self.groups if g.kind == "organization"]
+            return self._clone(orgs[-1] if orgs else None, tok)
+        return None
+
+    def _last_person_before(self, tok) -> Entity | None:
+        offset = self._offset(tok)
+        before = [p for at, p in self.person_mentions if at < offset]
+        return before[-1] if before else None
+
+    def _offset(self, tok) -> int:
+        sent = next((s for s in self.doc.sentences if s.span is not None and s.span.doc is tok.doc
+                     and s.span.start <= tok.i < s.span.end), None)
+        return (sent.offset if sent else 0) + tok.idx
+
+    def finalize(self) -> None:
+        """Give every mention of a person what the document finally knows of them."""
+        for e, cluster in self.person_entities:
+            for attr in ("name", "country", "sector", "org", "title"):
+                setattr(e, attr, getattr(cluster, attr))
+            e.id = cluster.id = _person_id(cluster)
+
+    def _cluster_of(self, e: Entity) -> Entity:
+        return next((c for m, c in self.person_entities if m is e), e)
+
+    def _clone_person(self, cluster: Entity | None, tok) -> Entity | None:
+        e = self._clone(cluster, tok)
+        if e is not None:
+            self.person_entities.append((e, cluster))
+        return e
+
+    def _clone(self, e: Entity | None, tok) -> Entity | None:
+        if e is None:
+            return None
+        start = self._offset(tok)
+        span = (start, start + len(tok))
+        return Entity(name=e.name, text=tok.text, span=span, kind=e.kind, country=e.country,
+                      sector=e.sector, org=e.org, title=e.title, id=e.id)
+
+    def _inside_quote(self, tok) -> bool:
+        before = tok.doc.text[: tok.idx]
+        return before.count(QUOTE_CHARS) % 2 == 1 or id(tok.doc) in self.speakers
+
+    def _find_speaker(self, sent) -> None:
+        """`"...," Norov told TASS` / `he specified`: the subject of a speech verb outside quotes."""
+        span = sent.span
+        if QUOTE_CHARS not in span.doc.text:
+            return
+        for tok in span:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and not self._inside_quote_only(tok):
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    ent = self.entity_for_token(subj)
+                    if ent is not None:
+                        self.speakers[id(span.doc)] = ent
+                        return
+
+    @staticmethod
+    def _inside_quote_only(tok) -> bool:
+        return tok.doc.text[: tok.idx].count(QUOTE_CHARS) % 2 == 1
+
+
+# ---------------------------------------------------------------- helpers
+
+def _strip_det(text: str) -> str:
+    return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I).strip()
+
+
+def _short_hash(text: str) -> str:
+    return hashlib.sha1(text.encode()).hexdigest()[:12]
+
+
+def _person_id(p: Entity) -> str:
+    surname = (p.name.split() or [""])[-1].lower()
+    return "p-" + _short_hash(f"{p.org or p.country or ''}|{surname}")
+
+
+def _sector(m: Mention) -> str | None:
+    return m.role.sector if m.role else ("GOV" if m.known else None)
+
+
+def _same_title(a: str, b: str) -> bool:
+    wa, wb = set(re.split(r"[\s-]+", a.lower())), set(re.split(r"[\s-]+", b.lower()))
+    return bool(wa & wb)
+
+
+def _compatible(p: Entity, m: Mention) -> bool:
+    if m.org and p.org and m.org.code != p.org:
+        return False
+    if m.country and p.country and m.country != p.country and p.country not in ("IGO", "NGO"):
+        return False
+    return True
+
+
+def _upgrade(prior: Entity, new: Entity) -> None:
+    """What a later mention says of a person (title, organisation) holds for the whole document."""
+    for attr in ("org", "title", "sector"):
+        if getattr(prior, attr) is None and getattr(new, attr) is not None:
+            setattr(prior, attr, getattr(new, attr))
+    if prior.country is None or (new.org and prior.org == new.org and new.country in ("IGO", "NGO")):
+        prior.country = new.country
+    if len(new.name.split()) > len(prior.name.split()):
+        prior.name = new.name
+
+
+def _definite(tok) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in tok.children)

@@ -1,0 +1,28 @@
+"""Exceptions. Every message says what went wrong and what to do next."""
+from __future__ import annotations
+
+
+class DragomanError(Exception):
+    """Base class: the CLI prints the message and exits with `exit_code`."""
+    exit_code = 1
+
+
+class UsageError(DragomanError):
+    exit_code = 2
+
+
+class InputError(DragomanError):
+    """One input (a file, a line of a file) could not become a document."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class StoreError(DragomanError):
+    pass
+
+
+class ModelError(DragomanError):
+    pass

@@ -1,0 +1,146 @@
+"""Actor knowledge from data files: countries, organisations, roles, known people.
+
+The files live in data/actors/ (see its README.md); a user directory given as
+`extra_dirs` adds rows to the same files by name. Everything is matched as token
+sequences so that "Secretary-General", "U.S." and "SCO Secretariat" match the way
+spaCy tokenises them.
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+# Categories of a phrase in the lexicon.
+COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN = (
+    "country", "demonym", "capital", "org", "role", "person", "region", "place_noun")
+
+# Words that refer back to a place, resolved to the last place of that kind in the document.
+PLACE_NOUNS = {"province": "admin1", "city": "city", "country": "country", "region": "region",
+               "state": "country", "capital": "city", "nation": "country", "republic": "country"}
+# Continents and regions: places, never actors' countries.
+REGIONS = ["Europe", "Asia", "Africa", "Eurasia", "Middle East", "Latin America", "North America",
+           "South America", "Central Asia", "South Asia", "Southeast Asia", "East Asia",
+           "Western Europe", "Eastern Europe", "Balkans", "Caucasus", "Gulf", "Sahel", "Arctic",
+           "Pacific", "Atlantic", "Mediterranean", "Caribbean", "Horn of Africa", "Indo-Pacific"]
+
+
+@dataclass(frozen=True)
+class Info:
+    category: str
+    code: str            # ISO3 for countries, acronym for organisations, canonical phrase for roles
+    name: str            # canonical name
+    sector: str | None = None
+    kind: str | None = None    # person | group | organization | state
+    country: str | None = None
+    org: str | None = None
+    org_type: str | None = None
+    title: str | None = None
+    members: tuple[str, ...] = ()
+
+
+@dataclass
+class Knowledge:
+    phrases: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)
+    exact: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)  # case-sensitive acronyms
+    countries: dict[str, str] = field(default_factory=dict)   # iso3 → name
+    orgs: dict[str, Info] = field(default_factory=dict)       # code → Info
+    max_len: int = 1
+
+    def add(self, tokens: tuple[str, ...], info: Info, case_sensitive: bool = False) -> None:
+        if not tokens:
+            return
+        table = self.exact if case_sensitive else self.phrases
+        key = tokens if case_sensitive else tuple(t.lower() for t in tokens)
+        entries = table.setdefault(key, [])
+        if info not in entries:
+            entries.append(info)
+        self.max_len = max(self.max_len, len(tokens))
+
+    def lookup(self, tokens: list[str]) -> list[Info]:
+        return self.exact.get(tuple(tokens), []) + self.phrases.get(tuple(t.lower() for t in tokens), [])
+
+
+def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
+    rows = []
+    base = resources.files("dragoman.data").joinpath("actors", name)
+    sources = [base] + [Path(d) / name for d in extra_dirs]
+    for src in sources:
+        try:
+            text = src.read_text(encoding="utf-8")
+        except (FileNotFoundError, OSError):
+            continue
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        rows.extend(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return rows
+
+
+def _split(cell: str | None) -> list[str]:
+    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace(".", "")
+    return letters.isupper() and len(letters) <= 5
+
+
+@lru_cache(maxsize=4)
+def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge:
+    """Build the phrase tables once. `tokenize(text) -> list[str]` must match the parser's."""
+    tokenize = tokenize or (lambda s: s.split())
+    kb = Knowledge()
+
+    def add(phrase: str, info: Info) -> None:
+        toks = tuple(tokenize(phrase))
+        kb.add(toks, info, case_sensitive=_is_acronym(phrase))
+
+    for row in _rows("countries.tsv", extra_dirs):
+        _add_country(row, add, kb)
+    for row in _rows("organizations.tsv", extra_dirs):
+        _add_org(row, add, kb)
+    for row in _rows("roles.tsv", extra_dirs):
+        info = Info(ROLE, row["phrase"].lower(), row["phrase"], sector=row.get("sector") or None,
+                    kind=row.get("kind") or "person", title=row["phrase"])
+        for phrase in [row["phrase"], *_split(row.get("aliases"))]:
+            add(phrase, info)
+    for row in _rows("people.tsv", extra_dirs):
+        _add_person(row, add, kb)
+    for region in REGIONS:
+        add(region, Info(REGION, region, region))
+    for noun, feature in PLACE_NOUNS.items():
+        add(noun, Info(PLACE_NOUN, feature, noun))
+    return kb
+
+
+def _add_country(row: dict, add, kb: Knowledge) -> None:
+    iso3, name = row["iso3"].strip(), row["name"].strip()
+    kb.countries[iso3] = name
+    state = Info(COUNTRY, iso3, name, sector="GOV", kind="state", country=iso3)
+    for phrase in [name, *_split(row.get("aliases"))]:
+        add(phrase, state)
+    for phrase in _split(row.get("demonyms")):
+        add(phrase, Info(DEMONYM, iso3, name, kind="group", country=iso3))
+    for phrase in _split(row.get("capitals")):
+        add(phrase, Info(CAPITAL, iso3, name, sector="GOV", kind="state", country=iso3))
+
+
+def _add_org(row: dict, add, kb: Knowledge) -> None:
+    code, org_type = row["code"].strip(), (row.get("type") or "IGO").strip()
+    national = (row.get("country") or "").strip()
+    international = org_type in ("IGO", "NGO") and not national
+    info = Info(ORG, code, row["name"].strip(), sector=(row.get("sector") or None), kind="organization",
+                country=national or (org_type if international else None), org=code,
+                org_type=org_type, members=tuple(_split(row.get("members"))))
+    kb.orgs[code] = info
+    for phrase in [code, row["name"], *_split(row.get("aliases"))]:
+        add(phrase, info)
+
+
+def _add_person(row: dict, add, kb: Knowledge) -> None:
+    info = Info(PERSON, row["name"].strip(), row["name"].strip(), kind="person",
+                country=(row.get("country") or None), org=(row.get("org") or None),
+                title=(row.get("title") or None))
+    for phrase in [row["name"], *_split(row.get("aliases"))]:
+        add(phrase, info)

@@ -1,0 +1,44 @@
+"""One options object. Defaults ship in data/settings.toml; a user file overrides keys."""
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from .errors import UsageError
+
+
+def _defaults() -> dict:
+    return tomllib.loads(resources.files("dragoman.data").joinpath("settings.toml").read_text())
+
+
+def _merge(base: dict, override: dict) -> dict:
+    out = dict(base)
+    for key, value in override.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        else:
+            out[key] = value
+    return out
+
+
+@dataclass
+class Settings:
+    values: dict = field(default_factory=_defaults)
+
+    @classmethod
+    def load(cls, path: str | os.PathLike | None = None) -> "Settings":
+        path = path or os.environ.get("DRAGOMAN_CONFIG")
+        values = _defaults()
+        if path:
+            try:
+                values = _merge(values, tomllib.loads(Path(path).read_text()))
+            except (OSError, tomllib.TOMLDecodeError) as exc:
+                raise UsageError(f"cannot read settings file {path}: {exc}. "
+                                 "Fix the file or drop --config.") from exc
+        return cls(values)
+
+    def get(self, section: str, key: str):
+        return self.values[section][key]

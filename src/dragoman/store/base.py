@@ -1,0 +1,348 @@
+"""The store interface and everything about it that does not depend on the engine.
+
+A backend (sqlite.py, later postgres.py) supplies a connection, its Dialect and five
+primitives (_fetch, _execute, _executemany, _transaction, close), plus hooks for
+engines whose full-text index must be maintained by hand. Queries here use `?`
+placeholders and SQL both engines understand; dialect.py holds the differences.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from contextlib import contextmanager
+from typing import Iterable, Iterator
+
+from ..errors import StoreError
+from ..model import Document
+from . import rows as R
+from .dialect import Dialect
+from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS
+from .query import EventFilter, QueryError, check_order, like_escape
+
+INTERVALS = ("day", "week", "month")
+TIMELINE_KEYS = {"quad": "quad", "type": "event"}
+_ID_CHUNK = 500  # stay far below SQLite's bound-parameter limit
+
+
+class Store:
+    dialect: Dialect
+
+    # ---- primitives a backend implements -------------------------------------------
+    def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
+        raise NotImplementedError
+
+    def _execute(self, sql: str, params: Iterable = ()) -> None:
+        raise NotImplementedError
+
+    def _executemany(self, sql: str, rows: list) -> None:
+        raise NotImplementedError
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        raise NotImplementedError
+        yield
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def _index_text(self, doc_id: str) -> None:
+        """Add a document's event sentences to the full-text index (if done by hand)."""
+
+    def _unindex_text(self, doc_id: str) -> None:
+        """Remove them, before the events are deleted."""
+
+    # ---- context manager ---------------------------------------------------------------
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ---- migrations --------------------------------------------------------------------
+    def _migrate(self) -> None:
+        with self._transaction():
+            self._execute(self.dialect.render(SCHEMA_MIGRATIONS))
+        for migration in MIGRATIONS:
+            self._apply(migration)
+        self._check_not_newer()
+
+    def _apply(self, migration) -> None:
+        with self._transaction():
+            # Checked inside the write transaction: two processes opening a new store
+            # at the same moment apply each migration once.
+            if self._fetch("SELECT 1 AS x FROM schema_migrations WHERE version = ?",
+                           [migration.version]):
+                return
+            for statement in migration.sql(self.dialect):
+                self._execute(statement)
+            self._execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                          "VALUES (?, ?, ?)", [migration.version, migration.name, R.now()])
+
+    def _check_not_newer(self) -> None:
+        newest = self._fetch("SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
+        if newest and newest > LATEST:
+            raise StoreError(f"this store has schema version {newest}, newer than this "
+                             f"dragoman knows ({LATEST}); upgrade dragoman to open it")
+
+    def migrations(self) -> list[dict]:
+        return self._fetch("SELECT version, name, applied_at FROM schema_migrations "
+                           "ORDER BY version")
+
+    # ---- writing -----------------------------------------------------------------------
+    def ingest(self, doc: Document, replace: bool = False) -> bool:
+        """Store a processed document with everything found in it, in one transaction.
+
+        Returns False, changing nothing, when the same id with the same text is already
+        stored (unless replace=True, e.g. after a better pipeline); a document whose
+        text changed replaces the stored one.
+        """
+        with self._transaction():
+            stored = self._fetch("SELECT content_hash FROM documents WHERE id = ?", [doc.id])
+            if stored and stored[0]["content_hash"] == doc.content_hash and not replace:
+                return False
+            touched = self._delete_rows(doc.id) if stored else set()
+            touched |= self._insert_rows(doc)
+            self._refresh_actors(touched)
+        return True
+
+    def ingest_many(self, docs: Iterable[Document]) -> tuple[int, int]:
+        """Ingest each document; returns (new or replaced, unchanged)."""
+        counts = Counter(self.ingest(doc) for doc in docs)
+        return counts[True], counts[False]
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and everything found in it. False if it was not stored."""
+        with self._transaction():
+            if not self._fetch("SELECT 1 AS x FROM documents WHERE id = ?", [doc_id]):
+                return False
+            self._refresh_actors(self._delete_rows(doc_id))
+        return True
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            cols = list(rows[0])
+            sql = (f"INSERT INTO {table} ({', '.join(cols)}) "
+                   f"VALUES ({', '.join('?' for _ in cols)})")
+            self._executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+    def _insert_rows(self, doc: Document) -> set[str]:
+        """Insert the document's rows; returns the ids of the actors it involves."""
+        self._insert("documents", [R.document_row(doc)])
+        self._insert("passages", R.passage_rows(doc))
+        self._insert("sentences", R.sentence_rows(doc))
+        self._insert("mentions", R.mention_rows(doc))
+        actors = R.actor_rows(doc)
+        self._upsert_actors(actors)
+        events = R.unique_events(doc)
+        records = [ev.to_record() for ev in events]
+        self._insert("events", [R.event_row(r) for r in records])
+        self._insert("event_actors", [link for ev in events for link in R.link_rows(ev)])
+        self._add_counts(Counter((r["date"], r["event"], r["quad"]) for r in records
+                                 if r["date"]))
+        self._index_text(doc.id)
+        return {a["id"] for a in actors}
+
+    def _upsert_actors(self, actors: list[dict]) -> None:
+        if not actors:
+            return
+        keep = ", ".join(f"{c} = COALESCE(excluded.{c}, actors.{c})"
+                         for c in ("kind", "country", "sector", "org", "title"))
+        self._executemany(
+            "INSERT INTO actors (id, name, name_key, kind, country, sector, org, title) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            f"name = excluded.name, name_key = excluded.name_key, {keep}",
+            [(a["id"], a["name"], a["name_key"], a["kind"], a["country"], a["sector"],
+              a["org"], a["title"]) for a in actors])
+
+    def _add_counts(self, counts: Counter) -> None:
+        if counts:
+            self._executemany(
+                "INSERT INTO event_counts (date, event, quad, n) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (date, event) DO UPDATE SET n = event_counts.n + excluded.n",
+                [(d, ev, quad, n) for (d, ev, quad), n in counts.items()])
+
+    def _delete_rows(self, doc_id: str) -> set[str]:
+        """Delete a document's rows; returns the ids of the actors it involved."""
+        touched = self._actor_ids_of(doc_id)
+        self._subtract_counts(doc_id)
+        self._unindex_text(doc_id)
+        self._execute("DELETE FROM event_actors WHERE event_id IN "
+                      "(SELECT id FROM events WHERE doc_id = ?)", [doc_id])
+        for table in ("events", "mentions", "sentences", "passages"):
+            self._execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self._execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        return touched
+
+    def _actor_ids_of(self, doc_id: str) -> set[str]:
+        found = self._fetch(
+            "SELECT actor_id FROM mentions WHERE doc_id = ? AND actor_id IS NOT NULL "
+            "UNION SELECT l.actor_id FROM event_actors l JOIN events e ON e.id = l.event_id "
+            "WHERE e.doc_id = ? AND l.actor_id IS NOT NULL", [doc_id, doc_id])
+        return {r["actor_id"] for r in found}
+
+    def _subtract_counts(self, doc_id: str) -> None:
+        old = self._fetch("SELECT date, event, COUNT(*) AS n FROM events "
+                          "WHERE doc_id = ? AND date IS NOT NULL GROUP BY date, event",
+                          [doc_id])
+        if old:
+            self._executemany("UPDATE event_counts SET n = n - ? WHERE date = ? AND event = ?",
+                              [(r["n"], r["date"], r["event"]) for r in old])
+            self._execute("DELETE FROM event_counts WHERE n <= 0")
+
+    def _refresh_actors(self, ids: set[str]) -> None:
+        """Recount mentions and events of these actors; drop those nothing refers to."""
+        ids = sorted(ids)
+        for i in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[i:i + _ID_CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            self._execute(
+                "UPDATE actors SET "
+                "mention_count = (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = actors.id), "
+                "event_count = (SELECT COUNT(DISTINCT l.event_id) FROM event_actors l "
+                f"WHERE l.actor_id = actors.id) WHERE id IN ({marks})", chunk)
+            self._execute("DELETE FROM actors WHERE mention_count = 0 AND event_count = 0 "
+                          f"AND id IN ({marks})", chunk)
+
+    # ---- events ------------------------------------------------------------------------
+    def events(self, actor=None, country=None, type=None, quad=None, since=None,
+               until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
+               order: str = "date") -> list[dict]:
+        """Event records (Event.to_record() dicts) matching every filter given."""
+        where, params = EventFilter(actor, country, type, quad, since, until, q, doc) \
+            .where(self.dialect)
+        found = self._fetch(f"SELECT e.record FROM events e{where} "
+                            f"ORDER BY {check_order(order)} LIMIT ? OFFSET ?",
+                            params + [_count("limit", limit), _count("offset", offset)])
+        return [json.loads(r["record"]) for r in found]
+
+    def count_events(self, actor=None, country=None, type=None, quad=None, since=None,
+                     until=None, q=None, doc=None) -> int:
+        where, params = EventFilter(actor, country, type, quad, since, until, q, doc) \
+            .where(self.dialect)
+        return self._fetch(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
+
+    def event(self, event_id: str) -> dict | None:
+        found = self._fetch("SELECT record FROM events WHERE id = ?", [event_id])
+        return json.loads(found[0]["record"]) if found else None
+
+    # ---- documents ---------------------------------------------------------------------
+    def document(self, doc_id: str) -> dict | None:
+        """A stored document: text, metadata, passages, sentences, entities, events."""
+        found = self._fetch("SELECT * FROM documents WHERE id = ?", [doc_id])
+        if not found:
+            return None
+        doc = found[0]
+        doc["warnings"] = json.loads(doc["warnings"])
+        doc["passages"] = self._passages(doc_id)
+        doc["sentences"] = self._fetch(
+            "SELECT start_char AS start, end_char AS end, text FROM sentences "
+            "WHERE doc_id = ? ORDER BY idx", [doc_id])
+        doc["entities"] = self._mentions(doc_id)
+        doc["events"] = self.events(doc=doc_id, limit=1_000_000, order="date")
+        return doc
+
+    def _passages(self, doc_id: str) -> list[dict]:
+        found = self._fetch("SELECT start_char AS start, end_char AS end, lang, boilerplate "
+                            "FROM passages WHERE doc_id = ? ORDER BY idx", [doc_id])
+        return [{**p, "boilerplate": bool(p["boilerplate"])} for p in found]
+
+    def _mentions(self, doc_id: str) -> list[dict]:
+        found = self._fetch("SELECT name, text, start_char, end_char, kind, country, sector, "
+                            "org, title, actor_id FROM mentions WHERE doc_id = ? ORDER BY idx",
+                            [doc_id])
+        return [{"name": m["name"], "text": m["text"], "span": [m["start_char"], m["end_char"]],
+                 "kind": m["kind"], "country": m["country"], "sector": m["sector"],
+                 "org": m["org"], "title": m["title"], "id": m["actor_id"]} for m in found]
+
+    # ---- actors ------------------------------------------------------------------------
+    _ACTOR_COLUMNS = ("id, name, kind, country, sector, org, title, "
+                      "mention_count AS mentions, event_count AS events")
+
+    def actors(self, q: str | None = None, country: str | None = None,
+               limit: int = 100, offset: int = 0) -> list[dict]:
+        """Resolved actors, most events first; q matches the id or part of the name."""
+        clauses, params = [], []
+        if q:
+            clauses.append("(id = ? OR name_key LIKE ? ESCAPE '\\')")
+            params += [q, "%" + like_escape(R.name_key(q)) + "%"]
+        if country:
+            clauses.append("country = ?")
+            params.append(country.upper())
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        return self._fetch(f"SELECT {self._ACTOR_COLUMNS} FROM actors{where} "
+                           "ORDER BY event_count DESC, name, id LIMIT ? OFFSET ?",
+                           params + [_count("limit", limit), _count("offset", offset)])
+
+    def actor(self, actor_id: str, limit: int = 100) -> dict | None:
+        """An actor with its events (as actor, as recipient) and its counterparts."""
+        found = self._fetch(f"SELECT {self._ACTOR_COLUMNS} FROM actors WHERE id = ?",
+                            [actor_id])
+        if not found:
+            return None
+        actor = found[0]
+        for role in ("actor", "recipient"):
+            actor[f"as_{role}"] = self._events_in_role(actor_id, role, limit)
+        actor["counterparts"] = self._counterparts(actor_id, limit)
+        return actor
+
+    def _events_in_role(self, actor_id: str, role: str, limit: int) -> list[dict]:
+        found = self._fetch(
+            "SELECT e.record FROM events e WHERE e.id IN (SELECT event_id FROM event_actors "
+            "WHERE actor_id = ? AND role = ?) ORDER BY e.date DESC NULLS LAST, e.seq DESC "
+            "LIMIT ?", [actor_id, role, limit])
+        return [json.loads(r["record"]) for r in found]
+
+    def _counterparts(self, actor_id: str, limit: int) -> list[dict]:
+        # Anyone on an event with this actor, grouped by resolved id (or by name when
+        # unresolved), most shared events first.
+        return self._fetch(
+            "SELECT MIN(o.actor_id) AS id, MIN(o.name) AS name, MIN(o.country) AS country, "
+            "COUNT(DISTINCT o.event_id) AS count "
+            "FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id "
+            "WHERE s.actor_id = ? AND (o.actor_id IS NULL OR o.actor_id <> ?) "
+            "GROUP BY COALESCE(o.actor_id, o.name_key) "
+            "ORDER BY count DESC, name LIMIT ?", [actor_id, actor_id, limit])
+
+    # ---- aggregates --------------------------------------------------------------------
+    def timeline(self, interval: str = "day", by: str = "quad", **filters) -> list[dict]:
+        """Event counts per period and quad (or type): [{"period", "key", "count"}].
+
+        Events dated less precisely than the interval (a bare year in a daily
+        timeline) and undated events are left out.
+        """
+        if interval not in INTERVALS:
+            raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
+        if by not in TIMELINE_KEYS:
+            raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
+        flt = EventFilter(**filters)
+        table, alias, n = (("event_counts", "c", "c.n") if flt.only_counted_fields
+                           else ("events", "e", "1"))
+        where, params = flt.where(self.dialect, alias)
+        precise = f"length({alias}.date) {'>= 7' if interval == 'month' else '= 10'}"
+        where = f"{where} AND {precise}" if where else f" WHERE {precise}"
+        sql = (f"SELECT period, key, SUM(n) AS count FROM (SELECT "
+               f"{self._period(interval, alias + '.date')} AS period, "
+               f"{alias}.{TIMELINE_KEYS[by]} AS key, {n} AS n FROM {table} {alias}{where}) t "
+               "WHERE period IS NOT NULL GROUP BY period, key ORDER BY period, key")
+        return [{**r, "count": int(r["count"])} for r in self._fetch(sql, params)]
+
+    def _period(self, interval: str, column: str) -> str:
+        if interval == "month":
+            return f"substr({column}, 1, 7)"
+        if interval == "week":
+            return self.dialect.week_start(column)
+        return column
+
+    def stats(self) -> dict:
+        counts = {table: self._fetch(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
+                  for table in ("documents", "events", "actors", "mentions", "sentences")}
+        counts["schema_version"] = self._fetch(
+            "SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
+        return counts
+
+
+def _count(name: str, value) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
+    return value
+

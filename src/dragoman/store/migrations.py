@@ -1,0 +1,166 @@
+"""Schema migrations: ordered, each applied exactly once, recorded in schema_migrations.
+
+A migration is portable SQL with {type} placeholders filled in by the dialect
+(dialect.py), plus optional statements for one engine only (full-text search differs).
+Append new migrations at the end; never edit one that has shipped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dialect import Dialect
+
+SCHEMA_MIGRATIONS = """
+CREATE TABLE IF NOT EXISTS schema_migrations (
+    version {int} PRIMARY KEY,
+    name {text} NOT NULL,
+    applied_at {timestamp} NOT NULL
+)"""
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    name: str
+    statements: tuple[str, ...]
+    only: dict[str, tuple[str, ...]] = field(default_factory=dict)  # dialect name -> SQL
+
+    def sql(self, dialect: Dialect) -> list[str]:
+        common = [dialect.render(s) for s in self.statements]
+        return common + list(self.only.get(dialect.name, ()))
+
+
+INITIAL = (
+    """CREATE TABLE documents (
+        id {text} PRIMARY KEY,
+        content_hash {text} NOT NULL,
+        text {text} NOT NULL,
+        date {date},
+        date_source {text},
+        url {text},
+        title {text},
+        source {text},
+        language {text},
+        origin {text},
+        warnings {json} NOT NULL,
+        ingested_at {timestamp} NOT NULL
+    )""",
+    "CREATE INDEX documents_date ON documents (date)",
+    """CREATE TABLE passages (
+        doc_id {text} NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx {int} NOT NULL,
+        start_char {int} NOT NULL,
+        end_char {int} NOT NULL,
+        lang {text},
+        boilerplate {bool} NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    """CREATE TABLE sentences (
+        doc_id {text} NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx {int} NOT NULL,
+        start_char {int} NOT NULL,
+        end_char {int} NOT NULL,
+        text {text} NOT NULL,
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    """CREATE TABLE actors (
+        id {text} PRIMARY KEY,
+        name {text} NOT NULL,
+        name_key {text} NOT NULL,
+        kind {text},
+        country {text},
+        sector {text},
+        org {text},
+        title {text},
+        mention_count {int} NOT NULL DEFAULT 0,
+        event_count {int} NOT NULL DEFAULT 0
+    )""",
+    "CREATE INDEX actors_country ON actors (country, event_count)",
+    "CREATE INDEX actors_event_count ON actors (event_count, name)",
+    """CREATE TABLE mentions (
+        doc_id {text} NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        idx {int} NOT NULL,
+        actor_id {text},
+        name {text} NOT NULL,
+        text {text} NOT NULL,
+        start_char {int} NOT NULL,
+        end_char {int} NOT NULL,
+        kind {text},
+        country {text},
+        sector {text},
+        org {text},
+        title {text},
+        PRIMARY KEY (doc_id, idx)
+    )""",
+    "CREATE INDEX mentions_actor ON mentions (actor_id)",
+    """CREATE TABLE events (
+        seq {seq},
+        id {text} NOT NULL UNIQUE,
+        doc_id {text} NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        cameo {text},
+        mode {text},
+        date {date},
+        modality {text},
+        location_name {text},
+        location_country {text},
+        lat {real},
+        lon {real},
+        text {text} NOT NULL,
+        confidence {real},
+        record {json} NOT NULL
+    )""",
+    "CREATE INDEX events_date ON events (date, seq)",
+    "CREATE INDEX events_type ON events (event, date, seq)",
+    "CREATE INDEX events_quad ON events (quad, date, seq)",
+    "CREATE INDEX events_doc ON events (doc_id)",
+    # One row per (event, entity, role); the entity's country and name are copied here
+    # so that actor and country filters never need to open the JSON record.
+    """CREATE TABLE event_actors (
+        event_id {text} NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        role {text} NOT NULL,
+        actor_id {text},
+        name {text} NOT NULL,
+        name_key {text} NOT NULL,
+        country {text}
+    )""",
+    "CREATE INDEX event_actors_actor ON event_actors (actor_id, event_id)",
+    "CREATE INDEX event_actors_country ON event_actors (country, event_id)",
+    "CREATE INDEX event_actors_event ON event_actors (event_id)",
+    # Entities without a resolved id are found by name; keep that scan small.
+    "CREATE INDEX event_actors_unresolved ON event_actors (name_key) WHERE actor_id IS NULL",
+)
+
+# Full-text search over event sentences. SQLite: an external-content FTS5 table keyed by
+# events.seq, so sentence text is stored once. PostgreSQL: a generated tsvector column.
+FTS_SQLITE = (
+    "CREATE VIRTUAL TABLE events_fts USING fts5("
+    "text, content='events', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
+)
+FTS_POSTGRES = (
+    "ALTER TABLE events ADD COLUMN text_tsv tsvector "
+    "GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED",
+    "CREATE INDEX events_fts ON events USING GIN (text_tsv)",
+)
+
+# Event counts per (date, type), kept up to date by ingest, so that an unfiltered (or
+# type/quad/date filtered) timeline over millions of events reads thousands of rows.
+DAILY_COUNTS = (
+    """CREATE TABLE event_counts (
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (date, event)
+    )""",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "initial schema", INITIAL),
+    Migration(2, "full-text search over event sentences", (),
+              only={"sqlite": FTS_SQLITE, "postgresql": FTS_POSTGRES}),
+    Migration(3, "event counts per date and type", DAILY_COUNTS),
+)
+
+LATEST = MIGRATIONS[-1].version

@@ -1,0 +1,120 @@
+"""Event filters as SQL: one WHERE clause for events, counts and timelines."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..errors import StoreError
+from ..model import EVENT_TYPES, QUADS
+from .dialect import Dialect
+from .rows import name_key
+
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# Sorts after every character a date holds, so "2021-06" + it is the end of June 2021.
+_DATE_END = "~"
+ORDERS = {"date": "e.date ASC NULLS LAST, e.seq ASC",
+          "-date": "e.date DESC NULLS LAST, e.seq DESC",
+          "confidence": "e.confidence ASC, e.seq ASC",
+          "-confidence": "e.confidence DESC, e.seq DESC"}
+
+
+class QueryError(StoreError, ValueError):
+    """A filter value the store cannot use (an unknown type, a malformed date)."""
+
+
+@dataclass
+class EventFilter:
+    actor: str | None = None
+    country: str | None = None
+    type: str | None = None
+    quad: str | None = None
+    since: str | None = None
+    until: str | None = None
+    q: str | None = None
+    doc: str | None = None
+
+    def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
+        clauses, params = [], []
+        for clause, values in self._clauses(dialect, alias):
+            clauses.append(clause)
+            params.extend(values)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _clauses(self, dialect: Dialect, a: str):
+        if self.actor:
+            yield actor_clause(a), actor_params(self.actor)
+        if self.country:
+            yield (f"{a}.id IN (SELECT event_id FROM event_actors WHERE country = ?)",
+                   [self.country.upper()])
+        if self.type:
+            yield f"{a}.event = ?", [check_type(self.type)]
+        if self.quad:
+            yield f"{a}.quad = ?", [check_quad(self.quad)]
+        if self.since:
+            yield f"{a}.date >= ?", [check_date("since", self.since)]
+        if self.until:
+            yield f"{a}.date <= ?", [check_date("until", self.until) + _DATE_END]
+        if self.doc:
+            yield f"{a}.doc_id = ?", [self.doc]
+        if self.q is not None:
+            yield from fts_clauses(dialect, a, self.q)
+
+    @property
+    def only_counted_fields(self) -> bool:
+        """True when event_counts (per date and type) can answer a timeline."""
+        return not (self.actor or self.country or self.doc or self.q is not None)
+
+
+def actor_clause(a: str) -> str:
+    # Three index-friendly branches: the id itself, resolved actors whose canonical
+    # name matches, and unresolved entities (no id) whose name matches.
+    return (f"{a}.id IN ("
+            "SELECT event_id FROM event_actors WHERE actor_id = ? "
+            "UNION SELECT l.event_id FROM actors r JOIN event_actors l ON l.actor_id = r.id "
+            "WHERE r.name_key LIKE ? ESCAPE '\\' "
+            "UNION SELECT event_id FROM event_actors "
+            "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\')")
+
+
+def actor_params(actor: str) -> list:
+    pattern = "%" + like_escape(name_key(actor)) + "%"
+    return [actor, pattern, pattern]
+
+
+def like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def fts_clauses(dialect: Dialect, a: str, q: str):
+    query = dialect.fts_query(q)
+    if query is None:  # nothing searchable in the input (only punctuation): no match
+        yield "1 = 0", []
+    else:
+        yield dialect.fts_clause(a), [query]
+
+
+def check_type(value: str) -> str:
+    upper = value.upper()
+    if upper not in EVENT_TYPES:
+        raise QueryError(f"unknown event type {value!r}; use one of {', '.join(EVENT_TYPES)}")
+    return upper
+
+
+def check_quad(value: str) -> str:
+    quads = sorted(set(QUADS.values()))
+    normal = value.lower().replace(" ", "_")
+    if normal not in quads:
+        raise QueryError(f"unknown quad {value!r}; use one of {', '.join(quads)}")
+    return normal
+
+
+def check_date(name: str, value: str) -> str:
+    if not _DATE.match(value):
+        raise QueryError(f"{name}={value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
+def check_order(order: str) -> str:
+    if order not in ORDERS:
+        raise QueryError(f"unknown order {order!r}; use one of {', '.join(ORDERS)}")
+    return ORDERS[order]

@@ -1,0 +1,127 @@
+"""The embedded backend: one SQLite file, WAL mode, FTS5 full-text search."""
+from __future__ import annotations
+
+import sqlite3
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from ..errors import StoreError
+from .base import Store
+from .dialect import SQLITE
+
+# Per connection. WAL lets the web page read while a batch writes; NORMAL sync is
+# durable across application crashes (a power cut can lose the last transactions).
+PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA cache_size = -65536",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA mmap_size = 268435456",
+)
+
+
+class SQLiteStore(Store):
+    dialect = SQLITE
+
+    def __init__(self, path: str | Path):
+        self.path = str(path)
+        self._lock = threading.RLock()  # one connection, shared by a server's threads
+        self._depth = 0
+        self._conn = None
+        try:
+            self._conn = self._connect()
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise explain(self.path, exc) from exc
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path != ":memory:" and not Path(self.path).parent.is_dir():
+            raise StoreError(f"cannot create the store {self.path}: the folder "
+                             f"{Path(self.path).parent} does not exist; create it first")
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        for pragma in PRAGMAS:
+            conn.execute(pragma)
+        return conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # ---- primitives --------------------------------------------------------------------
+    def _cursor(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("the store is closed; open it again with open_store()")
+        return self._conn
+
+    def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
+        with self._lock:
+            return [dict(r) for r in self._cursor().execute(sql, tuple(params))]
+
+    def _execute(self, sql: str, params: Iterable = ()) -> None:
+        with self._lock:
+            self._cursor().execute(sql, tuple(params))
+
+    def _executemany(self, sql: str, rows: list) -> None:
+        with self._lock:
+            self._cursor().executemany(sql, rows)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        # IMMEDIATE takes the write lock up front, so two writers queue (busy_timeout)
+        # instead of failing when a reader would upgrade. Nested calls join the outer one.
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            conn = self._cursor()
+            conn.execute("BEGIN IMMEDIATE")
+            self._depth = 1
+            try:
+                yield
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            else:
+                conn.execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    # ---- full-text index (external content: kept in step with events by hand) ----------
+    def _index_text(self, doc_id: str) -> None:
+        self._execute("INSERT INTO events_fts (rowid, text) "
+                      "SELECT seq, text FROM events WHERE doc_id = ?", [doc_id])
+
+    def _unindex_text(self, doc_id: str) -> None:
+        self._execute("INSERT INTO events_fts (events_fts, rowid, text) "
+                      "SELECT 'delete', seq, text FROM events WHERE doc_id = ?", [doc_id])
+
+    def optimize(self) -> None:
+        """Merge full-text index segments and refresh planner statistics (after big loads)."""
+        self._execute("INSERT INTO events_fts (events_fts) VALUES ('optimize')")
+        self._execute("PRAGMA optimize")
+
+
+def explain(path: str, exc: sqlite3.DatabaseError) -> StoreError:
+    """Turn SQLite's terse errors into a message that says what to do."""
+    message = str(exc).lower()
+    if "not a database" in message or "malformed" in message:
+        return StoreError(f"{path} is not a dragoman store (not an SQLite database, or "
+                          "damaged); give another path (--db) or move that file away")
+    if "readonly" in message or "read-only" in message or "unable to open" in message:
+        return StoreError(f"cannot write the store {path} ({exc}); check the file and "
+                          "folder permissions or give a writable path (--db)")
+    if "locked" in message or "busy" in message:
+        return StoreError(f"the store {path} is locked by another process ({exc}); "
+                          "wait for it to finish and try again")
+    return StoreError(f"store {path}: {exc}")

