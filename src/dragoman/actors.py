@@ -65,6 +65,10 @@ class ActorResolver:
         self.kb = K.load_knowledge(tokenize, extra_dirs)
         self.places = places
 
+    def new_document(self, doc: Document) -> DocumentActors:
+        """State for one document; feed it sentences in order with add_sentence."""
+        return DocumentActors(self, doc)
+
     def resolve(self, doc: Document) -> DocumentActors:
         """Resolve all mentions of a document at once (the events stage interleaves instead)."""
         state = DocumentActors(self, doc)
@@ -133,12 +137,11 @@ def find_mentions(kb: K.Knowledge, sent) -> list[Mention]:
         while j < n:
             if namey[j]:
                 j += 1
-            elif _bridge(sent, j, namey):
-                j += 1
-            else:
+                continue
+            k = _bridge(sent, j, namey)
+            if k is None:
                 break
-        while j > i + 1 and not namey[j - 1]:
-            j -= 1
+            j = k
         runs.append((i, j))
         i = j
     return [_code_mention(kb, sent[a:b], matches) for a, b in runs]
@@ -154,21 +157,20 @@ def _is_namey(tok, covered) -> bool:
     return tok.ent_type_ in NAME_ENTS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isupper()
 
 
-def _bridge(sent, j: int, namey: list[bool]) -> bool:
-    """A connector word joins two name-like tokens: "Ambassador of Tajikistan", "WHO's Office"."""
-    tok = sent[j]
-    if tok.lower_ not in CONNECTORS:
-        return False
-    k = j + 1
+def _bridge(sent, j: int, namey: list[bool]) -> int | None:
+    """Connector words joining two name-like tokens ("Ambassador of Tajikistan", "the WHO's
+    Regional Office"): the index of the name-like token after them, or None."""
+    k = j
     while k < len(sent) and sent[k].lower_ in CONNECTORS and not namey[k]:
         k += 1
-    if k >= len(sent) or not namey[k] or not namey[j - 1]:
-        return False
-    if tok.lower_ == "for":  # only inside names: "Regional Office for Europe"
-        return sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN"
-    if tok.lower_ == "'s":   # "China's fight" stops; "the WHO's Regional Office" goes on
-        return sent[k].pos_ == "PROPN" and sent[k].text[:1].isupper()
-    return True
+    if k == j or k >= len(sent) or not namey[k] or not namey[j - 1]:
+        return None
+    words = [t.lower_ for t in sent[j:k]]
+    if "for" in words:  # only inside names: "Regional Office for Europe"
+        return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" else None
+    if "'s" in words:   # "China's fight" stops; "the WHO's Regional Office", "Russia's army" go on
+        return k if sent[k].text[:1].isupper() or sent[k].pos_ == "NOUN" else None
+    return k
 
 
 def _code_mention(kb: K.Knowledge, span, matches) -> Mention:
@@ -182,7 +184,8 @@ def _code_mention(kb: K.Knowledge, span, matches) -> Mention:
     if m.known is not None:
         m.person = m.known.name
     elif m.person is None:
-        m.person = _person_name(span, known_idx)
+        titled = m.role is not None and m.role.kind == "person"
+        m.person = _person_name(span, known_idx, titled)
     head = span.root
     m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
     return m
@@ -203,10 +206,12 @@ def _apply_infos(m: Mention, infos: list[K.Info], toks) -> None:
         m.place_noun = cats[K.PLACE_NOUN].code
 
 
-def _person_name(span, known_idx: set[int]) -> str | None:
+def _person_name(span, known_idx: set[int], titled: bool) -> str | None:
     """The trailing run of unknown capitalised words: "Ambassador of Tajikistan Saidzoda Zohir Ozod"."""
     persons = [t for t in span if t.ent_type_ == "PERSON" and t.i not in known_idx]
     if not persons:
+        if not titled:
+            return None
         tail = []
         for t in reversed(span):
             if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS:
@@ -219,9 +224,12 @@ def _person_name(span, known_idx: set[int]) -> str | None:
     last = persons[-1]
     toks = [last]
     for t in reversed(span[: last.i - span.start]):
-        if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS or t.is_punct:
+        if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS or t.is_punct \
+                or t.lower_ in HONORIFICS or t.ent_type_ in ("GPE", "LOC", "NORP"):
             break
         toks.insert(0, t)
+    while toks and toks[0].lower_ in HONORIFICS:
+        toks.pop(0)
     name = " ".join(t.text for t in toks)
     return name if any(c.isalpha() for c in name) else None
 
@@ -244,6 +252,7 @@ class DocumentActors:
 
     # -- building
     def add_sentence(self, sent) -> None:
+        self._note_places(sent)
         for m in find_mentions(self.kb, sent.span):
             m.entity = self._resolve(m, sent)
             self.mentions.append(m)
@@ -256,41 +265,52 @@ class DocumentActors:
     def _resolve(self, m: Mention, sent) -> Entity | None:
         start = sent.offset + m.tokens[0].idx
         end = sent.offset + m.tokens[-1].idx + len(m.tokens[-1])
-        text = self.doc.text[start:end]
-        if m.place_noun and not (m.person or m.org or m.role or m.country):
+        text, span = self.doc.text[start:end], (start, end)
+        if m.place_noun and _only_place_noun(m):
+            country = self.places.get(m.place_noun)  # "the province": the last one named
+            return self._group_entity(m, text, span, country=country, kind="state") if country else None
+        place = self._place_in(m, sent)
+        country = m.country or (place.country_code if place else None)
+        if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
-            if country is None:
-                return None
-            return self._group_entity(m, text, (start, end), country=country, kind="state")
-        country = m.country or self._place_country(m, sent)
         if m.person or (m.role and m.role.kind == "person" and not m.plural):
-            return self._person(m, text, (start, end), country)
+            if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
+                country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
+            return self._person(m, text, span, country)
         if m.org is not None and not m.role:
-            e = self._org_entity(m.org, text, (start, end))
+            e = self._org_entity(m.org, text, span)
         elif m.country and not m.role and not m.org:
-            e = self._state_entity(m.country, text, (start, end))
-        elif m.role or m.org or country:
-            e = self._group_entity(m, text, (start, end), country=country)
+            e = self._state_entity(m.country, text, span)
+        elif m.role or m.org:
+            e = self._group_entity(m, text, span, country=country)
+        elif place is not None:  # a place standing for its people or government: "aid to Wuhan"
+            e = Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
+                       id="g-" + _short_hash(f"place|{place.country_code}|{place.name}"))
         else:
             return None
         self._remember_group(e)
         return e
 
-    def _place_country(self, m: Mention, sent) -> str | None:
-        """A place named inside a mention gives its country: "Hubei Province CPC Committee"."""
+    def _place_in(self, m: Mention, sent):
+        """A place named inside a mention: "Hubei Province CPC Committee", "the city of Wuhan"."""
         if self.r.places is None:
             return None
         for ent in sent.span.ents:
-            if ent.label_ in ("GPE", "LOC") and m.start <= ent.start and ent.end <= m.end:
+            if ent.label_ in ("GPE", "LOC", "FAC") and m.start <= ent.start and ent.end <= m.end:
+                place = self.r.places.lookup(ent.text)
+                if place is not None and place.country_code:
+                    return place
+        return None
+
+    def _note_places(self, sent) -> None:
+        """Remember the last place of each kind, for "the province", "the city", "the country"."""
+        if self.r.places is None:
+            return
+        for ent in sent.span.ents:
+            if ent.label_ in ("GPE", "LOC"):
                 place = self.r.places.lookup(ent.text)
                 if place is not None and place.country_code:
                     self.places[place.feature] = place.country_code
-                    return place.country_code
-        return None
-
-    def note_place(self, feature: str, country: str | None) -> None:
-        if country:
-            self.places[feature] = country
 
     # -- entities
     def _org_entity(self, org: K.Info, text: str, span) -> Entity:
@@ -486,6 +506,11 @@ def _upgrade(prior: Entity, new: Entity) -> None:
         prior.country = new.country
     if len(new.name.split()) > len(prior.name.split()):
         prior.name = new.name
+
+
+def _only_place_noun(m: Mention) -> bool:
+    return not (m.person or m.org or m.role or m.country) and all(
+        t.lower_ in ("the", "this", "that") or t.lower_ == m.tokens[-1].lower_ for t in m.tokens)
 
 
 def _definite(tok) -> bool:

@@ -65,7 +65,7 @@ class Knowledge:
 
 def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
     rows = []
-    base = resources.files("dragoman.data").joinpath("actors", name)
+    base = resources.files("dragoman") / "data" / "actors" / name
     sources = [base] + [Path(d) / name for d in extra_dirs]
     for src in sources:
         try:

@@ -1,0 +1,371 @@
+"""The events stage: triggers from the lexicon, roles from the dependency parse.
+
+For each sentence: find triggers (verbs, light-verb + noun pairs such as "held talks",
+nouns with actors of their own such as "support of the SCO member states"), fill their roles
+(subject or passive agent → actor; object, passive subject or the trigger's preposition →
+recipient; a missing subject is inherited from the clause the trigger hangs from), resolve the
+role fillers to actors, and decide modality (negated, future, intended, hypothetical).
+"""
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from .model import QUADS, Entity, Event
+
+DEFAULT_PREPS = {
+    "AGREE": ("with",), "CONSULT": ("with",), "SUPPORT": ("for", "to"), "CONCEDE": ("to",),
+    "COOPERATE": ("with",), "AID": ("to", "for"), "RETREAT": ("from",), "REQUEST": ("to", "from"),
+    "ACCUSE": ("against", "of"), "REJECT": (), "THREATEN": ("against", "with"),
+    "PROTEST": ("against",), "SANCTION": ("on", "against"), "MOBILIZE": ("to", "against"),
+    "COERCE": ("against", "on"), "ASSAULT": ("on", "against", "at"),
+}
+DEFAULT_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": "080",
+                 "COOPERATE": "060", "AID": "070", "RETREAT": "087", "REQUEST": "100",
+                 "ACCUSE": "112", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
+                 "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "190"}
+# Events that may have no recipient: gatherings, protests, troop movements, resignations.
+UNDIRECTED_OK = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE"}
+SUBJECT_DEPS = ("nsubj", "csubj")
+OCCURRENCE_VERBS = {"take", "hold", "be", "open", "begin", "start", "happen", "occur", "convene",
+                    "conclude", "end", "close", "continue", "resume", "schedule", "plan"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
+INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "ready", "readiness", "decide",
+                "prepare", "expect", "wish", "willing", "willingness", "try", "attempt", "offer",
+                "propose", "promise", "pledge", "vow", "threaten", "agree"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+NEGATIONS = {"not", "n't", "never", "no"}
+CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd"}
+MAX_CLIMB = 6
+
+
+@dataclass(frozen=True)
+class Trigger:
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None
+    cameo: str | None
+    preps: tuple[str, ...]
+    needs_recipient: bool = False
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Trigger]] = field(default_factory=dict)
+    nouns: dict[str, list[Trigger]] = field(default_factory=dict)
+    light: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    particles: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
+    contexts: dict[str, str] = field(default_factory=dict)
+
+    def types(self) -> set[str]:
+        tables = [self.verbs, self.nouns, self.light, self.particles]
+        return {t.event for table in tables for ts in table.values() for t in ts}
+
+
+def _data_rows(name: str):
+    text = (resources.files("dragoman") / "data" / "events" / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    lex = Lexicon()
+    for row in _data_rows("triggers.tsv"):
+        event = row["event"].strip()
+        if event not in QUADS:
+            raise ValueError(f"triggers.tsv: unknown PLOVER type {event!r} for {row['trigger']!r}")
+        preps = tuple(p for p in (row.get("preps") or "").split("|") if p) or DEFAULT_PREPS[event]
+        trig = Trigger(row["trigger"], row["pos"], event, row.get("mode") or None,
+                       row.get("cameo") or None, preps, (row.get("needs") or "") == "recipient")
+        words = row["trigger"].split()
+        table, key = {"V": (lex.verbs, words[0]), "N": (lex.nouns, row["trigger"]),
+                      "LV": (lex.light, (words[0], words[-1])),
+                      "VP": (lex.particles, (words[0], words[-1]))}[row["pos"]]
+        table.setdefault(key, []).append(trig)
+    for row in _data_rows("contexts.tsv"):
+        lex.contexts[row["word"].lower()] = row["context"]
+    return lex
+
+
+@dataclass
+class Candidate:
+    trigger: Trigger
+    tokens: list          # trigger tokens (verb, or verb + noun, or noun)
+    head: object          # the token whose clause carries roles and modality
+    noun: object = None   # the object noun of a light verb, or a noun trigger
+
+
+class EventExtractor:
+    def __init__(self, lexicon: Lexicon | None = None):
+        self.lex = lexicon or load_lexicon()
+
+    # ---------------------------------------------------------------- triggers
+    def verb_candidates(self, sent) -> list[Candidate]:
+        found: list[Candidate] = []
+        used: set[int] = set()
+        for tok in sent:
+            if tok.i in used:
+                continue
+            cand = self._light_verb(tok) or self._particle_verb(tok) or self._verb(tok)
+            if cand is not None:
+                found.append(cand)
+                used.update(t.i for t in cand.tokens)
+        return found
+
+    def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
+        """Nouns not inside the phrase of a trigger that made an event ("during a visit to Geneva")."""
+        found = []
+        for tok in sent:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            trigs = self.lex.nouns.get(tok.lemma_.lower())
+            if trigs and not any(a.i in taken for a in tok.ancestors):
+                found.append(Candidate(trigs[0], [tok], tok, tok))
+        return found
+
+    def _light_verb(self, tok) -> Candidate | None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        for obj in _objects(tok):
+            for noun in [obj, *_conjuncts(obj)]:
+                trigs = self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower()))
+                if trigs:
+                    return Candidate(trigs[0], [tok, noun], tok, noun)
+        return None
+
+    def _particle_verb(self, tok) -> Candidate | None:
+        if tok.pos_ != "VERB":
+            return None
+        for child in tok.children:
+            if child.dep_ in ("prt", "prep") and child.i > tok.i:
+                trigs = self.lex.particles.get((tok.lemma_.lower(), child.lower_))
+                if trigs:
+                    return Candidate(trigs[0], [tok, child], tok)
+        return None
+
+    def _verb(self, tok) -> Candidate | None:
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            return None
+        trigs = self.lex.verbs.get(tok.lemma_.lower())
+        return Candidate(trigs[0], [tok], tok) if trigs else None
+
+    # ---------------------------------------------------------------- roles
+    def extract(self, sent, actors, doc_id: str) -> list[Event]:
+        events, taken = [], set()
+        for cand in self.verb_candidates(sent.span):
+            taken.update(t.i for t in cand.tokens)
+            event = self._event(cand, sent, actors, doc_id)
+            if event is not None:
+                events.append(event)
+            else:
+                taken.difference_update(t.i for t in cand.tokens)
+        for cand in self.noun_candidates(sent.span, taken):
+            event = self._event(cand, sent, actors, doc_id)
+            if event is not None:
+                events.append(event)
+        return _dedupe(events)
+
+    def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:
+        if cand.trigger.pos == "N":
+            actor_toks, recip_toks = self._noun_roles(cand)
+        else:
+            actor_toks, recip_toks = self._verb_roles(cand)
+            if actor_toks is None:
+                return None
+        actor = _entities(actor_toks, actors, role="actor")
+        named = _entities(recip_toks, actors)
+        recipient = [r for r in named if not any(_same_actor(r, a) for a in actor)]
+        if not actor or (named and not recipient):  # no actor, or acting on itself
+            return None
+        if recip_toks and not named and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE") \
+                and cand.trigger.pos != "N":
+            return None  # "met with a positive response": not a meeting with an actor
+        if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient):
+            return None
+        return self._build(cand, sent, actor, recipient, doc_id)
+
+    def _verb_roles(self, cand: Candidate):
+        verb = cand.head
+        trig = cand.trigger
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            subj = agent
+            objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if cand.noun is None else []
+        if verb.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
+            subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
+        if not subj and not passive:
+            subj = _inherited_subject(verb)
+        if subj is None or not subj:
+            return None, []
+        preps = [p for holder in (verb, cand.noun) if holder is not None for p in holder.children
+                 if p.dep_ in ("prep", "dative") and p.lower_ in trig.preps]
+        if cand.noun is not None:
+            preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ in trig.preps]
+        with_objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+        return subj, objs + with_objs
+
+    def _noun_roles(self, cand: Candidate):
+        noun, trig = cand.noun, cand.trigger
+        actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+        actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
+                  for o in p.children if o.dep_ == "pobj"]
+        recip = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in trig.preps
+                 for o in p.children if o.dep_ == "pobj"]
+        head = noun.head
+        # "X's initiative met with ... support of Y": Y supports X.
+        while head.dep_ in ("conj", "pobj", "prep") and head.head is not head:
+            head = head.head
+        if not recip and head.pos_ == "VERB" and head.lemma_ in ("meet", "receive", "win", "gain", "enjoy", "get"):
+            recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        # "the summit will take place in X": the summit is the event, its modifiers the actors.
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in OCCURRENCE_VERBS:
+            cand.head = noun.head
+        return actor, recip
+
+    # ---------------------------------------------------------------- event record
+    def _build(self, cand: Candidate, sent, actor, recipient, doc_id: str) -> Event:
+        trig = cand.trigger
+        offset = sent.offset
+        toks = sorted(cand.tokens, key=lambda t: t.i)
+        t_start = offset + toks[0].idx
+        t_end = offset + toks[-1].idx + len(toks[-1])
+        modality = modality_of(cand.head if cand.trigger.pos != "N" else cand.head)
+        confidence = 0.55 + 0.15 * bool(recipient) + 0.1 * (trig.pos != "N") \
+            + 0.1 * any(e.country or e.org for e in actor)
+        return Event(
+            doc_id=doc_id, event=trig.event, mode=trig.mode, cameo=trig.cameo or DEFAULT_CAMEO[trig.event],
+            text=sent.text, span=(sent.start, sent.end),
+            trigger={"text": sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])],
+                     "span": [t_start, t_end]},
+            actor=actor, recipient=recipient, modality=modality,
+            context=self.contexts(sent.span), confidence=min(confidence, 0.95))
+
+    def contexts(self, span) -> list[str]:
+        found = []
+        for tok in span:
+            ctx = self.lex.contexts.get(tok.lemma_.lower()) or self.lex.contexts.get(tok.lower_)
+            if ctx and ctx not in found:
+                found.append(ctx)
+        return found
+
+
+# -------------------------------------------------------------------- parse helpers
+
+def _objects(verb):
+    return [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
+
+
+def _conjuncts(tok):
+    return [c for c in tok.children if c.dep_ == "conj"]
+
+
+def _inherited_subject(verb):
+    """A verb with no subject takes the subject of the clause it depends on."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            return []
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ != "dobj" and verb.dep_ == "acl" and node is verb.head:
+            return [node]
+        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subj and node.pos_ in ("VERB", "AUX"):
+            return subj
+    return []
+
+
+def _entities(tokens, actors, role: str = "recipient") -> list[Entity]:
+    out: list[Entity] = []
+    for tok in tokens:
+        for t in [tok, *_conjuncts_deep(tok)]:
+            ent = _entity_for(t, actors, role)
+            if ent is not None and not any(_same_actor(ent, e) for e in out):
+                out.append(ent)
+    return out
+
+
+def _conjuncts_deep(tok):
+    out, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj":
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity | None:
+    """The actor a role filler stands for. A common noun stands for the actor named inside it:
+    "SCO member states", "the heads of UN bodies", and for recipients "China's fight",
+    "measures that the Chinese government has taken". An actor is never a possessor:
+    "Xi Jinping's initiative met with ..." is not a meeting of Xi Jinping."""
+    ent = actors.entity_for_token(tok)
+    if ent is not None or depth > 2:
+        return ent
+    for child in tok.children:
+        if child.dep_ == "compound" or (child.dep_ == "poss" and role == "recipient"):
+            found = _entity_for(child, actors, role, depth + 1)
+            if found is not None:
+                return found
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    found = _entity_for(obj, actors, role, depth + 1)
+                    if found is not None:
+                        return found
+        if child.dep_ == "relcl" and role == "recipient":
+            for subj in child.children:
+                if subj.dep_ == "nsubj" and subj.lower_ not in ("that", "which", "who"):
+                    found = _entity_for(subj, actors, role, depth + 1)
+                    if found is not None:
+                        return found
+    return None
+
+
+def _same_actor(a: Entity, b: Entity) -> bool:
+    if a.id and b.id and a.id == b.id:
+        return True
+    return a.kind == b.kind and a.name == b.name
+
+
+def modality_of(head) -> str:
+    """asserted | negated | future | intended | hypothetical, from the trigger's clause."""
+    children = list(head.children)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in children):
+        return "negated"
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
+        return "hypothetical"
+    if aux & FUTURE_AUX or ({"going"} & aux):
+        return "future"
+    node = head
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "pobj", "prep") or node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in INTENT_HEADS:
+            return "intended"
+        if any(c.dep_ == "neg" for c in node.children) and node.dep_ != "ROOT":
+            return "negated"
+    return "asserted"
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per (type, trigger): the same words found twice are one event."""
+    seen, out = set(), []
+    for e in events:
+        key = (e.event, tuple(e.trigger["span"]))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

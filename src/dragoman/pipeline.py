@@ -1,0 +1,159 @@
+"""The ordered stages, and run_one / run_many over them.
+
+    read → clean → annotate → actors → events → time → place → store / write
+
+Each stage declares what it needs on the Document and what it adds; the order is checked
+once when a Pipeline is built, so a reordered or missing stage fails at start-up, not
+half-way through a batch. A document that fails inside a stage becomes an InputError with
+its reason: one broken document never stops the others.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import clean as clean_stage
+from . import dates, nlp, places
+from .actors import ActorResolver
+from .errors import InputError
+from .events import EventExtractor
+from .model import Document
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+STAGES = (
+    Stage("read", (), ("text", "date")),
+    Stage("clean", ("text",), ("passages",)),
+    Stage("annotate", ("passages",), ("sentences",)),
+    Stage("actors", ("sentences",), ("entities",)),
+    Stage("events", ("sentences", "entities"), ("events",)),
+    Stage("time", ("events", "date"), ("events.date",)),
+    Stage("place", ("events", "entities"), ("events.location",)),
+)
+
+
+def check_stage_order(stages=STAGES) -> None:
+    have: set[str] = set()
+    for stage in stages:
+        missing = [r for r in stage.requires if r not in have]
+        if missing:
+            raise RuntimeError(f"stage {stage.name!r} needs {missing} from an earlier stage")
+        have.update(stage.assigns)
+
+
+Item = Document | InputError
+
+
+class Pipeline:
+    """Loads the model and the knowledge once; turns Documents into Documents with events."""
+
+    def __init__(self, settings: Settings | None = None, nlp_model=None):
+        check_stage_order()
+        self.settings = settings or Settings.load()
+        self.nlp = nlp_model or nlp.load_model(self.settings.get("model", "spacy_model"))
+        self.gazetteer = places.get_gazetteer()
+        self.actors = ActorResolver(self.nlp, self.gazetteer)
+        self.extractor = EventExtractor()
+        self.batch_size = self.settings.get("model", "batch_size")
+        self.min_confidence = self.settings.get("events", "min_confidence")
+
+    def run_one(self, doc: Document) -> Document:
+        for item in self.run_many([doc]):
+            if isinstance(item, InputError):
+                raise item
+            return item
+        raise RuntimeError("the pipeline returned nothing")
+
+    def run_many(self, items: Iterable[Item], chunk_size: int = 32) -> Iterator[Item]:
+        """Documents (and read errors, passed through) in, in the same order out."""
+        chunk: list[Item] = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) >= chunk_size:
+                yield from self._run_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._run_chunk(chunk)
+
+    def _run_chunk(self, chunk: list[Item]) -> Iterator[Item]:
+        results: dict[int, Item] = {}
+        docs = []
+        for i, item in enumerate(chunk):
+            if isinstance(item, InputError):
+                results[i] = item
+                continue
+            try:
+                docs.append((i, clean_stage.clean(item, self.settings)))
+            except Exception as exc:  # a bug on one document must not stop the batch
+                results[i] = _failed(item, "clean", exc)
+        annotated = nlp.annotate_many([d for _, d in docs], self.nlp, self.batch_size)
+        for (i, _), doc in zip(docs, annotated):
+            try:
+                results[i] = self.analyse(doc)
+            except Exception as exc:
+                results[i] = _failed(doc, "analyse", exc)
+        for i in range(len(chunk)):
+            yield results[i]
+
+    def analyse(self, doc: Document) -> Document:
+        """actors → events → time → place, sentence by sentence (coreference needs the order)."""
+        if not doc.date:
+            found = dates.document_date_from_text(doc.text)
+            if found:
+                doc.date, doc.date_source = found[0], "text"
+        state = self.actors.new_document(doc)
+        for sent in doc.sentences:
+            state.add_sentence(sent)
+            for event in self.extractor.extract(sent, state, doc.id):
+                if event.confidence >= self.min_confidence:
+                    event.sentence = sent
+                    doc.events.append(event)
+        state.finalize()
+        near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
+        visits = self._visit_places(doc, near)
+        for event in doc.events:
+            self._date_event(event, doc)
+            self._place_event(event, near, visits)
+            del event.sentence
+        return doc
+
+    def _date_event(self, event, doc: Document) -> None:
+        sent = event.sentence
+        trigger_i = _trigger_token(event, sent)
+        found = dates.event_date(sent.span, doc.date, trigger_i)
+        if found is not None:
+            event.date, event.date_text = found.date, found.date_text
+        elif doc.date and event.modality in ("asserted", "negated"):
+            # Reported as news: it happened on the day the document reports it.
+            event.date = doc.date
+
+    def _place_event(self, event, near, visits) -> None:
+        sent = event.sentence
+        trigger_i = _trigger_token(event, sent)
+        place = places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)
+        event.location = place or visits.get(id(sent))
+
+    def _visit_places(self, doc: Document, near) -> dict[int, object]:
+        spans = [s.span for s in doc.sentences]
+        carried = places.document_places(spans, self.gazetteer, near)
+        return {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
+
+
+def _trigger_token(event, sent) -> int:
+    start = event.trigger["span"][0] - sent.offset
+    for tok in sent.span:
+        if tok.idx >= start:
+            return tok.i
+    return sent.span.root.i
+
+
+def _failed(doc: Document, stage: str, exc: Exception) -> InputError:
+    return InputError(doc.origin or doc.id, f"could not be processed ({stage}: {type(exc).__name__}: "
+                      f"{exc}); the other documents were processed. Please report this with the input.")

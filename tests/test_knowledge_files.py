@@ -1,0 +1,190 @@
+"""The actor knowledge files parse, hold valid codes, and say what the parser relies on."""
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import pycountry
+import pytest
+
+ACTORS = Path(__file__).resolve().parents[1] / "src/dragoman/data/actors"
+HEADERS = {
+    "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals"],
+    "organizations.tsv": ["code", "name", "aliases", "type", "sector", "country", "members"],
+    "roles.tsv": ["phrase", "sector", "kind", "aliases"],
+    "people.tsv": ["name", "aliases", "country", "org", "title"],
+}
+PRIMARY_KEYS = {"countries.tsv": "iso3", "organizations.tsv": "code", "roles.tsv": "phrase", "people.tsv": "name"}
+MINIMUM_ROWS = {"countries.tsv": 249, "organizations.tsv": 150, "roles.tsv": 150, "people.tsv": 120}
+ISO3 = {country.alpha_3 for country in pycountry.countries}
+NON_STATE = {"IGO", "NGO", "MNC", "XKX"}
+SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "MED", "EDU", "BUS",
+           "CVL", "REL", "LAB", "REF", "NGO"}
+ORG_TYPES = {"IGO", "NGO"} | SECTORS
+KINDS = {"person", "group", "organization"}
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    """Read a knowledge file the documented way: '#' lines are comments, the first other line is the header."""
+    text = (ACTORS / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert lines[0].split("\t") == HEADERS[name], f"{name}: header is {lines[0]!r}"
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    return list(reader)
+
+
+def values(cell: str | None) -> list[str]:
+    return [value for value in (cell or "").split("|") if value]
+
+
+@pytest.fixture(scope="module", params=sorted(HEADERS))
+def table(request):
+    return request.param, read_rows(request.param)
+
+
+def by_key(name: str) -> dict[str, dict[str, str]]:
+    return {row[PRIMARY_KEYS[name]]: row for row in read_rows(name)}
+
+
+def test_every_row_has_exactly_the_header_columns(table):
+    name, rows = table
+    for row in rows:
+        assert None not in row and None not in row.values(), f"{name}: wrong cell count in {row}"
+
+
+def test_primary_keys_are_present_and_unique(table):
+    name, rows = table
+    keys = Counter(row[PRIMARY_KEYS[name]] for row in rows)
+    assert "" not in keys
+    assert [key for key, count in keys.items() if count > 1] == []
+
+
+def test_files_hold_at_least_the_promised_rows(table):
+    name, rows = table
+    assert len(rows) >= MINIMUM_ROWS[name]
+
+
+def test_no_cell_has_stray_spaces_or_empty_values(table):
+    name, rows = table
+    for row in rows:
+        for column, cell in row.items():
+            assert cell == cell.strip(), f"{name}: {column} {cell!r}"
+            assert "||" not in cell and not cell.startswith("|") and not cell.endswith("|"), f"{name}: {cell!r}"
+
+
+def test_every_iso_3166_country_is_present():
+    countries = by_key("countries.tsv")
+    assert ISO3 - set(countries) == set()
+    assert set(countries) - ISO3 <= NON_STATE
+
+
+def test_every_inhabited_big_country_has_a_demonym_and_capital():
+    countries = by_key("countries.tsv")
+    missing = [code for code, row in countries.items()
+               if pycountry.countries.get(alpha_3=code) and code not in {"ATA", "ATF", "BVT", "HMD", "SGS", "UMI"}
+               and not row["demonyms"] and code not in {"BES", "BLM", "CCK", "COG", "GGY", "MAF", "SJM", "SPM", "SXM", "VAT", "DMA"}]
+    assert missing == []
+    assert all(countries[code]["capitals"] for code in ("CHN", "RUS", "USA", "UZB", "TJK", "KAZ", "IND", "PAK"))
+
+
+def test_demonyms_and_capitals_point_to_one_country_each():
+    # One owner per form keeps resolution deterministic ("East Jerusalem" is PSE, "Jerusalem" ISR).
+    for column in ("demonyms", "capitals"):
+        owners = Counter(value.casefold() for row in read_rows("countries.tsv") for value in values(row[column]))
+        assert [value for value, count in owners.items() if count > 1] == [], column
+
+
+def lookup(column: str, value: str) -> list[str]:
+    return [row["iso3"] for row in read_rows("countries.tsv") if value in values(row[column]) + [row["name"]]]
+
+
+@pytest.mark.parametrize("column, value, iso3", [
+    ("demonyms", "Chinese", "CHN"), ("demonyms", "Uzbek", "UZB"), ("demonyms", "Briton", "GBR"),
+    ("demonyms", "Emirati", "ARE"), ("demonyms", "Filipino", "PHL"), ("demonyms", "Kosovar", "XKX"),
+    ("capitals", "Beijing", "CHN"), ("capitals", "Kyiv", "UKR"), ("capitals", "Naypyidaw", "MMR"),
+    ("capitals", "Washington", "USA"), ("capitals", "Astana", "KAZ"), ("capitals", "Tel Aviv", "ISR"),
+    ("aliases", "DRC", "COD"), ("aliases", "Congo-Brazzaville", "COG"), ("aliases", "Burma", "MMR"),
+    ("aliases", "Türkiye", "TUR"), ("aliases", "U.S.", "USA"), ("aliases", "Ivory Coast", "CIV"),
+])
+def test_country_spot_checks(column, value, iso3):
+    assert lookup(column, value) == [iso3]
+
+
+def test_organization_codes_types_and_sectors_are_valid():
+    for row in read_rows("organizations.tsv"):
+        assert row["type"] in ORG_TYPES, row
+        assert row["sector"] in SECTORS, row
+        assert row["country"] in ISO3 | NON_STATE | {""}, row
+        assert set(values(row["members"])) <= ISO3 | NON_STATE, row
+
+
+def test_there_are_at_least_100_international_organisations():
+    international = [row for row in read_rows("organizations.tsv") if row["country"] in {"IGO", "NGO"}]
+    assert len(international) >= 100
+
+
+@pytest.mark.parametrize("code, size", [("EU", 27), ("NATO", 32), ("G7", 7), ("GCC", 6), ("CSTO", 6), ("SCO", 10)])
+def test_membership_lists_have_the_known_size(code, size):
+    assert len(set(values(by_key("organizations.tsv")[code]["members"]))) == size
+
+
+def test_sco_row_says_what_the_parser_needs():
+    sco = by_key("organizations.tsv")["SCO"]
+    assert {"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO"} <= {sco["name"], *values(sco["aliases"])}
+    assert {"CHN", "RUS", "UZB", "TJK", "KAZ", "KGZ", "IND", "PAK", "IRN", "BLR"} == set(values(sco["members"]))
+
+
+@pytest.mark.parametrize("code, country, sector", [
+    ("HAMAS", "PSE", "REB"), ("HEZBOLLAH", "LBN", "REB"), ("KREMLIN", "RUS", "GOV"),
+    ("XINHUA", "CHN", "MED"), ("ICJ", "IGO", "JUD"), ("ISIS", "", "REB"), ("MSF", "NGO", "NGO"),
+])
+def test_organization_spot_checks(code, country, sector):
+    row = by_key("organizations.tsv")[code]
+    assert (row["country"], row["sector"]) == (country, sector)
+
+
+def test_role_sectors_and_kinds_are_valid():
+    for row in read_rows("roles.tsv"):
+        assert row["sector"] in SECTORS and row["kind"] in KINDS, row
+
+
+def test_each_role_phrase_or_alias_names_one_role():
+    phrases = Counter(form.casefold() for row in read_rows("roles.tsv") for form in [row["phrase"], *values(row["aliases"])])
+    assert [form for form, count in phrases.items() if count > 1] == []
+
+
+def role_for(phrase: str) -> tuple[str, str]:
+    for row in read_rows("roles.tsv"):
+        if phrase in [row["phrase"], *values(row["aliases"])]:
+            return row["sector"], row["kind"]
+    raise AssertionError(f"no role for {phrase!r}")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("foreign minister", ("GOV", "person")), ("top diplomat", ("GOV", "person")),
+    ("police", ("COP", "organization")), ("rebels", ("REB", "group")), ("secretary-general", ("GOV", "person")),
+    ("defence minister", ("MIL", "person")), ("protesters", ("CVL", "group")), ("refugees", ("REF", "group")),
+    ("journalist", ("MED", "person")), ("judge", ("JUD", "person")), ("lawmaker", ("LEG", "person")),
+])
+def test_role_spot_checks(phrase, expected):
+    assert role_for(phrase) == expected
+
+
+def test_people_point_to_known_countries_and_organisations():
+    org_codes = set(by_key("organizations.tsv"))
+    for row in read_rows("people.tsv"):
+        assert row["country"] in ISO3 | NON_STATE, row
+        assert row["org"] in org_codes | {""}, row
+
+
+def test_no_two_people_share_an_alias():
+    forms = Counter(form.casefold() for row in read_rows("people.tsv") for form in [row["name"], *values(row["aliases"])])
+    assert [form for form, count in forms.items() if count > 1] == []
+
+
+def test_sco_secretaries_general_are_known():
+    people = by_key("people.tsv")
+    assert people["Vladimir Norov"]["country"] == "UZB"
+    assert {people[name]["org"] for name in ("Vladimir Norov", "Zhang Ming", "Rashid Alimov")} == {"SCO"}
+    assert "Norov" in values(people["Vladimir Norov"]["aliases"])
