@@ -45,7 +45,7 @@ AZE ~ ~ ~ Azerbaijani|Azerbaijanis|Azeri|Azeris ~
 BDI ~ ~ ~ Burundian|Burundians ~ Gitega|Bujumbura
 BEL ~ ~ ~ Belgian|Belgians ~ Brussels
 BEN ~ ~ ~ Beninese ~ Porto-Novo|Cotonou
-BES ~ Bonaire, Sint Eustatius and Saba ~ Caribbean Netherlands|Bonaire|Sint Eustatius|Saba ~ ~ Kralendijk
+BES ~ Bonaire, Sint Eustatius and Saba ~ Caribbean Netherlands|Bonaire|Sint Eustatius ~ ~ Kralendijk
 BFA ~ ~ ~ Burkinabe|Burkinabé ~
 BGD ~ ~ ~ Bangladeshi|Bangladeshis ~
 BGR ~ ~ ~ Bulgarian|Bulgarians ~
@@ -195,7 +195,7 @@ NLD ~ Netherlands ~ Holland|the Netherlands ~ Dutch|Dutchman|Dutchwoman ~ Amster
 NOR ~ ~ ~ Norwegian|Norwegians ~
 NPL ~ ~ ~ Nepali|Nepalese|Nepalis ~
 NRU ~ ~ ~ Nauruan|Nauruans ~
-NZL ~ ~ Aotearoa ~ New Zealander|New Zealanders|Kiwi|Kiwis ~ Wellington
+NZL ~ ~ Aotearoa ~ New Zealander|New Zealanders ~ Wellington
 OMN ~ ~ ~ Omani|Omanis ~
 PAK ~ ~ ~ Pakistani|Pakistanis ~ Islamabad
 PAN ~ ~ ~ Panamanian|Panamanians ~
@@ -204,7 +204,7 @@ PER ~ ~ ~ Peruvian|Peruvians ~
 PHL ~ ~ the Philippines ~ Filipino|Filipinos|Filipina|Philippine ~ Manila
 PLW ~ ~ ~ Palauan|Palauans ~ Ngerulmud|Melekeok
 PNG ~ ~ PNG ~ Papua New Guinean|Papua New Guineans ~
-POL ~ ~ ~ Polish|Pole|Poles ~
+POL ~ ~ ~ Polish ~
 PRI ~ ~ ~ Puerto Rican|Puerto Ricans ~ San Juan
 PRK ~ North Korea ~ DPRK|D.P.R.K.|Democratic People's Republic of Korea ~ North Korean|North Koreans ~ Pyongyang
 PRT ~ ~ ~ Portuguese ~
@@ -212,7 +212,7 @@ PRY ~ ~ ~ Paraguayan|Paraguayans ~ Asunción|Asuncion
 PSE ~ Palestine ~ State of Palestine|Palestinian territories|Palestinian Territories|occupied Palestinian territories|Palestinian Authority territory ~ Palestinian|Palestinians ~ Ramallah|East Jerusalem
 PYF ~ ~ Tahiti ~ French Polynesian|Tahitian|Tahitians ~
 QAT ~ ~ ~ Qatari|Qataris ~
-REU ~ ~ Reunion ~ Réunionese|Reunionese ~ -
+REU ~ ~ ~ Réunionese|Reunionese ~ -
 ROU ~ ~ Rumania ~ Romanian|Romanians ~
 RUS ~ Russia ~ Russian Federation ~ Russian|Russians ~ Moscow
 RWA ~ ~ ~ Rwandan|Rwandans ~

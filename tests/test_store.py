@@ -394,3 +394,11 @@ def test_delete(store):
     stats = store.stats()
     assert (stats["documents"], stats["events"], stats["actors"]) == (0, 0, 0)
     assert store.timeline(interval="month") == []
+
+
+def test_common_country_filter_gives_the_same_events(store, monkeypatch):
+    import dragoman.store.base as base
+    expected = store.events(country="CHN", order="-date")
+    monkeypatch.setattr(base, "_COMMON", 1)  # take the path used for frequent countries
+    assert store.events(country="CHN", order="-date") == expected
+    assert types(expected) == ["CONSULT", "SUPPORT"]

@@ -273,7 +273,7 @@ class DocumentActors:
         country = m.country or (place.country_code if place else None)
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
-        if m.person or (m.role and m.role.kind == "person" and not m.plural):
+        if m.person or (m.role and m.role.kind == "person" and not m.plural and not _org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
             return self._person(m, text, span, country)
@@ -506,6 +506,11 @@ def _upgrade(prior: Entity, new: Entity) -> None:
         prior.country = new.country
     if len(new.name.split()) > len(prior.name.split()):
         prior.name = new.name
+
+
+def _org_headed(m: Mention) -> bool:
+    """ "SCO Ambassadors Club", "Regional Office": a body, though a title is inside."""
+    return m.tokens[-1].lower_ in ORG_WORDS
 
 
 def _only_place_noun(m: Mention) -> bool:

@@ -157,3 +157,26 @@ def _trigger_token(event, sent) -> int:
 def _failed(doc: Document, stage: str, exc: Exception) -> InputError:
     return InputError(doc.origin or doc.id, f"could not be processed ({stage}: {type(exc).__name__}: "
                       f"{exc}); the other documents were processed. Please report this with the input.")
+
+
+def with_default_date(items: Iterable[Item], date: str | None) -> Iterator[Item]:
+    """Documents whose input gave no date take `date` (the --date option)."""
+    for item in items:
+        if date and isinstance(item, Document) and not item.date:
+            item.date, item.date_source = date, "option"
+        yield item
+
+
+def process_paths(paths: list[str], settings: Settings | None = None, default_date: str | None = None,
+                  workers: int = 1) -> Iterator[Item]:
+    """Read the inputs and run the pipeline: a Document with events or an InputError per input."""
+    from .read import iter_documents
+
+    settings = settings or Settings.load()
+    items = with_default_date(iter_documents(paths, settings), default_date)
+    if workers != 1:
+        from .scale.pool import run_pool
+
+        yield from run_pool(items, settings, workers)
+        return
+    yield from Pipeline(settings).run_many(items)

@@ -22,6 +22,7 @@ from .query import EventFilter, QueryError, check_order, like_escape
 INTERVALS = ("day", "week", "month")
 TIMELINE_KEYS = {"quad": "quad", "type": "event"}
 _ID_CHUNK = 500  # stay far below SQLite's bound-parameter limit
+_COMMON = 5000  # links from which a country counts as common (see EventFilter)
 
 
 class Store:
@@ -208,12 +209,18 @@ class Store:
                until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
                order: str = "date") -> list[dict]:
         """Event records (Event.to_record() dicts) matching every filter given."""
-        where, params = EventFilter(actor, country, type, quad, since, until, q, doc) \
-            .where(self.dialect)
+        flt = EventFilter(actor, country, type, quad, since, until, q, doc)
+        flt.country_is_common = bool(country) and self._is_common_country(country)
+        where, params = flt.where(self.dialect)
         found = self._fetch(f"SELECT e.record FROM events e{where} "
                             f"ORDER BY {check_order(order)} LIMIT ? OFFSET ?",
                             params + [_count("limit", limit), _count("offset", offset)])
         return [json.loads(r["record"]) for r in found]
+
+    def _is_common_country(self, country: str) -> bool:
+        found = self._fetch("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
+                            "WHERE country = ? LIMIT ?) t", [country.upper(), _COMMON])
+        return found[0]["n"] >= _COMMON
 
     def count_events(self, actor=None, country=None, type=None, quad=None, since=None,
                      until=None, q=None, doc=None) -> int:

@@ -32,6 +32,9 @@ class EventFilter:
     until: str | None = None
     q: str | None = None
     doc: str | None = None
+    # Set by the store when the country is on many events: then walking the date index
+    # and probing each event beats collecting every event of the country and sorting.
+    country_is_common: bool = False
 
     def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
         clauses, params = [], []
@@ -43,7 +46,10 @@ class EventFilter:
     def _clauses(self, dialect: Dialect, a: str):
         if self.actor:
             yield actor_clause(a), actor_params(self.actor)
-        if self.country:
+        if self.country and self.country_is_common:
+            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? "
+                   f"AND l.event_id = {a}.id)", [self.country.upper()])
+        elif self.country:
             yield (f"{a}.id IN (SELECT event_id FROM event_actors WHERE country = ?)",
                    [self.country.upper()])
         if self.type:
