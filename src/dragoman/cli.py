@@ -233,5 +233,8 @@ def _iso(value) -> str | None:
     return value.strftime("%Y-%m-%d") if value else None
 
 
+# Commands defined next to the library they drive (one line each).
+
+
 if __name__ == "__main__":
     main()
