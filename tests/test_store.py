@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+import pg_cluster
 from dragoman.errors import StoreError
 from dragoman.model import Document, Entity, Event, Passage, Place, Sentence
 from dragoman.store import QueryError, open_store
@@ -86,16 +87,11 @@ def plain(record: dict) -> dict:
     return json.loads(json.dumps(record))
 
 
-def dump(path) -> dict:
-    """Every row of every table (but the FTS shadow tables), for before/after checks."""
-    conn = sqlite3.connect(path)
-    out = {}
-    for table in TABLES:
-        rows = conn.execute(f"SELECT * FROM {table}").fetchall()
-        out[table] = sorted(map(repr, rows))
-    out["fts"] = conn.execute("SELECT rowid FROM events_fts WHERE events_fts MATCH 'SCO' "
-                              "ORDER BY rowid").fetchall()
-    conn.close()
+def dump(store) -> dict:
+    """Every row of every table, and a full-text search, for before/after checks."""
+    out = {table: sorted(map(repr, store._fetch(f"SELECT * FROM {table}")))
+           for table in TABLES}
+    out["fts"] = [r["id"] for r in store.events(q="SCO")]
     return out
 
 
@@ -104,9 +100,16 @@ def db(tmp_path):
     return tmp_path / "dragoman.db"
 
 
+# The behaviour tests (those taking `store`) run on every backend: an SQLite file, and
+# a real PostgreSQL server started for the session (tests/pg_cluster.py).
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, db) -> str:
+    return str(db) if request.param == "sqlite" else pg_cluster.database_or_skip()
+
+
 @pytest.fixture
-def store(db):
-    with open_store(db) as s:
+def store(location):
+    with open_store(location) as s:
         assert s.ingest(make_doc())
         yield s
 
@@ -194,14 +197,14 @@ def test_closed_store_refuses_politely(db):
 
 # ---- ingest --------------------------------------------------------------------------------
 
-def test_ingest_twice_changes_nothing(store, db):
-    before = dump(db)
+def test_ingest_twice_changes_nothing(store):
+    before = dump(store)
     assert store.ingest(make_doc()) is False
-    assert dump(db) == before
+    assert dump(store) == before
     assert store.ingest_many([make_doc(), make_doc("seed-2")]) == (1, 1)
 
 
-def test_changed_content_replaces_the_document(store, db):
+def test_changed_content_replaces_the_document(store):
     changed = make_doc(help="generous help")
     changed.events = changed.events[1:2]
     changed.entities = changed.entities[1:3]
@@ -218,7 +221,7 @@ def test_changed_content_replaces_the_document(store, db):
         {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
 
 
-def test_replacement_happens_in_one_transaction(store, db):
+def test_replacement_happens_in_one_transaction(store):
     broken = make_doc(tail=" more")
     broken.events[0].event = "NOT_A_TYPE"  # to_record() fails half-way through ingest
     with pytest.raises(KeyError):
@@ -402,3 +405,39 @@ def test_common_country_filter_gives_the_same_events(store, monkeypatch):
     monkeypatch.setattr(base, "_COMMON", 1)  # take the path used for frequent countries
     assert store.events(country="CHN", order="-date") == expected
     assert types(expected) == ["CONSULT", "SUPPORT"]
+
+
+# ---- resuming and exporting ----------------------------------------------------------------
+
+def test_known_documents_and_has_document(store):
+    doc = make_doc()
+    assert store.known_documents(["seed-1", "nope"]) == {"seed-1": doc.content_hash}
+    assert store.known_documents([]) == {}
+    assert store.has_document("seed-1") and store.has_document("seed-1", doc.content_hash)
+    assert not store.has_document("seed-1", make_doc(help="more help").content_hash)
+    assert not store.has_document("nope")
+
+
+def test_known_documents_in_many_chunks(store):
+    ids = [f"x-{i}" for i in range(1200)] + ["seed-1"]
+    assert list(store.known_documents(ids)) == ["seed-1"]
+
+
+def test_document_info_has_metadata_and_lead(store):
+    info = store.document_info("seed-1")
+    assert (info["url"], info["title"], info["content_hash"]) == (
+        "https://example.org/a", "SCO visit", make_doc().content_hash)
+    assert info["lead_end"] == TEXT.index("\n") and info["ingested_at"]
+    assert "text" not in info and store.document_info("nope") is None
+
+
+def test_iter_events_pages_through_everything_once(store):
+    for i in range(2, 6):
+        store.ingest(make_doc(f"seed-{i}"))
+    every = list(store.iter_events(page=2))
+    assert len(every) == 15 == len({r["id"] for r in every})
+    assert [r["id"] for r in store.iter_events(page=1000)] == [r["id"] for r in every]
+    assert types(store.iter_events(country="TJK", page=2)) == ["COERCE"] * 5
+    assert list(store.iter_events(doc="nope")) == []
+    with pytest.raises(QueryError):
+        list(store.iter_events(page=0))

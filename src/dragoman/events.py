@@ -172,30 +172,33 @@ class EventExtractor:
 
     def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:
         if cand.trigger.pos == "N":
-            actor_toks, recip_toks = self._noun_roles(cand)
+            actor_toks, obj_toks, prep_toks = *self._noun_roles(cand), []
         else:
-            actor_toks, recip_toks = self._verb_roles(cand)
+            actor_toks, obj_toks, prep_toks = self._verb_roles(cand)
             if actor_toks is None:
                 return None
         actor = _entities(actor_toks, actors, role="actor")
-        named = _entities(recip_toks, actors)
-        recipient = [r for r in named if not any(_same_actor(r, a) for a in actor)]
+        from_prep = _entities(prep_toks, actors)
+        named = _entities(obj_toks, actors) + from_prep
+        recipient = []
+        for r in named:
+            if not any(_same_actor(r, a) for a in actor + recipient):
+                recipient.append(r)
         if not actor or (named and not recipient):  # no actor, or acting on itself
             return None
-        if recip_toks and not named and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE") \
-                and cand.trigger.pos != "N":
+        if prep_toks and not named and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
             return None  # "met with a positive response": not a meeting with an actor
         if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient):
             return None
         return self._build(cand, sent, actor, recipient, doc_id)
 
     def _verb_roles(self, cand: Candidate):
+        """(actor tokens, object tokens, tokens after the trigger's prepositions)."""
         verb = cand.head
         trig = cand.trigger
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         if passive:
-            agent = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-            subj = agent
+            subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
         else:
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
@@ -204,14 +207,13 @@ class EventExtractor:
             subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
         if not subj and not passive:
             subj = _inherited_subject(verb)
-        if subj is None or not subj:
-            return None, []
-        preps = [p for holder in (verb, cand.noun) if holder is not None for p in holder.children
+        if not subj:
+            return None, [], []
+        # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
+        holders = [verb, *([cand.noun] if cand.noun is not None else []), *objs]
+        preps = [p for h in holders for p in h.children
                  if p.dep_ in ("prep", "dative") and p.lower_ in trig.preps]
-        if cand.noun is not None:
-            preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ in trig.preps]
-        with_objs = [o for p in preps for o in p.children if o.dep_ == "pobj"]
-        return subj, objs + with_objs
+        return subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
     def _noun_roles(self, cand: Candidate):
         noun, trig = cand.noun, cand.trigger

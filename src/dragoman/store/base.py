@@ -217,6 +217,29 @@ class Store:
                             params + [_count("limit", limit), _count("offset", offset)])
         return [json.loads(r["record"]) for r in found]
 
+    def iter_events(self, actor=None, country=None, type=None, quad=None, since=None,
+                    until=None, q=None, doc=None, page: int = 1000) -> Iterator[dict]:
+        """Every matching event record, in storage order, read `page` at a time.
+
+        For exports of any size: memory stays at one page, and each page is found
+        through the primary key (no OFFSET scans), whatever the number of events.
+        """
+        flt = EventFilter(actor, country, type, quad, since, until, q, doc)
+        flt.country_is_common = bool(country) and self._is_common_country(country)
+        where, params = flt.where(self.dialect)
+        where = f"{where} AND e.seq > ?" if where else " WHERE e.seq > ?"
+        if not isinstance(page, int) or page < 1:
+            raise QueryError(f"page must be a whole number >= 1, not {page!r}")
+        last = -1
+        while True:
+            found = self._fetch(f"SELECT e.seq, e.record FROM events e{where} "
+                                "ORDER BY e.seq LIMIT ?", params + [last, page])
+            for row in found:
+                yield json.loads(row["record"])
+            if len(found) < page:
+                return
+            last = found[-1]["seq"]
+
     def _is_common_country(self, country: str) -> bool:
         found = self._fetch("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
                             "WHERE country = ? LIMIT ?) t", [country.upper(), _COMMON])
@@ -247,6 +270,39 @@ class Store:
         doc["entities"] = self._mentions(doc_id)
         doc["events"] = self.events(doc=doc_id, limit=1_000_000, order="date")
         return doc
+
+    def document_info(self, doc_id: str) -> dict | None:
+        """A stored document's metadata, without its text or what was found in it.
+
+        lead_end: where its first paragraph (first passage not boilerplate) ends.
+        """
+        found = self._fetch("SELECT id, content_hash, date, date_source, url, title, source, "
+                            "language, origin, ingested_at FROM documents WHERE id = ?", [doc_id])
+        if not found:
+            return None
+        lead = self._fetch("SELECT MIN(end_char) AS e FROM passages WHERE doc_id = ? AND idx = "
+                           "(SELECT MIN(idx) FROM passages WHERE doc_id = ? AND boilerplate = ?)",
+                           [doc_id, doc_id, False])
+        return {**found[0], "lead_end": lead[0]["e"]}
+
+    def known_documents(self, ids: Iterable[str]) -> dict[str, str]:
+        """The content hash of each of these documents that is stored: {id: hash}.
+
+        Lets a re-run skip documents already stored before running the NLP on them.
+        """
+        ids = sorted(set(ids))
+        known = {}
+        for i in range(0, len(ids), _ID_CHUNK):
+            chunk = ids[i:i + _ID_CHUNK]
+            found = self._fetch("SELECT id, content_hash FROM documents WHERE id IN "
+                                f"({', '.join('?' for _ in chunk)})", chunk)
+            known.update((r["id"], r["content_hash"]) for r in found)
+        return known
+
+    def has_document(self, doc_id: str, content_hash: str | None = None) -> bool:
+        """True if the document is stored (with this content hash, when one is given)."""
+        stored = self.known_documents([doc_id]).get(doc_id)
+        return stored is not None and content_hash in (None, stored)
 
     def _passages(self, doc_id: str) -> list[dict]:
         found = self._fetch("SELECT start_char AS start, end_char AS end, lang, boilerplate "

@@ -138,9 +138,11 @@ FTS_SQLITE = (
     "CREATE VIRTUAL TABLE events_fts USING fts5("
     "text, content='events', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
 )
+# PostgreSQL's parser keeps "COVID-19" as 'covid' '-19' and "3.5" as one number; these
+# separators become spaces first so that words split as SQLite's unicode61 splits them.
 FTS_POSTGRES = (
-    "ALTER TABLE events ADD COLUMN text_tsv tsvector "
-    "GENERATED ALWAYS AS (to_tsvector('simple', text)) STORED",
+    "ALTER TABLE events ADD COLUMN text_tsv tsvector GENERATED ALWAYS AS "
+    "(to_tsvector('simple', translate(text, '-./+@:', '      '))) STORED",
     "CREATE INDEX events_fts ON events USING GIN (text_tsv)",
 )
 

@@ -1,0 +1,153 @@
+"""The API's routes: thin views over the store's public methods.
+
+Filters are the store's own (actor, country, type, quad, since, until, q, doc); the
+store checks their values and raises QueryError, which the API answers with a 400.
+"""
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse
+
+from . import ingest
+from .app_state import service_of
+from .errors import ApiError
+from .paging import decode_cursor, encode_cursor
+from .summaries import network, places
+
+router = APIRouter()
+MAX_LIMIT = 1000
+
+
+def event_filters(
+    actor: Annotated[str | None, Query(description="actor or recipient: an actor id or part "
+                                                   "of a name (case-insensitive)")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-3 (or IGO, NGO...) of "
+                                                     "an actor or recipient")] = None,
+    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
+    quad: Annotated[str | None, Query(description="verbal_cooperation, material_cooperation, "
+                                                  "verbal_conflict or material_conflict")] = None,
+    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")] = None,
+    q: Annotated[str | None, Query(description="full-text search over event sentences")] = None,
+    doc: Annotated[str | None, Query(description="a document id")] = None,
+) -> dict:
+    found = {"actor": actor, "country": country, "type": type, "quad": quad,
+             "since": since, "until": until, "q": q, "doc": doc}
+    return {k: v for k, v in found.items() if v not in (None, "")}
+
+
+Filters = Annotated[dict, Depends(event_filters)]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most {MAX_LIMIT}")]
+Offset = Annotated[int, Query(ge=0)]
+
+
+@router.get("/healthz", tags=["service"])
+def healthz(request: Request) -> dict:
+    service = service_of(request)
+    return {"status": "ok", "writable": service.writable, **service.store.stats()}
+
+
+@router.get("/", include_in_schema=False)
+def page() -> FileResponse:
+    from .app import static_dir
+    return FileResponse(str(static_dir().joinpath("index.html")), media_type="text/html")
+
+
+@router.get("/api/events", tags=["events"])
+def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                cursor: Annotated[str | None, Query(description="the `next` of a previous "
+                                                    "page; replaces offset")] = None,
+                order: Annotated[str, Query(description="date, -date, confidence or "
+                                            "-confidence")] = "date") -> dict:
+    """Events matching every filter given, as contract records, with the total count."""
+    store = service_of(request).store
+    if cursor:
+        offset = decode_cursor(cursor, filters, order)
+    events = store.events(**filters, limit=limit, offset=offset, order=order)
+    total = store.count_events(**filters)
+    more = offset + len(events) < total
+    return {"events": events, "total": total, "limit": limit, "offset": offset,
+            "next": encode_cursor(offset + len(events), filters, order) if more else None}
+
+
+@router.get("/api/events/{event_id}", tags=["events"])
+def get_event(request: Request, event_id: str) -> dict:
+    found = service_of(request).store.event(event_id)
+    if found is None:
+        raise ApiError(404, f"no event {event_id!r}; list events at /api/events")
+    return found
+
+
+@router.get("/api/actors", tags=["actors"])
+def list_actors(request: Request,
+                q: Annotated[str | None, Query(description="an actor id or part of a name")] = None,
+                country: Annotated[str | None, Query(description="ISO 3166 alpha-3")] = None,
+                limit: Limit = 100, offset: Offset = 0) -> dict:
+    """Resolved actors with their mention and event counts, most events first."""
+    actors = service_of(request).store.actors(q=q or None, country=country or None,
+                                              limit=limit, offset=offset)
+    return {"actors": actors, "limit": limit, "offset": offset}
+
+
+@router.get("/api/actors/{actor_id}", tags=["actors"])
+def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> dict:
+    """An actor, its events as actor and as recipient, and its counterparts."""
+    found = service_of(request).store.actor(actor_id, limit=limit)
+    if found is None:
+        raise ApiError(404, f"no actor {actor_id!r}; find actor ids at /api/actors?q=NAME")
+    return found
+
+
+@router.get("/api/documents/{doc_id}", tags=["documents"])
+def get_document(request: Request, doc_id: str) -> dict:
+    """A stored document: text, passages with their language, entities with spans, events."""
+    found = service_of(request).store.document(doc_id)
+    if found is None:
+        raise ApiError(404, f"no document {doc_id!r}; documents are named in each "
+                            "event's doc_id (see /api/events)")
+    return found
+
+
+@router.post("/api/documents", tags=["documents"], status_code=200)
+async def post_documents(request: Request) -> dict:
+    """Ingest documents (a JSON object, a list of them, or {"documents": [...]}, with the
+    fields of the .json input: id, text, date, url, title, source, language).
+
+    Needs the server's token: `Authorization: Bearer TOKEN` (or `X-Dragoman-Token`).
+    Returns each document's events, and the reason for each one that failed.
+    """
+    service = service_of(request)
+    ingest.check_token(service, request)
+    body = await ingest.read_body(request, service.max_body_bytes)
+    items = ingest.documents_in(ingest.parse_json(body))
+    return await run_in_threadpool(ingest.ingest_items, service, items)
+
+
+@router.get("/api/stats/timeline", tags=["stats"])
+def timeline(request: Request, filters: Filters,
+             interval: Annotated[str, Query(description="day, week or month")] = "day",
+             by: Annotated[str, Query(description="quad or type")] = "quad") -> dict:
+    """Event counts per period and quad (or type), for charts; undated events left out."""
+    rows = service_of(request).store.timeline(interval=interval, by=by, **filters)
+    return {"interval": interval, "by": by, "counts": rows}
+
+
+@router.get("/api/stats/network", tags=["stats"])
+def actor_network(request: Request, filters: Filters,
+                  limit: Annotated[int, Query(ge=1, le=5000, description="events to draw "
+                                              "from, newest first")] = 1000,
+                  nodes: Annotated[int, Query(ge=2, le=200)] = 40) -> dict:
+    """Actors as nodes and events between them as edges (per quad), from matching events."""
+    events = service_of(request).store.events(**filters, limit=limit, order="-date")
+    return network(events, nodes)
+
+
+@router.get("/api/stats/places", tags=["stats"])
+def event_places(request: Request, filters: Filters,
+                 limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> dict:
+    """Where matching events happened: one point per place with its event count."""
+    events = service_of(request).store.events(**filters, limit=limit, order="-date")
+    return {"places": places(events), "sampled": len(events)}

@@ -1,0 +1,144 @@
+"""The server backend: PostgreSQL through psycopg 3, for many writers and readers.
+
+Writers queue as they do on SQLite: every write transaction first takes one
+transaction-scoped advisory lock, so ingests from several processes run one at a
+time (each lasts milliseconds; the NLP before it is what takes time) and the
+counts kept on actors and dates stay exact. Readers never wait (MVCC).
+"""
+from __future__ import annotations
+
+import re
+import threading
+from contextlib import contextmanager
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import psycopg
+from psycopg.rows import dict_row
+
+from ..errors import StoreError
+from .base import Store
+from .dialect import POSTGRES
+
+# Any fixed 64-bit number will do; it only has to differ from other applications' keys.
+WRITE_LOCK = 0x647261676F6D616E  # "dragoman" in ASCII
+# psycopg raises these when the server or the network goes away.
+_CONNECTION_ERRORS = (psycopg.OperationalError, psycopg.InterfaceError)
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+
+
+class PostgresStore(Store):
+    dialect = POSTGRES
+
+    def __init__(self, url: str):
+        self.url = url
+        self._lock = threading.RLock()  # one connection, shared by a server's threads
+        self._depth = 0
+        self._conn = None
+        try:
+            self._conn = psycopg.connect(_libpq_url(url), autocommit=True, row_factory=dict_row)
+            self._migrate()
+        except psycopg.Error as exc:
+            self.close()
+            raise explain(url, exc) from exc
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    # ---- primitives --------------------------------------------------------------------
+    def _cursor(self) -> psycopg.Connection:
+        if self._conn is None:
+            raise StoreError("the store is closed; open it again with open_store()")
+        return self._conn
+
+    def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
+        with self._lock, self._errors():
+            return self._cursor().execute(placeholders(sql), tuple(params)).fetchall()
+
+    def _execute(self, sql: str, params: Iterable = ()) -> None:
+        with self._lock, self._errors():
+            self._cursor().execute(placeholders(sql), tuple(params))
+
+    def _executemany(self, sql: str, rows: list) -> None:
+        with self._lock, self._errors():
+            self._cursor().cursor().executemany(placeholders(sql), rows)
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except _CONNECTION_ERRORS as exc:
+            raise explain(self.url, exc) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._lock:
+            if self._depth:  # nested calls join the outer transaction
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._execute("BEGIN")
+            self._depth = 1
+            try:
+                pass
+                yield
+            except BaseException:
+                self._rollback()
+                raise
+            else:
+                self._execute("COMMIT")
+            finally:
+                self._depth = 0
+
+    def _rollback(self) -> None:
+        if self._conn is not None and not self._conn.closed:
+            self._conn.execute("ROLLBACK")
+
+
+@lru_cache(maxsize=512)
+def placeholders(sql: str) -> str:
+    """The store's `?` placeholders as psycopg's `%s` (a literal % doubled first).
+
+    The store's SQL never holds a `?` inside a string literal; LIKE patterns and
+    every user value travel as parameters.
+    """
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def _signed(n: int) -> int:
+    return n - (1 << 64) if n >= 1 << 63 else n
+
+
+def _libpq_url(url: str) -> str:
+    # libpq knows postgresql:// and postgres://; SQLAlchemy-style driver suffixes it does not.
+    scheme, sep, rest = url.partition("://")
+    return "postgresql://" + rest if scheme.lower().startswith("postgres") else url
+
+
+def redact(url: str) -> str:
+    """The URL without its password, fit for messages and logs."""
+    return _PASSWORD.sub(r"\1***@", url)
+
+
+def explain(url: str, exc: psycopg.Error) -> StoreError:
+    """Turn psycopg's errors into a message that says what to do."""
+    where = redact(url)
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, psycopg.OperationalError):
+        lower = message.lower()
+        if "does not exist" in lower and "database" in lower:
+            return StoreError(f"cannot open {where}: {message}; create it first "
+                              "(createdb NAME) or name an existing database")
+        if "password" in lower or "authentication" in lower:
+            return StoreError(f"cannot open {where}: {message}; check the user and "
+                              "password in the URL (postgresql://user:password@host/dbname)")
+        return StoreError(f"cannot reach PostgreSQL at {where}: {message}; check that the "
+                          "server is running and the host and port in the URL")
+    if isinstance(exc, psycopg.InterfaceError):
+        return StoreError(f"lost the connection to {where}: {message}; open the store again")
+    return StoreError(f"store {where}: {message}")

@@ -1,0 +1,1 @@
+"""The web page `dragoman serve` shows: static HTML, CSS, JS and the world outline."""

@@ -1,0 +1,119 @@
+"""The whole pipeline on the seed documents: events, actors, dates and places."""
+from __future__ import annotations
+
+import json
+
+from dragoman.errors import InputError
+from dragoman.model import EVENT_TYPES, Document
+from dragoman.pipeline import STAGES, check_stage_order
+
+SEED1, SEED2 = "000_46aeba82567c844a", "004_ec87686fdf2f6654"
+
+
+def events_of(doc, event_type):
+    return [e for e in doc.events if e.event == event_type]
+
+
+def test_stage_order_is_checked():
+    check_stage_order()
+    reordered = (STAGES[0], STAGES[3], STAGES[1])
+    try:
+        check_stage_order(reordered)
+    except RuntimeError as exc:
+        assert "actors" in str(exc)
+    else:
+        raise AssertionError("a stage before its requirements must fail at start-up")
+
+
+def test_records_follow_the_contract(seed_docs):
+    keys = {"id", "doc_id", "event", "mode", "context", "quad", "cameo", "actor", "recipient", "date",
+            "date_text", "location", "modality", "text", "span", "trigger", "confidence"}
+    for doc in seed_docs.values():
+        assert doc.events
+        for rec in doc.records():
+            assert set(rec) == keys
+            assert rec["event"] in EVENT_TYPES
+            start, end = rec["span"]
+            assert doc.text[start:end] == rec["text"]
+            t0, t1 = rec["trigger"]["span"]
+            assert doc.text[t0:t1] == rec["trigger"]["text"]
+            for ent in rec["actor"] + rec["recipient"]:
+                s, e = ent["span"]
+                assert doc.text[s:e] == ent["text"]
+            json.dumps(rec)
+
+
+def test_russian_captions_give_no_entities_or_events(seed_docs):
+    doc = seed_docs[SEED2]
+    russian = [p for p in doc.passages if p.lang == "ru"]
+    assert len(russian) == 3
+    for p in russian:
+        assert not [e for e in doc.entities if p.start <= e.span[0] < p.end]
+        assert not [e for e in doc.events if p.start <= e.span[0] < p.end]
+
+
+def test_norov_is_one_actor_across_documents(seed_docs):
+    def norov_ids(doc):
+        return {e.id for ev in doc.events for e in ev.actor + ev.recipient if "Norov" in e.name}
+
+    first, second = norov_ids(seed_docs[SEED1]), norov_ids(seed_docs[SEED2])
+    assert len(first) == 1 and first == second
+
+
+def test_coreference_he_and_titles_resolve_to_norov(seed_docs):
+    doc = seed_docs[SEED1]
+    met = [e for e in events_of(doc, "CONSULT") if e.trigger["text"] == "met"][0]
+    assert met.actor[0].name == "Vladimir Norov" and met.actor[0].text == "He"
+    talks = [e for e in events_of(doc, "CONSULT") if "talks" in e.trigger["text"]][0]
+    assert talks.actor[0].name == "Vladimir Norov"
+    assert talks.actor[0].org == "SCO"
+
+
+def test_quote_speaker_is_the_actor(seed_docs):
+    appreciate = [e for e in seed_docs[SEED1].events if e.trigger["text"] == "appreciate"][0]
+    assert appreciate.event == "SUPPORT"
+    assert appreciate.actor[0].name == "Vladimir Norov" and appreciate.actor[0].text == "We"
+    assert appreciate.recipient[0].country == "CHN"
+
+
+def test_titles_and_offices_are_coded(seed_docs):
+    doc = seed_docs[SEED2]
+    people = {e.name: e for e in doc.entities if e.kind == "person"}
+    assert people["Ying Yong"].country == "CHN"
+    assert people["Saidzoda Zohir Ozod"].country == "TJK"
+    assert people["Vladimir Norov"].org == "SCO"
+
+
+def test_dates_resolve_against_the_document_date(seed_docs):
+    appreciate = [e for e in seed_docs[SEED1].events if e.trigger["text"] == "appreciate"][0]
+    assert (appreciate.date, appreciate.date_text) == ("2020-03-05", "on Thursday")
+    summit = [e for e in seed_docs[SEED2].events if e.trigger["text"] == "summit"][0]
+    assert summit.date == "2021-09-16" and summit.modality == "future"
+    aid = events_of(seed_docs[SEED2], "AID")[0]
+    assert aid.date == "2020"
+
+
+def test_places_are_where_the_event_happened(seed_docs):
+    meetings = [e for e in seed_docs[SEED1].events if "meetings" in e.trigger["text"]][0]
+    assert (meetings.location.name, meetings.location.country_code) == ("Moscow", "RUS")
+    summit = [e for e in seed_docs[SEED2].events if e.trigger["text"] == "summit"][0]
+    assert summit.location.name == "Dushanbe" and summit.location.country_code == "TJK"
+    assert summit.location.lat is not None
+
+
+def test_a_failing_document_does_not_stop_the_batch(pipeline, monkeypatch):
+    docs = [Document(id="a", text="Russia attacked Ukraine on Monday."),
+            Document(id="boom", text="France praised Germany."),
+            Document(id="c", text="Japan condemned North Korea.")]
+    real = pipeline.analyse
+
+    def flaky(doc):
+        if doc.id == "boom":
+            raise ValueError("simulated bug")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "analyse", flaky)
+    out = list(pipeline.run_many(docs))
+    assert [type(x).__name__ for x in out] == ["Document", "InputError", "Document"]
+    assert isinstance(out[1], InputError) and "simulated bug" in out[1].reason
+    assert out[0].events and out[2].events

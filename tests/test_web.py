@@ -1,0 +1,240 @@
+"""The page in a real browser: headless Chromium (Debian's) driven by selenium, against a
+real uvicorn server on a loopback port, over a store holding the seeds.
+
+Set DRAGOMAN_SCREENSHOTS=DIR to also save screenshots of the page (docs/screenshots).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
+TOKEN = "browser-test-token"
+HOSTILE = {
+    "id": "hostile-markup",
+    "date": "2021-06-03",
+    "title": "<img src=x onerror=\"window.__pwned='title'\">Hostile",
+    "text": ("Vladimir Norov met Ying Yong in Beijing on 3 June 2021 "
+             "<script>window.__pwned='script'</script> and praised "
+             "<b onmouseover=\"window.__pwned='attr'\">the agreement</b> "
+             "<img src=x onerror=\"window.__pwned='img'\">.\n"),
+}
+
+if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
+    pytest.skip("Debian's chromium and chromium-driver are not installed "
+                "(apt-get install chromium chromium-driver; .ci/run does it)",
+                allow_module_level=True)
+
+webdriver = pytest.importorskip("selenium.webdriver")
+from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class ServerThread:
+    """uvicorn serving the app on a loopback port, in a thread of this process."""
+
+    def __init__(self, app):
+        import uvicorn
+        self.port = free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
+                                                    log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self):
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("the test server did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *exc):
+        self.server.should_exit = True
+        self.thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    from dragoman.api import create_app
+    from dragoman.pipeline import Pipeline, process_paths
+    from dragoman.store import open_store
+
+    db = tmp_path_factory.mktemp("web") / "seeds.db"
+    pipeline = Pipeline()
+    with open_store(db) as store:
+        for item in pipeline.run_many(process_paths([str(ROOT / "examples")])):
+            store.ingest(item)
+    app = create_app(str(db), token=TOKEN, pipeline=pipeline)
+    with ServerThread(app) as running:
+        # The hostile document goes in through the real API, as a client would send it.
+        posted = httpx.post(running.url + "/api/documents", json=HOSTILE, timeout=60,
+                            headers={"authorization": f"Bearer {TOKEN}"})
+        assert posted.status_code == 200, posted.text
+        yield running
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = CHROMIUM
+    profile = tempfile.mkdtemp(prefix="dragoman-chromium-")
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--window-size=1400,1500",
+                 f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(60)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def wait(driver, condition, timeout=30):
+    return WebDriverWait(driver, timeout).until(lambda d: condition(d))
+
+
+def open_page(driver, url):
+    driver.get(url)
+    wait(driver, lambda d: d.execute_script("return document.body.dataset.ready === 'true'"))
+
+
+def rows(driver):
+    return driver.find_elements(By.CSS_SELECTOR, "#events tbody tr[data-id]")
+
+
+def total_events(server, **params) -> int:
+    return httpx.get(server.url + "/api/events", params=params).json()["total"]
+
+
+def test_page_lists_the_seed_events(server, browser):
+    open_page(browser, server.url + "/")
+    expected = total_events(server)
+    assert expected > 10
+    wait(browser, lambda d: len(rows(d)) == min(expected, 50))
+    assert browser.find_element(By.ID, "count").text.startswith(f"{expected} matching")
+
+
+def test_filter_by_actor_then_open_an_event_shows_the_highlighted_sentence(server, browser):
+    open_page(browser, server.url + "/")
+    field = browser.find_element(By.ID, "f-actor")
+    field.clear()
+    field.send_keys("Norov")
+    browser.find_element(By.ID, "apply").click()
+    expected = total_events(server, actor="Norov")
+    assert 0 < expected < total_events(server)
+    wait(browser, lambda d: len(rows(d)) == expected)
+    for row in rows(browser):
+        assert "Norov" in row.text
+    first = rows(browser)[0]
+    event = httpx.get(f"{server.url}/api/events/{first.get_attribute('data-id')}").json()
+    first.click()
+    trigger = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#sentence mark.trigger"))
+    assert trigger[0].text == event["trigger"]["text"]
+    sentence = browser.find_element(By.ID, "sentence").text
+    assert sentence == event["text"]
+    marked = {m.text for m in browser.find_elements(By.CSS_SELECTOR, "#sentence mark.actor")}
+    assert marked == {a["text"] for a in event["actor"]
+                      if event["span"][0] <= a["span"][0] < event["span"][1]}
+    assert browser.find_element(By.ID, "doc-title").text.startswith("Document:")
+
+
+def test_non_english_passages_are_marked(server, browser):
+    doc_id = "004_ec87686fdf2f6654"
+    languages = {p["lang"] for p in httpx.get(f"{server.url}/api/documents/{doc_id}").json()
+                 ["passages"]}
+    assert languages - {"en"}, "the second seed has Russian captions"
+    open_page(browser, f"{server.url}/#doc={doc_id}")
+    wait(browser, lambda d: rows(d))[0].click()
+    foreign = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#document p.foreign"))
+    assert foreign[0].get_attribute("lang") in languages - {"en"}
+    assert browser.find_elements(By.CSS_SELECTOR, "#document mark.in-doc")
+
+
+def test_untrusted_text_is_rendered_as_text(server, browser):
+    open_page(browser, f"{server.url}/#doc={HOSTILE['id']}")
+    found = wait(browser, lambda d: rows(d))
+    found[0].click()
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#document p"))
+    document = browser.find_element(By.ID, "document")
+    assert "<script>window.__pwned='script'</script>" in document.text
+    assert "<img src=x onerror=" in document.text
+    detail = browser.find_element(By.ID, "detail")
+    for tag in ("script", "img", "b"):
+        assert not detail.find_elements(By.TAG_NAME, tag), f"a <{tag}> from the text was parsed"
+    assert "<img src=x" in browser.find_element(By.ID, "doc-title").text
+    ActionChains(browser).move_to_element(document).perform()
+    assert browser.execute_script("return window.__pwned === undefined")
+
+
+def test_clicking_an_actor_in_the_network_filters(server, browser):
+    open_page(browser, server.url + "/")
+    node = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '#network g.node[data-actor="SCO"]'))
+    node[0].click()
+    expected = total_events(server, actor="SCO")
+    wait(browser, lambda d: "actor=SCO" in d.current_url and len(rows(d)) == min(expected, 50))
+    assert browser.find_element(By.ID, "f-actor").get_attribute("value") == "SCO"
+
+
+def test_map_draws_the_world_and_places_and_filters_on_click(server, browser):
+    open_page(browser, server.url + "/")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#map path.country")) > 150
+    point = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, '#map circle[data-place="Wuhan"]'))
+    browser.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
+                           point[0])
+    wait(browser, lambda d: "country=CHN" in d.current_url)
+    expected = total_events(server, country="CHN")
+    wait(browser, lambda d: len(rows(d)) == min(expected, 50))
+
+
+def test_brushing_the_timeline_filters_by_dates(server, browser):
+    open_page(browser, server.url + "/")
+    chart = browser.find_element(By.ID, "timeline")
+    bars = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline rect[data-period]"))
+    first = bars[0].get_attribute("data-period")
+    width = chart.size["width"]
+    ActionChains(browser).move_to_element_with_offset(chart, -width // 2 + 40, 0).click_and_hold() \
+        .move_by_offset(30, 0).release().perform()
+    wait(browser, lambda d: d.find_element(By.ID, "f-since").get_attribute("value"))
+    assert browser.find_element(By.ID, "f-since").get_attribute("value") == first
+    assert "since=" in browser.current_url
+
+
+def test_screenshots(server, browser):
+    target = os.environ.get("DRAGOMAN_SCREENSHOTS")
+    if not target:
+        pytest.skip("set DRAGOMAN_SCREENSHOTS=DIR to save screenshots of the page")
+    Path(target).mkdir(parents=True, exist_ok=True)
+    open_page(browser, server.url + "/")
+    browser.save_screenshot(str(Path(target) / "overview.png"))
+    open_page(browser, server.url + "/#actor=Norov")
+    wait(browser, lambda d: rows(d))[0].click()
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#sentence mark.trigger"))
+    browser.execute_script("window.scrollTo(0, document.getElementById('table-panel').offsetTop)")
+    browser.save_screenshot(str(Path(target) / "event-detail.png"))
