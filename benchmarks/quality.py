@@ -15,6 +15,7 @@ from pathlib import Path
 
 from dragoman import __version__
 from dragoman.evaluate import evaluate
+from dragoman.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -80,7 +81,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if not (args.shared / "eval").is_dir():
         sys.exit(f"no gold sets under {args.shared / 'eval'}: pass --shared DIR")
-    results = {name: evaluate(gold, [str(inputs)], recall_only)
+    pipeline = Pipeline()  # loaded once for both gold sets
+    results = {name: evaluate(gold, [str(inputs)], recall_only, pipeline=pipeline)
                for name, gold, inputs, recall_only in gold_sets(args.shared)}
     print(f"dragoman {__version__}, {datetime.date.today()}, "
           f"`.venv/bin/python benchmarks/quality.py`, i.e.\n")

@@ -167,8 +167,8 @@ def seeds_run(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def plv_run():
-    return evaluate(PLV_GOLD, [str(PLV_INPUT)], recall_only=True)
+def plv_run(pipeline):  # conftest's session pipeline: the model loads once for all tests
+    return evaluate(PLV_GOLD, [str(PLV_INPUT)], recall_only=True, pipeline=pipeline)
 
 
 @needs_shared

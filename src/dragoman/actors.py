@@ -24,6 +24,7 @@ CONNECTORS = {"of", "'s", "-", "for", "the", "de", "al", "bin", "van", "von", "l
 HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "madam", "president"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
+THING_PRONOUNS = {"it", "its", "itself"}
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 ORG_ANAPHORS = {"organization", "organisation", "alliance", "bloc", "group", "agency", "body"}
 QUOTE_CHARS = '"'
@@ -49,6 +50,7 @@ class Mention:
     country: str | None = None
     place_noun: str | None = None
     known: K.Info | None = None  # a known person
+    demonym: bool = False        # the country came from an adjective: "Bosnian Serb units"
     plural: bool = False
     entity: Entity | None = None
 
@@ -103,6 +105,9 @@ def match_knowledge(kb: K.Knowledge, tokens) -> dict[int, tuple[int, list[K.Info
         for n in range(min(kb.max_len, len(toks) - i), 0, -1):
             span = toks[i:i + n]
             infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span)]
+            if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"
+                words = [t.text for t in span[:-1]] + [span[-1].lemma_]
+                infos = [x for x in kb.lookup(words) if x.category == K.ROLE]
             if infos:
                 out[toks[i].i] = (toks[i].i + n, infos)
                 i += n
@@ -200,6 +205,7 @@ def _apply_infos(m: Mention, infos: list[K.Info], toks) -> None:
     for cat in (K.COUNTRY, K.CAPITAL, K.DEMONYM):
         if cat in cats and m.country is None:
             m.country = cats[cat].code
+            m.demonym = cat == K.DEMONYM
     if K.ROLE in cats:
         m.role = cats[K.ROLE]  # the last role wins: "CPC Committee Secretary"
     if K.PLACE_NOUN in cats and len(toks) == 1:
@@ -277,15 +283,26 @@ class DocumentActors:
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
             return self._person(m, text, span, country)
+        label = _ner_label(m)
         if m.org is not None and not m.role:
             e = self._org_entity(m.org, text, span)
         elif m.country and not m.role and not m.org:
-            e = self._state_entity(m.country, text, span)
+            e = (self._group_entity(m, text, span, country=m.country, kind="group") if m.demonym
+                 else self._state_entity(m.country, text, span))
         elif m.role or m.org:
             e = self._group_entity(m, text, span, country=country)
         elif place is not None:  # a place standing for its people or government: "aid to Wuhan"
             e = Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
                        id="g-" + _short_hash(f"place|{place.country_code}|{place.name}"))
+        elif label == "PERSON" or (label is None and _looks_like_person(m)):
+            m.person = _strip_det(text)
+            return self._person(m, text, span, None)
+        elif label is not None or any(t.pos_ == "PROPN" for t in m.tokens):
+            # A name the knowledge files do not know: an actor all the same, without codes.
+            kind = {"NORP": "group", "GPE": "state", "LOC": "state"}.get(label, "organization")
+            name = _strip_det(text)
+            e = Entity(name=name, text=text, span=span, kind=kind,
+                       id="g-" + _short_hash(f"{kind}|{name.lower()}"))
         else:
             return None
         self._remember_group(e)
@@ -403,6 +420,9 @@ class DocumentActors:
             return self._clone(speaker, tok)
         if low in PLURAL_PRONOUNS:
             return self._clone(self.groups[-1] if self.groups else None, tok)
+        if low in THING_PRONOUNS:  # "the Indian military said it had launched": the last body named
+            bodies = [g for g in self.groups if g.kind in ("organization", "state")]
+            return self._clone(bodies[-1] if bodies else None, tok)
         if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
             orgs = [g for g in self.groups if g.kind == "organization"]
             return self._clone(orgs[-1] if orgs else None, tok)
@@ -506,6 +526,18 @@ def _upgrade(prior: Entity, new: Entity) -> None:
         prior.country = new.country
     if len(new.name.split()) > len(prior.name.split()):
         prior.name = new.name
+
+
+def _ner_label(m: Mention) -> str | None:
+    """The entity label spaCy gave most of the mention's tokens, if any."""
+    labels = [t.ent_type_ for t in m.tokens if t.ent_type_]
+    return max(set(labels), key=labels.count) if labels else None
+
+
+def _looks_like_person(m: Mention) -> bool:
+    """Two or three capitalised words, none an organisation word: "Britta Nielsen"."""
+    toks = [t for t in m.tokens if t.lower_ not in ("the",)]
+    return 2 <= len(toks) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in ORG_WORDS for t in toks)
 
 
 def _org_headed(m: Mention) -> bool:

@@ -236,6 +236,7 @@ def _iso(value) -> str | None:
 # Commands defined next to the library they drive (one line each).
 from .api.cli import serve; main.add_command(serve)  # noqa: E402
 from .eval_cli import eval_command; main.add_command(eval_command)  # noqa: E402
+from .export import export; main.add_command(export)  # noqa: E402
 
 
 if __name__ == "__main__":

@@ -285,14 +285,16 @@ def required_events(gold_docs: list[dict]) -> Iterable[tuple[str, dict]]:
                 yield str(doc["doc_id"]), g
 
 
-def run_pipeline(paths: list[str], settings=None, workers: int = 1) -> dict:
+def run_pipeline(paths: list[str], settings=None, workers: int = 1, pipeline=None) -> dict:
     """Event records of the real pipeline over `paths`, with the run's counts and speed.
 
     Speed is measured after the model has loaded (load_s, reported apart), so documents/s
     and words/s describe extraction, not start-up, even for a run of two documents.
+    A loaded `pipeline` (dragoman.pipeline.Pipeline) is reused, so that several runs load
+    the model once.
     """
     start = time.perf_counter()
-    items, load_s = _pipeline_items(paths, settings, workers)
+    items, load_s = _pipeline_items(paths, settings, workers, pipeline)
     run_start = time.perf_counter()
     records, failures, documents, words = [], [], 0, 0
     for item in items:
@@ -307,15 +309,17 @@ def run_pipeline(paths: list[str], settings=None, workers: int = 1) -> dict:
     return {"records": records, "failures": failures, "speed": speed}
 
 
-def _pipeline_items(paths, settings, workers: int):
-    """Processed items, and the seconds the model took to load (None when workers load it)."""
+def _pipeline_items(paths, settings, workers: int, pipeline=None):
+    """Processed items, and the seconds the model took to load (None when not loaded here)."""
     from .pipeline import Pipeline, process_paths, with_default_date
     from .read import iter_documents
     from .settings import Settings
 
-    if workers != 1:
+    if workers != 1 and pipeline is None:
         return process_paths(list(paths), settings, workers=workers), None
     # process_paths does the same for one worker; building the Pipeline here lets us time the load.
+    if pipeline is not None:  # loaded before: no load time to report
+        return pipeline.run_many(with_default_date(iter_documents(list(paths), pipeline.settings), None)), None
     settings = settings or Settings.load()
     start = time.perf_counter()
     pipeline = Pipeline(settings)
@@ -433,11 +437,11 @@ def evaluate_records(gold_docs: list[dict], preds: list[dict], scorer: Scorer,
 
 
 def evaluate(gold_path: str | Path, inputs: list[str], recall_only: bool = False, settings=None,
-             workers: int = 1, scorer: Scorer | None = None) -> dict:
-    """Run the pipeline over `inputs` and score it against the gold file."""
+             workers: int = 1, scorer: Scorer | None = None, pipeline=None) -> dict:
+    """Run the pipeline (a new one, or `pipeline`) over `inputs` and score it against the gold file."""
     gold_docs = load_gold(gold_path)
     scorer = scorer or load_scorer(gold_path)
-    run = run_pipeline(inputs, settings, workers)
+    run = run_pipeline(inputs, settings, workers, pipeline)
     result = evaluate_records(gold_docs, run["records"], scorer, recall_only)
     result.update(gold_file=str(gold_path), inputs=[str(i) for i in inputs],
                   speed=run["speed"], failures=run["failures"], records=run["records"])

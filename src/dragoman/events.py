@@ -40,6 +40,16 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 NEGATIONS = {"not", "n't", "never", "no"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd"}
 MAX_CLIMB = 6
+# Verbs whose object noun is not an event of their subject: "survived an attack", "discussed
+# sanctions", "condemned the strike" (a trigger of its own).
+BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "escape", "repel", "discuss",
+                  "debate", "consider", "study", "report", "deny", "receive", "win", "get", "need",
+                  "want", "await", "expect", "predict", "anticipate", "end", "stop", "halt", "cancel",
+                  "postpone", "delay", "blame", "see", "watch", "witness", "cover", "mark", "commemorate",
+                  "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
+                  "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
+# Where no actor is acted upon, the place of a curfew or an attack stands for its people.
+PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN"}
 
 
 @dataclass(frozen=True)
@@ -98,6 +108,7 @@ class Candidate:
     tokens: list          # trigger tokens (verb, or verb + noun, or noun)
     head: object          # the token whose clause carries roles and modality
     noun: object = None   # the object noun of a light verb, or a noun trigger
+    light: bool = False   # a noun trigger that is the object of another verb
 
 
 class EventExtractor:
@@ -124,7 +135,13 @@ class EventExtractor:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             trigs = self.lex.nouns.get(tok.lemma_.lower())
-            if trigs and not any(a.i in taken for a in tok.ancestors):
+            if not trigs or any(a.i in taken for a in tok.ancestors):
+                continue
+            verb = tok.head
+            if tok.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS:
+                # "declared its support for", "announced a ceasefire": the verb's subject acts.
+                found.append(Candidate(trigs[0], [tok], verb, tok, light=True))
+            else:
                 found.append(Candidate(trigs[0], [tok], tok, tok))
         return found
 
@@ -171,7 +188,7 @@ class EventExtractor:
         return _dedupe(events)
 
     def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:
-        if cand.trigger.pos == "N":
+        if cand.trigger.pos == "N" and not cand.light:
             actor_toks, obj_toks, prep_toks = *self._noun_roles(cand), []
         else:
             actor_toks, obj_toks, prep_toks = self._verb_roles(cand)
@@ -188,6 +205,9 @@ class EventExtractor:
             return None
         if prep_toks and not named and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
             return None  # "met with a positive response": not a meeting with an actor
+        if not recipient and cand.trigger.event in PLACE_RECIPIENT_TYPES:
+            recipient = [e for e in _entities(_pobjs(cand.head, ("in", "into")), actors)
+                         if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
         if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient):
             return None
         return self._build(cand, sent, actor, recipient, doc_id)
@@ -262,6 +282,11 @@ class EventExtractor:
 
 # -------------------------------------------------------------------- parse helpers
 
+def _pobjs(head, preps):
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _objects(verb):
     return [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
 
@@ -305,21 +330,29 @@ def _conjuncts_deep(tok):
     return out
 
 
+ACTOR_PREPS = ("of", "by")
+RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
+
+
 def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity | None:
     """The actor a role filler stands for. A common noun stands for the actor named inside it:
-    "SCO member states", "the heads of UN bodies", and for recipients "China's fight",
-    "measures that the Chinese government has taken". An actor is never a possessor:
-    "Xi Jinping's initiative met with ..." is not a meeting of Xi Jinping."""
+    "SCO member states", "Bosnian Serb units", "the heads of UN bodies", "a bombing by the
+    Islamic State", and for recipients "China's fight", "a request from the prime minister",
+    "measures that the Chinese government has taken". An actor is a possessor only of a body
+    or office ("Japan PM's office"), never of a thing: "Xi Jinping's initiative met with ..."
+    is not a meeting of Xi Jinping."""
     ent = actors.entity_for_token(tok)
     if ent is not None or depth > 2:
         return ent
+    owner_ok = role == "recipient" or tok.lower_ in _BODY_WORDS
     for child in tok.children:
-        if child.dep_ == "compound" or (child.dep_ == "poss" and role == "recipient"):
+        if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and owner_ok):
             found = _entity_for(child, actors, role, depth + 1)
             if found is not None:
                 return found
+    preps = RECIPIENT_PREPS if role == "recipient" else ACTOR_PREPS
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
+        if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     found = _entity_for(obj, actors, role, depth + 1)
@@ -327,11 +360,16 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
                         return found
         if child.dep_ == "relcl" and role == "recipient":
             for subj in child.children:
-                if subj.dep_ == "nsubj" and subj.lower_ not in ("that", "which", "who"):
+                if subj.dep_ == "nsubj" and subj.lower_ not in RELATIVE_PRONOUNS:
                     found = _entity_for(subj, actors, role, depth + 1)
                     if found is not None:
                         return found
     return None
+
+
+_BODY_WORDS = {"office", "government", "administration", "army", "military", "forces", "ministry",
+               "spokesman", "spokeswoman", "spokesperson", "leader", "leadership", "police", "troops",
+               "president", "envoy", "embassy", "delegation", "representative", "officials", "cabinet"}
 
 
 def _same_actor(a: Entity, b: Entity) -> bool:

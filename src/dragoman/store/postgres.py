@@ -85,7 +85,7 @@ class PostgresStore(Store):
             self._execute("BEGIN")
             self._depth = 1
             try:
-                pass
+                self._execute("SELECT pg_advisory_xact_lock(?)", [_signed(WRITE_LOCK)])
                 yield
             except BaseException:
                 self._rollback()

@@ -1,0 +1,48 @@
+"""Resumable ingest: stored documents are left out before the NLP runs."""
+from __future__ import annotations
+
+import shutil
+
+from conftest import EXAMPLES
+from dragoman.errors import InputError
+from dragoman.read import iter_documents
+from dragoman.resume import process_unstored, skip_stored, stored_hash
+from dragoman.store import open_store
+
+
+def test_stored_hash_is_the_hash_the_store_records(seed_docs):
+    for raw in iter_documents([str(EXAMPLES)]):
+        assert stored_hash(raw) == seed_docs[raw.id].content_hash
+
+
+def test_rerun_skips_stored_documents_and_keeps_new_and_changed(tmp_path, seed_docs):
+    inputs = tmp_path / "in"
+    shutil.copytree(EXAMPLES, inputs)
+    first, second = sorted(inputs.glob("*.txt"))
+    with open_store(tmp_path / "x.db") as store:
+        store.ingest(seed_docs[first.stem])
+        store.ingest(seed_docs[second.stem])
+        second.write_text(second.read_text() + "\nChina sent aid to Italy.\n")
+        (inputs / "new.txt").write_text("Brazil condemned the attack on Monday.\n")
+        fresh = skip_stored(iter_documents([str(inputs)]), store, batch=2)
+        assert sorted(d.id for d in fresh) == sorted([second.stem, "new"])
+        assert fresh.skipped == 1
+
+
+def test_read_errors_pass_through_in_order(tmp_path, seed_docs):
+    doc = seed_docs[sorted(seed_docs)[0]]
+    error = InputError("broken.html", "not readable")
+    with open_store(tmp_path / "x.db") as store:
+        store.ingest(doc)
+        fresh = skip_stored([error, doc, error], store)
+        assert list(fresh) == [error, error] and fresh.skipped == 1
+
+
+def test_process_unstored_parses_nothing_on_a_full_rerun(tmp_path, pipeline):
+    with open_store(tmp_path / "x.db") as store:
+        items, fresh = process_unstored([str(EXAMPLES)], store, pipeline=pipeline)
+        docs = list(items)
+        assert len(docs) == 2 and all(d.events for d in docs) and fresh.skipped == 0
+        store.ingest_many(docs)
+        items, fresh = process_unstored([str(EXAMPLES)], store, pipeline=pipeline)
+        assert list(items) == [] and fresh.skipped == 2
