@@ -8,11 +8,11 @@ import socket
 import subprocess
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import httpx
 import pytest
-from fastapi.testclient import TestClient
 
 from dragoman.api import create_app
 from dragoman.model import Entity, Event
@@ -26,8 +26,14 @@ TOKEN = "t0ken"
 CONTRACT = set(Event("d", "AGREE", "t", (0, 1), {"text": "t", "span": [0, 1]},
                      actor=[Entity("a", "a", (0, 1))]).to_record())
 NEW_DOC = {"id": "api-doc-1", "date": "2022-05-04",
-           "text": "Vladimir Norov met the Foreign Minister of Uzbekistan in Tashkent on "
-                   "4 May 2022. China condemned the decision."}
+           "text": "Vladimir Norov held talks with Ying Yong in Wuhan on 4 May 2022. "
+                   "China condemned the decision of Japan."}
+
+
+with warnings.catch_warnings():
+    # Starlette 1.x suggests its httpx fork for TestClient; httpx itself works the same.
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +89,8 @@ def test_events_are_contract_records_with_a_total(client):
 
 @pytest.mark.parametrize("params, check", [
     ({"actor": "Norov"}, lambda e: "Norov" in names(e)),
-    ({"actor": "SCO"}, lambda e: "SCO" in [x["id"] for x in e["actor"] + e["recipient"]]),
+    ({"actor": "SCO"}, lambda e: any(x["id"] == "SCO" or "sco" in x["name"].casefold()
+                                     for x in e["actor"] + e["recipient"])),
     ({"country": "CHN"}, lambda e: "CHN" in [x["country"] for x in e["actor"] + e["recipient"]]),
     ({"type": "consult"}, lambda e: e["event"] == "CONSULT"),
     ({"quad": "verbal_cooperation"}, lambda e: e["quad"] == "verbal_cooperation"),

@@ -94,6 +94,7 @@ def server(tmp_path_factory):
         posted = httpx.post(running.url + "/api/documents", json=HOSTILE, timeout=60,
                             headers={"authorization": f"Bearer {TOKEN}"})
         assert posted.status_code == 200, posted.text
+        running.db = db
         yield running
 
 
@@ -244,10 +245,13 @@ def test_screenshots(server, browser):
     if not target:
         pytest.skip("set DRAGOMAN_SCREENSHOTS=DIR to save screenshots of the page")
     Path(target).mkdir(parents=True, exist_ok=True)
+    from dragoman.store import open_store
+    with open_store(server.db) as store:  # the pictures show the seeds only
+        store.delete(HOSTILE["id"])
     open_page(browser, server.url + "/")
     browser.save_screenshot(str(Path(target) / "overview.png"))
     open_page(browser, server.url + "/#actor=Norov")
     wait(browser, lambda d: rows(d))[0].click()
     wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#sentence mark.trigger"))
-    browser.execute_script("window.scrollTo(0, document.getElementById('table-panel').offsetTop)")
+    browser.execute_script("document.getElementById('detail').scrollIntoView()")
     browser.save_screenshot(str(Path(target) / "event-detail.png"))

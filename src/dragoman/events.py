@@ -48,6 +48,8 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "postpone", "delay", "blame", "see", "watch", "witness", "cover", "mark", "commemorate",
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
+RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
 PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN"}
 
@@ -205,6 +207,11 @@ class EventExtractor:
             return None
         if prep_toks and not named and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
             return None  # "met with a positive response": not a meeting with an actor
+        if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
+            recipient = [e for e in _entities(_complement_objects(cand.head), actors)
+                         if not any(_same_actor(e, a) for a in actor)]
+        if not recipient and cand.trigger.event in RECIPROCAL and len(actor) > 1:
+            recipient = list(actor)  # "Jordan and Britain agreed": each with the other
         if not recipient and cand.trigger.event in PLACE_RECIPIENT_TYPES:
             recipient = [e for e in _entities(_pobjs(cand.head, ("in", "into")), actors)
                          if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
@@ -281,6 +288,18 @@ class EventExtractor:
 
 
 # -------------------------------------------------------------------- parse helpers
+
+def _complement_objects(verb, depth: int = 2):
+    """Objects of the clause a trigger governs: "agreed to allow access of X" → access."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            out += [o for o in c.children if o.dep_ in ("dobj", "dative", "nsubj")]
+            out += _pobjs(c, COMPLEMENT_PREPS)
+            if depth > 1 and not out:
+                out += _complement_objects(c, depth - 1)
+    return out
+
 
 def _pobjs(head, preps):
     return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps

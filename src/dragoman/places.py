@@ -187,6 +187,8 @@ class Gazetteer:
         return entry.place(name) if entry else None
 
     def entry(self, name: str, near=frozenset()) -> Entry | None:
+        if not _name_like(name):  # "the province", "people": words, not names of places
+            return None
         keys = _name_variants(name)
         for tier in (lambda: self._primary, self._alternates):
             for key in keys:
@@ -197,6 +199,11 @@ class Gazetteer:
 
     def is_primary_name(self, name: str) -> bool:
         return any(key in self._primary for key in _name_variants(name))
+
+
+def _name_like(name: str) -> bool:
+    words = [w for w in name.split() if w.lower() not in ("the", "of")]
+    return bool(words) and any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 
 def _best(candidates: list[Entry], near) -> Entry:
@@ -261,7 +268,7 @@ def event_places(sentence, trigger_i: int, gazetteer: Gazetteer | None = None,
         span = sentence.doc[start:end]
         distance = _locative_distance(span.root, trigger_i)
         place = gazetteer.lookup(span.text, near)
-        if distance is not None and distance <= MAX_DISTANCE and _fits_preposition(span.root, place):
+        if place is not None and distance is not None and distance <= MAX_DISTANCE and _fits_preposition(span.root, place):
             place.span = (offset + span.start_char, offset + span.end_char)
             scored.append((distance, start, place))
     return [p for _, _, p in sorted(scored, key=lambda s: (s[0], s[1]))]

@@ -1,0 +1,145 @@
+"""The process pool: same output as one process, in input order, read errors in place."""
+from __future__ import annotations
+
+import json
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dragoman.errors import InputError, ModelError, UsageError
+from dragoman.model import Document
+from dragoman.pipeline import Pipeline, process_paths
+from dragoman.read import iter_documents
+from dragoman.scale.pool import describe, run_pool, worker_count
+from dragoman.settings import Settings
+
+ROOT = Path(__file__).parents[1]
+EXAMPLES = ROOT / "examples"
+NEWS = ROOT.parent / "shared" / "corpus" / "news-clusters" / "data"
+DRAGOMAN = [sys.executable, "-m", "dragoman.cli"]
+
+# Written for these tests: short reports with actors, events, dates and places.
+STORIES = [
+    "On {day} March 2021 the foreign minister of {a} accused {b} of violating the ceasefire.",
+    "Police in {city} arrested dozens of protesters on {day} March 2021, witnesses said.",
+    "{a} and {b} signed an agreement on trade in {city} on {day} March 2021.",
+    "The president of {a} met the prime minister of {b} in {city} to discuss security.",
+    "{a} imposed sanctions on {b} on {day} March 2021 after the missile test.",
+]
+PARTIES = [("France", "Germany", "Paris"), ("Russia", "Ukraine", "Kyiv"),
+           ("China", "Japan", "Tokyo"), ("Kenya", "Somalia", "Nairobi"),
+           ("Brazil", "Argentina", "Buenos Aires"), ("India", "Pakistan", "Islamabad")]
+
+
+def story(i: int) -> str:
+    a, b, city = PARTIES[i % len(PARTIES)]
+    first = STORIES[i % len(STORIES)].format(a=a, b=b, city=city, day=1 + i % 28)
+    second = STORIES[(i + 2) % len(STORIES)].format(a=b, b=a, city=city, day=1 + (i + 3) % 28)
+    return f"{first} {second}"
+
+
+def write_corpus(folder: Path, n: int) -> Path:
+    """n documents in one JSONL file, with a broken line and an empty file among them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = [json.dumps({"id": f"doc-{i:04d}", "text": story(i)}) for i in range(n)]
+    lines.insert(n // 2, "{not json")
+    (folder / "stories.jsonl").write_text("\n".join(lines) + "\n")
+    (folder / "empty.txt").write_text("")
+    return folder
+
+
+def jsonl(items) -> list[str]:
+    out = []
+    for item in items:
+        if isinstance(item, InputError):
+            out.append(f"error {item.source}: {item.reason}")
+        else:
+            out.extend(json.dumps(r, ensure_ascii=False) for r in item.records())
+    return out
+
+
+@pytest.fixture(scope="session")
+def settings():
+    return Settings.load()
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings):
+    return Pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory):
+    return write_corpus(tmp_path_factory.mktemp("corpus"), 60)
+
+
+def test_worker_count_zero_means_every_core():
+    assert worker_count(0) >= 1
+    assert worker_count(3) == 3
+    with pytest.raises(UsageError, match="--workers -1"):
+        worker_count(-1)
+
+
+def test_pool_gives_the_same_items_in_input_order(corpus, settings, pipeline):
+    items = list(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"], settings))
+    expected = list(pipeline.run_many(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"],
+                                                     settings)))
+    stats: dict = {}
+    # Small chunks: many tasks in flight, so an ordering bug would show.
+    got = list(run_pool(items, settings, workers=2, stats=stats, chunk_size=5))
+    assert [type(i) for i in got] == [type(i) for i in expected]
+    assert [getattr(i, "id", None) for i in got] == [getattr(i, "id", None) for i in expected]
+    assert jsonl(got) == jsonl(expected)
+    errors = [i for i in got if isinstance(i, InputError)]
+    assert [Path(e.source).name for e in errors] == ["empty.txt", "stories.jsonl:31", "missing.txt"]
+    assert sum(len(d.events) for d in got if isinstance(d, Document)) > 60
+
+
+def test_pool_reports_peak_memory_of_each_worker(corpus, settings):
+    stats: dict = {}
+    docs = [d for d in iter_documents([str(corpus)], settings) if isinstance(d, Document)]
+    list(run_pool(docs, settings, workers=2, stats=stats, chunk_size=4))
+    assert stats["workers"] == 2
+    assert sum(stats["documents"].values()) == len(docs)
+    # A worker holds a spaCy model: tens of MiB at the very least.
+    assert all(rss > 50 * 2**20 for rss in stats["peak_rss"].values())
+    assert "workers:" in describe(stats) and "MiB peak" in describe(stats)
+
+
+def test_pool_documents_carry_no_spacy_objects_and_pickle(corpus, settings):
+    docs = [d for d in iter_documents([str(corpus)], settings) if isinstance(d, Document)][:4]
+    got = list(run_pool(docs, settings, workers=1))
+    assert got[0].sentences and all(s.span is None for d in got for s in d.sentences)
+    assert pickle.loads(pickle.dumps(got))[0].records() == got[0].records()
+
+
+def test_process_paths_uses_the_pool_for_several_workers(corpus, settings):
+    got = list(process_paths([str(corpus / "stories.jsonl")], settings, workers=2))
+    assert len(got) == 61 and isinstance(got[30], InputError)
+    assert all(s.span is None for d in got if isinstance(d, Document) for s in d.sentences)
+
+
+def test_a_missing_model_is_reported_not_a_broken_pool(corpus):
+    settings = Settings.load()
+    settings.values["model"]["spacy_model"] = "no_such_model_installed"
+    docs = [Document(id="a", text="Police arrested protesters in Paris.")]
+    with pytest.raises(ModelError, match="no_such_model_installed"):
+        list(run_pool(docs, settings, workers=1))
+
+
+def test_cli_writes_the_same_bytes_with_two_workers(corpus, tmp_path):
+    paths = [str(EXAMPLES), str(corpus)]
+    if NEWS.is_dir():
+        paths += [str(p) for p in sorted(NEWS.glob("*.json"))[:40]]
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.jsonl"
+        run = subprocess.run(DRAGOMAN + ["extract", *paths, "--workers", workers, "-o", str(out)],
+                             capture_output=True, text=True)
+        assert run.returncode == 1, run.stderr  # the broken line and the empty file
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count(b"\n") > 80
