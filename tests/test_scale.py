@@ -11,7 +11,7 @@ import pytest
 
 from dragoman.errors import InputError, ModelError, UsageError
 from dragoman.model import Document
-from dragoman.pipeline import Pipeline, process_paths
+from dragoman.pipeline import process_paths
 from dragoman.read import iter_documents
 from dragoman.scale.pool import describe, run_pool, worker_count
 from dragoman.settings import Settings
@@ -64,11 +64,6 @@ def jsonl(items) -> list[str]:
 @pytest.fixture(scope="session")
 def settings():
     return Settings.load()
-
-
-@pytest.fixture(scope="session")
-def pipeline(settings):
-    return Pipeline(settings)
 
 
 @pytest.fixture(scope="session")

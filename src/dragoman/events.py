@@ -267,11 +267,14 @@ class EventExtractor:
         toks = sorted(cand.tokens, key=lambda t: t.i)
         t_start = offset + toks[0].idx
         t_end = offset + toks[-1].idx + len(toks[-1])
-        modality = modality_of(cand.head if cand.trigger.pos != "N" else cand.head)
+        modality = modality_of(cand.head)
+        event, mode, cameo = trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event]
+        if not (trig.pos == "N" and not cand.light):  # an actor's statement of what it will do
+            event, mode, cameo, modality = recode_intent(event, mode, cameo, modality, cand.head)
         confidence = 0.55 + 0.15 * bool(recipient) + 0.1 * (trig.pos != "N") \
             + 0.1 * any(e.country or e.org for e in actor)
         return Event(
-            doc_id=doc_id, event=trig.event, mode=trig.mode, cameo=trig.cameo or DEFAULT_CAMEO[trig.event],
+            doc_id=doc_id, event=event, mode=mode, cameo=cameo,
             text=sent.text, span=(sent.start, sent.end),
             trigger={"text": sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])],
                      "span": [t_start, t_end]},
@@ -395,6 +398,40 @@ def _same_actor(a: Entity, b: Entity) -> bool:
     if a.id and b.id and a.id == b.id:
         return True
     return a.kind == b.kind and a.name == b.name
+
+
+COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "AGREE"}
+MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
+                "CONCEDE": "035", "RETREAT": "035", "AGREE": "030"}
+THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "133"}
+
+
+def recode_intent(event: str, mode, cameo: str, modality: str, head):
+    """PLOVER and CAMEO code what an actor says it will do as the saying: "X will meet Y" is an
+    AGREE (intent to meet), "X will attack Y" a THREATEN, "X will not lift the embargo" a REJECT.
+    Returns (event, mode, cameo, modality)."""
+    if modality == "negated" and event in COOPERATIVE and _prospective(head):
+        return "REJECT", None, "124" if event in ("CONCEDE", "RETREAT") else "120", "asserted"
+    if modality in ("future", "intended") and event in COOPERATIVE and event != "AGREE":
+        return "AGREE", None, INTENT_CAMEO[event], modality
+    if modality in ("future", "intended") and event in MATERIAL_CONFLICT:
+        return "THREATEN", None, THREAT_CAMEO[event], modality
+    return event, mode, cameo, modality
+
+
+def _prospective(head) -> bool:
+    """Will, would, shall, or under a verb of intent or refusal ("plans to", "ready to")."""
+    if {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX:
+        return True
+    node = head
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl") or node.head is node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in INTENT_HEADS:
+            return True
+    return False
 
 
 def modality_of(head) -> str:

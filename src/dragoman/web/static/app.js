@@ -500,6 +500,8 @@ function renderDocument(doc, ev) {
     : [{ start: 0, end: doc.text.length, lang: "en", boilerplate: false }];
   const sentenceMark = [{ span: ev.span, kind: "in-doc", title: "this event's sentence" }];
   for (const p of passages) box.append(passageNode(doc.text, p, sentenceMark));
+  const mark = box.querySelector("mark.in-doc");
+  if (mark) box.scrollTop = mark.offsetTop - box.offsetTop - 40;  // the sentence, in context
 }
 
 function passageNode(text, passage, marks) {

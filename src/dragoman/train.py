@@ -1,0 +1,256 @@
+"""`dragoman train`: fit the event classifier (classify.py) on annotated sentences.
+
+The examples (data/training/events.jsonl) are news-style sentences with their events:
+
+    {"text": "...", "events": [{"event": "ACCUSE", "trigger": "condemned", "actor": "...",
+                                "recipient": "..." | null, "mode": "..." | null}]}
+
+Every verb of a sentence, and every noun object of a light verb, is a training candidate: the
+annotated triggers carry their type, the others are NONE. The model is a multinomial logistic
+regression fitted by full-batch Adam from zero weights, so the same examples give the same file.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import click
+import numpy as np
+
+from .classify import (LABELS, NONE, EventClassifier, anchor_token, default_model_path, dense_features,
+                       save_model, sparse_features, word_vectors)
+
+EPOCHS = 300
+LEARNING_RATE = 0.05
+L2 = 1e-4
+FOLDS = 5
+
+
+class TrainingDataError(ValueError):
+    """The training examples cannot be used as they are."""
+
+
+@dataclass
+class Sample:
+    sentence: int          # index of the example it comes from (folds split by sentence)
+    label: int
+    sparse: list[str]
+    dense: np.ndarray
+
+
+def default_examples_path() -> Path:
+    return Path(str(resources.files("dragoman") / "data" / "training" / "events.jsonl"))
+
+
+def read_examples(path: str | Path) -> list[dict]:
+    """The examples, sorted by text so the model does not depend on the file's order."""
+    examples = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                example = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise TrainingDataError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+            _check_example(example, f"{path}:{n}")
+            examples.append(example)
+    return sorted(examples, key=lambda e: e["text"])
+
+
+def _check_example(example: dict, where: str) -> None:
+    if not isinstance(example.get("text"), str):
+        raise TrainingDataError(f"{where}: an example needs a \"text\" string")
+    for event in example.get("events", []):
+        if event.get("event") not in LABELS[:-1]:
+            raise TrainingDataError(f"{where}: unknown PLOVER type {event.get('event')!r}")
+        if event.get("trigger", "") not in example["text"] or not event.get("trigger"):
+            raise TrainingDataError(f"{where}: trigger {event.get('trigger')!r} is not in the text")
+
+
+# ------------------------------------------------------------------ candidates and labels
+
+def trigger_anchor(doc, trigger: str):
+    """The token the classifier sees for an annotated trigger: the root of the trigger's words,
+    or the object noun when the root is a light verb."""
+    start = doc.text.find(trigger)
+    span = doc.char_span(start, start + len(trigger), alignment_mode="expand")
+    if span is None:
+        return None
+    return anchor_token(span.root)
+
+
+def labelled_candidates(doc, events: list[dict]) -> dict[int, str]:
+    """token index → label, for every candidate of the sentence."""
+    labels: dict[int, str] = {}
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.dep_ not in ("amod", "compound", "aux", "auxpass"):
+            labels[anchor_token(tok).i] = NONE
+    for event in events:
+        anchor = trigger_anchor(doc, event["trigger"])
+        if anchor is not None:
+            labels[anchor.i] = event["event"]
+    return labels
+
+
+def build_samples(examples: list[dict], nlp, vectors) -> list[Sample]:
+    samples = []
+    docs = nlp.pipe((e["text"] for e in examples), batch_size=64)
+    for n, (example, doc) in enumerate(zip(examples, docs)):
+        for i, label in sorted(labelled_candidates(doc, example.get("events", [])).items()):
+            tok = doc[i]
+            samples.append(Sample(n, LABELS.index(label), sparse_features(tok), dense_features(tok, vectors)))
+    return samples
+
+
+# ------------------------------------------------------------------ the regression
+
+def feature_index(samples: list[Sample]) -> list[str]:
+    return sorted({f for s in samples for f in s.sparse})
+
+
+def design_matrix(samples: list[Sample], features: dict[str, int], mean, scale) -> np.ndarray:
+    dense = np.stack([s.dense for s in samples])
+    x = np.zeros((len(samples), len(features) + dense.shape[1]), dtype=np.float32)
+    for row, s in enumerate(samples):
+        cols = [features[f] for f in s.sparse if f in features]
+        x[row, cols] = 1.0
+    x[:, len(features):] = (dense - mean) / scale
+    return x
+
+
+def fit(x: np.ndarray, y: np.ndarray, n_labels: int) -> tuple[np.ndarray, np.ndarray]:
+    """Softmax regression with L2, full-batch Adam from zeros: deterministic."""
+    w = np.zeros((x.shape[1], n_labels), dtype=np.float32)
+    b = np.zeros(n_labels, dtype=np.float32)
+    onehot = np.eye(n_labels, dtype=np.float32)[y]
+    state = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
+    for step in range(1, EPOCHS + 1):
+        z = x @ w + b
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        p /= p.sum(axis=1, keepdims=True)
+        err = (p - onehot) / len(y)
+        _adam(w, x.T @ err + L2 * w, state[0], state[1], step)
+        _adam(b, err.sum(axis=0), state[2], state[3], step)
+    return w, b
+
+
+def _adam(param, grad, m, v, step, beta1=0.9, beta2=0.999, eps=1e-8) -> None:
+    m *= beta1
+    m += (1 - beta1) * grad
+    v *= beta2
+    v += (1 - beta2) * grad * grad
+    m_hat = m / (1 - beta1 ** step)
+    v_hat = v / (1 - beta2 ** step)
+    param -= LEARNING_RATE * m_hat / (np.sqrt(v_hat) + eps)
+
+
+def fit_samples(samples: list[Sample], names: list[str]) -> dict:
+    """Weights and scaling for one model variant."""
+    features = {f: i for i, f in enumerate(names)}
+    dense = np.stack([s.dense for s in samples])
+    mean = dense.mean(axis=0)
+    scale = dense.std(axis=0) + 1e-3
+    x = design_matrix(samples, features, mean, scale)
+    w, b = fit(x, np.array([s.label for s in samples]), len(LABELS))
+    return {"features": names, "weights": w, "bias": b, "dense_mean": mean, "dense_scale": scale}
+
+
+def as_classifier(variant: dict, vectors) -> EventClassifier:
+    return EventClassifier(LABELS, {f: i for i, f in enumerate(variant["features"])}, variant["weights"],
+                           variant["bias"], variant["dense_mean"], variant["dense_scale"], vectors)
+
+
+# ------------------------------------------------------------------ evaluation
+
+def cross_validate(samples: list[Sample], folds: int = FOLDS) -> dict:
+    """Per-type precision, recall and F1 of held-out predictions (folds split by sentence)."""
+    names = feature_index(samples)
+    gold, pred = [], []
+    for k in range(folds):
+        train = [s for s in samples if s.sentence % folds != k]
+        test = [s for s in samples if s.sentence % folds == k]
+        variant = fit_samples(train, names)
+        features = {f: i for i, f in enumerate(names)}
+        x = design_matrix(test, features, variant["dense_mean"], variant["dense_scale"])
+        pred += list(np.argmax(x @ variant["weights"] + variant["bias"], axis=1))
+        gold += [s.label for s in test]
+    return scores(gold, pred)
+
+
+def scores(gold: list[int], pred: list[int]) -> dict:
+    per_type = {}
+    for i, label in enumerate(LABELS):
+        tp = sum(g == i and p == i for g, p in zip(gold, pred))
+        n_pred, n_gold = sum(p == i for p in pred), sum(g == i for g in gold)
+        per_type[label] = _prf(tp, n_pred, n_gold)
+    none = LABELS.index(NONE)
+    tp = sum(g == p != none for g, p in zip(gold, pred))
+    events = _prf(tp, sum(p != none for p in pred), sum(g != none for g in gold))
+    macro = float(np.mean([per_type[t]["f1"] for t in LABELS if t != NONE]))
+    return {"per_type": per_type, "events": events, "macro_f1": round(macro, 3),
+            "accuracy": round(float(np.mean(np.array(gold) == np.array(pred))), 3)}
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": n_gold}
+
+
+# ------------------------------------------------------------------ library entry point
+
+def train(examples_path: str | Path | None = None, out_path: str | Path | None = None, nlp=None,
+          folds: int = FOLDS, use_vectors: bool | None = None) -> dict:
+    """Train the classifier, write it to out_path, and return the cross-validated metrics.
+    With word vectors installed (and use_vectors not False) the file holds two variants, one
+    with and one without them, so it still works where the vectors are absent."""
+    from .nlp import load_model
+
+    examples = read_examples(examples_path or default_examples_path())
+    nlp = nlp or load_model()
+    vectors = word_vectors() if use_vectors in (None, True) else None
+    base = build_samples(examples, nlp, None)
+    variants = {"base": fit_samples(base, feature_index(base))}
+    best = base
+    if vectors is not None:
+        full = build_samples(examples, nlp, vectors)
+        variants["vectors"] = fit_samples(full, feature_index(full))
+        best = full
+    out = Path(out_path) if out_path else default_model_path()
+    save_model(out, variants, {"labels": list(LABELS), "examples": len(examples), "samples": len(base)})
+    metrics = cross_validate(best, folds) if folds > 1 else {}
+    return {**metrics, "examples": len(examples), "samples": len(base), "variants": sorted(variants),
+            "model": str(out)}
+
+
+@click.command("train")
+@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False),
+              help="annotated examples (JSONL); default: the examples shipped with dragoman")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False),
+              help="where to write the model; default: the package's data/model/events.npz")
+@click.option("--folds", default=FOLDS, show_default=True, help="cross-validation folds (0: none)")
+def train_command(data_path, out_path, folds):
+    """Train the event classifier and print its cross-validated quality per event type."""
+    try:
+        metrics = train(data_path, out_path, folds=folds)
+    except TrainingDataError as exc:
+        raise click.ClickException(f"{exc}. Fix the example and run `dragoman train` again.") from exc
+    click.echo(f"trained on {metrics['samples']} candidates from {metrics['examples']} sentences "
+               f"({', '.join(metrics['variants'])}) -> {metrics['model']}")
+    if metrics.get("per_type"):
+        click.echo(metrics_table(metrics))
+
+
+def metrics_table(metrics: dict) -> str:
+    lines = [f"{'type':10} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>5}"]
+    for label, row in metrics["per_type"].items():
+        lines.append(f"{label:10} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['support']:5}")
+    ev = metrics["events"]
+    lines.append(f"{'events':10} {ev['precision']:6.3f} {ev['recall']:6.3f} {ev['f1']:6.3f} {ev['support']:5}")
+    lines.append(f"macro F1 over event types {metrics['macro_f1']:.3f}, accuracy {metrics['accuracy']:.3f}")
+    return "\n".join(lines)
