@@ -49,6 +49,7 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require", "accuse", "warn", "suggest"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
 PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN"}
@@ -139,10 +140,11 @@ class EventExtractor:
             trigs = self.lex.nouns.get(tok.lemma_.lower())
             if not trigs or any(a.i in taken for a in tok.ancestors):
                 continue
-            verb = tok.head
-            if tok.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS:
-                # "declared its support for", "announced a ceasefire": the verb's subject acts.
-                found.append(Candidate(trigs[0], [tok], verb, tok, light=True))
+            noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+            verb = noun.head
+            if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS:
+                # "declared its support for", "launched a mediation effort": the verb's subject acts.
+                found.append(Candidate(trigs[0], [tok], verb, noun, light=True))
             else:
                 found.append(Candidate(trigs[0], [tok], tok, tok))
         return found
@@ -196,6 +198,8 @@ class EventExtractor:
             actor_toks, obj_toks, prep_toks = self._verb_roles(cand)
             if actor_toks is None:
                 return None
+        if cand.noun is not None and cand.trigger.pos == "LV":
+            obj_toks = [cand.noun] + obj_toks  # "expelled the American diplomat", "summoned the ambassador"
         actor = _entities(actor_toks, actors, role="actor")
         from_prep = _entities(prep_toks, actors)
         named = _entities(obj_toks, actors) + from_prep
@@ -210,8 +214,8 @@ class EventExtractor:
         if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
             recipient = [e for e in _entities(_complement_objects(cand.head), actors)
                          if not any(_same_actor(e, a) for a in actor)]
-        if not recipient and cand.trigger.event in RECIPROCAL and len(actor) > 1:
-            recipient = list(actor)  # "Jordan and Britain agreed": each with the other
+        if cand.trigger.event in RECIPROCAL and len(actor) > 1:
+            recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
         if not recipient and cand.trigger.event in PLACE_RECIPIENT_TYPES:
             recipient = [e for e in _entities(_pobjs(cand.head, ("in", "into")), actors)
                          if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
@@ -301,6 +305,8 @@ def _complement_objects(verb, depth: int = 2):
             out += _pobjs(c, COMPLEMENT_PREPS)
             if depth > 1 and not out:
                 out += _complement_objects(c, depth - 1)
+        elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
+            out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
     return out
 
 
