@@ -37,6 +37,7 @@ INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "ready", "readi
                 "prepare", "expect", "wish", "willing", "willingness", "try", "attempt", "offer",
                 "propose", "promise", "pledge", "vow", "threaten", "agree"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+REFUSAL_HEADS = {"fail", "refuse", "decline", "reject", "resist"}
 NEGATIONS = {"not", "n't", "never", "no"}
 CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd"}
 MAX_CLIMB = 6
@@ -417,13 +418,18 @@ def recode_intent(event: str, mode, cameo: str, modality: str, head):
     """PLOVER and CAMEO code what an actor says it will do as the saying: "X will meet Y" is an
     AGREE (intent to meet), "X will attack Y" a THREATEN, "X will not lift the embargo" a REJECT.
     Returns (event, mode, cameo, modality)."""
-    if modality == "negated" and event in COOPERATIVE and _prospective(head):
+    if modality == "negated" and event in COOPERATIVE and (_prospective(head) or _refused(head)):
         return "REJECT", None, "124" if event in ("CONCEDE", "RETREAT") else "120", "asserted"
     if modality in ("future", "intended") and event in COOPERATIVE and event != "AGREE":
         return "AGREE", None, INTENT_CAMEO[event], modality
     if modality in ("future", "intended") and event in MATERIAL_CONFLICT:
         return "THREATEN", None, THREAT_CAMEO[event], modality
     return event, mode, cameo, modality
+
+
+def _refused(head) -> bool:
+    """ "failed to reach a deal", "declined to meet": a cooperation that was turned down."""
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSAL_HEADS
 
 
 def _prospective(head) -> bool:
@@ -455,6 +461,8 @@ def modality_of(head) -> str:
         if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "pobj", "prep") or node.head is node:
             break
         node = node.head
+        if node.lemma_.lower() in REFUSAL_HEADS and node is head.head and head.dep_ == "xcomp":
+            return "negated"
         if node.lemma_.lower() in INTENT_HEADS:
             return "intended"
         if any(c.dep_ == "neg" for c in node.children) and node.dep_ != "ROOT":
