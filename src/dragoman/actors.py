@@ -25,6 +25,7 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "mada
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
+DATELINE_DASHES = {"-", "--", "—", "–", ":"}
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 ORG_ANAPHORS = {"organization", "organisation", "alliance", "bloc", "group", "agency", "body"}
 QUOTE_CHARS = '"'
@@ -260,6 +261,8 @@ class DocumentActors:
     def add_sentence(self, sent) -> None:
         self._note_places(sent)
         for m in find_mentions(self.kb, sent.span):
+            if _dateline(m, sent.span):
+                continue
             m.entity = self._resolve(m, sent)
             self.mentions.append(m)
             for i in range(m.start, m.end):
@@ -526,6 +529,14 @@ def _upgrade(prior: Entity, new: Entity) -> None:
         prior.country = new.country
     if len(new.name.split()) > len(prior.name.split()):
         prior.name = new.name
+
+
+def _dateline(m: Mention, sent) -> bool:
+    """ "CAIRO -- An Egyptian court ...": the place an article was filed from, not an actor."""
+    if m.start != sent.start or not m.text.isupper():
+        return False
+    nxt = sent.doc[m.end] if m.end < len(sent.doc) else None
+    return nxt is not None and (nxt.text in DATELINE_DASHES or nxt.text == ",")
 
 
 def _ner_label(m: Mention) -> str | None:

@@ -50,7 +50,7 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
-DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require", "accuse", "warn", "suggest"}
+DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
 PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN"}
@@ -113,6 +113,7 @@ class Candidate:
     head: object          # the token whose clause carries roles and modality
     noun: object = None   # the object noun of a light verb, or a noun trigger
     light: bool = False   # a noun trigger that is the object of another verb
+    occurrence: bool = False  # a noun trigger that is the subject of "take place", "be held"
 
 
 class EventExtractor:
@@ -215,12 +216,15 @@ class EventExtractor:
         if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
             recipient = [e for e in _entities(_complement_objects(cand.head), actors)
                          if not any(_same_actor(e, a) for a in actor)]
-        if cand.trigger.event in RECIPROCAL and len(actor) > 1:
+        if cand.trigger.event in RECIPROCAL and len(actor) > 1 and all(_coded(a) for a in actor) \
+                and not cand.trigger.needs_recipient:
             recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
         if not recipient and cand.trigger.event in PLACE_RECIPIENT_TYPES:
             recipient = [e for e in _entities(_pobjs(cand.head, ("in", "into")), actors)
                          if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
-        if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient):
+        bare_noun = cand.trigger.pos == "N" and not cand.light and not cand.occurrence
+        if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient
+                              or bare_noun):
             return None
         return self._build(cand, sent, actor, recipient, doc_id)
 
@@ -263,6 +267,7 @@ class EventExtractor:
         # "the summit will take place in X": the summit is the event, its modifiers the actors.
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in OCCURRENCE_VERBS:
             cand.head = noun.head
+            cand.occurrence = True
         return actor, recip
 
     # ---------------------------------------------------------------- event record
@@ -375,7 +380,7 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
         return ent
     owner_ok = role == "recipient" or tok.lower_ in _BODY_WORDS
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and owner_ok):
+        if child.dep_ in ("compound", "nmod", "amod") or (child.dep_ == "poss" and owner_ok):
             found = _entity_for(child, actors, role, depth + 1)
             if found is not None:
                 return found
@@ -401,9 +406,15 @@ _BODY_WORDS = {"office", "government", "administration", "army", "military", "fo
                "president", "envoy", "embassy", "delegation", "representative", "officials", "cabinet"}
 
 
+def _coded(e: Entity) -> bool:
+    return bool(e.country or e.org) or e.kind == "person"
+
+
 def _same_actor(a: Entity, b: Entity) -> bool:
     if a.id and b.id and a.id == b.id:
         return True
+    if a.kind == b.kind == "state" and a.country and a.country == b.country:
+        return True  # "North Korea" and "the country"
     return a.kind == b.kind and a.name == b.name
 
 

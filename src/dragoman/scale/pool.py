@@ -48,20 +48,46 @@ def run_pool(items: Iterable[Item], settings: Settings | None = None, workers: i
     `stats`, if given, is filled with per-worker figures keyed by process id:
     stats["peak_rss"][pid] (bytes) and stats["documents"][pid].
     """
-    settings = settings or Settings.load()
-    n = worker_count(workers)
-    if stats is not None:
-        stats.setdefault("peak_rss", {})
-        stats.setdefault("documents", {})
-        stats["workers"] = n
-    # spawn, not fork: a parent that already holds a model or threads (a web server, a
-    # notebook, tqdm's monitor) is not copied half-initialised into the children.
-    pool = ProcessPoolExecutor(n, mp_context=get_context("spawn"),
-                               initializer=_start_worker, initargs=(settings,))
-    try:
-        yield from _ordered(pool, _chunks(items, chunk_size), n * CHUNKS_PER_WORKER, stats)
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+    with WorkerPool(settings, workers, chunk_size) as pool:
+        yield from pool.run(items, stats)
+
+
+class WorkerPool:
+    """Worker processes that each hold a Pipeline, for several runs (a server, a benchmark)."""
+
+    def __init__(self, settings: Settings | None = None, workers: int = 0,
+                 chunk_size: int = CHUNK_SIZE):
+        self.settings = settings or Settings.load()
+        self.workers = worker_count(workers)
+        self.chunk_size = chunk_size
+        # spawn, not fork: a parent that already holds a model or threads (a web server, a
+        # notebook, tqdm's monitor) is not copied half-initialised into the children.
+        self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
+                                            initializer=_start_worker, initargs=(self.settings,))
+
+    def warm(self) -> None:
+        """Return once every worker has loaded its model (start-up kept out of timings)."""
+        ready: set[int] = set()
+        while len(ready) < self.workers:
+            futures = [self.executor.submit(_ready) for _ in range(self.workers)]
+            ready.update(_result(f)[0] for f in futures)
+
+    def run(self, items: Iterable[Item], stats: dict | None = None) -> Iterator[Item]:
+        if stats is not None:
+            stats.setdefault("peak_rss", {})
+            stats.setdefault("documents", {})
+            stats["workers"] = self.workers
+        chunks = _chunks(items, self.chunk_size)
+        yield from _ordered(self.executor, chunks, self.workers * CHUNKS_PER_WORKER, stats)
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> "WorkerPool":
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -94,17 +120,21 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future:
 
 def _collect(chunk: list[Item], future: Future, stats: dict | None) -> Iterator[Item]:
     """The chunk's items in order: read errors where they were, documents as processed."""
-    try:
-        results, pid, peak = future.result()
-    except BrokenProcessPool as exc:
-        raise WorkerError("a worker process died (killed, or out of memory?) and its documents "
-                          "have no result; run again with fewer --workers, or --workers 1") from exc
+    results, pid, peak = _result(future)
     if stats is not None:
         stats["peak_rss"][pid] = max(peak, stats["peak_rss"].get(pid, 0))
         stats["documents"][pid] = stats["documents"].get(pid, 0) + len(results)
     done = iter(results)
     for item in chunk:
         yield item if isinstance(item, InputError) else _decode(next(done))
+
+
+def _result(future: Future):
+    try:
+        return future.result()
+    except BrokenProcessPool as exc:
+        raise WorkerError("a worker process died (killed, or out of memory?) and its documents "
+                          "have no result; run again with fewer --workers, or --workers 1") from exc
 
 
 # ---------------------------------------------------------------- in the worker process
@@ -123,6 +153,12 @@ def _start_worker(settings: Settings) -> None:
         # Raised with the first chunk, so the parent sees "model not installed", not
         # a bare "process pool broken".
         _startup_error = exc
+
+
+def _ready() -> tuple[int, int]:
+    if _startup_error is not None:
+        raise _startup_error
+    return os.getpid(), peak_rss()
 
 
 def _process_chunk(docs: list[Document]) -> tuple[list, int, int]:
