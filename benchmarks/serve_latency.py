@@ -130,9 +130,10 @@ def write_batch(store, rng, actors, first_doc: int, n_docs: int, left: int) -> i
 # ---- the queries ---------------------------------------------------------------------------
 
 def event_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
+    actors = make_actors(random.Random(SEED))  # the same actors fill() wrote
     makers = [
         lambda: {"actor": f"b-{int(rng.paretovariate(1.2) * 7) % ACTORS:05d}"},
-        lambda: {"actor": f"{rng.choice(COUNTRIES).title()} {rng.randrange(ACTORS)}"},
+        lambda: {"actor": rng.choice(actors)["name"].split(" ", 1)[1]},  # part of a name
         lambda: {"country": rng.choice(COUNTRIES)},
         lambda: {"type": rng.choice(TYPES)},
         lambda: {"quad": rng.choice(sorted(set(QUADS.values())))},

@@ -16,7 +16,6 @@ import pytest
 
 from dragoman.api import create_app
 from dragoman.model import Entity, Event
-from dragoman.pipeline import Pipeline
 from dragoman.read import iter_documents
 from dragoman.store import open_store
 
@@ -37,12 +36,7 @@ with warnings.catch_warnings():
 
 
 @pytest.fixture(scope="module")
-def pipeline():
-    return Pipeline()
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory, pipeline):
+def seeds_db(tmp_path_factory, pipeline):  # pipeline: conftest's, loaded once per session
     db = tmp_path_factory.mktemp("api") / "seeds.db"
     with open_store(db) as store:
         for item in pipeline.run_many(iter_documents([str(ROOT / "examples")])):
@@ -233,6 +227,7 @@ def assert_error(response, status: int) -> str:
     ("GET", "/api/actors/nope", {}, 404),
     ("GET", "/api/documents/nope", {}, 404),
     ("GET", "/no/such/page", {}, 404),
+    ("GET", "/static/no-such-asset.js", {}, 404),
     ("GET", "/api/events", {"type": "PARTY"}, 400),
     ("GET", "/api/events", {"since": "June"}, 400),
     ("GET", "/api/events", {"order": "actor"}, 400),

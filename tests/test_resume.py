@@ -46,3 +46,16 @@ def test_process_unstored_parses_nothing_on_a_full_rerun(tmp_path, pipeline):
         store.ingest_many(docs)
         items, fresh = process_unstored([str(EXAMPLES)], store, pipeline=pipeline)
         assert list(items) == [] and fresh.skipped == 2
+
+
+def test_nothing_to_parse_loads_no_model(tmp_path, seed_docs, monkeypatch):
+    import dragoman.pipeline
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(dragoman.pipeline, "Pipeline", refuse)
+    with open_store(tmp_path / "x.db") as store:
+        store.ingest_many(seed_docs.values())
+        items, fresh = process_unstored([str(EXAMPLES)], store)
+        assert list(items) == [] and fresh.skipped == 2

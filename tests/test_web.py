@@ -76,14 +76,12 @@ class ServerThread:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, pipeline):  # pipeline: conftest's, loaded once per session
     from dragoman.api import create_app
-    from dragoman.pipeline import Pipeline
     from dragoman.read import iter_documents
     from dragoman.store import open_store
 
     db = tmp_path_factory.mktemp("web") / "seeds.db"
-    pipeline = Pipeline()
     with open_store(db) as store:
         for item in pipeline.run_many(iter_documents([str(ROOT / "examples")])):
             assert not isinstance(item, Exception), item
@@ -94,6 +92,7 @@ def server(tmp_path_factory):
         posted = httpx.post(running.url + "/api/documents", json=HOSTILE, timeout=60,
                             headers={"authorization": f"Bearer {TOKEN}"})
         assert posted.status_code == 200, posted.text
+        assert posted.json()["events"], "the page opens a document through one of its events"
         running.db = db
         yield running
 

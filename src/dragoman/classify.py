@@ -157,7 +157,7 @@ def sparse_features(tok) -> list[str]:
         feats += [f"clause={verb.dep_}", f"head={verb.head.lemma_.lower()}"]
     if verb.dep_ == "ROOT":
         feats.append("root")
-    return feats
+    return feats + lexicon_features(tok)
 
 
 def _child_features(child, lemma: str) -> list[str]:
@@ -203,6 +203,7 @@ class WordVectors:
 
     def __init__(self, vectors):
         self.vectors = vectors
+        self.prototypes: list[np.ndarray] | None = None
 
     @classmethod
     def load(cls) -> "WordVectors | None":
@@ -219,17 +220,21 @@ class WordVectors:
         return cls(vectors)
 
     def vector(self, token) -> np.ndarray:
-        from spacy.strings import hash_string
-
+        """The unit vector of a token's lemma (else of its lower-cased form), or zeros."""
         if token is None:
             return np.zeros(self.width, dtype=np.float32)
-        for word in (token.lemma_.lower(), token.lower_):
-            key = hash_string(word)
-            if key in self.vectors:
-                vec = np.asarray(self.vectors[key], dtype=np.float32)
-                norm = float(np.linalg.norm(vec))
-                return vec / norm if norm else vec
-        return np.zeros(self.width, dtype=np.float32)
+        vec = self.vector_of(token.lemma_.lower())
+        return vec if vec.any() else self.vector_of(token.lower_)
+
+    def vector_of(self, word: str) -> np.ndarray:
+        from spacy.strings import hash_string
+
+        key = hash_string(word)
+        if key not in self.vectors:
+            return np.zeros(self.width, dtype=np.float32)
+        vec = np.asarray(self.vectors[key], dtype=np.float32)
+        norm = float(np.linalg.norm(vec))
+        return vec / norm if norm else vec
 
 
 @lru_cache(maxsize=1)
@@ -241,21 +246,61 @@ def word_vectors() -> WordVectors | None:
 
 
 def dense_features(tok, vectors: WordVectors | None) -> np.ndarray:
-    """The parser's contextual vector at the token, then (with vectors) the static vectors of
-    the token's lemma and of its object or light verb."""
-    parts = [_tensor_at(tok)]
-    if vectors is not None:
-        parts += [vectors.vector(tok), vectors.vector(_object_word(tok))]
-    return np.concatenate(parts).astype(np.float32)
+    """With word vectors: how close the token's lemma, and its object or light verb, come to the
+    lexicon's triggers of each event type (the best cosine per type). A word the lexicon does
+    not know ("excoriated") still lands near the words it resembles ("condemned"). Without
+    vectors there are no dense features."""
+    if vectors is None:
+        return np.zeros(0, dtype=np.float32)
+    protos = lexicon_prototypes(vectors)
+    parts = []
+    for word in (tok, _object_word(tok)):
+        vec = vectors.vector(word)
+        parts.append(np.array([float(np.max(m @ vec)) for m in protos], dtype=np.float32))
+    return np.concatenate(parts)
 
 
-def _tensor_at(tok) -> np.ndarray:
-    tensor = tok.doc.tensor
-    if tensor is None or not len(tensor):
-        return np.zeros(96, dtype=np.float32)
-    vec = np.asarray(tensor[tok.i], dtype=np.float32)
-    norm = float(np.linalg.norm(vec))
-    return vec / norm if norm else vec
+def lexicon_prototypes(vectors: WordVectors) -> list[np.ndarray]:
+    """One matrix of unit word vectors per event type: the lexicon's trigger words."""
+    if vectors.prototypes is None:
+        words = lexicon_words()
+        vectors.prototypes = [np.stack([vectors.vector_of(w) for w in sorted(words[t])] or
+                                       [np.zeros(vectors.width, dtype=np.float32)]) for t in EVENT_TYPES]
+    return vectors.prototypes
+
+
+@lru_cache(maxsize=1)
+def lexicon_words() -> dict[str, set[str]]:
+    """Event type → the lemmas that express it in the rules' lexicon (verbs, nouns, and the
+    nouns of light-verb pairs)."""
+    from .events import load_lexicon
+
+    lex = load_lexicon()
+    words: dict[str, set[str]] = {t: set() for t in EVENT_TYPES}
+    for table in (lex.verbs, lex.nouns):
+        for key, trigs in table.items():
+            for trig in trigs:
+                words[trig.event].add(key.split()[-1])
+    for (verb, noun), trigs in lex.light.items():
+        for trig in trigs:
+            words[trig.event].add(noun)
+    return words
+
+
+def lexicon_features(tok) -> list[str]:
+    """What the rules' lexicon says about the token: its types as a verb, noun or light-verb pair."""
+    from .events import load_lexicon
+
+    lex = load_lexicon()
+    lemma = tok.lemma_.lower()
+    verb = _verb_of(tok)
+    found = lex.verbs.get(lemma, []) if tok.pos_ == "VERB" else lex.nouns.get(lemma, [])
+    if verb is not tok:
+        found = found + lex.light.get((verb.lemma_.lower(), lemma), [])
+    for child in tok.children:
+        if child.dep_ in ("prt", "prep"):
+            found = found + lex.particles.get((lemma, child.lower_), [])
+    return sorted({f"lex={t.event}" for t in found})
 
 
 # ------------------------------------------------------------------ the model

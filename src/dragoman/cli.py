@@ -237,6 +237,7 @@ def _iso(value) -> str | None:
 from .api.cli import serve; main.add_command(serve)  # noqa: E402
 from .eval_cli import eval_command; main.add_command(eval_command)  # noqa: E402
 from .export import export; main.add_command(export)  # noqa: E402
+from .scale.ray_engine import ray_extract; main.add_command(ray_extract)  # noqa: E402
 
 
 if __name__ == "__main__":

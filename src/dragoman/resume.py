@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import chain, islice
 
 from .clean import normalise_text
 from .model import Document
@@ -73,4 +73,13 @@ def process_unstored(paths: list[str], store, settings=None, default_date: str |
         from .scale.pool import run_pool
 
         return run_pool(fresh, settings, workers), fresh
-    return (pipeline or Pipeline(settings)).run_many(fresh), fresh
+    load = (lambda: pipeline) if pipeline is not None else (lambda: Pipeline(settings))
+    return _run_when_needed(fresh, load), fresh
+
+
+def _run_when_needed(items: Iterable, load_pipeline) -> Iterator:
+    """Run the pipeline over the items, loading its model only if there is anything to run."""
+    it = iter(items)
+    first = list(islice(it, 1))
+    if first:
+        yield from load_pipeline().run_many(chain(first, it))

@@ -111,29 +111,50 @@ def feature_index(samples: list[Sample]) -> list[str]:
     return sorted({f for s in samples for f in s.sparse})
 
 
-def design_matrix(samples: list[Sample], features: dict[str, int], mean, scale) -> np.ndarray:
-    dense = np.stack([s.dense for s in samples])
-    x = np.zeros((len(samples), len(features) + dense.shape[1]), dtype=np.float32)
-    for row, s in enumerate(samples):
-        cols = [features[f] for f in s.sparse if f in features]
-        x[row, cols] = 1.0
-    x[:, len(features):] = (dense - mean) / scale
-    return x
+@dataclass
+class Matrix:
+    """Samples as sparse binary columns (CSR: indptr, indices) plus standardized dense columns.
+    Products go through index arithmetic, not BLAS: exact, single-threaded and so reproducible
+    and quick on a busy machine."""
+    indptr: np.ndarray
+    indices: np.ndarray
+    rows: np.ndarray          # the row of each entry of indices
+    dense: np.ndarray
+    n_sparse: int
+
+    def dot(self, w: np.ndarray) -> np.ndarray:
+        sparse = np.add.reduceat(w[self.indices], self.indptr[:-1], axis=0)
+        return sparse + self.dense @ w[self.n_sparse:]
+
+    def tdot(self, err: np.ndarray) -> np.ndarray:
+        grad = np.zeros((self.n_sparse + self.dense.shape[1], err.shape[1]), dtype=np.float32)
+        np.add.at(grad, self.indices, err[self.rows])
+        grad[self.n_sparse:] = self.dense.T @ err
+        return grad
 
 
-def fit(x: np.ndarray, y: np.ndarray, n_labels: int) -> tuple[np.ndarray, np.ndarray]:
+def design_matrix(samples: list[Sample], features: dict[str, int], mean, scale) -> Matrix:
+    cols = [sorted({features[f] for f in s.sparse if f in features}) or [0] for s in samples]
+    indptr = np.cumsum([0] + [len(c) for c in cols])
+    rows = np.repeat(np.arange(len(cols)), [len(c) for c in cols])
+    dense = (np.stack([s.dense for s in samples]) - mean) / scale
+    return Matrix(indptr, np.array([i for c in cols for i in c], dtype=np.int64), rows,
+                  dense.astype(np.float32), len(features))
+
+
+def fit(x: Matrix, y: np.ndarray, n_labels: int) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression with L2, full-batch Adam from zeros: deterministic."""
-    w = np.zeros((x.shape[1], n_labels), dtype=np.float32)
+    w = np.zeros((x.n_sparse + x.dense.shape[1], n_labels), dtype=np.float32)
     b = np.zeros(n_labels, dtype=np.float32)
     onehot = np.eye(n_labels, dtype=np.float32)[y]
     state = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
     for step in range(1, EPOCHS + 1):
-        z = x @ w + b
+        z = x.dot(w) + b
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         p /= p.sum(axis=1, keepdims=True)
-        err = (p - onehot) / len(y)
-        _adam(w, x.T @ err + L2 * w, state[0], state[1], step)
+        err = ((p - onehot) / len(y)).astype(np.float32)
+        _adam(w, x.tdot(err) + L2 * w, state[0], state[1], step)
         _adam(b, err.sum(axis=0), state[2], state[3], step)
     return w, b
 
@@ -152,8 +173,8 @@ def fit_samples(samples: list[Sample], names: list[str]) -> dict:
     """Weights and scaling for one model variant."""
     features = {f: i for i, f in enumerate(names)}
     dense = np.stack([s.dense for s in samples])
-    mean = dense.mean(axis=0)
-    scale = dense.std(axis=0) + 1e-3
+    mean = dense.mean(axis=0).astype(np.float32)
+    scale = (dense.std(axis=0) + 1e-3).astype(np.float32)
     x = design_matrix(samples, features, mean, scale)
     w, b = fit(x, np.array([s.label for s in samples]), len(LABELS))
     return {"features": names, "weights": w, "bias": b, "dense_mean": mean, "dense_scale": scale}
@@ -176,7 +197,7 @@ def cross_validate(samples: list[Sample], folds: int = FOLDS) -> dict:
         variant = fit_samples(train, names)
         features = {f: i for i, f in enumerate(names)}
         x = design_matrix(test, features, variant["dense_mean"], variant["dense_scale"])
-        pred += list(np.argmax(x @ variant["weights"] + variant["bias"], axis=1))
+        pred += list(np.argmax(x.dot(variant["weights"]) + variant["bias"], axis=1))
         gold += [s.label for s in test]
     return scores(gold, pred)
 

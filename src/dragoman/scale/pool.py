@@ -46,7 +46,8 @@ def run_pool(items: Iterable[Item], settings: Settings | None = None, workers: i
     """Documents (and read errors) in; processed Documents and InputErrors out, in input order.
 
     `stats`, if given, is filled with per-worker figures keyed by process id:
-    stats["peak_rss"][pid] (bytes) and stats["documents"][pid].
+    stats["peak_rss"][pid] (bytes), stats["documents"][pid] and stats["cpu"][pid] (CPU
+    seconds the process has used, start-up included), and stats["workers"].
     """
     with WorkerPool(settings, workers, chunk_size) as pool:
         yield from pool.run(items, stats)
@@ -65,17 +66,21 @@ class WorkerPool:
         self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
                                             initializer=_start_worker, initargs=(self.settings,))
 
-    def warm(self) -> None:
-        """Return once every worker has loaded its model (start-up kept out of timings)."""
-        ready: set[int] = set()
+    def warm(self) -> dict[int, float]:
+        """Wait until every worker has loaded its model; returns each one's CPU seconds so far.
+
+        For timings that leave start-up out.
+        """
+        ready: dict[int, float] = {}
         while len(ready) < self.workers:
             futures = [self.executor.submit(_ready) for _ in range(self.workers)]
-            ready.update(_result(f)[0] for f in futures)
+            ready.update(_result(f)[::2] for f in futures)
+        return ready
 
     def run(self, items: Iterable[Item], stats: dict | None = None) -> Iterator[Item]:
         if stats is not None:
-            stats.setdefault("peak_rss", {})
-            stats.setdefault("documents", {})
+            for key in ("peak_rss", "documents", "cpu"):
+                stats.setdefault(key, {})
             stats["workers"] = self.workers
         chunks = _chunks(items, self.chunk_size)
         yield from _ordered(self.executor, chunks, self.workers * CHUNKS_PER_WORKER, stats)
@@ -120,9 +125,10 @@ def _submit(pool: ProcessPoolExecutor, chunk: list[Item]) -> Future:
 
 def _collect(chunk: list[Item], future: Future, stats: dict | None) -> Iterator[Item]:
     """The chunk's items in order: read errors where they were, documents as processed."""
-    results, pid, peak = _result(future)
+    results, pid, peak, cpu = _result(future)
     if stats is not None:
         stats["peak_rss"][pid] = max(peak, stats["peak_rss"].get(pid, 0))
+        stats["cpu"][pid] = max(cpu, stats["cpu"].get(pid, 0.0))
         stats["documents"][pid] = stats["documents"].get(pid, 0) + len(results)
     done = iter(results)
     for item in chunk:
@@ -155,17 +161,17 @@ def _start_worker(settings: Settings) -> None:
         _startup_error = exc
 
 
-def _ready() -> tuple[int, int]:
+def _ready() -> tuple[int, int, float]:
     if _startup_error is not None:
         raise _startup_error
-    return os.getpid(), peak_rss()
+    return os.getpid(), peak_rss(), cpu_seconds()
 
 
-def _process_chunk(docs: list[Document]) -> tuple[list, int, int]:
+def _process_chunk(docs: list[Document]) -> tuple[list, int, int, float]:
     if _startup_error is not None:
         raise _startup_error
     results = [_encode(item) for item in _pipeline.run_many(docs, chunk_size=len(docs) or 1)]
-    return results, os.getpid(), peak_rss()
+    return results, os.getpid(), peak_rss(), cpu_seconds()
 
 
 def _encode(item: Item):
@@ -188,6 +194,11 @@ def peak_rss() -> int:
     """This process's peak resident memory in bytes."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak if sys.platform == "darwin" else peak * 1024  # Linux reports KiB
+
+
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def describe(stats: dict) -> str:

@@ -70,7 +70,7 @@ class PostgresStore(Store):
         try:
             yield
         except _CONNECTION_ERRORS as exc:
-            raise explain(self.url, exc) from exc
+            raise explain(self.url, exc, opening=False) from exc
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -96,8 +96,11 @@ class PostgresStore(Store):
                 self._depth = 0
 
     def _rollback(self) -> None:
-        if self._conn is not None and not self._conn.closed:
-            self._conn.execute("ROLLBACK")
+        try:
+            if self._conn is not None and not self._conn.closed:
+                self._conn.execute("ROLLBACK")
+        except psycopg.Error:
+            pass  # the connection is gone, and the server rolls back on its own
 
 
 @lru_cache(maxsize=512)
@@ -125,10 +128,13 @@ def redact(url: str) -> str:
     return _PASSWORD.sub(r"\1***@", url)
 
 
-def explain(url: str, exc: psycopg.Error) -> StoreError:
+def explain(url: str, exc: psycopg.Error, opening: bool = True) -> StoreError:
     """Turn psycopg's errors into a message that says what to do."""
     where = redact(url)
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if not opening:
+        return StoreError(f"PostgreSQL at {where} failed: {message}; if the server went "
+                          "away, start it and run the command again (stored documents are kept)")
     if isinstance(exc, psycopg.OperationalError):
         lower = message.lower()
         if "does not exist" in lower and "database" in lower:

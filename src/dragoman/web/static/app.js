@@ -413,7 +413,7 @@ async function loadPlaces() {
 
 function placePoint(place) {
   return el("svg:circle", { class: "place", cx: place.lon, cy: -place.lat,
-    r: Math.min(6, 1.5 + Math.sqrt(place.count)), fill: QUAD_COLOURS[mainQuad(place.quads)],
+    r: Math.min(7, 2.5 + Math.sqrt(place.count)), fill: QUAD_COLOURS[mainQuad(place.quads)],
     "data-place": place.name, onclick: () => place.country && setFilter({ country: place.country }) },
   el("svg:title", {}, `${place.name} (${place.country || "?"}): ${place.count} event(s)`));
 }

@@ -1,0 +1,230 @@
+"""The pipeline on a Ray cluster: `dragoman ray-extract SHARDS... --output DIR`.
+
+Input is a collection split into shards: JSON-lines files (.jsonl, .jsonl.gz; one document
+a line, dragoman or news-please fields) or Parquet files (one document a row, the same
+fields as columns). Ray Data hands the shards to a pool of actors; each actor loads ONE
+Pipeline (one spaCy model) and turns a whole shard into one Parquet file of event records
+(the columns of the event record contract, nested fields as Parquet structs and lists).
+
+A run is resumable: each output shard is written under a temporary name and renamed when
+complete, and shards whose output exists are skipped, so a killed run, started again,
+does only what is left. The output folder and the inputs must be reachable by every node
+(a shared file system) when the cluster has more than one machine.
+
+Ray is an optional extra: `pip install dragoman[ray]`.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import click
+
+from ..errors import InputError, UsageError
+from ..model import Document
+from ..settings import Settings
+
+SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
+OUTPUT_SUFFIX = ".events.parquet"
+
+
+def _need_ray():
+    try:
+        import ray
+        import ray.data  # noqa: F401
+    except ImportError as exc:
+        raise UsageError("the Ray engine needs Ray: `pip install dragoman[ray]` "
+                         "(or `pip install 'ray[data]'`), then run again") from exc
+    return ray
+
+
+# ---------------------------------------------------------------- shards in, shards out
+
+def find_shards(inputs: list[str]) -> list[Path]:
+    """The shard files named or found (recursively) in the folders named, in a stable order."""
+    shards: list[Path] = []
+    for name in inputs:
+        path = Path(name)
+        if path.is_dir():
+            shards.extend(sorted(p for p in path.rglob("*") if p.is_file() and _is_shard(p)))
+        elif path.is_file() and _is_shard(path):
+            shards.append(path)
+        else:
+            raise UsageError(f"{name}: not a shard; give .jsonl, .jsonl.gz or .parquet files, "
+                             "or folders holding them")
+    return shards
+
+
+def _is_shard(path: Path) -> bool:
+    return path.name.lower().endswith(SHARD_SUFFIXES) and not path.name.startswith(".")
+
+
+def output_for(shard: Path, output_dir: Path) -> Path:
+    """One output per input shard; the path's hash keeps part-0.jsonl of two folders apart."""
+    stem = shard.name
+    for suffix in SHARD_SUFFIXES:
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    digest = hashlib.sha1(str(shard.resolve()).encode()).hexdigest()[:8]
+    return output_dir / f"{stem}-{digest}{OUTPUT_SUFFIX}"
+
+
+def pending_shards(shards: list[Path], output_dir: Path) -> list[Path]:
+    """Shards whose complete output is not there yet (a partial one never has the final name)."""
+    return [s for s in shards if not output_for(s, output_dir).exists()]
+
+
+# ---------------------------------------------------------------- one shard, in an actor
+
+def read_shard(shard: Path, settings: Settings) -> Iterator[Document | InputError]:
+    if shard.name.lower().endswith(".parquet"):
+        yield from _parquet_documents(shard)
+    else:
+        from ..read import iter_documents
+
+        yield from iter_documents([str(shard)], settings)
+
+
+def _parquet_documents(shard: Path) -> Iterator[Document | InputError]:
+    import pyarrow.parquet as pq
+
+    from ..read import document_from_record
+
+    row = 0
+    for batch in pq.ParquetFile(shard).iter_batches(batch_size=256):
+        for record in batch.to_pylist():
+            row += 1
+            origin = f"{shard}:{row}"
+            try:
+                yield document_from_record(_plain(record), f"{shard.stem}-{row}", origin)
+            except InputError as exc:
+                yield exc
+
+
+def _plain(record: dict) -> dict:
+    """Parquet timestamps and dates as ISO strings, as JSON inputs give them."""
+    return {k: v.isoformat() if hasattr(v, "isoformat") else v for k, v in record.items()}
+
+
+def extract_shard(pipeline, shard: Path, output: Path) -> dict:
+    """Run the pipeline over one shard and write its events; returns a summary row."""
+    records, errors, documents = [], [], 0
+    for item in pipeline.run_many(read_shard(shard, pipeline.settings)):
+        if isinstance(item, InputError):
+            errors.append(f"{item.source}: {item.reason}")
+            continue
+        documents += 1
+        records.extend(item.records())
+    write_events(records, output)
+    return {"shard": str(shard), "output": str(output), "documents": documents,
+            "events": len(records), "failed": len(errors), "errors": errors}
+
+
+def write_events(records: list[dict], output: Path) -> None:
+    """Parquet, written under a temporary name and renamed: the final name means complete."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    output.parent.mkdir(parents=True, exist_ok=True)
+    partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
+    pq.write_table(pa.Table.from_pylist(records, schema=event_schema()), partial)
+    os.replace(partial, output)
+
+
+def event_schema():
+    """The event record (model.Event.to_record) as an Arrow schema."""
+    import pyarrow as pa
+
+    text, span = pa.string(), pa.list_(pa.int64())
+    entity = pa.struct([("name", text), ("text", text), ("span", span), ("kind", text),
+                        ("country", text), ("sector", text), ("org", text), ("title", text),
+                        ("id", text)])
+    place = pa.struct([("name", text), ("text", text), ("geonameid", pa.int64()),
+                       ("lat", pa.float64()), ("lon", pa.float64()), ("country_code", text),
+                       ("admin1", text), ("feature", text)])
+    return pa.schema([
+        ("id", text), ("doc_id", text), ("event", text), ("mode", text), ("context", pa.list_(text)),
+        ("quad", text), ("cameo", text), ("actor", pa.list_(entity)), ("recipient", pa.list_(entity)),
+        ("date", text), ("date_text", text), ("location", place), ("modality", text), ("text", text),
+        ("span", span), ("trigger", pa.struct([("text", text), ("span", span)])),
+        ("confidence", pa.float64()),
+    ])
+
+
+class ShardExtractor:
+    """The callable class Ray Data runs on each actor: one Pipeline, many shards."""
+
+    def __init__(self, settings_values: dict, output_dir: str):
+        from ..pipeline import Pipeline
+
+        self.pipeline = Pipeline(Settings(settings_values))
+        self.output_dir = Path(output_dir)
+
+    def __call__(self, batch: dict) -> dict:
+        rows = [extract_shard(self.pipeline, Path(s), output_for(Path(s), self.output_dir))
+                for s in batch["shard"]]
+        return {key: [r[key] for r in rows] for key in
+                ("shard", "output", "documents", "events", "failed", "errors")}
+
+
+# ---------------------------------------------------------------- the driver
+
+def run_ray(inputs: list[str], output_dir: str | Path, settings: Settings | None = None,
+            address: str | None = None, num_cpus: int | None = None,
+            actors: int | None = None) -> dict:
+    """Extract events from every pending shard on Ray; returns {"done": rows, "skipped": [...]}.
+
+    address: an existing cluster ("auto", "ray://host:10001"); None starts a local one
+    (with num_cpus CPUs) unless this process is already connected to one.
+    """
+    settings = settings or Settings.load()
+    output_dir = Path(output_dir)
+    shards = find_shards(inputs)
+    todo = pending_shards(shards, output_dir)
+    skipped = [str(s) for s in shards if s not in todo]
+    if not todo:
+        return {"done": [], "skipped": skipped}
+    ray = _need_ray()
+    if not ray.is_initialized():
+        ray.init(address=address, num_cpus=num_cpus, include_dashboard=False,
+                 log_to_driver=False)
+    size = actors or max(1, min(len(todo), int(ray.cluster_resources().get("CPU", 1))))
+    dataset = ray.data.from_items([{"shard": str(s)} for s in todo], override_num_blocks=len(todo))
+    results = dataset.map_batches(
+        ShardExtractor, fn_constructor_args=(settings.values, str(output_dir)),
+        batch_size=1, num_cpus=1, compute=ray.data.ActorPoolStrategy(size=size))
+    return {"done": sorted(results.take_all(), key=lambda r: r["shard"]), "skipped": skipped}
+
+
+@click.command("ray-extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
+              help="Folder for the event shards (one .events.parquet per input shard).")
+@click.option("--ray-address", default=None,
+              help="Ray cluster to join (e.g. auto, ray://head:10001); default: start a local one.")
+@click.option("--num-cpus", type=int, default=None, help="CPUs of the local cluster (default: all).")
+@click.option("--actors", type=int, default=None,
+              help="Pipeline actors, one spaCy model each (default: one per CPU, at most one per shard).")
+@click.pass_context
+def ray_extract(ctx, inputs, output_dir, ray_address, num_cpus, actors):
+    """Extract events from JSONL or Parquet shards on a Ray cluster, into Parquet shards.
+
+    Shards whose output already exists are skipped: run the same command again to finish
+    an interrupted run. Needs `pip install dragoman[ray]`.
+    """
+    from ..cli import _run
+
+    settings = ctx.obj or Settings.load()
+    outcome = _run(lambda: run_ray(list(inputs), output_dir, settings, ray_address, num_cpus, actors))
+    failed = 0
+    for row in outcome["done"]:
+        for error in row["errors"]:
+            click.echo(f"dragoman: skipped {error}", err=True)
+        failed += row["failed"]
+    docs = sum(r["documents"] for r in outcome["done"])
+    events = sum(r["events"] for r in outcome["done"])
+    click.echo(f"dragoman: {len(outcome['done'])} shards done ({len(outcome['skipped'])} already done, "
+               f"skipped), {docs} documents, {events} events, {failed} failed", err=True)
+    ctx.exit(1 if failed else 0)
