@@ -253,7 +253,7 @@ class DocumentActors:
         self.persons: list[Entity] = []       # person actors (clusters), most recent last
         self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
-        self.groups: list[Entity] = []        # organisations, states, groups, most recent last
+        self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
         self.places: dict[str, str] = {}      # feature → country of the last place of that kind
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
 
@@ -406,7 +406,13 @@ class DocumentActors:
         self.persons.append(person)
 
     def _remember_group(self, e: Entity) -> None:
-        self.groups = [g for g in self.groups if g.id != e.id] + [e]
+        self.groups.append((e.span[0], e))
+
+    def _last_group_before(self, tok, kinds) -> Entity | None:
+        """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
+        offset = self._offset(tok)
+        before = [e for at, e in self.groups if at < offset and e.kind in kinds]
+        return before[-1] if before else None
 
     # -- pronouns, anaphora, speakers
     def entity_for_token(self, tok) -> Entity | None:
@@ -422,13 +428,11 @@ class DocumentActors:
                 return self._clone_person(self._cluster_of(speaker), tok)
             return self._clone(speaker, tok)
         if low in PLURAL_PRONOUNS:
-            return self._clone(self.groups[-1] if self.groups else None, tok)
+            return self._clone(self._last_group_before(tok, ("organization", "state", "group")), tok)
         if low in THING_PRONOUNS:  # "the Indian military said it had launched": the last body named
-            bodies = [g for g in self.groups if g.kind in ("organization", "state")]
-            return self._clone(bodies[-1] if bodies else None, tok)
+            return self._clone(self._last_group_before(tok, ("organization", "state", "group")), tok)
         if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
-            orgs = [g for g in self.groups if g.kind == "organization"]
-            return self._clone(orgs[-1] if orgs else None, tok)
+            return self._clone(self._last_group_before(tok, ("organization",)), tok)
         return None
 
     def _last_person_before(self, tok) -> Entity | None:

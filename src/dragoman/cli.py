@@ -236,6 +236,7 @@ def _iso(value) -> str | None:
 # Commands defined next to the library they drive (one line each).
 from .api.cli import serve; main.add_command(serve)  # noqa: E402
 from .eval_cli import eval_command; main.add_command(eval_command)  # noqa: E402
+from .train import train_command; main.add_command(train_command)  # noqa: E402
 from .export import export; main.add_command(export)  # noqa: E402
 from .scale.ray_engine import ray_extract; main.add_command(ray_extract)  # noqa: E402
 

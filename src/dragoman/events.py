@@ -27,7 +27,7 @@ DEFAULT_CAMEO = {"AGREE": "030", "CONSULT": "040", "SUPPORT": "050", "CONCEDE": 
                  "ACCUSE": "112", "REJECT": "120", "THREATEN": "130", "PROTEST": "140",
                  "SANCTION": "160", "MOBILIZE": "150", "COERCE": "170", "ASSAULT": "190"}
 # Events that may have no recipient: gatherings, protests, troop movements, resignations.
-UNDIRECTED_OK = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "AGREE", "COOPERATE"}
+UNDIRECTED_OK = {"CONSULT", "PROTEST", "MOBILIZE", "RETREAT", "AGREE"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 OCCURRENCE_VERBS = {"take", "hold", "be", "open", "begin", "start", "happen", "occur", "convene",
                     "conclude", "end", "close", "continue", "resume", "schedule", "plan"}
@@ -211,7 +211,8 @@ class EventExtractor:
                 recipient.append(r)
         if not actor or (named and not recipient):  # no actor, or acting on itself
             return None
-        if prep_toks and not named and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
+        if any(t.head.lower_ == "with" for t in prep_toks) and not named \
+                and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
             return None  # "met with a positive response": not a meeting with an actor
         if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
             recipient = [e for e in _entities(_complement_objects(cand.head), actors)
@@ -379,11 +380,13 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
     if ent is not None or depth > 2:
         return ent
     owner_ok = role == "recipient" or tok.lower_ in _BODY_WORDS
-    for child in tok.children:
-        if child.dep_ in ("compound", "nmod", "amod") or (child.dep_ == "poss" and owner_ok):
-            found = _entity_for(child, actors, role, depth + 1)
-            if found is not None:
-                return found
+    # Modifiers first: "his Jordanian counterpart" is Jordanian before it is "his".
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+    owners = [c for c in tok.children if c.dep_ == "poss" and owner_ok]
+    for child in modifiers + owners:
+        found = _entity_for(child, actors, role, depth + 1)
+        if found is not None:
+            return found
     preps = RECIPIENT_PREPS if role == "recipient" else ACTOR_PREPS
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:

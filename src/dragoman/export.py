@@ -10,7 +10,6 @@ any size needs the memory of one page.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import sys
 from collections.abc import Iterable, Iterator

@@ -19,8 +19,7 @@ from pathlib import Path
 import click
 import numpy as np
 
-from .classify import (LABELS, NONE, EventClassifier, anchor_token, default_model_path, dense_features,
-                       save_model, sparse_features, word_vectors)
+from .classify import LABELS, NONE, EventClassifier, anchor_token, default_model_path, save_model, sparse_features
 
 EPOCHS = 300
 LEARNING_RATE = 0.05
@@ -36,8 +35,7 @@ class TrainingDataError(ValueError):
 class Sample:
     sentence: int          # index of the example it comes from (folds split by sentence)
     label: int
-    sparse: list[str]
-    dense: np.ndarray
+    features: list[str]
 
 
 def default_examples_path() -> Path:
@@ -95,56 +93,51 @@ def labelled_candidates(doc, events: list[dict]) -> dict[int, str]:
     return labels
 
 
-def build_samples(examples: list[dict], nlp, vectors) -> list[Sample]:
+def build_samples(examples: list[dict], nlp) -> list[Sample]:
     samples = []
     docs = nlp.pipe((e["text"] for e in examples), batch_size=64)
     for n, (example, doc) in enumerate(zip(examples, docs)):
         for i, label in sorted(labelled_candidates(doc, example.get("events", [])).items()):
-            tok = doc[i]
-            samples.append(Sample(n, LABELS.index(label), sparse_features(tok), dense_features(tok, vectors)))
+            samples.append(Sample(n, LABELS.index(label), sparse_features(doc[i])))
     return samples
 
 
 # ------------------------------------------------------------------ the regression
 
 def feature_index(samples: list[Sample]) -> list[str]:
-    return sorted({f for s in samples for f in s.sparse})
+    return sorted({f for s in samples for f in s.features})
 
 
 @dataclass
 class Matrix:
-    """Samples as sparse binary columns (CSR: indptr, indices) plus standardized dense columns.
-    Products go through index arithmetic, not BLAS: exact, single-threaded and so reproducible
-    and quick on a busy machine."""
+    """Binary samples in CSR form (indptr, indices). Products go through index arithmetic, not
+    BLAS: exact, single-threaded, so reproducible and quick on a busy machine."""
     indptr: np.ndarray
     indices: np.ndarray
-    rows: np.ndarray          # the row of each entry of indices
-    dense: np.ndarray
-    n_sparse: int
+    rows: np.ndarray          # the sample of each entry of indices
+    n_features: int
 
     def dot(self, w: np.ndarray) -> np.ndarray:
-        sparse = np.add.reduceat(w[self.indices], self.indptr[:-1], axis=0)
-        return sparse + self.dense @ w[self.n_sparse:]
+        return np.add.reduceat(w[self.indices], self.indptr[:-1], axis=0)
 
     def tdot(self, err: np.ndarray) -> np.ndarray:
-        grad = np.zeros((self.n_sparse + self.dense.shape[1], err.shape[1]), dtype=np.float32)
+        grad = np.zeros((self.n_features, err.shape[1]), dtype=np.float32)
         np.add.at(grad, self.indices, err[self.rows])
-        grad[self.n_sparse:] = self.dense.T @ err
         return grad
 
 
-def design_matrix(samples: list[Sample], features: dict[str, int], mean, scale) -> Matrix:
-    cols = [sorted({features[f] for f in s.sparse if f in features}) or [0] for s in samples]
-    indptr = np.cumsum([0] + [len(c) for c in cols])
-    rows = np.repeat(np.arange(len(cols)), [len(c) for c in cols])
-    dense = (np.stack([s.dense for s in samples]) - mean) / scale
-    return Matrix(indptr, np.array([i for c in cols for i in c], dtype=np.int64), rows,
-                  dense.astype(np.float32), len(features))
+def design_matrix(samples: list[Sample], features: dict[str, int]) -> Matrix:
+    # A sample with no known feature keeps column 0 so every row has an entry for reduceat;
+    # column 0 is the alphabetically first feature, a weak and common one.
+    cols = [sorted({features[f] for f in s.features if f in features}) or [0] for s in samples]
+    sizes = [len(c) for c in cols]
+    return Matrix(np.cumsum([0] + sizes), np.array([i for c in cols for i in c], dtype=np.int64),
+                  np.repeat(np.arange(len(cols)), sizes), len(features))
 
 
 def fit(x: Matrix, y: np.ndarray, n_labels: int) -> tuple[np.ndarray, np.ndarray]:
     """Softmax regression with L2, full-batch Adam from zeros: deterministic."""
-    w = np.zeros((x.n_sparse + x.dense.shape[1], n_labels), dtype=np.float32)
+    w = np.zeros((x.n_features, n_labels), dtype=np.float32)
     b = np.zeros(n_labels, dtype=np.float32)
     onehot = np.eye(n_labels, dtype=np.float32)[y]
     state = [np.zeros_like(w), np.zeros_like(w), np.zeros_like(b), np.zeros_like(b)]
@@ -169,20 +162,10 @@ def _adam(param, grad, m, v, step, beta1=0.9, beta2=0.999, eps=1e-8) -> None:
     param -= LEARNING_RATE * m_hat / (np.sqrt(v_hat) + eps)
 
 
-def fit_samples(samples: list[Sample], names: list[str]) -> dict:
-    """Weights and scaling for one model variant."""
+def fit_samples(samples: list[Sample], names: list[str]) -> EventClassifier:
     features = {f: i for i, f in enumerate(names)}
-    dense = np.stack([s.dense for s in samples])
-    mean = dense.mean(axis=0).astype(np.float32)
-    scale = (dense.std(axis=0) + 1e-3).astype(np.float32)
-    x = design_matrix(samples, features, mean, scale)
-    w, b = fit(x, np.array([s.label for s in samples]), len(LABELS))
-    return {"features": names, "weights": w, "bias": b, "dense_mean": mean, "dense_scale": scale}
-
-
-def as_classifier(variant: dict, vectors) -> EventClassifier:
-    return EventClassifier(LABELS, {f: i for i, f in enumerate(variant["features"])}, variant["weights"],
-                           variant["bias"], variant["dense_mean"], variant["dense_scale"], vectors)
+    w, b = fit(design_matrix(samples, features), np.array([s.label for s in samples]), len(LABELS))
+    return EventClassifier(LABELS, features, w, b)
 
 
 # ------------------------------------------------------------------ evaluation
@@ -192,12 +175,10 @@ def cross_validate(samples: list[Sample], folds: int = FOLDS) -> dict:
     names = feature_index(samples)
     gold, pred = [], []
     for k in range(folds):
-        train = [s for s in samples if s.sentence % folds != k]
         test = [s for s in samples if s.sentence % folds == k]
-        variant = fit_samples(train, names)
-        features = {f: i for i, f in enumerate(names)}
-        x = design_matrix(test, features, variant["dense_mean"], variant["dense_scale"])
-        pred += list(np.argmax(x.dot(variant["weights"]) + variant["bias"], axis=1))
+        model = fit_samples([s for s in samples if s.sentence % folds != k], names)
+        x = design_matrix(test, model.features)
+        pred += list(np.argmax(x.dot(model.weights) + model.bias, axis=1))
         gold += [s.label for s in test]
     return scores(gold, pred)
 
@@ -226,27 +207,20 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 # ------------------------------------------------------------------ library entry point
 
 def train(examples_path: str | Path | None = None, out_path: str | Path | None = None, nlp=None,
-          folds: int = FOLDS, use_vectors: bool | None = None) -> dict:
-    """Train the classifier, write it to out_path, and return the cross-validated metrics.
-    With word vectors installed (and use_vectors not False) the file holds two variants, one
-    with and one without them, so it still works where the vectors are absent."""
+          folds: int = FOLDS) -> dict:
+    """Train the classifier on the examples, write it to out_path, and return the
+    cross-validated metrics (per type and over all events)."""
     from .nlp import load_model
 
     examples = read_examples(examples_path or default_examples_path())
-    nlp = nlp or load_model()
-    vectors = word_vectors() if use_vectors in (None, True) else None
-    base = build_samples(examples, nlp, None)
-    variants = {"base": fit_samples(base, feature_index(base))}
-    best = base
-    if vectors is not None:
-        full = build_samples(examples, nlp, vectors)
-        variants["vectors"] = fit_samples(full, feature_index(full))
-        best = full
+    samples = build_samples(examples, nlp or load_model())
+    names = feature_index(samples)
+    model = fit_samples(samples, names)
     out = Path(out_path) if out_path else default_model_path()
-    save_model(out, variants, {"labels": list(LABELS), "examples": len(examples), "samples": len(base)})
-    metrics = cross_validate(best, folds) if folds > 1 else {}
-    return {**metrics, "examples": len(examples), "samples": len(base), "variants": sorted(variants),
-            "model": str(out)}
+    save_model(out, names, model.weights, model.bias,
+               {"examples": len(examples), "samples": len(samples), "epochs": EPOCHS, "l2": L2})
+    metrics = cross_validate(samples, folds) if folds > 1 else {}
+    return {**metrics, "examples": len(examples), "samples": len(samples), "model": str(out)}
 
 
 @click.command("train")
@@ -262,7 +236,7 @@ def train_command(data_path, out_path, folds):
     except TrainingDataError as exc:
         raise click.ClickException(f"{exc}. Fix the example and run `dragoman train` again.") from exc
     click.echo(f"trained on {metrics['samples']} candidates from {metrics['examples']} sentences "
-               f"({', '.join(metrics['variants'])}) -> {metrics['model']}")
+               f"-> {metrics['model']}")
     if metrics.get("per_type"):
         click.echo(metrics_table(metrics))
 

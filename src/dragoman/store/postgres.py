@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import psycopg
+from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row
 
 from ..errors import StoreError
@@ -82,22 +83,25 @@ class PostgresStore(Store):
                 finally:
                     self._depth -= 1
                 return
-            self._execute("BEGIN")
             self._depth = 1
             try:
-                self._execute("SELECT pg_advisory_xact_lock(?)", [_signed(WRITE_LOCK)])
-                yield
+                # Pipeline mode: the statements of a write go to the server together and
+                # only reads wait for an answer (a few round trips per ingest, not dozens).
+                with self._errors(), self._cursor().pipeline():
+                    self._execute("BEGIN")
+                    self._execute("SELECT pg_advisory_xact_lock(?)", [_signed(WRITE_LOCK)])
+                    yield
+                    self._execute("COMMIT")
             except BaseException:
                 self._rollback()
                 raise
-            else:
-                self._execute("COMMIT")
             finally:
                 self._depth = 0
 
     def _rollback(self) -> None:
         try:
-            if self._conn is not None and not self._conn.closed:
+            if self._conn is not None and not self._conn.closed and \
+                    self._conn.info.transaction_status != TransactionStatus.IDLE:
                 self._conn.execute("ROLLBACK")
         except psycopg.Error:
             pass  # the connection is gone, and the server rolls back on its own

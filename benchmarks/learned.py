@@ -1,0 +1,98 @@
+"""What the learned classifier adds to the rules, on the shared gold sets.
+
+    .venv/bin/python benchmarks/learned.py [--shared ../shared] [--threshold 0.6]
+
+Runs the pipeline twice over the seeds (exhaustive gold: precision, recall, F1) and plv_dev
+(recall only): (a) the rules as they are, (b) the rules plus the classifier, which looks at
+verbs and light-verb nouns outside the lexicon (classify.open_candidates) and turns those it
+types with enough probability into triggers (classify.learned_candidates). Prints both, with
+extraction time, and the gain.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from dragoman.classify import THRESHOLD, learned_candidates, load_classifier
+from dragoman.evaluate import evaluate
+from dragoman.events import EventExtractor, _dedupe
+from dragoman.pipeline import Pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_SHARED = REPO.parent / "shared"
+
+
+class LearnedExtractor(EventExtractor):
+    """The rules, then the classifier's events for the words the rules did not use."""
+
+    def __init__(self, classifier, threshold: float = THRESHOLD):
+        super().__init__()
+        self.classifier = classifier
+        self.threshold = threshold
+
+    def extract(self, sent, actors, doc_id: str):
+        events = super().extract(sent, actors, doc_id)
+        taken = trigger_tokens(sent, events)
+        for cand in learned_candidates(sent.span, self.classifier, taken, self.threshold):
+            event = self._event(cand, sent, actors, doc_id)
+            if event is not None:
+                events.append(event)
+        return _dedupe(events)
+
+
+def trigger_tokens(sent, events) -> set[int]:
+    """Indices of the tokens inside the triggers of the events found so far."""
+    spans = [e.trigger["span"] for e in events]
+    return {t.i for t in sent.span for s, e in spans if s <= sent.offset + t.idx < e}
+
+
+def gold_sets(shared: Path):
+    ev = shared / "eval"
+    return [("seeds", ev / "seeds.gold.jsonl", shared / "seeds", False),
+            ("plv_dev", ev / "plv_dev.gold.jsonl", ev / "plv_dev.input.jsonl", True)]
+
+
+def run(pipeline: Pipeline, shared: Path) -> dict:
+    out = {}
+    for name, gold, inputs, recall_only in gold_sets(shared):
+        start = time.perf_counter()
+        result = evaluate(gold, [str(inputs)], recall_only, pipeline=pipeline)
+        out[name] = {**result["score"], "seconds": round(time.perf_counter() - start, 1),
+                     "per_type": result["per_type"]}
+    return out
+
+
+def row(label: str, figures: dict) -> str:
+    s, p = figures["seeds"], figures["plv_dev"]
+    return (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['seconds']} | "
+            f"{p['matched']}/{p['gold']} | {p['recall']:.3f} | {p['predicted']} | {p['seconds']} |")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data directory")
+    ap.add_argument("--threshold", type=float, default=THRESHOLD, help="classifier probability needed")
+    args = ap.parse_args(argv)
+    if not (args.shared / "eval").is_dir():
+        sys.exit(f"no gold sets under {args.shared / 'eval'}: pass --shared DIR")
+    pipeline = Pipeline()
+    rules = run(pipeline, args.shared)
+    pipeline.extractor = LearnedExtractor(load_classifier(), args.threshold)
+    learned = run(pipeline, args.shared)
+    print("| extractor | seeds P | seeds R | seeds F1 | seeds s | plv_dev matched | plv_dev recall | "
+          "plv_dev predicted | plv_dev s |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    print(row("rules", rules))
+    print(row(f"rules + classifier (p >= {args.threshold})", learned))
+    print("\nplv_dev recall per gold type (rules -> rules + classifier):")
+    for t, r in sorted(rules["plv_dev"]["per_type"].items()):
+        after = learned["plv_dev"]["per_type"].get(t, {})
+        if r.get("gold"):
+            print(f"  {t:10} {r['matched']:4}/{r['gold']:<4} -> {after.get('matched', 0):4}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""The events stage on sentences written for these tests: triggers, roles, modality."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.events import load_lexicon
+from dragoman.model import EVENT_TYPES, Document
+
+
+def extract(pipeline, text, date="2024-05-08"):
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date=date)])
+    return doc.events
+
+
+def one(pipeline, text, **kw):
+    events = extract(pipeline, text, **kw)
+    assert len(events) == 1, [(e.event, e.trigger["text"]) for e in events]
+    return events[0]
+
+
+def names(entities):
+    return [e.name for e in entities]
+
+
+def test_every_plover_type_is_reachable_by_the_lexicon():
+    assert load_lexicon().types() == set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    ("Kenya and Uganda signed a border agreement on Monday.", "AGREE", "KEN", "UGA"),
+    ("The Egyptian foreign minister held talks with his Jordanian counterpart in Cairo.", "CONSULT", "EGY", "JOR"),
+    ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT", "BRA", "ARG"),
+    ("Japan sent humanitarian aid to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
+    ("Rebels released twelve Nepali hostages on Sunday.", "RETREAT", None, "NPL"),
+    ("The European Union urged Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
+    ("Pakistan condemned India over the border incident.", "ACCUSE", "PAK", "IND"),
+    ("Hungary rejected the proposal of the European Commission.", "REJECT", "HUN", "IGO"),
+    ("Iran threatened Israel with a swift response.", "THREATEN", "IRN", "ISR"),
+    ("The United States imposed sanctions on Venezuela.", "SANCTION", "USA", "VEN"),
+    ("Turkish police arrested three Syrian journalists in Istanbul.", "COERCE", "TUR", "SYR"),
+    ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
+])
+def test_types_and_roles(pipeline, text, event, actor, recipient):
+    ev = [e for e in extract(pipeline, text) if e.event == event]
+    assert ev, [(e.event, e.trigger["text"]) for e in extract(pipeline, text)]
+    e = ev[0]
+    if actor:
+        assert actor in {a.country for a in e.actor} | {a.org for a in e.actor}
+    assert recipient in {r.country for r in e.recipient} | {r.org for r in e.recipient}
+
+
+def test_passive_agent_is_the_actor(pipeline):
+    e = one(pipeline, "Three Kurdish activists were detained by Iranian police in Tehran.")
+    assert e.event == "COERCE"
+    assert e.actor[0].country == "IRN" and "police" in e.actor[0].text
+    assert "activists" in e.recipient[0].text
+
+
+def test_relative_clause_subject_is_the_antecedent(pipeline):
+    events = extract(pipeline, "Chile hosted the Peruvian president, who praised Chile's reforms.")
+    praise = [e for e in events if e.event == "SUPPORT"][0]
+    assert praise.actor[0].country == "PER" and praise.recipient[0].country == "CHL"
+
+
+def test_compound_actors_are_reciprocal(pipeline):
+    e = one(pipeline, "Jordan and Britain agreed on a new defence pact.")
+    assert e.event == "AGREE"
+    assert set(names(e.actor)) == {"Jordan", "United Kingdom"}
+    assert set(names(e.recipient)) >= {"Jordan", "United Kingdom"}
+
+
+def test_negation_of_a_past_event(pipeline):
+    e = one(pipeline, "The Nigerian president did not meet the opposition leader.")
+    assert e.event == "CONSULT" and e.modality == "negated"
+
+
+def test_statements_of_intent_are_coded_as_the_statement(pipeline):
+    meet = one(pipeline, "Vietnam will meet Cambodia next month to discuss the river.")
+    assert meet.event == "AGREE" and meet.modality == "future" and meet.cameo == "036"
+    attack = one(pipeline, "The militia said it would attack Somali troops.")
+    assert attack.event == "THREATEN"
+    refuse = one(pipeline, "Greece will not lift the embargo on Turkey.")
+    assert refuse.event == "REJECT" and refuse.modality == "asserted"
+
+
+def test_reported_speech_speaker_is_the_actor(pipeline):
+    e = one(pipeline, '"We strongly condemn the raid on Gaza," the Qatari foreign minister said.')
+    assert e.event == "ACCUSE" and e.actor[0].country == "QAT"
+
+
+def test_light_verbs_and_noun_triggers(pipeline):
+    e = one(pipeline, "Norway expressed its gratitude to Sweden for the rescue.")
+    assert (e.event, e.trigger["text"]) == ("SUPPORT", "expressed its gratitude")
+    summit = one(pipeline, "The ASEAN summit will take place in Jakarta on 3-4 July 2024.")
+    assert summit.event == "CONSULT" and summit.location.name == "Jakarta" and summit.date == "2024-07-03"
+
+
+def test_no_event_without_an_actor_or_a_real_target(pipeline):
+    assert extract(pipeline, "The report was released on Friday.") == []
+    assert extract(pipeline, "The initiative met with a warm response from the public.") == []
+    assert extract(pipeline, "Egypt's economy grew faster than expected.") == []
+
+
+def test_self_directed_events_are_dropped(pipeline):
+    assert extract(pipeline, "The SCO strengthened cooperation between SCO member states.") == []
