@@ -15,9 +15,9 @@ import sys
 import time
 from pathlib import Path
 
-from dragoman.classify import THRESHOLD, learned_candidates, load_classifier
+from dragoman.classify import NONE, THRESHOLD, anchor_token, learned_candidates, load_classifier
 from dragoman.evaluate import evaluate
-from dragoman.events import EventExtractor, _dedupe
+from dragoman.events import DEFAULT_CAMEO, EventExtractor, _dedupe
 from dragoman.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,19 +27,34 @@ DEFAULT_SHARED = REPO.parent / "shared"
 class LearnedExtractor(EventExtractor):
     """The rules, then the classifier's events for the words the rules did not use."""
 
-    def __init__(self, classifier, threshold: float = THRESHOLD):
+    def __init__(self, classifier, threshold: float = THRESHOLD, retype: float | None = None):
         super().__init__()
         self.classifier = classifier
         self.threshold = threshold
+        self.retype = retype
 
     def extract(self, sent, actors, doc_id: str):
         events = super().extract(sent, actors, doc_id)
+        if self.retype is not None:
+            for event in events:
+                retype(event, sent, self.classifier, self.retype)
         taken = trigger_tokens(sent, events)
         for cand in learned_candidates(sent.span, self.classifier, taken, self.threshold):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
                 events.append(event)
         return _dedupe(events)
+
+
+def retype(event, sent, classifier, threshold: float) -> None:
+    """Give a rules event the classifier's type when it is sure the lexicon's type is wrong."""
+    toks = [t for t in sent.span if event.trigger["span"][0] <= sent.offset + t.idx < event.trigger["span"][1]]
+    if not toks:
+        return
+    root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
+    label, prob = classifier.predict(anchor_token(root))
+    if label not in (NONE, event.event) and prob >= threshold:
+        event.event, event.mode, event.cameo = label, None, DEFAULT_CAMEO[label]
 
 
 def trigger_tokens(sent, events) -> set[int]:
@@ -74,18 +89,21 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data directory")
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="classifier probability needed")
+    ap.add_argument("--retype", type=float, default=None,
+                    help="also retype rules events when the classifier gives another type this probability")
     args = ap.parse_args(argv)
     if not (args.shared / "eval").is_dir():
         sys.exit(f"no gold sets under {args.shared / 'eval'}: pass --shared DIR")
     pipeline = Pipeline()
     rules = run(pipeline, args.shared)
-    pipeline.extractor = LearnedExtractor(load_classifier(), args.threshold)
+    pipeline.extractor = LearnedExtractor(load_classifier(), args.threshold, args.retype)
     learned = run(pipeline, args.shared)
     print("| extractor | seeds P | seeds R | seeds F1 | seeds s | plv_dev matched | plv_dev recall | "
           "plv_dev predicted | plv_dev s |")
     print("|---|---|---|---|---|---|---|---|---|")
     print(row("rules", rules))
-    print(row(f"rules + classifier (p >= {args.threshold})", learned))
+    retyped = f", retype p >= {args.retype}" if args.retype is not None else ""
+    print(row(f"rules + classifier (p >= {args.threshold}{retyped})", learned))
     print("\nplv_dev recall per gold type (rules -> rules + classifier):")
     for t, r in sorted(rules["plv_dev"]["per_type"].items()):
         after = learned["plv_dev"]["per_type"].get(t, {})

@@ -45,12 +45,8 @@ class Report:
         return 1 if self.failed else 0
 
 
-def processed(paths, settings: Settings, date: str | None, report: Report,
-              workers: int = 1) -> Iterator[Document]:
-    """Run the pipeline over the inputs with a progress bar; problems go to the report."""
-    from .pipeline import process_paths
-
-    items = process_paths(list(paths), settings, default_date=date, workers=workers)
+def processed(items, report: Report) -> Iterator[Document]:
+    """Documents out of the pipeline, with a progress bar; problems go to the report."""
     for item in _progress(items):
         if isinstance(item, InputError):
             report.problem(item)
@@ -117,8 +113,10 @@ def extract(ctx, paths, fmt, output, date, workers):
     report = Report()
 
     def run():
+        from .pipeline import process_paths
+
         writer = RecordWriter(output, fmt)
-        for doc in processed(paths, settings, _iso(date), report, workers):
+        for doc in processed(process_paths(list(paths), settings, _iso(date), workers), report):
             writer.write_all(doc.records())
         writer.close()
 
@@ -138,6 +136,8 @@ def ingest(ctx, paths, db, date, workers):
     """Store documents, sentences, entities, actors and events in the database.
 
     Ingesting the same document twice changes nothing; a changed document replaces the old one.
+    Documents already stored with the same text are not parsed again, so a batch that was
+    interrupted finishes the rest when run again.
     """
     from .store import open_store
 
@@ -145,10 +145,16 @@ def ingest(ctx, paths, db, date, workers):
     report = Report()
 
     def run():
+        from .resume import process_unstored
+
         with open_store(db or settings.get("store", "db")) as store:
-            for doc in processed(paths, settings, _iso(date), report, workers):
+            items, fresh = process_unstored(list(paths), store, settings, _iso(date), workers)
+            for doc in processed(items, report):
                 if not store.ingest(doc):
                     report.unchanged += 1
+            # Stored before with the same text: not parsed again (a rerun resumes a batch).
+            report.unchanged += fresh.skipped
+            report.documents += fresh.skipped
 
     _run(run)
     click.echo(report.summary("stored"), err=True)

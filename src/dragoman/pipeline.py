@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 
 from . import clean as clean_stage
 from . import dates, nlp, places
@@ -167,16 +168,28 @@ def with_default_date(items: Iterable[Item], date: str | None) -> Iterator[Item]
         yield item
 
 
-def process_paths(paths: list[str], settings: Settings | None = None, default_date: str | None = None,
-                  workers: int = 1) -> Iterator[Item]:
-    """Read the inputs and run the pipeline: a Document with events or an InputError per input."""
+def read_paths(paths: list[str], settings: Settings, default_date: str | None = None) -> Iterator[Item]:
     from .read import iter_documents
 
-    settings = settings or Settings.load()
-    items = with_default_date(iter_documents(paths, settings), default_date)
-    if workers != 1:
+    return with_default_date(iter_documents(paths, settings), default_date)
+
+
+def process_items(items: Iterable[Item], settings: Settings, workers: int = 1,
+                  pipeline: Pipeline | None = None) -> Iterator[Item]:
+    """Run the pipeline over read items, in order; the model is loaded only if there is a document."""
+    if workers != 1 and pipeline is None:
         from .scale.pool import run_pool
 
         yield from run_pool(items, settings, workers)
         return
-    yield from Pipeline(settings).run_many(items)
+    it = iter(items)
+    first = list(islice(it, 1))
+    if first:
+        yield from (pipeline or Pipeline(settings)).run_many(chain(first, it))
+
+
+def process_paths(paths: list[str], settings: Settings | None = None, default_date: str | None = None,
+                  workers: int = 1, pipeline: Pipeline | None = None) -> Iterator[Item]:
+    """Read the inputs and run the pipeline: a Document with events or an InputError per input."""
+    settings = settings or Settings.load()
+    yield from process_items(read_paths(paths, settings, default_date), settings, workers, pipeline)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from itertools import chain, islice
+from itertools import islice
 
 from .clean import normalise_text
 from .model import Document
@@ -63,23 +63,9 @@ def process_unstored(paths: list[str], store, settings=None, default_date: str |
     Returns the processed items (Documents and InputErrors) and the filter, whose
     .skipped says how many stored documents were left out.
     """
-    from .pipeline import Pipeline, with_default_date
-    from .read import iter_documents
+    from .pipeline import process_items, read_paths
     from .settings import Settings
 
     settings = settings or Settings.load()
-    fresh = skip_stored(with_default_date(iter_documents(paths, settings), default_date), store)
-    if workers != 1 and pipeline is None:
-        from .scale.pool import run_pool
-
-        return run_pool(fresh, settings, workers), fresh
-    load = (lambda: pipeline) if pipeline is not None else (lambda: Pipeline(settings))
-    return _run_when_needed(fresh, load), fresh
-
-
-def _run_when_needed(items: Iterable, load_pipeline) -> Iterator:
-    """Run the pipeline over the items, loading its model only if there is anything to run."""
-    it = iter(items)
-    first = list(islice(it, 1))
-    if first:
-        yield from load_pipeline().run_many(chain(first, it))
+    fresh = skip_stored(read_paths(paths, settings, default_date), store)
+    return process_items(fresh, settings, workers, pipeline), fresh
