@@ -20,7 +20,6 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter
 from pathlib import Path
 
 import httpx
@@ -82,13 +81,11 @@ def make_event(rng: random.Random, doc_id: str, i: int, actors: list[dict]) -> d
     return record
 
 
-def links(record: dict) -> list[tuple]:
-    out = []
-    for role in ("actor", "recipient"):
-        for e in record[role]:
-            out.append((record["id"], role, e["id"], e["name"], R.name_key(e["name"]),
-                        e["country"]))
-    return out
+def links(record: dict) -> list[dict]:
+    """The event_actors rows of a record, as R.link_rows makes them for an Event."""
+    return [{"event_id": record["id"], "role": role, "actor_id": e["id"], "name": e["name"],
+             "name_key": R.name_key(e["name"]), "country": e["country"]}
+            for role in ("actor", "recipient") for e in record[role]]
 
 
 def fill(store, total: int) -> None:
@@ -119,11 +116,10 @@ def write_batch(store, rng, actors, first_doc: int, n_docs: int, left: int) -> i
     with store._transaction():
         store._executemany("INSERT INTO documents (id, content_hash, text, date, warnings, "
                            "ingested_at) VALUES (?, ?, ?, ?, ?, ?)", docs)
+        linked = [link for r in records for link in links(r)]
         store._insert("events", [R.event_row(r) for r in records])
-        store._executemany("INSERT INTO event_actors (event_id, role, actor_id, name, "
-                           "name_key, country) VALUES (?, ?, ?, ?, ?, ?)",
-                           [link for r in records for link in links(r)])
-        store._add_counts(Counter((r["date"], r["event"], r["quad"]) for r in records))
+        store._insert("event_actors", linked)
+        store._add_counts(records, linked)
     return len(records)
 
 

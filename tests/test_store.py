@@ -18,7 +18,7 @@ TEMPLATE = ("On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong i
         "Фото: пресс-служба")
 TEXT = TEMPLATE.format(help="help")
 TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
-          "event_actors", "event_counts", "schema_migrations")
+          "event_actors", "event_counts", "actor_counts", "country_counts", "schema_migrations")
 
 
 def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
@@ -405,6 +405,82 @@ def test_common_country_filter_gives_the_same_events(store, monkeypatch):
     monkeypatch.setattr(base, "_COMMON", 1)  # take the path used for frequent countries
     assert store.events(country="CHN", order="-date") == expected
     assert types(expected) == ["CONSULT", "SUPPORT"]
+
+
+def test_filters_on_few_events_give_the_same_events_and_counts(store, monkeypatch):
+    import dragoman.store.base as base
+    cases = [{"actor": "act-ying", "type": "support"}, {"actor": "ying", "since": "2021-06"},
+             {"actor": "protest", "quad": "material_conflict"},
+             {"country": "CHN", "until": "2021-06-02"}, {"country": "TJK", "type": "consult"}]
+    for few in (10**9, 0):  # every actor and country has few events, then none has
+        monkeypatch.setattr(base, "_COMMON", few)
+        assert [types(store.events(**f)) for f in cases] == [
+            ["SUPPORT"], ["CONSULT", "SUPPORT"], ["COERCE"], ["CONSULT", "SUPPORT"], []]
+        assert [store.count_events(**f) for f in cases] == [1, 2, 1, 2, 0]
+
+
+def test_a_capped_count_stops_at_the_cap(store):
+    assert [store.count_events(cap=n) for n in (0, 2, 3, 10)] == [0, 2, 3, 3]
+    assert store.count_events(country="CHN", cap=1) == 1
+    with pytest.raises(QueryError, match="cap"):
+        store.count_events(cap=-1)
+
+
+def timeline_from_events(store, interval, by, **filters) -> list[dict]:
+    """What a timeline must say, counted here from the matching event records."""
+    key = {"quad": "quad", "type": "event"}[by]
+    width = {"day": 10, "month": 7}[interval]
+    counts = {}
+    for r in store.events(**filters, limit=10**6):
+        if r["date"] and len(r["date"]) >= width and (interval == "month" or len(r["date"]) == 10):
+            period = (r["date"][:width], r[key])
+            counts[period] = counts.get(period, 0) + 1
+    return [{"period": p, "key": k, "count": n} for (p, k), n in sorted(counts.items())]
+
+
+def test_actor_and_country_timelines_agree_with_their_events(store):
+    # Counts kept per actor and per country at ingest, through a replacement and a delete.
+    other = make_doc("seed-2")
+    other.events[0].date = "2021-07-04"
+    store.ingest(other)
+    store.ingest(make_doc(help="more help"))  # replaces seed-1
+    store.ingest(make_doc("seed-3"))
+    store.delete("seed-3")
+    filters = [{"actor": "act-ying"}, {"actor": "act-norov", "type": "consult"},
+               {"actor": "Ying"}, {"actor": "protest"}, {"actor": "nobody"},
+               {"country": "chn"}, {"country": "IGO", "since": "2021-07"},
+               {"country": "TJK"}, {"actor": "act-sco", "country": "IGO"}]
+    for f in filters:
+        for interval, by in (("day", "type"), ("month", "quad")):
+            expected = timeline_from_events(store, interval, by, **f)
+            assert store.timeline(interval=interval, by=by, **f) == expected, (f, interval)
+    assert store.timeline(interval="month", actor="act-ying") == [
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 3},
+        {"period": "2021-07", "key": "verbal_cooperation", "count": 1}]
+
+
+def test_deleting_everything_empties_the_count_tables(store):
+    store.ingest(make_doc("seed-2"))
+    store.delete("seed-1")
+    store.delete("seed-2")
+    for table in ("event_counts", "actor_counts", "country_counts"):
+        assert store._fetch(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] == 0
+
+
+def test_migrating_an_older_store_fills_the_count_tables(db):
+    with open_store(db) as s:
+        s.ingest(make_doc())
+        expected = {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
+                    ("actor_counts", "country_counts")}
+        assert expected["actor_counts"] and expected["country_counts"]
+    conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
+    conn.executescript("DROP TABLE actor_counts; DROP TABLE country_counts; "
+                       "DELETE FROM schema_migrations WHERE version >= 4; "
+                       "DROP INDEX event_counts_cover; DROP INDEX events_id_cover;")
+    conn.close()
+    with open_store(db) as s:
+        assert [m["version"] for m in s.migrations()][-2:] == [4, 5]
+        assert {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in expected} == expected
 
 
 # ---- resuming and exporting ----------------------------------------------------------------

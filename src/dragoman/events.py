@@ -117,8 +117,9 @@ class Candidate:
 
 
 class EventExtractor:
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, political_only: bool = True):
         self.lex = lexicon or load_lexicon()
+        self.political_only = political_only
 
     # ---------------------------------------------------------------- triggers
     def verb_candidates(self, sent) -> list[Candidate]:
@@ -175,7 +176,9 @@ class EventExtractor:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             return None
         trigs = self.lex.verbs.get(tok.lemma_.lower())
-        return Candidate(trigs[0], [tok], tok) if trigs else None
+        if not trigs or any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "he calls it The Boring Company": naming, not calling
+        return Candidate(trigs[0], [tok], tok)
 
     # ---------------------------------------------------------------- roles
     def extract(self, sent, actors, doc_id: str) -> list[Event]:
@@ -223,6 +226,8 @@ class EventExtractor:
         if not recipient and cand.trigger.event in PLACE_RECIPIENT_TYPES:
             recipient = [e for e in _entities(_pobjs(cand.head, ("in", "into")), actors)
                          if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
+        if self.political_only and not any(_political(e) for e in actor + recipient):
+            return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
         bare_noun = cand.trigger.pos == "N" and not cand.light and not cand.occurrence
         if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient
                               or bare_noun):
@@ -382,11 +387,15 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
     owner_ok = role == "recipient" or tok.lower_ in _BODY_WORDS
     # Modifiers first: "his Jordanian counterpart" is Jordanian before it is "his".
     modifiers = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
-    owners = [c for c in tok.children if c.dep_ == "poss" and owner_ok]
-    for child in modifiers + owners:
+    for child in modifiers:  # inside one noun phrase: "SCO member states", "the Iranian attack"
         found = _entity_for(child, actors, role, depth + 1)
         if found is not None:
             return found
+    for child in tok.children:
+        if child.dep_ == "poss" and owner_ok:
+            found = _entity_for(child, actors, role, depth + 1)
+            if found is not None:
+                return found
     preps = RECIPIENT_PREPS if role == "recipient" else ACTOR_PREPS
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in preps:
@@ -407,6 +416,15 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
 _BODY_WORDS = {"office", "government", "administration", "army", "military", "forces", "ministry",
                "spokesman", "spokeswoman", "spokesperson", "leader", "leadership", "police", "troops",
                "president", "envoy", "embassy", "delegation", "representative", "officials", "cabinet"}
+
+
+POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "IGO", "NGO"}
+
+
+def _political(e: Entity) -> bool:
+    """An actor of political event data: a state, an organisation in the knowledge files, an office
+    or force (sector), or a person whose country or organisation is known."""
+    return bool(e.country or e.org) or (e.sector in POLITICAL_SECTORS)
 
 
 def _coded(e: Entity) -> bool:

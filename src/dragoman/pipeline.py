@@ -61,7 +61,7 @@ class Pipeline:
         self.nlp = nlp_model or nlp.load_model(self.settings.get("model", "spacy_model"))
         self.gazetteer = places.get_gazetteer()
         self.actors = ActorResolver(self.nlp, self.gazetteer)
-        self.extractor = EventExtractor()
+        self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"))
         self.batch_size = self.settings.get("model", "batch_size")
         self.min_confidence = self.settings.get("events", "min_confidence")
 

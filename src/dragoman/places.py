@@ -201,8 +201,15 @@ class Gazetteer:
         return any(key in self._primary for key in _name_variants(name))
 
 
+COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+           "center", "centre", "central"}
+
+
 def _name_like(name: str) -> bool:
+    """A capitalised name, not a word ("the province") nor a bare direction ("the North")."""
     words = [w for w in name.split() if w.lower() not in ("the", "of")]
+    if len(words) == 1 and words[0].lower() in COMPASS:
+        return False
     return bool(words) and any(w[:1].isupper() or w[:1].isdigit() for w in words)
 
 

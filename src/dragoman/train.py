@@ -190,7 +190,7 @@ def scores(gold: list[int], pred: list[int]) -> dict:
         n_pred, n_gold = sum(p == i for p in pred), sum(g == i for g in gold)
         per_type[label] = _prf(tp, n_pred, n_gold)
     none = LABELS.index(NONE)
-    tp = sum(g == p != none for g, p in zip(gold, pred))
+    tp = sum(g == p != none for g, p in zip(gold, pred))  # right type on a real event
     events = _prf(tp, sum(p != none for p in pred), sum(g != none for g in gold))
     macro = float(np.mean([per_type[t]["f1"] for t in LABELS if t != NONE]))
     return {"per_type": per_type, "events": events, "macro_f1": round(macro, 3),
@@ -201,7 +201,8 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "support": n_gold}
+    return {"precision": round(float(p), 3), "recall": round(float(r), 3), "f1": round(float(f), 3),
+            "support": int(n_gold)}
 
 
 # ------------------------------------------------------------------ library entry point

@@ -20,6 +20,9 @@ from .summaries import network, places
 
 router = APIRouter()
 MAX_LIMIT = 1000
+# Counting every match of a broad filter in a big store takes seconds; past this many
+# (beyond the current page) the total is reported as a lower bound.
+TOTAL_CAP = 10_000
 
 
 class FastJSON(Response):
@@ -72,16 +75,21 @@ def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: 
                                                     "page; replaces offset")] = None,
                 order: Annotated[str, Query(description="date, -date, confidence or "
                                             "-confidence")] = "date") -> FastJSON:
-    """Events matching every filter given, as contract records, with the total count."""
+    """Events matching every filter given, as contract records, with the total count.
+
+    The count stops past 10,000 matches (or past the next page, deep in a listing):
+    `total_is_lower_bound` is then true and `total` is how many were counted.
+    """
     store = service_of(request).store
     if cursor:
         offset = decode_cursor(cursor, filters, order)
     events = store.events(**filters, limit=limit, offset=offset, order=order)
-    total = store.count_events(**filters)
+    cap = max(TOTAL_CAP, offset + len(events) + 1)  # so that `next` is known on every page
+    total = store.count_events(**filters, cap=cap)
     more = offset + len(events) < total
     after = encode_cursor(offset + len(events), filters, order) if more else None
-    return FastJSON({"events": events, "total": total, "limit": limit, "offset": offset,
-                     "next": after})
+    return FastJSON({"events": events, "total": total, "total_is_lower_bound": total >= cap,
+                     "limit": limit, "offset": offset, "next": after})
 
 
 @router.get("/api/events/{event_id}", tags=["events"], response_class=FastJSON)

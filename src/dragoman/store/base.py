@@ -17,12 +17,16 @@ from ..model import Document
 from . import rows as R
 from .dialect import Dialect
 from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS
-from .query import EventFilter, QueryError, check_order, like_escape
+from .query import (EventFilter, QueryError, actor_params, check_order, like_escape)
 
 INTERVALS = ("day", "week", "month")
 TIMELINE_KEYS = {"quad": "quad", "type": "event"}
 _ID_CHUNK = 500  # stay far below SQLite's bound-parameter limit
-_COMMON = 5000  # links from which a country counts as common (see EventFilter)
+_COMMON = 5000  # events from which an actor or country counts as common (see EventFilter)
+# The tables of per-day counts that ingest keeps, with the columns that key them
+# besides (date, event): one row per date and type, per actor, per country.
+COUNT_TABLES = {"event_counts": (), "actor_counts": ("actor_id",),
+                "country_counts": ("country",)}
 
 
 class Store:
@@ -136,10 +140,10 @@ class Store:
         self._upsert_actors(actors)
         events = R.unique_events(doc)
         records = [ev.to_record() for ev in events]
+        links = [link for ev in events for link in R.link_rows(ev)]
         self._insert("events", [R.event_row(r) for r in records])
-        self._insert("event_actors", [link for ev in events for link in R.link_rows(ev)])
-        self._add_counts(Counter((r["date"], r["event"], r["quad"]) for r in records
-                                 if r["date"]))
+        self._insert("event_actors", links)
+        self._add_counts(records, links)
         self._index_text(doc.id)
         return {a["id"] for a in actors}
 
@@ -155,12 +159,17 @@ class Store:
             [(a["id"], a["name"], a["name_key"], a["kind"], a["country"], a["sector"],
               a["org"], a["title"]) for a in actors])
 
-    def _add_counts(self, counts: Counter) -> None:
-        if counts:
+    def _add_counts(self, records: list[dict], links: list[dict]) -> None:
+        """Add events (records and their link rows) to the per-day count tables."""
+        for table, counts in R.daily_counts(records, links, COUNT_TABLES).items():
+            if not counts:
+                continue
+            keys = ", ".join(COUNT_TABLES[table] + ("date", "event"))
+            marks = ", ".join("?" for _ in range(len(COUNT_TABLES[table]) + 4))
             self._executemany(
-                "INSERT INTO event_counts (date, event, quad, n) VALUES (?, ?, ?, ?) "
-                "ON CONFLICT (date, event) DO UPDATE SET n = event_counts.n + excluded.n",
-                [(d, ev, quad, n) for (d, ev, quad), n in counts.items()])
+                f"INSERT INTO {table} ({keys}, quad, n) VALUES ({marks}) "
+                f"ON CONFLICT ({keys}) DO UPDATE SET n = {table}.n + excluded.n",
+                [key + (n,) for key, n in counts.items()])
 
     def _delete_rows(self, doc_id: str) -> set[str]:
         """Delete a document's rows; returns the ids of the actors it involved."""
@@ -182,13 +191,21 @@ class Store:
         return {r["actor_id"] for r in found}
 
     def _subtract_counts(self, doc_id: str) -> None:
-        old = self._fetch("SELECT date, event, COUNT(*) AS n FROM events "
-                          "WHERE doc_id = ? AND date IS NOT NULL GROUP BY date, event",
-                          [doc_id])
-        if old:
-            self._executemany("UPDATE event_counts SET n = n - ? WHERE date = ? AND event = ?",
-                              [(r["n"], r["date"], r["event"]) for r in old])
-            self._execute("DELETE FROM event_counts WHERE n <= 0")
+        for table, extra in COUNT_TABLES.items():
+            keys = [f"l.{c}" for c in extra] + ["e.date", "e.event"]
+            joined = (" JOIN event_actors l ON l.event_id = e.id AND "
+                      f"l.{extra[0]} IS NOT NULL") if extra else ""
+            old = self._fetch(f"SELECT {', '.join(keys)}, COUNT(DISTINCT e.id) AS n "
+                              f"FROM events e{joined} WHERE e.doc_id = ? AND e.date IS NOT NULL "
+                              f"GROUP BY {', '.join(keys)}", [doc_id])
+            if not old:
+                continue
+            match = " AND ".join(f"{c} = ?" for c in extra + ("date", "event"))
+            rows = [tuple(r[c] for c in extra + ("date", "event")) for r in old]
+            self._executemany(f"UPDATE {table} SET n = n - ? WHERE {match}",
+                              [(r["n"],) + key for r, key in zip(old, rows)])
+            # Only the rows just lowered: a scan of a big count table per delete would not do.
+            self._executemany(f"DELETE FROM {table} WHERE {match} AND n <= 0", rows)
 
     def _refresh_actors(self, ids: set[str]) -> None:
         """Recount mentions and events of these actors; drop those nothing refers to."""
@@ -209,8 +226,7 @@ class Store:
                until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
                order: str = "date") -> list[dict]:
         """Event records (Event.to_record() dicts) matching every filter given."""
-        flt = EventFilter(actor, country, type, quad, since, until, q, doc)
-        flt.country_is_common = bool(country) and self._is_common_country(country)
+        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
         where, params = flt.where(self.dialect)
         found = self._fetch(f"SELECT e.record FROM events e{where} "
                             f"ORDER BY {check_order(order)} LIMIT ? OFFSET ?",
@@ -224,8 +240,7 @@ class Store:
         For exports of any size: memory stays at one page, and each page is found
         through the primary key (no OFFSET scans), whatever the number of events.
         """
-        flt = EventFilter(actor, country, type, quad, since, until, q, doc)
-        flt.country_is_common = bool(country) and self._is_common_country(country)
+        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
         where, params = flt.where(self.dialect)
         where = f"{where} AND e.seq > ?" if where else " WHERE e.seq > ?"
         if not isinstance(page, int) or page < 1:
@@ -245,11 +260,38 @@ class Store:
                             "WHERE country = ? LIMIT ?) t", [country.upper(), _COMMON])
         return found[0]["n"] >= _COMMON
 
+    def _planned(self, flt: EventFilter) -> EventFilter:
+        """The filter with what the store knows about how many events it matches."""
+        flt.country_is_common = bool(flt.country) and self._is_common_country(flt.country)
+        if flt.type or flt.quad or flt.since or flt.until:
+            if flt.actor:
+                flt.links_are_few = self._actor_event_estimate(flt.actor) < _COMMON
+            elif flt.country:
+                flt.links_are_few = not flt.country_is_common
+        return flt
+
+    def _actor_event_estimate(self, actor: str) -> int:
+        """About how many events an actor filter matches (an upper bound, up to _COMMON
+        unresolved links), from the counts kept on actors: no event is read."""
+        ident, pattern, _ = actor_params(actor)
+        resolved = self._fetch("SELECT COALESCE(SUM(event_count), 0) AS n FROM actors "
+                               "WHERE id = ? OR name_key LIKE ? ESCAPE '\\'",
+                               [ident, pattern])[0]["n"]
+        unresolved = self._fetch("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
+                                 "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\' "
+                                 "LIMIT ?) t", [pattern, _COMMON])[0]["n"]
+        return int(resolved) + unresolved
+
     def count_events(self, actor=None, country=None, type=None, quad=None, since=None,
-                     until=None, q=None, doc=None) -> int:
-        where, params = EventFilter(actor, country, type, quad, since, until, q, doc) \
-            .where(self.dialect)
-        return self._fetch(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
+                     until=None, q=None, doc=None, cap: int | None = None) -> int:
+        """How many events match every filter given; with a cap, counting stops there
+        (the answer is then at most cap: a lower bound when it equals cap)."""
+        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
+        where, params = flt.where(self.dialect)
+        if cap is None:
+            return self._fetch(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
+        return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where} "
+                           "LIMIT ?) t", params + [_count("cap", cap)])[0]["n"]
 
     def event(self, event_id: str) -> dict | None:
         found = self._fetch("SELECT record FROM events WHERE id = ?", [event_id])
@@ -377,10 +419,7 @@ class Store:
             raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
-        flt = EventFilter(**filters)
-        table, alias, n = (("event_counts", "c", "c.n") if flt.only_counted_fields
-                           else ("events", "e", "1"))
-        where, params = flt.where(self.dialect, alias)
+        table, alias, n, where, params = self._timeline_source(EventFilter(**filters))
         precise = f"length({alias}.date) {'>= 7' if interval == 'month' else '= 10'}"
         where = f"{where} AND {precise}" if where else f" WHERE {precise}"
         sql = (f"SELECT period, key, SUM(n) AS count FROM (SELECT "
@@ -388,6 +427,45 @@ class Store:
                f"{alias}.{TIMELINE_KEYS[by]} AS key, {n} AS n FROM {table} {alias}{where}) t "
                "WHERE period IS NOT NULL GROUP BY period, key ORDER BY period, key")
         return [{**r, "count": int(r["count"])} for r in self._fetch(sql, params)]
+
+    def _timeline_source(self, flt: EventFilter) -> tuple[str, str, str, str, list]:
+        """Where a timeline counts from: (table, alias, count expression, WHERE, params).
+
+        A count table when one answers the filters (type, quad and dates, with at most
+        one country or one actor), else the events themselves.
+        """
+        counted = self._count_table_for(flt)
+        if counted is None:
+            return ("events", "e", "1") + flt.where(self.dialect, "e")
+        table, column, value = counted
+        rest = EventFilter(type=flt.type, quad=flt.quad, since=flt.since, until=flt.until)
+        where, params = rest.where(self.dialect, "c")
+        if column:
+            where = f" WHERE c.{column} = ?" + (where.replace(" WHERE ", " AND ", 1))
+            params = [value] + params
+        return table, "c", "c.n", where, params
+
+    def _count_table_for(self, flt: EventFilter) -> tuple[str, str | None, str] | None:
+        if flt.doc or flt.q is not None or (flt.actor and flt.country):
+            return None
+        if flt.country:
+            return "country_counts", "country", flt.country.upper()
+        if flt.actor:
+            actor_id = self._only_actor(flt.actor)
+            return ("actor_counts", "actor_id", actor_id) if actor_id else None
+        return "event_counts", None, None
+
+    def _only_actor(self, actor: str) -> str | None:
+        """The id of the one resolved actor an actor filter matches; None when it matches
+        several, or names without an id (their events must then be read and deduplicated)."""
+        ident, pattern, _ = actor_params(actor)
+        found = self._fetch("SELECT id FROM actors WHERE id = ? OR name_key LIKE ? "
+                            "ESCAPE '\\' LIMIT 2", [ident, pattern])
+        if len(found) != 1 or self._fetch(
+                "SELECT 1 AS x FROM event_actors WHERE actor_id IS NULL AND name_key LIKE ? "
+                "ESCAPE '\\' LIMIT 1", [pattern]):
+            return None
+        return found[0]["id"]
 
     def _period(self, interval: str, column: str) -> str:
         if interval == "month":

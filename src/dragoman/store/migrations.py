@@ -158,11 +158,62 @@ DAILY_COUNTS = (
     )""",
 )
 
+# Indexes a query can answer from without reading event rows (each holds the rest of
+# what it is asked for): a timeline reads event_counts through its index only; an
+# actor or country filter checks each linked event's type, quad and date in
+# events_id_cover; walking the type, quad or date index in date order finds each
+# event's id there (to probe its actors or countries) without opening the row.
+COVERING_INDEXES = (
+    "CREATE INDEX event_counts_cover ON event_counts (date, quad, event, n)",
+    "CREATE INDEX events_id_cover ON events (id, date, quad, event)",
+    "DROP INDEX events_date",
+    "CREATE INDEX events_date ON events (date, seq, id)",
+    "DROP INDEX events_type",
+    "CREATE INDEX events_type ON events (event, date, seq, id)",
+    "DROP INDEX events_quad",
+    "CREATE INDEX events_quad ON events (quad, date, seq, id)",
+)
+
+# Event counts per (actor, date, type) and (country, date, type), kept up to date by
+# ingest like event_counts, so that the timeline of one actor or one country reads its
+# own count rows instead of every event row it is on. An event counts once per actor
+# (or country) however many of its sides that actor is on.
+ACTOR_COUNTS = (
+    """CREATE TABLE actor_counts (
+        actor_id {text} NOT NULL,
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (actor_id, date, event)
+    )""",
+    """CREATE TABLE country_counts (
+        country {text} NOT NULL,
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (country, date, event)
+    )""",
+    """INSERT INTO actor_counts (actor_id, date, event, quad, n)
+       SELECT l.actor_id, e.date, e.event, e.quad, COUNT(DISTINCT e.id)
+       FROM event_actors l JOIN events e ON e.id = l.event_id
+       WHERE l.actor_id IS NOT NULL AND e.date IS NOT NULL
+       GROUP BY l.actor_id, e.date, e.event, e.quad""",
+    """INSERT INTO country_counts (country, date, event, quad, n)
+       SELECT l.country, e.date, e.event, e.quad, COUNT(DISTINCT e.id)
+       FROM event_actors l JOIN events e ON e.id = l.event_id
+       WHERE l.country IS NOT NULL AND e.date IS NOT NULL
+       GROUP BY l.country, e.date, e.event, e.quad""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "full-text search over event sentences", (),
               only={"sqlite": FTS_SQLITE, "postgresql": FTS_POSTGRES}),
     Migration(3, "event counts per date and type", DAILY_COUNTS),
+    Migration(4, "covering indexes for filtered queries and timelines", COVERING_INDEXES),
+    Migration(5, "event counts per actor and per country", ACTOR_COUNTS),
 )
 
 LATEST = MIGRATIONS[-1].version

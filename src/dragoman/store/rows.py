@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import datetime, timezone
 
 from ..model import Document, Entity, Event
@@ -99,3 +100,22 @@ def link_rows(event: Event) -> list[dict]:
                              "name": e.name, "name_key": name_key(e.name),
                              "country": e.country})
     return rows
+
+
+def daily_counts(records: list[dict], links: list[dict],
+                 tables: dict[str, tuple[str, ...]]) -> dict[str, Counter]:
+    """Dated events counted per count table's key: (*extra, date, event, quad) -> n.
+
+    A table with no extra column counts each event once; one keyed by a link column
+    (actor_id, country) counts each event once per distinct value on its links.
+    """
+    dated = {r["id"]: (r["date"], r["event"], r["quad"]) for r in records if r["date"]}
+    out = {}
+    for table, extra in tables.items():
+        if not extra:
+            out[table] = Counter(dated.values())
+            continue
+        pairs = {(tuple(link[c] for c in extra), link["event_id"]) for link in links
+                 if link["event_id"] in dated and all(link[c] for c in extra)}
+        out[table] = Counter(key + dated[event_id] for key, event_id in pairs)
+    return out

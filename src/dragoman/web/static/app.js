@@ -122,6 +122,7 @@ async function loadEvents() {
     offset: state.offset, order: state.order });
   state.events = page.events;
   state.total = page.total;
+  state.totalIsLowerBound = Boolean(page.total_is_lower_bound);
   state.clientSort = null;
   renderTable();
 }
@@ -138,8 +139,10 @@ function renderTable() {
   for (const ev of sortedEvents()) body.append(eventRow(ev));
   if (!state.events.length) body.append(el("tr", {}, el("td", { colspan: 8 }, "no events match")));
   const last = state.offset + state.events.length;
-  $("#count").textContent = `${state.total.toLocaleString()} matching`;
-  $("#page").textContent = state.total ? `${state.offset + 1}\u2013${last} of ${state.total}` : "";
+  // A big store counts matches only up to a cap: the total is then "10,000+".
+  const total = state.total.toLocaleString() + (state.totalIsLowerBound ? "+" : "");
+  $("#count").textContent = `${total} matching`;
+  $("#page").textContent = state.total ? `${state.offset + 1}\u2013${last} of ${total}` : "";
   $("#prev").disabled = state.offset === 0;
   $("#next").disabled = last >= state.total;
   markSortedColumn();
