@@ -103,3 +103,17 @@ def test_no_event_without_an_actor_or_a_real_target(pipeline):
 
 def test_self_directed_events_are_dropped(pipeline):
     assert extract(pipeline, "The SCO strengthened cooperation between SCO member states.") == []
+
+
+def test_sports_news_is_not_event_data_unless_asked_for(pipeline):
+    text = "The Cardinals praised Palmer after the game."
+    assert extract(pipeline, text) == []
+    from dragoman.events import EventExtractor
+
+    everything = EventExtractor(political_only=False)
+    original = pipeline.extractor
+    try:
+        pipeline.extractor = everything
+        assert [e.event for e in extract(pipeline, text)] == ["SUPPORT"]
+    finally:
+        pipeline.extractor = original

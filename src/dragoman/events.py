@@ -285,6 +285,8 @@ class EventExtractor:
         t_end = offset + toks[-1].idx + len(toks[-1])
         modality = modality_of(cand.head)
         event, mode, cameo = trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event]
+        if trig.mode == "seize" and any(r.kind == "state" for r in recipient) and _has_place_object(cand.head):
+            event, mode, cameo = "ASSAULT", None, "192"  # "captured three cities": a military seizure
         if not (trig.pos == "N" and not cand.light):  # an actor's statement of what it will do
             event, mode, cameo, modality = recode_intent(event, mode, cameo, modality, cand.head)
         confidence = 0.55 + 0.15 * bool(recipient) + 0.1 * (trig.pos != "N") \
@@ -320,6 +322,12 @@ def _complement_objects(verb, depth: int = 2):
         elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
             out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
     return out
+
+
+def _has_place_object(verb) -> bool:
+    return any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or
+                                      c.lemma_.lower() in ("city", "town", "village", "territory", "area"))
+               for c in verb.children)
 
 
 def _pobjs(head, preps):

@@ -177,7 +177,9 @@ COVERING_INDEXES = (
 # Event counts per (actor, date, type) and (country, date, type), kept up to date by
 # ingest like event_counts, so that the timeline of one actor or one country reads its
 # own count rows instead of every event row it is on. An event counts once per actor
-# (or country) however many of its sides that actor is on.
+# (or country) however many of its sides that actor is on. The backfill reads links
+# first (CROSS JOIN fixes that order in SQLite): from the link index to events_id_cover,
+# no table row is read; SQLite's own choice walked the date index and read every event.
 ACTOR_COUNTS = (
     """CREATE TABLE actor_counts (
         actor_id {text} NOT NULL,
@@ -197,13 +199,13 @@ ACTOR_COUNTS = (
     )""",
     """INSERT INTO actor_counts (actor_id, date, event, quad, n)
        SELECT l.actor_id, e.date, e.event, e.quad, COUNT(DISTINCT e.id)
-       FROM event_actors l JOIN events e ON e.id = l.event_id
-       WHERE l.actor_id IS NOT NULL AND e.date IS NOT NULL
+       FROM event_actors l CROSS JOIN events e
+       WHERE e.id = l.event_id AND l.actor_id IS NOT NULL AND e.date IS NOT NULL
        GROUP BY l.actor_id, e.date, e.event, e.quad""",
     """INSERT INTO country_counts (country, date, event, quad, n)
        SELECT l.country, e.date, e.event, e.quad, COUNT(DISTINCT e.id)
-       FROM event_actors l JOIN events e ON e.id = l.event_id
-       WHERE l.country IS NOT NULL AND e.date IS NOT NULL
+       FROM event_actors l CROSS JOIN events e
+       WHERE e.id = l.event_id AND l.country IS NOT NULL AND e.date IS NOT NULL
        GROUP BY l.country, e.date, e.event, e.quad""",
 )
 
