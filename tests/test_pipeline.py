@@ -27,7 +27,8 @@ def test_stage_order_is_checked():
 
 def test_records_follow_the_contract(seed_docs):
     keys = {"id", "doc_id", "event", "mode", "context", "quad", "cameo", "actor", "recipient", "date",
-            "date_text", "location", "modality", "text", "span", "trigger", "confidence"}
+            "date_text", "date_precision", "date_end", "location", "modality", "text", "span", "trigger",
+            "confidence"}
     for doc in seed_docs.values():
         assert doc.events
         for rec in doc.records():
@@ -89,8 +90,9 @@ def test_dates_resolve_against_the_document_date(seed_docs):
     assert (appreciate.date, appreciate.date_text) == ("2020-03-05", "on Thursday")
     summit = [e for e in seed_docs[SEED2].events if e.trigger["text"] == "summit"][0]
     assert summit.date == "2021-09-16" and summit.modality == "future"
+    assert (summit.date_precision, summit.date_end) == ("range", "2021-09-17")
     aid = events_of(seed_docs[SEED2], "AID")[0]
-    assert aid.date == "2020"
+    assert (aid.date, aid.date_precision) == ("2020", "year")
 
 
 def test_places_are_where_the_event_happened(seed_docs):

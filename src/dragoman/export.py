@@ -87,7 +87,8 @@ def parquet_schema():
     return pa.schema([
         ("id", s), ("doc_id", s), ("event", s), ("mode", s), ("context", pa.list_(s)),
         ("quad", s), ("cameo", s), ("actor", pa.list_(entity)), ("recipient", pa.list_(entity)),
-        ("date", s), ("date_text", s), ("location", place), ("modality", s), ("text", s),
+        ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
+        ("location", place), ("modality", s), ("text", s),
         ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
         ("confidence", f)])
 

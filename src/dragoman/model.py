@@ -110,6 +110,8 @@ class Event:
     cameo: str | None = None
     date: str | None = None
     date_text: str | None = None
+    date_precision: str | None = None  # day | month | year | range | duration
+    date_end: str | None = None        # last day of a range ("16-17 September") or duration
     location: Place | None = None
     modality: str = "asserted"
     confidence: float = 0.5
@@ -132,6 +134,7 @@ class Event:
             "actor": [e.to_dict() for e in self.actor],
             "recipient": [e.to_dict() for e in self.recipient],
             "date": self.date, "date_text": self.date_text,
+            "date_precision": self.date_precision, "date_end": self.date_end,
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality, "text": self.text, "span": list(self.span),
             "trigger": self.trigger, "confidence": round(self.confidence, 3),

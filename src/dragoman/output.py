@@ -12,7 +12,7 @@ FORMATS = ("jsonl", "csv", "table")
 CSV_FIELDS = ["id", "doc_id", "date", "event", "mode", "quad", "cameo", "actor", "actor_country",
               "actor_id", "recipient", "recipient_country", "recipient_id", "location",
               "location_country", "lat", "lon", "modality", "confidence", "context", "trigger",
-              "date_text", "span", "text"]
+              "date_text", "date_precision", "date_end", "span", "text"]
 
 
 def names(entities: list[dict]) -> str:
@@ -27,7 +27,8 @@ def flat_record(r: dict) -> dict:
     loc = r.get("location") or {}
     return {
         **{k: r.get(k) for k in ("id", "doc_id", "date", "event", "mode", "quad", "cameo",
-                                 "modality", "confidence", "date_text", "text")},
+                                 "modality", "confidence", "date_text", "date_precision", "date_end",
+                                 "text")},
         "actor": names(r["actor"]), "actor_country": codes(r["actor"]),
         "actor_id": "; ".join(e.get("id") or "" for e in r["actor"]),
         "recipient": names(r["recipient"]), "recipient_country": codes(r["recipient"]),

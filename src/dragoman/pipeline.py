@@ -131,9 +131,10 @@ class Pipeline:
         found = dates.event_date(sent.span, doc.date, trigger_i)
         if found is not None:
             event.date, event.date_text = found.date, found.date_text
+            event.date_precision, event.date_end = found.precision, found.end
         elif doc.date and event.modality in ("asserted", "negated"):
             # Reported as news: it happened on the day the document reports it.
-            event.date = doc.date
+            event.date, event.date_precision = doc.date, _precision(doc.date)
 
     def _place_event(self, event, near, visits) -> None:
         sent = event.sentence
@@ -145,6 +146,10 @@ class Pipeline:
         spans = [s.span for s in doc.sentences]
         carried = places.document_places(spans, self.gazetteer, near)
         return {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
+
+
+def _precision(date: str) -> str:
+    return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
 
 
 def _trigger_token(event, sent) -> int:
