@@ -117,3 +117,16 @@ def test_sports_news_is_not_event_data_unless_asked_for(pipeline):
         assert [e.event for e in extract(pipeline, text)] == ["SUPPORT"]
     finally:
         pipeline.extractor = original
+
+
+def test_the_two_sides_are_the_pair_just_named(pipeline):
+    events = extract(pipeline, "China and Russia held talks in Moscow. The two sides agreed to expand trade.")
+    agree = [e for e in events if e.event == "AGREE"][0]
+    assert {a.country for a in agree.actor} == {"CHN", "RUS"}
+    assert agree.actor[0].text == "The two sides"
+
+
+def test_member_states_stand_for_the_organisations_members(pipeline):
+    (doc,) = pipeline.run_many([Document(id="m", text="The SCO member states praised Kazakhstan.")])
+    group = [e for e in doc.entities if e.name == "SCO member states"][0]
+    assert group.org == "SCO" and {"CHN", "RUS", "KAZ"} <= {m.country for m in group.members}

@@ -419,8 +419,20 @@ def test_filters_on_few_events_give_the_same_events_and_counts(store, monkeypatc
         assert [store.count_events(**f) for f in cases] == [1, 2, 1, 2, 0]
 
 
+def test_counts_include_undated_events_unless_dates_are_asked_for(store):
+    undated = make_doc("seed-2")
+    undated.events[2].date = None  # police arrested protesters (TJK), no date
+    store.ingest(undated)
+    assert store.count_events() == len(store.events()) == 6
+    assert store.count_events(country="TJK") == len(store.events(country="TJK")) == 2
+    assert store.count_events(actor="act-ying", type="support") == 2
+    assert store.count_events(since="2021") == store.count_events(until="2022") == 5
+    assert store.count_events(country="TJK", cap=1) == 1
+
+
 def test_a_capped_count_stops_at_the_cap(store):
     assert [store.count_events(cap=n) for n in (0, 2, 3, 10)] == [0, 2, 3, 3]
+    assert store.count_events(q="SCO", cap=1) == 1
     assert store.count_events(country="CHN", cap=1) == 1
     with pytest.raises(QueryError, match="cap"):
         store.count_events(cap=-1)

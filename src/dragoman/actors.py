@@ -256,6 +256,7 @@ class DocumentActors:
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
         self.places: dict[str, str] = {}      # feature → country of the last place of that kind
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
+        self.last_pair: list[Entity] = []      # the last "X and Y", for "the two sides"
 
     # -- building
     def add_sentence(self, sent) -> None:
@@ -269,6 +270,7 @@ class DocumentActors:
                 self.by_token[(id(sent.span.doc), i)] = m
             if m.entity is not None:
                 self.doc.entities.append(m.entity)
+        self._note_pair(sent)
         self._find_speaker(sent)
 
     def _resolve(self, m: Mention, sent) -> Entity | None:
@@ -294,6 +296,7 @@ class DocumentActors:
                  else self._state_entity(m.country, text, span))
         elif m.role or m.org:
             e = self._group_entity(m, text, span, country=country)
+            self._add_members(e, m)
         elif place is not None:  # a place standing for its people or government: "aid to Wuhan"
             e = Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
                        id="g-" + _short_hash(f"place|{place.country_code}|{place.name}"))
@@ -310,6 +313,25 @@ class DocumentActors:
             return None
         self._remember_group(e)
         return e
+
+    def _add_members(self, e: Entity, m: Mention) -> None:
+        """ "SCO member states" are the SCO's members; "the two sides" the pair just named."""
+        if m.role is None:
+            return
+        if m.role.code == "member states" and m.org is not None and m.org.members:
+            e.members = [self._state_entity(c, e.text, e.span) for c in m.org.members]
+        elif m.role.code == "two sides" and self.last_pair:
+            e.members = [_copy_at(p, e.text, e.span) for p in self.last_pair]
+            e.stands_for_members = True
+
+    def _note_pair(self, sent) -> None:
+        """The last two actors joined by "and": "China and Russia ... the two sides"."""
+        for tok in sent.span:
+            if tok.dep_ != "conj":
+                continue
+            a, b = self.by_token.get((id(tok.doc), tok.head.i)), self.by_token.get((id(tok.doc), tok.i))
+            if a and b and a.entity and b.entity and a is not b and a.entity.kind in ("state", "person", "organization"):
+                self.last_pair = [a.entity, b.entity]
 
     def _place_in(self, m: Mention, sent):
         """A place named inside a mention: "Hubei Province CPC Committee", "the city of Wuhan"."""
@@ -493,6 +515,11 @@ class DocumentActors:
 
 
 # ---------------------------------------------------------------- helpers
+
+def _copy_at(e: Entity, text: str, span) -> Entity:
+    return Entity(name=e.name, text=text, span=span, kind=e.kind, country=e.country, sector=e.sector,
+                  org=e.org, title=e.title, id=e.id)
+
 
 def _strip_det(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text.strip(), flags=re.I).strip()

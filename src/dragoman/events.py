@@ -145,7 +145,8 @@ class EventExtractor:
                 continue
             noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
             verb = noun.head
-            if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS:
+            if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
+                    and verb.lemma_.lower() not in self.lex.verbs:  # "welcomed the deal" is not a deal
                 # "declared its support for", "launched a mediation effort": the verb's subject acts.
                 found.append(Candidate(trigs[0], [tok], verb, noun, light=True))
             else:
@@ -363,8 +364,9 @@ def _entities(tokens, actors, role: str = "recipient") -> list[Entity]:
     for tok in tokens:
         for t in [tok, *_conjuncts_deep(tok)]:
             ent = _entity_for(t, actors, role)
-            if ent is not None and not any(_same_actor(ent, e) for e in out):
-                out.append(ent)
+            for e in (ent.members if ent is not None and ent.stands_for_members else [ent]):
+                if e is not None and not any(_same_actor(e, o) for o in out):
+                    out.append(e)
     return out
 
 
@@ -444,6 +446,8 @@ def _same_actor(a: Entity, b: Entity) -> bool:
         return True
     if a.kind == b.kind == "state" and a.country and a.country == b.country:
         return True  # "North Korea" and "the country"
+    if a.org and a.org == b.org and a.kind != "person" and b.kind != "person":
+        return True  # "the SCO" and "SCO member states"
     return a.kind == b.kind and a.name == b.name
 
 

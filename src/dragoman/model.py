@@ -71,6 +71,8 @@ class Entity:
     title: str | None = None
     id: str | None = None
     members: list[Entity] = field(default_factory=list, repr=False)  # a group's resolved members
+    # "the two sides": the group is only a way of naming its members, who act in its place
+    stands_for_members: bool = field(default=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"name": self.name, "text": self.text, "span": list(self.span),

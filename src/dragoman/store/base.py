@@ -263,35 +263,59 @@ class Store:
     def _planned(self, flt: EventFilter) -> EventFilter:
         """The filter with what the store knows about how many events it matches."""
         flt.country_is_common = bool(flt.country) and self._is_common_country(flt.country)
+        estimate = 0
+        if flt.actor:
+            flt.actor_id, estimate = self._resolve_actor(flt.actor)
+            flt.actor_is_common = estimate >= _COMMON
         if flt.type or flt.quad or flt.since or flt.until:
             if flt.actor:
-                flt.links_are_few = self._actor_event_estimate(flt.actor) < _COMMON
+                flt.links_are_few = estimate < _COMMON
             elif flt.country:
                 flt.links_are_few = not flt.country_is_common
         return flt
 
-    def _actor_event_estimate(self, actor: str) -> int:
-        """About how many events an actor filter matches (an upper bound, up to _COMMON
-        unresolved links), from the counts kept on actors: no event is read."""
+    def _resolve_actor(self, actor: str) -> tuple[str | None, int]:
+        """(the id of the one resolved actor an actor filter matches, or None when it
+        matches several or names without an id; about how many events it matches, an
+        upper bound from the counts kept on actors, up to _COMMON unresolved links)."""
         ident, pattern, _ = actor_params(actor)
-        resolved = self._fetch("SELECT COALESCE(SUM(event_count), 0) AS n FROM actors "
-                               "WHERE id = ? OR name_key LIKE ? ESCAPE '\\'",
-                               [ident, pattern])[0]["n"]
+        found = self._fetch("SELECT COUNT(*) AS k, MIN(id) AS id, "
+                            "COALESCE(SUM(event_count), 0) AS n FROM actors "
+                            "WHERE id = ? OR name_key LIKE ? ESCAPE '\\'", [ident, pattern])[0]
         unresolved = self._fetch("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
                                  "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\' "
                                  "LIMIT ?) t", [pattern, _COMMON])[0]["n"]
-        return int(resolved) + unresolved
+        only = found["id"] if found["k"] == 1 and not unresolved else None
+        return only, int(found["n"]) + unresolved
 
     def count_events(self, actor=None, country=None, type=None, quad=None, since=None,
                      until=None, q=None, doc=None, cap: int | None = None) -> int:
         """How many events match every filter given; with a cap, counting stops there
         (the answer is then at most cap: a lower bound when it equals cap)."""
         flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
+        if self._count_table_for(flt):
+            total = self._counted_total(flt, cap)
+            return total if cap is None else min(total, cap)
         where, params = flt.where(self.dialect)
         if cap is None:
             return self._fetch(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
         return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where} "
                            "LIMIT ?) t", params + [_count("cap", cap)])[0]["n"]
+
+    def _counted_total(self, flt: EventFilter, cap: int | None) -> int:
+        """A count from the per-day count tables (dated events), plus the undated events
+        when no date filter leaves them out (counted up to cap)."""
+        table, alias, n, where, params = self._timeline_source(flt)
+        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {table} {alias}{where}",
+                            params)[0]["n"]
+        if flt.since or flt.until:
+            return int(total)
+        where, params = flt.where(self.dialect)
+        where = f"{where} AND e.date IS NULL" if where else " WHERE e.date IS NULL"
+        limit = "" if cap is None else " LIMIT ?"
+        undated = self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where}"
+                              f"{limit}) t", params + ([] if cap is None else [_count("cap", cap)]))
+        return int(total) + undated[0]["n"]
 
     def event(self, event_id: str) -> dict | None:
         found = self._fetch("SELECT record FROM events WHERE id = ?", [event_id])
@@ -419,7 +443,7 @@ class Store:
             raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
-        table, alias, n, where, params = self._timeline_source(EventFilter(**filters))
+        table, alias, n, where, params = self._timeline_source(self._planned(EventFilter(**filters)))
         precise = f"length({alias}.date) {'>= 7' if interval == 'month' else '= 10'}"
         where = f"{where} AND {precise}" if where else f" WHERE {precise}"
         sql = (f"SELECT period, key, SUM(n) AS count FROM (SELECT "
@@ -432,7 +456,8 @@ class Store:
         """Where a timeline counts from: (table, alias, count expression, WHERE, params).
 
         A count table when one answers the filters (type, quad and dates, with at most
-        one country or one actor), else the events themselves.
+        one country or one resolved actor), else the events themselves. `flt` must
+        come from _planned (which resolves the actor).
         """
         counted = self._count_table_for(flt)
         if counted is None:
@@ -450,22 +475,9 @@ class Store:
             return None
         if flt.country:
             return "country_counts", "country", flt.country.upper()
-        if flt.actor:
-            actor_id = self._only_actor(flt.actor)
-            return ("actor_counts", "actor_id", actor_id) if actor_id else None
+        if flt.actor:  # (several actors: their events must be read and deduplicated)
+            return ("actor_counts", "actor_id", flt.actor_id) if flt.actor_id else None
         return "event_counts", None, None
-
-    def _only_actor(self, actor: str) -> str | None:
-        """The id of the one resolved actor an actor filter matches; None when it matches
-        several, or names without an id (their events must then be read and deduplicated)."""
-        ident, pattern, _ = actor_params(actor)
-        found = self._fetch("SELECT id FROM actors WHERE id = ? OR name_key LIKE ? "
-                            "ESCAPE '\\' LIMIT 2", [ident, pattern])
-        if len(found) != 1 or self._fetch(
-                "SELECT 1 AS x FROM event_actors WHERE actor_id IS NULL AND name_key LIKE ? "
-                "ESCAPE '\\' LIMIT 1", [pattern]):
-            return None
-        return found[0]["id"]
 
     def _period(self, interval: str, column: str) -> str:
         if interval == "month":

@@ -39,6 +39,11 @@ class EventFilter:
     # events drive the query, and the type, quad and date indexes must not (walking one
     # and probing each event against the actor's list reads millions of index entries).
     links_are_few: bool = False
+    # Set by the store when the actor filter stands for one resolved actor (an id, or a
+    # name part only one actor has): its links are then found by id alone, and probed
+    # one event at a time (like a common country) when it is on many events.
+    actor_id: str | None = None
+    actor_is_common: bool = False
 
     def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
         clauses, params = [], []
@@ -48,7 +53,13 @@ class EventFilter:
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
     def _clauses(self, dialect: Dialect, a: str):
-        if self.actor:
+        if self.actor and self.actor_id and self.actor_is_common:
+            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.actor_id = ? "
+                   f"AND l.event_id = {a}.id)", [self.actor_id])
+        elif self.actor and self.actor_id:
+            yield f"{a}.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)", \
+                [self.actor_id]
+        elif self.actor:
             yield actor_clause(a), actor_params(self.actor)
         if self.country and self.country_is_common:
             yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? "
