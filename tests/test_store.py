@@ -488,7 +488,8 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
     conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
     conn.executescript("DROP TABLE actor_counts; DROP TABLE country_counts; "
                        "DELETE FROM schema_migrations WHERE version >= 4; "
-                       "DROP INDEX event_counts_cover; DROP INDEX events_id_cover;")
+                       "DROP INDEX event_counts_cover; DROP INDEX event_counts_by_type; "
+                       "DROP INDEX events_id_cover;")
     conn.close()
     with open_store(db) as s:
         assert [m["version"] for m in s.migrations()][-2:] == [4, 5]

@@ -117,9 +117,12 @@ class Candidate:
 
 
 class EventExtractor:
-    def __init__(self, lexicon: Lexicon | None = None, political_only: bool = True):
+    def __init__(self, lexicon: Lexicon | None = None, political_only: bool = True,
+                 classifier=None, threshold: float = 0.6):
         self.lex = lexicon or load_lexicon()
         self.political_only = political_only
+        # The learned classifier (dragoman train) types words the lexicon does not know.
+        self.classifier, self.threshold = classifier, threshold
 
     # ---------------------------------------------------------------- triggers
     def verb_candidates(self, sent) -> list[Candidate]:
@@ -195,6 +198,14 @@ class EventExtractor:
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
                 events.append(event)
+                taken.update(t.i for t in cand.tokens)
+        if self.classifier is not None:
+            from .classify import learned_candidates
+
+            for cand in learned_candidates(sent.span, self.classifier, taken, self.threshold):
+                event = self._event(cand, sent, actors, doc_id)
+                if event is not None:
+                    events.append(event)
         return _dedupe(events)
 
     def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:

@@ -61,7 +61,9 @@ class Pipeline:
         self.nlp = nlp_model or nlp.load_model(self.settings.get("model", "spacy_model"))
         self.gazetteer = places.get_gazetteer()
         self.actors = ActorResolver(self.nlp, self.gazetteer)
-        self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"))
+        self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"),
+                                        classifier=_classifier(self.settings),
+                                        threshold=self.settings.get("events", "learned_threshold"))
         self.batch_size = self.settings.get("model", "batch_size")
         self.min_confidence = self.settings.get("events", "min_confidence")
 
@@ -146,6 +148,14 @@ class Pipeline:
         spans = [s.span for s in doc.sentences]
         carried = places.document_places(spans, self.gazetteer, near)
         return {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
+
+
+def _classifier(settings: Settings):
+    if not settings.get("events", "learned"):
+        return None
+    from .classify import load_classifier
+
+    return load_classifier()
 
 
 def _precision(date: str) -> str:

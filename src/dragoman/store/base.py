@@ -443,7 +443,8 @@ class Store:
             raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
-        table, alias, n, where, params = self._timeline_source(self._planned(EventFilter(**filters)))
+        flt = self._planned(EventFilter(**filters))
+        table, alias, n, where, params = self._timeline_source(flt)
         precise = f"length({alias}.date) {'>= 7' if interval == 'month' else '= 10'}"
         where = f"{where} AND {precise}" if where else f" WHERE {precise}"
         sql = (f"SELECT period, key, SUM(n) AS count FROM (SELECT "

@@ -159,12 +159,14 @@ DAILY_COUNTS = (
 )
 
 # Indexes a query can answer from without reading event rows (each holds the rest of
-# what it is asked for): a timeline reads event_counts through its index only; an
+# what it is asked for): a timeline reads event_counts through an index only, already
+# in the order it groups by (per quad or per type: no sort of 58,000 rows); an
 # actor or country filter checks each linked event's type, quad and date in
 # events_id_cover; walking the type, quad or date index in date order finds each
 # event's id there (to probe its actors or countries) without opening the row.
 COVERING_INDEXES = (
     "CREATE INDEX event_counts_cover ON event_counts (date, quad, event, n)",
+    "CREATE INDEX event_counts_by_type ON event_counts (date, event, quad, n)",
     "CREATE INDEX events_id_cover ON events (id, date, quad, event)",
     "DROP INDEX events_date",
     "CREATE INDEX events_date ON events (date, seq, id)",
@@ -207,6 +209,11 @@ ACTOR_COUNTS = (
        FROM event_actors l CROSS JOIN events e
        WHERE e.id = l.event_id AND l.country IS NOT NULL AND e.date IS NOT NULL
        GROUP BY l.country, e.date, e.event, e.quad""",
+    # As for event_counts: a timeline reads them through an index, in its own order.
+    "CREATE INDEX actor_counts_by_quad ON actor_counts (actor_id, date, quad, event, n)",
+    "CREATE INDEX actor_counts_by_type ON actor_counts (actor_id, date, event, quad, n)",
+    "CREATE INDEX country_counts_by_quad ON country_counts (country, date, quad, event, n)",
+    "CREATE INDEX country_counts_by_type ON country_counts (country, date, event, quad, n)",
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
