@@ -122,6 +122,26 @@ def test_offset_paging_and_cursor_walk_the_same_events(client):
     assert [e["id"] for e in third["events"]] == ids[8:12]
 
 
+def test_a_capped_total_is_a_lower_bound_and_paging_still_reaches_the_end(client, monkeypatch):
+    import dragoman.api.views as views
+    ids = [e["id"] for e in all_events(client, order="date")]
+    exact = client.get("/api/events", params={"limit": 4}).json()
+    assert exact["total"] == len(ids) and exact["total_is_lower_bound"] is False
+    monkeypatch.setattr(views, "TOTAL_CAP", 5)  # a store "bigger" than the cap
+    seen, cursor, pages = [], None, []
+    while True:
+        page = client.get("/api/events", params={"limit": 4, "order": "date",
+                                                  **({"cursor": cursor} if cursor else {})}).json()
+        pages.append(page)
+        seen += [e["id"] for e in page["events"]]
+        cursor = page["next"]
+        if cursor is None:
+            break
+    assert seen == ids
+    assert (pages[0]["total"], pages[0]["total_is_lower_bound"]) == (5, True)
+    assert pages[-1]["total_is_lower_bound"] is False and pages[-1]["total"] == len(ids)
+
+
 def test_a_cursor_is_refused_with_other_filters(client):
     cursor = client.get("/api/events", params={"limit": 2}).json()["next"]
     response = client.get("/api/events", params={"limit": 2, "cursor": cursor, "type": "AID"})

@@ -130,3 +130,14 @@ def test_member_states_stand_for_the_organisations_members(pipeline):
     (doc,) = pipeline.run_many([Document(id="m", text="The SCO member states praised Kazakhstan.")])
     group = [e for e in doc.entities if e.name == "SCO member states"][0]
     assert group.org == "SCO" and {"CHN", "RUS", "KAZ"} <= {m.country for m in group.members}
+
+
+def test_an_ordered_event_is_the_event_of_who_orders_it(pipeline):
+    e = one(pipeline, "A Kenyan court ordered the arrest of the Somali envoy.")
+    assert e.event == "COERCE" and e.actor[0].country == "KEN" and e.recipient[0].country == "SOM"
+
+
+def test_a_strike_with_a_target_is_an_attack(pipeline):
+    attack = one(pipeline, "Russia launched a strike on Kyiv.")
+    assert attack.event == "ASSAULT" and attack.recipient[0].country == "UKR"
+    assert all(e.event != "ASSAULT" for e in extract(pipeline, "Nurses in France launched a strike."))

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 DRAGOMAN = [sys.executable, "-m", "dragoman.cli"]
-DOCS = 320
+DOCS = 160
 
 # Written for this test: each document names two countries and reports two events.
 SENTENCES = [

@@ -50,6 +50,7 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
@@ -131,7 +132,8 @@ class EventExtractor:
         for tok in sent:
             if tok.i in used:
                 continue
-            cand = self._light_verb(tok) or self._particle_verb(tok) or self._verb(tok)
+            cand = self._light_verb(tok) or self._ordered_noun(tok) or self._particle_verb(tok) \
+                or self._verb(tok)
             if cand is not None:
                 found.append(cand)
                 used.update(t.i for t in cand.tokens)
@@ -143,7 +145,7 @@ class EventExtractor:
         for tok in sent:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            trigs = self.lex.nouns.get(tok.lemma_.lower())
+            trigs = _fitting(self.lex.nouns.get(tok.lemma_.lower()), tok)
             if not trigs or any(a.i in taken for a in tok.ancestors):
                 continue
             noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
@@ -161,9 +163,20 @@ class EventExtractor:
             return None
         for obj in _objects(tok):
             for noun in [obj, *_conjuncts(obj)]:
-                trigs = self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower()))
+                trigs = _fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
                 if trigs:
                     return Candidate(trigs[0], [tok, noun], tok, noun)
+        return None
+
+    def _ordered_noun(self, tok) -> Candidate | None:
+        """ "ordered the arrest of X", "approved the release of Y": the event ordered is the
+        event of the one who orders it."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ORDERING_VERBS:
+            return None
+        for obj in _objects(tok):
+            trigs = self.lex.nouns.get(obj.lemma_.lower())
+            if trigs:
+                return Candidate(trigs[0], [obj], tok, obj, light=True)
         return None
 
     def _particle_verb(self, tok) -> Candidate | None:
@@ -267,6 +280,8 @@ class EventExtractor:
         holders = [verb, *([cand.noun] if cand.noun is not None else []), *objs]
         preps = [p for h in holders for p in h.children
                  if p.dep_ in ("prep", "dative") and p.lower_ in trig.preps]
+        if cand.noun is not None:  # "ordered the arrest of X": the noun's object
+            preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         return subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
     def _noun_roles(self, cand: Candidate):
@@ -334,6 +349,16 @@ def _complement_objects(verb, depth: int = 2):
         elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
             out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
     return out
+
+
+def _fitting(trigs: list[Trigger] | None, tok, *extra) -> list[Trigger]:
+    """Of a word's readings, those its phrase allows: "the strike on Kyiv" (with a target) is an
+    attack, "the strike" alone is a labour strike."""
+    if not trigs:
+        return []
+    preps = {c.lower_ for t in (tok, *extra) for c in t.children if c.dep_ == "prep"}
+    fitting = [t for t in trigs if not t.needs_recipient or preps & set(t.preps)]
+    return sorted(fitting, key=lambda t: not t.needs_recipient)  # the reading with a target first
 
 
 def _has_place_object(verb) -> bool:
