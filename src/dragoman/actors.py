@@ -175,7 +175,7 @@ def _bridge(sent, j: int, namey: list[bool]) -> int | None:
     if "for" in words:  # only inside names: "Regional Office for Europe"
         return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" else None
     if "'s" in words:   # "China's fight" stops; "the WHO's Regional Office", "Russia's army" go on
-        return k if sent[k].text[:1].isupper() or sent[k].pos_ == "NOUN" else None
+        return k if sent[k].text[:1].isupper() or sent[k].pos_ in ("NOUN", "ADJ") else None
     return k
 
 

@@ -60,7 +60,8 @@ class Pipeline:
         self.settings = settings or Settings.load()
         self.nlp = nlp_model or nlp.load_model(self.settings.get("model", "spacy_model"))
         self.gazetteer = places.get_gazetteer()
-        self.actors = ActorResolver(self.nlp, self.gazetteer)
+        self.actors = ActorResolver(self.nlp, self.gazetteer,
+                                    tuple(self.settings.get("knowledge", "actor_dirs")))
         self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"),
                                         classifier=_classifier(self.settings),
                                         threshold=self.settings.get("events", "learned_threshold"))
