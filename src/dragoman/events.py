@@ -50,9 +50,14 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+# "X faced criticism from Y", "X's initiative met with the support of Y": X is acted upon.
+RECEIVING_VERBS = {"meet", "receive", "win", "gain", "enjoy", "get", "face", "draw", "attract", "earn",
+                   "come"}
+# Passive events whose unnamed agent is the state where they happen.
+IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION"}
 ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
-COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at")
+COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
 PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN"}
 
@@ -150,6 +155,11 @@ class EventExtractor:
                 continue
             noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
             verb = noun.head
+            if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "go":
+                # "went on strike", "went on a hunger strike": the subject of "go" protests.
+                protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
+                found.append(Candidate((protest or trigs)[0], [tok], noun.head.head, noun, light=True))
+                continue
             if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
                     and verb.lemma_.lower() not in self.lex.verbs:  # "welcomed the deal" is not a deal
                 # "declared its support for", "launched a mediation effort": the verb's subject acts.
@@ -274,6 +284,8 @@ class EventExtractor:
             subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
         if not subj and not passive:
             subj = _inherited_subject(verb)
+        if not subj and passive and trig.event in IMPLICIT_STATE_TYPES:
+            subj = _pobjs(verb, ("in",))  # "was arrested in Niger": by Niger's authorities
         if not subj:
             return None, [], []
         # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
@@ -295,8 +307,11 @@ class EventExtractor:
         # "X's initiative met with ... support of Y": Y supports X.
         while head.dep_ in ("conj", "pobj", "prep") and head.head is not head:
             head = head.head
-        if not recip and head.pos_ == "VERB" and head.lemma_ in ("meet", "receive", "win", "gain", "enjoy", "get"):
+        if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
             recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not recip:  # "its demand that the US ease sanctions": the clause's subject
+            recip = [o for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                     for o in c.children if o.dep_ in ("nsubj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS]
         # "the summit will take place in X": the summit is the event, its modifiers the actors.
         if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in OCCURRENCE_VERBS:
             cand.head = noun.head
@@ -450,6 +465,11 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
                     found = _entity_for(obj, actors, role, depth + 1)
                     if found is not None:
                         return found
+        if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
+            for obj in _pobjs(child, ("on", "against", "to")):
+                found = _entity_for(obj, actors, role, depth + 1)
+                if found is not None:
+                    return found
         if child.dep_ == "relcl" and role == "recipient":
             for subj in child.children:
                 if subj.dep_ == "nsubj" and subj.lower_ not in RELATIVE_PRONOUNS:
