@@ -290,8 +290,9 @@ class EventExtractor:
             return None, [], []
         # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
         holders = [verb, *([cand.noun] if cand.noun is not None else []), *objs]
+        allowed = set(trig.preps) | set(DEFAULT_PREPS[trig.event])  # "a suspension of aid to Egypt"
         preps = [p for h in holders for p in h.children
-                 if p.dep_ in ("prep", "dative") and p.lower_ in trig.preps]
+                 if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if h is cand.noun else trig.preps)]
         if cand.noun is not None:  # "ordered the arrest of X": the noun's object
             preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         return subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"]
@@ -363,6 +364,8 @@ def _complement_objects(verb, depth: int = 2):
                 out += _complement_objects(c, depth - 1)
         elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
             out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
+        elif c.dep_ == "advcl" and any(m.lower_ in ("until", "unless") for m in c.children if m.dep_ == "mark"):
+            out += [o for o in c.children if o.dep_ == "nsubj"]  # "will not end the strike until the government ..."
     return out
 
 
