@@ -141,3 +141,10 @@ def test_a_strike_with_a_target_is_an_attack(pipeline):
     attack = one(pipeline, "Russia launched a strike on Kyiv.")
     assert attack.event == "ASSAULT" and attack.recipient[0].country == "UKR"
     assert all(e.event != "ASSAULT" for e in extract(pipeline, "Nurses in France launched a strike."))
+
+
+def test_what_is_sent_is_not_the_recipient(pipeline):
+    e = one(pipeline, "Chad deployed troops to Niger.")
+    assert e.event == "MOBILIZE" and [r.country for r in e.recipient] == ["NER"]
+    given = one(pipeline, "Norway gave Sudan humanitarian aid.")
+    assert given.event == "AID" and [r.country for r in given.recipient] == ["SDN"]

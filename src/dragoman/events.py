@@ -71,6 +71,7 @@ class Trigger:
     cameo: str | None
     preps: tuple[str, ...]
     needs_recipient: bool = False
+    object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
 
 
 @dataclass
@@ -100,8 +101,9 @@ def load_lexicon() -> Lexicon:
         if event not in QUADS:
             raise ValueError(f"triggers.tsv: unknown PLOVER type {event!r} for {row['trigger']!r}")
         preps = tuple(p for p in (row.get("preps") or "").split("|") if p) or DEFAULT_PREPS[event]
+        needs = set((row.get("needs") or "").split("|"))
         trig = Trigger(row["trigger"], row["pos"], event, row.get("mode") or None,
-                       row.get("cameo") or None, preps, (row.get("needs") or "") == "recipient")
+                       row.get("cameo") or None, preps, "recipient" in needs, "theme" in needs)
         words = row["trigger"].split()
         table, key = {"V": (lex.verbs, words[0]), "N": (lex.nouns, row["trigger"]),
                       "LV": (lex.light, (words[0], words[-1])),
@@ -274,12 +276,17 @@ class EventExtractor:
         verb = cand.head
         trig = cand.trigger
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        themes = []
         if passive:
             subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
         else:
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-            objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if cand.noun is None else []
+            objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if cand.noun is None \
+                else [c for c in verb.children if c.dep_ == "dative"]  # "gave Sudan aid"
+            if trig.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
+                themes = [c for c in objs if c.dep_ == "dobj"]
+                objs = [c for c in objs if c.dep_ == "dative"]
         if verb.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
             subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
         if not subj and not passive:
@@ -289,7 +296,7 @@ class EventExtractor:
         if not subj:
             return None, [], []
         # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
-        holders = [verb, *([cand.noun] if cand.noun is not None else []), *objs]
+        holders = [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes]
         allowed = set(trig.preps) | set(DEFAULT_PREPS[trig.event])  # "a suspension of aid to Egypt"
         preps = [p for h in holders for p in h.children
                  if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if h is cand.noun else trig.preps)]

@@ -129,8 +129,41 @@ def write_events(records: list[dict], output: Path) -> None:
 
     output.parent.mkdir(parents=True, exist_ok=True)
     partial = output.with_name(f".{output.name}.{os.getpid()}.partial")
-    pq.write_table(pa.Table.from_pylist(records, schema=event_schema()), partial)
+    pq.write_table(pa.Table.from_pylist(records, schema=schema_for(records)), partial)
     os.replace(partial, output)
+
+
+def schema_for(records: list[dict]):
+    """event_schema(), plus any field the records carry that it does not know yet.
+
+    The contract may grow a field (DESIGN.md "The event record"): it is written, with the
+    type Arrow infers, rather than dropped. A field the schema knows keeps its declared type
+    (an empty shard, or a column that is null in every row, still has the same columns).
+    """
+    import pyarrow as pa
+
+    base = event_schema()
+    if not records:
+        return base
+    fields = []
+    for field in pa.Table.from_pylist(records).schema:
+        known = base.field(field.name) if field.name in base.names else None
+        if known is not None and _names(field.type) <= _names(known.type):
+            fields.append(known)
+        else:
+            fields.append(pa.field(field.name, pa.string() if pa.types.is_null(field.type) else field.type))
+    return pa.schema(fields)
+
+
+def _names(arrow_type) -> set[str]:
+    """The field names of a struct (or of a list's structs); empty for anything else."""
+    import pyarrow as pa
+
+    while pa.types.is_list(arrow_type):
+        arrow_type = arrow_type.value_type
+    if pa.types.is_struct(arrow_type):
+        return {arrow_type.field(i).name for i in range(arrow_type.num_fields)}
+    return set()
 
 
 def event_schema():
