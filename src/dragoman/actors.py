@@ -169,8 +169,8 @@ def _bridge(sent, j: int, namey: list[bool]) -> int | None:
     k = j
     while k < len(sent) and sent[k].lower_ in CONNECTORS and not namey[k]:
         k += 1
-    if k == j or k >= len(sent) or not namey[k] or not namey[j - 1]:
-        return None
+    if k == j or k >= len(sent) or not namey[k] or not namey[j - 1] or sent[j].lower_ == "the":
+        return None  # "told the Sydney Morning Herald the Kurdish authorities": two names
     words = [t.lower_ for t in sent[j:k]]
     if "for" in words:  # only inside names: "Regional Office for Europe"
         return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" else None

@@ -287,8 +287,10 @@ class EventExtractor:
             if trig.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
                 themes = [c for c in objs if c.dep_ == "dobj"]
                 objs = [c for c in objs if c.dep_ == "dative"]
-        if verb.dep_ == "relcl" and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
+        if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
             subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
+        if verb.dep_ == "relcl" and passive and objs and objs[0].lower_ in RELATIVE_PRONOUNS:
+            objs = [verb.head]  # "activists who were detained by police": the activists
         if not subj and not passive:
             subj = _inherited_subject(verb)
         if not subj and passive and trig.event in IMPLICIT_STATE_TYPES:
