@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from dragoman.errors import UsageError
-from dragoman.pipeline import Pipeline
 from dragoman.read import iter_documents
 from dragoman.scale.ray_engine import (event_schema, find_shards, output_for, pending_shards,
                                        run_ray, write_events)

@@ -138,3 +138,23 @@ def test_cli_writes_the_same_bytes_with_two_workers(corpus, tmp_path):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"\n") > 60
+
+
+def test_prefilter_keeps_sentences_that_can_hold_an_event(pipeline):
+    from dragoman.model import Passage
+    from dragoman.scale.prefilter import Prefilter, split_sentences
+
+    text = ("Mr. Putin met U.S. officials in Geneva. The weather was mild. It rained all day. "
+            "He said nothing. Troops fired on protesters on Jan. 5.")
+    sentences = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
+    assert sentences == ["Mr. Putin met U.S. officials in Geneva.", "The weather was mild.",
+                         "It rained all day.", "He said nothing.",
+                         "Troops fired on protesters on Jan. 5."]
+    prefilter = Prefilter(pipeline.nlp, context=1)
+    assert prefilter.could_hold_event("Troops fired on protesters.")  # "fired" → fire
+    assert not prefilter.could_hold_event("The weather was mild.")
+    doc = Document(id="p", text=text)
+    runs = prefilter.passages(doc, [Passage(0, len(text))])
+    # "met" (meet) keeps the first; the one before "fired" comes along as context.
+    assert [text[p.start:p.end] for p in runs] == [
+        "Mr. Putin met U.S. officials in Geneva.", "He said nothing. Troops fired on protesters on Jan. 5."]

@@ -103,7 +103,8 @@ def match_knowledge(kb: K.Knowledge, tokens) -> dict[int, tuple[int, list[K.Info
     """Longest phrase matches: start token index → (end index, infos)."""
     out, i, toks = {}, 0, list(tokens)
     while i < len(toks):
-        for n in range(min(kb.max_len, len(toks) - i), 0, -1):
+        longest = kb.longest_from(toks[i].text, toks[i].lemma_)
+        for n in range(min(longest, len(toks) - i), 0, -1):
             span = toks[i:i + n]
             infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span)]
             if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"

@@ -94,7 +94,7 @@ def _subject(verb):
             return child
     if verb.dep_ in ("relcl", "acl"):
         return verb.head
-    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 

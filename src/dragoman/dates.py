@@ -371,9 +371,9 @@ def _trigger_anchors(trigger) -> dict[int, int]:
     """The trigger and its heads up to the governing verb, with a cost for each step up."""
     anchors = {trigger.i: 0}
     node, cost = trigger, 0
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node, cost = node.head, cost + 1
         anchors[node.i] = cost
-    if node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl") and node.head is not node:
+    if node.dep_ in ("xcomp", "ccomp", "advcl", "conj", "acl", "relcl") and node.head.i != node.i:
         anchors.setdefault(node.head.i, cost + 2)  # "were the first to provide": the main verb
     return anchors

@@ -315,7 +315,7 @@ class EventExtractor:
                  for o in p.children if o.dep_ == "pobj"]
         head = noun.head
         # "X's initiative met with ... support of Y": Y supports X.
-        while head.dep_ in ("conj", "pobj", "prep") and head.head is not head:
+        while head.dep_ in ("conj", "pobj", "prep") and head.head.i != head.i:
             head = head.head
         if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
             recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -411,7 +411,7 @@ def _inherited_subject(verb):
     """A verb with no subject takes the subject of the clause it depends on."""
     node = verb
     for _ in range(MAX_CLIMB):
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return []
         node = node.head
         if node.pos_ in ("NOUN", "PROPN") and node.dep_ != "dobj" and verb.dep_ == "acl" and node is verb.head:
@@ -550,7 +550,7 @@ def _prospective(head) -> bool:
         return True
     node = head
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl") or node.head is node:
+        if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl") or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in INTENT_HEADS:
@@ -570,10 +570,10 @@ def modality_of(head) -> str:
         return "future"
     node = head
     for _ in range(3):
-        if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "pobj", "prep") or node.head is node:
+        if node.dep_ not in ("xcomp", "acl", "ccomp", "advcl", "pobj", "prep") or node.head.i == node.i:
             break
         node = node.head
-        if node.lemma_.lower() in REFUSAL_HEADS and node is head.head and head.dep_ == "xcomp":
+        if node.lemma_.lower() in REFUSAL_HEADS and node.i == head.head.i and head.dep_ == "xcomp":
             return "negated"
         if node.lemma_.lower() in INTENT_HEADS:
             return "intended"

@@ -49,6 +49,10 @@ class Knowledge:
     orgs: dict[str, Info] = field(default_factory=dict)       # code → Info
     max_len: int = 1
 
+    # The longest phrase starting with a given word: most words start none, and are skipped.
+    starts: dict[str, int] = field(default_factory=dict)        # lower-cased first word → length
+    exact_starts: dict[str, int] = field(default_factory=dict)  # first word as written → length
+
     def add(self, tokens: tuple[str, ...], info: Info, case_sensitive: bool = False) -> None:
         if not tokens:
             return
@@ -57,7 +61,15 @@ class Knowledge:
         entries = table.setdefault(key, [])
         if info not in entries:
             entries.append(info)
+        starts = self.exact_starts if case_sensitive else self.starts
+        starts[key[0]] = max(starts.get(key[0], 0), len(key))
         self.max_len = max(self.max_len, len(tokens))
+
+    def longest_from(self, word: str, lemma: str) -> int:
+        """How many words a phrase starting with this word may have (0: none starts with it)."""
+        low = word.lower()
+        return max(self.starts.get(low, 0), self.starts.get(lemma.lower(), 0),
+                   self.exact_starts.get(word, 0), self.exact_starts.get(lemma, 0))
 
     def lookup(self, tokens: list[str]) -> list[Info]:
         return self.exact.get(tuple(tokens), []) + self.phrases.get(tuple(t.lower() for t in tokens), [])

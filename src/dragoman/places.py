@@ -325,7 +325,7 @@ def _locative_distance(root, trigger_i: int) -> int | None:
 
 def _through_conjuncts(token):
     """ "in Moscow, Islamabad and Tashkent": Tashkent stands where Moscow stands."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token
 

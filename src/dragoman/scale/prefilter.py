@@ -103,7 +103,7 @@ class Prefilter:
         self.sentences += len(bounds)
         self.kept += sum(keep)
         wanted = [any(keep[i:i + self.context + 1]) for i in range(len(bounds))]
-        runs, start = [], None
+        runs, start, last_end = [], None, passage.start
         for (s, e), want in zip(bounds + [(passage.end, passage.end)], wanted + [False]):
             if want and start is None:
                 start = s
