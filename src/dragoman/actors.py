@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from . import knowledge as K
@@ -494,7 +495,7 @@ class DocumentActors:
 
     def _inside_quote(self, tok) -> bool:
         before = tok.doc.text[: tok.idx]
-        return before.count(QUOTE_CHARS) % 2 == 1 or id(tok.doc) in self.speakers
+        return _inside_quote_only(tok) or id(tok.doc) in self.speakers
 
     def _find_speaker(self, sent) -> None:
         """`"...," Norov told TASS` / `he specified`: the subject of a speech verb outside quotes."""
@@ -502,7 +503,7 @@ class DocumentActors:
         if QUOTE_CHARS not in span.doc.text:
             return
         for tok in span:
-            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and not self._inside_quote_only(tok):
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and not _inside_quote_only(tok):
                 subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 if subj is not None:
                     ent = self.entity_for_token(subj)
@@ -510,12 +511,19 @@ class DocumentActors:
                         self.speakers[id(span.doc)] = ent
                         return
 
-    @staticmethod
-    def _inside_quote_only(tok) -> bool:
-        return tok.doc.text[: tok.idx].count(QUOTE_CHARS) % 2 == 1
+
 
 
 # ---------------------------------------------------------------- helpers
+
+def _inside_quote_only(tok) -> bool:
+    """Whether an odd number of quotation marks stands before the token in its passage."""
+    marks = tok.doc.user_data.get("dragoman_quotes")
+    if marks is None:  # offsets of the passage's quotation marks, found once
+        marks = tok.doc.user_data["dragoman_quotes"] = [
+            i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS]
+    return bisect_left(marks, tok.idx) % 2 == 1
+
 
 def _copy_at(e: Entity, text: str, span) -> Entity:
     return Entity(name=e.name, text=text, span=span, kind=e.kind, country=e.country, sector=e.sector,

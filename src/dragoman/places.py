@@ -42,6 +42,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 NAME_DROPS = re.compile(r"^(the\s+)?((city|town|province|region|state|republic) of\s+)|"
                         r"\s+(province|region|oblast|governorate|state|city|district|prefecture)$", re.I)
 FEATURE_RANK = {"country": 3, "admin1": 2, "region": 2, "city": 1}
+ENTRY_CACHE_SIZE = 50_000
 MAX_DISTANCE = 25  # beyond this a place phrase belongs to another part of the sentence
 
 
@@ -89,6 +90,7 @@ class Gazetteer:
         self._alpha3 = {iso2: c["iso3"] for iso2, c in self._countries.items()}
         self._admin1_names = _admin1_names(self._gc)
         self._primary: dict[str, list[Entry]] = {}
+        self._entries: dict[tuple, Entry | None] = {}
         self._alternate: dict[str, list[Entry]] | None = None
         self._cities = list(self._gc.get_cities().values())
         self._city_entries: dict[int, Entry] = {}
@@ -187,6 +189,14 @@ class Gazetteer:
         return entry.place(name) if entry else None
 
     def entry(self, name: str, near=frozenset()) -> Entry | None:
+        key = (name, frozenset(near))
+        if key not in self._entries:  # the same names come back in every document
+            if len(self._entries) > ENTRY_CACHE_SIZE:  # bounded: a long batch must not grow it forever
+                self._entries.clear()
+            self._entries[key] = self._find_entry(name, near)
+        return self._entries[key]
+
+    def _find_entry(self, name: str, near) -> Entry | None:
         if not _name_like(name):  # "the province", "people": words, not names of places
             return None
         keys = _name_variants(name)
