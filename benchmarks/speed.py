@@ -94,11 +94,9 @@ def _time_one_process(files: list[str], settings, prefilter: bool) -> dict:
     from dragoman.pipeline import Pipeline
     from dragoman.read import iter_documents
 
-    pipeline = Pipeline(settings)
     if prefilter:
-        from dragoman.scale.prefilter import install_prefilter
-
-        install_prefilter(pipeline)
+        settings.values["model"]["prefilter"] = True
+    pipeline = Pipeline(settings)
     list(pipeline.run_many(iter_documents(files[:4], settings)))  # warm-up, as for spaCy
     start, cpu = time.perf_counter(), own_cpu_seconds()
     events = sum(len(getattr(d, "events", ())) for d in pipeline.run_many(iter_documents(files, settings)))

@@ -5,6 +5,7 @@ import json
 
 from dragoman.errors import InputError
 from dragoman.model import EVENT_TYPES, Document
+from conftest import EXAMPLES
 from dragoman.pipeline import STAGES, check_stage_order
 
 SEED1, SEED2 = "000_46aeba82567c844a", "004_ec87686fdf2f6654"
@@ -119,3 +120,16 @@ def test_a_failing_document_does_not_stop_the_batch(pipeline, monkeypatch):
     assert [type(x).__name__ for x in out] == ["Document", "InputError", "Document"]
     assert isinstance(out[1], InputError) and "simulated bug" in out[1].reason
     assert out[0].events and out[2].events
+
+
+def test_the_prefilter_changes_no_event_of_the_seeds(pipeline, seed_docs):
+    from dragoman.pipeline import Pipeline
+    from dragoman.read import iter_documents
+    from dragoman.settings import Settings
+
+    settings = Settings()
+    settings.values["model"]["prefilter"] = True
+    filtered = Pipeline(settings, nlp_model=pipeline.nlp)
+    docs = {d.id: d for d in filtered.run_many(iter_documents([str(EXAMPLES)]))}
+    for doc_id, doc in seed_docs.items():
+        assert docs[doc_id].records() == doc.records()

@@ -11,7 +11,7 @@ import pytest
 
 from dragoman.errors import InputError, ModelError, UsageError
 from dragoman.model import Document
-from dragoman.pipeline import process_paths
+from dragoman.pipeline import process_items, process_paths
 from dragoman.read import iter_documents
 from dragoman.scale.pool import describe, run_pool, worker_count
 from dragoman.settings import Settings
@@ -142,7 +142,7 @@ def test_cli_writes_the_same_bytes_with_two_workers(corpus, tmp_path):
 
 def test_prefilter_keeps_sentences_that_can_hold_an_event(pipeline):
     from dragoman.model import Passage
-    from dragoman.scale.prefilter import Prefilter, split_sentences
+    from dragoman.prefilter import Prefilter, split_sentences
 
     text = ("Mr. Putin met U.S. officials in Geneva. The weather was mild. It rained all day. "
             "He said nothing. Troops fired on protesters on Jan. 5.")
@@ -158,3 +158,11 @@ def test_prefilter_keeps_sentences_that_can_hold_an_event(pipeline):
     # "met" (meet) keeps the first; the one before "fired" comes along as context.
     assert [text[p.start:p.end] for p in runs] == [
         "Mr. Putin met U.S. officials in Geneva.", "He said nothing. Troops fired on protesters on Jan. 5."]
+
+
+def test_a_few_documents_need_no_worker_processes(settings):
+    stats: dict = {}
+    docs = [Document(id=f"d{i}", text="Police arrested protesters in Paris.") for i in range(3)]
+    got = list(process_items(docs, settings, workers=2, stats=stats))
+    assert [d.id for d in got] == ["d0", "d1", "d2"] and got[0].events
+    assert stats == {}  # no pool was started

@@ -100,8 +100,8 @@ def main(ctx, config):
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
 @click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of documents whose input gives none.")
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="Processes to run the pipeline in (0: one per core).")
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Processes to run the pipeline in (0: one per core); output is in input order.")
 @click.pass_context
 def extract(ctx, paths, fmt, output, date, workers):
     """Extract events from files, directories or - (standard input).
@@ -116,11 +116,13 @@ def extract(ctx, paths, fmt, output, date, workers):
         from .pipeline import process_paths
 
         writer = RecordWriter(output, fmt)
-        for doc in processed(process_paths(list(paths), settings, _iso(date), workers), report):
+        for doc in processed(process_paths(list(paths), settings, _iso(date), workers, stats=stats), report):
             writer.write_all(doc.records())
         writer.close()
 
+    stats: dict = {}
     _run(run)
+    _report_workers(stats)
     click.echo(report.summary("read"), err=True)
     sys.exit(report.exit_code)
 
@@ -129,7 +131,7 @@ def extract(ctx, paths, fmt, output, date, workers):
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--db", default=None, help="Database: an SQLite file (default ./dragoman.db) or postgresql://...")
 @click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of documents whose input gives none.")
-@click.option("--workers", type=int, default=1, show_default=True,
+@click.option("--workers", type=int, default=0, show_default=True,
               help="Processes to run the pipeline in (0: one per core).")
 @click.pass_context
 def ingest(ctx, paths, db, date, workers):
@@ -148,7 +150,7 @@ def ingest(ctx, paths, db, date, workers):
         from .resume import process_unstored
 
         with open_store(db or settings.get("store", "db")) as store:
-            items, fresh = process_unstored(list(paths), store, settings, _iso(date), workers)
+            items, fresh = process_unstored(list(paths), store, settings, _iso(date), workers, stats=stats)
             for doc in processed(items, report):
                 if not store.ingest(doc):
                     report.unchanged += 1
@@ -156,7 +158,9 @@ def ingest(ctx, paths, db, date, workers):
             report.unchanged += fresh.skipped
             report.documents += fresh.skipped
 
+    stats: dict = {}
     _run(run)
+    _report_workers(stats)
     click.echo(report.summary("stored"), err=True)
     sys.exit(report.exit_code)
 
@@ -233,6 +237,14 @@ def _existing_db(db: str | None, ctx) -> str:
     if "://" not in location and not Path(location).exists():
         raise click.UsageError(f"no database at {location}: run `dragoman ingest PATH --db {location}` first")
     return location
+
+
+def _report_workers(stats: dict) -> None:
+    """With --workers, each worker's documents and peak memory on stderr."""
+    if stats.get("peak_rss"):
+        from .scale.pool import describe
+
+        click.echo(describe(stats), err=True)
 
 
 def _iso(value) -> str | None:

@@ -32,25 +32,33 @@ def parsable_passages(doc: Document):
     return [p for p in doc.passages if p.english and not p.boilerplate and doc.text[p.start:p.end].strip()]
 
 
-def annotate(doc: Document, nlp, batch_size: int = 64) -> Document:
-    return next(annotate_many([doc], nlp, batch_size))
+def annotate(doc: Document, nlp, batch_size: int = 64, prefilter=None) -> Document:
+    return next(annotate_many([doc], nlp, batch_size, prefilter))
 
 
-def annotate_many(docs: Iterable[Document], nlp, batch_size: int = 64) -> Iterator[Document]:
-    """Parse the documents' passages in shared spaCy batches, yielding documents in order."""
+def annotate_many(docs: Iterable[Document], nlp, batch_size: int = 64,
+                  prefilter=None) -> Iterator[Document]:
+    """Parse the documents' passages in shared spaCy batches, yielding documents in order.
+    With a prefilter (dragoman.prefilter.Prefilter), only the sentences that can hold an
+    event, and the one before each, are parsed."""
     chunk: list[Document] = []
     for doc in docs:
         chunk.append(doc)
         if len(chunk) >= DOCS_PER_CHUNK:
-            yield from _annotate_chunk(chunk, nlp, batch_size)
+            yield from _annotate_chunk(chunk, nlp, batch_size, prefilter)
             chunk = []
     if chunk:
-        yield from _annotate_chunk(chunk, nlp, batch_size)
+        yield from _annotate_chunk(chunk, nlp, batch_size, prefilter)
 
 
-def _annotate_chunk(chunk: list[Document], nlp, batch_size: int) -> Iterator[Document]:
+def _passages_to_parse(doc: Document, prefilter):
+    passages = parsable_passages(doc)
+    return prefilter.passages(doc, passages) if prefilter is not None else passages
+
+
+def _annotate_chunk(chunk: list[Document], nlp, batch_size: int, prefilter) -> Iterator[Document]:
     items = [(doc.text[p.start:p.end], (i, p.start)) for i, doc in enumerate(chunk)
-             for p in parsable_passages(doc)]
+             for p in _passages_to_parse(doc, prefilter)]
     for sdoc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         doc = chunk[i]
         for sent in sdoc.sents:

@@ -50,6 +50,7 @@ def check_stage_order(stages=STAGES) -> None:
 
 
 Item = Document | InputError
+SMALL_BATCH = 16  # up to this many inputs, --workers runs in one process
 
 
 class Pipeline:
@@ -66,6 +67,11 @@ class Pipeline:
                                         classifier=_classifier(self.settings),
                                         threshold=self.settings.get("events", "learned_threshold"))
         self.batch_size = self.settings.get("model", "batch_size")
+        self.prefilter = None
+        if self.settings.get("model", "prefilter"):
+            from .prefilter import Prefilter
+
+            self.prefilter = Prefilter(self.nlp, context=1)
         self.min_confidence = self.settings.get("events", "min_confidence")
 
     def run_one(self, doc: Document) -> Document:
@@ -97,7 +103,7 @@ class Pipeline:
                 docs.append((i, clean_stage.clean(item, self.settings)))
             except Exception as exc:  # a bug on one document must not stop the batch
                 results[i] = _failed(item, "clean", exc)
-        annotated = nlp.annotate_many([d for _, d in docs], self.nlp, self.batch_size)
+        annotated = nlp.annotate_many([d for _, d in docs], self.nlp, self.batch_size, self.prefilter)
         for (i, _), doc in zip(docs, annotated):
             try:
                 results[i] = self.analyse(doc)
@@ -191,21 +197,27 @@ def read_paths(paths: list[str], settings: Settings, default_date: str | None = 
 
 
 def process_items(items: Iterable[Item], settings: Settings, workers: int = 1,
-                  pipeline: Pipeline | None = None) -> Iterator[Item]:
-    """Run the pipeline over read items, in order; the model is loaded only if there is a document."""
-    if workers != 1 and pipeline is None:
-        from .scale.pool import run_pool
-
-        yield from run_pool(items, settings, workers)
-        return
+                  pipeline: Pipeline | None = None, stats: dict | None = None) -> Iterator[Item]:
+    """Run the pipeline over read items, in order; the model is loaded only if there is a document.
+    With several workers, `stats` receives each worker's documents and peak memory."""
     it = iter(items)
+    if workers != 1 and pipeline is None:
+        # A few documents are done before worker processes could load their models.
+        first = list(islice(it, SMALL_BATCH + 1))
+        if len(first) > SMALL_BATCH:
+            from .scale.pool import run_pool
+
+            yield from run_pool(chain(first, it), settings, workers, stats)
+            return
+        it = iter(first)
     first = list(islice(it, 1))
     if first:
         yield from (pipeline or Pipeline(settings)).run_many(chain(first, it))
 
 
 def process_paths(paths: list[str], settings: Settings | None = None, default_date: str | None = None,
-                  workers: int = 1, pipeline: Pipeline | None = None) -> Iterator[Item]:
+                  workers: int = 1, pipeline: Pipeline | None = None,
+                  stats: dict | None = None) -> Iterator[Item]:
     """Read the inputs and run the pipeline: a Document with events or an InputError per input."""
     settings = settings or Settings.load()
-    yield from process_items(read_paths(paths, settings, default_date), settings, workers, pipeline)
+    yield from process_items(read_paths(paths, settings, default_date), settings, workers, pipeline, stats)

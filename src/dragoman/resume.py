@@ -57,7 +57,7 @@ def skip_stored(items: Iterable, store, batch: int = BATCH) -> SkipStored:
 
 
 def process_unstored(paths: list[str], store, settings=None, default_date: str | None = None,
-                     workers: int = 1, pipeline=None) -> tuple[Iterator, SkipStored]:
+                     workers: int = 1, pipeline=None, stats: dict | None = None) -> tuple[Iterator, SkipStored]:
     """Like pipeline.process_paths, but documents already stored are never parsed.
 
     Returns the processed items (Documents and InputErrors) and the filter, whose
@@ -68,4 +68,4 @@ def process_unstored(paths: list[str], store, settings=None, default_date: str |
 
     settings = settings or Settings.load()
     fresh = skip_stored(read_paths(paths, settings, default_date), store)
-    return process_items(fresh, settings, workers, pipeline), fresh
+    return process_items(fresh, settings, workers, pipeline, stats), fresh

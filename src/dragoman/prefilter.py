@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..model import Document, Passage
+from .model import Document, Passage
 
 # A sentence ends at . ! ? (and a closing quote or bracket) before a capital, digit or quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -125,17 +125,3 @@ def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if text[s:end].strip():
         bounds.append((s, end))
     return bounds
-
-
-def install_prefilter(pipeline, context: int = 1) -> Prefilter:
-    """Make this process's annotate stage parse only the passages the prefilter keeps.
-
-    For measuring (benchmarks/speed.py --prefilter); the pipeline itself would call
-    Prefilter.passages from nlp._annotate_chunk instead of patching.
-    """
-    from .. import nlp as nlp_stage
-
-    prefilter = Prefilter(pipeline.nlp, context)
-    parsable = nlp_stage.parsable_passages
-    nlp_stage.parsable_passages = lambda doc: prefilter.passages(doc, parsable(doc))
-    return prefilter
