@@ -5,9 +5,11 @@
 Reads the news-please JSON articles of ../shared/corpus/news-clusters/data and times:
 
   spacy        nlp.pipe over the article texts, same model (the bound for one process)
-  dragoman-1   the whole pipeline (clean, parse, actors, events, time, place), one process
+  dragoman-1   the whole pipeline (clean, parse, actors, events, time, place), one process,
+               every sentence parsed ([model] prefilter = false)
   dragoman-2   the same over a pool of two worker processes (dragoman.scale.pool)
-  dragoman-1-prefilter  (with --prefilter) one process, parser skipped where no event can be
+  dragoman-1-prefilter, dragoman-2-prefilter  (with --prefilter) the default settings: the
+               parser skips sentences that cannot hold an event ([model] prefilter = true)
 
 Each mode runs in a fresh child process, so peak memory (RSS) is its own; model loading
 and worker start-up are left out of the timed part. Words are whitespace-separated words of
@@ -74,6 +76,7 @@ def time_dragoman(files: list[str], workers: int, prefilter: bool = False) -> di
     from dragoman.settings import Settings
 
     settings = Settings.load()
+    settings.values["model"]["prefilter"] = prefilter
     if workers == 1:
         return _time_one_process(files, settings, prefilter)
     from dragoman.scale.pool import WorkerPool
@@ -94,8 +97,6 @@ def _time_one_process(files: list[str], settings, prefilter: bool) -> dict:
     from dragoman.pipeline import Pipeline
     from dragoman.read import iter_documents
 
-    if prefilter:
-        settings.values["model"]["prefilter"] = True
     pipeline = Pipeline(settings)
     list(pipeline.run_many(iter_documents(files[:4], settings)))  # warm-up, as for spaCy
     start, cpu = time.perf_counter(), own_cpu_seconds()
@@ -107,9 +108,7 @@ def _time_one_process(files: list[str], settings, prefilter: bool) -> dict:
 def run_mode(mode: str, files: list[str]) -> dict:
     if mode == "spacy":
         return time_spacy(files)
-    if mode == "dragoman-1-prefilter":
-        return time_dragoman(files, 1, prefilter=True)
-    return time_dragoman(files, int(mode.split("-")[1]))
+    return time_dragoman(files, int(mode.split("-")[1]), prefilter=mode.endswith("-prefilter"))
 
 
 # ---------------------------------------------------------------- the parent: every mode, a table
@@ -135,7 +134,9 @@ def report(results: dict, docs: int, words: int) -> str:
     for name, a, b in (("dragoman-1 / spacy", "dragoman-1", "spacy"),
                        ("dragoman-2 / dragoman-1", "dragoman-2", "dragoman-1"),
                        ("dragoman-1-prefilter / dragoman-1", "dragoman-1-prefilter", "dragoman-1"),
-                       ("dragoman-1-prefilter / spacy", "dragoman-1-prefilter", "spacy")):
+                       ("dragoman-1-prefilter / spacy", "dragoman-1-prefilter", "spacy"),
+                       ("dragoman-2-prefilter / dragoman-1-prefilter", "dragoman-2-prefilter",
+                        "dragoman-1-prefilter")):
         if a in results and b in results:
             lines.append(f"{name:34} speed x{results[b]['seconds'] / results[a]['seconds']:.2f}")
     return "\n".join(lines)
@@ -146,7 +147,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {MODES}")
-    parser.add_argument("--prefilter", action="store_true", help="also time dragoman-1-prefilter")
+    parser.add_argument("--prefilter", action="store_true",
+                        help="also time dragoman-1-prefilter and dragoman-2-prefilter (the default settings)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -154,7 +156,7 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_mode(args.child, files)))
         return
-    modes = args.modes.split(",") + (["dragoman-1-prefilter"] if args.prefilter else [])
+    modes = args.modes.split(",") + (["dragoman-1-prefilter", "dragoman-2-prefilter"] if args.prefilter else [])
     results = {mode: measure(mode, args) for mode in modes}
     words = sum(len(t.split()) for t in article_texts(files))
     print(report(results, len(files), words))

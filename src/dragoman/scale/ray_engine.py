@@ -167,23 +167,10 @@ def _names(arrow_type) -> set[str]:
 
 
 def event_schema():
-    """The event record (model.Event.to_record) as an Arrow schema."""
-    import pyarrow as pa
+    """The event record (model.Event.to_record) as an Arrow schema: the one `dragoman export` writes."""
+    from ..export import parquet_schema
 
-    text, span = pa.string(), pa.list_(pa.int64())
-    entity = pa.struct([("name", text), ("text", text), ("span", span), ("kind", text),
-                        ("country", text), ("sector", text), ("org", text), ("title", text),
-                        ("id", text)])
-    place = pa.struct([("name", text), ("text", text), ("geonameid", pa.int64()),
-                       ("lat", pa.float64()), ("lon", pa.float64()), ("country_code", text),
-                       ("admin1", text), ("feature", text)])
-    return pa.schema([
-        ("id", text), ("doc_id", text), ("event", text), ("mode", text), ("context", pa.list_(text)),
-        ("quad", text), ("cameo", text), ("actor", pa.list_(entity)), ("recipient", pa.list_(entity)),
-        ("date", text), ("date_text", text), ("location", place), ("modality", text), ("text", text),
-        ("span", span), ("trigger", pa.struct([("text", text), ("span", span)])),
-        ("confidence", pa.float64()),
-    ])
+    return parquet_schema()
 
 
 class ShardExtractor:
