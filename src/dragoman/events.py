@@ -53,13 +53,15 @@ RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 # "X faced criticism from Y", "X's initiative met with the support of Y": X is acted upon.
 RECEIVING_VERBS = {"meet", "receive", "win", "gain", "enjoy", "get", "face", "draw", "attract", "earn",
                    "come"}
+# "went on strike", "remained on alert", "put its forces on alert"
+ON_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 # Passive events whose unnamed agent is the state where they happen.
 IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION"}
 ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
-PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN"}
+PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"}
 
 
 @dataclass(frozen=True)
@@ -157,8 +159,8 @@ class EventExtractor:
                 continue
             noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
             verb = noun.head
-            if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ == "go":
-                # "went on strike", "went on a hunger strike": the subject of "go" protests.
+            if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
+                # "went on strike", "remained on alert": the subject of "go" or "remain" acts.
                 protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
                 found.append(Candidate((protest or trigs)[0], [tok], noun.head.head, noun, light=True))
                 continue
@@ -496,13 +498,11 @@ _BODY_WORDS = {"office", "government", "administration", "army", "military", "fo
                "president", "envoy", "embassy", "delegation", "representative", "officials", "cabinet"}
 
 
-POLITICAL_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "IGO", "NGO"}
-
-
 def _political(e: Entity) -> bool:
-    """An actor of political event data: a state, an organisation in the knowledge files, an office
-    or force (sector), or a person whose country or organisation is known."""
-    return bool(e.country or e.org) or (e.sector in POLITICAL_SECTORS)
+    """An actor of political event data: a state, an organisation in the knowledge files, an office,
+    a force or a social group with a sector (protesters, workers, students), or a person whose
+    country or organisation is known. Unknown names alone ("the Cardinals", "Palmer") are not."""
+    return bool(e.country or e.org or e.sector)
 
 
 def _coded(e: Entity) -> bool:
