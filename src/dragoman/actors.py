@@ -73,14 +73,6 @@ class ActorResolver:
         """State for one document; feed it sentences in order with add_sentence."""
         return DocumentActors(self, doc)
 
-    def resolve(self, doc: Document) -> DocumentActors:
-        """Resolve all mentions of a document at once (the events stage interleaves instead)."""
-        state = DocumentActors(self, doc)
-        for sent in doc.sentences:
-            state.add_sentence(sent)
-        state.finalize()
-        return state
-
 
 class _Tokenizer:
     """Hashable wrapper so that knowledge built with one tokenizer is cached."""
@@ -494,7 +486,6 @@ class DocumentActors:
                       sector=e.sector, org=e.org, title=e.title, id=e.id)
 
     def _inside_quote(self, tok) -> bool:
-        before = tok.doc.text[: tok.idx]
         return _inside_quote_only(tok) or id(tok.doc) in self.speakers
 
     def _find_speaker(self, sent) -> None:

@@ -47,8 +47,17 @@ class Store:
         raise NotImplementedError
         yield
 
+    _conn = None  # the backend's open connection, None once closed
+
     def close(self) -> None:
-        raise NotImplementedError
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def _cursor(self):
+        if self._conn is None:
+            raise StoreError("the store is closed; open it again with open_store()")
+        return self._conn
 
     def _index_text(self, doc_id: str) -> None:
         """Add a document's event sentences to the full-text index (if done by hand)."""

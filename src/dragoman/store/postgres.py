@@ -43,17 +43,7 @@ class PostgresStore(Store):
             self.close()
             raise explain(url, exc) from exc
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
     # ---- primitives --------------------------------------------------------------------
-    def _cursor(self) -> psycopg.Connection:
-        if self._conn is None:
-            raise StoreError("the store is closed; open it again with open_store()")
-        return self._conn
-
     def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
         with self._lock, self._errors():
             return self._cursor().execute(placeholders(sql), tuple(params)).fetchall()

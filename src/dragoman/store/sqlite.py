@@ -49,17 +49,7 @@ class SQLiteStore(Store):
             conn.execute(pragma)
         return conn
 
-    def close(self) -> None:
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
     # ---- primitives --------------------------------------------------------------------
-    def _cursor(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError("the store is closed; open it again with open_store()")
-        return self._conn
-
     def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
         with self._lock:
             return [dict(r) for r in self._cursor().execute(sql, tuple(params))]
