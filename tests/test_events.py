@@ -148,3 +148,10 @@ def test_what_is_sent_is_not_the_recipient(pipeline):
     assert e.event == "MOBILIZE" and [r.country for r in e.recipient] == ["NER"]
     given = one(pipeline, "Norway gave Sudan humanitarian aid.")
     assert given.event == "AID" and [r.country for r in given.recipient] == ["SDN"]
+
+
+def test_peacekeepers_sent_are_aid_and_groups_take_the_country_they_are_in(pipeline):
+    aid = one(pipeline, "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.")
+    assert aid.event == "AID" and aid.cameo == "074" and [r.country for r in aid.recipient] == ["LBR"]
+    protest = one(pipeline, "Protesters in Hong Kong condemned the police.")
+    assert protest.actor[0].country == "HKG"

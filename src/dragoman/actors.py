@@ -275,7 +275,7 @@ class DocumentActors:
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return self._group_entity(m, text, span, country=country, kind="state") if country else None
         place = self._place_in(m, sent)
-        country = m.country or (place.country_code if place else None)
+        country = m.country or (place.country_code if place else None) or self._located_in(m)
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not _org_headed(m)):
@@ -336,6 +336,21 @@ class DocumentActors:
                 place = self.r.places.lookup(ent.text)
                 if place is not None and place.country_code:
                     return place
+        return None
+
+    def _located_in(self, m: Mention) -> str | None:
+        """ "protesters in Hong Kong", "authorities in Pakistan": a group takes the country it is in."""
+        if self.r.places is None or m.person or not m.role or m.role.kind == "person":
+            return None
+        head = m.tokens[-1]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC"):
+                        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                        place = self.r.places.lookup(ent.text if ent else obj.text)
+                        if place is not None and place.country_code:
+                            return place.country_code
         return None
 
     def _note_places(self, sent) -> None:

@@ -53,8 +53,12 @@ RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
 # "X faced criticism from Y", "X's initiative met with the support of Y": X is acted upon.
 RECEIVING_VERBS = {"meet", "receive", "win", "gain", "enjoy", "get", "face", "draw", "attract", "earn",
                    "come"}
+# Nouns whose "of" names what is moved, not who is acted upon: "the deployment of 230 troops".
+THEME_NOUN_TYPES = {"MOBILIZE", "AID"}
 # "went on strike", "remained on alert", "put its forces on alert"
 ON_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
+# Nouns whose "of" names what is moved, not who is acted upon: "the deployment of 230 troops".
+THEME_NOUN_TYPES = {"MOBILIZE", "AID"}
 # Passive events whose unnamed agent is the state where they happen.
 IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION"}
 ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction"}
@@ -304,7 +308,7 @@ class EventExtractor:
         allowed = set(trig.preps) | set(DEFAULT_PREPS[trig.event])  # "a suspension of aid to Egypt"
         preps = [p for h in holders for p in h.children
                  if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if h is cand.noun else trig.preps)]
-        if cand.noun is not None:  # "ordered the arrest of X": the noun's object
+        if cand.noun is not None and trig.event not in THEME_NOUN_TYPES:  # "ordered the arrest of X"
             preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         return subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
@@ -341,6 +345,8 @@ class EventExtractor:
         event, mode, cameo = trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event]
         if trig.mode == "seize" and any(r.kind == "state" for r in recipient) and _has_place_object(cand.head):
             event, mode, cameo = "ASSAULT", None, "192"  # "captured three cities": a military seizure
+        if event == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent.span):
+            event, mode, cameo = "AID", None, "074"  # troops sent to keep the peace: CAMEO 074
         if not (trig.pos == "N" and not cand.light):  # an actor's statement of what it will do
             event, mode, cameo, modality = recode_intent(event, mode, cameo, modality, cand.head)
         confidence = 0.55 + 0.15 * bool(recipient) + 0.1 * (trig.pos != "N") \
