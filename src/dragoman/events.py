@@ -204,7 +204,9 @@ class EventExtractor:
             if child.dep_ in ("prt", "prep") and child.i > tok.i:
                 trigs = self.lex.particles.get((tok.lemma_.lower(), child.lower_))
                 if trigs:
-                    return Candidate(trigs[0], [tok, child], tok)
+                    # "called for sanctions against Moscow": what is called for carries the target
+                    obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                    return Candidate(trigs[0], [tok, child], tok, obj)
         return None
 
     def _verb(self, tok) -> Candidate | None:
@@ -306,8 +308,11 @@ class EventExtractor:
         # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
         holders = [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes]
         allowed = set(trig.preps) | set(DEFAULT_PREPS[trig.event])  # "a suspension of aid to Egypt"
+        if cand.noun is not None:  # "sanctions against Moscow": the noun's own prepositions
+            allowed |= {p for t in self.lex.nouns.get(cand.noun.lemma_.lower(), []) for p in t.preps}
+        light = cand.noun is not None  # "opened investigations against X": the noun's event decides
         preps = [p for h in holders for p in h.children
-                 if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if h is cand.noun else trig.preps)]
+                 if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if light else trig.preps)]
         if cand.noun is not None and trig.event not in THEME_NOUN_TYPES:  # "ordered the arrest of X"
             preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
         return subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"]
