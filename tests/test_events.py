@@ -155,3 +155,10 @@ def test_peacekeepers_sent_are_aid_and_groups_take_the_country_they_are_in(pipel
     assert aid.event == "AID" and aid.cameo == "074" and [r.country for r in aid.recipient] == ["LBR"]
     protest = one(pipeline, "Protesters in Hong Kong condemned the police.")
     assert protest.actor[0].country == "HKG"
+
+
+def test_willingness_is_intent_and_agreements_about_a_place_name_it(pipeline):
+    e = one(pipeline, "The United States is willing to withdraw its troops from Syria.")
+    assert (e.event, e.modality) == ("AGREE", "intended") and e.recipient[0].country == "SYR"
+    truce = one(pipeline, "Russia has agreed to a ceasefire in eastern Ukraine.")
+    assert truce.event == "AGREE" and truce.recipient[0].country == "UKR"

@@ -39,7 +39,7 @@ INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "ready", "readi
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 REFUSAL_HEADS = {"fail", "refuse", "decline", "reject", "resist"}
 NEGATIONS = {"not", "n't", "never", "no"}
-CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd"}
+CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "acomp"}
 MAX_CLIMB = 6
 # Verbs whose object noun is not an event of their subject: "survived an attack", "discussed
 # sanctions", "condemned the strike" (a trigger of its own).
@@ -265,11 +265,13 @@ class EventExtractor:
         if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
             recipient = [e for e in _entities(_complement_objects(cand.head), actors)
                          if not any(_same_actor(e, a) for a in actor)]
-        if cand.trigger.event in RECIPROCAL and len(actor) > 1 and all(_coded(a) for a in actor) \
+        if cand.trigger.event in RECIPROCAL and len(actor) > 1 and any(_coded(a) for a in actor) \
                 and not cand.trigger.needs_recipient:
             recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
-        if not recipient and cand.trigger.event in PLACE_RECIPIENT_TYPES:
-            recipient = [e for e in _entities(_pobjs(cand.head, ("in", "into")), actors)
+        if not recipient and (cand.trigger.event in PLACE_RECIPIENT_TYPES or cand.trigger.event == "AGREE"
+                              or _prospective(cand.head)):
+            # "imposed a curfew in X", "agreed to a ceasefire in eastern Ukraine"
+            recipient = [e for e in _entities(_locatives(cand.head), actors)
                          if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
         if self.political_only and not any(_political(e) for e in actor + recipient):
             return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
@@ -405,6 +407,14 @@ def _has_place_object(verb) -> bool:
     return any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or
                                       c.lemma_.lower() in ("city", "town", "village", "territory", "area"))
                for c in verb.children)
+
+
+def _locatives(verb) -> list:
+    """Objects of "in"/"into" on the verb, on its objects, and in the clause it governs."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
+    holders += [o for h in list(holders) for o in h.children if o.dep_ == "dobj"]
+    holders += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
+    return [o for h in holders for o in _pobjs(h, ("in", "into"))]
 
 
 def _pobjs(head, preps):
