@@ -162,3 +162,9 @@ def test_willingness_is_intent_and_agreements_about_a_place_name_it(pipeline):
     assert (e.event, e.modality) == ("AGREE", "intended") and e.recipient[0].country == "SYR"
     truce = one(pipeline, "Russia has agreed to a ceasefire in eastern Ukraine.")
     assert truce.event == "AGREE" and truce.recipient[0].country == "UKR"
+
+
+def test_an_object_pronoun_is_not_the_subject_of_its_clause(pipeline):
+    e = one(pipeline, "Peter Biar Ajak was released after South Sudan's President Salva Kiir pardoned him.")
+    assert e.event == "CONCEDE" and e.actor[0].name == "Salva Kiir"
+    assert e.recipient[0].name == "Peter Biar Ajak" and e.recipient[0].text == "him"

@@ -446,13 +446,15 @@ class DocumentActors:
         return before[-1] if before else None
 
     # -- pronouns, anaphora, speakers
-    def entity_for_token(self, tok) -> Entity | None:
+    def entity_for_token(self, tok, avoid: frozenset = frozenset()) -> Entity | None:
+        """The actor a token stands for; a pronoun never stands for an actor id in `avoid` (the
+        subject of its own clause: in "Kiir pardoned him", "him" is not Kiir)."""
         m = self.by_token.get((id(tok.doc), tok.i))
         if m is not None:
             return m.entity
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self._clone_person(self._last_person_before(tok), tok)
+            return self._clone_person(self._last_person_before(tok, avoid), tok)
         if low in FIRST_PERSON and self._inside_quote(tok):
             speaker = self.speakers.get(id(tok.doc))
             if speaker is not None and speaker.kind == "person":
@@ -466,9 +468,9 @@ class DocumentActors:
             return self._clone(self._last_group_before(tok, ("organization",)), tok)
         return None
 
-    def _last_person_before(self, tok) -> Entity | None:
+    def _last_person_before(self, tok, avoid: frozenset = frozenset()) -> Entity | None:
         offset = self._offset(tok)
-        before = [p for at, p in self.person_mentions if at < offset]
+        before = [p for at, p in self.person_mentions if at < offset and _person_id(p) not in avoid]
         return before[-1] if before else None
 
     def _offset(self, tok) -> int:

@@ -251,8 +251,9 @@ class EventExtractor:
         if cand.noun is not None and cand.trigger.pos == "LV":
             obj_toks = [cand.noun] + obj_toks  # "expelled the American diplomat", "summoned the ambassador"
         actor = _entities(actor_toks, actors, role="actor")
-        from_prep = _entities(prep_toks, actors)
-        named = _entities(obj_toks, actors) + from_prep
+        avoid = frozenset(a.id for a in actor if a.id)
+        from_prep = _entities(prep_toks, actors, avoid=avoid)
+        named = _entities(obj_toks, actors, avoid=avoid) + from_prep
         recipient = []
         for r in named:
             if not any(_same_actor(r, a) for a in actor + recipient):
@@ -445,11 +446,11 @@ def _inherited_subject(verb):
     return []
 
 
-def _entities(tokens, actors, role: str = "recipient") -> list[Entity]:
+def _entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
     out: list[Entity] = []
     for tok in tokens:
         for t in [tok, *_conjuncts_deep(tok)]:
-            ent = _entity_for(t, actors, role)
+            ent = _entity_for(t, actors, role, avoid=avoid)
             for e in (ent.members if ent is not None and ent.stands_for_members else [ent]):
                 if e is not None and not any(_same_actor(e, o) for o in out):
                     out.append(e)
@@ -470,26 +471,27 @@ ACTOR_PREPS = ("of", "by")
 RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
 
 
-def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity | None:
+def _entity_for(tok, actors, role: str = "recipient", depth: int = 0,
+                avoid: frozenset = frozenset()) -> Entity | None:
     """The actor a role filler stands for. A common noun stands for the actor named inside it:
     "SCO member states", "Bosnian Serb units", "the heads of UN bodies", "a bombing by the
     Islamic State", and for recipients "China's fight", "a request from the prime minister",
     "measures that the Chinese government has taken". An actor is a possessor only of a body
     or office ("Japan PM's office"), never of a thing: "Xi Jinping's initiative met with ..."
     is not a meeting of Xi Jinping."""
-    ent = actors.entity_for_token(tok)
+    ent = actors.entity_for_token(tok, avoid)
     if ent is not None or depth > 2:
         return ent
     owner_ok = role == "recipient" or tok.lower_ in _BODY_WORDS
     # Modifiers first: "his Jordanian counterpart" is Jordanian before it is "his".
     modifiers = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
     for child in modifiers:  # inside one noun phrase: "SCO member states", "the Iranian attack"
-        found = _entity_for(child, actors, role, depth + 1)
+        found = _entity_for(child, actors, role, depth + 1, avoid)
         if found is not None:
             return found
     for child in tok.children:
         if child.dep_ == "poss" and owner_ok:
-            found = _entity_for(child, actors, role, depth + 1)
+            found = _entity_for(child, actors, role, depth + 1, avoid)
             if found is not None:
                 return found
     preps = RECIPIENT_PREPS if role == "recipient" else ACTOR_PREPS
@@ -497,18 +499,18 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0) -> Entity 
         if child.dep_ == "prep" and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    found = _entity_for(obj, actors, role, depth + 1)
+                    found = _entity_for(obj, actors, role, depth + 1, avoid)
                     if found is not None:
                         return found
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
             for obj in _pobjs(child, ("on", "against", "to")):
-                found = _entity_for(obj, actors, role, depth + 1)
+                found = _entity_for(obj, actors, role, depth + 1, avoid)
                 if found is not None:
                     return found
         if child.dep_ == "relcl" and role == "recipient":
             for subj in child.children:
                 if subj.dep_ == "nsubj" and subj.lower_ not in RELATIVE_PRONOUNS:
-                    found = _entity_for(subj, actors, role, depth + 1)
+                    found = _entity_for(subj, actors, role, depth + 1, avoid)
                     if found is not None:
                         return found
     return None
