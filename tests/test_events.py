@@ -168,3 +168,9 @@ def test_an_object_pronoun_is_not_the_subject_of_its_clause(pipeline):
     e = one(pipeline, "Peter Biar Ajak was released after South Sudan's President Salva Kiir pardoned him.")
     assert e.event == "CONCEDE" and e.actor[0].name == "Salva Kiir"
     assert e.recipient[0].name == "Peter Biar Ajak" and e.recipient[0].text == "him"
+
+
+def test_hyphenated_triggers_survive_the_split_and_the_prefilter(pipeline):
+    e = one(pipeline, "Afghanistan announced a weeklong cease-fire with the Taliban.")
+    assert (e.event, e.mode, e.trigger["text"]) == ("RETREAT", "ceasefire", "cease-fire")
+    assert e.recipient[0].org == "TALIBAN"

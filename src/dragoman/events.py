@@ -60,7 +60,7 @@ ON_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 # Nouns whose "of" names what is moved, not who is acted upon: "the deployment of 230 troops".
 THEME_NOUN_TYPES = {"MOBILIZE", "AID"}
 # Passive events whose unnamed agent is the state where they happen.
-IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION"}
+IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION", "RETREAT"}
 ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
@@ -158,22 +158,23 @@ class EventExtractor:
         for tok in sent:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            trigs = _fitting(self.lex.nouns.get(tok.lemma_.lower()), tok)
+            trigs = _fitting(self.lex.nouns.get(_noun_key(tok)), tok)
             if not trigs or any(a.i in taken for a in tok.ancestors):
                 continue
+            words = _hyphenated(tok)
             noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
             verb = noun.head
             if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
                 # "went on strike", "remained on alert": the subject of "go" or "remain" acts.
                 protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
-                found.append(Candidate((protest or trigs)[0], [tok], noun.head.head, noun, light=True))
+                found.append(Candidate((protest or trigs)[0], words, noun.head.head, noun, light=True))
                 continue
             if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
                     and verb.lemma_.lower() not in self.lex.verbs:  # "welcomed the deal" is not a deal
                 # "declared its support for", "launched a mediation effort": the verb's subject acts.
-                found.append(Candidate(trigs[0], [tok], verb, noun, light=True))
+                found.append(Candidate(trigs[0], words, verb, noun, light=True))
             else:
-                found.append(Candidate(trigs[0], [tok], tok, tok))
+                found.append(Candidate(trigs[0], words, tok, tok))
         return found
 
     def _light_verb(self, tok) -> Candidate | None:
@@ -392,6 +393,20 @@ def _complement_objects(verb, depth: int = 2):
         elif c.dep_ == "advcl" and any(m.lower_ in ("until", "unless") for m in c.children if m.dep_ == "mark"):
             out += [o for o in c.children if o.dep_ == "nsubj"]  # "will not end the strike until the government ..."
     return out
+
+
+def _hyphenated(tok) -> list:
+    """The tokens of a hyphenated word spaCy split ("cease", "-", "fire"), else [tok]."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].idx + len(doc[tok.i - 2]) == doc[tok.i - 1].idx:
+        return [doc[tok.i - 2], doc[tok.i - 1], tok]
+    return [tok]
+
+
+def _noun_key(tok) -> str:
+    """A noun's lexicon key; a hyphenated word counts whole: "cease-fire" → "ceasefire"."""
+    words = _hyphenated(tok)
+    return (words[0].lower_ if len(words) > 1 else "") + tok.lemma_.lower()
 
 
 def _fitting(trigs: list[Trigger] | None, tok, *extra) -> list[Trigger]:

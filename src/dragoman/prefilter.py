@@ -87,7 +87,12 @@ class Prefilter:
     def _is_trigger(self, word: str) -> bool:
         hit = self.seen.get(word)
         if hit is None:
-            hit = self.seen[word] = not self.lemmas.isdisjoint(candidate_lemmas(word, self.irregular))
+            # "cease-fire": the parser splits it, and either part or the whole may be the trigger
+            forms = {word, word.replace("-", ""), *word.split("-")} if "-" in word else {word}
+            hit = any(not self.lemmas.isdisjoint(candidate_lemmas(f, self.irregular)) for f in forms)
+            if len(self.seen) > 200_000:  # bounded over a long batch
+                self.seen.clear()
+            self.seen[word] = hit
         return hit
 
     def passages(self, doc: Document, passages: list[Passage]) -> list[Passage]:
