@@ -61,7 +61,10 @@ ON_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
 THEME_NOUN_TYPES = {"MOBILIZE", "AID"}
 # Passive events whose unnamed agent is the state where they happen.
 IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION", "RETREAT"}
-ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction"}
+ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction",
+                  # "promised its support for", "announced sanctions on": the noun is the event
+                  "promise", "pledge", "vow", "reaffirm", "reiterate", "voice", "express", "declare",
+                  "announce", "convey", "extend", "renew"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
 # Where no actor is acted upon, the place of a curfew or an attack stands for its people.
