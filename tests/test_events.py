@@ -174,3 +174,8 @@ def test_hyphenated_triggers_survive_the_split_and_the_prefilter(pipeline):
     e = one(pipeline, "Afghanistan announced a weeklong cease-fire with the Taliban.")
     assert (e.event, e.mode, e.trigger["text"]) == ("RETREAT", "ceasefire", "cease-fire")
     assert e.recipient[0].org == "TALIBAN"
+
+
+def test_interviews_and_homecomings_are_not_events(pipeline):
+    assert extract(pipeline, "Iraqi intelligence officers spoke to the Guardian about the camp.") == []
+    assert extract(pipeline, "Many Syrian refugees want to return.") == []

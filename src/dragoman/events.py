@@ -280,6 +280,8 @@ class EventExtractor:
                          if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
         if self.political_only and not any(_political(e) for e in actor + recipient):
             return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
+        if cand.trigger.event == "CONSULT" and recipient and all(r.sector == "MED" for r in recipient):
+            return None  # "spoke to the Guardian": an interview is not a consultation
         bare_noun = cand.trigger.pos == "N" and not cand.light and not cand.occurrence
         if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient
                               or bare_noun):
