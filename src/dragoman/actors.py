@@ -115,8 +115,8 @@ def match_knowledge(kb: K.Knowledge, tokens) -> dict[int, tuple[int, list[K.Info
 def _case_ok(info: K.Info, span) -> bool:
     if info.category in (K.ROLE, K.PLACE_NOUN):
         return True
-    first = span[0].text
-    return first[:1].isupper() or first[:1].isdigit()
+    first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
+    return first[:1].isupper() or first[:1].isdigit()  # "the Guardian" as well as "The Guardian"
 
 
 # ---------------------------------------------------------------- mentions in one sentence
