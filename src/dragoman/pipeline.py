@@ -119,24 +119,23 @@ class Pipeline:
             if found:
                 doc.date, doc.date_source = found[0], "text"
         state = self.actors.new_document(doc)
+        found = []  # (event, the sentence it came from)
         for sent in doc.sentences:
             state.add_sentence(sent)
             for event in self.extractor.extract(sent, state, doc.id):
                 if event.confidence >= self.min_confidence:
-                    event.sentence = sent
-                    doc.events.append(event)
+                    found.append((event, sent))
         state.finalize()
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)
-        for event in doc.events:
-            self._date_event(event, doc)
-            self._place_event(event, near, visits)
-            del event.sentence
+        for event, sent in found:
+            trigger_i = _trigger_token(event, sent)
+            self._date_event(event, sent, trigger_i, doc)
+            self._place_event(event, sent, trigger_i, near, visits)
+            doc.events.append(event)
         return doc
 
-    def _date_event(self, event, doc: Document) -> None:
-        sent = event.sentence
-        trigger_i = _trigger_token(event, sent)
+    def _date_event(self, event, sent, trigger_i: int, doc: Document) -> None:
         found = dates.event_date(sent.span, doc.date, trigger_i)
         if found is not None:
             event.date, event.date_text = found.date, found.date_text
@@ -145,9 +144,7 @@ class Pipeline:
             # Reported as news: it happened on the day the document reports it.
             event.date, event.date_precision = doc.date, _precision(doc.date)
 
-    def _place_event(self, event, near, visits) -> None:
-        sent = event.sentence
-        trigger_i = _trigger_token(event, sent)
+    def _place_event(self, event, sent, trigger_i: int, near, visits) -> None:
         place = places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)
         event.location = place or visits.get(id(sent))
 

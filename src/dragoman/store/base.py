@@ -43,11 +43,31 @@ class Store:
         raise NotImplementedError
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def _outer_transaction(self) -> Iterator[None]:
+        """Begin, and commit or roll back, one real transaction (the backend's dialect)."""
         raise NotImplementedError
         yield
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """One transaction at a time per connection; nested calls join the outer one."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield
+                finally:
+                    self._depth -= 1
+                return
+            self._depth = 1
+            try:
+                with self._outer_transaction():
+                    yield
+            finally:
+                self._depth = 0
+
     _conn = None  # the backend's open connection, None once closed
+    _depth = 0    # how deep in nested _transaction calls the connection is
 
     def close(self) -> None:
         if self._conn is not None:

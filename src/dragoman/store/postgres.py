@@ -34,7 +34,6 @@ class PostgresStore(Store):
     def __init__(self, url: str):
         self.url = url
         self._lock = threading.RLock()  # one connection, shared by a server's threads
-        self._depth = 0
         self._conn = None
         try:
             self._conn = psycopg.connect(_libpq_url(url), autocommit=True, row_factory=dict_row)
@@ -64,29 +63,18 @@ class PostgresStore(Store):
             raise explain(self.url, exc, opening=False) from exc
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
-        with self._lock:
-            if self._depth:  # nested calls join the outer transaction
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            self._depth = 1
-            try:
-                # Pipeline mode: the statements of a write go to the server together and
-                # only reads wait for an answer (a few round trips per ingest, not dozens).
-                with self._errors(), self._cursor().pipeline():
-                    self._execute("BEGIN")
-                    self._execute("SELECT pg_advisory_xact_lock(?)", [_signed(WRITE_LOCK)])
-                    yield
-                    self._execute("COMMIT")
-            except BaseException:
-                self._rollback()
-                raise
-            finally:
-                self._depth = 0
+    def _outer_transaction(self) -> Iterator[None]:
+        try:
+            # Pipeline mode: the statements of a write go to the server together and
+            # only reads wait for an answer (a few round trips per ingest, not dozens).
+            with self._errors(), self._cursor().pipeline():
+                self._execute("BEGIN")
+                self._execute("SELECT pg_advisory_xact_lock(?)", [_signed(WRITE_LOCK)])
+                yield
+                self._execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     def _rollback(self) -> None:
         try:

@@ -30,7 +30,6 @@ class SQLiteStore(Store):
     def __init__(self, path: str | Path):
         self.path = str(path)
         self._lock = threading.RLock()  # one connection, shared by a server's threads
-        self._depth = 0
         self._conn = None
         try:
             self._conn = self._connect()
@@ -63,29 +62,18 @@ class SQLiteStore(Store):
             self._cursor().executemany(sql, rows)
 
     @contextmanager
-    def _transaction(self) -> Iterator[None]:
+    def _outer_transaction(self) -> Iterator[None]:
         # IMMEDIATE takes the write lock up front, so two writers queue (busy_timeout)
-        # instead of failing when a reader would upgrade. Nested calls join the outer one.
-        with self._lock:
-            if self._depth:
-                self._depth += 1
-                try:
-                    yield
-                finally:
-                    self._depth -= 1
-                return
-            conn = self._cursor()
-            conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
-            try:
-                yield
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            else:
-                conn.execute("COMMIT")
-            finally:
-                self._depth = 0
+        # instead of failing when a reader would upgrade.
+        conn = self._cursor()
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        else:
+            conn.execute("COMMIT")
 
     # ---- full-text index (external content: kept in step with events by hand) ----------
     def _index_text(self, doc_id: str) -> None:
