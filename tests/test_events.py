@@ -27,7 +27,9 @@ def test_every_plover_type_is_reachable_by_the_lexicon():
 
 
 @pytest.mark.parametrize("text,event,actor,recipient", [
-    ("Kenya and Uganda signed a border agreement on Monday.", "AGREE", "KEN", "UGA"),
+    # CAMEO 057 "sign formal agreement" is SUPPORT in PLOVER (CAMEO2PLOVER); each side is both.
+    ("Kenya and Uganda signed a border agreement on Monday.", "SUPPORT", "KEN", "UGA"),
+    ("Kenya agreed to reopen the border with Uganda.", "AGREE", "KEN", "UGA"),
     ("The Egyptian foreign minister held talks with his Jordanian counterpart in Cairo.", "CONSULT", "EGY", "JOR"),
     ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT", "BRA", "ARG"),
     ("Japan sent humanitarian aid to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
@@ -36,7 +38,10 @@ def test_every_plover_type_is_reachable_by_the_lexicon():
     ("Pakistan condemned India over the border incident.", "ACCUSE", "PAK", "IND"),
     ("Hungary rejected the proposal of the European Commission.", "REJECT", "HUN", "IGO"),
     ("Iran threatened Israel with a swift response.", "THREATEN", "IRN", "ISR"),
-    ("The United States imposed sanctions on Venezuela.", "SANCTION", "USA", "VEN"),
+    # CAMEO 163 "impose embargo, boycott or sanctions" is COERCE in PLOVER; SANCTION cuts ties.
+    ("The United States imposed sanctions on Venezuela.", "COERCE", "USA", "VEN"),
+    ("Canada expelled two Russian diplomats on Friday.", "SANCTION", "CAN", "RUS"),
+    ("A Belgian court convicted the Flemish party of inciting hatred.", "ACCUSE", "BEL", None),
     ("Turkish police arrested three Syrian journalists in Istanbul.", "COERCE", "TUR", "SYR"),
     ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
 ])
@@ -46,7 +51,30 @@ def test_types_and_roles(pipeline, text, event, actor, recipient):
     e = ev[0]
     if actor:
         assert actor in {a.country for a in e.actor} | {a.org for a in e.actor}
-    assert recipient in {r.country for r in e.recipient} | {r.org for r in e.recipient}
+    if recipient:
+        assert recipient in {r.country for r in e.recipient} | {r.org for r in e.recipient}
+
+
+def test_signing_parties_act_on_each_other(pipeline):
+    e = one(pipeline, "Kenya and Uganda signed a border agreement on Monday.")
+    assert {a.country for a in e.actor} == {r.country for r in e.recipient} == {"KEN", "UGA"}
+
+
+def test_the_place_of_an_undirected_event_is_its_recipient(pipeline):
+    e = one(pipeline, "Turkey and Russia announced a ceasefire in Idlib on Thursday.")
+    assert e.event == "RETREAT"
+    assert [(r.text, r.country, r.kind) for r in e.recipient] == [("Idlib", "SYR", "state")]
+
+
+def test_the_place_does_not_replace_a_named_recipient(pipeline):
+    e = one(pipeline, "Iran threatened Israel with a swift response in Tehran.")
+    assert [r.country for r in e.recipient] == ["ISR"]
+
+
+def test_fighting_a_disease_is_not_an_attack(pipeline):
+    events = extract(pipeline, "Egypt sent doctors to Khartoum to help fight the epidemic.")
+    assert "ASSAULT" not in [e.event for e in events]
+    assert "ASSAULT" in [e.event for e in extract(pipeline, "Egypt sent troops to fight the rebels in Darfur.")]
 
 
 def test_passive_agent_is_the_actor(pipeline):

@@ -292,8 +292,7 @@ class DocumentActors:
             e = self._group_entity(m, text, span, country=country)
             self._add_members(e, m)
         elif place is not None:  # a place standing for its people or government: "aid to Wuhan"
-            e = Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
-                       id="g-" + _short_hash(f"place|{place.country_code}|{place.name}"))
+            e = place_entity(place, text, span)
         elif label == "PERSON" or (label is None and _looks_like_person(m)):
             m.person = _strip_det(text)
             return self._person(m, text, span, None)
@@ -502,6 +501,19 @@ class DocumentActors:
         return Entity(name=e.name, text=tok.text, span=span, kind=e.kind, country=e.country,
                       sector=e.sector, org=e.org, title=e.title, id=e.id)
 
+    def as_phrase(self, e: Entity, phrase) -> Entity:
+        """The actor as the phrase of a role names it: in "blamed Netanyahu's hardline policies"
+        the recipient is Netanyahu, written "Netanyahu's hardline policies". Only an actor named
+        inside the phrase: in "a visit to Washington" Washington is written "Washington"."""
+        start = self._offset(phrase[0])
+        end = self._offset(phrase[-1]) + len(phrase[-1])
+        if not (start <= e.span[0] and e.span[1] <= end) or (start, end) == tuple(e.span):
+            return e  # named after the phrase ("a visit to Washington"), or the phrase itself
+        copy = _copy_at(e, self.doc.text[start:end], (start, end))
+        if e.kind == "person":  # named as the document finally knows the person
+            self.person_entities.append((copy, self._cluster_of(e)))
+        return copy
+
     def _inside_quote(self, tok) -> bool:
         return _inside_quote_only(tok) or id(tok.doc) in self.speakers
 
@@ -531,6 +543,13 @@ def _inside_quote_only(tok) -> bool:
         marks = tok.doc.user_data["dragoman_quotes"] = [
             i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS]
     return bisect_left(marks, tok.idx) % 2 == 1
+
+
+def place_entity(place, text: str, span) -> Entity:
+    """A place standing for its people or government ("aid to Wuhan", "a ceasefire in Idlib"),
+    coded with its country as PETRARCH codes it."""
+    return Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
+                  id="g-" + _short_hash(f"place|{place.country_code}|{place.name}"))
 
 
 def _copy_at(e: Entity, text: str, span) -> Entity:

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from .actors import place_entity
 from .model import QUADS, Entity, Event
+from .places import event_places
 
 DEFAULT_PREPS = {
     "AGREE": ("with",), "CONSULT": ("with",), "SUPPORT": ("for", "to"), "CONCEDE": ("to",),
@@ -50,6 +52,7 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
+MEETING_NOUNS = {"summit", "talks", "talk", "meeting", "negotiation", "negotiations", "dialogue", "summit"}
 # "X faced criticism from Y", "X's initiative met with the support of Y": X is acted upon.
 RECEIVING_VERBS = {"meet", "receive", "win", "gain", "enjoy", "get", "face", "draw", "attract", "earn",
                    "come"}
@@ -67,8 +70,16 @@ ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "comma
                   "announce", "convey", "extend", "renew"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
-# Where no actor is acted upon, the place of a curfew or an attack stands for its people.
-PLACE_RECIPIENT_TYPES = {"COERCE", "ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"}
+# "called for sanctions against Moscow", "demanded an investigation into X": a call to punish X
+# is an accusation of X (what the PLOVER annotations code), not a request made of anyone.
+PUNITIVE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
+# "launched a scathing attack on the spy chiefs": words, not force.
+VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "extraordinary", "bitter",
+                 "personal", "rhetorical", "harsh", "vitriolic", "sharp", "fierce", "furious", "unprecedented"}
+# "fight the disease", "combat the outbreak", "battle the wildfire": force used against what
+# these contexts name (contexts.tsv) is not used against anyone.
+NON_HOSTILE_CONTEXTS = {"health", "disasters", "environment"}
+FORCE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"}
 
 
 @dataclass(frozen=True)
@@ -81,6 +92,7 @@ class Trigger:
     preps: tuple[str, ...]
     needs_recipient: bool = False
     object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
+    mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
 
 
 @dataclass
@@ -112,7 +124,8 @@ def load_lexicon() -> Lexicon:
         preps = tuple(p for p in (row.get("preps") or "").split("|") if p) or DEFAULT_PREPS[event]
         needs = set((row.get("needs") or "").split("|"))
         trig = Trigger(row["trigger"], row["pos"], event, row.get("mode") or None,
-                       row.get("cameo") or None, preps, "recipient" in needs, "theme" in needs)
+                       row.get("cameo") or None, preps, "recipient" in needs, "theme" in needs,
+                       row["event"] in RECIPROCAL or "mutual" in needs)
         words = row["trigger"].split()
         table, key = {"V": (lex.verbs, words[0]), "N": (lex.nouns, row["trigger"]),
                       "LV": (lex.light, (words[0], words[-1])),
@@ -254,6 +267,8 @@ class EventExtractor:
                 return None
         if cand.noun is not None and cand.trigger.pos == "LV":
             obj_toks = [cand.noun] + obj_toks  # "expelled the American diplomat", "summoned the ambassador"
+        if cand.trigger.event in FORCE_TYPES and any(self._non_hostile(t) for t in obj_toks + prep_toks):
+            return None
         actor = _entities(actor_toks, actors, role="actor")
         avoid = frozenset(a.id for a in actor if a.id)
         from_prep = _entities(prep_toks, actors, avoid=avoid)
@@ -270,23 +285,40 @@ class EventExtractor:
         if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
             recipient = [e for e in _entities(_complement_objects(cand.head), actors)
                          if not any(_same_actor(e, a) for a in actor)]
-        if cand.trigger.event in RECIPROCAL and len(actor) > 1 and any(_coded(a) for a in actor) \
+        if cand.trigger.mutual and len(actor) > 1 and any(_political(a) for a in actor) \
                 and not cand.trigger.needs_recipient:
             recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
-        if not recipient and (cand.trigger.event in PLACE_RECIPIENT_TYPES or cand.trigger.event == "AGREE"
-                              or _prospective(cand.head)):
-            # "imposed a curfew in X", "agreed to a ceasefire in eastern Ukraine"
-            recipient = [e for e in _entities(_locatives(cand.head), actors)
-                         if e.kind == "state" and not any(_same_actor(e, a) for a in actor)]
+        if not recipient:  # "imposed a curfew in X", "announced a ceasefire in Idlib"
+            recipient = [e for e in self._place_recipients(cand, sent)
+                         if not any(_same_actor(e, a) for a in actor)]
         if self.political_only and not any(_political(e) for e in actor + recipient):
             return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
         if cand.trigger.event == "CONSULT" and recipient and all(r.sector == "MED" for r in recipient):
             return None  # "spoke to the Guardian": an interview is not a consultation
         bare_noun = cand.trigger.pos == "N" and not cand.light and not cand.occurrence
         if not recipient and (cand.trigger.event not in UNDIRECTED_OK or cand.trigger.needs_recipient
-                              or bare_noun):
+                              or bare_noun) and not self._declined(cand):
             return None
         return self._build(cand, sent, actor, recipient, doc_id)
+
+    def _declined(self, cand: Candidate) -> bool:
+        """ "will not end the strike", "refused to lift the embargo": declining to yield is a
+        REJECT (CAMEO 124) even where the text names no one it is addressed to."""
+        return cand.trigger.event in ("CONCEDE", "RETREAT") and not (cand.trigger.pos == "N" and not cand.light) \
+            and modality_of(cand.head) == "negated" and (_prospective(cand.head) or _refused(cand.head))
+
+    def _punitive(self, noun) -> bool:
+        return any(t.event in PUNITIVE_TYPES for t in self.lex.nouns.get(noun.lemma_.lower(), []))
+
+    def _non_hostile(self, tok) -> bool:
+        return self.lex.contexts.get(tok.lemma_.lower()) in NON_HOSTILE_CONTEXTS
+
+    def _place_recipients(self, cand: Candidate, sent) -> list[Entity]:
+        """Where no actor is acted upon, the place of the event stands for its people or its
+        government, as PETRARCH and PLOVER's annotators code it: "attacks in Afghanistan" (AFG),
+        "troops remained on alert in Manila" (PHL). Only the closest place phrase."""
+        found = event_places(sent.span, cand.head.i, offset=sent.offset)
+        return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
 
     def _verb_roles(self, cand: Candidate):
         """(actor tokens, object tokens, tokens after the trigger's prepositions)."""
@@ -301,6 +333,8 @@ class EventExtractor:
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if cand.noun is None \
                 else [c for c in verb.children if c.dep_ == "dative"]  # "gave Sudan aid"
+            if cand.noun is None and not any(c.dep_ == "dobj" for c in verb.children):
+                objs += _raised_objects(verb)
             if trig.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
                 themes = [c for c in objs if c.dep_ == "dobj"]
                 objs = [c for c in objs if c.dep_ == "dative"]
@@ -361,6 +395,11 @@ class EventExtractor:
             event, mode, cameo = "ASSAULT", None, "192"  # "captured three cities": a military seizure
         if event == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent.span):
             event, mode, cameo = "AID", None, "074"  # troops sent to keep the peace: CAMEO 074
+        if event == "REQUEST" and cand.noun is not None and self._punitive(cand.noun):
+            event, mode, cameo = "ACCUSE", None, "112"
+        if event == "ASSAULT" and cand.noun is not None and any(
+                c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK for c in cand.noun.children):
+            event, mode, cameo = "ACCUSE", None, "111"
         if not (trig.pos == "N" and not cand.light):  # an actor's statement of what it will do
             event, mode, cameo, modality = recode_intent(event, mode, cameo, modality, cand.head)
         confidence = 0.55 + 0.15 * bool(recipient) + 0.1 * (trig.pos != "N") \
@@ -395,9 +434,18 @@ def _complement_objects(verb, depth: int = 2):
                 out += _complement_objects(c, depth - 1)
         elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
             out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
-        elif c.dep_ == "advcl" and any(m.lower_ in ("until", "unless") for m in c.children if m.dep_ == "mark"):
+        elif c.dep_ == "advcl" and any(m.lower_ in ("until", "unless", "till", "before") for m in c.children
+                                       if m.dep_ == "mark"):
             out += [o for o in c.children if o.dep_ == "nsubj"]  # "will not end the strike until the government ..."
     return out
+
+
+def _raised_objects(verb) -> list:
+    """ "convicted the bank to pay", "allowed two airlines to land": spaCy parses the object of
+    the trigger as the subject of the infinitive that follows it."""
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in c.children if s.dep_ == "nsubj"]
 
 
 def _hyphenated(tok) -> list:
@@ -468,13 +516,31 @@ def _inherited_subject(verb):
 
 def _entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
     out: list[Entity] = []
-    for tok in tokens:
+    for tok in [p for t in tokens for p in (_between(t) or [t])]:
         for t in [tok, *_conjuncts_deep(tok)]:
             ent = _entity_for(t, actors, role, avoid=avoid)
+            if ent is not None and not ent.stands_for_members:
+                ent = actors.as_phrase(ent, _head_phrase(t))
             for e in (ent.members if ent is not None and ent.stands_for_members else [ent]):
                 if e is not None and not any(_same_actor(e, o) for o in out):
                     out.append(e)
     return out
+
+
+def _between(tok) -> list:
+    """ "the summit between the EU and Turkey failed": the parties stand for the meeting."""
+    if tok.lemma_.lower() not in MEETING_NOUNS:
+        return []
+    return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _head_phrase(tok):
+    """A noun and what comes before it in its phrase: "the FAA's approval" of "the FAA's approval
+    of the aircraft"; what follows (prepositions, clauses) may name other actors."""
+    before = [c for c in tok.children if c.i < tok.i and c.dep_ not in ("punct", "cc", "prep", "relcl", "acl")]
+    start = min((c.left_edge.i for c in before), default=tok.i)
+    return tok.doc[start: tok.i + 1]
 
 
 def _conjuncts_deep(tok):
@@ -504,7 +570,7 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0,
         return ent
     owner_ok = role == "recipient" or tok.lower_ in _BODY_WORDS
     # Modifiers first: "his Jordanian counterpart" is Jordanian before it is "his".
-    modifiers = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod")]
+    modifiers = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "npadvmod")]
     for child in modifiers:  # inside one noun phrase: "SCO member states", "the Iranian attack"
         found = _entity_for(child, actors, role, depth + 1, avoid)
         if found is not None:
@@ -548,10 +614,6 @@ def _political(e: Entity) -> bool:
     return bool(e.country or e.org or e.sector)
 
 
-def _coded(e: Entity) -> bool:
-    return bool(e.country or e.org) or e.kind == "person"
-
-
 def _same_actor(a: Entity, b: Entity) -> bool:
     if a.id and b.id and a.id == b.id:
         return True
@@ -566,7 +628,8 @@ COOPERATIVE = {"CONSULT", "AID", "COOPERATE", "SUPPORT", "CONCEDE", "RETREAT", "
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 INTENT_CAMEO = {"CONSULT": "036", "AID": "033", "COOPERATE": "031", "SUPPORT": "032",
                 "CONCEDE": "035", "RETREAT": "035", "AGREE": "030"}
-THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "133"}
+THREAT_CAMEO = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "131", "MOBILIZE": "138", "PROTEST": "133",
+                "163": "1312"}  # (by the trigger's own code first: "will impose sanctions")
 
 
 def recode_intent(event: str, mode, cameo: str, modality: str, head):
@@ -578,7 +641,7 @@ def recode_intent(event: str, mode, cameo: str, modality: str, head):
     if modality in ("future", "intended") and event in COOPERATIVE and event != "AGREE":
         return "AGREE", None, INTENT_CAMEO[event], modality
     if modality in ("future", "intended") and event in MATERIAL_CONFLICT:
-        return "THREATEN", None, THREAT_CAMEO[event], modality
+        return "THREATEN", None, THREAT_CAMEO.get(cameo) or THREAT_CAMEO[event], modality
     return event, mode, cameo, modality
 
 
