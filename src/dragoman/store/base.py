@@ -16,7 +16,7 @@ from ..errors import StoreError
 from ..model import Document
 from . import rows as R
 from .dialect import Dialect
-from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS
+from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS, TERM_COUNTS_FILL
 from .query import (EventFilter, QueryError, actor_params, check_order, like_escape,
                     single_term)
 
@@ -266,6 +266,14 @@ class Store:
         self._executemany(f"DELETE FROM term_counts WHERE {match} AND n <= 0",
                           [tuple(r[:3]) for r in rows])
 
+    def _recount_terms(self) -> None:
+        """Count every event's terms again, from scratch (after a bulk load that wrote
+        events and the full-text index directly, as benchmarks/serve_latency.py does)."""
+        with self._transaction():
+            self._execute("DELETE FROM term_counts")
+            for statement in TERM_COUNTS_FILL[self.dialect.name]:
+                self._execute(statement)
+
     def _refresh_actors(self, ids: set[str]) -> None:
         """Recount mentions and events of these actors; drop those nothing refers to."""
         ids = sorted(ids)
@@ -326,7 +334,7 @@ class Store:
         if flt.actor:
             flt.actor_id, estimate = self._resolve_actor(flt.actor)
             flt.actor_is_common = estimate >= _COMMON
-        if flt.type or flt.quad or flt.since or flt.until:
+        if flt.type or flt.quad or flt.since or flt.until or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < _COMMON
             elif flt.country:
@@ -503,26 +511,34 @@ class Store:
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
         flt = self._planned(EventFilter(**filters))
-        sql, params = self._timeline_sql(interval, TIMELINE_KEYS[by], flt)
+        sql, params = self._timeline_sql(interval, by, flt)
         # Tuples, not dicts, from the driver: a daily timeline by type over a big store
         # has tens of thousands of rows. (PostgreSQL's SUM is a Decimal.)
         return [{"period": period, "key": key, "count": int(n)}
                 for period, key, n in self._fetch_tuples(sql, params)]
 
-    def _timeline_sql(self, interval: str, key: str, flt: EventFilter) -> tuple[str, list]:
+    def _timeline_sql(self, interval: str, by: str, flt: EventFilter) -> tuple[str, list]:
         table, a, n, where, params = self._timeline_source(flt, terms=True)
         precise = f"length({a}.date) {'>= 7' if interval == 'month' else '= 10'}"
         where = f"{where} AND {precise}" if where else f" WHERE {precise}"
-        # Per day first: the count tables' indexes hold their rows in (date, key) order,
-        # so this grouping streams; only its result (far fewer rows, for a weekly or
-        # monthly timeline) is sorted into periods.
-        daily = (f"SELECT {a}.date AS date, {a}.{key} AS key, SUM({n}) AS n "
-                 f"FROM {table} {a}{where} GROUP BY {a}.date, {a}.{key}")
-        if interval == "day":
-            return f"{daily} ORDER BY {a}.date, {a}.{key}", params
-        return (f"SELECT period, key, SUM(n) AS n FROM (SELECT "
-                f"{self._period(interval, 'd.date')} AS period, d.key AS key, d.n AS n "
-                f"FROM ({daily}) d) t WHERE period IS NOT NULL "
+        key = TIMELINE_KEYS[by]
+        if interval == "day" and by == "type" and table != "events":
+            # One count row per date and type already: read in the order of its index.
+            return (f"SELECT {a}.date, {a}.event, {n} FROM {table} {a}{where} "
+                    f"ORDER BY {a}.date, {a}.event"), params
+        if interval == "day":  # the count tables' indexes hold (date, key) in order
+            return (f"SELECT {a}.date, {a}.{key}, SUM({n}) FROM {table} {a}{where} "
+                    f"GROUP BY {a}.date, {a}.{key} ORDER BY {a}.date, {a}.{key}"), params
+        rows = f"FROM {table} {a}{where}"
+        if by == "quad":
+            # Per day and quad first, a grouping that streams along the index: the
+            # periods are then sorted out of a quarter as many rows as there are types.
+            rows = (f"FROM (SELECT {a}.date AS date, {a}.quad AS quad, SUM({n}) AS n "
+                    f"{rows} GROUP BY {a}.date, {a}.quad) {a}")
+            n = f"{a}.n"
+        return (f"SELECT period, key, SUM(n) FROM (SELECT "
+                f"{self._period(interval, a + '.date')} AS period, {a}.{key} AS key, "
+                f"{n} AS n {rows}) t WHERE period IS NOT NULL "
                 "GROUP BY period, key ORDER BY period, key"), params
 
     def _timeline_source(self, flt: EventFilter,

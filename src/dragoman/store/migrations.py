@@ -234,6 +234,8 @@ TERM_COUNTS_SQLITE = (
         n INTEGER NOT NULL,
         PRIMARY KEY (term, date, event)
     ) WITHOUT ROWID""",
+)
+TERM_COUNTS_FILL_SQLITE = (
     "CREATE VIRTUAL TABLE temp.events_fts_terms USING fts5vocab(main, events_fts, instance)",
     # Links first (CROSS JOIN): the index is read term by term, each event looked up once
     # per term it holds.
@@ -253,6 +255,8 @@ TERM_COUNTS_POSTGRES = (
         n BIGINT NOT NULL,
         PRIMARY KEY (term, date, event) INCLUDE (quad, n)
     )""",
+)
+TERM_COUNTS_FILL_POSTGRES = (
     """INSERT INTO term_counts (term, date, event, quad, n)
        SELECT t.term, e.date, e.event, e.quad, COUNT(*)
        FROM events e CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term)
@@ -268,7 +272,10 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "covering indexes for filtered queries and timelines", COVERING_INDEXES),
     Migration(5, "event counts per actor and per country", ACTOR_COUNTS),
     Migration(6, "event counts per full-text term", (),
-              only={"sqlite": TERM_COUNTS_SQLITE, "postgresql": TERM_COUNTS_POSTGRES}),
+              only={"sqlite": TERM_COUNTS_SQLITE + TERM_COUNTS_FILL_SQLITE,
+                    "postgresql": TERM_COUNTS_POSTGRES + TERM_COUNTS_FILL_POSTGRES}),
 )
 
 LATEST = MIGRATIONS[-1].version
+# Fills an empty term_counts from the events and the full-text index (after bulk loads).
+TERM_COUNTS_FILL = {"sqlite": TERM_COUNTS_FILL_SQLITE, "postgresql": TERM_COUNTS_FILL_POSTGRES}

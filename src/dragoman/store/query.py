@@ -79,8 +79,8 @@ class EventFilter:
             yield f"{p}{a}.date <= ?", [check_date("until", self.until) + _DATE_END]
         if self.doc:
             yield f"{a}.doc_id = ?", [self.doc]
-        if self.q is not None:
-            yield from fts_clauses(dialect, a, self.q)
+        if self.q is not None:  # (a search matching more events than the links: probed)
+            yield from fts_clauses(dialect, p + a, self.q)
 
 
 # The events an actor filter matches (parameters: actor_params). Three index-friendly
