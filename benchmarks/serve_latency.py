@@ -181,7 +181,8 @@ def measure(client: httpx.Client, queries) -> dict[str, list[float]]:
         if response.status_code != 200:
             raise SystemExit(f"{path} {params}: {response.status_code} {response.text}")
         key = path.rsplit("/", 1)[-1] + ":" + "+".join(
-            k for k in sorted(params) if k not in ("limit", "order", "interval", "by")) or "-"
+            k + ("(2 words)" if k == "q" and " " in params[k] else "")
+            for k in sorted(params) if k not in ("limit", "order", "interval", "by")) or "-"
         times.setdefault(key, []).append(elapsed)
     return times
 

@@ -553,6 +553,22 @@ def test_one_word_searches_are_answered_from_the_term_counts(store):
         {"period": "2021-06", "key": "verbal_cooperation", "count": 40}]
 
 
+def test_searches_with_a_country_or_actor_agree_however_they_are_planned(store, monkeypatch):
+    import dragoman.store.base as base
+    search_store(store)
+    cases = [{"q": q, **f} for q in ("thanked", "Ying Yong", "aid", "nothing")
+             for f in ({"country": "CHN"}, {"country": "IGO", "since": "2021-06"},
+                       {"actor": "act-ying"}, {"actor": "ying", "type": "support"})]
+    expected = [(store.events(**f), timeline_from_events(store, "day", "type", **f))
+                for f in cases]
+    assert any(events for events, _ in expected)
+    for common, search in ((0, 0), (0, 10**9), (10**9, 0)):  # every way round
+        monkeypatch.setattr(base, "_COMMON", common)
+        monkeypatch.setattr(base, "_COMMON_SEARCH", search)
+        assert [(store.events(**f), store.timeline(interval="day", by="type", **f))
+                for f in cases] == expected, (common, search)
+
+
 def test_single_term():
     assert [single_term(q) for q in ("Border", " b0rder2 ", "two words", "pre*", "naïve",
                                      "", "a-b", "a_b")] == [

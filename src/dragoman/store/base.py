@@ -24,6 +24,7 @@ INTERVALS = ("day", "week", "month")
 TIMELINE_KEYS = {"quad": "quad", "type": "event"}
 _ID_CHUNK = 500  # stay far below SQLite's bound-parameter limit
 _COMMON = 5000  # events from which an actor or country counts as common (see EventFilter)
+_COMMON_SEARCH = 20_000  # and a full-text search, when with a common country
 # The tables of per-day counts that ingest keeps, with the columns that key them
 # besides (date, event): one row per date and type, per actor, per country.
 COUNT_TABLES = {"event_counts": (), "actor_counts": ("actor_id",),
@@ -327,9 +328,21 @@ class Store:
                             "WHERE country = ? LIMIT ?) t", [country.upper(), _COMMON])
         return found[0]["n"] >= _COMMON
 
+    def _is_common_search(self, q: str) -> bool:
+        query = self.dialect.fts_query(q)
+        if query is None:
+            return False
+        found = self._fetch(f"SELECT COUNT(*) AS n FROM ({self.dialect.fts_matches()} "
+                            "LIMIT ?) t", [query, _COMMON_SEARCH])
+        return found[0]["n"] >= _COMMON_SEARCH
+
     def _planned(self, flt: EventFilter) -> EventFilter:
         """The filter with what the store knows about how many events it matches."""
         flt.country_is_common = bool(flt.country) and self._is_common_country(flt.country)
+        if flt.country_is_common and flt.q is not None and self._is_common_search(flt.q):
+            # Both on many events: the country's links drive, and the search's matches
+            # are collected once and looked up (not each match probed for the country).
+            flt.country_is_common = False
         estimate = 0
         if flt.actor:
             flt.actor_id, estimate = self._resolve_actor(flt.actor)
