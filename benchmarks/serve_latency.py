@@ -160,7 +160,7 @@ def timeline_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
         lambda: {"country": rng.choice(COUNTRIES)},
         lambda: {"actor": f"b-{int(rng.paretovariate(1.2) * 7) % ACTORS:05d}"},
         lambda: {"q": rng.choice(WORDS)},
-        lambda: {"q": f"{rng.choice(WORDS)} {rng.choice(WORDS)}"},
+        lambda: {"q": " ".join(rng.sample(WORDS, 2))},
         lambda: {"q": rng.choice(WORDS), "type": rng.choice(TYPES)},
         lambda: {"q": rng.choice(WORDS), "since": str(year())},
         lambda: {"q": rng.choice(WORDS), "country": rng.choice(COUNTRIES)},
