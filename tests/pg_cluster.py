@@ -86,7 +86,7 @@ def _free_port() -> int:
 
 
 DATA_TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
-               "event_actors", "event_counts", "actor_counts", "country_counts")
+               "event_actors", "event_counts", "actor_counts", "country_counts", "term_counts")
 _shared: dict = {}
 
 

@@ -1,6 +1,7 @@
 """The store, on real SQLite files in tmp_path, with documents built by hand."""
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 from pathlib import Path
@@ -11,6 +12,7 @@ import pg_cluster
 from dragoman.errors import StoreError
 from dragoman.model import Document, Entity, Event, Passage, Place, Sentence
 from dragoman.store import QueryError, open_store
+from dragoman.store.query import EventFilter, single_term
 
 TEMPLATE = ("On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong in Wuhan. "
         "Ying Yong thanked the SCO for its {help} against COVID-19. "
@@ -18,7 +20,8 @@ TEMPLATE = ("On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong i
         "Фото: пресс-служба")
 TEXT = TEMPLATE.format(help="help")
 TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
-          "event_actors", "event_counts", "actor_counts", "country_counts", "schema_migrations")
+          "event_actors", "event_counts", "actor_counts", "country_counts", "term_counts",
+          "schema_migrations")
 
 
 def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
@@ -441,13 +444,18 @@ def test_a_capped_count_stops_at_the_cap(store):
 def timeline_from_events(store, interval, by, **filters) -> list[dict]:
     """What a timeline must say, counted here from the matching event records."""
     key = {"quad": "quad", "type": "event"}[by]
-    width = {"day": 10, "month": 7}[interval]
+    width = {"day": 10, "week": 10, "month": 7}[interval]
     counts = {}
     for r in store.events(**filters, limit=10**6):
         if r["date"] and len(r["date"]) >= width and (interval == "month" or len(r["date"]) == 10):
-            period = (r["date"][:width], r[key])
+            period = (monday_of(r["date"]) if interval == "week" else r["date"][:width], r[key])
             counts[period] = counts.get(period, 0) + 1
     return [{"period": p, "key": k, "count": n} for (p, k), n in sorted(counts.items())]
+
+
+def monday_of(day: str) -> str:
+    date = datetime.date.fromisoformat(day)
+    return (date - datetime.timedelta(days=date.weekday())).isoformat()
 
 
 def test_actor_and_country_timelines_agree_with_their_events(store):
@@ -483,17 +491,108 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
     with open_store(db) as s:
         s.ingest(make_doc())
         expected = {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
-                    ("actor_counts", "country_counts")}
-        assert expected["actor_counts"] and expected["country_counts"]
+                    ("actor_counts", "country_counts", "term_counts")}
+        assert all(expected.values())
     conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
     conn.executescript("DROP TABLE actor_counts; DROP TABLE country_counts; "
+                       "DROP TABLE term_counts; "
                        "DELETE FROM schema_migrations WHERE version >= 4; "
                        "DROP INDEX event_counts_cover; DROP INDEX event_counts_by_type; "
                        "DROP INDEX events_id_cover;")
     conn.close()
     with open_store(db) as s:
-        assert [m["version"] for m in s.migrations()][-2:] == [4, 5]
+        assert [m["version"] for m in s.migrations()][-3:] == [4, 5, 6]
         assert {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in expected} == expected
+
+
+def search_store(store) -> None:
+    """Documents whose sentences share words, on several dates, one replaced, one deleted."""
+    other = make_doc("seed-2", help="aid, aid and more AID")  # a word twice in one sentence
+    other.events[0].date = "2021-07-04"
+    other.events[1].date = "2021-06-07"  # the next week
+    store.ingest(other)
+    third = make_doc("seed-3", help="help in Düsseldorf")
+    third.events[2].date = None  # undated: in no timeline
+    store.ingest(third)
+    store.ingest(make_doc(help="more help"))  # replaces seed-1: its old words leave
+    store.ingest(make_doc("seed-4", help="thanks"))
+    store.delete("seed-4")
+
+
+SEARCHES = ["thanked", "SCO", " sco ", "Wuhan", "covid", "19", "aid", "more", "help",
+            "Dusseldorf", "Düsseldorf", "nothing", "Ying Yong", "thanked SCO", "than*",
+            "COVID-19", "2021"]
+SEARCH_FILTERS = [{}, {"type": "SUPPORT"}, {"quad": "verbal_cooperation"},
+                  {"since": "2021-06-03"}, {"until": "2021-06"}, {"country": "CHN"},
+                  {"actor": "act-ying"}, {"type": "consult", "since": "2021"}]
+
+
+def test_search_timelines_agree_with_their_events(store):
+    search_store(store)
+    for q in SEARCHES:
+        for f in SEARCH_FILTERS:
+            for interval, by in (("day", "type"), ("week", "quad"), ("month", "type"),
+                                 ("month", "quad")):
+                expected = timeline_from_events(store, interval, by, q=q, **f)
+                assert store.timeline(interval=interval, by=by, q=q, **f) == expected, \
+                    (q, f, interval, by)
+    assert store.timeline(interval="month", q="aid") == [
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
+
+
+def test_one_word_searches_are_answered_from_the_term_counts(store):
+    def source(**filters):
+        counted = store._count_table_for(store._planned(EventFilter(**filters)), terms=True)
+        return counted and counted[0]
+    assert source(q=" Thanked ") == source(q="19", type="SUPPORT", since="2021") == "term_counts"
+    for f in ({"q": "Ying Yong"}, {"q": "than*"}, {"q": "Düsseldorf"}, {"q": "COVID-19"},
+              {"q": "thanked", "country": "CHN"}, {"q": "thanked", "actor": "act-ying"}):
+        assert source(**f) is None, f
+    store._execute("UPDATE term_counts SET n = 40 WHERE term = 'thanked'")  # read from there
+    assert store.timeline(interval="month", q="thanked") == [
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 40}]
+
+
+def test_searches_with_a_country_or_actor_agree_however_they_are_planned(store, monkeypatch):
+    import dragoman.store.base as base
+    search_store(store)
+    cases = [{"q": q, **f} for q in ("thanked", "Ying Yong", "aid", "nothing")
+             for f in ({"country": "CHN"}, {"country": "IGO", "since": "2021-06"},
+                       {"actor": "act-ying"}, {"actor": "ying", "type": "support"})]
+    expected = [(store.events(**f), timeline_from_events(store, "day", "type", **f))
+                for f in cases]
+    assert any(events for events, _ in expected)
+    for common, search in ((0, 0), (0, 10**9), (10**9, 0)):  # every way round
+        monkeypatch.setattr(base, "_COMMON", common)
+        monkeypatch.setattr(base, "_COMMON_SEARCH", search)
+        assert [(store.events(**f), store.timeline(interval="day", by="type", **f))
+                for f in cases] == expected, (common, search)
+
+
+def test_single_term():
+    assert [single_term(q) for q in ("Border", " b0rder2 ", "two words", "pre*", "naïve",
+                                     "", "a-b", "a_b")] == [
+        "border", "b0rder2", None, None, None, None, None, None]
+
+
+def test_term_counts_are_rebuilt_by_their_migration(store):
+    search_store(store)
+    expected = store._fetch("SELECT * FROM term_counts ORDER BY term, date, event")
+    assert {"thanked", "aid", "covid", "19"} <= {r["term"] for r in expected}
+    assert "help" in {r["term"] for r in expected} and "thanks" not in {
+        r["term"] for r in expected}
+    with store._transaction():
+        store._execute("DROP TABLE term_counts")
+        store._execute("DELETE FROM schema_migrations WHERE version = 6")
+    store._migrate()
+    assert store._fetch("SELECT * FROM term_counts ORDER BY term, date, event") == expected
+
+
+def test_deleting_everything_empties_the_term_counts(store):
+    search_store(store)
+    for doc in ("seed-1", "seed-2", "seed-3"):
+        store.delete(doc)
+    assert store._fetch("SELECT COUNT(*) AS n FROM term_counts")[0]["n"] == 0
 
 
 # ---- resuming and exporting ----------------------------------------------------------------

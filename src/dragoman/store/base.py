@@ -16,13 +16,15 @@ from ..errors import StoreError
 from ..model import Document
 from . import rows as R
 from .dialect import Dialect
-from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS
-from .query import (EventFilter, QueryError, actor_params, check_order, like_escape)
+from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS, TERM_COUNTS_FILL
+from .query import (EventFilter, QueryError, actor_params, check_order, like_escape,
+                    single_term)
 
 INTERVALS = ("day", "week", "month")
 TIMELINE_KEYS = {"quad": "quad", "type": "event"}
 _ID_CHUNK = 500  # stay far below SQLite's bound-parameter limit
 _COMMON = 5000  # events from which an actor or country counts as common (see EventFilter)
+_COMMON_SEARCH = 20_000  # and a full-text search, when with a common country
 # The tables of per-day counts that ingest keeps, with the columns that key them
 # besides (date, event): one row per date and type, per actor, per country.
 COUNT_TABLES = {"event_counts": (), "actor_counts": ("actor_id",),
@@ -40,6 +42,10 @@ class Store:
         raise NotImplementedError
 
     def _executemany(self, sql: str, rows: list) -> None:
+        raise NotImplementedError
+
+    def _fetch_tuples(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        """As _fetch, rows as plain tuples: for results of tens of thousands of rows."""
         raise NotImplementedError
 
     @contextmanager
@@ -84,6 +90,11 @@ class Store:
 
     def _unindex_text(self, doc_id: str) -> None:
         """Remove them, before the events are deleted."""
+
+    def _term_counts_of(self, doc_id: str) -> list[tuple]:
+        """The document's dated events counted per full-text term, as the full-text index
+        splits their sentences: [(term, date, event, quad, n)]."""
+        raise NotImplementedError
 
     # ---- context manager ---------------------------------------------------------------
     def __enter__(self):
@@ -174,6 +185,7 @@ class Store:
         self._insert("event_actors", links)
         self._add_counts(records, links)
         self._index_text(doc.id)
+        self._add_term_counts(doc.id)
         return {a["id"] for a in actors}
 
     def _upsert_actors(self, actors: list[dict]) -> None:
@@ -204,6 +216,7 @@ class Store:
         """Delete a document's rows; returns the ids of the actors it involved."""
         touched = self._actor_ids_of(doc_id)
         self._subtract_counts(doc_id)
+        self._subtract_term_counts(doc_id)
         self._unindex_text(doc_id)
         self._execute("DELETE FROM event_actors WHERE event_id IN "
                       "(SELECT id FROM events WHERE doc_id = ?)", [doc_id])
@@ -235,6 +248,32 @@ class Store:
                               [(r["n"],) + key for r, key in zip(old, rows)])
             # Only the rows just lowered: a scan of a big count table per delete would not do.
             self._executemany(f"DELETE FROM {table} WHERE {match} AND n <= 0", rows)
+
+    def _add_term_counts(self, doc_id: str) -> None:
+        rows = self._term_counts_of(doc_id)
+        if rows:
+            self._executemany(
+                "INSERT INTO term_counts (term, date, event, quad, n) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (term, date, event) DO UPDATE SET n = term_counts.n + excluded.n",
+                rows)
+
+    def _subtract_term_counts(self, doc_id: str) -> None:
+        rows = self._term_counts_of(doc_id)
+        if not rows:
+            return
+        match = "term = ? AND date = ? AND event = ?"
+        self._executemany(f"UPDATE term_counts SET n = n - ? WHERE {match}",
+                          [(r[4],) + tuple(r[:3]) for r in rows])
+        self._executemany(f"DELETE FROM term_counts WHERE {match} AND n <= 0",
+                          [tuple(r[:3]) for r in rows])
+
+    def _recount_terms(self) -> None:
+        """Count every event's terms again, from scratch (after a bulk load that wrote
+        events and the full-text index directly, as benchmarks/serve_latency.py does)."""
+        with self._transaction():
+            self._execute("DELETE FROM term_counts")
+            for statement in TERM_COUNTS_FILL[self.dialect.name]:
+                self._execute(statement)
 
     def _refresh_actors(self, ids: set[str]) -> None:
         """Recount mentions and events of these actors; drop those nothing refers to."""
@@ -289,14 +328,26 @@ class Store:
                             "WHERE country = ? LIMIT ?) t", [country.upper(), _COMMON])
         return found[0]["n"] >= _COMMON
 
+    def _is_common_search(self, q: str) -> bool:
+        query = self.dialect.fts_query(q)
+        if query is None:
+            return False
+        found = self._fetch(f"SELECT COUNT(*) AS n FROM ({self.dialect.fts_matches()} "
+                            "LIMIT ?) t", [query, _COMMON_SEARCH])
+        return found[0]["n"] >= _COMMON_SEARCH
+
     def _planned(self, flt: EventFilter) -> EventFilter:
         """The filter with what the store knows about how many events it matches."""
         flt.country_is_common = bool(flt.country) and self._is_common_country(flt.country)
+        if flt.country_is_common and flt.q is not None and self._is_common_search(flt.q):
+            # Both on many events: the country's links drive, and the search's matches
+            # are collected once and looked up (not each match probed for the country).
+            flt.country_is_common = False
         estimate = 0
         if flt.actor:
             flt.actor_id, estimate = self._resolve_actor(flt.actor)
             flt.actor_is_common = estimate >= _COMMON
-        if flt.type or flt.quad or flt.since or flt.until:
+        if flt.type or flt.quad or flt.since or flt.until or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < _COMMON
             elif flt.country:
@@ -473,26 +524,45 @@ class Store:
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
         flt = self._planned(EventFilter(**filters))
-        table, alias, n, where, params = self._timeline_source(flt)
-        precise = f"length({alias}.date) {'>= 7' if interval == 'month' else '= 10'}"
-        where = f"{where} AND {precise}" if where else f" WHERE {precise}"
-        sql = (f"SELECT period, key, SUM(n) AS count FROM (SELECT "
-               f"{self._period(interval, alias + '.date')} AS period, "
-               f"{alias}.{TIMELINE_KEYS[by]} AS key, {n} AS n FROM {table} {alias}{where}) t "
-               "WHERE period IS NOT NULL GROUP BY period, key ORDER BY period, key")
-        rows = self._fetch(sql, params)
-        for r in rows:  # in place: a daily timeline by type has tens of thousands of rows
-            r["count"] = int(r["count"])  # (PostgreSQL's SUM is a Decimal)
-        return rows
+        sql, params = self._timeline_sql(interval, by, flt)
+        # Tuples, not dicts, from the driver: a daily timeline by type over a big store
+        # has tens of thousands of rows. (PostgreSQL's SUM is a Decimal.)
+        return [{"period": period, "key": key, "count": int(n)}
+                for period, key, n in self._fetch_tuples(sql, params)]
 
-    def _timeline_source(self, flt: EventFilter) -> tuple[str, str, str, str, list]:
+    def _timeline_sql(self, interval: str, by: str, flt: EventFilter) -> tuple[str, list]:
+        table, a, n, where, params = self._timeline_source(flt, terms=True)
+        precise = f"length({a}.date) {'>= 7' if interval == 'month' else '= 10'}"
+        where = f"{where} AND {precise}" if where else f" WHERE {precise}"
+        key = TIMELINE_KEYS[by]
+        if interval == "day" and by == "type" and table != "events":
+            # One count row per date and type already: read in the order of its index.
+            return (f"SELECT {a}.date, {a}.event, {n} FROM {table} {a}{where} "
+                    f"ORDER BY {a}.date, {a}.event"), params
+        if interval == "day":  # the count tables' indexes hold (date, key) in order
+            return (f"SELECT {a}.date, {a}.{key}, SUM({n}) FROM {table} {a}{where} "
+                    f"GROUP BY {a}.date, {a}.{key} ORDER BY {a}.date, {a}.{key}"), params
+        rows = f"FROM {table} {a}{where}"
+        if by == "quad":
+            # Per day and quad first, a grouping that streams along the index: the
+            # periods are then sorted out of a quarter as many rows as there are types.
+            rows = (f"FROM (SELECT {a}.date AS date, {a}.quad AS quad, SUM({n}) AS n "
+                    f"{rows} GROUP BY {a}.date, {a}.quad) {a}")
+            n = f"{a}.n"
+        return (f"SELECT period, key, SUM(n) FROM (SELECT "
+                f"{self._period(interval, a + '.date')} AS period, {a}.{key} AS key, "
+                f"{n} AS n {rows}) t WHERE period IS NOT NULL "
+                "GROUP BY period, key ORDER BY period, key"), params
+
+    def _timeline_source(self, flt: EventFilter,
+                         terms: bool = False) -> tuple[str, str, str, str, list]:
         """Where a timeline counts from: (table, alias, count expression, WHERE, params).
 
         A count table when one answers the filters (type, quad and dates, with at most
-        one country or one resolved actor), else the events themselves. `flt` must
-        come from _planned (which resolves the actor).
+        one country, one resolved actor or, with `terms`, one full-text word), else the
+        events themselves. `flt` must come from _planned (which resolves the actor).
         """
-        counted = self._count_table_for(flt)
+        counted = self._count_table_for(flt, terms)
         if counted is None:
             return ("events", "e", "1") + flt.where(self.dialect, "e")
         table, column, value = counted
@@ -503,8 +573,20 @@ class Store:
             params = [value] + params
         return table, "c", "c.n", where, params
 
-    def _count_table_for(self, flt: EventFilter) -> tuple[str, str | None, str] | None:
-        if flt.doc or flt.q is not None or (flt.actor and flt.country):
+    def _count_table_for(self, flt: EventFilter,
+                         terms: bool = False) -> tuple[str, str | None, str] | None:
+        """The count table that answers the filters: (table, key column, key value).
+
+        The term counts answer a search for one plain word (terms=True: timelines only;
+        a total would still have to find the search's undated events one by one); a
+        phrase, several words or a prefix search is answered from the events.
+        """
+        if flt.q is not None:
+            term = single_term(flt.q) if terms else None
+            if term is None or flt.doc or flt.actor or flt.country:
+                return None
+            return "term_counts", "term", term
+        if flt.doc or (flt.actor and flt.country):
             return None
         if flt.country:
             return "country_counts", "country", flt.country.upper()

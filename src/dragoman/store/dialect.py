@@ -33,6 +33,10 @@ class Dialect:
         """The parameter for fts_clause, built so that user input is never query syntax."""
         raise NotImplementedError
 
+    def fts_matches(self) -> str:
+        """A SELECT of the events matching fts_query's parameter, from the index alone."""
+        raise NotImplementedError
+
 
 class SQLiteDialect(Dialect):
     def week_start(self, column: str) -> str:
@@ -41,6 +45,9 @@ class SQLiteDialect(Dialect):
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+
+    def fts_matches(self) -> str:
+        return "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
 
     def fts_query(self, text: str) -> str | None:
         # Each word becomes a quoted FTS5 string, so quotes, AND/OR/NOT, NEAR, column
@@ -58,6 +65,9 @@ class PostgresDialect(Dialect):
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"
+
+    def fts_matches(self) -> str:
+        return "SELECT seq FROM events WHERE text_tsv @@ to_tsquery('simple', ?)"
 
     def fts_query(self, text: str) -> str | None:
         terms = []

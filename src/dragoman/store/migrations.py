@@ -134,9 +134,11 @@ INITIAL = (
 
 # Full-text search over event sentences. SQLite: an external-content FTS5 table keyed by
 # events.seq, so sentence text is stored once. PostgreSQL: a generated tsvector column.
+# The tokenizer is named once: the per-term counts below tokenize with the same one.
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
 FTS_SQLITE = (
     "CREATE VIRTUAL TABLE events_fts USING fts5("
-    "text, content='events', content_rowid='seq', tokenize='unicode61 remove_diacritics 2')",
+    f"text, content='events', content_rowid='seq', tokenize='{FTS_TOKENIZE}')",
 )
 # PostgreSQL's parser keeps "COVID-19" as 'covid' '-19' and "3.5" as one number; these
 # separators become spaces first so that words split as SQLite's unicode61 splits them.
@@ -216,6 +218,52 @@ ACTOR_COUNTS = (
     "CREATE INDEX country_counts_by_type ON country_counts (country, date, event, quad, n)",
 )
 
+# Event counts per (full-text term, date, type), kept up to date by ingest like the other
+# count tables, so that the timeline of a one-word search (q=border, on 100,000 events)
+# reads its count rows instead of looking up every matching event. The terms are the
+# full-text index's own: SQLite's read back from the FTS5 index (fts5vocab), PostgreSQL's
+# from each event's tsvector; an event counts once per term however often it holds it.
+# Keyed in the order a timeline reads it (term, then dates): SQLite keeps the rows in the
+# primary key itself (WITHOUT ROWID), PostgreSQL carries quad and n in the key's index.
+TERM_COUNTS_SQLITE = (
+    """CREATE TABLE term_counts (
+        term TEXT NOT NULL,
+        date TEXT NOT NULL,
+        event TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (term, date, event)
+    ) WITHOUT ROWID""",
+)
+TERM_COUNTS_FILL_SQLITE = (
+    "CREATE VIRTUAL TABLE temp.events_fts_terms USING fts5vocab(main, events_fts, instance)",
+    # Links first (CROSS JOIN): the index is read term by term, each event looked up once
+    # per term it holds.
+    """INSERT INTO term_counts (term, date, event, quad, n)
+       SELECT v.term, e.date, e.event, e.quad, COUNT(DISTINCT e.seq)
+       FROM temp.events_fts_terms v CROSS JOIN events e
+       WHERE e.seq = v.doc AND e.date IS NOT NULL
+       GROUP BY v.term, e.date, e.event, e.quad""",
+    "DROP TABLE temp.events_fts_terms",
+)
+TERM_COUNTS_POSTGRES = (
+    """CREATE TABLE term_counts (
+        term TEXT NOT NULL,
+        date TEXT COLLATE "C" NOT NULL,
+        event TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (term, date, event) INCLUDE (quad, n)
+    )""",
+)
+TERM_COUNTS_FILL_POSTGRES = (
+    """INSERT INTO term_counts (term, date, event, quad, n)
+       SELECT t.term, e.date, e.event, e.quad, COUNT(*)
+       FROM events e CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term)
+       WHERE e.date IS NOT NULL
+       GROUP BY t.term, e.date, e.event, e.quad""",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "full-text search over event sentences", (),
@@ -223,6 +271,11 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(3, "event counts per date and type", DAILY_COUNTS),
     Migration(4, "covering indexes for filtered queries and timelines", COVERING_INDEXES),
     Migration(5, "event counts per actor and per country", ACTOR_COUNTS),
+    Migration(6, "event counts per full-text term", (),
+              only={"sqlite": TERM_COUNTS_SQLITE + TERM_COUNTS_FILL_SQLITE,
+                    "postgresql": TERM_COUNTS_POSTGRES + TERM_COUNTS_FILL_POSTGRES}),
 )
 
 LATEST = MIGRATIONS[-1].version
+# Fills an empty term_counts from the events and the full-text index (after bulk loads).
+TERM_COUNTS_FILL = {"sqlite": TERM_COUNTS_FILL_SQLITE, "postgresql": TERM_COUNTS_FILL_POSTGRES}

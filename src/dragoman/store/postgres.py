@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 import psycopg
 from psycopg.pq import TransactionStatus
-from psycopg.rows import dict_row
+from psycopg.rows import dict_row, tuple_row
 
 from ..errors import StoreError
 from .base import Store
@@ -54,6 +54,19 @@ class PostgresStore(Store):
     def _executemany(self, sql: str, rows: list) -> None:
         with self._lock, self._errors():
             self._cursor().cursor().executemany(placeholders(sql), rows)
+
+    def _fetch_tuples(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        with self._lock, self._errors():
+            cursor = self._cursor().cursor(row_factory=tuple_row)
+            return cursor.execute(placeholders(sql), tuple(params)).fetchall()
+
+    def _term_counts_of(self, doc_id: str) -> list[tuple]:
+        # The lexemes of each event's own tsvector, the column its searches match.
+        return self._fetch_tuples(
+            "SELECT t.term, e.date, e.event, e.quad, COUNT(*) FROM events e "
+            "CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term) "
+            "WHERE e.doc_id = ? AND e.date IS NOT NULL "
+            "GROUP BY t.term, e.date, e.event, e.quad", [doc_id])
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

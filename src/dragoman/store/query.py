@@ -79,8 +79,8 @@ class EventFilter:
             yield f"{p}{a}.date <= ?", [check_date("until", self.until) + _DATE_END]
         if self.doc:
             yield f"{a}.doc_id = ?", [self.doc]
-        if self.q is not None:
-            yield from fts_clauses(dialect, a, self.q)
+        if self.q is not None:  # (a search matching more events than the links: probed)
+            yield from fts_clauses(dialect, p + a, self.q)
 
 
 # The events an actor filter matches (parameters: actor_params). Three index-friendly
@@ -113,6 +113,18 @@ def fts_clauses(dialect: Dialect, a: str, q: str):
         yield "1 = 0", []
     else:
         yield dialect.fts_clause(a), [query]
+
+
+# One word of ASCII letters and digits: both full-text indexes (SQLite's unicode61, with
+# or without diacritics removal, and PostgreSQL's 'simple' parser) keep it as one term,
+# its lower case. Any other search (several words, a prefix*, accents) is not one term.
+_ONE_TERM = re.compile(r"\s*([A-Za-z0-9]+)\s*")
+
+
+def single_term(q: str) -> str | None:
+    """The full-text term a search is exactly, or None when it is not one plain word."""
+    found = _ONE_TERM.fullmatch(q or "")
+    return found.group(1).lower() if found else None
 
 
 def check_type(value: str) -> str:

@@ -10,6 +10,7 @@ from typing import Iterable, Iterator
 from ..errors import StoreError
 from .base import Store
 from .dialect import SQLITE
+from .migrations import FTS_TOKENIZE
 
 # Per connection. WAL lets the web page read while a batch writes; NORMAL sync is
 # durable across application crashes (a power cut can lose the last transactions).
@@ -61,6 +62,12 @@ class SQLiteStore(Store):
         with self._lock:
             self._cursor().executemany(sql, rows)
 
+    def _fetch_tuples(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        with self._lock:
+            cursor = self._cursor().cursor()
+            cursor.row_factory = None
+            return cursor.execute(sql, tuple(params)).fetchall()
+
     @contextmanager
     def _outer_transaction(self) -> Iterator[None]:
         # IMMEDIATE takes the write lock up front, so two writers queue (busy_timeout)
@@ -83,6 +90,31 @@ class SQLiteStore(Store):
     def _unindex_text(self, doc_id: str) -> None:
         self._execute("INSERT INTO events_fts (events_fts, rowid, text) "
                       "SELECT 'delete', seq, text FROM events WHERE doc_id = ?", [doc_id])
+
+    def _term_counts_of(self, doc_id: str) -> list[tuple]:
+        # The sentences go through a scratch FTS5 index with the same tokenizer, whose
+        # terms fts5vocab reads back: the very terms events_fts holds for them.
+        self._scratch_index()
+        self._execute("INSERT INTO temp.term_scratch (rowid, text) SELECT seq, text "
+                      "FROM events WHERE doc_id = ? AND date IS NOT NULL", [doc_id])
+        try:
+            return self._fetch_tuples(
+                "SELECT v.term, e.date, e.event, e.quad, COUNT(DISTINCT e.seq) "
+                "FROM temp.term_scratch_terms v CROSS JOIN events e WHERE e.seq = v.doc "
+                "GROUP BY v.term, e.date, e.event, e.quad")
+        finally:
+            self._execute("DELETE FROM temp.term_scratch")
+
+    def _scratch_index(self) -> None:
+        if self._has_scratch:
+            return
+        self._execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch USING "
+                      f"fts5(text, tokenize='{FTS_TOKENIZE}')")
+        self._execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch_terms USING "
+                      "fts5vocab(temp, term_scratch, instance)")
+        self._has_scratch = True
+
+    _has_scratch = False  # (created in the first write transaction that needs it)
 
     def optimize(self) -> None:
         """Merge full-text index segments and refresh planner statistics (after big loads)."""
