@@ -76,6 +76,12 @@ PUNITIVE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
 # "launched a scathing attack on the spy chiefs": words, not force.
 VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "extraordinary", "bitter",
                  "personal", "rhetorical", "harsh", "vitriolic", "sharp", "fierce", "furious", "unprecedented"}
+ARMED_SECTORS = {"MIL", "REB"}
+# An authority ordering people, the press or companies about imposes on them (CAMEO 172);
+# ordering a state or one's own forces is a demand or a command, not coercion.
+COMMAND_VERBS = {"order", "force", "compel", "instruct"}
+AUTHORITY_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG"}
+SUBJECT_SECTORS = {None, "MED", "BUS", "CVL", "EDU", "REL", "LAB", "REF", "OPP", "PTY", "CRM"}
 # "fight the disease", "combat the outbreak", "battle the wildfire": force used against what
 # these contexts name (contexts.tsv) is not used against anyone.
 NON_HOSTILE_CONTEXTS = {"health", "disasters", "environment"}
@@ -93,6 +99,7 @@ class Trigger:
     needs_recipient: bool = False
     object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
     mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
+    context: str | None = None  # fires only in a sentence with this context ("peacekeepers arrived")
 
 
 @dataclass
@@ -117,6 +124,9 @@ def _data_rows(name: str):
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lex = Lexicon()
+    for row in _data_rows("contexts.tsv"):
+        lex.contexts[row["word"].lower()] = row["context"]
+    context_names = set(lex.contexts.values())
     for row in _data_rows("triggers.tsv"):
         event = row["event"].strip()
         if event not in QUADS:
@@ -125,14 +135,13 @@ def load_lexicon() -> Lexicon:
         needs = set((row.get("needs") or "").split("|"))
         trig = Trigger(row["trigger"], row["pos"], event, row.get("mode") or None,
                        row.get("cameo") or None, preps, "recipient" in needs, "theme" in needs,
-                       row["event"] in RECIPROCAL or "mutual" in needs)
+                       row["event"] in RECIPROCAL or "mutual" in needs,
+                       next((n for n in needs if n in context_names), None))
         words = row["trigger"].split()
         table, key = {"V": (lex.verbs, words[0]), "N": (lex.nouns, row["trigger"]),
                       "LV": (lex.light, (words[0], words[-1])),
                       "VP": (lex.particles, (words[0], words[-1]))}[row["pos"]]
         table.setdefault(key, []).append(trig)
-    for row in _data_rows("contexts.tsv"):
-        lex.contexts[row["word"].lower()] = row["context"]
     return lex
 
 
@@ -196,7 +205,8 @@ class EventExtractor:
     def _light_verb(self, tok) -> Candidate | None:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
-        for obj in _objects(tok):
+        # "agreed to the plan", "declared a state of siege in X to begin at midnight"
+        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as")):
             for noun in [obj, *_conjuncts(obj)]:
                 trigs = _fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
                 if trigs:
@@ -229,7 +239,8 @@ class EventExtractor:
     def _verb(self, tok) -> Candidate | None:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             return None
-        trigs = self.lex.verbs.get(tok.lemma_.lower())
+        trigs = [t for t in self.lex.verbs.get(tok.lemma_.lower(), [])
+                 if t.context is None or t.context in self.contexts(tok.sent)]
         if not trigs or any(c.dep_ == "oprd" for c in tok.children):
             return None  # "he calls it The Boring Company": naming, not calling
         return Candidate(trigs[0], [tok], tok)
@@ -332,7 +343,8 @@ class EventExtractor:
         else:
             subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
             objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")] if cand.noun is None \
-                else [c for c in verb.children if c.dep_ == "dative"]  # "gave Sudan aid"
+                else [c for c in verb.children if c.dep_ == "dative"  # "gave Sudan aid"
+                      or c.dep_ == "dobj" and cand.noun.dep_ == "pobj"]  # "used civilians as shields"
             if cand.noun is None and not any(c.dep_ == "dobj" for c in verb.children):
                 objs += _raised_objects(verb)
             if trig.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
@@ -393,6 +405,11 @@ class EventExtractor:
         event, mode, cameo = trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event]
         if trig.mode == "seize" and any(r.kind == "state" for r in recipient) and _has_place_object(cand.head):
             event, mode, cameo = "ASSAULT", None, "192"  # "captured three cities": a military seizure
+        if event == "COERCE" and (trig.mode == "seize" or trig.lemma.startswith("blockade")) \
+                and any(a.sector in ARMED_SECTORS for a in actor):
+            event, mode, cameo = "ASSAULT", None, "190"  # armed forces seizing or blockading: force
+        if event == "REQUEST" and trig.lemma in COMMAND_VERBS and _commands(actor, recipient):
+            event, mode, cameo = "COERCE", "restrict", "172"  # "ordered the newspaper to suspend publication"
         if event == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent.span):
             event, mode, cameo = "AID", None, "074"  # troops sent to keep the peace: CAMEO 074
         if event == "REQUEST" and cand.noun is not None and self._punitive(cand.noun):
@@ -516,7 +533,7 @@ def _inherited_subject(verb):
 
 def _entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
     out: list[Entity] = []
-    for tok in [p for t in tokens for p in (_between(t) or [t])]:
+    for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or [t])]:
         for t in [tok, *_conjuncts_deep(tok)]:
             ent = _entity_for(t, actors, role, avoid=avoid)
             if ent is not None and not ent.stands_for_members:
@@ -533,6 +550,18 @@ def _between(tok) -> list:
         return []
     return [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"
             for o in p.children if o.dep_ == "pobj"]
+
+
+def _plural_of(tok) -> list:
+    """ "the armies of Brazil and Argentina", "the leaders of China and Russia": each party."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if objs and _conjuncts(objs[0]):
+                return [objs[0], *_conjuncts(objs[0])]
+    return []
 
 
 def _head_phrase(tok):
@@ -614,6 +643,11 @@ def _political(e: Entity) -> bool:
     return bool(e.country or e.org or e.sector)
 
 
+def _commands(actor: list[Entity], recipient: list[Entity]) -> bool:
+    return bool(recipient) and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in actor) \
+        and all(r.kind != "state" and r.sector in SUBJECT_SECTORS for r in recipient)
+
+
 def _same_actor(a: Entity, b: Entity) -> bool:
     if a.id and b.id and a.id == b.id:
         return True
@@ -636,7 +670,8 @@ def recode_intent(event: str, mode, cameo: str, modality: str, head):
     """PLOVER and CAMEO code what an actor says it will do as the saying: "X will meet Y" is an
     AGREE (intent to meet), "X will attack Y" a THREATEN, "X will not lift the embargo" a REJECT.
     Returns (event, mode, cameo, modality)."""
-    if modality == "negated" and event in COOPERATIVE and (_prospective(head) or _refused(head)):
+    if modality == "negated" and (event in COOPERATIVE and (_prospective(head) or _refused(head))
+                                  or event in ("CONCEDE", "RETREAT")):  # "did not lift the ban"
         return "REJECT", None, "124" if event in ("CONCEDE", "RETREAT") else "120", "asserted"
     if modality in ("future", "intended") and event in COOPERATIVE and event != "AGREE":
         return "AGREE", None, INTENT_CAMEO[event], modality
