@@ -176,11 +176,16 @@ def _bridge(sent, j: int, namey: list[bool]) -> int | None:
 def _code_mention(kb: K.Knowledge, span, matches) -> Mention:
     m = Mention(span.start, span.end, list(span))
     known_idx = set()
-    for start, (end, infos) in matches.items():
+    of_i = next((t.i for t in span if t.lower_ == "of"), None)
+    for start, (end, infos) in sorted(matches.items()):
         if start < span.start or end > span.end:
             continue
         known_idx.update(range(start, end))
+        # "opponents of the government" are opponents: a role after "of" describes the complement
+        head_role = m.role if m.role is not None and of_i is not None and start > of_i else None
         _apply_infos(m, infos, span.doc[start:end])
+        if head_role is not None:
+            m.role = head_role
     if m.known is not None:
         m.person = m.known.name
     elif m.person is None:
@@ -494,11 +499,17 @@ class DocumentActors:
         return e
 
     def _clone(self, e: Entity | None, tok) -> Entity | None:
+        """The actor a pronoun stands for, written as its antecedent when that is in the same
+        sentence ("The Israeli military said it launched airstrikes": "The Israeli military"),
+        else as the pronoun."""
         if e is None:
             return None
         start = self._offset(tok)
-        span = (start, start + len(tok))
-        return Entity(name=e.name, text=tok.text, span=span, kind=e.kind, country=e.country,
+        text, span = tok.text, (start, start + len(tok))
+        sent_start = start - tok.idx + tok.sent.start_char
+        if sent_start <= e.span[0] and e.span[1] <= start:
+            text, span = e.text, tuple(e.span)
+        return Entity(name=e.name, text=text, span=span, kind=e.kind, country=e.country,
                       sector=e.sector, org=e.org, title=e.title, id=e.id)
 
     def as_phrase(self, e: Entity, phrase) -> Entity:

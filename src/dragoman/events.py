@@ -15,7 +15,7 @@ from importlib import resources
 
 from .actors import place_entity
 from .model import QUADS, Entity, Event
-from .places import event_places
+from .places import PLACE_NOUNS, event_places
 
 DEFAULT_PREPS = {
     "AGREE": ("with",), "CONSULT": ("with",), "SUPPORT": ("for", "to"), "CONCEDE": ("to",),
@@ -35,7 +35,7 @@ OCCURRENCE_VERBS = {"take", "hold", "be", "open", "begin", "start", "happen", "o
                     "conclude", "end", "close", "continue", "resume", "schedule", "plan"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "should", "must"}
-INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "ready", "readiness", "decide",
+INTENT_HEADS = {"plan", "intend", "want", "seek", "hope", "aim", "ready", "readiness",
                 "prepare", "expect", "wish", "willing", "willingness", "try", "attempt", "offer",
                 "propose", "promise", "pledge", "vow", "threaten", "agree"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
@@ -77,6 +77,13 @@ PUNITIVE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
 VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "extraordinary", "bitter",
                  "personal", "rhetorical", "harsh", "vitriolic", "sharp", "fierce", "furious", "unprecedented"}
 ARMED_SECTORS = {"MIL", "REB"}
+HELPERS = {"observer", "monitor", "inspector", "doctor", "medic", "nurse", "expert", "rescuer",
+           "engineer", "adviser", "advisor", "trainer", "volunteer", "worker", "team"}
+HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "train", "rebuild", "relieve"}
+LOCATIVE_PREPS = ("in", "into", "at", "along", "near", "across", "inside", "to")
+# "protesters clashed with police": a violent protest (CAMEO 145), not an armed attack
+RIOT_VERBS = {"clash", "scuffle", "riot"}
+UNARMED_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REF", "REL", "PTY"}
 # An authority ordering people, the press or companies about imposes on them (CAMEO 172);
 # ordering a state or one's own forces is a demand or a command, not coercion.
 COMMAND_VERBS = {"order", "force", "compel", "instruct"}
@@ -207,7 +214,7 @@ class EventExtractor:
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
         for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as")):
-            for noun in [obj, *_conjuncts(obj)]:
+            for noun in [_through_quantity(n) for n in (obj, *_conjuncts(obj))]:
                 trigs = _fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
                 if trigs:
                     return Candidate(trigs[0], [tok, noun], tok, noun)
@@ -288,7 +295,8 @@ class EventExtractor:
         for r in named:
             if not any(_same_actor(r, a) for a in actor + recipient):
                 recipient.append(r)
-        if not actor or (named and not recipient):  # no actor, or acting on itself
+        mutual = cand.trigger.mutual and len(actor) > 1 and cand.noun is cand.head  # "cooperation between X and Y"
+        if not actor or (named and not recipient and not mutual):  # no actor, or acting on itself
             return None
         if any(t.head.lower_ == "with" for t in prep_toks) and not named \
                 and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
@@ -300,7 +308,7 @@ class EventExtractor:
                 and not cand.trigger.needs_recipient:
             recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
         if not recipient:  # "imposed a curfew in X", "announced a ceasefire in Idlib"
-            recipient = [e for e in self._place_recipients(cand, sent)
+            recipient = [e for e in self._place_recipients(cand, sent, actors)
                          if not any(_same_actor(e, a) for a in actor)]
         if self.political_only and not any(_political(e) for e in actor + recipient):
             return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
@@ -324,12 +332,27 @@ class EventExtractor:
     def _non_hostile(self, tok) -> bool:
         return self.lex.contexts.get(tok.lemma_.lower()) in NON_HOSTILE_CONTEXTS
 
-    def _place_recipients(self, cand: Candidate, sent) -> list[Entity]:
+    def _place_recipients(self, cand: Candidate, sent, actors) -> list[Entity]:
         """Where no actor is acted upon, the place of the event stands for its people or its
         government, as PETRARCH and PLOVER's annotators code it: "attacks in Afghanistan" (AFG),
         "troops remained on alert in Manila" (PHL). Only the closest place phrase."""
         found = event_places(sent.span, cand.head.i, offset=sent.offset)
-        return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
+        if found:
+            return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
+        # "remained on alert in Bosnian Serb territory", "mobilised its men to the area"
+        for tok in self._place_phrases(cand):
+            phrase = _head_phrase(tok)
+            inside = _entity_for(tok, actors)
+            country = inside.country if inside is not None and inside.country != "IGO" else None
+            start = sent.offset + phrase[0].idx
+            end = sent.offset + phrase[-1].idx + len(phrase[-1])
+            return [Entity(name=phrase.text, text=phrase.text, span=(start, end), kind="state",
+                           country=country)]
+        return []
+
+    def _place_phrases(self, cand: Candidate) -> list:
+        holders = [cand.head] + ([cand.noun] if cand.noun is not None else [])
+        return [o for h in holders for o in _pobjs(h, LOCATIVE_PREPS) if o.lemma_.lower() in PLACE_NOUNS]
 
     def _verb_roles(self, cand: Candidate):
         """(actor tokens, object tokens, tokens after the trigger's prepositions)."""
@@ -377,6 +400,8 @@ class EventExtractor:
         actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
         actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
                   for o in p.children if o.dep_ == "pobj"]
+        if trig.mutual:  # "cooperation between the Philippines and the United States"
+            actor += [x for o in _pobjs(noun, ("between",)) for x in (o, *_conjuncts(o))]
         recip = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in trig.preps
                  for o in p.children if o.dep_ == "pobj"]
         head = noun.head
@@ -408,9 +433,13 @@ class EventExtractor:
         if event == "COERCE" and (trig.mode == "seize" or trig.lemma.startswith("blockade")) \
                 and any(a.sector in ARMED_SECTORS for a in actor):
             event, mode, cameo = "ASSAULT", None, "190"  # armed forces seizing or blockading: force
+        if event == "ASSAULT" and trig.lemma in RIOT_VERBS and actor and all(
+                a.sector in UNARMED_SECTORS for a in actor):
+            event, mode, cameo = "PROTEST", "riot", "145"
         if event == "REQUEST" and trig.lemma in COMMAND_VERBS and _commands(actor, recipient):
             event, mode, cameo = "COERCE", "restrict", "172"  # "ordered the newspaper to suspend publication"
-        if event == "MOBILIZE" and any(t.lemma_.lower().startswith("peacekeep") for t in sent.span):
+        if event == "MOBILIZE" and (any(t.lemma_.lower().startswith("peacekeep") for t in sent.span)
+                                    or _sends_help(cand)):
             event, mode, cameo = "AID", None, "074"  # troops sent to keep the peace: CAMEO 074
         if event == "REQUEST" and cand.noun is not None and self._punitive(cand.noun):
             event, mode, cameo = "ACCUSE", None, "112"
@@ -552,6 +581,17 @@ def _between(tok) -> list:
             for o in p.children if o.dep_ == "pobj"]
 
 
+QUANTITY_NOUNS = {"round", "wave", "series", "spate", "string", "number", "set", "flurry", "barrage"}
+
+
+def _through_quantity(noun):
+    """ "began a new round of joint exercises", "launched a wave of strikes": the exercises."""
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        for o in _pobjs(noun, ("of",)):
+            return o
+    return noun
+
+
 def _plural_of(tok) -> list:
     """ "the armies of Brazil and Argentina", "the leaders of China and Russia": each party."""
     if tok.tag_ not in ("NNS", "NNPS"):
@@ -641,6 +681,19 @@ def _political(e: Entity) -> bool:
     a force or a social group with a sector (protesters, workers, students), or a person whose
     country or organisation is known. Unknown names alone ("the Cardinals", "Palmer") are not."""
     return bool(e.country or e.org or e.sector)
+
+
+def _sends_help(cand: Candidate) -> bool:
+    """ "deployed election observers in Zimbabwe", "sent troops to help the Philippine army":
+    people sent to help or to watch are aid (CAMEO 07), not a show of force."""
+    verb = cand.head
+    sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if cand.noun is not None:
+        sent.append(cand.noun)
+    if any(t.lemma_.lower() in HELPERS or any(c.lemma_.lower() in HELPERS for c in t.children
+                                                if c.dep_ == "compound") for t in sent):
+        return True
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELPING_VERBS for c in verb.children)
 
 
 def _commands(actor: list[Entity], recipient: list[Entity]) -> bool:
