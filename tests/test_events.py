@@ -294,3 +294,36 @@ def test_a_pronoun_is_written_as_its_antecedent_in_the_same_sentence(pipeline):
     assert e.actor[0].text == "Israeli military" and e.actor[0].country == "ISR"
     events = extract(pipeline, "The Israeli military spoke on Friday. It launched airstrikes on Hamas in Gaza.")
     assert [a.text for e in events for a in e.actor] == ["It"]
+
+
+def test_a_judge_finding_someone_guilty_accuses_them(pipeline):
+    e = one(pipeline, "A Paris court found the Iranian diplomat Assadollah Assadi guilty of terrorism.")
+    assert e.event == "ACCUSE" and "Assadi" in e.recipient[0].text
+
+
+def test_a_thing_made_by_an_actor_stands_for_it(pipeline):
+    e = one(pipeline, "The president rejected the proposals laid out by the National Assembly of Nigeria.")
+    assert e.event == "REJECT" and "National Assembly" in e.recipient[0].text
+
+
+def test_the_place_joins_recipients_of_no_known_country(pipeline):
+    e = one(pipeline, "Taliban suicide bombers killed 48 people at an election rally in Afghanistan on Tuesday.")
+    assert e.event == "ASSAULT"
+    assert [(r.text, r.country) for r in e.recipient] == [("48 people", None), ("Afghanistan", "AFG")]
+    e = one(pipeline, "Taliban suicide bombers killed 48 people in Afghanistan on Tuesday.")
+    assert [(r.text, r.country) for r in e.recipient] == [("48 people", "AFG")]  # coded by their place
+
+
+def test_mediation_is_with_the_parties_of_the_dispute(pipeline):
+    e = one(pipeline, "Pakistan launched a mediation effort to resolve the rift between Qatar and Bahrain.")
+    assert e.event == "CONSULT" and {r.country for r in e.recipient} == {"QAT", "BHR"}
+
+
+def test_what_a_speaker_says_another_must_do_is_a_request(pipeline):
+    events = extract(pipeline, "Russia says Israel must end its attacks on Syria.")
+    request = [e for e in events if e.event == "REQUEST"]
+    assert len(request) == 1 and request[0].trigger["text"] == "must end"
+    assert request[0].actor[0].country == "RUS" and request[0].recipient[0].country == "ISR"
+    assert request[0].modality == "asserted"
+    assert [e.event for e in extract(pipeline, "Russia says Israel will end its attacks on Syria.")
+            if e.event == "REQUEST"] == []

@@ -77,6 +77,11 @@ PUNITIVE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
 VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "extraordinary", "bitter",
                  "personal", "rhetorical", "harsh", "vitriolic", "sharp", "fierce", "furious", "unprecedented"}
 ARMED_SECTORS = {"MIL", "REB"}
+SAYING_VERBS = {"say", "tell", "insist", "stress", "add", "note", "argue", "declare", "state", "write",
+                "warn", "emphasize", "emphasise", "believe", "think", "maintain", "reiterate", "demand"}
+OBLIGATION_AUX = {"must", "should"}
+DISPUTE_NOUNS = {"rift", "dispute", "conflict", "confrontation", "tension", "tensions", "war", "feud",
+                 "standoff", "row", "crisis", "differences", "fighting", "hostilities", "clashes"}
 HELPERS = {"observer", "monitor", "inspector", "doctor", "medic", "nurse", "expert", "rescuer",
            "engineer", "adviser", "advisor", "trainer", "volunteer", "worker", "team"}
 HELPING_VERBS = {"help", "assist", "support", "aid", "protect", "train", "rebuild", "relieve"}
@@ -88,7 +93,7 @@ UNARMED_SECTORS = {"CVL", "OPP", "LAB", "EDU", "REF", "REL", "PTY"}
 # ordering a state or one's own forces is a demand or a command, not coercion.
 COMMAND_VERBS = {"order", "force", "compel", "instruct"}
 AUTHORITY_SECTORS = {"GOV", "JUD", "COP", "MIL", "LEG"}
-SUBJECT_SECTORS = {None, "MED", "BUS", "CVL", "EDU", "REL", "LAB", "REF", "OPP", "PTY", "CRM"}
+SUBJECT_SECTORS = {None, "MED", "BUS", "CVL", "EDU", "REL", "LAB", "REF", "OPP", "PTY"}
 # "fight the disease", "combat the outbreak", "battle the wildfire": force used against what
 # these contexts name (contexts.tsv) is not used against anyone.
 NON_HOSTILE_CONTEXTS = {"health", "disasters", "environment"}
@@ -107,6 +112,9 @@ class Trigger:
     object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
     mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
     context: str | None = None  # fires only in a sentence with this context ("peacekeepers arrived")
+
+
+OBLIGATION = Trigger("must", "V", "REQUEST", None, "100", ())
 
 
 @dataclass
@@ -160,6 +168,7 @@ class Candidate:
     noun: object = None   # the object noun of a light verb, or a noun trigger
     light: bool = False   # a noun trigger that is the object of another verb
     occurrence: bool = False  # a noun trigger that is the subject of "take place", "be held"
+    obliged: object = None  # "X said Y must withdraw": the verb of what Y must do
 
 
 class EventExtractor:
@@ -209,11 +218,24 @@ class EventExtractor:
                 found.append(Candidate(trigs[0], words, tok, tok))
         return found
 
+    def obligation_candidates(self, sent) -> list[Candidate]:
+        """ "X said Y must withdraw", "X insists Y should pay": what a speaker says another must
+        do is a REQUEST of the speaker to them (reported speech)."""
+        found = []
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SAYING_VERBS:
+                continue
+            must = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+            if must:
+                found.append(Candidate(OBLIGATION, [must[0], tok], tok.head, obliged=tok))
+        return found
+
     def _light_verb(self, tok) -> Candidate | None:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
-        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as")):
+        small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
+        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as")) + small:
             for noun in [_through_quantity(n) for n in (obj, *_conjuncts(obj))]:
                 trigs = _fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
                 if trigs:
@@ -262,6 +284,10 @@ class EventExtractor:
                 events.append(event)
             else:
                 taken.difference_update(t.i for t in cand.tokens)
+        for cand in self.obligation_candidates(sent.span):
+            event = self._event(cand, sent, actors, doc_id)
+            if event is not None:
+                events.append(event)
         for cand in self.noun_candidates(sent.span, taken):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
@@ -277,20 +303,26 @@ class EventExtractor:
         return _dedupe(events)
 
     def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:
-        if cand.trigger.pos == "N" and not cand.light:
+        if cand.obliged is not None:  # the speaker acts on whoever must do what is said
+            actor_toks = [c for c in cand.head.children if c.dep_ in SUBJECT_DEPS] or _inherited_subject(cand.head)
+            obj_toks = [c for c in cand.obliged.children if c.dep_ in ("nsubj", "nsubjpass")]
+            prep_toks = []
+        elif cand.trigger.pos == "N" and not cand.light:
             actor_toks, obj_toks, prep_toks = *self._noun_roles(cand), []
         else:
             actor_toks, obj_toks, prep_toks = self._verb_roles(cand)
             if actor_toks is None:
                 return None
-        if cand.noun is not None and cand.trigger.pos == "LV":
-            obj_toks = [cand.noun] + obj_toks  # "expelled the American diplomat", "summoned the ambassador"
         if cand.trigger.event in FORCE_TYPES and any(self._non_hostile(t) for t in obj_toks + prep_toks):
             return None
         actor = _entities(actor_toks, actors, role="actor")
         avoid = frozenset(a.id for a in actor if a.id)
         from_prep = _entities(prep_toks, actors, avoid=avoid)
         named = _entities(obj_toks, actors, avoid=avoid) + from_prep
+        if cand.noun is not None and cand.trigger.pos == "LV" and not named:
+            # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
+            # unless the phrase names someone else ("halt talks with President Mugabe")
+            named = _entities([cand.noun], actors, avoid=avoid)
         recipient = []
         for r in named:
             if not any(_same_actor(r, a) for a in actor + recipient):
@@ -307,9 +339,14 @@ class EventExtractor:
         if cand.trigger.mutual and len(actor) > 1 and any(_political(a) for a in actor) \
                 and not cand.trigger.needs_recipient:
             recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
-        if not recipient:  # "imposed a curfew in X", "announced a ceasefire in Idlib"
-            recipient = [e for e in self._place_recipients(cand, sent, actors)
+        if not recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
+            recipient = [e for e in _entities(_parties_between(cand.head), actors)
                          if not any(_same_actor(e, a) for a in actor)]
+        if not any(r.country or r.org for r in recipient):
+            # "imposed a curfew in X", "announced a ceasefire in Idlib"; and beside people and
+            # bodies of no known country: "killed 48 people in Afghanistan"
+            recipient += [e for e in self._place_recipients(cand, sent, actors)
+                          if not any(_same_actor(e, x) for x in actor + recipient)]
         if self.political_only and not any(_political(e) for e in actor + recipient):
             return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
         if cand.trigger.event == "CONSULT" and recipient and all(r.sector == "MED" for r in recipient):
@@ -370,6 +407,8 @@ class EventExtractor:
                       or c.dep_ == "dobj" and cand.noun.dep_ == "pobj"]  # "used civilians as shields"
             if cand.noun is None and not any(c.dep_ == "dobj" for c in verb.children):
                 objs += _raised_objects(verb)
+            elif cand.noun is not None and cand.noun.pos_ == "ADJ":  # "found X guilty"
+                objs += [c for c in cand.noun.children if c.dep_ == "nsubj"]
             if trig.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
                 themes = [c for c in objs if c.dep_ == "dobj"]
                 objs = [c for c in objs if c.dep_ == "dative"]
@@ -490,8 +529,8 @@ def _raised_objects(verb) -> list:
     """ "convicted the bank to pay", "allowed two airlines to land": spaCy parses the object of
     the trigger as the subject of the infinitive that follows it."""
     return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for s in c.children if s.dep_ == "nsubj"]
+            and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.pos_ == "ADJ")
+            for s in c.children if s.dep_ == "nsubj"]  # (or "found X guilty")
 
 
 def _hyphenated(tok) -> list:
@@ -592,6 +631,15 @@ def _through_quantity(noun):
     return noun
 
 
+def _parties_between(head) -> list:
+    """The parties of a dispute named in the clause of a trigger: "... between X and Y"."""
+    out = []
+    for tok in head.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "between" and tok.head.lemma_.lower() in DISPUTE_NOUNS:
+            out += [x for o in tok.children if o.dep_ == "pobj" for x in (o, *_conjuncts(o))]
+    return out
+
+
 def _plural_of(tok) -> list:
     """ "the armies of Brazil and Argentina", "the leaders of China and Russia": each party."""
     if tok.tag_ not in ("NNS", "NNPS"):
@@ -658,7 +706,8 @@ def _entity_for(tok, actors, role: str = "recipient", depth: int = 0,
                     if found is not None:
                         return found
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
-            for obj in _pobjs(child, ("on", "against", "to")):
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            for obj in _pobjs(child, ("on", "against", "to")) + agents:  # "proposals laid out by X"
                 found = _entity_for(obj, actors, role, depth + 1, avoid)
                 if found is not None:
                     return found
@@ -697,8 +746,9 @@ def _sends_help(cand: Candidate) -> bool:
 
 
 def _commands(actor: list[Entity], recipient: list[Entity]) -> bool:
-    return bool(recipient) and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in actor) \
-        and all(r.kind != "state" and r.sector in SUBJECT_SECTORS for r in recipient)
+    ordered = [r for r in recipient if r.sector is not None or r.kind != "state"]  # (not a place)
+    return bool(ordered) and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in actor) \
+        and all(r.kind != "state" and r.sector in SUBJECT_SECTORS for r in ordered)
 
 
 def _same_actor(a: Entity, b: Entity) -> bool:
