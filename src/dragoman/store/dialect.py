@@ -11,6 +11,16 @@ from dataclasses import dataclass, field
 # Word tokens of a user's full-text query; a trailing * asks for a prefix match.
 _FTS_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
 
+# The week or month of a date column as one expression, NULL for a date less precise than
+# the interval: SQLite's indexes on exactly these expressions (migration 7) hold the count
+# rows in timeline order, so weekly and monthly counts stream along an index unsorted.
+# (A query must spell the expression the same way for SQLite to use the index.)
+SQLITE_PERIODS = {
+    # 'weekday 0' moves to the next Sunday (or stays on one); 6 days back is Monday.
+    "week": "(CASE WHEN length({0}) = 10 THEN date({0}, 'weekday 0', '-6 days') END)",
+    "month": "(CASE WHEN length({0}) >= 7 THEN substr({0}, 1, 7) END)",
+}
+
 
 @dataclass(frozen=True)
 class Dialect:
@@ -21,8 +31,15 @@ class Dialect:
     def render(self, template: str) -> str:
         return template.format(**self.types)
 
-    def week_start(self, column: str) -> str:
-        """SQL for the Monday ("YYYY-MM-DD") of the week of a "YYYY-MM-DD" column."""
+    def period(self, interval: str, column: str) -> str:
+        """SQL for the week (its Monday) or month of a date column, NULL when the date is
+        less precise than that."""
+        raise NotImplementedError
+
+    def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
+        """A SELECT of one JSON array (text): one object per row of `select` (columns
+        named c0, c1...), in its order (ORDER BY `order`, which it must end with), with
+        its columns under these names."""
         raise NotImplementedError
 
     def fts_clause(self, alias: str) -> str:
@@ -39,9 +56,14 @@ class Dialect:
 
 
 class SQLiteDialect(Dialect):
-    def week_start(self, column: str) -> str:
-        # 'weekday 0' moves to the next Sunday (or stays on one); 6 days back is Monday.
-        return f"date({column}, 'weekday 0', '-6 days')"
+    def period(self, interval: str, column: str) -> str:
+        return SQLITE_PERIODS[interval].format(column)
+
+    def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
+        # An aggregate over an ordered subquery takes its rows in that order (SQLite does
+        # not flatten a subquery with ORDER BY into an aggregate query).
+        pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
+        return f"SELECT json_group_array(json_object({pairs})) FROM ({select}) r"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
@@ -60,8 +82,17 @@ class SQLiteDialect(Dialect):
 
 
 class PostgresDialect(Dialect):
-    def week_start(self, column: str) -> str:
-        return f"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD')"
+    def period(self, interval: str, column: str) -> str:
+        if interval == "month":
+            return f"(CASE WHEN length({column}) >= 7 THEN substr({column}, 1, 7) END)"
+        return (f"(CASE WHEN length({column}) = 10 THEN "
+                f"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD') END)")
+
+    def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
+        pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
+        by = ", ".join(f"r.{c.strip()}" for c in order.split(","))
+        return (f"SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {by}), "
+                f"'[]')::text FROM ({select}) r")
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dialect import Dialect
+from .dialect import SQLITE_PERIODS, Dialect
 
 SCHEMA_MIGRATIONS = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
@@ -264,6 +264,22 @@ TERM_COUNTS_FILL_POSTGRES = (
        GROUP BY t.term, e.date, e.event, e.quad""",
 )
 
+
+def _period_indexes() -> tuple[str, ...]:
+    """SQLite: each count table in weekly and monthly order, on the very expressions of a
+    timeline's query (dialect.SQLITE_PERIODS): per week (or month), then type, so that
+    SUM(n) per period and type streams along the index with no sort of the day rows
+    (sorting 58,000 rows of a whole-store timeline took 60-130 ms). The quad, n and the
+    date itself come along: the index answers by quad and date filters alone too.
+    (PostgreSQL groups such rows in a hash table: it needs none of these.)"""
+    tables = {"event_counts": "", "actor_counts": "actor_id, ", "country_counts": "country, ",
+              "term_counts": "term, "}
+    return tuple(f"CREATE INDEX {table}_by_{interval} ON {table} "
+                 f"({key}{expression.format('date')}, event, quad, n, date)"
+                 for table, key in tables.items()
+                 for interval, expression in SQLITE_PERIODS.items())
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(2, "full-text search over event sentences", (),
@@ -274,6 +290,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(6, "event counts per full-text term", (),
               only={"sqlite": TERM_COUNTS_SQLITE + TERM_COUNTS_FILL_SQLITE,
                     "postgresql": TERM_COUNTS_POSTGRES + TERM_COUNTS_FILL_POSTGRES}),
+    Migration(7, "count tables in weekly and monthly order", (),
+              only={"sqlite": _period_indexes()}),
 )
 
 LATEST = MIGRATIONS[-1].version
