@@ -338,7 +338,12 @@ class Store:
 
     def _planned(self, flt: EventFilter) -> EventFilter:
         """The filter with what the store knows about how many events it matches."""
-        flt.country_is_common = bool(flt.country) and self._is_common_country(flt.country)
+        # A search with a country: one full-text query finds its events where the index
+        # holds countries (SQLite), whatever the number of either.
+        flt.country_in_fts = bool(flt.country) and flt.q is not None and \
+            self.dialect.countries_in_fts(flt.country.upper())
+        if flt.country and not flt.country_in_fts:
+            flt.country_is_common = self._is_common_country(flt.country)
         if flt.country_is_common and flt.q is not None and self._is_common_search(flt.q):
             # Both on many events: the country's links drive, and the search's matches
             # are collected once and looked up (not each match probed for the country).
@@ -350,7 +355,7 @@ class Store:
         if flt.type or flt.quad or flt.since or flt.until or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < _COMMON
-            elif flt.country:
+            elif flt.country and not flt.country_in_fts:
                 flt.links_are_few = not flt.country_is_common
         return flt
 

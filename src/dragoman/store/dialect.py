@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 # Word tokens of a user's full-text query; a trailing * asks for a prefix match.
 _FTS_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
+# The country codes SQLite's full-text index holds (migration 8), each as one term.
+_PLAIN_CODE = re.compile(r"[A-Z0-9]+")
 
 # The week or month of a date column as one expression, NULL for a date less precise than
 # the interval: SQLite's indexes on exactly these expressions (migration 7) hold the count
@@ -46,9 +48,14 @@ class Dialect:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
 
-    def fts_query(self, text: str) -> str | None:
-        """The parameter for fts_clause, built so that user input is never query syntax."""
+    def fts_query(self, text: str, country: str | None = None) -> str | None:
+        """The parameter for fts_clause, built so that user input is never query syntax;
+        with a country (only where countries_in_fts), its events only."""
         raise NotImplementedError
+
+    def countries_in_fts(self, country: str) -> bool:
+        """Whether fts_query can restrict a search to this (upper-case) country."""
+        return False
 
     def fts_matches(self) -> str:
         """A SELECT of the events matching fts_query's parameter, from the index alone."""
@@ -71,14 +78,24 @@ class SQLiteDialect(Dialect):
     def fts_matches(self) -> str:
         return "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
 
-    def fts_query(self, text: str) -> str | None:
+    def fts_query(self, text: str, country: str | None = None) -> str | None:
         # Each word becomes a quoted FTS5 string, so quotes, AND/OR/NOT, NEAR, column
         # filters and parentheses typed by a user are searched as words, never parsed.
+        # The words are looked for in the text column only (migration 8).
         terms = []
         for token in _FTS_TOKEN.findall(text or ""):
             word, star = token.rstrip("*"), token.endswith("*")
             terms.append(f'"{word}"' + ("*" if star else ""))
-        return " ".join(terms) or None
+        if not terms:
+            return None
+        query = f"text : ({' '.join(terms)})"
+        if country is not None:
+            assert self.countries_in_fts(country), country
+            query += f' AND countries : "{country.lower()}"'
+        return query
+
+    def countries_in_fts(self, country: str) -> bool:
+        return _PLAIN_CODE.fullmatch(country) is not None
 
 
 class PostgresDialect(Dialect):
@@ -100,7 +117,9 @@ class PostgresDialect(Dialect):
     def fts_matches(self) -> str:
         return "SELECT seq FROM events WHERE text_tsv @@ to_tsquery('simple', ?)"
 
-    def fts_query(self, text: str) -> str | None:
+    def fts_query(self, text: str, country: str | None = None) -> str | None:
+        if country is not None:
+            raise ValueError("PostgreSQL's full-text index holds no countries")
         terms = []
         for token in _FTS_TOKEN.findall(text or ""):
             word, star = token.rstrip("*"), token.endswith("*")
