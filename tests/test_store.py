@@ -504,7 +504,8 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
                        "DELETE FROM schema_migrations WHERE version >= 4; "
                        "DROP INDEX event_counts_cover; DROP INDEX event_counts_by_type; "
                        "DROP INDEX events_id_cover; DROP INDEX event_counts_by_week; "
-                       "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content;")
+                       "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
+                       "DROP INDEX events_seq_cover;")
     conn.close()
     with open_store(db) as s:
         assert [m["version"] for m in s.migrations()][-5:] == [4, 5, 6, 7, 8]
@@ -628,6 +629,10 @@ def test_searches_with_a_country_find_the_events_linked_to_it(store):
     assert [r["doc_id"] for r in store.events(q="IGO")] == ["seed-7"]  # words: text only
     if store.dialect.name == "sqlite":  # the index holds what its content view says
         store._execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")
+        for f in ({"q": "aid", "country": "CHN"}, {"q": "Ying Yong"}):  # no event row read
+            sql, params = store._timeline_sql("month", "type", store._planned(EventFilter(**f)))
+            plan = [r["detail"] for r in store._fetch("EXPLAIN QUERY PLAN " + sql, params)]
+            assert "SEARCH e USING COVERING INDEX events_seq_cover (seq=?)" in plan, plan
 
 
 def test_single_term():

@@ -382,16 +382,17 @@ class Store:
             total = self._counted_total(flt, cap)
             return total if cap is None else min(total, cap)
         where, params = flt.where(self.dialect)
+        events = self._events_table(flt)
         if cap is None:
-            return self._fetch(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
-        return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where} "
+            return self._fetch(f"SELECT COUNT(*) AS n FROM {events}{where}", params)[0]["n"]
+        return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM {events}{where} "
                            "LIMIT ?) t", params + [_count("cap", cap)])[0]["n"]
 
     def _counted_total(self, flt: EventFilter, cap: int | None) -> int:
         """A count from the per-day count tables (dated events), plus the undated events
         when no date filter leaves them out (counted up to cap)."""
-        table, alias, n, where, params = self._timeline_source(flt)
-        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {table} {alias}{where}",
+        source, _, n, where, params = self._timeline_source(flt)
+        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {source}{where}",
                             params)[0]["n"]
         if flt.since or flt.until:
             return int(total)
@@ -541,35 +542,34 @@ class Store:
 
     def _timeline_sql(self, interval: str, by: str, flt: EventFilter) -> tuple[str, list]:
         """The timeline's rows (c0: period, c1: key, c2: count), in that order."""
-        table, a, n, where, params = self._timeline_source(flt, terms=True)
-        key = TIMELINE_KEYS[by]
+        source, a, n, where, params = self._timeline_source(flt, terms=True)
+        key, counted = TIMELINE_KEYS[by], a == "c"
         if interval == "day":
             where = f"{where} AND" if where else " WHERE"
             where += f" length({a}.date) = 10"
-            if by == "type" and table != "events":
+            if by == "type" and counted:
                 # One count row per date and type already: read in the order of its index.
-                return (f"SELECT {a}.date AS c0, {a}.event AS c1, {n} AS c2 FROM {table} {a}"
+                return (f"SELECT {a}.date AS c0, {a}.event AS c1, {n} AS c2 FROM {source}"
                         f"{where} ORDER BY {a}.date, {a}.event"), params
             # The count tables' indexes hold (date, key) in order: no sort.
-            return (f"SELECT {a}.date AS c0, {a}.{key} AS c1, SUM({n}) AS c2 FROM {table} "
-                    f"{a}{where} GROUP BY {a}.date, {a}.{key} ORDER BY {a}.date, {a}.{key}"), \
-                params
+            return (f"SELECT {a}.date AS c0, {a}.{key} AS c1, SUM({n}) AS c2 FROM {source}"
+                    f"{where} GROUP BY {a}.date, {a}.{key} ORDER BY {a}.date, {a}.{key}"), params
         period = self.dialect.period(interval, f"{a}.date")
         where = f"{where} AND" if where else " WHERE"
         where += f" {period} IS NOT NULL"
-        if table == "events" or by == "type":
-            return (f"SELECT {period} AS c0, {a}.{key} AS c1, SUM({n}) AS c2 FROM {table} "
-                    f"{a}{where} GROUP BY {period}, {a}.{key} ORDER BY {period}, {a}.{key}"), \
-                params
+        if not counted or by == "type":
+            return (f"SELECT {period} AS c0, {a}.{key} AS c1, SUM({n}) AS c2 FROM {source}"
+                    f"{where} GROUP BY {period}, {a}.{key} ORDER BY {period}, {a}.{key}"), params
         # Per period and type first, along the count table's period index (migration 7),
         # then per quad: a sort of at most a quarter as many rows as by type.
         return (f"SELECT c0, c1, SUM(c2) AS c2 FROM (SELECT {period} AS c0, {a}.quad AS c1, "
-                f"SUM({n}) AS c2 FROM {table} {a}{where} GROUP BY {period}, {a}.event, "
+                f"SUM({n}) AS c2 FROM {source}{where} GROUP BY {period}, {a}.event, "
                 f"{a}.quad) t GROUP BY c0, c1 ORDER BY c0, c1"), params
 
     def _timeline_source(self, flt: EventFilter,
                          terms: bool = False) -> tuple[str, str, str, str, list]:
-        """Where a timeline counts from: (table, alias, count expression, WHERE, params).
+        """Where a timeline counts from: (`table alias`, alias, count expression, WHERE,
+        params).
 
         A count table when one answers the filters (type, quad and dates, with at most
         one country, one resolved actor or, with `terms`, one full-text word), else the
@@ -577,14 +577,23 @@ class Store:
         """
         counted = self._count_table_for(flt, terms)
         if counted is None:
-            return ("events", "e", "1") + flt.where(self.dialect, "e")
+            return (self._events_table(flt), "e", "1") + flt.where(self.dialect, "e")
         table, column, value = counted
         rest = EventFilter(type=flt.type, quad=flt.quad, since=flt.since, until=flt.until)
         where, params = rest.where(self.dialect, "c")
         if column:
             where = f" WHERE c.{column} = ?" + (where.replace(" WHERE ", " AND ", 1))
             params = [value] + params
-        return table, "c", "c.n", where, params
+        return f"{table} c", "c", "c.n", where, params
+
+    def _events_table(self, flt: EventFilter) -> str:
+        """`events e`, as counts and timelines read it: a search alone (or with a country
+        the full-text query holds) reads only its matches' date, type and quad."""
+        searched = flt.q is not None and self.dialect.fts_query(flt.q) is not None
+        others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until)
+        if searched and not any(others) and (not flt.country or flt.country_in_fts):
+            return self.dialect.events_found_by_fts("e")
+        return "events e"
 
     def _count_table_for(self, flt: EventFilter,
                          terms: bool = False) -> tuple[str, str | None, str] | None:

@@ -48,6 +48,11 @@ class Dialect:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
 
+    def events_found_by_fts(self, alias: str) -> str:
+        """`events {alias}` for a count or timeline of a full-text search alone (with at
+        most a country), which reads each match's date, type and quad."""
+        return f"events {alias}"
+
     def fts_query(self, text: str, country: str | None = None) -> str | None:
         """The parameter for fts_clause, built so that user input is never query syntax;
         with a country (only where countries_in_fts), its events only."""
@@ -74,6 +79,11 @@ class SQLiteDialect(Dialect):
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+
+    def events_found_by_fts(self, alias: str) -> str:
+        # SQLite looks each match up by rowid, reading its row, unless told to use the
+        # small index that holds what is needed (migration 8).
+        return f"events {alias} INDEXED BY events_seq_cover"
 
     def fts_matches(self) -> str:
         return "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
