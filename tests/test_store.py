@@ -635,6 +635,20 @@ def test_searches_with_a_country_find_the_events_linked_to_it(store):
             assert "SEARCH e USING COVERING INDEX events_seq_cover (seq=?)" in plan, plan
 
 
+def test_pages_of_a_search_come_in_date_order(store):
+    # A search's page is picked in the index of dates by seq first (SQLite), then read:
+    # checked against every match (storage order) sorted here.
+    search_store(store)
+    for q, country in [(q, None) for q in SEARCHES] + [("aid", "CHN"), ("thanked", "IGO")]:
+        rows = list(store.iter_events(q=q, country=country))
+        orders = {"date": sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "")),
+                  "-date": sorted(reversed(rows), key=lambda r: r["date"] or "", reverse=True)}
+        for order, expected in orders.items():
+            for offset in range(0, len(rows) + 1, 2):
+                assert store.events(q=q, country=country, order=order, limit=2,
+                                    offset=offset) == expected[offset:offset + 2], (q, order)
+
+
 def test_single_term():
     assert [single_term(q) for q in ("Border", " b0rder2 ", "two words", "pre*", "naïve",
                                      "", "a-b", "a_b")] == [

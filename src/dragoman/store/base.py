@@ -296,9 +296,18 @@ class Store:
         """Event records (Event.to_record() dicts) matching every filter given."""
         flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
         where, params = flt.where(self.dialect)
-        found = self._fetch(f"SELECT e.record FROM events e{where} "
-                            f"ORDER BY {check_order(order)} LIMIT ? OFFSET ?",
-                            params + [_count("limit", limit), _count("offset", offset)])
+        params += [_count("limit", limit), _count("offset", offset)]
+        by = check_order(order)
+        events = self._events_table(flt)
+        if events != "events e" and order in ("date", "-date"):
+            # A search's page is found in the small index of dates by seq first: the
+            # records of only that page are read, not of every match to sort them.
+            found = self._fetch(f"SELECT e.record FROM events e WHERE e.seq IN (SELECT e.seq "
+                                f"FROM {events}{where} ORDER BY {by} LIMIT ? OFFSET ?) "
+                                f"ORDER BY {by}", params)
+        else:
+            found = self._fetch(f"SELECT e.record FROM events e{where} ORDER BY {by} "
+                                "LIMIT ? OFFSET ?", params)
         return [json.loads(r["record"]) for r in found]
 
     def iter_events(self, actor=None, country=None, type=None, quad=None, since=None,
