@@ -641,8 +641,10 @@ def test_pages_of_a_search_come_in_date_order(store):
     search_store(store)
     for q, country in [(q, None) for q in SEARCHES] + [("aid", "CHN"), ("thanked", "IGO")]:
         rows = list(store.iter_events(q=q, country=country))
+        stored = list(enumerate(rows))  # (storage order, record): ties go by it
+        newest = sorted(stored, key=lambda ir: (ir[1]["date"] or "", ir[0]), reverse=True)
         orders = {"date": sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "")),
-                  "-date": sorted(reversed(rows), key=lambda r: r["date"] or "", reverse=True)}
+                  "-date": [r for _, r in newest]}
         for order, expected in orders.items():
             for offset in range(0, len(rows) + 1, 2):
                 assert store.events(q=q, country=country, order=order, limit=2,

@@ -281,8 +281,8 @@ FTS_COUNTRIES_SQLITE = (
                WHERE l.event_id = e.id AND l.country GLOB '[A-Z0-9]*'
                  AND NOT l.country GLOB '*[^A-Z0-9]*') AS countries
        FROM events e""",
-    "CREATE VIRTUAL TABLE events_fts USING fts5(text, countries, "
-    f"content='events_fts_content', content_rowid='seq', tokenize='{FTS_TOKENIZE}')",
+    ("CREATE VIRTUAL TABLE events_fts USING fts5(text, countries, "
+     f"content='events_fts_content', content_rowid='seq', tokenize='{FTS_TOKENIZE}')"),
     "INSERT INTO events_fts (events_fts) VALUES ('rebuild')",
     # What a timeline or count needs of each event the index finds, by its seq: reading
     # 5,000 event rows (each with its record) from a cold cache took 100-800 ms.
