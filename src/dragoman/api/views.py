@@ -151,8 +151,12 @@ def timeline(request: Request, filters: Filters,
              interval: Annotated[str, Query(description="day, week or month")] = "day",
              by: Annotated[str, Query(description="quad or type")] = "quad") -> FastJSON:
     """Event counts per period and quad (or type), for charts; undated events left out."""
-    rows = service_of(request).store.timeline(interval=interval, by=by, **filters)
-    return FastJSON({"interval": interval, "by": by, "counts": rows})
+    counts = service_of(request).store.timeline_json(interval=interval, by=by, **filters)
+    # The counts arrive as JSON text from the database (tens of thousands of rows for a
+    # daily timeline): sent as they are, inside the same object as ever.
+    head = orjson.dumps({"interval": interval, "by": by})[:-1]
+    return Response(head + b',"counts":' + counts.encode() + b"}",
+                    media_type="application/json")
 
 
 @router.get("/api/stats/network", tags=["stats"], response_class=FastJSON)

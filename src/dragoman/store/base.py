@@ -296,9 +296,18 @@ class Store:
         """Event records (Event.to_record() dicts) matching every filter given."""
         flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
         where, params = flt.where(self.dialect)
-        found = self._fetch(f"SELECT e.record FROM events e{where} "
-                            f"ORDER BY {check_order(order)} LIMIT ? OFFSET ?",
-                            params + [_count("limit", limit), _count("offset", offset)])
+        params += [_count("limit", limit), _count("offset", offset)]
+        by = check_order(order)
+        events = self._events_table(flt)
+        if events != "events e" and order in ("date", "-date"):
+            # A search's page is found in the small index of dates by seq first: the
+            # records of only that page are read, not of every match to sort them.
+            found = self._fetch(f"SELECT e.record FROM events e WHERE e.seq IN (SELECT e.seq "
+                                f"FROM {events}{where} ORDER BY {by} LIMIT ? OFFSET ?) "
+                                f"ORDER BY {by}", params)
+        else:
+            found = self._fetch(f"SELECT e.record FROM events e{where} ORDER BY {by} "
+                                "LIMIT ? OFFSET ?", params)
         return [json.loads(r["record"]) for r in found]
 
     def iter_events(self, actor=None, country=None, type=None, quad=None, since=None,
@@ -338,7 +347,12 @@ class Store:
 
     def _planned(self, flt: EventFilter) -> EventFilter:
         """The filter with what the store knows about how many events it matches."""
-        flt.country_is_common = bool(flt.country) and self._is_common_country(flt.country)
+        # A search with a country: one full-text query finds its events where the index
+        # holds countries (SQLite), whatever the number of either.
+        flt.country_in_fts = bool(flt.country) and flt.q is not None and \
+            self.dialect.countries_in_fts(flt.country.upper())
+        if flt.country and not flt.country_in_fts:
+            flt.country_is_common = self._is_common_country(flt.country)
         if flt.country_is_common and flt.q is not None and self._is_common_search(flt.q):
             # Both on many events: the country's links drive, and the search's matches
             # are collected once and looked up (not each match probed for the country).
@@ -350,7 +364,7 @@ class Store:
         if flt.type or flt.quad or flt.since or flt.until or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < _COMMON
-            elif flt.country:
+            elif flt.country and not flt.country_in_fts:
                 flt.links_are_few = not flt.country_is_common
         return flt
 
@@ -377,16 +391,17 @@ class Store:
             total = self._counted_total(flt, cap)
             return total if cap is None else min(total, cap)
         where, params = flt.where(self.dialect)
+        events = self._events_table(flt)
         if cap is None:
-            return self._fetch(f"SELECT COUNT(*) AS n FROM events e{where}", params)[0]["n"]
-        return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where} "
+            return self._fetch(f"SELECT COUNT(*) AS n FROM {events}{where}", params)[0]["n"]
+        return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM {events}{where} "
                            "LIMIT ?) t", params + [_count("cap", cap)])[0]["n"]
 
     def _counted_total(self, flt: EventFilter, cap: int | None) -> int:
         """A count from the per-day count tables (dated events), plus the undated events
         when no date filter leaves them out (counted up to cap)."""
-        table, alias, n, where, params = self._timeline_source(flt)
-        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {table} {alias}{where}",
+        source, _, n, where, params = self._timeline_source(flt)
+        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {source}{where}",
                             params)[0]["n"]
         if flt.since or flt.until:
             return int(total)
@@ -519,44 +534,51 @@ class Store:
         Events dated less precisely than the interval (a bare year in a daily
         timeline) and undated events are left out.
         """
+        return json.loads(self.timeline_json(interval, by, **filters))
+
+    def timeline_json(self, interval: str = "day", by: str = "quad", **filters) -> str:
+        """timeline() as the JSON text of its list, written by the database itself: a
+        daily timeline over a big store has tens of thousands of rows, and making a
+        Python object of each (to encode them again) took longer than counting them."""
         if interval not in INTERVALS:
             raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
         flt = self._planned(EventFilter(**filters))
         sql, params = self._timeline_sql(interval, by, flt)
-        # Tuples, not dicts, from the driver: a daily timeline by type over a big store
-        # has tens of thousands of rows. (PostgreSQL's SUM is a Decimal.)
-        return [{"period": period, "key": key, "count": int(n)}
-                for period, key, n in self._fetch_tuples(sql, params)]
+        sql = self.dialect.json_rows(sql, ("period", "key", "count"), "c0, c1")
+        return self._fetch_tuples(sql, params)[0][0]
 
     def _timeline_sql(self, interval: str, by: str, flt: EventFilter) -> tuple[str, list]:
-        table, a, n, where, params = self._timeline_source(flt, terms=True)
-        precise = f"length({a}.date) {'>= 7' if interval == 'month' else '= 10'}"
-        where = f"{where} AND {precise}" if where else f" WHERE {precise}"
-        key = TIMELINE_KEYS[by]
-        if interval == "day" and by == "type" and table != "events":
-            # One count row per date and type already: read in the order of its index.
-            return (f"SELECT {a}.date, {a}.event, {n} FROM {table} {a}{where} "
-                    f"ORDER BY {a}.date, {a}.event"), params
-        if interval == "day":  # the count tables' indexes hold (date, key) in order
-            return (f"SELECT {a}.date, {a}.{key}, SUM({n}) FROM {table} {a}{where} "
-                    f"GROUP BY {a}.date, {a}.{key} ORDER BY {a}.date, {a}.{key}"), params
-        rows = f"FROM {table} {a}{where}"
-        if by == "quad":
-            # Per day and quad first, a grouping that streams along the index: the
-            # periods are then sorted out of a quarter as many rows as there are types.
-            rows = (f"FROM (SELECT {a}.date AS date, {a}.quad AS quad, SUM({n}) AS n "
-                    f"{rows} GROUP BY {a}.date, {a}.quad) {a}")
-            n = f"{a}.n"
-        return (f"SELECT period, key, SUM(n) FROM (SELECT "
-                f"{self._period(interval, a + '.date')} AS period, {a}.{key} AS key, "
-                f"{n} AS n {rows}) t WHERE period IS NOT NULL "
-                "GROUP BY period, key ORDER BY period, key"), params
+        """The timeline's rows (c0: period, c1: key, c2: count), in that order."""
+        source, a, n, where, params = self._timeline_source(flt, terms=True)
+        key, counted = TIMELINE_KEYS[by], a == "c"
+        if interval == "day":
+            where = f"{where} AND" if where else " WHERE"
+            where += f" length({a}.date) = 10"
+            if by == "type" and counted:
+                # One count row per date and type already: read in the order of its index.
+                return (f"SELECT {a}.date AS c0, {a}.event AS c1, {n} AS c2 FROM {source}"
+                        f"{where} ORDER BY {a}.date, {a}.event"), params
+            # The count tables' indexes hold (date, key) in order: no sort.
+            return (f"SELECT {a}.date AS c0, {a}.{key} AS c1, SUM({n}) AS c2 FROM {source}"
+                    f"{where} GROUP BY {a}.date, {a}.{key} ORDER BY {a}.date, {a}.{key}"), params
+        period = self.dialect.period(interval, f"{a}.date")
+        where = f"{where} AND" if where else " WHERE"
+        where += f" {period} IS NOT NULL"
+        if not counted or by == "type":
+            return (f"SELECT {period} AS c0, {a}.{key} AS c1, SUM({n}) AS c2 FROM {source}"
+                    f"{where} GROUP BY {period}, {a}.{key} ORDER BY {period}, {a}.{key}"), params
+        # Per period and type first, along the count table's period index (migration 7),
+        # then per quad: a sort of at most a quarter as many rows as by type.
+        return (f"SELECT c0, c1, SUM(c2) AS c2 FROM (SELECT {period} AS c0, {a}.quad AS c1, "
+                f"SUM({n}) AS c2 FROM {source}{where} GROUP BY {period}, {a}.event, "
+                f"{a}.quad) t GROUP BY c0, c1 ORDER BY c0, c1"), params
 
     def _timeline_source(self, flt: EventFilter,
                          terms: bool = False) -> tuple[str, str, str, str, list]:
-        """Where a timeline counts from: (table, alias, count expression, WHERE, params).
+        """Where a timeline counts from: (`table alias`, alias, count expression, WHERE,
+        params).
 
         A count table when one answers the filters (type, quad and dates, with at most
         one country, one resolved actor or, with `terms`, one full-text word), else the
@@ -564,14 +586,23 @@ class Store:
         """
         counted = self._count_table_for(flt, terms)
         if counted is None:
-            return ("events", "e", "1") + flt.where(self.dialect, "e")
+            return (self._events_table(flt), "e", "1") + flt.where(self.dialect, "e")
         table, column, value = counted
         rest = EventFilter(type=flt.type, quad=flt.quad, since=flt.since, until=flt.until)
         where, params = rest.where(self.dialect, "c")
         if column:
             where = f" WHERE c.{column} = ?" + (where.replace(" WHERE ", " AND ", 1))
             params = [value] + params
-        return table, "c", "c.n", where, params
+        return f"{table} c", "c", "c.n", where, params
+
+    def _events_table(self, flt: EventFilter) -> str:
+        """`events e`, as counts and timelines read it: a search alone (or with a country
+        the full-text query holds) reads only its matches' date, type and quad."""
+        searched = flt.q is not None and self.dialect.fts_query(flt.q) is not None
+        others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until)
+        if searched and not any(others) and (not flt.country or flt.country_in_fts):
+            return self.dialect.events_found_by_fts("e")
+        return "events e"
 
     def _count_table_for(self, flt: EventFilter,
                          terms: bool = False) -> tuple[str, str | None, str] | None:
@@ -593,13 +624,6 @@ class Store:
         if flt.actor:  # (several actors: their events must be read and deduplicated)
             return ("actor_counts", "actor_id", flt.actor_id) if flt.actor_id else None
         return "event_counts", None, None
-
-    def _period(self, interval: str, column: str) -> str:
-        if interval == "month":
-            return f"substr({column}, 1, 7)"
-        if interval == "week":
-            return self.dialect.week_start(column)
-        return column
 
     def stats(self) -> dict:
         counts = {table: self._fetch(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]

@@ -10,6 +10,18 @@ from dataclasses import dataclass, field
 
 # Word tokens of a user's full-text query; a trailing * asks for a prefix match.
 _FTS_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
+# The country codes SQLite's full-text index holds (migration 8), each as one term.
+_PLAIN_CODE = re.compile(r"[A-Z0-9]+")
+
+# The week or month of a date column as one expression, NULL for a date less precise than
+# the interval: SQLite's indexes on exactly these expressions (migration 7) hold the count
+# rows in timeline order, so weekly and monthly counts stream along an index unsorted.
+# (A query must spell the expression the same way for SQLite to use the index.)
+SQLITE_PERIODS = {
+    # 'weekday 0' moves to the next Sunday (or stays on one); 6 days back is Monday.
+    "week": "(CASE WHEN length({0}) = 10 THEN date({0}, 'weekday 0', '-6 days') END)",
+    "month": "(CASE WHEN length({0}) >= 7 THEN substr({0}, 1, 7) END)",
+}
 
 
 @dataclass(frozen=True)
@@ -21,17 +33,34 @@ class Dialect:
     def render(self, template: str) -> str:
         return template.format(**self.types)
 
-    def week_start(self, column: str) -> str:
-        """SQL for the Monday ("YYYY-MM-DD") of the week of a "YYYY-MM-DD" column."""
+    def period(self, interval: str, column: str) -> str:
+        """SQL for the week (its Monday) or month of a date column, NULL when the date is
+        less precise than that."""
+        raise NotImplementedError
+
+    def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
+        """A SELECT of one JSON array (text): one object per row of `select` (columns
+        named c0, c1...), in its order (ORDER BY `order`, which it must end with), with
+        its columns under these names."""
         raise NotImplementedError
 
     def fts_clause(self, alias: str) -> str:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
 
-    def fts_query(self, text: str) -> str | None:
-        """The parameter for fts_clause, built so that user input is never query syntax."""
+    def events_found_by_fts(self, alias: str) -> str:
+        """`events {alias}` for a count or timeline of a full-text search alone (with at
+        most a country), which reads each match's date, type and quad."""
+        return f"events {alias}"
+
+    def fts_query(self, text: str, country: str | None = None) -> str | None:
+        """The parameter for fts_clause, built so that user input is never query syntax;
+        with a country (only where countries_in_fts), its events only."""
         raise NotImplementedError
+
+    def countries_in_fts(self, country: str) -> bool:
+        """Whether fts_query can restrict a search to this (upper-case) country."""
+        return False
 
     def fts_matches(self) -> str:
         """A SELECT of the events matching fts_query's parameter, from the index alone."""
@@ -39,29 +68,58 @@ class Dialect:
 
 
 class SQLiteDialect(Dialect):
-    def week_start(self, column: str) -> str:
-        # 'weekday 0' moves to the next Sunday (or stays on one); 6 days back is Monday.
-        return f"date({column}, 'weekday 0', '-6 days')"
+    def period(self, interval: str, column: str) -> str:
+        return SQLITE_PERIODS[interval].format(column)
+
+    def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
+        # An aggregate over an ordered subquery takes its rows in that order (SQLite does
+        # not flatten a subquery with ORDER BY into an aggregate query).
+        pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
+        return f"SELECT json_group_array(json_object({pairs})) FROM ({select}) r"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
 
+    def events_found_by_fts(self, alias: str) -> str:
+        # SQLite looks each match up by rowid, reading its row, unless told to use the
+        # small index that holds what is needed (migration 8).
+        return f"events {alias} INDEXED BY events_seq_cover"
+
     def fts_matches(self) -> str:
         return "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
 
-    def fts_query(self, text: str) -> str | None:
+    def fts_query(self, text: str, country: str | None = None) -> str | None:
         # Each word becomes a quoted FTS5 string, so quotes, AND/OR/NOT, NEAR, column
         # filters and parentheses typed by a user are searched as words, never parsed.
+        # The words are looked for in the text column only (migration 8).
         terms = []
         for token in _FTS_TOKEN.findall(text or ""):
             word, star = token.rstrip("*"), token.endswith("*")
             terms.append(f'"{word}"' + ("*" if star else ""))
-        return " ".join(terms) or None
+        if not terms:
+            return None
+        query = f"text : ({' '.join(terms)})"
+        if country is not None:
+            assert self.countries_in_fts(country), country
+            query += f' AND countries : "{country.lower()}"'
+        return query
+
+    def countries_in_fts(self, country: str) -> bool:
+        return _PLAIN_CODE.fullmatch(country) is not None
 
 
 class PostgresDialect(Dialect):
-    def week_start(self, column: str) -> str:
-        return f"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD')"
+    def period(self, interval: str, column: str) -> str:
+        if interval == "month":
+            return f"(CASE WHEN length({column}) >= 7 THEN substr({column}, 1, 7) END)"
+        return (f"(CASE WHEN length({column}) = 10 THEN "
+                f"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD') END)")
+
+    def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
+        pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
+        by = ", ".join(f"r.{c.strip()}" for c in order.split(","))
+        return (f"SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {by}), "
+                f"'[]')::text FROM ({select}) r")
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"
@@ -69,7 +127,9 @@ class PostgresDialect(Dialect):
     def fts_matches(self) -> str:
         return "SELECT seq FROM events WHERE text_tsv @@ to_tsquery('simple', ?)"
 
-    def fts_query(self, text: str) -> str | None:
+    def fts_query(self, text: str, country: str | None = None) -> str | None:
+        if country is not None:
+            raise ValueError("PostgreSQL's full-text index holds no countries")
         terms = []
         for token in _FTS_TOKEN.findall(text or ""):
             word, star = token.rstrip("*"), token.endswith("*")

@@ -44,6 +44,9 @@ class EventFilter:
     # one event at a time (like a common country) when it is on many events.
     actor_id: str | None = None
     actor_is_common: bool = False
+    # Set by the store when the search's full-text query restricts it to the country
+    # itself (SQLite, whose index holds each event's countries): no link is read.
+    country_in_fts: bool = False
 
     def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
         clauses, params = [], []
@@ -61,7 +64,9 @@ class EventFilter:
                 [self.actor_id]
         elif self.actor:
             yield actor_clause(a), actor_params(self.actor)
-        if self.country and self.country_is_common:
+        if self.country and self.country_in_fts:
+            pass  # (with the search, below)
+        elif self.country and self.country_is_common:
             yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? "
                    f"AND l.event_id = {a}.id)", [self.country.upper()])
         elif self.country:
@@ -80,7 +85,8 @@ class EventFilter:
         if self.doc:
             yield f"{a}.doc_id = ?", [self.doc]
         if self.q is not None:  # (a search matching more events than the links: probed)
-            yield from fts_clauses(dialect, p + a, self.q)
+            country = self.country.upper() if self.country_in_fts else None
+            yield from fts_clauses(dialect, p + a, self.q, country)
 
 
 # The events an actor filter matches (parameters: actor_params). Three index-friendly
@@ -107,8 +113,8 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def fts_clauses(dialect: Dialect, a: str, q: str):
-    query = dialect.fts_query(q)
+def fts_clauses(dialect: Dialect, a: str, q: str, country: str | None = None):
+    query = dialect.fts_query(q, country)
     if query is None:  # nothing searchable in the input (only punctuation): no match
         yield "1 = 0", []
     else:

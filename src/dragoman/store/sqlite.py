@@ -83,13 +83,17 @@ class SQLiteStore(Store):
             conn.execute("COMMIT")
 
     # ---- full-text index (external content: kept in step with events by hand) ----------
+    # (The index's content view reads each event's countries from its links: they are
+    # written before the text is indexed, and deleted after it is taken out.)
     def _index_text(self, doc_id: str) -> None:
-        self._execute("INSERT INTO events_fts (rowid, text) "
-                      "SELECT seq, text FROM events WHERE doc_id = ?", [doc_id])
+        self._execute("INSERT INTO events_fts (rowid, text, countries) "
+                      "SELECT seq, text, countries FROM events_fts_content WHERE doc_id = ?",
+                      [doc_id])
 
     def _unindex_text(self, doc_id: str) -> None:
-        self._execute("INSERT INTO events_fts (events_fts, rowid, text) "
-                      "SELECT 'delete', seq, text FROM events WHERE doc_id = ?", [doc_id])
+        self._execute("INSERT INTO events_fts (events_fts, rowid, text, countries) "
+                      "SELECT 'delete', seq, text, countries FROM events_fts_content "
+                      "WHERE doc_id = ?", [doc_id])
 
     def _term_counts_of(self, doc_id: str) -> list[tuple]:
         # The sentences go through a scratch FTS5 index with the same tokenizer, whose
