@@ -327,3 +327,16 @@ def test_what_a_speaker_says_another_must_do_is_a_request(pipeline):
     assert request[0].modality == "asserted"
     assert [e.event for e in extract(pipeline, "Russia says Israel will end its attacks on Syria.")
             if e.event == "REQUEST"] == []
+
+
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    ("The EU called on Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
+    # "on Saturday" after the object is a date, not the particle of "call on"
+    ("Israeli President Reuven Rivlin called Ethiopian President Sahle-Work Zewde on Friday.", "CONSULT", "ISR", "ETH"),
+    ("A Dutch court approved the extradition of a Moroccan militant to France.", "ACCUSE", "NLD", "MAR"),
+    ("Saudi Arabia imposed a blockade on Qatar in 2017.", "ASSAULT", "SAU", "QAT"),
+    ("Two inspectors of the IAEA were expelled from North Korea.", "SANCTION", "PRK", "IAEA"),
+    ("Algerian authorities suspended publication of the newspaper El Watan.", "COERCE", "DZA", None),
+])
+def test_even_more_plover_conventions(pipeline, text, event, actor, recipient):
+    test_plover_conventions(pipeline, text, event, actor, recipient)

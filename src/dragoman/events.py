@@ -257,7 +257,9 @@ class EventExtractor:
         if tok.pos_ != "VERB":
             return None
         for child in tok.children:
-            if child.dep_ in ("prt", "prep") and child.i > tok.i:
+            # a preposition right after the verb ("called on Iran"), not one after its object
+            # ("called the king on Saturday")
+            if child.dep_ == "prt" and child.i > tok.i or child.dep_ == "prep" and child.i == tok.i + 1:
                 trigs = self.lex.particles.get((tok.lemma_.lower(), child.lower_))
                 if trigs:
                     # "called for sanctions against Moscow": what is called for carries the target
@@ -409,6 +411,8 @@ class EventExtractor:
                 objs += _raised_objects(verb)
             elif cand.noun is not None and cand.noun.pos_ == "ADJ":  # "found X guilty"
                 objs += [c for c in cand.noun.children if c.dep_ == "nsubj"]
+            elif trig.pos == "VP" and cand.noun is not None:  # "called on Serbia", "called for the release of X"
+                objs.append(cand.noun)
             if trig.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
                 themes = [c for c in objs if c.dep_ == "dobj"]
                 objs = [c for c in objs if c.dep_ == "dative"]
@@ -419,7 +423,8 @@ class EventExtractor:
         if not subj and not passive:
             subj = _inherited_subject(verb)
         if not subj and passive and trig.event in IMPLICIT_STATE_TYPES:
-            subj = _pobjs(verb, ("in",))  # "was arrested in Niger": by Niger's authorities
+            # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
+            subj = _pobjs(verb, ("in",)) or [o for o in _pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
         if not subj:
             return None, [], []
         # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
@@ -469,7 +474,7 @@ class EventExtractor:
         event, mode, cameo = trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event]
         if trig.mode == "seize" and any(r.kind == "state" for r in recipient) and _has_place_object(cand.head):
             event, mode, cameo = "ASSAULT", None, "192"  # "captured three cities": a military seizure
-        if event == "COERCE" and (trig.mode == "seize" or trig.lemma.startswith("blockade")) \
+        if event == "COERCE" and trig.mode == "seize" \
                 and any(a.sector in ARMED_SECTORS for a in actor):
             event, mode, cameo = "ASSAULT", None, "190"  # armed forces seizing or blockading: force
         if event == "ASSAULT" and trig.lemma in RIOT_VERBS and actor and all(
