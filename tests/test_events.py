@@ -340,3 +340,18 @@ def test_what_a_speaker_says_another_must_do_is_a_request(pipeline):
 ])
 def test_even_more_plover_conventions(pipeline, text, event, actor, recipient):
     test_plover_conventions(pipeline, text, event, actor, recipient)
+
+
+def test_the_dateline_is_not_the_subject(pipeline):
+    e = one(pipeline, "MOGADISHU, Somalia -- A U.S. military airstrike has killed two militants in Jilib.")
+    assert e.event == "ASSAULT" and e.actor[0].country == "USA" and "airstrike" in e.actor[0].text
+
+
+def test_a_complaint_to_a_body_accuses_before_it(pipeline):
+    e = one(pipeline, "Syria's foreign ministry filed a complaint to the United Nations Security Council.")
+    assert e.event == "ACCUSE" and e.recipient[0].org == "UNSC"
+
+
+def test_title_case_acronyms_of_organisations(pipeline):
+    e = one(pipeline, "Asean held talks with China in Jakarta.")
+    assert e.actor[0].org == "ASEAN"

@@ -446,7 +446,9 @@ class DocumentActors:
     def _last_group_before(self, tok, kinds) -> Entity | None:
         """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
         offset = self._offset(tok)
-        before = [e for at, e in self.groups if at < offset and e.kind in kinds]
+        # (a city standing for its people is no antecedent of "it": "the Istanbul meeting ... it")
+        before = [e for at, e in self.groups if at < offset and e.kind in kinds
+                  and not (e.kind == "state" and e.sector is None)]
         return before[-1] if before else None
 
     # -- pronouns, anaphora, speakers

@@ -425,6 +425,7 @@ class EventExtractor:
         if not subj and passive and trig.event in IMPLICIT_STATE_TYPES:
             # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
             subj = _pobjs(verb, ("in",)) or [o for o in _pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
+        subj = _past_dateline(subj)
         if not subj:
             return None, [], []
         # "held talks with X", "hosted talks with X": the object noun's prepositions count too.
@@ -634,6 +635,33 @@ def _through_quantity(noun):
         for o in _pobjs(noun, ("of",)):
             return o
     return noun
+
+
+DATELINE_DASHES = {"-", "--", "—", "–"}
+
+
+def _dateline_end(sent) -> int:
+    """The first token after a dateline ("MOGADISHU, Somalia --", "Tehran, March 15, IRNA -"):
+    names, numbers and punctuation before a dash at the start of a sentence."""
+    for tok in sent[:16]:
+        if tok.text in DATELINE_DASHES and tok.i > sent.start:
+            before = sent.doc[sent.start: tok.i]
+            if all(t.pos_ in ("PROPN", "NUM") or t.is_punct for t in before):
+                return tok.i + 1
+            break
+    return sent.start
+
+
+def _past_dateline(subjects: list) -> list:
+    """spaCy makes the dateline the subject and the real one its apposition: take the latter."""
+    out = []
+    for s in subjects:
+        end = _dateline_end(s.sent)
+        if s.i >= end:
+            out.append(s)
+        else:
+            out += [c for c in s.subtree if c.dep_ == "appos" and c.i >= end][:1]
+    return out
 
 
 def _parties_between(head) -> list:
