@@ -355,3 +355,18 @@ def test_a_complaint_to_a_body_accuses_before_it(pipeline):
 def test_title_case_acronyms_of_organisations(pipeline):
     e = one(pipeline, "Asean held talks with China in Jakarta.")
     assert e.actor[0].org == "ASEAN"
+
+
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    # a light verb's noun may be a compound of its object, or follow "for"
+    ("The United States will provide a loan guarantee to Ukraine.", "AGREE", "USA", "UKR"),
+    ("The Egyptian government ended mediation efforts with Ethiopia.", "SANCTION", "EGY", "ETH"),
+    ("The US Secretary of State joined the Iranian foreign minister for a meeting in Vienna.", "CONSULT", "USA", "IRN"),
+    ("Police in Japan issued an arrest warrant for a Chinese actor.", "COERCE", "JPN", "CHN"),
+    ("A Chinese court ordered the retrial of a Canadian man.", "ACCUSE", "CHN", "CAN"),
+    ("A Gibraltar court ordered the Iranian tanker's release.", "RETREAT", "GIB", "IRN"),
+    ("The United Arab Emirates repealed the Israel Boycott Law.", "CONCEDE", "ARE", "ISR"),
+    ("Russian President Vladimir Putin attended a meeting of the Belarusian government.", "CONSULT", "RUS", "BLR"),
+])
+def test_light_verbs_and_nominal_acts(pipeline, text, event, actor, recipient):
+    test_plover_conventions(pipeline, text, event, actor, recipient)

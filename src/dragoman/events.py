@@ -77,6 +77,8 @@ PUNITIVE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
 VERBAL_ATTACK = {"scathing", "verbal", "blistering", "stinging", "withering", "extraordinary", "bitter",
                  "personal", "rhetorical", "harsh", "vitriolic", "sharp", "fierce", "furious", "unprecedented"}
 ARMED_SECTORS = {"MIL", "REB"}
+# Nominalised acts done to someone: "X's release", "X's arrest", "X's extradition"
+PATIENT_POSSESSOR_TYPES = {"RETREAT", "CONCEDE", "COERCE", "ACCUSE", "ASSAULT"}
 SAYING_VERBS = {"say", "tell", "insist", "stress", "add", "note", "argue", "declare", "state", "write",
                 "warn", "emphasize", "emphasise", "believe", "think", "maintain", "reiterate", "demand"}
 OBLIGATION_AUX = {"must", "should"}
@@ -235,11 +237,15 @@ class EventExtractor:
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
         small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
-        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as")) + small:
-            for noun in [_through_quantity(n) for n in (obj, *_conjuncts(obj))]:
+        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as", "for")) + small:
+            # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
+            nouns = [_through_quantity(n) for n in (obj, *_conjuncts(obj))]
+            nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            for noun in nouns:
                 trigs = _fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
-                if trigs:
-                    return Candidate(trigs[0], [tok, noun], tok, noun)
+                if trigs:  # (a compound stands in its phrase: "a loan guarantee to Ukraine")
+                    head = obj if noun.dep_ == "compound" and noun.head.i == obj.i else noun
+                    return Candidate(trigs[0], [tok, noun, head] if head.i != noun.i else [tok, noun], tok, head)
         return None
 
     def _ordered_noun(self, tok) -> Candidate | None:
@@ -438,6 +444,8 @@ class EventExtractor:
                  if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if light else trig.preps)]
         if cand.noun is not None and trig.event not in THEME_NOUN_TYPES:  # "ordered the arrest of X"
             preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
+            if cand.light and trig.event in PATIENT_POSSESSOR_TYPES:  # "ordered the tanker's release"
+                objs += [c for c in cand.noun.children if c.dep_ == "poss"]
         return subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
     def _noun_roles(self, cand: Candidate):
@@ -527,7 +535,10 @@ def _complement_objects(verb, depth: int = 2):
             out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
         elif c.dep_ == "advcl" and any(m.lower_ in ("until", "unless", "till", "before") for m in c.children
                                        if m.dep_ == "mark"):
-            out += [o for o in c.children if o.dep_ == "nsubj"]  # "will not end the strike until the government ..."
+            # "will not end the strike until the government ...", "... until their demands are met
+            # by the authorities", "... before the management is sacked"
+            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            out += agents or [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]
     return out
 
 
