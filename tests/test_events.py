@@ -370,3 +370,16 @@ def test_title_case_acronyms_of_organisations(pipeline):
 ])
 def test_light_verbs_and_nominal_acts(pipeline, text, event, actor, recipient):
     test_plover_conventions(pipeline, text, event, actor, recipient)
+
+
+def test_who_is_responsible_for_an_act_is_its_actor(pipeline):
+    e = one(pipeline, "The Islamic State claimed responsibility for the bombing of a mosque in Kabul.")
+    assert e.event == "ASSAULT" and e.actor[0].name == "Islamic State"
+    assert "mosque" in e.recipient[0].text
+
+
+def test_conjoined_nouns_of_one_verb_are_each_an_event(pipeline):
+    events = extract(pipeline, "The OIC expressed its total rejection and strong condemnation of Israel's decision.")
+    assert "ACCUSE" in {e.event for e in events}  # "condemnation", beside "rejection"
+    accuse = next(e for e in events if e.event == "ACCUSE")
+    assert accuse.actor[0].org == "OIC" and accuse.recipient[0].country == "ISR"

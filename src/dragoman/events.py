@@ -202,7 +202,15 @@ class EventExtractor:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             trigs = _fitting(self.lex.nouns.get(_noun_key(tok)), tok)
-            if not trigs or any(a.i in taken for a in tok.ancestors):
+            if not trigs:
+                continue
+            first = _first_conjunct(tok)
+            if first.i != tok.i and first.dep_ == "dobj" and (
+                    first.i in taken or first.head.lemma_.lower() in ORDERING_VERBS):
+                # "expressed its rejection and condemnation of X": the verb expresses both
+                found.append(Candidate(trigs[0], _hyphenated(tok), first.head, tok, light=True))
+                continue
+            if any(a.i in taken for a in tok.ancestors):
                 continue
             words = _hyphenated(tok)
             noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
@@ -240,7 +248,7 @@ class EventExtractor:
         for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as", "for")) + small:
             # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
             nouns = [_through_quantity(n) for n in (obj, *_conjuncts(obj))]
-            nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "NOUN"]
+            nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
             for noun in nouns:
                 trigs = _fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
                 if trigs:  # (a compound stands in its phrase: "a loan guarantee to Ukraine")
@@ -452,9 +460,12 @@ class EventExtractor:
         noun, trig = cand.noun, cand.trigger
         actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
         actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
+                  and not (p.lower_ == "of" and "of" in trig.preps)  # "the bombing of a mosque": its target
                   for o in p.children if o.dep_ == "pobj"]
         if trig.mutual:  # "cooperation between the Philippines and the United States"
             actor += [x for o in _pobjs(noun, ("between",)) for x in (o, *_conjuncts(o))]
+        # "the cartel was responsible for mass killings", "X claimed responsibility for the bombing"
+        actor = _responsible_party(noun) or actor
         recip = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in trig.preps
                  for o in p.children if o.dep_ == "pobj"]
         head = noun.head
@@ -546,7 +557,8 @@ def _raised_objects(verb) -> list:
     """ "convicted the bank to pay", "allowed two airlines to land": spaCy parses the object of
     the trigger as the subject of the infinitive that follows it."""
     return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-            and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.pos_ == "ADJ")
+            and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.pos_ == "ADJ"
+                 or c.tag_ == "VBG")  # "accept refugees fleeing the war"
             for s in c.children if s.dep_ == "nsubj"]  # (or "found X guilty")
 
 
@@ -595,6 +607,12 @@ def _pobjs(head, preps):
 
 def _objects(verb):
     return [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass", "oprd")]
+
+
+def _first_conjunct(tok):
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
 def _conjuncts(tok):
@@ -673,6 +691,20 @@ def _past_dateline(subjects: list) -> list:
         else:
             out += [c for c in s.subtree if c.dep_ == "appos" and c.i >= end][:1]
     return out
+
+
+def _responsible_party(noun) -> list:
+    """Who is said to be responsible for an act, or claims it, is its actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    word = prep.head
+    if word.lemma_.lower() == "responsible":  # "X has been responsible for", "X, responsible for"
+        clause = word.head
+        return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if word.lemma_.lower() in ("responsibility", "credit") and word.dep_ == "dobj":  # "claimed responsibility for"
+        return [c for c in word.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def _parties_between(head) -> list:
