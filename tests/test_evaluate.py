@@ -12,7 +12,7 @@ from dragoman.evaluate import (dyad_type_accuracy, evaluate, evaluate_records, f
 # Quality floors on the shared gold sets: a regression below them fails the build.
 # The lead raises them as the pipeline improves (seeds are all 1.0 today; plv_dev recall ~0.20).
 SEEDS_FLOORS = {"precision": 0.90, "recall": 0.93, "f1": 0.93, "date_acc": 0.90, "place_acc": 0.90}
-PLV_DEV_RECALL_FLOOR = 0.69
+PLV_DEV_RECALL_FLOOR = 0.70
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 EVAL = SHARED / "eval"

@@ -383,3 +383,13 @@ def test_conjoined_nouns_of_one_verb_are_each_an_event(pipeline):
     assert "ACCUSE" in {e.event for e in events}  # "condemnation", beside "rejection"
     accuse = next(e for e in events if e.event == "ACCUSE")
     assert accuse.actor[0].org == "OIC" and accuse.recipient[0].country == "ISR"
+
+
+def test_a_speaker_saying_someone_was_responsible_accuses_them(pipeline):
+    e = one(pipeline, "The Afghan government said that Taliban militants were responsible for the attack.")
+    assert e.event == "ACCUSE" and e.actor[0].country == "AFG" and "Taliban" in e.recipient[0].text
+
+
+def test_a_dateline_with_an_article(pipeline):
+    e = one(pipeline, "THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister.")
+    assert e.event == "ACCUSE" and e.actor[0].org == "UN"

@@ -82,6 +82,7 @@ PATIENT_POSSESSOR_TYPES = {"RETREAT", "CONCEDE", "COERCE", "ACCUSE", "ASSAULT"}
 SAYING_VERBS = {"say", "tell", "insist", "stress", "add", "note", "argue", "declare", "state", "write",
                 "warn", "emphasize", "emphasise", "believe", "think", "maintain", "reiterate", "demand"}
 OBLIGATION_AUX = {"must", "should"}
+BLAME_WORDS = {"responsible", "guilty", "culpable", "to blame"}
 DISPUTE_NOUNS = {"rift", "dispute", "conflict", "confrontation", "tension", "tensions", "war", "feud",
                  "standoff", "row", "crisis", "differences", "fighting", "hostilities", "clashes"}
 HELPERS = {"observer", "monitor", "inspector", "doctor", "medic", "nurse", "expert", "rescuer",
@@ -117,6 +118,7 @@ class Trigger:
 
 
 OBLIGATION = Trigger("must", "V", "REQUEST", None, "100", ())
+BLAME = Trigger("responsible", "V", "ACCUSE", "disapprove", "112", ())
 
 
 @dataclass
@@ -236,8 +238,11 @@ class EventExtractor:
             if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SAYING_VERBS:
                 continue
             must = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+            blame = [c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in BLAME_WORDS]
             if must:
                 found.append(Candidate(OBLIGATION, [must[0], tok], tok.head, obliged=tok))
+            elif blame:  # "the government said Taliban militants were responsible": an accusation
+                found.append(Candidate(BLAME, [blame[0]], tok.head, obliged=tok))
         return found
 
     def _light_verb(self, tok) -> Candidate | None:
@@ -675,7 +680,7 @@ def _dateline_end(sent) -> int:
     for tok in sent[:16]:
         if tok.text in DATELINE_DASHES and tok.i > sent.start:
             before = sent.doc[sent.start: tok.i]
-            if all(t.pos_ in ("PROPN", "NUM") or t.is_punct for t in before):
+            if all(t.pos_ in ("PROPN", "NUM") or t.is_punct or t.lower_ == "the" for t in before):
                 return tok.i + 1
             break
     return sent.start
