@@ -378,3 +378,8 @@ def test_a_speaker_saying_someone_was_responsible_accuses_them(pipeline):
 def test_a_dateline_with_an_article(pipeline):
     e = one(pipeline, "THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister.")
     assert e.event == "ACCUSE" and e.actor[0].org == "UN"
+
+
+def test_a_protest_outside_an_embassy_is_against_its_state(pipeline):
+    e = one(pipeline, "Kurdish activists held a protest outside the Turkish embassy in Berlin.")
+    assert e.event == "PROTEST" and "TUR" in {r.country for r in e.recipient}
