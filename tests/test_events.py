@@ -22,6 +22,18 @@ def names(entities):
     return [e.name for e in entities]
 
 
+def assert_coded(pipeline, text, event, actor, recipient):
+    """The text gives an event of the type, with the actor and recipient codes (country or
+    organisation) where given."""
+    ev = [e for e in extract(pipeline, text) if e.event == event]
+    assert ev, [(e.event, e.trigger["text"]) for e in extract(pipeline, text)]
+    e = ev[0]
+    if actor:
+        assert actor in {a.country for a in e.actor} | {a.org for a in e.actor}
+    if recipient:
+        assert recipient in {r.country for r in e.recipient} | {r.org for r in e.recipient}
+
+
 def test_every_plover_type_is_reachable_by_the_lexicon():
     assert load_lexicon().types() == set(EVENT_TYPES)
 
@@ -46,13 +58,7 @@ def test_every_plover_type_is_reachable_by_the_lexicon():
     ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
 ])
 def test_types_and_roles(pipeline, text, event, actor, recipient):
-    ev = [e for e in extract(pipeline, text) if e.event == event]
-    assert ev, [(e.event, e.trigger["text"]) for e in extract(pipeline, text)]
-    e = ev[0]
-    if actor:
-        assert actor in {a.country for a in e.actor} | {a.org for a in e.actor}
-    if recipient:
-        assert recipient in {r.country for r in e.recipient} | {r.org for r in e.recipient}
+    assert_coded(pipeline, text, event, actor, recipient)
 
 
 def test_signing_parties_act_on_each_other(pipeline):
@@ -256,13 +262,7 @@ def test_interviews_and_homecomings_are_not_events(pipeline):
     ("Russian President Vladimir Putin attended a meeting of the Belarusian government.", "CONSULT", "RUS", "BLR"),
 ])
 def test_plover_conventions(pipeline, text, event, actor, recipient):
-    ev = [e for e in extract(pipeline, text) if e.event == event]
-    assert ev, [(e.event, e.trigger["text"]) for e in extract(pipeline, text)]
-    e = ev[0]
-    if actor:
-        assert actor in {a.country for a in e.actor} | {a.org for a in e.actor}
-    if recipient:
-        assert recipient in {r.country for r in e.recipient} | {r.org for r in e.recipient}
+    assert_coded(pipeline, text, event, actor, recipient)
 
 
 def test_a_meeting_stands_for_its_parties(pipeline):

@@ -182,10 +182,8 @@ def _code_mention(kb: K.Knowledge, span, matches) -> Mention:
             continue
         known_idx.update(range(start, end))
         # "opponents of the government" are opponents: a role after "of" describes the complement
-        head_role = m.role if m.role is not None and of_i is not None and start > of_i else None
-        _apply_infos(m, infos, span.doc[start:end])
-        if head_role is not None:
-            m.role = head_role
+        keep_role = m.role is not None and of_i is not None and start > of_i
+        _apply_infos(m, infos, span.doc[start:end], keep_role)
     if m.known is not None:
         m.person = m.known.name
     elif m.person is None:
@@ -196,7 +194,7 @@ def _code_mention(kb: K.Knowledge, span, matches) -> Mention:
     return m
 
 
-def _apply_infos(m: Mention, infos: list[K.Info], toks) -> None:
+def _apply_infos(m: Mention, infos: list[K.Info], toks, keep_role: bool = False) -> None:
     cats = {i.category: i for i in infos}
     if K.PERSON in cats:
         m.known = cats[K.PERSON]
@@ -206,7 +204,7 @@ def _apply_infos(m: Mention, infos: list[K.Info], toks) -> None:
         if cat in cats and m.country is None:
             m.country = cats[cat].code
             m.demonym = cat == K.DEMONYM
-    if K.ROLE in cats:
+    if K.ROLE in cats and not keep_role:
         m.role = cats[K.ROLE]  # the last role wins: "CPC Committee Secretary"
     if K.PLACE_NOUN in cats and len(toks) == 1:
         m.place_noun = cats[K.PLACE_NOUN].code
@@ -447,8 +445,7 @@ class DocumentActors:
         """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
         offset = self._offset(tok)
         # (a city standing for its people is no antecedent of "it": "the Istanbul meeting ... it")
-        before = [e for at, e in self.groups if at < offset and e.kind in kinds
-                  and not (e.kind == "state" and e.sector is None)]
+        before = [e for at, e in self.groups if at < offset and e.kind in kinds and not is_place(e)]
         return before[-1] if before else None
 
     # -- pronouns, anaphora, speakers
@@ -507,12 +504,10 @@ class DocumentActors:
         if e is None:
             return None
         start = self._offset(tok)
-        text, span = tok.text, (start, start + len(tok))
         sent_start = start - tok.idx + tok.sent.start_char
         if sent_start <= e.span[0] and e.span[1] <= start:
-            text, span = e.text, tuple(e.span)
-        return Entity(name=e.name, text=text, span=span, kind=e.kind, country=e.country,
-                      sector=e.sector, org=e.org, title=e.title, id=e.id)
+            return _copy_at(e, e.text, tuple(e.span))
+        return _copy_at(e, tok.text, (start, start + len(tok)))
 
     def as_phrase(self, e: Entity, phrase) -> Entity:
         """The actor as the phrase of a role names it: in "blamed Netanyahu's hardline policies"
@@ -563,6 +558,11 @@ def place_entity(place, text: str, span) -> Entity:
     coded with its country as PETRARCH codes it."""
     return Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
                   id="g-" + _short_hash(f"place|{place.country_code}|{place.name}"))
+
+
+def is_place(e: Entity) -> bool:
+    """An entity made by place_entity: a place for its people, not a government or a group."""
+    return e.kind == "state" and e.sector is None
 
 
 def _copy_at(e: Entity, text: str, span) -> Entity:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-from .actors import place_entity
+from .actors import is_place, place_entity
 from .model import QUADS, Entity, Event
 from .places import PLACE_NOUNS, event_places
 
@@ -52,7 +52,7 @@ BLOCKING_VERBS = {"survive", "suffer", "face", "fear", "prevent", "avoid", "esca
                   "remember", "recall", "describe", "call", "label", "investigate", "probe", "document",
                   "claim", "attend", "join", "host", "organize", "organise", "violate", "break"}
 RECIPROCAL = {"AGREE", "CONSULT", "COOPERATE"}
-MEETING_NOUNS = {"summit", "talks", "talk", "meeting", "negotiation", "negotiations", "dialogue", "summit"}
+MEETING_NOUNS = {"summit", "talks", "talk", "meeting", "negotiation", "negotiations", "dialogue"}
 # "X faced criticism from Y", "X's initiative met with the support of Y": X is acted upon.
 RECEIVING_VERBS = {"meet", "receive", "win", "gain", "enjoy", "get", "face", "draw", "attract", "earn",
                    "come"}
@@ -60,8 +60,6 @@ RECEIVING_VERBS = {"meet", "receive", "win", "gain", "enjoy", "get", "face", "dr
 THEME_NOUN_TYPES = {"MOBILIZE", "AID"}
 # "went on strike", "remained on alert", "put its forces on alert"
 ON_VERBS = {"go", "remain", "stay", "be", "put", "place", "keep"}
-# Nouns whose "of" names what is moved, not who is acted upon: "the deployment of 230 troops".
-THEME_NOUN_TYPES = {"MOBILIZE", "AID"}
 # Passive events whose unnamed agent is the state where they happen.
 IMPLICIT_STATE_TYPES = {"COERCE", "SANCTION", "RETREAT"}
 ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "command", "sanction",
@@ -82,7 +80,7 @@ PATIENT_POSSESSOR_TYPES = {"RETREAT", "CONCEDE", "COERCE", "ACCUSE", "ASSAULT"}
 SAYING_VERBS = {"say", "tell", "insist", "stress", "add", "note", "argue", "declare", "state", "write",
                 "warn", "emphasize", "emphasise", "believe", "think", "maintain", "reiterate", "demand"}
 OBLIGATION_AUX = {"must", "should"}
-BLAME_WORDS = {"responsible", "guilty", "culpable", "to blame"}
+BLAME_WORDS = {"responsible", "guilty", "culpable"}
 DISPUTE_NOUNS = {"rift", "dispute", "conflict", "confrontation", "tension", "tensions", "war", "feud",
                  "standoff", "row", "crisis", "differences", "fighting", "hostilities", "clashes"}
 HELPERS = {"observer", "monitor", "inspector", "doctor", "medic", "nurse", "expert", "rescuer",
@@ -346,28 +344,25 @@ class EventExtractor:
             named = _entities([cand.noun], actors, avoid=avoid)
         recipient = []
         for r in named:
-            if not any(_same_actor(r, a) for a in actor + recipient):
-                recipient.append(r)
-        mutual = cand.trigger.mutual and len(actor) > 1 and cand.noun is cand.head  # "cooperation between X and Y"
+            recipient += _others([r], actor + recipient)
+        # "cooperation between X and Y": a noun trigger whose parties are its actors
+        mutual = cand.trigger.mutual and len(actor) > 1 and cand.noun is not None and cand.noun.i == cand.head.i
         if not actor or (named and not recipient and not mutual):  # no actor, or acting on itself
             return None
         if any(t.head.lower_ == "with" for t in prep_toks) and not named \
                 and cand.trigger.event in ("CONSULT", "AGREE", "COOPERATE"):
             return None  # "met with a positive response": not a meeting with an actor
         if not recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
-            recipient = [e for e in _entities(_complement_objects(cand.head), actors)
-                         if not any(_same_actor(e, a) for a in actor)]
+            recipient = _others(_entities(_complement_objects(cand.head), actors), actor)
         if cand.trigger.mutual and len(actor) > 1 and any(_political(a) for a in actor) \
                 and not cand.trigger.needs_recipient:
             recipient = list(actor) + recipient  # "Jordan and Britain agreed": each with the other
         if not recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
-            recipient = [e for e in _entities(_parties_between(cand.head), actors)
-                         if not any(_same_actor(e, a) for a in actor)]
+            recipient = _others(_entities(_parties_between(cand.head), actors), actor)
         if not any(r.country or r.org for r in recipient):
             # "imposed a curfew in X", "announced a ceasefire in Idlib"; and beside people and
             # bodies of no known country: "killed 48 people in Afghanistan"
-            recipient += [e for e in self._place_recipients(cand, sent, actors)
-                          if not any(_same_actor(e, x) for x in actor + recipient)]
+            recipient += _others(self._place_recipients(cand, sent, actors), actor + recipient)
         if self.political_only and not any(_political(e) for e in actor + recipient):
             return None  # "the Cardinals praised Palmer": sports and celebrity news are not event data
         if cand.trigger.event == "CONSULT" and recipient and all(r.sector == "MED" for r in recipient):
@@ -398,19 +393,17 @@ class EventExtractor:
         if found:
             return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
         # "remained on alert in Bosnian Serb territory", "mobilised its men to the area"
-        for tok in self._place_phrases(cand):
-            phrase = _head_phrase(tok)
-            inside = _entity_for(tok, actors)
-            country = inside.country if inside is not None and inside.country != "IGO" else None
-            start = sent.offset + phrase[0].idx
-            end = sent.offset + phrase[-1].idx + len(phrase[-1])
-            return [Entity(name=phrase.text, text=phrase.text, span=(start, end), kind="state",
-                           country=country)]
-        return []
-
-    def _place_phrases(self, cand: Candidate) -> list:
         holders = [cand.head] + ([cand.noun] if cand.noun is not None else [])
-        return [o for h in holders for o in _pobjs(h, LOCATIVE_PREPS) if o.lemma_.lower() in PLACE_NOUNS]
+        tok = next((o for h in holders for o in _pobjs(h, LOCATIVE_PREPS)
+                    if o.lemma_.lower() in PLACE_NOUNS), None)
+        if tok is None:
+            return []
+        phrase = _head_phrase(tok)
+        inside = _entity_for(tok, actors)
+        country = inside.country if inside is not None and inside.country != "IGO" else None
+        start = sent.offset + phrase[0].idx
+        return [Entity(name=phrase.text, text=phrase.text, span=(start, start + len(phrase.text)),
+                       kind="state", country=country)]
 
     def _verb_roles(self, cand: Candidate):
         """(actor tokens, object tokens, tokens after the trigger's prepositions)."""
@@ -595,14 +588,6 @@ def _has_place_object(verb) -> bool:
     return any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or
                                       c.lemma_.lower() in ("city", "town", "village", "territory", "area"))
                for c in verb.children)
-
-
-def _locatives(verb) -> list:
-    """Objects of "in"/"into" on the verb, on its objects, and in the clause it governs."""
-    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "xcomp")]
-    holders += [o for h in list(holders) for o in h.children if o.dep_ == "dobj"]
-    holders += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "to" for o in p.children]
-    return [o for h in holders for o in _pobjs(h, ("in", "into"))]
 
 
 def _pobjs(head, preps):
@@ -827,9 +812,14 @@ def _sends_help(cand: Candidate) -> bool:
 
 
 def _commands(actor: list[Entity], recipient: list[Entity]) -> bool:
-    ordered = [r for r in recipient if r.sector is not None or r.kind != "state"]  # (not a place)
+    ordered = [r for r in recipient if not is_place(r)]
     return bool(ordered) and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in actor) \
         and all(r.kind != "state" and r.sector in SUBJECT_SECTORS for r in ordered)
+
+
+def _others(entities: list[Entity], taken: list[Entity]) -> list[Entity]:
+    """The entities that are none of the actors already taken."""
+    return [e for e in entities if not any(_same_actor(e, t) for t in taken)]
 
 
 def _same_actor(a: Entity, b: Entity) -> bool:
