@@ -42,3 +42,24 @@ class Settings:
 
     def get(self, section: str, key: str):
         return self.values[section][key]
+
+    def limits(self) -> Limits:
+        """The [input] limits, checked: each must be a positive whole number."""
+        return Limits(**{name: _positive_int(self.get("input", f"max_{name}"), f"max_{name}")
+                         for name in Limits.__dataclass_fields__})
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one input may cost; the CLI's readers and the API's POST apply the same ones."""
+    document_bytes: int
+    decompressed_bytes: int
+    json_depth: int
+    passage_chars: int
+
+
+def _positive_int(value, key: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise UsageError(f"[input] {key} = {value!r} in the settings is not a positive whole "
+                         "number; fix it in your --config file")
+    return value
