@@ -3,6 +3,8 @@ and mark boilerplate.
 
 It runs before any offsets are computed, so it may rewrite doc.text. Later stages only
 parse passages that are English and not boilerplate (Passage.english, Passage.boilerplate).
+A passage is a line; a line longer than [input] max_passage_chars is split, at sentence ends
+where it has them, into passages the spaCy model can parse (split_span).
 """
 from __future__ import annotations
 
@@ -59,12 +61,17 @@ MAX_PATTERN_WORDS = 25
 # copy is kept, so its events are found once.
 MAX_CAPTION_WORDS = 15
 DETECT_CHARS = 500
+# Where a too-long line may be cut: after a sentence's final punctuation and the spaces after
+# it; failing that, at a space.
+SENTENCE_BREAK = re.compile(r"[.!?][\"')\]]*( +)")
 
 
 def clean(doc: Document, settings: Settings | None = None) -> Document:
     """Normalise doc.text, then set doc.passages with language and boilerplate flags."""
     doc.text = normalise_text(doc.text)
-    spans = [(m.start(), m.end()) for m in LINE.finditer(doc.text)]
+    limit = (settings or Settings()).limits().passage_chars
+    spans = [piece for m in LINE.finditer(doc.text)
+             for piece in split_span(doc.text, m.start(), m.end(), limit)]
     lines = [doc.text[s:e] for s, e in spans]
     languages = passage_languages(lines, declared=doc.language)
     boilerplate = boilerplate_flags(lines)
@@ -81,6 +88,31 @@ def normalise_text(text: str) -> str:
     text = CONTROL.sub("", text)
     lines = (SPACE_RUN.sub(" ", line).strip() for line in text.split("\n"))
     return BLANK_RUN.sub("\n\n", "\n".join(lines)).strip()
+
+
+def split_span(text: str, start: int, end: int, limit: int) -> list[tuple[int, int]]:
+    """text[start:end] as spans of at most `limit` characters: each cut at the last sentence
+    end in the second half of the allowed length, else at the last space, else at the limit."""
+    pieces = []
+    while end - start > limit:
+        cut, resume = _cut(text, start + limit // 2, start + limit)
+        pieces.append((start, cut))
+        start = resume
+    pieces.append((start, end))
+    return pieces
+
+
+def _cut(text: str, low: int, high: int) -> tuple[int, int]:
+    """Where a piece ending by `high` ends, and where the next one starts."""
+    last = None
+    for last in SENTENCE_BREAK.finditer(text, low, high + 1):
+        pass
+    if last is not None:
+        return last.start(1), last.end(1)
+    space = text.rfind(" ", low, high + 1)
+    if space > low:
+        return space, space + 1
+    return high, high
 
 
 # ---------------------------------------------------------------- language

@@ -23,7 +23,7 @@ import click
 
 from .errors import UsageError
 from .model import EVENT_TYPES
-from .output import RecordWriter
+from .output import RecordWriter, spreadsheet_safe
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 FILTERS = ("actor", "country", "type", "quad", "since", "until", "q", "doc")
@@ -242,8 +242,9 @@ def _timestamp(iso: str | None) -> str:
 
 
 def _cell(value) -> str:
-    # GDELT files have no quoting: tabs and line breaks inside a value become spaces.
-    text = "" if value is None else str(value)
+    # GDELT files have no quoting: tabs and line breaks inside a value become spaces; a text
+    # value a spreadsheet would run as a formula gets an apostrophe first (numbers do not).
+    text = "" if value is None else str(spreadsheet_safe(value))
     return text.replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 

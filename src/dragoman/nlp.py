@@ -3,12 +3,15 @@
 Only passages the clean stage marked English and not boilerplate are parsed, so the
 Russian captions of a document produce neither entities nor events. Each passage is a
 spaCy Doc of its own; Sentence.offset maps its character offsets back to the document.
+A passage longer than the model's max_length (which the clean stage's max_passage_chars
+normally prevents) is parsed in pieces rather than failing the document (spaCy's E088).
 """
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .clean import split_span
 from .errors import ModelError
 from .model import Document, Sentence
 
@@ -57,8 +60,9 @@ def _passages_to_parse(doc: Document, prefilter):
 
 
 def _annotate_chunk(chunk: list[Document], nlp, batch_size: int, prefilter) -> Iterator[Document]:
-    items = [(doc.text[p.start:p.end], (i, p.start)) for i, doc in enumerate(chunk)
-             for p in _passages_to_parse(doc, prefilter)]
+    items = [(doc.text[start:end], (i, start)) for i, doc in enumerate(chunk)
+             for p in _passages_to_parse(doc, prefilter)
+             for start, end in split_span(doc.text, p.start, p.end, nlp.max_length)]
     for sdoc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         doc = chunk[i]
         for sent in sdoc.sents:

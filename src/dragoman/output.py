@@ -13,6 +13,8 @@ CSV_FIELDS = ["id", "doc_id", "date", "event", "mode", "quad", "cameo", "actor",
               "actor_id", "recipient", "recipient_country", "recipient_id", "location",
               "location_country", "lat", "lon", "modality", "confidence", "context", "trigger",
               "date_text", "date_precision", "date_end", "span", "text"]
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def names(entities: list[dict]) -> str:
@@ -21,6 +23,15 @@ def names(entities: list[dict]) -> str:
 
 def codes(entities: list[dict]) -> str:
     return "; ".join(e.get("country") or e.get("org") or "" for e in entities)
+
+
+def spreadsheet_safe(value):
+    """A text cell that a spreadsheet would run as a formula ("=HYPERLINK(...)", "-2+3"),
+    prefixed with an apostrophe as OWASP recommends, so it shows as the text it is. Numbers
+    (confidence, a negative longitude) are not text: they stay numbers."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
 
 
 def flat_record(r: dict) -> dict:
@@ -55,7 +66,7 @@ class RecordWriter:
         if self.fmt == "jsonl":
             self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
         elif self.fmt == "csv":
-            self.csv.writerow(flat_record(record))
+            self.csv.writerow({k: spreadsheet_safe(v) for k, v in flat_record(record).items()})
         else:
             self.rows.append(record)
 

@@ -190,11 +190,11 @@ def _open_binary(path: Path, limits: Limits) -> IO[bytes]:
 
 
 class _GzipReader:
-    """gzip.open that stops past `cap` decompressed bytes, and whose corrupt-data errors
-    become InputErrors naming the file."""
+    """gzip.open that stops at `cap` decompressed bytes (what comes before is read), and
+    whose corrupt-data errors become InputErrors naming the file."""
 
     def __init__(self, path: Path, cap: int):
-        self.path, self.cap, self.size = path, cap, 0
+        self.path, self.cap, self.size, self.over = path, cap, 0, False
         self.stream = gzip.open(path, "rb")
 
     def read(self, size: int = -1) -> bytes:
@@ -207,18 +207,25 @@ class _GzipReader:
         return self._checked(self.stream.readline, size)
 
     def _checked(self, method, size):
+        if self.over:
+            raise self._over_cap()
         try:
             data = method(size)
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
             raise InputError(str(self.path), f"not a valid gzip file ({exc}); "
                              "re-compress it with gzip or give the uncompressed file") from exc
+        if self.size + len(data) > self.cap:  # give what fits; the next read raises
+            self.over, data = True, data[:self.cap - self.size]
+            if not data:
+                raise self._over_cap()
         self.size += len(data)
-        if self.size > self.cap:
-            raise InputError(str(self.path), (
-                f"decompresses to more than {self.cap:,} bytes (the documents before this "
-                "point were read); split the file, or raise the limit with a --config file "
-                f"containing [input] max_decompressed_bytes = {self.cap * 4}"))
         return data
+
+    def _over_cap(self) -> InputError:
+        return InputError(str(self.path), (
+            f"decompresses to more than {self.cap:,} bytes (the documents before this point "
+            "were read); split the file, or raise the limit with a --config file containing "
+            f"[input] max_decompressed_bytes = {self.cap * 4}"))
 
     def __enter__(self):
         return self
@@ -308,6 +315,8 @@ def _html_document(html: str, doc_id: str, origin: str) -> Document:
 def _json_documents(text: str, stem: str, origin: str,
                     limits: Limits) -> Iterator[Document | InputError]:
     value = loads(text, limits.json_depth, origin, JSON_HINT)
+    if value == []:
+        raise InputError(origin, "an empty JSON list: nothing to extract")
     if isinstance(value, list):
         for index, record in enumerate(value, start=1):
             yield _guarded_record(record, f"{stem}-{index}", f"{origin}[{index}]")

@@ -1,6 +1,7 @@
 """Event filters as SQL: one WHERE clause for events, counts and timelines."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -149,9 +150,19 @@ def check_quad(value: str) -> str:
 
 
 def check_date(name: str, value: str) -> str:
-    if not _DATE.match(value):
+    """A year, month or day of the calendar ("2021-02-30" and "2021-13" are not)."""
+    if not _DATE.match(value) or not _on_calendar(value):
         raise QueryError(f"{name}={value!r} is not a date; use YYYY, YYYY-MM or YYYY-MM-DD")
     return value
+
+
+def _on_calendar(value: str) -> bool:
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 def check_order(order: str) -> str:
