@@ -15,6 +15,7 @@ one input may cost: bytes of a document, decompressed bytes of a .gz, JSON depth
 """
 from __future__ import annotations
 
+import errno
 import gzip
 import os
 import re
@@ -133,14 +134,14 @@ def _entry_problem(path: Path) -> str | None:
 
 
 def _link_problem(path: Path) -> str:
+    """Why a symbolic link cannot be read: it loops, or its target does not exist."""
     try:
-        target = os.readlink(path)
         path.stat()
     except OSError as exc:
-        if exc.errno == 40:  # ELOOP
+        if exc.errno == errno.ELOOP:
             return "symbolic link loop (the link leads back to itself): fix or remove it"
-        return (f"broken symbolic link: it points to {target!r}, which does not exist; "
-                "fix or remove the link")
+        return (f"broken symbolic link: it points to {os.readlink(path)!r}, which does not "
+                "exist; fix or remove the link")
     return "cannot read this link: check it"
 
 
