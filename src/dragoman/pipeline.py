@@ -15,6 +15,7 @@ from itertools import chain, islice
 
 from . import clean as clean_stage
 from . import dates, nlp, places
+from .mentions import merge_mentions
 from .story import read_story, sharpen_lead_places
 from .actors import ActorResolver
 from .errors import InputError
@@ -139,6 +140,7 @@ class Pipeline:
                 event.location = story.dateline
             doc.events.append(event)
         sharpen_lead_places([(event, index[id(sent)]) for event, sent in found], story)
+        doc.events = merge_mentions(doc.events)
         return doc
 
     def _date_event(self, event, sent, trigger_i: int, doc: Document, story_date: str | None) -> None:
