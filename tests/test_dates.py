@@ -49,6 +49,13 @@ def test_weekday_looks_back_for_past_and_ahead_for_future():
     assert resolve("on Thursday", "2020-03-11", future=True).date == "2020-03-12"
 
 
+def test_weekday_of_the_report_itself_is_that_day():
+    # 2024-01-23 is a Tuesday: "on Tuesday" in that day's paper is the same day, "last Tuesday" a week before
+    assert resolve("on Tuesday", "2024-01-23").date == "2024-01-23"
+    assert resolve("last Tuesday", "2024-01-23").date == "2024-01-16"
+    assert resolve("on Monday", "2024-01-23").date == "2024-01-22"
+
+
 def test_day_without_year_after_anchor_is_last_year_for_past_events():
     assert resolve("December 28", ANCHOR).date == "2020-12-28"
     assert resolve("December 28", ANCHOR, future=True).date == "2021-12-28"

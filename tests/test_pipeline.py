@@ -29,7 +29,7 @@ def test_stage_order_is_checked():
 def test_records_follow_the_contract(seed_docs):
     keys = {"id", "doc_id", "event", "mode", "context", "quad", "cameo", "actor", "recipient", "date",
             "date_text", "date_precision", "date_end", "location", "modality", "text", "span", "trigger",
-            "confidence"}
+            "confidence", "mentions"}
     for doc in seed_docs.values():
         assert doc.events
         for rec in doc.records():
@@ -42,6 +42,9 @@ def test_records_follow_the_contract(seed_docs):
             for ent in rec["actor"] + rec["recipient"]:
                 s, e = ent["span"]
                 assert doc.text[s:e] == ent["text"]
+            for mention in rec["mentions"]:
+                s, e = mention["span"]
+                assert doc.text[s:e] == mention["text"]
             json.dumps(rec)
 
 

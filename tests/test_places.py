@@ -35,6 +35,7 @@ def _sentence(nlp, text, trigger):
     ("TJK", "Tajikistan", "TJK", "country"),
     ("US", "United States", "USA", "country"),
     ("Republic of Tajikistan", "Tajikistan", "TJK", "country"),  # second tier: pycountry
+    ("ROK", "South Korea", "KOR", "country"),    # the actor knowledge's alias, not an airport code
 ])
 def test_lookup(gaz, name, canonical, country, feature):
     place = gaz.lookup(name)
@@ -101,3 +102,20 @@ def test_seed_places(nlp, gaz):
     trig = next(t.i for t in sent if t.text == "take")
     place = event_place(sent, trig, gaz, near={"TJK", "CHN"})
     assert (place.name, place.country_code) == ("Dushanbe", "TJK")
+
+
+def test_a_hyphenated_name_is_one_place(nlp, gaz):
+    sent, i = _sentence(nlp, "Gunmen attacked a checkpoint in the northern city of Mazar-i-Sharif.", "attacked")
+    place = event_place(sent, i, gaz)
+    assert (place.country_code, place.text) == ("AFG", "Mazar-i-Sharif")
+
+
+def test_a_where_clause_happened_at_the_place_it_describes(nlp, gaz):
+    sent, i = _sentence(nlp, "He was flown to the capital, Abuja, where he met the president.", "met")
+    assert event_place(sent, i, gaz).name == "Abuja"
+
+
+def test_the_place_of_the_speaker_is_not_the_place_of_what_is_said(nlp, gaz):
+    sent, i = _sentence(nlp, "An army spokesman at the headquarters in Potsdam said that soldiers "
+                             "fought the attackers.", "fought")
+    assert event_place(sent, i, gaz) is None

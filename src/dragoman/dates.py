@@ -220,8 +220,11 @@ def _weekday(core: str, base: date, future: bool):
     target = WEEKDAYS[m.group(2)]
     if forward:
         delta = (target - base.weekday()) % 7 or 7
-    else:  # reports speak of the most recent such day before the report
+    elif m.group(1) in ("last", "past") or target != base.weekday():
+        # reports speak of the most recent such day before the report
         delta = -((base.weekday() - target) % 7 or 7)
+    else:  # "on Tuesday" in a paper of Tuesday: the day of the report itself
+        delta = 0
     return (base + timedelta(days=delta)).isoformat(), "day"
 
 

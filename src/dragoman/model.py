@@ -117,6 +117,7 @@ class Event:
     location: Place | None = None
     modality: str = "asserted"
     confidence: float = 0.5
+    mentions: list[dict] = field(default_factory=list)  # other sentences reporting the same event
 
     @property
     def quad(self) -> str:
@@ -140,6 +141,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality, "text": self.text, "span": list(self.span),
             "trigger": self.trigger, "confidence": round(self.confidence, 3),
+            "mentions": [dict(m) for m in self.mentions],
         }
 
 

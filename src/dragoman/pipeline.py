@@ -15,6 +15,8 @@ from itertools import chain, islice
 
 from . import clean as clean_stage
 from . import dates, nlp, places
+from .mentions import merge_mentions
+from .story import read_story, sharpen_lead_places
 from .actors import ActorResolver
 from .errors import InputError
 from .events import EventExtractor
@@ -128,21 +130,29 @@ class Pipeline:
         state.finalize()
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)
+        story = read_story(doc, self.gazetteer, near)
+        index = {id(s): i for i, s in enumerate(doc.sentences)}
         for event, sent in found:
             trigger_i = _trigger_token(event, sent)
-            self._date_event(event, sent, trigger_i, doc)
+            self._date_event(event, sent, trigger_i, doc, story.date)
             self._place_event(event, sent, trigger_i, near, visits)
+            if event.location is None and index[id(sent)] == story.dateline_sentence:
+                event.location = story.dateline
             doc.events.append(event)
+        sharpen_lead_places([(event, index[id(sent)]) for event, sent in found], story)
+        doc.events = merge_mentions(doc.events)
         return doc
 
-    def _date_event(self, event, sent, trigger_i: int, doc: Document) -> None:
+    def _date_event(self, event, sent, trigger_i: int, doc: Document, story_date: str | None) -> None:
         found = dates.event_date(sent.span, doc.date, trigger_i)
         if found is not None:
             event.date, event.date_text = found.date, found.date_text
             event.date_precision, event.date_end = found.precision, found.end
         elif doc.date and event.modality in ("asserted", "negated"):
-            # Reported as news: it happened on the day the document reports it.
-            event.date, event.date_precision = doc.date, _precision(doc.date)
+            # Reported as news: it happened on the day the lead gives the news, else on the
+            # day the document reports it.
+            day = story_date or doc.date
+            event.date, event.date_precision = day, _precision(day)
 
     def _place_event(self, event, sent, trigger_i: int, near, visits) -> None:
         place = places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)

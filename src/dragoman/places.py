@@ -35,7 +35,8 @@ AID_HEADS = {"support", "assistance", "aid", "help", "relief", "supply", "suppli
              "deliver", "send", "ship"}
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
 PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "state", "district",
-               "county", "oblast", "republic", "area", "territory", "island", "port"}
+               "county", "oblast", "republic", "area", "territory", "island", "port", "hub",
+               "outskirts", "suburb", "suburbs", "heart", "centre", "center"}
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
 # only when their whole text is a primary gazetteer name and they sit in a locative phrase.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
@@ -265,7 +266,17 @@ def _admin1_names(gc) -> dict[tuple[str, str], str]:
 
 
 def _country_short_forms() -> dict[str, str]:
-    return {row[0]: row[1] for row in csv.reader(_data_lines("country_names.tsv"), delimiter="\t")}
+    """Short names of countries: places/country_names.tsv, and the aliases the actor knowledge
+    gives each country ("ROK", "Republic of Korea"), so a place and an actor read alike."""
+    forms = {}
+    countries = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text(encoding="utf-8")
+    rows = csv.DictReader((line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t")
+    for row in rows:
+        for alias in (row.get("aliases") or "").split("|"):
+            if alias.strip():
+                forms[alias.strip()] = row["iso3"]
+    forms.update({row[0]: row[1] for row in csv.reader(_data_lines("country_names.tsv"), delimiter="\t")})
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -281,14 +292,50 @@ def event_places(sentence, trigger_i: int, gazetteer: Gazetteer | None = None,
     """Every place the event happened in, closest attachment first ("in Moscow, Islamabad and Tashkent")."""
     gazetteer = gazetteer or get_gazetteer()
     scored = []
+    trigger = sentence.doc[trigger_i]
     for start, end in _place_spans(sentence, gazetteer):
         span = sentence.doc[start:end]
         distance = _locative_distance(span.root, trigger_i)
+        if distance is None:
+            distance = _where_distance(span.root, trigger)
+        if distance is None or distance > MAX_DISTANCE or _in_other_subject(span.root, trigger):
+            continue
         place = gazetteer.lookup(span.text, near)
-        if place is not None and distance is not None and distance <= MAX_DISTANCE and _fits_preposition(span.root, place):
+        if place is not None and _fits_preposition(span.root, place):
             place.span = (offset + span.start_char, offset + span.end_char)
             scored.append((distance, start, place))
     return [p for _, _, p in sorted(scored, key=lambda s: (s[0], s[1]))]
+
+
+def _in_other_subject(root, trigger) -> bool:
+    """ "A spokesman at headquarters in Potsdam said that police fought the attackers": a place
+    inside the subject of a verb whose clause reports the event belongs to the speaker."""
+    for node in root.ancestors:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ in ("nsubj", "nsubjpass") and trigger not in node.subtree:
+            return any(c.dep_ == "ccomp" and trigger in c.subtree for c in node.head.children)
+    return False
+
+
+def _where_distance(root, trigger) -> int | None:
+    """ "the capital, Abuja, where she met Buhari": a clause opened by "where" happened at the
+    place it describes."""
+    for token in _with_appositions(_phrase_head(root)):
+        for clause in token.children:
+            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
+                    and (clause.i == trigger.i or clause in trigger.ancestors):
+                return 1
+    return None
+
+
+def _with_appositions(token) -> list:
+    """ "the capital, Abuja": the name and the nouns it renames."""
+    out = [token]
+    while token.dep_ == "appos" and token.head.i != token.i:
+        token = token.head
+        out.append(token)
+    return out
 
 
 def event_place(sentence, trigger_i: int, gazetteer: Gazetteer | None = None,
@@ -299,14 +346,32 @@ def event_place(sentence, trigger_i: int, gazetteer: Gazetteer | None = None,
 
 
 def _place_spans(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Entities the gazetteer knows, plus proper nouns spaCy left untagged."""
-    spans = [_with_place_noun(e) for e in sentence.ents
-             if e.label_ in PLACE_LABELS and _resolves(e, gazetteer)]
+    """Entities the gazetteer knows, hyphenated names, and proper nouns spaCy left untagged."""
+    spans = _hyphenated_names(sentence, gazetteer)
+    taken = {i for s, e in spans for i in range(s, e)}
+    spans += [_with_place_noun(e) for e in sentence.ents if e.label_ in PLACE_LABELS
+              and not taken.intersection(range(e.start, e.end)) and _resolves(e, gazetteer)]
     taken = {i for s, e in spans for i in range(s, e)}
     for token in sentence:
         if token.pos_ == "PROPN" and token.i not in taken and not token.ent_type_ \
                 and gazetteer.is_primary_name(token.text):
             spans.append((token.i, token.i + 1))
+    return spans
+
+
+def _hyphenated_names(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """ "Mazar-i-Sharif", "Stratford-upon-Avon": spaCy splits a hyphenated name into tokens
+    (and tags a part of it at best); the whole, written without spaces, is the name."""
+    spans, i, end = [], sentence.start, sentence.end
+    doc = sentence.doc
+    while i < end:
+        j = i
+        while j + 2 < end and doc[j + 1].text == "-" and not doc[j].whitespace_ \
+                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha:
+            j += 2
+        if j > i and doc[i].text[:1].isupper() and gazetteer.entry(doc[i:j + 1].text) is not None:
+            spans.append((i, j + 1))
+        i = j + 1
     return spans
 
 

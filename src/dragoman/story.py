@@ -1,0 +1,102 @@
+"""The story of an article: when and where its lead says the news happened.
+
+News writing puts the when and where of its main event in the lead: a dateline
+("KUNDUZ, Afghanistan —", "MOSCOW --") and a date ("late on Thursday"). dragoman uses them as
+fallbacks, never over what a sentence says itself:
+- an event reported without a date took place on the story's date, not on the day the paper
+  came out (a Friday paper reports Thursday's attack; "the blast" of a later sentence is
+  the same Thursday);
+- an event in the dateline's sentence that names no place of its own happened at the dateline;
+- an event of the lead placed only in a country ("a raid in Afghanistan") happened in the city
+  of that country the lead names for its news ("in the northern city of Mazar-i-Sharif").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+
+from . import dates
+from .model import Document, Place
+
+LEAD_SENTENCES = 6       # the headline and the lead paragraph
+STORY_WINDOW_DAYS = 7    # a lead date further back than this is history, not the news
+# "KUNDUZ, Afghanistan —", "UNITED NATIONS --", "RAMALLAH, West Bank —": capitals, an optional
+# region or country after a comma, then a dash.
+DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,40}?)\s*(?:,\s*(?P<region>[A-Z][\w.' ]{1,40}?))?"
+                      r"\s*(?:--|—|–|-)\s+\S")
+
+
+@dataclass
+class Story:
+    date: str | None = None            # "YYYY-MM-DD" of the lead's news, if the lead dates it
+    dateline: Place | None = None      # where the article was filed from
+    dateline_sentence: int | None = None  # index of the sentence that carries the dateline
+
+
+def read_story(doc: Document, gazetteer, near=frozenset()) -> Story:
+    """What the lead of `doc` says of when and where (sentences must be parsed)."""
+    story = Story(date=_lead_date(doc))
+    for i, sent in enumerate(doc.sentences[:LEAD_SENTENCES]):
+        place = dateline_place(sent.text, gazetteer, near)
+        if place is not None:
+            story.dateline, story.dateline_sentence = place, i
+            break
+    return story
+
+
+def dateline_place(text: str, gazetteer, near=frozenset()) -> Place | None:
+    """The place of a dateline at the start of `text`, if it has one the gazetteer knows."""
+    m = DATELINE.match(text)
+    if not m or not any(c.isupper() for c in m.group("city")) or m.group("city") != m.group("city").upper():
+        return None
+    city = m.group("city").strip().title()
+    region = gazetteer.lookup(m.group("region").strip()) if m.group("region") else None
+    if region is not None and region.country_code:
+        near = frozenset(near) | {region.country_code}
+    place = gazetteer.lookup(city, near)
+    if place is None or (region is not None and region.country_code
+                         and place.country_code != region.country_code):
+        return None
+    place.text = m.group("city").strip()
+    return place
+
+
+def _lead_date(doc: Document) -> str | None:
+    """The first day the lead names that lies in the week up to the document's date."""
+    if not doc.date or len(doc.date) != 10:
+        return None
+    published = Date.fromisoformat(doc.date)
+    for sent in doc.sentences[:LEAD_SENTENCES]:
+        if sent.span is None:
+            continue
+        found = dates.event_date(sent.span, doc.date)
+        if found is None or found.precision != "day" or len(found.date) != 10:
+            continue
+        days_before = (published - Date.fromisoformat(found.date)).days
+        if 0 <= days_before <= STORY_WINDOW_DAYS:
+            return found.date
+    return None
+
+
+def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
+    """Events of the lead placed in a country take the lead's city in that country; events of
+    the story's country that name no place take that city too.
+
+    `placed`: (event, index of its sentence) in document order."""
+    lead = [(event, i) for event, i in placed if i < LEAD_SENTENCES]
+    cities = [e.location for e, _ in lead if e.location is not None and e.location.feature == "city"]
+    for event, _ in lead:
+        where = event.location
+        if where is None or where.feature != "country":
+            continue
+        city = next((c for c in cities if c.country_code == where.country_code), None)
+        if city is not None:
+            event.location = city
+    if not cities:
+        return
+    story_city = cities[0]
+    for event, _ in placed:
+        if event.location is None and event.modality == "asserted" and any(
+                e.country == story_city.country_code for e in event.actor + event.recipient):
+            event.location = story_city
