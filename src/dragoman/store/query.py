@@ -32,20 +32,21 @@ class EventFilter:
     until: str | None = None
     q: str | None = None
     doc: str | None = None
-    # Set by the store when the country is on many events: then walking the date index
-    # and probing each event beats collecting every event of the country and sorting.
+    # The fields below are set by the planner (plan.py), from what the store holds.
+    # The country is on many events: then walking the date index and probing each
+    # event beats collecting every event of the country and sorting.
     country_is_common: bool = False
-    # Set by the store when the actor or country filter is on few events: then those
-    # events drive the query, and the type, quad and date indexes must not (walking one
-    # and probing each event against the actor's list reads millions of index entries).
+    # The actor or country filter is on few events: then those events drive the query,
+    # and the type, quad and date indexes must not (walking one and probing each event
+    # against the actor's list reads millions of index entries).
     links_are_few: bool = False
-    # Set by the store when the actor filter stands for one resolved actor (an id, or a
-    # name part only one actor has): its links are then found by id alone, and probed
-    # one event at a time (like a common country) when it is on many events.
+    # The actor filter stands for one resolved actor (an id, or a name part only one
+    # actor has): its links are then found by id alone, and probed one event at a time
+    # (like a common country) when it is on many events.
     actor_id: str | None = None
     actor_is_common: bool = False
-    # Set by the store when the search's full-text query restricts it to the country
-    # itself (SQLite, whose index holds each event's countries): no link is read.
+    # The search's full-text query restricts it to the country itself (SQLite, whose
+    # index holds each event's countries): no link is read.
     country_in_fts: bool = False
 
     def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
