@@ -11,11 +11,12 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 from pathlib import Path
+
+from conftest import free_port
 
 _server: dict = {}
 
@@ -55,7 +56,7 @@ def _start() -> None:
     if os.geteuid() == 0:
         entry = pwd.getpwnam(user)
         os.chown(root, entry.pw_uid, entry.pw_gid)
-    port = _free_port()
+    port = free_port()
     _as(user, [bin_dir / "initdb", "-D", data, "-U", user, "-A", "trust", "-E", "UTF8",
                "--locale=C", "--no-sync"])
     # No fsync: a crash of a test server loses nothing anyone needs, and it is much faster.
@@ -77,12 +78,6 @@ def _as(user: str, command: list, check: bool = True) -> None:
     done = subprocess.run(command, capture_output=True, text=True, cwd="/")
     if check and done.returncode:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 DATA_TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
 import warnings
-from pathlib import Path
 
 import httpx
 import pytest
 
+from conftest import free_port
+
 from dragoman.api import create_app
 from dragoman.model import Entity, Event
-from dragoman.read import iter_documents
-from dragoman.store import open_store
 
-ROOT = Path(__file__).resolve().parents[1]
 SEED_2 = "004_ec87686fdf2f6654"
 TOKEN = "t0ken"
 CONTRACT = set(Event("d", "AGREE", "t", (0, 1), {"text": "t", "span": [0, 1]},
@@ -33,16 +30,6 @@ with warnings.catch_warnings():
     # Starlette 1.x suggests its httpx fork for TestClient; httpx itself works the same.
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory, pipeline):  # pipeline: conftest's, loaded once per session
-    db = tmp_path_factory.mktemp("api") / "seeds.db"
-    with open_store(db) as store:
-        for item in pipeline.run_many(iter_documents([str(ROOT / "examples")])):
-            assert not isinstance(item, Exception), item
-            store.ingest(item)
-    return str(db)
 
 
 @pytest.fixture(scope="module")
@@ -107,6 +94,35 @@ def test_filters_combine(client):
     assert len(both) < len(all_events(client, actor="Norov"))
 
 
+def test_filter_values_in_any_case_and_empty_ones_are_one_request(client):
+    codes = client.get("/api/events", params={"country": "CHN", "type": "CONSULT"}).json()
+    typed = client.get("/api/events", params={"country": "chn", "type": "consult",
+                                              "q": "", "actor": ""}).json()
+    assert codes["events"] and typed == codes
+
+
+def test_filter_parameters_are_the_filter_fields(client):
+    # Declared once (dragoman.filters): every route taking filters has each as an optional
+    # query parameter, described by its help; a closed set of values is an enumeration.
+    from dragoman.filters import FILTER_FIELDS
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/stats/timeline", "/api/stats/network",
+                 "/api/stats/places"):
+        declared = {p["name"]: p for p in paths[path]["get"]["parameters"]}
+        for field in FILTER_FIELDS:
+            parameter = declared[field.name]
+            assert (parameter["in"], parameter["required"]) == ("query", False)
+            assert parameter["description"] == field.help
+            assert parameter["schema"].get("enum") == (list(field.choices) if field.choices
+                                                       else None), (path, field.name)
+    assert "CONSULT" in declared["type"]["schema"]["enum"]
+    events = {p["name"]: p for p in paths["/api/events"]["get"]["parameters"]}
+    assert events["order"]["schema"]["enum"] == ["date", "-date", "confidence", "-confidence"]
+    timeline = {p["name"]: p for p in paths["/api/stats/timeline"]["get"]["parameters"]}
+    assert timeline["interval"]["schema"]["enum"] == ["day", "week", "month"]
+    assert timeline["by"]["schema"]["enum"] == ["quad", "type"]
+
+
 def test_offset_paging_and_cursor_walk_the_same_events(client):
     ids = [e["id"] for e in all_events(client, order="date")]
     seen, cursor = [], None
@@ -123,11 +139,11 @@ def test_offset_paging_and_cursor_walk_the_same_events(client):
 
 
 def test_a_capped_total_is_a_lower_bound_and_paging_still_reaches_the_end(client, monkeypatch):
-    import dragoman.api.views as views
+    from dragoman.api import routes
     ids = [e["id"] for e in all_events(client, order="date")]
     exact = client.get("/api/events", params={"limit": 4}).json()
     assert exact["total"] == len(ids) and exact["total_is_lower_bound"] is False
-    monkeypatch.setattr(views, "TOTAL_CAP", 5)  # a store "bigger" than the cap
+    monkeypatch.setattr(routes, "TOTAL_CAP", 5)  # a store "bigger" than the cap
     seen, cursor, pages = [], None, []
     while True:
         page = client.get("/api/events", params={"limit": 4, "order": "date",
@@ -309,12 +325,6 @@ def test_a_document_without_id_gets_one_from_its_text(writer):
 
 
 # ---- a real server --------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def test_dragoman_serve_answers_on_a_loopback_port(seeds_db):
     port = free_port()

@@ -404,20 +404,20 @@ def test_delete(store):
 
 
 def test_common_country_filter_gives_the_same_events(store, monkeypatch):
-    import dragoman.store.base as base
+    from dragoman.store import plan
     expected = store.events(country="CHN", order="-date")
-    monkeypatch.setattr(base, "_COMMON", 1)  # take the path used for frequent countries
+    monkeypatch.setattr(plan, "COMMON", 1)  # take the path used for frequent countries
     assert store.events(country="CHN", order="-date") == expected
     assert types(expected) == ["CONSULT", "SUPPORT"]
 
 
 def test_filters_on_few_events_give_the_same_events_and_counts(store, monkeypatch):
-    import dragoman.store.base as base
+    from dragoman.store import plan
     cases = [{"actor": "act-ying", "type": "support"}, {"actor": "ying", "since": "2021-06"},
              {"actor": "protest", "quad": "material_conflict"},
              {"country": "CHN", "until": "2021-06-02"}, {"country": "TJK", "type": "consult"}]
     for few in (10**9, 0):  # every actor and country has few events, then none has
-        monkeypatch.setattr(base, "_COMMON", few)
+        monkeypatch.setattr(plan, "COMMON", few)
         assert [types(store.events(**f)) for f in cases] == [
             ["SUPPORT"], ["CONSULT", "SUPPORT"], ["COERCE"], ["CONSULT", "SUPPORT"], []]
         assert [store.count_events(**f) for f in cases] == [1, 2, 1, 2, 0]
@@ -594,7 +594,7 @@ def test_one_word_searches_are_answered_from_the_term_counts(store):
 
 
 def test_searches_with_a_country_or_actor_agree_however_they_are_planned(store, monkeypatch):
-    import dragoman.store.base as base
+    from dragoman.store import plan
     search_store(store)
     cases = [{"q": q, **f} for q in ("thanked", "Ying Yong", "aid", "nothing")
              for f in ({"country": "CHN"}, {"country": "IGO", "since": "2021-06"},
@@ -603,8 +603,8 @@ def test_searches_with_a_country_or_actor_agree_however_they_are_planned(store, 
                 for f in cases]
     assert any(events for events, _ in expected)
     for common, search in ((0, 0), (0, 10**9), (10**9, 0)):  # every way round
-        monkeypatch.setattr(base, "_COMMON", common)
-        monkeypatch.setattr(base, "_COMMON_SEARCH", search)
+        monkeypatch.setattr(plan, "COMMON", common)
+        monkeypatch.setattr(plan, "COMMON_SEARCH", search)
         assert [(store.events(**f), store.timeline(interval="day", by="type", **f))
                 for f in cases] == expected, (common, search)
 

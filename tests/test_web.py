@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
 import threading
 import time
@@ -16,7 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+from conftest import free_port
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 TOKEN = "browser-test-token"
@@ -39,12 +39,6 @@ webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class ServerThread:
@@ -76,24 +70,17 @@ class ServerThread:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, pipeline):  # pipeline: conftest's, loaded once per session
+def server(seeds_db, pipeline):  # conftest's: loaded once per session, a store per module
     from dragoman.api import create_app
-    from dragoman.read import iter_documents
-    from dragoman.store import open_store
 
-    db = tmp_path_factory.mktemp("web") / "seeds.db"
-    with open_store(db) as store:
-        for item in pipeline.run_many(iter_documents([str(ROOT / "examples")])):
-            assert not isinstance(item, Exception), item
-            store.ingest(item)
-    app = create_app(str(db), token=TOKEN, pipeline=pipeline)
+    app = create_app(seeds_db, token=TOKEN, pipeline=pipeline)
     with ServerThread(app) as running:
         # The hostile document goes in through the real API, as a client would send it.
         posted = httpx.post(running.url + "/api/documents", json=HOSTILE, timeout=60,
                             headers={"authorization": f"Bearer {TOKEN}"})
         assert posted.status_code == 200, posted.text
         assert posted.json()["events"], "the page opens a document through one of its events"
-        running.db = db
+        running.db = seeds_db
         yield running
 
 

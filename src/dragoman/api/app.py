@@ -8,18 +8,17 @@ started with. Without a token the server is read-only and says so.
 """
 from __future__ import annotations
 
-import threading
 from contextlib import asynccontextmanager
-from importlib import resources
 
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..settings import Settings
-from ..store import open_store
+from ..web import static_dir
 from .errors import install_error_handlers
-from .views import router
+from .routes import router
+from .service import Service
 
 DEFAULT_MAX_BODY_BYTES = 10_000_000
 # The page loads only what dragoman serves; news text can never bring in a script,
@@ -31,36 +30,6 @@ SECURITY_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
-
-
-class Service:
-    """What the views share: the store, the write token, and the pipeline, loaded on first use."""
-
-    def __init__(self, db: str, token: str | None, max_body_bytes: int,
-                 settings: Settings | None, pipeline=None):
-        self.db = db
-        self.store = open_store(db)
-        self.token = token or None
-        self.max_body_bytes = max_body_bytes
-        self.settings = settings
-        self._pipeline = pipeline
-        # spaCy and the resolvers are not meant for concurrent use; ingestion is rare.
-        self._pipeline_lock = threading.Lock()
-
-    @property
-    def writable(self) -> bool:
-        return self.token is not None
-
-    def pipeline(self):
-        if self._pipeline is None:
-            from ..pipeline import Pipeline
-            self._pipeline = Pipeline(self.settings)
-        return self._pipeline
-
-    def process(self, items: list) -> list:
-        """Run the pipeline over Documents (InputErrors pass through), one batch at a time."""
-        with self._pipeline_lock:
-            return list(self.pipeline().run_many(items))
 
 
 def create_app(db: str, token: str | None = None,
@@ -98,7 +67,3 @@ def create_app(db: str, token: str | None = None,
         return response
 
     return app
-
-
-def static_dir():
-    return resources.files("dragoman.web").joinpath("static")

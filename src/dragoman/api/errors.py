@@ -28,7 +28,7 @@ _DEFAULT_MESSAGES = {
 
 
 class ApiError(Exception):
-    """An error with an HTTP status, raised by views and turned into the error shape."""
+    """An error with an HTTP status, raised by routes and turned into the error shape."""
 
     def __init__(self, status: int, message: str, headers: dict | None = None):
         super().__init__(message)

@@ -33,20 +33,21 @@ class EventFilter:
     until: str | None = None
     q: str | None = None
     doc: str | None = None
-    # Set by the store when the country is on many events: then walking the date index
-    # and probing each event beats collecting every event of the country and sorting.
+    # The fields below are set by the planner (plan.py), from what the store holds.
+    # The country is on many events: then walking the date index and probing each
+    # event beats collecting every event of the country and sorting.
     country_is_common: bool = False
-    # Set by the store when the actor or country filter is on few events: then those
-    # events drive the query, and the type, quad and date indexes must not (walking one
-    # and probing each event against the actor's list reads millions of index entries).
+    # The actor or country filter is on few events: then those events drive the query,
+    # and the type, quad and date indexes must not (walking one and probing each event
+    # against the actor's list reads millions of index entries).
     links_are_few: bool = False
-    # Set by the store when the actor filter stands for one resolved actor (an id, or a
-    # name part only one actor has): its links are then found by id alone, and probed
-    # one event at a time (like a common country) when it is on many events.
+    # The actor filter stands for one resolved actor (an id, or a name part only one
+    # actor has): its links are then found by id alone, and probed one event at a time
+    # (like a common country) when it is on many events.
     actor_id: str | None = None
     actor_is_common: bool = False
-    # Set by the store when the search's full-text query restricts it to the country
-    # itself (SQLite, whose index holds each event's countries): no link is read.
+    # The search's full-text query restricts it to the country itself (SQLite, whose
+    # index holds each event's countries): no link is read.
     country_in_fts: bool = False
 
     def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
@@ -56,38 +57,48 @@ class EventFilter:
             params.extend(values)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def _clauses(self, dialect: Dialect, a: str):
-        if self.actor and self.actor_id and self.actor_is_common:
-            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.actor_id = ? "
-                   f"AND l.event_id = {a}.id)", [self.actor_id])
-        elif self.actor and self.actor_id:
-            yield f"{a}.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)", \
-                [self.actor_id]
-        elif self.actor:
-            yield actor_clause(a), actor_params(self.actor)
-        if self.country and self.country_in_fts:
-            pass  # (with the search, below)
-        elif self.country and self.country_is_common:
-            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? "
-                   f"AND l.event_id = {a}.id)", [self.country.upper()])
-        elif self.country:
-            yield f"{a}.id IN ({COUNTRY_EVENTS})", [self.country.upper()]
+    def _clauses(self, dialect: Dialect, alias: str):
+        yield from self._link_clauses(alias)
         # A unary plus keeps SQLite from using that column's index (PostgreSQL plans
         # from its statistics, which know how many events an actor or country is on).
-        p = "+" if self.links_are_few and dialect.name == "sqlite" else ""
+        unindexed = "+" if self.links_are_few and dialect.name == "sqlite" else ""
+        yield from self._column_clauses(dialect, alias, unindexed)
+
+    def _link_clauses(self, alias: str):
+        """The actor's and the country's clauses, as planned (see the flags above)."""
+        if self.actor and self.actor_id and self.actor_is_common:
+            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.actor_id = ? "
+                   f"AND l.event_id = {alias}.id)", [self.actor_id])
+        elif self.actor and self.actor_id:
+            yield f"{alias}.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)", \
+                [self.actor_id]
+        elif self.actor:
+            yield actor_clause(alias), actor_params(self.actor)
+        if self.country and self.country_in_fts:
+            pass  # (with the search, in _column_clauses)
+        elif self.country and self.country_is_common:
+            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? "
+                   f"AND l.event_id = {alias}.id)", [self.country.upper()])
+        elif self.country:
+            yield f"{alias}.id IN ({COUNTRY_EVENTS})", [self.country.upper()]
+
+    def _column_clauses(self, dialect: Dialect, alias: str, unindexed: str):
+        """The clauses on the events' own columns (`unindexed`: "+" in front of those
+        whose index must not drive the query, else "")."""
+        column_of = unindexed + alias
         if self.type:
-            yield f"{p}{a}.event = ?", [check_type(self.type)]
+            yield f"{column_of}.event = ?", [check_type(self.type)]
         if self.quad:
-            yield f"{p}{a}.quad = ?", [check_quad(self.quad)]
+            yield f"{column_of}.quad = ?", [check_quad(self.quad)]
         if self.since:
-            yield f"{p}{a}.date >= ?", [check_date("since", self.since)]
+            yield f"{column_of}.date >= ?", [check_date("since", self.since)]
         if self.until:
-            yield f"{p}{a}.date <= ?", [check_date("until", self.until) + _DATE_END]
+            yield f"{column_of}.date <= ?", [check_date("until", self.until) + _DATE_END]
         if self.doc:
-            yield f"{a}.doc_id = ?", [self.doc]
+            yield f"{alias}.doc_id = ?", [self.doc]
         if self.q is not None:  # (a search matching more events than the links: probed)
             country = self.country.upper() if self.country_in_fts else None
-            yield from fts_clauses(dialect, p + a, self.q, country)
+            yield from fts_clauses(dialect, column_of, self.q, country)
 
 
 # The events an actor filter matches (parameters: actor_params). Three index-friendly
@@ -101,8 +112,8 @@ ACTOR_EVENTS = ("SELECT event_id FROM event_actors WHERE actor_id = ? "
 COUNTRY_EVENTS = "SELECT event_id FROM event_actors WHERE country = ?"
 
 
-def actor_clause(a: str) -> str:
-    return f"{a}.id IN ({ACTOR_EVENTS})"
+def actor_clause(alias: str) -> str:
+    return f"{alias}.id IN ({ACTOR_EVENTS})"
 
 
 def actor_params(actor: str) -> list:
@@ -114,12 +125,12 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def fts_clauses(dialect: Dialect, a: str, q: str, country: str | None = None):
+def fts_clauses(dialect: Dialect, alias: str, q: str, country: str | None = None):
     query = dialect.fts_query(q, country)
     if query is None:  # nothing searchable in the input (only punctuation): no match
         yield "1 = 0", []
     else:
-        yield dialect.fts_clause(a), [query]
+        yield dialect.fts_clause(alias), [query]
 
 
 # One word of ASCII letters and digits: both full-text indexes (SQLite's unicode61, with
@@ -163,6 +174,13 @@ def _on_calendar(value: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def check_count(name: str, value) -> int:
+    """A limit, offset or cap: a whole number >= 0."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
+    return value
 
 
 def check_order(order: str) -> str:

@@ -1,25 +1,27 @@
 """The API's routes: thin views over the store's public methods.
 
-Filters are the store's own (actor, country, type, quad, since, until, q, doc); the
-store checks their values and raises QueryError, which the API answers with a 400.
+The event filters are dragoman.filters' (parameters.py declares them); the store checks
+their values and raises QueryError, which the API answers with a 400. The app (app.py)
+includes this router; nothing here imports the app.
 """
 from __future__ import annotations
 
 from typing import Annotated
 
 import orjson
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, Response
 
+from ..web import static_dir
 from . import ingest
-from .app_state import service_of
 from .errors import ApiError
 from .paging import decode_cursor, encode_cursor
+from .parameters import Filters, Interval, Limit, Offset, Order, TimelineKey
+from .service import service_of
 from .summaries import network, places
 
 router = APIRouter()
-MAX_LIMIT = 1000
 # Counting every match of a broad filter in a big store takes seconds; past this many
 # (beyond the current page) the total is reported as a lower bound.
 TOTAL_CAP = 10_000
@@ -35,29 +37,6 @@ class FastJSON(Response):
         return orjson.dumps(content)
 
 
-def event_filters(
-    actor: Annotated[str | None, Query(description="actor or recipient: an actor id or part "
-                                                   "of a name (case-insensitive)")] = None,
-    country: Annotated[str | None, Query(description="ISO 3166 alpha-3 (or IGO, NGO...) of "
-                                                     "an actor or recipient")] = None,
-    type: Annotated[str | None, Query(description="PLOVER event type, e.g. CONSULT")] = None,
-    quad: Annotated[str | None, Query(description="verbal_cooperation, material_cooperation, "
-                                                  "verbal_conflict or material_conflict")] = None,
-    since: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD")] = None,
-    until: Annotated[str | None, Query(description="YYYY, YYYY-MM or YYYY-MM-DD (inclusive)")] = None,
-    q: Annotated[str | None, Query(description="full-text search over event sentences")] = None,
-    doc: Annotated[str | None, Query(description="a document id")] = None,
-) -> dict:
-    found = {"actor": actor, "country": country, "type": type, "quad": quad,
-             "since": since, "until": until, "q": q, "doc": doc}
-    return {k: v for k, v in found.items() if v not in (None, "")}
-
-
-Filters = Annotated[dict, Depends(event_filters)]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most {MAX_LIMIT}")]
-Offset = Annotated[int, Query(ge=0)]
-
-
 @router.get("/healthz", tags=["service"])
 def healthz(request: Request) -> dict:
     service = service_of(request)
@@ -66,7 +45,6 @@ def healthz(request: Request) -> dict:
 
 @router.get("/", include_in_schema=False)
 def page() -> FileResponse:
-    from .app import static_dir
     return FileResponse(str(static_dir().joinpath("index.html")), media_type="text/html")
 
 
@@ -74,8 +52,7 @@ def page() -> FileResponse:
 def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
                 cursor: Annotated[str | None, Query(description="the `next` of a previous "
                                                     "page; replaces offset")] = None,
-                order: Annotated[str, Query(description="date, -date, confidence or "
-                                            "-confidence")] = "date") -> FastJSON:
+                order: Order = "date") -> FastJSON:
     """Events matching every filter given, as contract records, with the total count.
 
     The count stops past 10,000 matches (or past the next page, deep in a listing):
@@ -148,8 +125,7 @@ async def post_documents(request: Request) -> dict:
 
 @router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON)
 def timeline(request: Request, filters: Filters,
-             interval: Annotated[str, Query(description="day, week or month")] = "day",
-             by: Annotated[str, Query(description="quad or type")] = "quad") -> FastJSON:
+             interval: Interval = "day", by: TimelineKey = "quad") -> FastJSON:
     """Event counts per period and quad (or type), for charts; undated events left out."""
     counts = service_of(request).store.timeline_json(interval=interval, by=by, **filters)
     # The counts arrive as JSON text from the database (tens of thousands of rows for a

@@ -1,0 +1,115 @@
+"""Writing: a processed document and everything found in it in, or out, in one transaction.
+
+The rows come from rows.py; the count tables and the full-text index are kept in step
+(counts.py, the backend's hooks), and so are the mention and event counts on actors.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import Iterable
+
+from ..model import Document
+from .backend import chunks, marks
+from .counts import CountKeeper
+from .rows import (actor_rows, document_row, event_row, link_rows, mention_rows, passage_rows,
+                   sentence_rows, unique_events)
+
+# The actor fields a later document may add but never erase (it may not know them).
+_KEPT_IF_UNKNOWN = ("kind", "country", "sector", "org", "title")
+
+
+class Writer(CountKeeper):
+    def ingest(self, doc: Document, replace: bool = False) -> bool:
+        """Store a processed document with everything found in it, in one transaction.
+
+        Returns False, changing nothing, when the same id with the same text is already
+        stored (unless replace=True, e.g. after a better pipeline); a document whose
+        text changed replaces the stored one.
+        """
+        with self._transaction():
+            stored = self._fetch("SELECT content_hash FROM documents WHERE id = ?", [doc.id])
+            if stored and stored[0]["content_hash"] == doc.content_hash and not replace:
+                return False
+            touched = self._delete_rows(doc.id) if stored else set()
+            touched |= self._insert_rows(doc)
+            self._refresh_actors(touched)
+        return True
+
+    def ingest_many(self, docs: Iterable[Document]) -> tuple[int, int]:
+        """Ingest each document; returns (new or replaced, unchanged)."""
+        counts = Counter(self.ingest(doc) for doc in docs)
+        return counts[True], counts[False]
+
+    def delete(self, doc_id: str) -> bool:
+        """Remove a document and everything found in it. False if it was not stored."""
+        with self._transaction():
+            if not self._fetch("SELECT 1 AS x FROM documents WHERE id = ?", [doc_id]):
+                return False
+            self._refresh_actors(self._delete_rows(doc_id))
+        return True
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if rows:
+            cols = list(rows[0])
+            sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks(cols)})"
+            self._executemany(sql, [tuple(r[c] for c in cols) for r in rows])
+
+    def _insert_rows(self, doc: Document) -> set[str]:
+        """Insert the document's rows; returns the ids of the actors it involves."""
+        self._insert("documents", [document_row(doc)])
+        self._insert("passages", passage_rows(doc))
+        self._insert("sentences", sentence_rows(doc))
+        self._insert("mentions", mention_rows(doc))
+        actors = actor_rows(doc)
+        self._upsert_actors(actors)
+        events = unique_events(doc)
+        records = [ev.to_record() for ev in events]
+        links = [link for ev in events for link in link_rows(ev)]
+        self._insert("events", [event_row(r) for r in records])
+        self._insert("event_actors", links)
+        self._add_counts(records, links)
+        self._index_text(doc.id)
+        self._add_term_counts(doc.id)
+        return {a["id"] for a in actors}
+
+    def _upsert_actors(self, actors: list[dict]) -> None:
+        if not actors:
+            return
+        keep = ", ".join(f"{c} = COALESCE(excluded.{c}, actors.{c})" for c in _KEPT_IF_UNKNOWN)
+        self._executemany(
+            "INSERT INTO actors (id, name, name_key, kind, country, sector, org, title) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            f"name = excluded.name, name_key = excluded.name_key, {keep}",
+            [(a["id"], a["name"], a["name_key"], a["kind"], a["country"], a["sector"],
+              a["org"], a["title"]) for a in actors])
+
+    def _delete_rows(self, doc_id: str) -> set[str]:
+        """Delete a document's rows; returns the ids of the actors it involved."""
+        touched = self._actor_ids_of(doc_id)
+        self._subtract_counts(doc_id)
+        self._subtract_term_counts(doc_id)
+        self._unindex_text(doc_id)
+        self._execute("DELETE FROM event_actors WHERE event_id IN "
+                      "(SELECT id FROM events WHERE doc_id = ?)", [doc_id])
+        for table in ("events", "mentions", "sentences", "passages"):
+            self._execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self._execute("DELETE FROM documents WHERE id = ?", [doc_id])
+        return touched
+
+    def _actor_ids_of(self, doc_id: str) -> set[str]:
+        found = self._fetch(
+            "SELECT actor_id FROM mentions WHERE doc_id = ? AND actor_id IS NOT NULL "
+            "UNION SELECT l.actor_id FROM event_actors l JOIN events e ON e.id = l.event_id "
+            "WHERE e.doc_id = ? AND l.actor_id IS NOT NULL", [doc_id, doc_id])
+        return {r["actor_id"] for r in found}
+
+    def _refresh_actors(self, ids: set[str]) -> None:
+        """Recount mentions and events of these actors; drop those nothing refers to."""
+        for chunk in chunks(ids):
+            self._execute(
+                "UPDATE actors SET "
+                "mention_count = (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = actors.id), "
+                "event_count = (SELECT COUNT(DISTINCT l.event_id) FROM event_actors l "
+                f"WHERE l.actor_id = actors.id) WHERE id IN ({marks(chunk)})", chunk)
+            self._execute("DELETE FROM actors WHERE mention_count = 0 AND event_count = 0 "
+                          f"AND id IN ({marks(chunk)})", chunk)
