@@ -19,6 +19,7 @@ from .actors import ActorResolver
 from .errors import InputError
 from .events import EventExtractor
 from .model import Document
+from .relevance import RelevanceFilter
 from .settings import Settings
 
 
@@ -73,6 +74,7 @@ class Pipeline:
 
             self.prefilter = Prefilter(self.nlp, context=1)
         self.min_confidence = self.settings.get("events", "min_confidence")
+        self.relevance = RelevanceFilter.from_settings(self.settings)  # None when turned off
 
     def run_one(self, doc: Document) -> Document:
         for item in self.run_many([doc]):
@@ -133,6 +135,8 @@ class Pipeline:
             self._date_event(event, sent, trigger_i, doc)
             self._place_event(event, sent, trigger_i, near, visits)
             doc.events.append(event)
+        if self.relevance is not None:  # sports, entertainment, products, markets: not event data
+            self.relevance.drop_irrelevant(doc)
         return doc
 
     def _date_event(self, event, sent, trigger_i: int, doc: Document) -> None:
