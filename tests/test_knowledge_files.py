@@ -188,3 +188,46 @@ def test_sco_secretaries_general_are_known():
     assert people["Vladimir Norov"]["country"] == "UZB"
     assert {people[name]["org"] for name in ("Vladimir Norov", "Zhang Ming", "Rashid Alimov")} == {"SCO"}
     assert "Norov" in values(people["Vladimir Norov"]["aliases"])
+
+
+# ---------------------------------------------------------------- relevance (data/relevance/)
+
+RELEVANCE = ACTORS.parent / "relevance"
+
+
+def relevance_rules() -> dict:
+    import tomllib
+
+    return tomllib.loads((RELEVANCE / "rules.toml").read_text(encoding="utf-8"))
+
+
+def test_relevance_rules_name_valid_sectors_and_known_roles():
+    rules = relevance_rules()
+    assert set(rules["political_sectors"]) <= SECTORS and set(rules["business_sectors"]) <= SECTORS
+    assert not set(rules["political_sectors"]) & set(rules["business_sectors"])
+    assert "CVL" not in rules["political_sectors"]  # ordinary people are acted upon, not political actors
+    assert set(rules["political_roles"]) <= set(by_key("roles.tsv"))
+
+
+def test_sports_terms_are_lower_case_unique_and_not_political_words():
+    terms = [t for group in relevance_rules()["sports_terms"].values() for t in group]
+    assert all(t == t.lower().strip() and t for t in terms)
+    assert [t for t, n in Counter(terms).items() if n > 1] == []
+    # words news also uses for politics would make political sentences "about a sport"
+    assert not set(terms) & {"match", "race", "coach", "season", "game", "striker", "defender", "olympics"}
+
+
+def test_relevance_model_file_is_a_word_weight_table():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from dragoman.relevance import BIAS, WORD
+
+    lines = [ln for ln in (RELEVANCE / "model.tsv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    assert lines[0] == "feature\tweight"
+    rows = [ln.split("\t") for ln in lines[1:]]
+    assert rows[0][0] == BIAS and all(len(r) == 2 for r in rows)
+    words = [w for w, _ in rows[1:]]
+    assert len(words) == len(set(words)) > 1000
+    assert all(WORD.fullmatch(w) and w not in STOP_WORDS for w in words)  # what features() can produce
+    weights = dict((w, float(v)) for w, v in rows[1:])
+    assert weights["government"] > 0 > weights["game"]

@@ -21,6 +21,7 @@ from .actors import ActorResolver
 from .errors import InputError
 from .events import EventExtractor
 from .model import Document
+from .relevance import RelevanceFilter
 from .settings import Settings
 
 
@@ -75,6 +76,7 @@ class Pipeline:
 
             self.prefilter = Prefilter(self.nlp, context=1)
         self.min_confidence = self.settings.get("events", "min_confidence")
+        self.relevance = RelevanceFilter.from_settings(self.settings)  # None when turned off
 
     def run_one(self, doc: Document) -> Document:
         for item in self.run_many([doc]):
@@ -140,6 +142,8 @@ class Pipeline:
                 event.location = story.dateline
             doc.events.append(event)
         sharpen_lead_places([(event, index[id(sent)]) for event, sent in found], story)
+        if self.relevance is not None:  # sports, entertainment, products, markets: not event data
+            self.relevance.drop_irrelevant(doc)
         doc.events = merge_mentions(doc.events)
         return doc
 
