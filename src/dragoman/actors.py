@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 
 from . import knowledge as K
 from .model import Document, Entity
+from .syntax import DATELINE_DASHES
+from .words import words
 
 NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
@@ -26,13 +28,10 @@ HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "mada
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 PLURAL_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
-DATELINE_DASHES = {"-", "--", "—", "–", ":"}
 FIRST_PERSON = {"we", "us", "our", "ours", "i", "me", "my"}
 ORG_ANAPHORS = {"organization", "organisation", "alliance", "bloc", "group", "agency", "body"}
 QUOTE_CHARS = '"'
-SPEECH_VERBS = {"say", "tell", "add", "note", "stress", "emphasize", "emphasise", "specify",
-                "state", "declare", "explain", "point", "remark", "announce", "write", "claim",
-                "insist", "underline", "underscore", "reiterate", "recall", "continue", "conclude"}
+SPEECH_VERBS = words("speech_verbs")
 # Capitalised words that are parts of organisation names, never of a person's name.
 ORG_WORDS = {"office", "committee", "club", "council", "ministry", "department", "agency",
              "organization", "organisation", "union", "party", "secretariat", "bureau", "centre",
@@ -616,7 +615,7 @@ def _dateline(m: Mention, sent) -> bool:
     if m.start != sent.start or not m.text.isupper():
         return False
     nxt = sent.doc[m.end] if m.end < len(sent.doc) else None
-    return nxt is not None and (nxt.text in DATELINE_DASHES or nxt.text == ",")
+    return nxt is not None and (nxt.text in DATELINE_DASHES or nxt.text in (",", ":"))
 
 
 def _ner_label(m: Mention) -> str | None:
