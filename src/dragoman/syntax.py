@@ -20,6 +20,10 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+FIRST_PERSON_PRONOUNS = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 # "until the government ...", "before the management is sacked": a condition set on a clause.
 CONDITION_MARKS = ("until", "unless", "till", "before")
 
