@@ -4,19 +4,19 @@ A candidate is a verb ("condemned"), a light verb and its object noun ("held tal
 and its particle ("called on"), a noun ordered or announced ("ordered the arrest of"), a noun
 with actors of its own ("support of the SCO member states"), or what a speaker says another
 must do ("X said Y must withdraw"). Roles are filled later (roles.py); the learned classifier
-(classify.py) makes candidates of the same types for words the lexicon does not know.
+(classify.py) makes candidates of the same types for words the lexicon does not know. A
+Candidate carries the Trigger (a reading of the lexicon, lexicon.py) it was found by.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from ..syntax import (OBLIGATION_AUX, conjuncts, first_conjunct, hyphenated, objects, pobjs,
                       raised_objects)
 from ..words import words
+from .lexicon import Lexicon, Trigger
 
-if TYPE_CHECKING:
-    from .lexicon import Lexicon
+__all__ = ["Candidate", "Trigger", "TriggerFinder", "fitting", "noun_key", "through_quantity"]
 
 BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
@@ -26,20 +26,6 @@ SPEECH_VERBS = words("speech_verbs")
 BLAME_ADJECTIVES = words("blame_adjectives")
 # "agreed to the plan", "called for sanctions": a light verb's noun after these.
 LIGHT_PREPS = ("to", "on", "upon", "as", "for")
-
-
-@dataclass(frozen=True)
-class Trigger:
-    lemma: str
-    pos: str
-    event: str
-    mode: str | None
-    cameo: str | None
-    preps: tuple[str, ...]
-    needs_recipient: bool = False
-    object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
-    mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
-    context: str | None = None  # fires only in a sentence with this context ("peacekeepers arrived")
 
 
 @dataclass(frozen=True)

@@ -17,12 +17,26 @@ from importlib import resources
 from pathlib import Path
 
 from ..plover import DEFAULT_PREPS, QUADS, having
-from .candidates import Trigger
 
 TRIGGER_FILES = "triggers*.tsv"
 MAIN_TRIGGER_FILE = "triggers.tsv"
 RULES_FILE = "rules.toml"
 RECIPROCAL = having("reciprocal")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One reading of a trigger word: the event it expresses and what its phrase must hold."""
+    lemma: str
+    pos: str
+    event: str
+    mode: str | None
+    cameo: str | None
+    preps: tuple[str, ...]
+    needs_recipient: bool = False
+    object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
+    mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
+    context: str | None = None  # fires only in a sentence with this context ("peacekeepers arrived")
 
 
 @dataclass

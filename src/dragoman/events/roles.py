@@ -10,7 +10,6 @@ event, which stands for its people or government.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from ..actors import place_entity
 from ..model import Entity, Sentence
@@ -20,9 +19,7 @@ from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJEC
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
 from .candidates import Candidate
-
-if TYPE_CHECKING:
-    from .lexicon import Lexicon
+from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
 RECEIVING_VERBS = words("receiving_verbs")
