@@ -452,7 +452,8 @@ def test_a_dateline_parsed_as_the_subject_gives_way_to_its_apposition():
 
     # "NAIROBI -- Kenya condemned Somalia.": spaCy makes the dateline the subject
     doc = parse(("NAIROBI", 3, "nsubj", "PROPN"), ("--", 0, "punct", "PUNCT"), ("Kenya", 0, "appos", "PROPN"),
-                ("condemned", 3, "ROOT", "VERB", "condemn"), ("Somalia", 3, "dobj", "PROPN"), (".", 3, "punct", "PUNCT"))
+                ("condemned", 3, "ROOT", "VERB", "condemn"), ("Somalia", 3, "dobj", "PROPN"),
+                (".", 3, "punct", "PUNCT"))
     roles = verb_roles(Candidate(trigger("condemn", "ACCUSE"), [doc[3]], doc[3]), load_lexicon())
     assert texts(roles.actor) == ["Kenya"]
 
@@ -462,7 +463,8 @@ def test_what_is_sent_is_not_acted_upon_but_where_it_goes_is():
     from dragoman.events.roles import verb_roles
 
     # "Japan sent troops to Mali."
-    doc = parse(("Japan", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "send"), ("troops", 1, "dobj", "NOUN", "troop"),
+    doc = parse(("Japan", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "send"),
+                ("troops", 1, "dobj", "NOUN", "troop"),
                 ("to", 1, "prep", "ADP"), ("Mali", 3, "pobj", "PROPN"), (".", 1, "punct", "PUNCT"))
     cand = Candidate(trigger("send", "MOBILIZE", ("to",), object_is_theme=True), [doc[1]], doc[1])
     roles = verb_roles(cand, load_lexicon())
@@ -513,7 +515,8 @@ def stated(doc, head, event, cameo):
 def test_refusing_to_yield_is_a_rejection():
     # "Kenya will not lift the ban."
     doc = parse(("Kenya", 3, "nsubj", "PROPN"), ("will", 3, "aux", "AUX"), ("not", 3, "neg", "PART"),
-                ("lift", 3, "ROOT", "VERB"), ("the", 5, "det", "DET"), ("ban", 3, "dobj", "NOUN"), (".", 3, "punct", "PUNCT"))
+                ("lift", 3, "ROOT", "VERB"), ("the", 5, "det", "DET"), ("ban", 3, "dobj", "NOUN"),
+                (".", 3, "punct", "PUNCT"))
     assert stated(doc, 3, "CONCEDE", "081") == ("REJECT", "124", "asserted")
 
 

@@ -104,7 +104,8 @@ class Coreference:
             if tok.dep_ != "conj":
                 continue
             a, b = self.by_token.get((id(tok.doc), tok.head.i)), self.by_token.get((id(tok.doc), tok.i))
-            if a and b and a.entity and b.entity and a is not b and a.entity.kind in ("state", "person", "organization"):
+            if a and b and a.entity and b.entity and a is not b \
+                    and a.entity.kind in ("state", "person", "organization"):
                 self.last_pair = [a.entity, b.entity]
 
     def _last_group_before(self, tok, kinds) -> Entity | None:
