@@ -106,9 +106,10 @@ def upgrade(prior: Entity, new: Entity) -> None:
 
 
 def ner_label(m: Mention) -> str | None:
-    """The entity label spaCy gave most of the mention's tokens, if any."""
+    """The entity label spaCy gave most of the mention's tokens, if any; of labels given as
+    often, the first in the mention (a set's order would change from run to run)."""
     labels = [t.ent_type_ for t in m.tokens if t.ent_type_]
-    return max(set(labels), key=labels.count) if labels else None
+    return max(dict.fromkeys(labels), key=labels.count) if labels else None
 
 
 def looks_like_person(m: Mention) -> bool:
