@@ -16,8 +16,9 @@ from pathlib import Path
 
 from dragoman.classify import NONE, THRESHOLD, anchor_token, learned_candidates, load_classifier
 from dragoman.evaluate import evaluate
-from dragoman.events import DEFAULT_CAMEO, EventExtractor, _dedupe
+from dragoman.events import EventExtractor, dedupe
 from dragoman.pipeline import Pipeline
+from dragoman.plover import DEFAULT_CAMEO
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
@@ -42,7 +43,7 @@ class LearnedExtractor(EventExtractor):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
                 events.append(event)
-        return _dedupe(events)
+        return dedupe(events)
 
 
 def retype(event, sent, classifier, threshold: float) -> None:

@@ -1,6 +1,8 @@
 """The events stage on sentences written for these tests: triggers, roles, modality."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dragoman.events import load_lexicon
@@ -383,3 +385,248 @@ def test_a_dateline_with_an_article(pipeline):
 def test_a_protest_outside_an_embassy_is_against_its_state(pipeline):
     e = one(pipeline, "Kurdish activists held a protest outside the Turkish embassy in Berlin.")
     assert e.event == "PROTEST" and "TUR" in {r.country for r in e.recipient}
+
+
+# ---------------------------------------------------------------- the rules on hand-built parses
+# As spaCy's own tests do: a Doc built from words, heads and labels, with no model loaded, so
+# that each rule is stated on the parse it reads.
+
+def parse(*tokens):
+    """Tokens as (word, head index, dependency label, part of speech[, lemma])."""
+    import spacy
+    from spacy.tokens import Doc
+
+    vocab = spacy.blank("en").vocab  # English lexical attributes (lower_), no trained model
+    return Doc(vocab, words=[t[0] for t in tokens], heads=[t[1] for t in tokens],
+               deps=[t[2] for t in tokens], pos=[t[3] for t in tokens],
+               lemmas=[t[4] if len(t) > 4 else t[0].lower() for t in tokens])
+
+
+def trigger(lemma, event, preps=(), pos="V", **kw):
+    from dragoman.events import Trigger
+
+    return Trigger(lemma, pos, event, None, None, preps, **kw)
+
+
+def texts(tokens):
+    return [t.text for t in tokens]
+
+
+def test_a_passive_agent_acts_on_the_passive_subject():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import verb_roles
+
+    doc = parse(("Kenya", 2, "nsubjpass", "PROPN"), ("was", 2, "auxpass", "AUX"),
+                ("attacked", 2, "ROOT", "VERB", "attack"), ("by", 2, "agent", "ADP"),
+                ("Somalia", 3, "pobj", "PROPN"), (".", 2, "punct", "PUNCT"))
+    roles = verb_roles(Candidate(trigger("attack", "ASSAULT", ("on",)), [doc[2]], doc[2]), load_lexicon())
+    assert (texts(roles.actor), texts(roles.objects)) == (["Somalia"], ["Kenya"])
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import verb_roles
+
+    # "Activists who were detained by police protested."
+    doc = parse(("Activists", 6, "nsubj", "NOUN", "activist"), ("who", 3, "nsubjpass", "PRON"),
+                ("were", 3, "auxpass", "AUX"), ("detained", 0, "relcl", "VERB", "detain"), ("by", 3, "agent", "ADP"),
+                ("police", 4, "pobj", "NOUN"), ("protested", 6, "ROOT", "VERB", "protest"), (".", 6, "punct", "PUNCT"))
+    roles = verb_roles(Candidate(trigger("detain", "COERCE"), [doc[3]], doc[3]), load_lexicon())
+    assert (texts(roles.actor), texts(roles.objects)) == (["police"], ["Activists"])
+
+
+def test_a_verb_without_a_subject_takes_the_subject_of_its_clause():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import verb_roles
+
+    # "Kenya decided to attack Somalia."
+    doc = parse(("Kenya", 1, "nsubj", "PROPN"), ("decided", 1, "ROOT", "VERB", "decide"), ("to", 3, "aux", "PART"),
+                ("attack", 1, "xcomp", "VERB"), ("Somalia", 3, "dobj", "PROPN"), (".", 1, "punct", "PUNCT"))
+    roles = verb_roles(Candidate(trigger("attack", "ASSAULT", ("on",)), [doc[3]], doc[3]), load_lexicon())
+    assert (texts(roles.actor), texts(roles.objects)) == (["Kenya"], ["Somalia"])
+
+
+def test_a_dateline_parsed_as_the_subject_gives_way_to_its_apposition():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import verb_roles
+
+    # "NAIROBI -- Kenya condemned Somalia.": spaCy makes the dateline the subject
+    doc = parse(("NAIROBI", 3, "nsubj", "PROPN"), ("--", 0, "punct", "PUNCT"), ("Kenya", 0, "appos", "PROPN"),
+                ("condemned", 3, "ROOT", "VERB", "condemn"), ("Somalia", 3, "dobj", "PROPN"),
+                (".", 3, "punct", "PUNCT"))
+    roles = verb_roles(Candidate(trigger("condemn", "ACCUSE"), [doc[3]], doc[3]), load_lexicon())
+    assert texts(roles.actor) == ["Kenya"]
+
+
+def test_what_is_sent_is_not_acted_upon_but_where_it_goes_is():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import verb_roles
+
+    # "Japan sent troops to Mali."
+    doc = parse(("Japan", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "send"),
+                ("troops", 1, "dobj", "NOUN", "troop"),
+                ("to", 1, "prep", "ADP"), ("Mali", 3, "pobj", "PROPN"), (".", 1, "punct", "PUNCT"))
+    cand = Candidate(trigger("send", "MOBILIZE", ("to",), object_is_theme=True), [doc[1]], doc[1])
+    roles = verb_roles(cand, load_lexicon())
+    assert (texts(roles.actor), roles.objects, texts(roles.preps)) == (["Japan"], [], ["Mali"])
+
+
+def test_a_noun_trigger_takes_its_possessor_as_actor_and_its_preposition_as_recipient():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import noun_roles
+
+    # "Russia's strike on Kyiv failed."
+    doc = parse(("Russia", 2, "poss", "PROPN"), ("'s", 0, "case", "PART"), ("strike", 5, "nsubj", "NOUN"),
+                ("on", 2, "prep", "ADP"), ("Kyiv", 3, "pobj", "PROPN"), ("failed", 5, "ROOT", "VERB", "fail"),
+                (".", 5, "punct", "PUNCT"))
+    cand = Candidate(trigger("strike", "ASSAULT", ("on", "against", "at"), pos="N"), [doc[2]], doc[2], doc[2])
+    roles = noun_roles(cand)
+    assert (texts(roles.actor), texts(roles.objects)) == (["Russia"], ["Kyiv"])
+    assert roles.cand is cand  # not the subject of a verb of occurrence: the noun stays the head
+
+
+def test_a_noun_that_takes_place_moves_its_head_without_changing_the_candidate():
+    from dragoman.events import Candidate
+    from dragoman.events.roles import noun_roles
+
+    # "The Kenyan summit will take place in Nairobi."
+    doc = parse(("The", 2, "det", "DET"), ("Kenyan", 2, "amod", "ADJ"), ("summit", 4, "nsubj", "NOUN"),
+                ("will", 4, "aux", "AUX"), ("take", 4, "ROOT", "VERB"), ("place", 4, "dobj", "NOUN"),
+                ("in", 4, "prep", "ADP"), ("Nairobi", 6, "pobj", "PROPN"), (".", 4, "punct", "PUNCT"))
+    cand = Candidate(trigger("summit", "CONSULT", ("with",), pos="N"), [doc[2]], doc[2], doc[2])
+    before = repr(cand)
+    roles = noun_roles(cand)
+    assert repr(cand) == before and not cand.occurrence
+    assert (roles.cand.head.text, roles.cand.occurrence, texts(roles.actor)) == ("take", True, ["Kenyan"])
+
+
+def stated(doc, head, event, cameo):
+    """What the stated-intent rules make of an event of `event` with its trigger at `head`."""
+    from dragoman.events import Candidate, modality_of
+    from dragoman.events.recode import STATED_INTENT, Coding, recode
+    from dragoman.events.roles import Case, RoleTokens
+
+    cand = Candidate(trigger(doc[head].lemma_, event), [doc[head]], doc[head])
+    case = Case(cand, None, load_lexicon(), RoleTokens(cand, [], [], []))
+    coding = recode(STATED_INTENT, Coding(event, None, cameo, modality_of(doc[head])), case)
+    return coding.event, coding.cameo, coding.modality
+
+
+def test_refusing_to_yield_is_a_rejection():
+    # "Kenya will not lift the ban."
+    doc = parse(("Kenya", 3, "nsubj", "PROPN"), ("will", 3, "aux", "AUX"), ("not", 3, "neg", "PART"),
+                ("lift", 3, "ROOT", "VERB"), ("the", 5, "det", "DET"), ("ban", 3, "dobj", "NOUN"),
+                (".", 3, "punct", "PUNCT"))
+    assert stated(doc, 3, "CONCEDE", "081") == ("REJECT", "124", "asserted")
+
+
+def test_a_plan_to_meet_is_an_intent_and_a_plan_to_attack_a_threat():
+    # "Kenya plans to meet Uganda." / "Kenya plans to attack Uganda."
+    for verb, event, expected in (("meet", "CONSULT", ("AGREE", "036", "intended")),
+                                  ("attack", "ASSAULT", ("THREATEN", "138", "intended"))):
+        doc = parse(("Kenya", 1, "nsubj", "PROPN"), ("plans", 1, "ROOT", "VERB", "plan"), ("to", 3, "aux", "PART"),
+                    (verb, 1, "xcomp", "VERB"), ("Uganda", 3, "dobj", "PROPN"), (".", 1, "punct", "PUNCT"))
+        assert stated(doc, 3, event, "040") == expected
+
+
+def test_a_threat_keeps_the_code_of_what_is_threatened():
+    # "Kenya will impose sanctions on Uganda." (CAMEO 163) is a threat of sanctions (1312)
+    doc = parse(("Kenya", 2, "nsubj", "PROPN"), ("will", 2, "aux", "AUX"), ("impose", 2, "ROOT", "VERB"),
+                ("sanctions", 2, "dobj", "NOUN", "sanction"), (".", 2, "punct", "PUNCT"))
+    assert stated(doc, 2, "COERCE", "163") == ("THREATEN", "1312", "future")
+
+
+def test_conjoined_places_stand_where_the_first_stands():
+    from dragoman.syntax import first_conjunct
+
+    # "in Moscow, Islamabad and Tashkent"
+    doc = parse(("in", 0, "ROOT", "ADP"), ("Moscow", 0, "pobj", "PROPN"), (",", 1, "punct", "PUNCT"),
+                ("Islamabad", 1, "conj", "PROPN"), ("and", 3, "cc", "CCONJ"), ("Tashkent", 3, "conj", "PROPN"))
+    assert first_conjunct(doc[5]).text == "Moscow" and first_conjunct(doc[1]).text == "Moscow"
+
+
+# ---------------------------------------------------------------- the lexicon and the layout
+
+def test_every_trigger_file_is_read_and_the_hand_written_one_first(tmp_path):
+    from dragoman.events.lexicon import data_dir
+
+    for name in ("contexts.tsv", "rules.toml"):
+        (tmp_path / name).write_text((data_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
+    header = "trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\n"
+    (tmp_path / "triggers.tsv").write_text(header + "denounce\tV\tACCUSE\t\t111\n", encoding="utf-8")
+    # "-" sorts before "." : the hand-written file must still come first
+    (tmp_path / "triggers-petrarch.tsv").write_text(
+        header + "# derived\ndenounce\tV\tREJECT\t\t120\nbombard\tV\tASSAULT\t\t195\n", encoding="utf-8")
+    lex = load_lexicon(str(tmp_path))
+    assert [t.event for t in lex.verbs["denounce"]] == ["ACCUSE", "REJECT"]
+    assert lex.verbs["bombard"][0].cameo == "195" and lex.types() == {"ACCUSE", "REJECT", "ASSAULT"}
+
+
+def test_a_trigger_of_an_unknown_type_names_its_file(tmp_path):
+    from dragoman.events.lexicon import data_dir
+
+    for name in ("contexts.tsv", "rules.toml"):
+        (tmp_path / name).write_text((data_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text("trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\n", encoding="utf-8")
+    (tmp_path / "triggers_extra.tsv").write_text(
+        "trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\nscold\tV\tSCOLD\t\t\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="triggers_extra.tsv: unknown PLOVER type 'SCOLD'"):
+        load_lexicon(str(tmp_path))
+
+
+def test_plover_types_keep_one_order_everywhere():
+    from dragoman import classify, model, plover
+
+    assert model.EVENT_TYPES is plover.EVENT_TYPES and model.QUADS is plover.QUADS
+    assert plover.EVENT_TYPES[:3] == ("AGREE", "CONSULT", "SUPPORT") and plover.EVENT_TYPES[-1] == "ASSAULT"
+    assert classify.LABELS == (*sorted(plover.EVENT_TYPES), "NONE")  # the saved model's columns
+    assert plover.SYMMETRIC_TYPES == {"AGREE", "CONSULT", "COOPERATE"}
+
+
+def test_a_types_file_with_an_unknown_trait_is_refused():
+    from dragoman.plover import read_types
+
+    with pytest.raises(ValueError, match="unknown quad or trait"):
+        read_types("type\tquad\tcameo\tpreps\tintent_cameo\tthreat_cameo\ttraits\n"
+                   "AGREE\tverbal_cooperation\t030\twith\t030\t\tfriendly\n")
+
+
+def imports_of(path):
+    """The dragoman modules a source file imports, at any depth of the file."""
+    import ast
+
+    package = ".".join(path.relative_to(SRC).parts[:-1])
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = package.rsplit(".", node.level - 1)[0] if node.level > 1 else package
+            found |= {f"{base}.{node.module}" if node.module else f"{base}.{a.name}" for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dragoman"):
+            found.add(node.module)
+    return found
+
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+STAGE_MODULES = ["events/*.py", "actors/*.py", "classify.py", "plover.py", "syntax.py", "words.py",
+                 "places.py", "dates.py", "knowledge.py", "model.py"]
+
+
+def test_the_stage_modules_import_no_cycle_and_events_never_the_classifier():
+    graph = {}
+    for pattern in STAGE_MODULES:
+        for path in (SRC / "dragoman").glob(pattern):
+            name = "dragoman." + ".".join(path.relative_to(SRC / "dragoman").with_suffix("").parts)
+            graph[name.removesuffix(".__init__")] = imports_of(path)
+    assert not any("classify" in m for name, deps in graph.items() if name.startswith("dragoman.events")
+                   for m in deps)
+
+    def reaches(start, target, seen):
+        for dep in graph.get(start, ()):
+            if dep not in graph:  # "from . import name": the module that holds the name
+                dep = max((m for m in graph if dep.startswith(m + ".")), key=len, default=dep)
+            if dep == target or dep not in seen and (seen.add(dep) or reaches(dep, target, seen)):
+                return True
+        return False
+
+    cycles = [name for name in graph if reaches(name, name, set())]
+    assert cycles == []

@@ -1,7 +1,10 @@
-"""The actor knowledge files parse, hold valid codes, and say what the parser relies on."""
+"""The knowledge files (data/actors/, data/events/) parse, hold valid codes, and say what the
+parser relies on."""
 from __future__ import annotations
 
 import csv
+import re
+import tomllib
 from collections import Counter
 from pathlib import Path
 
@@ -231,3 +234,121 @@ def test_relevance_model_file_is_a_word_weight_table():
     assert all(WORD.fullmatch(w) and w not in STOP_WORDS for w in words)  # what features() can produce
     weights = dict((w, float(v)) for w, v in rows[1:])
     assert weights["government"] > 0 > weights["game"]
+
+
+# ---------------------------------------------------------------- event knowledge (data/events/)
+
+EVENTS = ACTORS.parent / "events"
+PLOVER_ORDER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+TYPE_HEADER = ["type", "quad", "cameo", "preps", "intent_cameo", "threat_cameo", "traits"]
+TRIGGER_HEADER = ["trigger", "pos", "event", "mode", "cameo", "preps", "needs"]
+CAMEO = r"\d{3,4}"
+LEMMA = r"[a-z][a-z.'-]*"  # a lower-case word: "mr.", "'ll" aside, letters
+
+
+def event_rows(name: str, header: list[str], trailing_cells_optional: bool = False) -> list[dict[str, str]]:
+    lines = [ln for ln in (EVENTS / name).read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")]
+    assert lines[0].split("\t") == header, f"{name}: header is {lines[0]!r}"
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    for row in rows:
+        assert None not in row, f"{name}: more cells than the header in {row}"
+        assert trailing_cells_optional or None not in row.values(), f"{name}: fewer cells than the header in {row}"
+    return [{key: cell or "" for key, cell in row.items()} for row in rows]
+
+
+def toml_file(name: str) -> dict:
+    return tomllib.loads((EVENTS / name).read_text(encoding="utf-8"))
+
+
+def test_types_file_has_one_row_per_plover_type_in_plover_order():
+    rows = event_rows("types.tsv", TYPE_HEADER)
+    assert [row["type"] for row in rows] == PLOVER_ORDER
+
+
+def test_types_file_codes_quads_and_traits_are_valid():
+    from dragoman.plover import QUAD_NAMES, TRAITS
+
+    for row in event_rows("types.tsv", TYPE_HEADER):
+        assert row["quad"] in QUAD_NAMES and re.fullmatch(CAMEO, row["cameo"]), row
+        assert set(values(row["traits"])) <= TRAITS and all(re.fullmatch(LEMMA, p) for p in values(row["preps"])), row
+        # what a stated intent is coded as: an intent to cooperate, or a threat of conflict
+        cooperation = row["quad"].endswith("_cooperation")
+        assert bool(row["intent_cameo"]) == cooperation, row
+        assert bool(row["threat_cameo"]) == (row["quad"] == "material_conflict"), row
+        for code in (row["intent_cameo"], row["threat_cameo"]):
+            assert code == "" or re.fullmatch(CAMEO, code), row
+
+
+def test_every_trait_is_held_by_some_type():
+    from dragoman.plover import TRAITS
+
+    held = {trait for row in event_rows("types.tsv", TYPE_HEADER) for trait in values(row["traits"])}
+    assert held == TRAITS
+
+
+def test_trigger_files_share_the_header_and_name_known_types_and_contexts():
+    contexts = {row["context"] for row in event_rows("contexts.tsv", ["word", "context"])}
+    files = sorted(EVENTS.glob("triggers*.tsv"))
+    assert files and files[0].name == "triggers.tsv"
+    for path in files:
+        for row in event_rows(path.name, TRIGGER_HEADER, trailing_cells_optional=True):
+            assert row["event"] in PLOVER_ORDER and row["pos"] in {"V", "N", "LV", "VP"}, row
+            assert row["cameo"] == "" or re.fullmatch(CAMEO, row["cameo"]), row
+            assert set(values(row["needs"])) <= {"recipient", "theme", "mutual"} | contexts, row
+
+
+def word_lists() -> dict[str, list[str]]:
+    return {name: value for name, value in toml_file("words.toml").items() if isinstance(value, list)}
+
+
+def test_word_lists_are_lower_case_words_each_listed_once():
+    lists = word_lists()
+    assert len(lists) >= 25
+    for name, words in lists.items():
+        assert words and len(words) == len(set(words)), name
+        if not name.endswith(("_sectors", "_contexts")):
+            assert all(re.fullmatch(LEMMA, w) for w in words), name
+
+
+def test_no_two_word_lists_are_the_same_list():
+    # one purpose, one list: a list written twice under two names would drift apart
+    lists = [frozenset(words) for words in word_lists().values()]
+    assert len(lists) == len(set(lists))
+
+
+def test_word_lists_of_codes_hold_known_codes():
+    lists = word_lists()
+    contexts = {row["context"] for row in event_rows("contexts.tsv", ["word", "context"])}
+    for name in ("armed_sectors", "unarmed_sectors", "authority_sectors", "commanded_sectors"):
+        assert set(lists[name]) <= SECTORS, name
+    assert set(lists["non_hostile_contexts"]) <= contexts
+
+
+def test_place_nouns_say_each_use():
+    nouns = toml_file("words.toml")["place_nouns"]
+    assert len(nouns) >= 15
+    for word, uses in nouns.items():
+        assert re.fullmatch(LEMMA, word) and set(uses) == {"heads", "ground", "refers_to"}, word
+        assert uses["refers_to"] in {"", "city", "admin1", "region", "country"}, word
+        assert not uses["ground"] or uses["heads"], word  # ground is a place a phrase names
+    assert {w for w, uses in nouns.items() if uses["refers_to"]} >= {"province", "city", "country"}
+
+
+def test_every_coded_rule_has_its_result_in_rules_file_and_back():
+    from dragoman.events.recode import RECODES, STATED_INTENT
+
+    rules = toml_file("rules.toml")
+    assert [r.name for r in RECODES + STATED_INTENT] == list(rules["recode"])
+    assert set(rules["speech"]) == {"obligation", "blame"}
+
+
+def test_rules_file_codes_are_valid():
+    rules = toml_file("rules.toml")
+    for name, row in [*rules["recode"].items(), *rules["speech"].items()]:
+        assert row["event"] in PLOVER_ORDER, name
+        assert set(row) <= {"event", "mode", "cameo", "modality", "word"}, name
+        assert "cameo" not in row or re.fullmatch(CAMEO, row["cameo"]), name
+        assert row.get("modality", "asserted") in {"asserted", "negated", "future", "intended", "hypothetical"}
+    assert all(re.fullmatch(CAMEO, k) and re.fullmatch(CAMEO, v) for k, v in rules["threat_cameo"].items())

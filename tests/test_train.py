@@ -112,3 +112,30 @@ def test_cli_names_the_bad_example(tmp_path):
     result = CliRunner().invoke(main, ["train", "--data", str(bad), "--out", str(tmp_path / "x.npz")])
     assert result.exit_code == 1
     assert "bad.jsonl:1" in result.output and "MEET" in result.output
+
+
+def test_the_events_stage_uses_the_classifier_it_is_given(pipeline, classifier, monkeypatch):
+    from dragoman.events import EventExtractor
+    from dragoman.model import Document
+
+    text = "The Turkish president castigated Sweden over the protest."
+
+    def events(**kw):
+        monkeypatch.setattr(pipeline, "extractor", EventExtractor(**kw))
+        (doc,) = pipeline.run_many([Document(id="t", text=text, date="2024-05-08")])
+        return [(e.event, e.trigger["text"]) for e in doc.events]
+
+    assert events() == []  # the lexicon does not know "castigate"
+    assert events(classifier=classifier) == [("ACCUSE", "castigated")]
+    assert events(classifier=classifier, threshold=0.9999) == []
+
+
+def test_the_classifier_threshold_is_the_one_of_the_settings(nlp, classifier):
+    from dragoman.classify import THRESHOLD
+    from dragoman.settings import Settings
+
+    assert THRESHOLD == Settings().get("events", "learned_threshold")
+    doc = nlp("The Turkish president castigated Sweden over the protest.")
+    label, prob = classifier.predict(next(t for t in doc if t.text == "castigated"))
+    assert [c.trigger.event for c in classifier.candidates(doc)] == [label]
+    assert classifier.candidates(doc, threshold=min(1.0, prob + 1e-6)) == []

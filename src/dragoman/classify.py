@@ -1,6 +1,6 @@
 """The learned event classifier: which PLOVER type (or NONE) a candidate trigger expresses.
 
-The rules in events.py only know the words of the lexicon. This module looks at any candidate
+The rules of the events stage only know the words of the lexicon. This module looks at any candidate
 token in a parsed sentence (a verb, or the noun object of a light verb such as "held talks")
 and scores it with a multinomial logistic regression over binary features of the parse: the
 lemma, its object, particles and prepositions, the light verb over a noun, negation, passive,
@@ -25,15 +25,20 @@ from pathlib import Path
 
 import numpy as np
 
-from .model import QUADS
+from .events.candidates import Candidate, Trigger
+from .events.lexicon import load_lexicon
+from .plover import DEFAULT_CAMEO, DEFAULT_PREPS, EVENT_TYPES
+from .settings import Settings
+from .syntax import NEGATIONS
 
-EVENT_TYPES = tuple(sorted(QUADS))
 NONE = "NONE"
-LABELS = (*EVENT_TYPES, NONE)
+# The model's label columns: the types in alphabetical order (the order models are saved in).
+LABELS = (*sorted(EVENT_TYPES), NONE)
 MODEL_FILE = "events.npz"
 ACTOR_ENTS = {"GPE", "ORG", "NORP", "PERSON", "FAC", "LOC"}
 OBJECT_DEPS = ("dobj", "attr", "oprd")
-NEGATIONS = {"not", "n't", "never", "no"}
+# Below this probability a word outside the lexicon makes no event: the default of settings.toml.
+THRESHOLD = Settings().get("events", "learned_threshold")
 
 
 class ModelNotFound(FileNotFoundError):
@@ -182,8 +187,6 @@ def _child_features(child, lemma: str) -> list[str]:
 
 def lexicon_features(tok) -> list[str]:
     """What the rules' lexicon says about the token: its types as a verb, noun or light-verb pair."""
-    from .events import load_lexicon
-
     lex = load_lexicon()
     lemma = tok.lemma_.lower()
     verb = _verb_of(tok)
@@ -210,6 +213,10 @@ class EventClassifier:
         probs = self.probabilities(token)
         best = int(np.argmax(probs))
         return self.labels[best], float(probs[best])
+
+    def candidates(self, sent, taken: set[int] = frozenset(), threshold: float | None = None) -> list[Candidate]:
+        """The events.Candidate objects of the words of a sentence the lexicon does not know."""
+        return learned_candidates(sent, self, taken, THRESHOLD if threshold is None else threshold)
 
     def probabilities(self, token) -> np.ndarray:
         rows = sorted({self.features[f] for f in sparse_features(token) if f in self.features})
@@ -249,19 +256,14 @@ def load_classifier(path: str | Path | None = None) -> EventClassifier:
     return EventClassifier(tuple(header["labels"]), features, weights, bias)
 
 
-# ------------------------------------------------------------------ the hook for events.py
-
-THRESHOLD = 0.6  # below this probability a word outside the lexicon makes no event
-
+# ------------------------------------------------------------------ candidates for the events stage
 
 def learned_candidates(sent, classifier: EventClassifier, taken: set[int] = frozenset(),
-                       threshold: float = THRESHOLD) -> list:
+                       threshold: float = THRESHOLD) -> list[Candidate]:
     """events.Candidate objects for words the lexicon does not know: each open candidate not
     already used by a trigger (token indices in `taken`) that the classifier gives an event
     type with at least `threshold` probability. Roles then come from the rules, with the
     default prepositions of the predicted type."""
-    from .events import DEFAULT_CAMEO, DEFAULT_PREPS, Candidate, Trigger
-
     found = []
     for tok in open_candidates(sent):
         verb = _verb_of(tok)

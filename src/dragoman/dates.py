@@ -23,6 +23,8 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
 
+from .syntax import FUTURE_AUX
+
 OPENING_CHARS = 600  # a dateline or "On 2 June 2021 ..." sits in the first lines
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -49,7 +51,6 @@ PATTERNS = {  # order matters: ranges before single dates, days before months
 }
 COMPILED = {key: re.compile(rx, re.I) for key, rx in PATTERNS.items()}
 FULL_DATE_KEYS = ("iso", "dmy", "mdy")
-FUTURE_AUX = {"will", "would", "shall", "'ll", "going"}
 
 
 @dataclass

@@ -13,13 +13,14 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from .words import place_nouns
+
 # Categories of a phrase in the lexicon.
 COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN = (
     "country", "demonym", "capital", "org", "role", "person", "region", "place_noun")
 
 # Words that refer back to a place, resolved to the last place of that kind in the document.
-PLACE_NOUNS = {"province": "admin1", "city": "city", "country": "country", "region": "region",
-               "state": "country", "capital": "city", "nation": "country", "republic": "country"}
+PLACE_ANAPHORS = {p.word: p.refers_to for p in place_nouns() if p.refers_to}
 # Continents and regions: places, never actors' countries.
 REGIONS = ["Europe", "Asia", "Africa", "Eurasia", "Middle East", "Latin America", "North America",
            "South America", "Central Asia", "South Asia", "Southeast Asia", "East Asia",
@@ -121,7 +122,7 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
         _add_person(row, add, kb)
     for region in REGIONS:
         add(region, Info(REGION, region, region))
-    for noun, feature in PLACE_NOUNS.items():
+    for noun, feature in PLACE_ANAPHORS.items():
         add(noun, Info(PLACE_NOUN, feature, noun))
     return kb
 

@@ -21,18 +21,8 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-QUADS = {
-    "AGREE": "verbal_cooperation", "CONSULT": "verbal_cooperation",
-    "SUPPORT": "verbal_cooperation", "CONCEDE": "verbal_cooperation",
-    "COOPERATE": "material_cooperation", "AID": "material_cooperation",
-    "RETREAT": "material_cooperation",
-    "REQUEST": "verbal_conflict", "ACCUSE": "verbal_conflict",
-    "REJECT": "verbal_conflict", "THREATEN": "verbal_conflict",
-    "PROTEST": "material_conflict", "SANCTION": "material_conflict",
-    "MOBILIZE": "material_conflict", "COERCE": "material_conflict",
-    "ASSAULT": "material_conflict",
-}
-EVENT_TYPES = tuple(QUADS)
+from .plover import EVENT_TYPES, QUADS  # noqa: F401  (imported from here by the CLI, filters, the store)
+
 MODALITIES = ("asserted", "negated", "future", "intended", "hypothetical")
 
 

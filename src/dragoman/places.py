@@ -24,9 +24,9 @@ from importlib import resources
 
 from .dates import attachment_distance
 from .model import Place
+from .syntax import LOCATIVE_PREPS, first_conjunct
+from .words import place_nouns
 
-LOCATIVE_PREPS = {"in", "at", "near", "inside", "outside", "across", "throughout", "around",
-                  "within", "into", "outside of", "off"}
 # "to X" names a place only after travel words, or after aid words when X is below a country
 # ("support to the city of Wuhan"; "aid to Ukraine" makes Ukraine a recipient, not a place).
 TRAVEL_HEADS = {"visit", "trip", "tour", "journey", "travel", "mission", "delegation", "flight",
@@ -34,9 +34,7 @@ TRAVEL_HEADS = {"visit", "trip", "tour", "journey", "travel", "mission", "delega
 AID_HEADS = {"support", "assistance", "aid", "help", "relief", "supply", "supplies", "provide",
              "deliver", "send", "ship"}
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
-PLACE_NOUNS = {"city", "town", "village", "province", "region", "capital", "state", "district",
-               "county", "oblast", "republic", "area", "territory", "island", "port", "hub",
-               "outskirts", "suburb", "suburbs", "heart", "centre", "center"}
+PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
 # only when their whole text is a primary gazetteer name and they sit in a locative phrase.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
@@ -398,17 +396,10 @@ def _locative_distance(root, trigger_i: int) -> int | None:
     return attachment_distance(prep, trigger_i)
 
 
-def _through_conjuncts(token):
-    """ "in Moscow, Islamabad and Tashkent": Tashkent stands where Moscow stands."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _through_place_noun(token):
     """ "the city of Wuhan", "Hubei Province": the phrase is headed by the place noun."""
     if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
-        return _through_conjuncts(token.head.head)
+        return first_conjunct(token.head.head)
     return token
 
 
@@ -427,7 +418,7 @@ def _fits_preposition(root, place: Place) -> bool:
 
 
 def _phrase_head(root):
-    return _through_place_noun(_through_conjuncts(_through_compound(root)))
+    return _through_place_noun(first_conjunct(_through_compound(root)))
 
 
 def _through_compound(token):

@@ -1,0 +1,214 @@
+"""Coreference within a document: the actors named so far, and what later words stand for.
+
+Surnames, "Mr X" and titles ("the SCO secretary general") join the person named before;
+pronouns, "the organisation" and the speaker of a quote ("we") stand for the actor they refer
+back to. A person is a cluster: every mention of them takes what the document finally knows.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..knowledge import Knowledge
+from ..model import Document, Entity
+from ..syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
+from ..words import words
+from .entities import NON_STATE, compatible, copy_at, is_place, person_id, same_title, sector_of, strip_det, upgrade
+from .mentions import Mention
+
+ORG_ANAPHORS = words("organization_anaphors")
+SPEECH_VERBS = words("speech_verbs")
+QUOTE_CHARS = '"'
+ACTOR_KINDS = ("organization", "state", "group")
+
+
+class Coreference:
+    """The document's memory of the actors named in it, in order."""
+
+    def __init__(self, doc: Document, kb: Knowledge):
+        self.doc, self.kb = doc, kb
+        self.by_token: dict[tuple[int, int], Mention] = {}  # (id of spaCy doc, token i) → mention
+        self.persons: list[Entity] = []       # person actors (clusters), most recent last
+        self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
+        self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
+        self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
+        self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
+        self.last_pair: list[Entity] = []      # the last "X and Y", for "the two sides"
+
+    # -- people
+    def person_entity(self, m: Mention, text: str, span, country: str | None) -> Entity:
+        """The entity of a mention of a person, joined to the person named before if any."""
+        prior = self._find_person(m)
+        org = m.org.code if m.org else None
+        if m.known is not None:
+            org = org or m.known.org
+            country = country or m.known.country
+        if prior is not None:
+            e = Entity(name=prior.name, text=text, span=span, kind="person",
+                       country=prior.country or country, sector=prior.sector or sector_of(m),
+                       org=prior.org or org, title=prior.title or (m.role.name if m.role else None))
+            if m.person and len(m.person.split()) > len(prior.name.split()):
+                e.name = m.person
+            upgrade(prior, e)
+        else:
+            name = m.person or text
+            if org and self.kb.orgs.get(org) and self.kb.orgs[org].country in NON_STATE:
+                country = self.kb.orgs[org].country
+            e = Entity(name=strip_det(name), text=text, span=span, kind="person", country=country,
+                       sector=sector_of(m), org=org, title=m.role.name if m.role else None)
+            self.persons.append(e)
+            prior = e
+        e.id = prior.id = person_id(prior)
+        self._touch(prior)
+        self.person_mentions.append((span[0], prior))
+        self.person_entities.append((e, prior))
+        return e
+
+    def _find_person(self, m: Mention) -> Entity | None:
+        if m.person:
+            last = m.person.split()[-1].lower()
+            for p in reversed(self.persons):
+                names = p.name.lower().split()
+                if names and (names[-1] == last or m.person.lower() in p.name.lower()
+                              or p.name.lower() in m.person.lower()):
+                    return p
+            return None
+        # A title alone: the last person with that title, else the last untitled person.
+        if m.role is None:
+            return None
+        for p in reversed(self.persons):
+            if p.title and same_title(p.title, m.role.name) and compatible(p, m):
+                return p
+        for p in reversed(self.persons):
+            if not p.title and compatible(p, m):
+                return p
+        return None
+
+    def _touch(self, person: Entity) -> None:
+        self.persons.remove(person)
+        self.persons.append(person)
+
+    def finalize(self) -> None:
+        """Give every mention of a person what the document finally knows of them."""
+        for e, cluster in self.person_entities:
+            for attr in ("name", "country", "sector", "org", "title"):
+                setattr(e, attr, getattr(cluster, attr))
+            e.id = cluster.id = person_id(cluster)
+
+    # -- organisations, states, groups
+    def remember_group(self, e: Entity) -> None:
+        self.groups.append((e.span[0], e))
+
+    def note_pair(self, sent) -> None:
+        """The last two actors joined by "and": "China and Russia ... the two sides"."""
+        for tok in sent.span:
+            if tok.dep_ != "conj":
+                continue
+            a, b = self.by_token.get((id(tok.doc), tok.head.i)), self.by_token.get((id(tok.doc), tok.i))
+            if a and b and a.entity and b.entity and a is not b \
+                    and a.entity.kind in ("state", "person", "organization"):
+                self.last_pair = [a.entity, b.entity]
+
+    def _last_group_before(self, tok, kinds) -> Entity | None:
+        """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
+        offset = self._offset(tok)
+        # (a city standing for its people is no antecedent of "it": "the Istanbul meeting ... it")
+        before = [e for at, e in self.groups if at < offset and e.kind in kinds and not is_place(e)]
+        return before[-1] if before else None
+
+    # -- what a token stands for
+    def entity_for_token(self, tok, avoid: frozenset = frozenset()) -> Entity | None:
+        """The actor a token stands for; a pronoun never stands for an actor id in `avoid` (the
+        subject of its own clause: in "Kiir pardoned him", "him" is not Kiir)."""
+        m = self.by_token.get((id(tok.doc), tok.i))
+        if m is not None:
+            return m.entity
+        low = tok.lower_
+        if low in PERSON_PRONOUNS:
+            return self._clone_person(self._last_person_before(tok, avoid), tok)
+        if low in FIRST_PERSON_PRONOUNS and self._inside_quote(tok):
+            speaker = self.speakers.get(id(tok.doc))
+            if speaker is not None and speaker.kind == "person":
+                return self._clone_person(self._cluster_of(speaker), tok)
+            return self._clone(speaker, tok)
+        if low in PLURAL_PRONOUNS:
+            return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
+        if low in THING_PRONOUNS:  # "the Indian military said it had launched": the last body named
+            return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
+        if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
+            return self._clone(self._last_group_before(tok, ("organization",)), tok)
+        return None
+
+    def _last_person_before(self, tok, avoid: frozenset = frozenset()) -> Entity | None:
+        offset = self._offset(tok)
+        before = [p for at, p in self.person_mentions if at < offset and person_id(p) not in avoid]
+        return before[-1] if before else None
+
+    def _offset(self, tok) -> int:
+        sent = next((s for s in self.doc.sentences if s.span is not None and s.span.doc is tok.doc
+                     and s.span.start <= tok.i < s.span.end), None)
+        return (sent.offset if sent else 0) + tok.idx
+
+    def _cluster_of(self, e: Entity) -> Entity:
+        return next((c for m, c in self.person_entities if m is e), e)
+
+    def _clone_person(self, cluster: Entity | None, tok) -> Entity | None:
+        e = self._clone(cluster, tok)
+        if e is not None:
+            self.person_entities.append((e, cluster))
+        return e
+
+    def _clone(self, e: Entity | None, tok) -> Entity | None:
+        """The actor a pronoun stands for, written as its antecedent when that is in the same
+        sentence ("The Israeli military said it launched airstrikes": "The Israeli military"),
+        else as the pronoun."""
+        if e is None:
+            return None
+        start = self._offset(tok)
+        sent_start = start - tok.idx + tok.sent.start_char
+        if sent_start <= e.span[0] and e.span[1] <= start:
+            return copy_at(e, e.text, tuple(e.span))
+        return copy_at(e, tok.text, (start, start + len(tok)))
+
+    def as_phrase(self, e: Entity, phrase) -> Entity:
+        """The actor as the phrase of a role names it: in "blamed Netanyahu's hardline policies"
+        the recipient is Netanyahu, written "Netanyahu's hardline policies". Only an actor named
+        inside the phrase: in "a visit to Washington" Washington is written "Washington"."""
+        start = self._offset(phrase[0])
+        end = self._offset(phrase[-1]) + len(phrase[-1])
+        if not (start <= e.span[0] and e.span[1] <= end) or (start, end) == tuple(e.span):
+            return e  # named after the phrase ("a visit to Washington"), or the phrase itself
+        copy = copy_at(e, self.doc.text[start:end], (start, end))
+        if e.kind == "person":  # named as the document finally knows the person
+            self.person_entities.append((copy, self._cluster_of(e)))
+        return copy
+
+    # -- quotations
+    def _inside_quote(self, tok) -> bool:
+        return inside_quote_only(tok) or id(tok.doc) in self.speakers
+
+    def find_speaker(self, sent) -> None:
+        """`"...," Norov told TASS` / `he specified`: the subject of a speech verb outside quotes."""
+        span = sent.span
+        if QUOTE_CHARS not in span.doc.text:
+            return
+        for tok in span:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ == "VERB" and not inside_quote_only(tok):
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is not None:
+                    ent = self.entity_for_token(subj)
+                    if ent is not None:
+                        self.speakers[id(span.doc)] = ent
+                        return
+
+
+def inside_quote_only(tok) -> bool:
+    """Whether an odd number of quotation marks stands before the token in its passage."""
+    marks = tok.doc.user_data.get("dragoman_quotes")
+    if marks is None:  # offsets of the passage's quotation marks, found once
+        marks = tok.doc.user_data["dragoman_quotes"] = [
+            i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS]
+    return bisect_left(marks, tok.idx) % 2 == 1
+
+
+def _definite(tok) -> bool:
+    return any(c.lower_ in ("the", "this", "that") for c in tok.children)

@@ -1,0 +1,132 @@
+"""The actors of one document: each sentence's mentions, resolved in order to entities."""
+from __future__ import annotations
+
+from ..model import Document, Entity
+from .coreference import Coreference
+from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
+                       place_entity, state_entity, strip_det, unknown_name_entity)
+from .mentions import Mention, find_mentions, is_dateline
+
+
+class DocumentActors(Coreference):
+    """Mentions of one document in order, with what they resolve to. `places` (a Gazetteer, or
+    None) places the groups and offices a mention names in their country."""
+
+    def __init__(self, doc: Document, kb, places=None):
+        super().__init__(doc, kb)
+        self.gazetteer = places
+        self.mentions: list[Mention] = []
+        self.places: dict[str, str] = {}      # feature → country of the last place of that kind
+
+    def add_sentence(self, sent) -> None:
+        self._note_places(sent)
+        for m in find_mentions(self.kb, sent.span):
+            if is_dateline(m, sent.span):
+                continue
+            m.entity = self._resolve(m, sent)
+            self.mentions.append(m)
+            for i in range(m.start, m.end):
+                self.by_token[(id(sent.span.doc), i)] = m
+            if m.entity is not None:
+                self.doc.entities.append(m.entity)
+        self.note_pair(sent)
+        self.find_speaker(sent)
+
+    def _resolve(self, m: Mention, sent) -> Entity | None:
+        start = sent.offset + m.tokens[0].idx
+        end = sent.offset + m.tokens[-1].idx + len(m.tokens[-1])
+        text, span = self.doc.text[start:end], (start, end)
+        if m.place_noun and only_place_noun(m):
+            country = self.places.get(m.place_noun)  # "the province": the last one named
+            return group_entity(m, text, span, country=country, kind="state") if country else None
+        place = self._place_in(m, sent)
+        country = m.country or (place.country_code if place else None) or self._located_in(m)
+        if country is None and m.place_noun:  # "the government of the province"
+            country = self.places.get(m.place_noun)
+        if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
+            if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
+                country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
+            return self.person_entity(m, text, span, country)
+        label = ner_label(m)
+        if _bare_person_name(m, place, label):
+            m.person = strip_det(text)
+            return self.person_entity(m, text, span, None)
+        e = self._group(m, text, span, country, place, label)
+        if e is not None:
+            self.remember_group(e)
+        return e
+
+    def _group(self, m: Mention, text: str, span, country, place, label) -> Entity | None:
+        """An organisation, a state, a group or office, a place for its people, or an unknown name."""
+        if m.org is not None and not m.role:
+            return org_entity(m.org, text, span)
+        if m.country and not m.role and not m.org:
+            return (group_entity(m, text, span, country=m.country, kind="group") if m.demonym
+                    else self._state(m.country, text, span))
+        if m.role or m.org:
+            e = group_entity(m, text, span, country=country)
+            self._add_members(e, m)
+            return e
+        if place is not None:  # a place standing for its people or government: "aid to Wuhan"
+            return place_entity(place, text, span)
+        if label is not None or any(t.pos_ == "PROPN" for t in m.tokens):
+            return unknown_name_entity(label, text, span)
+        return None
+
+    def _state(self, iso3: str, text: str, span) -> Entity:
+        return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
+
+    def _add_members(self, e: Entity, m: Mention) -> None:
+        """ "SCO member states" are the SCO's members; "the two sides" the pair just named."""
+        if m.role is None:
+            return
+        if m.role.code == "member states" and m.org is not None and m.org.members:
+            e.members = [self._state(c, e.text, e.span) for c in m.org.members]
+        elif m.role.code == "two sides" and self.last_pair:
+            e.members = [copy_at(p, e.text, e.span) for p in self.last_pair]
+            e.stands_for_members = True
+
+    # -- places
+    def _place_in(self, m: Mention, sent):
+        """A place named inside a mention: "Hubei Province CPC Committee", "the city of Wuhan"."""
+        if self.gazetteer is None:
+            return None
+        for ent in sent.span.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC") and m.start <= ent.start and ent.end <= m.end:
+                place = self.gazetteer.lookup(ent.text)
+                if place is not None and place.country_code:
+                    return place
+        return None
+
+    def _located_in(self, m: Mention) -> str | None:
+        """ "protesters in Hong Kong", "authorities in Pakistan": a group takes the country it is in."""
+        if self.gazetteer is None or m.person or not m.role or m.role.kind == "person":
+            return None
+        head = m.tokens[-1]
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.ent_type_ in ("GPE", "LOC"):
+                        ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                        place = self.gazetteer.lookup(ent.text if ent else obj.text)
+                        if place is not None and place.country_code:
+                            return place.country_code
+        return None
+
+    def _note_places(self, sent) -> None:
+        """Remember the last place of each kind, for "the province", "the city", "the country"."""
+        if self.gazetteer is None:
+            return
+        for ent in sent.span.ents:
+            if ent.label_ in ("GPE", "LOC"):
+                place = self.gazetteer.lookup(ent.text)
+                if place is not None and place.country_code:
+                    self.places[place.feature] = place.country_code
+
+
+def _bare_person_name(m: Mention, place, label: str | None) -> bool:
+    """A name with nothing the knowledge files know inside it that spaCy, or its form of two or
+    three capitalised words, says is a person's ("Britta Nielsen")."""
+    if m.org or m.role or m.country or place is not None:
+        return False
+    return label == "PERSON" or (label is None and looks_like_person(m))

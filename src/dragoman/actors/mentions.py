@@ -1,0 +1,198 @@
+"""Actor mentions in a sentence: runs of name-like tokens, coded from the knowledge files.
+
+A mention is a run of name-like tokens ("SCO Secretary-General Vladimir Norov", "Ambassador of
+Tajikistan Saidzoda Zohir Ozod", "the Chinese government"). It is coded compositionally from
+what the knowledge files recognise inside it: a person's name, a role (title, office, sector
+noun), an organisation, a country (name, demonym, capital used as metonym, or a place in it).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..knowledge import CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, PLACE_NOUN, ROLE, Info, Knowledge
+from ..model import Entity
+from ..syntax import DATELINE_DASHES
+from ..words import words
+
+NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+# Words inside names: "Ambassador of Tajikistan", "the WHO's Regional Office", "Osama bin Laden".
+CONNECTORS = {"of", "'s", "-", "for", "the", "de", "al", "bin", "van", "von", "la"}
+HONORIFICS = words("honorifics")
+ORG_WORDS = words("organization_words")
+
+
+@dataclass
+class Mention:
+    start: int                 # token indices in the spaCy Doc, end exclusive
+    end: int
+    tokens: list = field(repr=False)
+    person: str | None = None  # a person's name as written
+    role: Info | None = None
+    org: Info | None = None
+    country: str | None = None
+    place_noun: str | None = None
+    known: Info | None = None  # a known person
+    demonym: bool = False        # the country came from an adjective: "Bosnian Serb units"
+    plural: bool = False
+    entity: Entity | None = None
+
+    @property
+    def text(self) -> str:
+        return "".join(t.text_with_ws for t in self.tokens).strip()
+
+
+# ---------------------------------------------------------------- matching knowledge in a sentence
+
+def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
+    """Longest phrase matches: start token index → (end index, infos)."""
+    out, i, toks = {}, 0, list(tokens)
+    while i < len(toks):
+        longest = kb.longest_from(toks[i].text, toks[i].lemma_)
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            span = toks[i:i + n]
+            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span)]
+            if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"
+                forms = [t.text for t in span[:-1]] + [span[-1].lemma_]
+                infos = [x for x in kb.lookup(forms) if x.category == ROLE]
+            if infos:
+                out[toks[i].i] = (toks[i].i + n, infos)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+def _case_ok(info: Info, span) -> bool:
+    if info.category in (ROLE, PLACE_NOUN):
+        return True
+    first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
+    return first[:1].isupper() or first[:1].isdigit()  # "the Guardian" as well as "The Guardian"
+
+
+# ---------------------------------------------------------------- mentions in one sentence
+
+def find_mentions(kb: Knowledge, sent) -> list[Mention]:
+    matches = match_knowledge(kb, sent)
+    covered = {}
+    for start, (end, infos) in matches.items():
+        for i in range(start, end):
+            covered[i] = (start, end, infos)
+    namey = [_is_namey(t, covered) for t in sent]
+    runs, i, n = [], 0, len(sent)
+    while i < n:
+        if not namey[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if namey[j]:
+                j += 1
+                continue
+            k = _bridge(sent, j, namey)
+            if k is None:
+                break
+            j = k
+        runs.append((i, j))
+        i = j
+    return [_code_mention(kb, sent[a:b], matches) for a, b in runs]
+
+
+def _is_namey(tok, covered) -> bool:
+    if tok.i in covered:
+        return True
+    if tok.ent_type_ in NOT_NAMES or tok.is_punct or tok.is_space:
+        return False
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return True
+    return tok.ent_type_ in NAME_ENTS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isupper()
+
+
+def _bridge(sent, j: int, namey: list[bool]) -> int | None:
+    """Connector words joining two name-like tokens ("Ambassador of Tajikistan", "the WHO's
+    Regional Office"): the index of the name-like token after them, or None."""
+    k = j
+    while k < len(sent) and sent[k].lower_ in CONNECTORS and not namey[k]:
+        k += 1
+    if k == j or k >= len(sent) or not namey[k] or not namey[j - 1] or sent[j].lower_ == "the":
+        return None  # "told the Sydney Morning Herald the Kurdish authorities": two names
+    words = [t.lower_ for t in sent[j:k]]
+    if "for" in words:  # only inside names: "Regional Office for Europe"
+        return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" else None
+    if "'s" in words:   # "China's fight" stops; "the WHO's Regional Office", "Russia's army" go on
+        return k if sent[k].text[:1].isupper() or sent[k].pos_ in ("NOUN", "ADJ") else None
+    return k
+
+
+def _code_mention(kb: Knowledge, span, matches) -> Mention:
+    m = Mention(span.start, span.end, list(span))
+    known_idx = set()
+    of_i = next((t.i for t in span if t.lower_ == "of"), None)
+    for start, (end, infos) in sorted(matches.items()):
+        if start < span.start or end > span.end:
+            continue
+        known_idx.update(range(start, end))
+        # "opponents of the government" are opponents: a role after "of" describes the complement
+        keep_role = m.role is not None and of_i is not None and start > of_i
+        _apply_infos(m, infos, span.doc[start:end], keep_role)
+    if m.known is not None:
+        m.person = m.known.name
+    elif m.person is None:
+        titled = m.role is not None and m.role.kind == "person"
+        m.person = _person_name(span, known_idx, titled)
+    head = span.root
+    m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
+    return m
+
+
+def _apply_infos(m: Mention, infos: list[Info], toks, keep_role: bool = False) -> None:
+    cats = {i.category: i for i in infos}
+    if PERSON in cats:
+        m.known = cats[PERSON]
+    if ORG in cats and m.org is None:
+        m.org = cats[ORG]
+    for cat in (COUNTRY, CAPITAL, DEMONYM):
+        if cat in cats and m.country is None:
+            m.country = cats[cat].code
+            m.demonym = cat == DEMONYM
+    if ROLE in cats and not keep_role:
+        m.role = cats[ROLE]  # the last role wins: "CPC Committee Secretary"
+    if PLACE_NOUN in cats and len(toks) == 1:
+        m.place_noun = cats[PLACE_NOUN].code
+
+
+def _person_name(span, known_idx: set[int], titled: bool) -> str | None:
+    """The trailing run of unknown capitalised words: "Ambassador of Tajikistan Saidzoda Zohir Ozod"."""
+    persons = [t for t in span if t.ent_type_ == "PERSON" and t.i not in known_idx]
+    if not persons:
+        if not titled:
+            return None
+        tail = []
+        for t in reversed(span):
+            if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS:
+                break
+            tail.insert(0, t)
+        # Without NER support, only a name after a title counts ("President Emomali Rahmon").
+        if not tail or tail[0].i == span.start:
+            return None
+        return " ".join(t.text for t in tail)
+    last = persons[-1]
+    toks = [last]
+    for t in reversed(span[: last.i - span.start]):
+        if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS or t.is_punct \
+                or t.lower_ in HONORIFICS or t.ent_type_ in ("GPE", "LOC", "NORP"):
+            break
+        toks.insert(0, t)
+    while toks and toks[0].lower_ in HONORIFICS:
+        toks.pop(0)
+    name = " ".join(t.text for t in toks)
+    return name if any(c.isalpha() for c in name) else None
+
+
+def is_dateline(m: Mention, sent) -> bool:
+    """ "CAIRO -- An Egyptian court ...": the place an article was filed from, not an actor."""
+    if m.start != sent.start or not m.text.isupper():
+        return False
+    nxt = sent.doc[m.end] if m.end < len(sent.doc) else None
+    return nxt is not None and (nxt.text in DATELINE_DASHES or nxt.text in (",", ":"))

@@ -1,0 +1,23 @@
+"""The events stage: triggers from the lexicon, roles from the dependency parse.
+
+For each sentence: find triggers (verbs, light-verb + noun pairs such as "held talks",
+nouns with actors of their own such as "support of the SCO member states"), fill their roles
+(subject or passive agent → actor; object, passive subject or the trigger's preposition →
+recipient; a missing subject is inherited from the clause the trigger hangs from), resolve the
+role fillers to actors, and decide modality (negated, future, intended, hypothetical).
+
+    lexicon.py     trigger and context words (data/events/), what the coded rules produce
+    candidates.py  finding triggers: the public Trigger and Candidate types
+    roles.py       filling roles and resolving them to actors
+    modality.py    asserted, negated, future, intended, hypothetical
+    recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise
+    extractor.py   EventExtractor, which runs them over a sentence
+"""
+from __future__ import annotations
+
+from .candidates import Candidate, Trigger
+from .extractor import EventExtractor, dedupe
+from .lexicon import Lexicon, load_lexicon
+from .modality import modality_of
+
+__all__ = ["Candidate", "EventExtractor", "Lexicon", "Trigger", "dedupe", "load_lexicon", "modality_of"]

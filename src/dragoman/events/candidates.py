@@ -1,0 +1,186 @@
+"""Finding triggers: the words of a sentence that may express an event, read against the lexicon.
+
+A candidate is a verb ("condemned"), a light verb and its object noun ("held talks"), a verb
+and its particle ("called on"), a noun ordered or announced ("ordered the arrest of"), a noun
+with actors of its own ("support of the SCO member states"), or what a speaker says another
+must do ("X said Y must withdraw"). Roles are filled later (roles.py); the learned classifier
+(classify.py) makes candidates of the same types for words the lexicon does not know. A
+Candidate carries the Trigger (a reading of the lexicon, lexicon.py) it was found by.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..syntax import (OBLIGATION_AUX, conjuncts, first_conjunct, hyphenated, objects, pobjs,
+                      raised_objects)
+from ..words import words
+from .lexicon import Lexicon, Trigger
+
+__all__ = ["Candidate", "Trigger", "TriggerFinder", "fitting", "noun_key", "through_quantity"]
+
+BLOCKING_VERBS = words("blocking_verbs")
+ORDERING_VERBS = words("ordering_verbs")
+ON_VERBS = words("on_verbs")
+QUANTITY_NOUNS = words("quantity_nouns")
+SPEECH_VERBS = words("speech_verbs")
+BLAME_ADJECTIVES = words("blame_adjectives")
+# "agreed to the plan", "called for sanctions": a light verb's noun after these.
+LIGHT_PREPS = ("to", "on", "upon", "as", "for")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    trigger: Trigger
+    tokens: list          # trigger tokens (verb, or verb + noun, or noun)
+    head: object          # the token whose clause carries roles and modality
+    noun: object = None   # the object noun of a light verb, or a noun trigger
+    light: bool = False   # a noun trigger that is the object of another verb
+    occurrence: bool = False  # a noun trigger that is the subject of "take place", "be held"
+    obliged: object = None  # "X said Y must withdraw": the verb of what Y must do
+
+    @property
+    def bare_noun(self) -> bool:
+        """A noun trigger standing alone: "Russia's strike on Kyiv", not "launched a strike"."""
+        return self.trigger.pos == "N" and not self.light
+
+
+def fitting(trigs: list[Trigger] | None, tok, *extra) -> list[Trigger]:
+    """Of a word's readings, those its phrase allows: "the strike on Kyiv" (with a target) is an
+    attack, "the strike" alone is a labour strike."""
+    if not trigs:
+        return []
+    preps = {c.lower_ for t in (tok, *extra) for c in t.children if c.dep_ == "prep"}
+    found = [t for t in trigs if not t.needs_recipient or preps & set(t.preps)]
+    return sorted(found, key=lambda t: not t.needs_recipient)  # the reading with a target first
+
+
+def noun_key(tok) -> str:
+    """A noun's lexicon key; a hyphenated word counts whole: "cease-fire" → "ceasefire"."""
+    parts = hyphenated(tok)
+    return (parts[0].lower_ if len(parts) > 1 else "") + tok.lemma_.lower()
+
+
+def through_quantity(noun):
+    """ "began a new round of joint exercises", "launched a wave of strikes": the exercises."""
+    if noun.lemma_.lower() in QUANTITY_NOUNS:
+        for o in pobjs(noun, ("of",)):
+            return o
+    return noun
+
+
+class TriggerFinder:
+    """The candidates of a sentence, by the lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def verb_candidates(self, sent) -> list[Candidate]:
+        found: list[Candidate] = []
+        used: set[int] = set()
+        for tok in sent:
+            if tok.i in used:
+                continue
+            cand = self._light_verb(tok) or self._ordered_noun(tok) or self._particle_verb(tok) \
+                or self._verb(tok)
+            if cand is not None:
+                found.append(cand)
+                used.update(t.i for t in cand.tokens)
+        return found
+
+    def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
+        """Nouns not inside the phrase of a trigger that made an event ("during a visit to Geneva")."""
+        found = []
+        for tok in sent:
+            if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            trigs = fitting(self.lex.nouns.get(noun_key(tok)), tok)
+            cand = self._noun(tok, trigs, taken) if trigs else None
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def obligation_candidates(self, sent) -> list[Candidate]:
+        """ "X said Y must withdraw", "X insists Y should pay": what a speaker says another must
+        do is a REQUEST of the speaker to them (reported speech)."""
+        found = []
+        for tok in sent:
+            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
+                continue
+            must = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+            blame = [c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in BLAME_ADJECTIVES]
+            if must:
+                found.append(Candidate(self.lex.speech["obligation"], [must[0], tok], tok.head, obliged=tok))
+            elif blame:  # "the government said Taliban militants were responsible": an accusation
+                found.append(Candidate(self.lex.speech["blame"], [blame[0]], tok.head, obliged=tok))
+        return found
+
+    def _noun(self, tok, trigs: list[Trigger], taken: set[int]) -> Candidate | None:
+        first = first_conjunct(tok)
+        if first.i != tok.i and first.dep_ == "dobj" and (
+                first.i in taken or first.head.lemma_.lower() in ORDERING_VERBS):
+            # "expressed its rejection and condemnation of X": the verb expresses both
+            return Candidate(trigs[0], hyphenated(tok), first.head, tok, light=True)
+        if any(a.i in taken for a in tok.ancestors):
+            return None
+        parts = hyphenated(tok)
+        noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
+        verb = noun.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
+            # "went on strike", "remained on alert": the subject of "go" or "remain" acts.
+            protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
+            return Candidate((protest or trigs)[0], parts, noun.head.head, noun, light=True)
+        if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
+                and verb.lemma_.lower() not in self.lex.verbs:  # "welcomed the deal" is not a deal
+            # "declared its support for", "launched a mediation effort": the verb's subject acts.
+            return Candidate(trigs[0], parts, verb, noun, light=True)
+        return Candidate(trigs[0], parts, tok, tok)
+
+    def _light_verb(self, tok) -> Candidate | None:
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        # "agreed to the plan", "declared a state of siege in X to begin at midnight"
+        small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
+        for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small:
+            # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
+            nouns = [through_quantity(n) for n in (obj, *conjuncts(obj))]
+            nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
+            for noun in nouns:
+                trigs = fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
+                if trigs:  # (a compound stands in its phrase: "a loan guarantee to Ukraine")
+                    head = obj if noun.dep_ == "compound" and noun.head.i == obj.i else noun
+                    return Candidate(trigs[0], [tok, noun, head] if head.i != noun.i else [tok, noun], tok, head)
+        return None
+
+    def _ordered_noun(self, tok) -> Candidate | None:
+        """ "ordered the arrest of X", "approved the release of Y": the event ordered is the
+        event of the one who orders it."""
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ORDERING_VERBS:
+            return None
+        for obj in objects(tok):
+            trigs = self.lex.nouns.get(obj.lemma_.lower())
+            if trigs:
+                return Candidate(trigs[0], [obj], tok, obj, light=True)
+        return None
+
+    def _particle_verb(self, tok) -> Candidate | None:
+        if tok.pos_ != "VERB":
+            return None
+        for child in tok.children:
+            # a preposition right after the verb ("called on Iran"), not one after its object
+            # ("called the king on Saturday")
+            if child.dep_ == "prt" and child.i > tok.i or child.dep_ == "prep" and child.i == tok.i + 1:
+                trigs = self.lex.particles.get((tok.lemma_.lower(), child.lower_))
+                if trigs:
+                    # "called for sanctions against Moscow": what is called for carries the target
+                    obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+                    return Candidate(trigs[0], [tok, child], tok, obj)
+        return None
+
+    def _verb(self, tok) -> Candidate | None:
+        if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
+            return None
+        trigs = [t for t in self.lex.verbs.get(tok.lemma_.lower(), [])
+                 if t.context is None or t.context in self.lex.contexts_of(tok.sent)]
+        if not trigs or any(c.dep_ == "oprd" for c in tok.children):
+            return None  # "he calls it The Boring Company": naming, not calling
+        return Candidate(trigs[0], [tok], tok)

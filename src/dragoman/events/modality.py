@@ -1,0 +1,72 @@
+"""Modality: whether an event is said to have happened, not to have happened, or to be to come.
+
+asserted | negated | future | intended | hypothetical, read from the clause of the trigger:
+its negation and auxiliaries, and the verbs of intent or refusal it hangs from ("plans to
+meet", "refused to meet").
+"""
+from __future__ import annotations
+
+from ..plover import having
+from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, NEGATIONS
+from ..words import words
+
+INTENT_HEADS = words("intent_heads")
+REFUSAL_HEADS = words("refusal_heads")
+CONCESSIONS = having("concession")
+CLAUSE_DEPS = ("xcomp", "acl", "ccomp", "advcl")
+MAX_CLAUSES = 3  # how many clauses up a verb of intent or refusal still governs the trigger
+
+
+def modality_of(head) -> str:
+    """asserted | negated | future | intended | hypothetical, from the trigger's clause."""
+    children = list(head.children)
+    if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in children):
+        return "negated"
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
+        return "hypothetical"
+    if aux & FUTURE_AUX:
+        return "future"
+    return _governed_modality(head)
+
+
+def _governed_modality(head) -> str:
+    """What the clauses above the trigger say of it: "refused to meet", "plans to meet"."""
+    node = head
+    for _ in range(MAX_CLAUSES):
+        if node.dep_ not in (*CLAUSE_DEPS, "pobj", "prep") or node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in REFUSAL_HEADS and node.i == head.head.i and head.dep_ == "xcomp":
+            return "negated"
+        if node.lemma_.lower() in INTENT_HEADS:
+            return "intended"
+        if any(c.dep_ == "neg" for c in node.children) and node.dep_ != "ROOT":
+            return "negated"
+    return "asserted"
+
+
+def refused(head) -> bool:
+    """ "failed to reach a deal", "declined to meet": a cooperation that was turned down."""
+    return head.dep_ == "xcomp" and head.head.lemma_.lower() in REFUSAL_HEADS
+
+
+def prospective(head) -> bool:
+    """Will, would, shall, or under a verb of intent or refusal ("plans to", "ready to")."""
+    if {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX:
+        return True
+    node = head
+    for _ in range(MAX_CLAUSES):
+        if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in INTENT_HEADS:
+            return True
+    return False
+
+
+def declined(cand) -> bool:
+    """ "will not end the strike", "refused to lift the embargo": declining to yield is a
+    REJECT (CAMEO 124) even where the text names no one it is addressed to."""
+    return cand.trigger.event in CONCESSIONS and not cand.bare_noun \
+        and modality_of(cand.head) == "negated" and (prospective(cand.head) or refused(cand.head))

@@ -1,0 +1,234 @@
+"""The policy rules of the events stage, as named tables of (condition, result).
+
+DROPS_* say when a candidate makes no event, at each step of role filling: a rule holds, the
+candidate is dropped. RECODES and STATED_INTENT say when an event is coded otherwise than its
+trigger says: the first table for what the roles show ("protesters clashed with police" is a
+riot, not an armed attack), the second for what an actor says it will or will not do ("X will
+attack Y" is a threat). Recoding rules apply in order, each to the coding the earlier ones
+left; what each produces (type, mode, CAMEO code) is data, in data/events/rules.toml.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..actors import is_place
+from ..plover import COOPERATIVE, MATERIAL_CONFLICT, TYPES, having
+from ..words import place_nouns, words
+from .modality import declined, prospective, refused
+from .roles import Case, political
+
+FORCE_TYPES = having("force")
+PUNITIVE_TYPES = having("punitive")
+UNDIRECTED_TYPES = having("undirected")
+RECIPROCAL_TYPES = having("reciprocal")
+CONCESSIONS = having("concession")
+NON_HOSTILE_CONTEXTS = words("non_hostile_contexts")
+RIOT_VERBS = words("riot_verbs")
+COMMAND_VERBS = words("command_verbs")
+HELPER_NOUNS = words("helper_nouns")
+HELPING_VERBS = words("helping_verbs")
+VERBAL_ATTACK = words("verbal_attack_adjectives")
+ARMED_SECTORS = words("armed_sectors")
+UNARMED_SECTORS = words("unarmed_sectors")
+AUTHORITY_SECTORS = words("authority_sectors")
+COMMANDED_SECTORS = words("commanded_sectors")
+GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named condition on a Case; the table it is in says what follows when it holds."""
+    name: str
+    holds: Callable[[Case], bool]
+
+
+@dataclass(frozen=True)
+class Coding:
+    event: str
+    mode: str | None
+    cameo: str
+    modality: str
+
+
+@dataclass(frozen=True)
+class Recode:
+    """When `holds(coding, case)`, the event is coded as rules.toml's table `name` says, or as
+    `result(coding, case)` computes."""
+    name: str
+    holds: Callable[[Coding, Case], bool]
+    result: Callable[[Coding, Case], Coding] | None = None
+
+
+def first_holding(rules: tuple[Rule, ...], case: Case) -> Rule | None:
+    return next((rule for rule in rules if rule.holds(case)), None)
+
+
+def recode(rules: tuple[Recode, ...], coding: Coding, case: Case) -> Coding:
+    for rule in rules:
+        if rule.holds(coding, case):
+            coding = rule.result(coding, case) if rule.result else _from_data(rule.name, coding, case)
+    return coding
+
+
+def _from_data(name: str, coding: Coding, case: Case) -> Coding:
+    row = case.lex.recodes[name]
+    return Coding(row["event"], row.get("mode"), row["cameo"], row.get("modality", coding.modality))
+
+
+# ---------------------------------------------------------------- when a candidate makes no event
+
+def _force_against_nature(case: Case) -> bool:
+    """ "fight the disease", "combat the outbreak", "battle the wildfire"."""
+    toks = case.tokens.objects + case.tokens.preps
+    return case.cand.trigger.event in FORCE_TYPES and any(
+        case.lex.contexts.get(t.lemma_.lower()) in NON_HOSTILE_CONTEXTS for t in toks)
+
+
+def _met_with_no_one(case: Case) -> bool:
+    """ "met with a positive response": "with" names no actor, so no partner is met."""
+    return any(t.head.lower_ == "with" for t in case.tokens.preps) and not case.named \
+        and case.cand.trigger.event in RECIPROCAL_TYPES
+
+
+def _acts_on_no_one(case: Case) -> bool:
+    """No one is acted upon, and the type or its trigger needs someone to be."""
+    trig = case.cand.trigger
+    bare_noun = case.cand.bare_noun and not case.cand.occurrence
+    return not case.recipient and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
+                                   or bare_noun) and not declined(case.cand)
+
+
+# On the role tokens, before any actor is resolved.
+DROPS_ON_TOKENS = (
+    Rule("force against a disease, a disaster or nature", _force_against_nature),
+)
+# On the actors and recipients the trigger's own phrase names.
+DROPS_ON_NAMED = (
+    Rule("no actor", lambda case: not case.actor),
+    Rule("acts on itself", lambda case: bool(case.named) and not case.recipient and not case.mutual),
+    Rule("met with no one", _met_with_no_one),
+)
+# On the final roles, recipients looked for further.
+DROPS = (
+    # "the Cardinals praised Palmer": sports and celebrity news are not event data
+    Rule("no political actor", lambda case: case.political_only
+         and not any(political(e) for e in case.actor + case.recipient)),
+    # "spoke to the Guardian": an interview is not a consultation
+    Rule("an interview", lambda case: case.cand.trigger.event == "CONSULT" and bool(case.recipient)
+         and all(r.sector == "MED" for r in case.recipient)),
+    Rule("acts on no one", _acts_on_no_one),
+)
+
+
+# ---------------------------------------------------------------- recoding by what the roles show
+
+def _seizes_ground(coding: Coding, case: Case) -> bool:
+    """ "captured three cities" from a state."""
+    return case.cand.trigger.mode == "seize" and any(r.kind == "state" for r in case.recipient) \
+        and any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in GROUND_NOUNS)
+                for c in case.cand.head.children)
+
+
+def _armed_seizure(coding: Coding, case: Case) -> bool:
+    return coding.event == "COERCE" and case.cand.trigger.mode == "seize" \
+        and any(a.sector in ARMED_SECTORS for a in case.actor)
+
+
+def _riot(coding: Coding, case: Case) -> bool:
+    return coding.event == "ASSAULT" and case.cand.trigger.lemma in RIOT_VERBS and bool(case.actor) \
+        and all(a.sector in UNARMED_SECTORS for a in case.actor)
+
+
+def _command(coding: Coding, case: Case) -> bool:
+    """An authority ordering people, the press or companies about; ordering a state or one's own
+    forces is a demand or a command, not coercion."""
+    if coding.event != "REQUEST" or case.cand.trigger.lemma not in COMMAND_VERBS:
+        return False
+    ordered = [r for r in case.recipient if not is_place(r)]
+    return bool(ordered) and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in case.actor) \
+        and all(r.kind != "state" and (r.sector is None or r.sector in COMMANDED_SECTORS) for r in ordered)
+
+
+def _peacekeeping(coding: Coding, case: Case) -> bool:
+    return coding.event == "MOBILIZE" and (
+        any(t.lemma_.lower().startswith("peacekeep") for t in case.sent.span) or _sends_help(case))
+
+
+def _sends_help(case: Case) -> bool:
+    """ "deployed election observers in Zimbabwe", "sent troops to help the Philippine army":
+    people sent to help or to watch are aid (CAMEO 07), not a show of force."""
+    verb = case.cand.head
+    sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if case.cand.noun is not None:
+        sent.append(case.cand.noun)
+    if any(t.lemma_.lower() in HELPER_NOUNS or any(c.lemma_.lower() in HELPER_NOUNS for c in t.children
+                                                     if c.dep_ == "compound") for t in sent):
+        return True
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELPING_VERBS for c in verb.children)
+
+
+def _call_for_punishment(coding: Coding, case: Case) -> bool:
+    """ "called for sanctions against Moscow", "demanded an investigation into X"."""
+    noun = case.cand.noun
+    return coding.event == "REQUEST" and noun is not None and any(
+        t.event in PUNITIVE_TYPES for t in case.lex.nouns.get(noun.lemma_.lower(), []))
+
+
+def _verbal_attack(coding: Coding, case: Case) -> bool:
+    noun = case.cand.noun
+    return coding.event == "ASSAULT" and noun is not None and any(
+        c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK for c in noun.children)
+
+
+RECODES = (
+    Recode("seizure_of_ground", _seizes_ground),
+    Recode("armed_seizure", _armed_seizure),
+    Recode("riot", _riot),
+    Recode("command", _command),
+    Recode("peacekeeping", _peacekeeping),
+    Recode("call_for_punishment", _call_for_punishment),
+    Recode("verbal_attack", _verbal_attack),
+)
+
+
+# ---------------------------------------------------------------- recoding what an actor says it will do
+
+def _declined_concession(coding: Coding, case: Case) -> bool:
+    """ "did not lift the ban": not yielding is a refusal."""
+    return coding.modality == "negated" and coding.event in CONCESSIONS
+
+
+def _declined_cooperation(coding: Coding, case: Case) -> bool:
+    """ "will not meet", "failed to reach a deal"."""
+    head = case.cand.head
+    return coding.modality == "negated" and coding.event in COOPERATIVE and (prospective(head) or refused(head))
+
+
+def _intends_cooperation(coding: Coding, case: Case) -> bool:
+    return coding.modality in ("future", "intended") and coding.event in COOPERATIVE and coding.event != "AGREE"
+
+
+def _threatens(coding: Coding, case: Case) -> bool:
+    return coding.modality in ("future", "intended") and coding.event in MATERIAL_CONFLICT
+
+
+def _intent_coding(coding: Coding, case: Case) -> Coding:
+    row = case.lex.recodes["intent_to_cooperate"]
+    return replace(coding, event=row["event"], mode=None, cameo=TYPES[coding.event].intent_cameo)
+
+
+def _threat_coding(coding: Coding, case: Case) -> Coding:
+    row = case.lex.recodes["threat"]
+    cameo = case.lex.threat_cameo.get(coding.cameo) or TYPES[coding.event].threat_cameo
+    return replace(coding, event=row["event"], mode=None, cameo=cameo)
+
+
+# PLOVER and CAMEO code what an actor says it will do as the saying: "X will meet Y" is an
+# AGREE (intent to meet), "X will attack Y" a THREATEN, "X will not lift the embargo" a REJECT.
+STATED_INTENT = (
+    Recode("declined_concession", _declined_concession),
+    Recode("declined_cooperation", _declined_cooperation),
+    Recode("intent_to_cooperate", _intends_cooperation, _intent_coding),
+    Recode("threat", _threatens, _threat_coding),
+)

@@ -1,0 +1,365 @@
+"""Filling an event's roles from the dependency parse, and resolving them to actors.
+
+Subject or passive agent → actor; object, passive subject or the trigger's preposition →
+recipient; a missing subject is inherited from the clause the trigger hangs from. A noun
+trigger takes its actor from its possessor or modifiers ("Russia's strike on Kyiv"). Where no
+one is named as acted upon, the recipient is looked for in what the trigger governs ("agreed
+to allow access of UN aid workers"), in the parties of a dispute, and last in the place of the
+event, which stands for its people or government.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from ..actors import place_entity
+from ..model import Entity, Sentence
+from ..places import event_places
+from ..plover import DEFAULT_PREPS, having
+from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
+                      conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
+from ..words import place_nouns, words
+from .candidates import Candidate
+from .lexicon import Lexicon
+
+OCCURRENCE_VERBS = words("occurrence_verbs")
+RECEIVING_VERBS = words("receiving_verbs")
+MEETING_NOUNS = words("meeting_nouns")
+DEMAND_VERBS = words("demand_verbs")
+DISPUTE_NOUNS = words("dispute_nouns")
+CLAIM_NOUNS = words("claim_nouns")
+BODY_NOUNS = words("body_nouns")
+PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
+THEME_NOUN_TYPES = having("theme_noun")
+IMPLICIT_STATE_TYPES = having("implicit_state")
+PATIENT_POSSESSOR_TYPES = having("patient_possessor")
+
+ACTOR_PREPS = ("of", "by")
+RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
+COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
+# "mobilised its men to the area": a place phrase of an event includes where it goes.
+PLACE_PREPS = LOCATIVE_PREPS | {"to"}
+MAX_DEPTH = 2  # how deep inside a phrase its actor is looked for ("the heads of UN bodies")
+
+
+@dataclass(frozen=True)
+class RoleTokens:
+    cand: Candidate  # a noun trigger that is the subject of "take place" has its head there
+    actor: list
+    objects: list
+    preps: list      # objects of the trigger's prepositions
+
+
+@dataclass
+class Case:
+    """A candidate and its roles, as they are filled: what the drop and recoding rules read."""
+    cand: Candidate
+    sent: Sentence
+    lex: Lexicon
+    tokens: RoleTokens
+    political_only: bool = True
+    actor: list[Entity] = field(default_factory=list)
+    named: list[Entity] = field(default_factory=list)  # whom the object and prepositions name
+    recipient: list[Entity] = field(default_factory=list)
+    mutual: bool = False  # "cooperation between X and Y": the parties are the actors
+
+
+# ---------------------------------------------------------------- tokens of each role
+
+def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
+    """The tokens of the actor, the objects and the prepositions' objects; None: no actor."""
+    if cand.obliged is not None:  # the speaker acts on whoever must do what is said
+        subj = [c for c in cand.head.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(cand.head)
+        return RoleTokens(cand, subj, [c for c in cand.obliged.children if c.dep_ in ("nsubj", "nsubjpass")], [])
+    if cand.bare_noun:
+        return noun_roles(cand)
+    return verb_roles(cand, lex)
+
+
+def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
+    verb = cand.head
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
+    if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
+        subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
+    if verb.dep_ == "relcl" and passive and objs and objs[0].lower_ in RELATIVE_PRONOUNS:
+        objs = [verb.head]  # "activists who were detained by police": the activists
+    subj = past_dateline(subj or _unnamed_subject(cand, passive))
+    if not subj:
+        return None
+    preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
+    if cand.noun is not None and cand.light and cand.trigger.event in PATIENT_POSSESSOR_TYPES \
+            and cand.trigger.event not in THEME_NOUN_TYPES:  # "ordered the tanker's release"
+        objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
+    return RoleTokens(cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"])
+
+
+def _passive_roles(verb) -> tuple[list, list, list]:
+    subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    return subj, [c for c in verb.children if c.dep_ == "nsubjpass"], []
+
+
+def _active_roles(cand: Candidate) -> tuple[list, list, list]:
+    verb, noun = cand.head, cand.noun
+    subj = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if noun is None:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+        if not any(c.dep_ == "dobj" for c in verb.children):
+            objs += raised_objects(verb)
+    else:
+        objs = [c for c in verb.children if c.dep_ == "dative"  # "gave Sudan aid"
+                or c.dep_ == "dobj" and noun.dep_ == "pobj"]  # "used civilians as shields"
+        if noun.pos_ == "ADJ":  # "found X guilty"
+            objs += [c for c in noun.children if c.dep_ == "nsubj"]
+        elif cand.trigger.pos == "VP":  # "called on Serbia", "called for the release of X"
+            objs.append(noun)
+    if cand.trigger.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
+        return subj, [c for c in objs if c.dep_ == "dative"], [c for c in objs if c.dep_ == "dobj"]
+    return subj, objs, []
+
+
+def _unnamed_subject(cand: Candidate, passive: bool) -> list:
+    verb = cand.head
+    if not passive:
+        return inherited_subject(verb)
+    if cand.trigger.event in IMPLICIT_STATE_TYPES:
+        # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
+        return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
+    return []
+
+
+def _prepositions(cand: Candidate, lex: Lexicon, holders: list) -> list:
+    """The trigger's prepositions on the verb, its noun and objects: "held talks with X"."""
+    trig = cand.trigger
+    allowed = set(trig.preps) | set(DEFAULT_PREPS[trig.event])  # "a suspension of aid to Egypt"
+    if cand.noun is not None:  # "sanctions against Moscow": the noun's own prepositions
+        allowed |= {p for t in lex.nouns.get(cand.noun.lemma_.lower(), []) for p in t.preps}
+    light = cand.noun is not None  # "opened investigations against X": the noun's event decides
+    preps = [p for h in holders for p in h.children
+             if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if light else trig.preps)]
+    if cand.noun is not None and trig.event not in THEME_NOUN_TYPES:  # "ordered the arrest of X"
+        preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
+    return preps
+
+
+def noun_roles(cand: Candidate) -> RoleTokens:
+    noun, trig = cand.noun, cand.trigger
+    actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
+              and not (p.lower_ == "of" and "of" in trig.preps)  # "the bombing of a mosque": its target
+              for o in p.children if o.dep_ == "pobj"]
+    if trig.mutual:  # "cooperation between the Philippines and the United States"
+        actor += [x for o in pobjs(noun, ("between",)) for x in (o, *conjuncts(o))]
+    # "the cartel was responsible for mass killings", "X claimed responsibility for the bombing"
+    actor = responsible_party(noun) or actor
+    # "the summit will take place in X": the summit is the event, its modifiers the actors.
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in OCCURRENCE_VERBS:
+        cand = replace(cand, head=noun.head, occurrence=True)
+    return RoleTokens(cand, actor, _noun_recipients(noun, trig), [])
+
+
+def _noun_recipients(noun, trig) -> list:
+    recip = pobjs(noun, trig.preps)
+    head = noun.head
+    # "X's initiative met with ... support of Y": Y supports X.
+    while head.dep_ in ("conj", "pobj", "prep") and head.head.i != head.i:
+        head = head.head
+    if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
+        recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not recip:  # "its demand that the US ease sanctions": the clause's subject
+        recip = [o for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+                 for o in c.children if o.dep_ in ("nsubj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS]
+    return recip
+
+
+def responsible_party(noun) -> list:
+    """Who is said to be responsible for an act, or claims it, is its actor."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "for":
+        return []
+    word = prep.head
+    if word.lemma_.lower() == "responsible":  # "X has been responsible for", "X, responsible for"
+        clause = word.head
+        return [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if word.lemma_.lower() in CLAIM_NOUNS and word.dep_ == "dobj":  # "claimed responsibility for"
+        return [c for c in word.head.children if c.dep_ == "nsubj"]
+    return []
+
+
+def complement_objects(verb, depth: int = 2) -> list:
+    """Objects of the clause a trigger governs: "agreed to allow access of X" → access."""
+    out = []
+    for c in verb.children:
+        if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
+            out += [o for o in c.children if o.dep_ in ("dobj", "dative", "nsubj")]
+            out += pobjs(c, COMPLEMENT_PREPS)
+            if depth > 1 and not out:
+                out += complement_objects(c, depth - 1)
+        elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
+            out += [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]  # "demanded that X step down"
+        elif c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark"):
+            # "will not end the strike until the government ...", "... until their demands are met
+            # by the authorities", "... before the management is sacked"
+            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            out += agents or [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def parties_between(head) -> list:
+    """The parties of a dispute named in the clause of a trigger: "... between X and Y"."""
+    out = []
+    for tok in head.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "between" and tok.head.lemma_.lower() in DISPUTE_NOUNS:
+            out += [x for o in tok.children if o.dep_ == "pobj" for x in (o, *conjuncts(o))]
+    return out
+
+
+# ---------------------------------------------------------------- resolving tokens to actors
+
+def resolve_roles(case: Case, actors) -> None:
+    """The actors and recipients the role tokens name, each actor once."""
+    cand, toks = case.cand, case.tokens
+    case.actor = entities(toks.actor, actors, role="actor")
+    avoid = frozenset(a.id for a in case.actor if a.id)
+    from_prep = entities(toks.preps, actors, avoid=avoid)
+    case.named = entities(toks.objects, actors, avoid=avoid) + from_prep
+    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named:
+        # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
+        # unless the phrase names someone else ("halt talks with President Mugabe")
+        case.named = entities([cand.noun], actors, avoid=avoid)
+    for r in case.named:
+        case.recipient += others([r], case.actor + case.recipient)
+    case.mutual = cand.trigger.mutual and len(case.actor) > 1 and cand.noun is not None \
+        and cand.noun.i == cand.head.i
+
+
+def complete_recipients(case: Case, actors) -> None:
+    """Where the trigger's own phrase names no one acted upon, look further, in this order."""
+    cand, actor = case.cand, case.actor
+    if not case.recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
+        case.recipient = others(entities(complement_objects(cand.head), actors), actor)
+    if cand.trigger.mutual and len(actor) > 1 and any(political(a) for a in actor) \
+            and not cand.trigger.needs_recipient:
+        case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
+    if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
+        case.recipient = others(entities(parties_between(cand.head), actors), actor)
+    if not any(r.country or r.org for r in case.recipient):
+        # "imposed a curfew in X", "announced a ceasefire in Idlib"; and beside people and
+        # bodies of no known country: "killed 48 people in Afghanistan"
+        case.recipient += others(place_recipients(cand, case.sent, actors), actor + case.recipient)
+
+
+def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
+    out: list[Entity] = []
+    for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or [t])]:
+        for t in [tok, *conjuncts_deep(tok)]:
+            ent = entity_for(t, actors, role, avoid=avoid)
+            if ent is not None and not ent.stands_for_members:
+                ent = actors.as_phrase(ent, head_phrase(t))
+            for e in (ent.members if ent is not None and ent.stands_for_members else [ent]):
+                if e is not None and not any(same_actor(e, o) for o in out):
+                    out.append(e)
+    return out
+
+
+def _between(tok) -> list:
+    """ "the summit between the EU and Turkey failed": the parties stand for the meeting."""
+    if tok.lemma_.lower() not in MEETING_NOUNS:
+        return []
+    return pobjs(tok, ("between",))
+
+
+def _plural_of(tok) -> list:
+    """ "the armies of Brazil and Argentina", "the leaders of China and Russia": each party."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of":
+            objs = [o for o in p.children if o.dep_ == "pobj"]
+            if objs and conjuncts(objs[0]):
+                return [objs[0], *conjuncts(objs[0])]
+    return []
+
+
+def head_phrase(tok):
+    """A noun and what comes before it in its phrase: "the FAA's approval" of "the FAA's approval
+    of the aircraft"; what follows (prepositions, clauses) may name other actors."""
+    before = [c for c in tok.children if c.i < tok.i and c.dep_ not in ("punct", "cc", "prep", "relcl", "acl")]
+    start = min((c.left_edge.i for c in before), default=tok.i)
+    return tok.doc[start: tok.i + 1]
+
+
+def entity_for(tok, actors, role: str = "recipient", depth: int = 0,
+               avoid: frozenset = frozenset()) -> Entity | None:
+    """The actor a role filler stands for. A common noun stands for the actor named inside it:
+    "SCO member states", "Bosnian Serb units", "the heads of UN bodies", "a bombing by the
+    Islamic State", and for recipients "China's fight", "a request from the prime minister",
+    "measures that the Chinese government has taken". An actor is a possessor only of a body
+    or office ("Japan PM's office"), never of a thing: "Xi Jinping's initiative met with ..."
+    is not a meeting of Xi Jinping."""
+    ent = actors.entity_for_token(tok, avoid)
+    if ent is not None or depth > MAX_DEPTH:
+        return ent
+    for inner in _inner_fillers(tok, role):
+        found = entity_for(inner, actors, role, depth + 1, avoid)
+        if found is not None:
+            return found
+    return None
+
+
+def _inner_fillers(tok, role: str):
+    """The tokens inside a phrase that may name its actor, in the order they are tried."""
+    # Modifiers first: "his Jordanian counterpart" is Jordanian before it is "his".
+    yield from (c for c in tok.children if c.dep_ in ("compound", "nmod", "amod", "npadvmod"))
+    if role == "recipient" or tok.lower_ in BODY_NOUNS:
+        yield from (c for c in tok.children if c.dep_ == "poss")
+    preps = RECIPIENT_PREPS if role == "recipient" else ACTOR_PREPS
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            yield from (o for o in child.children if o.dep_ == "pobj")
+        if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
+            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            yield from pobjs(child, ("on", "against", "to")) + agents  # "proposals laid out by X"
+        if child.dep_ == "relcl" and role == "recipient":  # "measures that X has taken"
+            yield from (s for s in child.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS)
+
+
+def place_recipients(cand: Candidate, sent: Sentence, actors) -> list[Entity]:
+    """Where no actor is acted upon, the place of the event stands for its people or its
+    government, as PETRARCH and PLOVER's annotators code it: "attacks in Afghanistan" (AFG),
+    "troops remained on alert in Manila" (PHL). Only the closest place phrase."""
+    found = event_places(sent.span, cand.head.i, offset=sent.offset)
+    if found:
+        return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
+    # "remained on alert in Bosnian Serb territory", "mobilised its men to the area"
+    holders = [cand.head] + ([cand.noun] if cand.noun is not None else [])
+    tok = next((o for h in holders for o in pobjs(h, PLACE_PREPS) if o.lemma_.lower() in PLACE_HEADS), None)
+    if tok is None:
+        return []
+    phrase = head_phrase(tok)
+    inside = entity_for(tok, actors)
+    country = inside.country if inside is not None and inside.country != "IGO" else None
+    start = sent.offset + phrase[0].idx
+    return [Entity(name=phrase.text, text=phrase.text, span=(start, start + len(phrase.text)),
+                   kind="state", country=country)]
+
+
+def political(e: Entity) -> bool:
+    """An actor of political event data: a state, an organisation in the knowledge files, an office,
+    a force or a social group with a sector (protesters, workers, students), or a person whose
+    country or organisation is known. Unknown names alone ("the Cardinals", "Palmer") are not."""
+    return bool(e.country or e.org or e.sector)
+
+
+def others(found: list[Entity], taken: list[Entity]) -> list[Entity]:
+    """The entities that are none of the actors already taken."""
+    return [e for e in found if not any(same_actor(e, t) for t in taken)]
+
+
+def same_actor(a: Entity, b: Entity) -> bool:
+    if a.id and b.id and a.id == b.id:
+        return True
+    if a.kind == b.kind == "state" and a.country and a.country == b.country:
+        return True  # "North Korea" and "the country"
+    if a.org and a.org == b.org and a.kind != "person" and b.kind != "person":
+        return True  # "the SCO" and "SCO member states"
+    return a.kind == b.kind and a.name == b.name

@@ -1,0 +1,125 @@
+"""Closed-class English grammar and helpers over spaCy's dependency tree.
+
+The word classes here are grammar, not knowledge (open-class word lists are in
+data/events/words.toml): auxiliaries, negations, relative pronouns, locative prepositions,
+the dashes of a dateline and the dependency labels the rules climb through. The helpers take
+and return spaCy tokens and know nothing of events.
+"""
+from __future__ import annotations
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# The labels a verb with no subject of its own climbs through to the clause it depends on.
+CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr",
+                        "oprd", "acomp"})
+MAX_CLIMB = 6
+OBJECT_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
+
+# "wo" is the first half of "won't"; "going" of "is going to".
+FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "should", "must"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
+THING_PRONOUNS = frozenset({"it", "its", "itself"})
+FIRST_PERSON_PRONOUNS = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
+# "until the government ...", "before the management is sacked": a condition set on a clause.
+CONDITION_MARKS = ("until", "unless", "till", "before")
+
+# Prepositions of a place where something happens: "in", "near", "outside of" ("to" names a
+# place only after some heads; see places.py).
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
+                            "around", "within", "into", "outside of", "off", "along"})
+# "MOGADISHU, Somalia --", "Tehran, March 15, IRNA -": the dash that closes a dateline.
+DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
+DATELINE_SPAN = 16  # a dateline's dash comes within the first tokens of a sentence
+
+
+def first_conjunct(tok):
+    """ "in Moscow, Islamabad and Tashkent": Tashkent stands where Moscow stands."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def conjuncts(tok) -> list:
+    """The conjuncts hanging from a token ("X and Y": Y of X), one level down."""
+    return [c for c in tok.children if c.dep_ == "conj"]
+
+
+def conjuncts_deep(tok) -> list:
+    """Every conjunct under a token, however the parser chained them."""
+    out, todo = [], [tok]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj":
+                out.append(c)
+                todo.append(c)
+    return out
+
+
+def pobjs(head, preps) -> list:
+    """The objects of the prepositions `preps` hanging from `head`."""
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def objects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+
+
+def raised_objects(verb) -> list:
+    """ "convicted the bank to pay", "allowed two airlines to land": spaCy parses the object of
+    the verb as the subject of the infinitive that follows it (or "found X guilty")."""
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+            and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.pos_ == "ADJ"
+                 or c.tag_ == "VBG")  # "accept refugees fleeing the war"
+            for s in c.children if s.dep_ == "nsubj"]
+
+
+def inherited_subject(verb) -> list:
+    """A verb with no subject takes the subject of the clause it depends on."""
+    node = verb
+    for _ in range(MAX_CLIMB):
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN") and node.dep_ != "dobj" and verb.dep_ == "acl" and node is verb.head:
+            return [node]
+        subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subj and node.pos_ in ("VERB", "AUX"):
+            return subj
+    return []
+
+
+def hyphenated(tok) -> list:
+    """The tokens of a hyphenated word spaCy split ("cease", "-", "fire"), else [tok]."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].idx + len(doc[tok.i - 2]) == doc[tok.i - 1].idx:
+        return [doc[tok.i - 2], doc[tok.i - 1], tok]
+    return [tok]
+
+
+def dateline_end(sent) -> int:
+    """The first token after a dateline ("MOGADISHU, Somalia --", "Tehran, March 15, IRNA -"):
+    names, numbers and punctuation before a dash at the start of a sentence."""
+    for tok in sent[:DATELINE_SPAN]:
+        if tok.text in DATELINE_DASHES and tok.i > sent.start:
+            before = sent.doc[sent.start: tok.i]
+            if all(t.pos_ in ("PROPN", "NUM") or t.is_punct or t.lower_ == "the" for t in before):
+                return tok.i + 1
+            break
+    return sent.start
+
+
+def past_dateline(subjects: list) -> list:
+    """spaCy makes the dateline the subject and the real one its apposition: take the latter."""
+    out = []
+    for s in subjects:
+        end = dateline_end(s.sent)
+        if s.i >= end:
+            out.append(s)
+        else:
+            out += [c for c in s.subtree if c.dep_ == "appos" and c.i >= end][:1]
+    return out
