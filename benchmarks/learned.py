@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from dragoman.classify import NONE, THRESHOLD, anchor_token, learned_candidates, load_classifier
-from dragoman.evaluate import evaluate
+from dragoman.evaluation import evaluate
 from dragoman.events import EventExtractor, dedupe
 from dragoman.pipeline import Pipeline
 from dragoman.plover import DEFAULT_CAMEO

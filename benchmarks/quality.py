@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from dragoman import __version__
-from dragoman.evaluate import evaluate
+from dragoman.evaluation import evaluate
 from dragoman.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]

@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from dragoman import clean
-from dragoman.pipeline import process_paths
+from dragoman.run import read_inputs, run
 from dragoman.read import iter_documents
 from dragoman.relevance import RelevanceFilter, content_words
 from dragoman.settings import Settings
@@ -49,7 +49,7 @@ def categories(data: Path) -> dict[str, str]:
 
 def events_per_doc(paths: list[str], settings: Settings, workers: int) -> Counter:
     counts: Counter = Counter()
-    for doc in process_paths(paths, settings, workers=workers):
+    for doc in run(read_inputs(paths, settings), settings, workers=workers):
         if not isinstance(doc, Exception):
             counts[doc.id] += len(doc.events)
     return counts

@@ -79,28 +79,36 @@ def time_dragoman(files: list[str], workers: int, prefilter: bool = False) -> di
     settings.values["model"]["prefilter"] = prefilter
     if workers == 1:
         return _time_one_process(files, settings, prefilter)
+    from functools import partial
+
+    from dragoman.pipeline import Pipeline
+    from dragoman.run import run
     from dragoman.scale.pool import WorkerPool
 
-    stats: dict = {}
-    with WorkerPool(settings, workers) as pool:
+    with WorkerPool(partial(Pipeline, settings), workers) as pool:
         warm = pool.warm()
         start, cpu = time.perf_counter(), own_cpu_seconds()
-        events = sum(len(getattr(d, "events", ())) for d in pool.run(iter_documents(files, settings), stats))
+        results = run(iter_documents(files, settings), pipeline=pool)
+        events = sum(len(getattr(d, "events", ())) for d in results)
         seconds = time.perf_counter() - start
-        cpu = own_cpu_seconds() - cpu + sum(stats["cpu"].get(pid, t) - t for pid, t in warm.items())
+        processes = results.stats.pool.processes
+        cpu = own_cpu_seconds() - cpu + sum(processes[pid].cpu - t for pid, t in warm.items()
+                                            if pid in processes)
     return {"seconds": seconds, "cpu": cpu, "events": events,
-            "peak_mib": peak_mib() + sum(stats["peak_rss"].values()) / 2**20,
-            "worker_peak_mib": sorted(round(v / 2**20) for v in stats["peak_rss"].values())}
+            "peak_mib": peak_mib() + sum(w.peak_rss for w in processes.values()) / 2**20,
+            "worker_peak_mib": sorted(round(w.peak_rss / 2**20) for w in processes.values())}
 
 
 def _time_one_process(files: list[str], settings, prefilter: bool) -> dict:
     from dragoman.pipeline import Pipeline
     from dragoman.read import iter_documents
+    from dragoman.run import run
 
     pipeline = Pipeline(settings)
-    list(pipeline.run_many(iter_documents(files[:4], settings)))  # warm-up, as for spaCy
+    list(run(iter_documents(files[:4], settings), pipeline=pipeline))  # warm-up, as for spaCy
     start, cpu = time.perf_counter(), own_cpu_seconds()
-    events = sum(len(getattr(d, "events", ())) for d in pipeline.run_many(iter_documents(files, settings)))
+    results = run(iter_documents(files, settings), pipeline=pipeline)
+    events = sum(len(getattr(d, "events", ())) for d in results)
     return {"seconds": time.perf_counter() - start, "cpu": own_cpu_seconds() - cpu, "events": events,
             "peak_mib": peak_mib()}
 

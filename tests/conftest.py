@@ -20,6 +20,16 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def process_one(pipeline, doc):
+    """One document through the pipeline (an InputError is raised, for the test to see)."""
+    from dragoman.errors import InputError
+
+    [result] = pipeline.run_many([doc])
+    if isinstance(result, InputError):
+        raise result
+    return result
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from dragoman.pipeline import Pipeline

@@ -1,22 +1,46 @@
-"""The installed `dragoman` command, run for real: formats, bad input, exit codes."""
+"""The `dragoman` command: formats, bad input, exit codes, the store commands.
+
+In-process with click's CliRunner (the model loads once per test session); the installed
+console script runs for real where the process itself is what is tested: its entry point,
+a pipe on standard input, exit codes.
+"""
 from __future__ import annotations
 
 import gzip
 import json
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from conftest import EXAMPLES
+from dragoman.cli import main
 
 DRAGOMAN = [str(Path(sys.executable).parent / "dragoman")]
 
 
-def run(*args, stdin: str | None = None, cwd=None):
+@dataclass
+class Done:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def run(*args, stdin: str | None = None) -> Done:
+    """The command in this process, as the console script would run it."""
+    result = CliRunner(mix_stderr=False).invoke(main, [str(a) for a in args], input=stdin)
+    if result.exception and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return Done(result.exit_code, result.stdout, result.stderr)
+
+
+def run_installed(*args, stdin: str | None = None) -> subprocess.CompletedProcess:
+    """The installed console script, in a process of its own."""
     return subprocess.run(DRAGOMAN + [str(a) for a in args], input=stdin, capture_output=True,
-                          text=True, cwd=cwd, timeout=300)
+                          text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -36,18 +60,20 @@ def bad_inputs(tmp_path_factory):
     return d
 
 
-def test_help_and_version():
-    out = run("--help")
+def test_the_installed_command_has_help_and_version():
+    out = run_installed("--help")
     assert out.returncode == 0
-    for cmd in ("extract", "ingest", "events", "actors"):
+    for cmd in ("extract", "ingest", "events", "actors", "export", "eval", "serve"):
         assert cmd in out.stdout
-    version = run("--version")
+    version = run_installed("--version")
     assert version.returncode == 0 and "dragoman, version" in version.stdout
 
 
-def test_usage_error_exits_2():
+def test_usage_error_exits_2(tmp_path):
     assert run("extract").returncode == 2
     assert run("extract", EXAMPLES, "--format", "xml").returncode == 2
+    bad_config = run("--config", tmp_path / "none.toml", "extract", EXAMPLES)
+    assert bad_config.returncode == 2 and "cannot read settings file" in bad_config.stderr
 
 
 def test_extract_seeds_as_jsonl_csv_and_table(tmp_path):
@@ -63,11 +89,19 @@ def test_extract_seeds_as_jsonl_csv_and_table(tmp_path):
     assert "Vladimir Norov" in table and "Dushanbe" in table
 
 
-def test_stdin_and_gzip_and_date_option(tmp_path):
-    piped = run("extract", "-", "--date", "2022-05-04", stdin="Kenya praised Ethiopia for the deal.")
+def test_a_pipe_on_standard_input_and_the_date_option():
+    piped = run_installed("extract", "-", "--date", "2022-05-04", stdin="Kenya praised Ethiopia for the deal.")
     assert piped.returncode == 0, piped.stderr
     (rec,) = [json.loads(line) for line in piped.stdout.splitlines()]
     assert rec["event"] == "SUPPORT" and rec["date"] == "2022-05-04"
+    assert piped.stderr.strip() == "dragoman: read 1 document, 1 event, 0 failed"
+
+
+def test_stdin_and_gzip_and_date_option(tmp_path):
+    piped = run("extract", "-", "--date", "2022-05-04", stdin='{"id": "k", "text": "Kenya praised Ethiopia."}')
+    assert piped.returncode == 0, piped.stderr
+    (rec,) = [json.loads(line) for line in piped.stdout.splitlines()]
+    assert rec["event"] == "SUPPORT" and rec["date"] == "2022-05-04" and rec["doc_id"] == "k"
     gz = tmp_path / "doc.txt.gz"
     gz.write_bytes(gzip.compress(b"Chile condemned Peru on Friday."))
     out = run("extract", gz, "--date", "2022-05-04")
@@ -107,16 +141,28 @@ def test_ingest_is_idempotent_and_queryable(tmp_path):
     assert records and all("Norov" in json.dumps(r) for r in records)
     by_country = run("events", "--db", db, "--country", "tjk", "--format", "jsonl").stdout
     assert "Saidzoda" in by_country
-    since = run("events", "--db", db, "--since", "2021", "--type", "CONSULT", "--format", "jsonl").stdout
-    assert {json.loads(line)["date"][:4] for line in since.splitlines()} == {"2021"}
+    since = run("events", "--db", db, "--since", "2021", "--type", "consult", "--format", "jsonl").stdout
+    assert {(r["date"][:4], r["event"]) for r in map(json.loads, since.splitlines())} == {("2021", "CONSULT")}
+    quad = run("events", "--db", db, "--quad", "material_cooperation", "--format", "jsonl").stdout
+    assert quad and {json.loads(line)["quad"] for line in quad.splitlines()} == {"material_cooperation"}
+    assert run("events", "--db", db, "--quad", "cooperation").returncode == 2  # not a quad class
     actors = run("actors", "--db", db)
     assert actors.returncode == 0 and "Vladimir Norov" in actors.stdout
 
 
-def test_default_database_is_dragoman_db_in_cwd(tmp_path):
-    assert run("ingest", EXAMPLES / "000_46aeba82567c844a.txt", cwd=tmp_path).returncode == 0
+def test_a_library_error_is_its_message_and_exit_code(tmp_path):
+    db = tmp_path / "store.db"
+    assert run("ingest", EXAMPLES / "000_46aeba82567c844a.txt", "--db", db).returncode == 0
+    out = run("export", "--db", db, "--format", "csv", "-o", tmp_path / "no-such-folder" / "x.csv")
+    assert out.returncode == 2  # ExportError is a usage error
+    assert out.stderr.startswith("dragoman: error: cannot write ") and "give another path (-o)" in out.stderr
+
+
+def test_default_database_is_dragoman_db_in_cwd(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert run("ingest", EXAMPLES / "000_46aeba82567c844a.txt").returncode == 0
     assert (tmp_path / "dragoman.db").exists()
-    assert run("events", cwd=tmp_path).returncode == 0
+    assert run("events").returncode == 0
 
 
 def test_events_without_a_database_says_what_to_do(tmp_path):

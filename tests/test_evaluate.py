@@ -6,8 +6,8 @@ import pytest
 from click.testing import CliRunner
 
 from dragoman.cli import main
-from dragoman.evaluate import (dyad_type_accuracy, evaluate, evaluate_records, format_report, load_gold,
-                               load_scorer, own_scorer, per_type, same_sentence, type_confusion)
+from dragoman.evaluation import (by_document, dyad_type_accuracy, evaluate, evaluate_records, format_report,
+                                 load_gold, load_scorer, own_scorer, per_type, same_sentence, type_confusion)
 
 # Quality floors on the shared gold sets: a regression below them fails the build.
 # The lead raises them as the pipeline improves (seeds are all 1.0 today; plv_dev recall ~0.20).
@@ -143,7 +143,7 @@ def test_report_shows_confusion_and_hides_precision_when_recall_only():
 def test_scorer_falls_back_to_our_own_without_score_py(tmp_path):
     gold = tmp_path / "g.jsonl"
     gold.write_text("\n".join(json.dumps(d) for d in GOLD) + "\n")
-    assert load_scorer(gold).source == "dragoman.evaluate"
+    assert load_scorer(gold).source == "dragoman.evaluation"
     assert len(load_gold(gold)) == 2
 
 
@@ -152,6 +152,97 @@ def test_bad_gold_file_says_what_to_do(tmp_path):
     gold.write_text('{"doc_id": "x"}\n')
     result = CliRunner().invoke(main, ["eval", str(gold), str(tmp_path)])
     assert result.exit_code == 2 and 'needs "doc_id" and a list of "events"' in result.output
+    assert "`dragoman eval --help` describes every field" in result.output
+    assert "../" not in result.output  # nothing a pip user cannot find
+
+
+def test_by_document_lists_missed_and_extra_events():
+    docs = by_document(GOLD, PREDS, own_scorer())
+    d1, d2 = docs
+    assert (d1["doc_id"], d1["gold"], d1["predicted"], d1["matched"]) == ("d1", 2, 3, 1)
+    # ACCUSE missed; the SANCTION found in its sentence instead is extra, next to it; the AID
+    # prediction matched an optional gold event: neither missed nor extra.
+    assert [(m["event"], m["actor"], m["recipient"]) for m in d1["missed"]] == [("ACCUSE", ["Ana Vela"], ["LEM"])]
+    (sanction,) = d1["extra"]
+    assert (sanction["event"], sanction["actor"], sanction["recipient"]) == ("SANCTION", ["Ana Vela (ATL)"], ["Lemuria (LEM)"])
+    assert sanction["same_sentence_as"] == 0
+    assert sanction["sentence"] == "Vela condemned the Lemurian blockade on Monday."
+    # THREATEN missed; ASSAULT was in another sentence, PROTEST matches nobody
+    assert [m["event"] for m in d2["missed"]] == ["THREATEN"] and d2["matched"] == 1
+    assert [(p["event"], p["same_sentence_as"]) for p in d2["extra"]] == [("ASSAULT", None), ("PROTEST", None)]
+    # the scorer's own count, document by document
+    assert sum(d["matched"] for d in docs) == own_scorer().score(GOLD, PREDS)["matched"]
+    assert all(not d["extra"] for d in by_document(GOLD, PREDS, own_scorer(), recall_only=True))
+
+
+def test_by_document_shows_gold_dates_and_places_and_their_alternatives():
+    gold = [{"doc_id": "d", "events": [
+        gold_event("AID", ["ATL"], ["LEM"], "sent", date=["2021-06", "2021-07"],
+                   location=[{"name": "Isla", "country": "LEM"}, {"name": "Port Azul", "country": "ATL"}])]}]
+    (doc,) = by_document(gold, [], own_scorer())
+    (missed,) = doc["missed"]
+    assert (missed["date"], missed["place"]) == ("2021-06 | 2021-07", "Isla (LEM) | Port Azul (ATL)")
+
+
+# --- A tiny article gold set of our own, through the real pipeline and the command ---
+
+ARTICLES = [
+    {"id": "a", "date": "2023-04-05",
+     "text": "Chile praised Peru on Monday. Brazil accused Argentina of spying on its diplomats."},
+    {"id": "b", "date": "2023-04-06", "text": "Japan condemned North Korea in Tokyo."},
+]
+ARTICLES_GOLD = [
+    {"doc_id": "a", "events": [
+        gold_event("SUPPORT", ["CHL"], ["Peru"], "Chile praised Peru", date="2023-04-03"),
+        gold_event("THREATEN", ["Brazil"], ["ARG"], "Brazil accused Argentina of spying on its diplomats",
+                   location={"name": "Brasilia", "country": "BRA"}),
+        gold_event("CONSULT", ["Kenya"], ["Somalia"], "Kenyan and Somali officials met in Nairobi")]},
+    {"doc_id": "b", "events": [gold_event("ACCUSE", ["JPN"], ["PRK"], "Japan condemned North Korea")]},
+]
+
+
+@pytest.fixture
+def articles(tmp_path):
+    inputs, gold = tmp_path / "articles.jsonl", tmp_path / "articles.gold.jsonl"
+    inputs.write_text("".join(json.dumps(a) + "\n" for a in ARTICLES))
+    gold.write_text("".join(json.dumps(d) + "\n" for d in ARTICLES_GOLD))
+    return str(gold), str(inputs)
+
+
+def test_eval_by_doc_puts_an_extra_event_next_to_the_missed_one(articles):
+    result = CliRunner().invoke(main, ["eval", "--by-doc", *articles])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "a: 3 gold, 2 predicted, 1 matched" in lines
+    rows = [ln.split()[:2] for ln in lines if ln.startswith(("missed ", "extra "))]
+    assert rows == [["missed", "THREATEN"], ["extra", "ACCUSE"], ["missed", "CONSULT"]]
+    threaten = next(ln for ln in lines if ln.startswith("missed  THREATEN"))
+    assert "Brazil" in threaten and "ARG" in threaten and "Brasilia (BRA)" in threaten
+    extra = next(ln for ln in lines if ln.startswith("extra   ACCUSE"))
+    assert "Brazil (BRA)" in extra and "Argentina (ARG)" in extra and "2023-04-05" in extra
+    assert "1 of 2 documents with nothing missed or extra" in lines
+    assert "precision=0.667  recall=0.5" in result.output  # the figures follow
+
+
+def test_eval_by_doc_as_json_for_scripts(articles):
+    result = CliRunner(mix_stderr=False).invoke(main, ["eval", "--by-doc", "--json", *articles])
+    assert result.exit_code == 0, result.stderr
+    out = json.loads(result.stdout)
+    a, b = out["documents"]
+    assert [m["event"] for m in a["missed"]] == ["THREATEN", "CONSULT"]
+    assert [(p["event"], p["same_sentence_as"], p["sentence"]) for p in a["extra"]] == [
+        ("ACCUSE", 0, "Brazil accused Argentina of spying on its diplomats.")]
+    assert (b["matched"], b["missed"], b["extra"]) == (1, [], [])
+    assert out["score"]["matched"] == a["matched"] + b["matched"] == 2
+    plain = json.loads(CliRunner(mix_stderr=False).invoke(main, ["eval", "--json", *articles]).stdout)
+    assert "documents" not in plain  # only when asked for
+
+
+def test_eval_by_doc_with_recall_only_lists_no_extra_events(articles):
+    result = CliRunner().invoke(main, ["eval", "--by-doc", "--recall-only", *articles])
+    assert result.exit_code == 0, result.output
+    assert "extra predictions are not listed" in result.output
+    assert not [ln for ln in result.output.splitlines() if ln.startswith("extra ")]
 
 
 # --- The shared gold sets: the real pipeline, once per session each ---

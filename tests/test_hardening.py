@@ -1,6 +1,7 @@
 """Issue 10, at the readers, the annotation and the limits: each test holds the input that broke
 dragoman (a RecursionError, spaCy's E088, a stored object, a 76 s zip bomb, a silent skip)
 and checks that it is now one InputError, or a Document, and that its neighbours are read."""
+from conftest import process_one
 from __future__ import annotations
 
 import csv
@@ -357,7 +358,7 @@ HOSTILE = {"id": '=HYPERLINK("http://evil.example","click")', "url": "@SUM(1+1)*
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(pipeline):
-    doc = pipeline.run_one(document_from_json(HOSTILE))
+    doc = process_one(pipeline, document_from_json(HOSTILE))
     out = io.StringIO()
     writer = RecordWriter(out, "csv")
     for record in doc.records():
@@ -370,7 +371,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(pipeline):
 
 
 def test_gdelt_export_quotes_a_formula_in_the_source_url(pipeline, tmp_path):
-    doc = pipeline.run_one(document_from_json(HOSTILE))
+    doc = process_one(pipeline, document_from_json(HOSTILE))
     with open_store(tmp_path / "events.db") as store:
         store.ingest(doc)
         out = io.StringIO()

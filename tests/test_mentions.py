@@ -1,4 +1,5 @@
 """Repeated reports of one event in one article are one record with mentions."""
+from conftest import process_one
 from dragoman.mentions import merge_mentions, same_happening
 from dragoman.model import Document, Entity, Event, Place
 
@@ -44,7 +45,7 @@ def test_two_events_of_one_sentence_are_never_merged():
 def test_an_article_codes_its_event_once(pipeline):
     text = ("Russia condemns North Korea over missile launch\n\n"
             "MOSCOW -- Russia strongly condemned North Korea on Friday over its latest missile launch.")
-    doc = pipeline.run_one(Document(id="t", text=text, date="2017-09-16"))
+    doc = process_one(pipeline, Document(id="t", text=text, date="2017-09-16"))
     accusations = [e for e in doc.events if e.event == "ACCUSE"]
     assert len(accusations) == 1
     assert accusations[0].date == "2017-09-15" and len(accusations[0].mentions) == 1

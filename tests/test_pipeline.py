@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import json
 
+import dataclasses
+
+import pytest
+
+from conftest import EXAMPLES
 from dragoman.errors import InputError
 from dragoman.model import EVENT_TYPES, Document
-from conftest import EXAMPLES
-from dragoman.pipeline import STAGES, check_stage_order
+from dragoman.pipeline import check_stages, steps
 
 SEED1, SEED2 = "000_46aeba82567c844a", "004_ec87686fdf2f6654"
 
@@ -15,15 +19,34 @@ def events_of(doc, event_type):
     return [e for e in doc.events if e.event == event_type]
 
 
-def test_stage_order_is_checked():
-    check_stage_order()
-    reordered = (STAGES[0], STAGES[3], STAGES[1])
-    try:
-        check_stage_order(reordered)
-    except RuntimeError as exc:
-        assert "actors" in str(exc)
-    else:
-        raise AssertionError("a stage before its requirements must fail at start-up")
+def test_stage_order_is_checked(pipeline):
+    stages = pipeline.stages
+    assert [s.name for s in stages] == ["clean", "annotate", "actors", "events", "time", "place"]
+    check_stages(stages)
+    with pytest.raises(RuntimeError, match="'actors' needs"):
+        check_stages((stages[0], stages[2], stages[1]))
+
+
+def test_the_declared_stages_are_what_runs_in_their_order(pipeline, monkeypatch):
+    calls = []
+
+    def recording(stage):
+        def run(*args):
+            calls.append((stage.name, type(args[-1]).__name__))
+            return stage.run(*args)
+        return dataclasses.replace(stage, run=run)
+
+    monkeypatch.setattr(pipeline, "stages", tuple(recording(s) for s in pipeline.stages))
+    (doc,) = pipeline.process([Document(id="o", text="Chile praised Peru. Peru thanked Chile.")])
+    assert len(doc.events) == 2
+    # Document stages once each; actors then events for each sentence in turn (coreference
+    # needs the order); time and place once the events are all found.
+    assert calls == [("clean", "Work"), ("annotate", "list"),
+                     ("actors", "Sentence"), ("events", "Sentence"),
+                     ("actors", "Sentence"), ("events", "Sentence"),
+                     ("time", "Work"), ("place", "Work")]
+    assert [[s.name for s in step] for step in steps(pipeline.stages)] == [
+        ["clean"], ["annotate"], ["actors", "events"], ["time"], ["place"]]
 
 
 def test_records_follow_the_contract(seed_docs):
@@ -107,22 +130,25 @@ def test_places_are_where_the_event_happened(seed_docs):
     assert summit.location.lat is not None
 
 
-def test_a_failing_document_does_not_stop_the_batch(pipeline, monkeypatch):
+@pytest.mark.parametrize("stage", ["clean", "events", "place"])
+def test_a_failing_document_does_not_stop_the_batch(pipeline, monkeypatch, stage):
     docs = [Document(id="a", text="Russia attacked Ukraine on Monday."),
             Document(id="boom", text="France praised Germany."),
             Document(id="c", text="Japan condemned North Korea.")]
-    real = pipeline.analyse
 
-    def flaky(doc):
-        if doc.id == "boom":
-            raise ValueError("simulated bug")
-        return real(doc)
+    def flaky(real):
+        def run(work, *sentence):
+            if work.doc.id == "boom":
+                raise ValueError("simulated bug")
+            return real(work, *sentence)
+        return run
 
-    monkeypatch.setattr(pipeline, "analyse", flaky)
-    out = list(pipeline.run_many(docs))
-    assert [type(x).__name__ for x in out] == ["Document", "InputError", "Document"]
-    assert isinstance(out[1], InputError) and "simulated bug" in out[1].reason
-    assert out[0].events and out[2].events
+    monkeypatch.setattr(pipeline, "stages", tuple(
+        dataclasses.replace(s, run=flaky(s.run)) if s.name == stage else s for s in pipeline.stages))
+    out = list(pipeline.run_many([InputError("unreadable.txt", "not readable"), *docs]))
+    assert [type(x).__name__ for x in out] == ["InputError", "Document", "InputError", "Document"]
+    assert f"({stage}: ValueError: simulated bug)" in out[2].reason
+    assert out[1].events and out[3].events
 
 
 def test_the_prefilter_changes_no_event_of_the_seeds(pipeline):

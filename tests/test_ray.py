@@ -12,8 +12,8 @@ import pytest
 
 from dragoman.errors import UsageError
 from dragoman.read import iter_documents
-from dragoman.scale.ray_engine import (event_schema, find_shards, output_for, pending_shards,
-                                       run_ray, write_events)
+from dragoman.scale.ray import (event_schema, find_shards, output_for, pending_shards,
+                                run_ray, write_events)
 
 pytestmark = pytest.mark.ray
 

@@ -1,5 +1,6 @@
 """Political relevance: sports, entertainment, products and markets yield no event unless
 political actors act in them; political news keeps its events. Texts written for these tests."""
+from conftest import process_one
 from __future__ import annotations
 
 import pytest
@@ -50,7 +51,7 @@ def without_filter(pipeline):
 
 
 def events(pipe, text: str) -> list[Event]:
-    return pipe.run_one(read_text_document(text, "test")).events
+    return process_one(pipe, read_text_document(text, "test")).events
 
 
 def dyads(found: list[Event]) -> set[tuple[str, str, str]]:

@@ -6,7 +6,8 @@ import shutil
 from conftest import EXAMPLES
 from dragoman.errors import InputError
 from dragoman.read import iter_documents
-from dragoman.resume import process_unstored, skip_stored, stored_hash
+from dragoman.resume import skip_stored, stored_hash
+from dragoman.run import read_inputs, run
 from dragoman.store import open_store
 
 
@@ -38,24 +39,24 @@ def test_read_errors_pass_through_in_order(tmp_path, seed_docs):
         assert list(fresh) == [error, error] and fresh.skipped == 1
 
 
-def test_process_unstored_parses_nothing_on_a_full_rerun(tmp_path, pipeline):
+def test_the_runner_parses_nothing_on_a_full_rerun(tmp_path, pipeline):
     with open_store(tmp_path / "x.db") as store:
-        items, fresh = process_unstored([str(EXAMPLES)], store, pipeline=pipeline)
-        docs = list(items)
-        assert len(docs) == 2 and all(d.events for d in docs) and fresh.skipped == 0
+        results = run(read_inputs([EXAMPLES]), skip_stored=store, pipeline=pipeline)
+        docs = list(results)
+        assert len(docs) == 2 and all(d.events for d in docs) and results.stats.skipped == 0
         store.ingest_many(docs)
-        items, fresh = process_unstored([str(EXAMPLES)], store, pipeline=pipeline)
-        assert list(items) == [] and fresh.skipped == 2
+        again = run(read_inputs([EXAMPLES]), skip_stored=store, pipeline=pipeline)
+        assert list(again) == [] and again.stats.skipped == 2 and again.stats.documents == 0
 
 
 def test_nothing_to_parse_loads_no_model(tmp_path, seed_docs, monkeypatch):
-    import dragoman.pipeline
+    import dragoman.run
 
     def refuse(*args, **kwargs):
         raise AssertionError("the model was loaded")
 
-    monkeypatch.setattr(dragoman.pipeline, "Pipeline", refuse)
+    monkeypatch.setattr(dragoman.run, "Pipeline", refuse)
     with open_store(tmp_path / "x.db") as store:
         store.ingest_many(seed_docs.values())
-        items, fresh = process_unstored([str(EXAMPLES)], store)
-        assert list(items) == [] and fresh.skipped == 2
+        results = run(read_inputs([EXAMPLES]), skip_stored=store)
+        assert list(results) == [] and results.stats.skipped == 2

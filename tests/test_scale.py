@@ -3,23 +3,24 @@ from __future__ import annotations
 
 import json
 import pickle
-import subprocess
-import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from dragoman.cli import main
 from dragoman.errors import InputError, ModelError, UsageError
 from dragoman.model import Document
-from dragoman.pipeline import process_items, process_paths
+from dragoman.pipeline import Pipeline
 from dragoman.read import iter_documents
-from dragoman.scale.pool import describe, run_pool, worker_count
+from dragoman.run import read_inputs, run
+from dragoman.scale.pool import WorkerPool, describe, worker_count
 from dragoman.settings import Settings
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "examples"
 NEWS = ROOT.parent / "shared" / "corpus" / "news-clusters" / "data"
-DRAGOMAN = [sys.executable, "-m", "dragoman.cli"]
 
 # Written for these tests: short reports with actors, events, dates and places.
 STORIES = [
@@ -78,13 +79,17 @@ def test_worker_count_zero_means_every_core():
         worker_count(-1)
 
 
+def pool(settings, workers: int, chunk_size: int = 16) -> WorkerPool:
+    return WorkerPool(partial(Pipeline, settings), workers, chunk_size)
+
+
 def test_pool_gives_the_same_items_in_input_order(corpus, settings, pipeline):
     items = list(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"], settings))
-    expected = list(pipeline.run_many(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"],
-                                                     settings)))
-    stats: dict = {}
+    expected = list(run(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"], settings),
+                        pipeline=pipeline))
     # Small chunks: many tasks in flight, so an ordering bug would show.
-    got = list(run_pool(items, settings, workers=2, stats=stats, chunk_size=5))
+    with pool(settings, 2, chunk_size=5) as workers:
+        got = list(run(items, pipeline=workers))
     assert [type(i) for i in got] == [type(i) for i in expected]
     assert [getattr(i, "id", None) for i in got] == [getattr(i, "id", None) for i in expected]
     assert jsonl(got) == jsonl(expected)
@@ -93,36 +98,35 @@ def test_pool_gives_the_same_items_in_input_order(corpus, settings, pipeline):
     assert sum(len(d.events) for d in got if isinstance(d, Document)) > 40
 
 
-def test_pool_reports_peak_memory_of_each_worker(corpus, settings):
-    stats: dict = {}
-    docs = [d for d in iter_documents([str(corpus)], settings) if isinstance(d, Document)]
-    list(run_pool(docs, settings, workers=2, stats=stats, chunk_size=4))
-    assert stats["workers"] == 2
-    assert sum(stats["documents"].values()) == len(docs)
+def test_the_runner_uses_the_pool_for_several_workers_and_reports_each(corpus, settings):
+    results = run(read_inputs([str(corpus / "stories.jsonl")], settings), settings, workers=2)
+    got = list(results)
+    assert len(got) == 41 and isinstance(got[20], InputError)
+    assert all(s.span is None for d in got if isinstance(d, Document) for s in d.sentences)
+    stats = results.stats
+    assert (stats.documents, stats.failed) == (40, 1)
+    assert stats.events == sum(len(d.events) for d in got if isinstance(d, Document))
+    assert stats.pool.workers == 2 and 1 <= len(stats.pool.processes) <= 2
+    assert sum(w.documents for w in stats.pool.processes.values()) == 40
     # A worker holds a spaCy model: tens of MiB at the very least.
-    assert all(rss > 50 * 2**20 for rss in stats["peak_rss"].values())
-    assert "workers:" in describe(stats) and "MiB peak" in describe(stats)
+    assert all(w.peak_rss > 50 * 2**20 for w in stats.pool.processes.values())
+    assert describe(stats.pool).startswith("dragoman: 2 workers: ") and "MiB peak" in describe(stats.pool)
 
 
 def test_pool_documents_carry_no_spacy_objects_and_pickle(corpus, settings):
     docs = [d for d in iter_documents([str(corpus)], settings) if isinstance(d, Document)][:4]
-    got = list(run_pool(docs, settings, workers=1))
+    with pool(settings, 1) as workers:
+        got = list(workers.run_many(docs))
     assert got[0].sentences and all(s.span is None for d in got for s in d.sentences)
     assert pickle.loads(pickle.dumps(got))[0].records() == got[0].records()
-
-
-def test_process_paths_uses_the_pool_for_several_workers(corpus, settings):
-    got = list(process_paths([str(corpus / "stories.jsonl")], settings, workers=2))
-    assert len(got) == 41 and isinstance(got[20], InputError)
-    assert all(s.span is None for d in got if isinstance(d, Document) for s in d.sentences)
 
 
 def test_a_missing_model_is_reported_not_a_broken_pool(corpus):
     settings = Settings.load()
     settings.values["model"]["spacy_model"] = "no_such_model_installed"
     docs = [Document(id="a", text="Police arrested protesters in Paris.")]
-    with pytest.raises(ModelError, match="no_such_model_installed"):
-        list(run_pool(docs, settings, workers=1))
+    with pytest.raises(ModelError, match="no_such_model_installed"), pool(settings, 1) as workers:
+        list(workers.run_many(docs))
 
 
 def test_cli_writes_the_same_bytes_with_two_workers(corpus, tmp_path):
@@ -132,9 +136,8 @@ def test_cli_writes_the_same_bytes_with_two_workers(corpus, tmp_path):
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"w{workers}.jsonl"
-        run = subprocess.run(DRAGOMAN + ["extract", *paths, "--workers", workers, "-o", str(out)],
-                             capture_output=True, text=True)
-        assert run.returncode == 1, run.stderr  # the broken line and the empty file
+        done = CliRunner().invoke(main, ["extract", *paths, "--workers", workers, "-o", str(out)])
+        assert done.exit_code == 1, done.output  # the broken line and the empty file
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     assert outputs[0].count(b"\n") > 60
@@ -161,8 +164,10 @@ def test_prefilter_keeps_sentences_that_can_hold_an_event(pipeline):
 
 
 def test_a_few_documents_need_no_worker_processes(settings):
-    stats: dict = {}
     docs = [Document(id=f"d{i}", text="Police arrested protesters in Paris.") for i in range(3)]
-    got = list(process_items(docs, settings, workers=2, stats=stats))
+    results = run(docs, settings, workers=2)
+    got = list(results)
     assert [d.id for d in got] == ["d0", "d1", "d2"] and got[0].events
-    assert stats == {}  # no pool was started
+    assert results.stats.pool is None  # no pool was started
+    assert results.stats.load_seconds is not None  # the model was loaded here
+

@@ -1,11 +1,12 @@
 """The story of an article: the lead's date and dateline as fallbacks for its events."""
+from conftest import process_one
 from dragoman.model import Document
 from dragoman.places import get_gazetteer
 from dragoman.story import dateline_place
 
 
 def _events(pipeline, text, date):
-    return pipeline.run_one(Document(id="t", text=text, date=date)).events
+    return process_one(pipeline, Document(id="t", text=text, date=date)).events
 
 
 def test_datelines_give_their_place():

@@ -1,4 +1,4 @@
-"""`dragoman export`: the store's events as JSON lines, CSV, Parquet or GDELT-style TSV.
+"""Exporting the store's events as JSON lines, CSV, Parquet or GDELT-style TSV (`dragoman export`).
 
     from dragoman.export import export_events
     with open_store("dragoman.db") as store:
@@ -11,22 +11,20 @@ from __future__ import annotations
 
 import csv
 import os
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
 from typing import IO
 
-import click
-
+from .batching import batched
 from .errors import UsageError
-from .model import EVENT_TYPES
+from .filters import FILTER_FIELDS
 from .output import RecordWriter, spreadsheet_safe
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
-FILTERS = ("actor", "country", "type", "quad", "since", "until", "q", "doc")
+FILTERS = tuple(f.name for f in FILTER_FIELDS)
 PAGE = 1000  # events read per query, and rows per Parquet row group
 
 
@@ -102,21 +100,10 @@ def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:
                           "or export --format csv or jsonl") from exc
     schema, n = parquet_schema(), 0
     with pq.ParquetWriter(stream, schema, compression="zstd") as writer:
-        for page in _pages(records, PAGE):
+        for page in batched(records, PAGE):
             writer.write_table(pa.Table.from_pylist(page, schema=schema))
             n += len(page)
     return n
-
-
-def _pages(records: Iterable[dict], size: int) -> Iterator[list[dict]]:
-    page = []
-    for record in records:
-        page.append(record)
-        if len(page) == size:
-            yield page
-            page = []
-    if page:
-        yield page
 
 
 # ---- GDELT 2.0 event table -----------------------------------------------------------------
@@ -312,50 +299,3 @@ def _admin1_codes() -> dict[str, str]:
 
 WRITERS = {"jsonl": _write_with("jsonl"), "csv": _write_with("csv"),
            "parquet": write_parquet, "gdelt": write_gdelt}
-
-
-# ---- the command ---------------------------------------------------------------------------
-
-QUADS = list(QUAD_CLASS)
-
-
-@click.command()
-@click.option("--db", default=None, help="Database: an SQLite file (default ./dragoman.db) or "
-              "postgresql://...")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
-              help="jsonl: the event records; csv: flat; parquet: nested columns; "
-                   "gdelt: GDELT 2.0 event table (tab-separated).")
-@click.option("-o", "--output", default="-", help="File to write (default: standard output).")
-@click.option("--actor", help="Actor id, or part of a name, on either side.")
-@click.option("--country", help="ISO 3166 alpha-3 code (or IGO, NGO) on either side.")
-@click.option("--type", "type_", type=click.Choice(EVENT_TYPES, case_sensitive=False),
-              help="PLOVER event type.")
-@click.option("--quad", type=click.Choice(QUADS), help="PLOVER quad class.")
-@click.option("--since", help="Earliest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--until", help="Latest event date (YYYY, YYYY-MM or YYYY-MM-DD).")
-@click.option("--q", "q", help="Full-text search in the source sentences.")
-@click.option("--doc", help="Only events of this document id.")
-@click.pass_context
-def export(ctx, db, fmt, output, actor, country, type_, quad, since, until, q, doc):
-    """Export stored events (all, or those matching the filters) to a file.
-
-    Streams: any number of events is written with the memory of a thousand.
-    """
-    from .cli import _existing_db, _run
-    from .store import open_store
-
-    filters = {"actor": actor, "country": country and country.upper(),
-               "type": type_ and type_.upper(), "quad": quad, "since": since, "until": until,
-               "q": q, "doc": doc}
-    filters = {k: v for k, v in filters.items() if v is not None}
-    if fmt == "parquet" and output == "-":
-        raise click.UsageError("Parquet is a binary format: give a file, e.g. -o events.parquet")
-
-    def run():
-        with open_store(_existing_db(db, ctx)) as store:
-            target = sys.stdout if output == "-" else output
-            n = export_events(store, fmt, target, **filters)
-        where = "" if output == "-" else f" to {output}"
-        click.echo(f"dragoman: exported {n} event{'s' if n != 1 else ''}{where}", err=True)
-
-    _run(run)

@@ -86,13 +86,13 @@ def table(records: list[dict], width: int | None = None) -> str:
     head = ["date", "event", "actor", "recipient", "place", "sentence"]
     widths = [10, 9, 24, 24, 12]
     rest = max(30, width - sum(widths) - 2 * len(widths))
-    lines = [_row(head, widths, rest), _row(["-" * w for w in widths] + ["-" * rest], widths, rest)]
+    lines = [row(head, widths, rest), row(["-" * w for w in widths] + ["-" * rest], widths, rest)]
     for r in records:
         loc = r.get("location") or {}
         event = r["event"] + ("" if r.get("modality") == "asserted" else f" ({r['modality']})")
         cells = [r.get("date") or "", event, _who(r["actor"]), _who(r["recipient"]), loc.get("name") or "",
                  r.get("text") or ""]
-        lines.append(_row(cells, widths, rest))
+        lines.append(row(cells, widths, rest))
     lines.append(f"{len(records)} event{'s' if len(records) != 1 else ''}")
     return "\n".join(lines) + "\n"
 
@@ -105,7 +105,8 @@ def _who(entities: list[dict]) -> str:
     return "; ".join(parts)
 
 
-def _row(cells: list[str], widths: list[int], rest: int) -> str:
+def row(cells: list[str], widths: list[int], rest: int) -> str:
+    """One table row: each cell wrapped to its column's width, the last one to `rest`."""
     cols = [textwrap.wrap(str(c), w) or [""] for c, w in zip(cells, widths + [rest])]
     height = max(len(c) for c in cols)
     out = []

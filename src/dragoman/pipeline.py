@@ -1,50 +1,73 @@
-"""The ordered stages, and run_one / run_many over them.
+"""The stages, and the Pipeline that runs them over a batch of documents.
 
     read → clean → annotate → actors → events → time → place → store / write
 
-Each stage declares what it needs on the Document and what it adds; the order is checked
-once when a Pipeline is built, so a reordered or missing stage fails at start-up, not
-half-way through a batch. A document that fails inside a stage becomes an InputError with
-its reason: one broken document never stops the others.
+Each stage is a callable that declares what it needs on the Document (`requires`) and what
+it adds (`assigns`). `Pipeline.stages` is what runs, in that order, and it is checked when
+the Pipeline is built: a stage placed before what it needs fails at start-up, not half-way
+through a batch. Reading comes before the pipeline (dragoman.read), writing and storing after
+it; dragoman.run is the one way to run it over inputs.
+
+A document that fails inside a stage becomes an InputError naming the stage and the reason:
+one broken document never stops the others.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from itertools import chain, islice
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from . import clean as clean_stage
 from . import dates, nlp, places
-from .mentions import merge_mentions
-from .story import read_story, sharpen_lead_places
-from .actors import ActorResolver
+from .actors import ActorResolver, DocumentActors
+from .batching import batched
 from .errors import InputError
 from .events import EventExtractor
-from .model import Document
+from .mentions import merge_mentions
+from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
+from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
+
+Result = Document | InputError  # what the pipeline gives for each input, in input order
+
+READ = ("text", "date")  # what dragoman.read gives every Document
+BATCH = 32  # documents a batch: spaCy parses their passages together
+
+
+@dataclass
+class Work:
+    """A document on its way through the stages, with what passes between stages but is not
+    part of the Document: the actor resolver's state of the document (events ask it who "he"
+    is) and the sentence of each event (time and place read around its trigger)."""
+    doc: Document
+    actors: DocumentActors | None = None
+    found: list[tuple[Event, Sentence]] = field(default_factory=list)
+    story: Story | None = None  # what the lead says of when and where (set by the time stage)
+    error: InputError | None = None
 
 
 @dataclass(frozen=True)
 class Stage:
+    """One step: its name, what it needs on the Document, what it adds, and what does it.
+
+    `scope` says what `run` is called with: "batch" (the batch's documents at once: spaCy
+    parses across documents), "document" (one Work), or "sentence" (one Work and one of its
+    sentences). Adjacent sentence stages run together, sentence after sentence in document
+    order, with `start` before a document's first sentence and `finish` after its last:
+    coreference needs the order ("He" is the person named before).
+    """
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
+    run: Callable
+    scope: str = "document"
+    start: Callable[[Work], None] | None = None
+    finish: Callable[[Work], None] | None = None
 
 
-STAGES = (
-    Stage("read", (), ("text", "date")),
-    Stage("clean", ("text",), ("passages",)),
-    Stage("annotate", ("passages",), ("sentences",)),
-    Stage("actors", ("sentences",), ("entities",)),
-    Stage("events", ("sentences", "entities"), ("events",)),
-    Stage("time", ("events", "date"), ("events.date",)),
-    Stage("place", ("events", "entities"), ("events.location",)),
-)
-
-
-def check_stage_order(stages=STAGES) -> None:
-    have: set[str] = set()
+def check_stages(stages: Iterable[Stage], given: Iterable[str] = READ) -> None:
+    """Every stage's requirements come from the input or an earlier stage."""
+    have = set(given)
     for stage in stages:
         missing = [r for r in stage.requires if r not in have]
         if missing:
@@ -52,15 +75,21 @@ def check_stage_order(stages=STAGES) -> None:
         have.update(stage.assigns)
 
 
-Item = Document | InputError
-SMALL_BATCH = 16  # up to this many inputs, --workers runs in one process
+def steps(stages: Iterable[Stage]) -> list[tuple[Stage, ...]]:
+    """The stages as they are run: one at a time, but adjacent sentence stages together."""
+    out: list[tuple[Stage, ...]] = []
+    for stage in stages:
+        if stage.scope == "sentence" and out and out[-1][-1].scope == "sentence":
+            out[-1] += (stage,)
+        else:
+            out.append((stage,))
+    return out
 
 
 class Pipeline:
     """Loads the model and the knowledge once; turns Documents into Documents with events."""
 
     def __init__(self, settings: Settings | None = None, nlp_model=None):
-        check_stage_order()
         self.settings = settings or Settings.load()
         self.nlp = nlp_model or nlp.load_model(self.settings.get("model", "spacy_model"))
         self.gazetteer = places.get_gazetteer()
@@ -77,95 +106,131 @@ class Pipeline:
             self.prefilter = Prefilter(self.nlp, context=1)
         self.min_confidence = self.settings.get("events", "min_confidence")
         self.relevance = RelevanceFilter.from_settings(self.settings)  # None when turned off
+        self.stages = (
+            Stage("clean", ("text",), ("passages",), self._clean),
+            Stage("annotate", ("passages",), ("sentences",), self._annotate, scope="batch"),
+            Stage("actors", ("sentences",), ("entities",), self._add_sentence, scope="sentence",
+                  start=self._start_actors, finish=self._finish_actors),
+            Stage("events", ("sentences", "entities"), ("events",), self._extract, scope="sentence"),
+            Stage("time", ("text", "events"), ("date", "events.date"), self._date),
+            Stage("place", ("entities", "events"), ("events.location",), self._place),
+            Stage("relevance", ("events",), ("events",), self._relevance),
+            Stage("mentions", ("events", "events.date", "events.location"), ("events",), self._mentions),
+        )
+        check_stages(self.stages)
 
-    def run_one(self, doc: Document) -> Document:
-        for item in self.run_many([doc]):
-            if isinstance(item, InputError):
-                raise item
-            return item
-        raise RuntimeError("the pipeline returned nothing")
-
-    def run_many(self, items: Iterable[Item], chunk_size: int = 32) -> Iterator[Item]:
+    def run_many(self, items: Iterable[Result], batch_size: int = BATCH) -> Iterator[Result]:
         """Documents (and read errors, passed through) in, in the same order out."""
-        chunk: list[Item] = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= chunk_size:
-                yield from self._run_chunk(chunk)
-                chunk = []
-        if chunk:
-            yield from self._run_chunk(chunk)
+        for batch in batched(items, batch_size):
+            yield from self.process(batch)
 
-    def _run_chunk(self, chunk: list[Item]) -> Iterator[Item]:
-        results: dict[int, Item] = {}
-        docs = []
-        for i, item in enumerate(chunk):
-            if isinstance(item, InputError):
-                results[i] = item
-                continue
-            try:
-                docs.append((i, clean_stage.clean(item, self.settings)))
-            except Exception as exc:  # a bug on one document must not stop the batch
-                results[i] = _failed(item, "clean", exc)
-        annotated = nlp.annotate_many([d for _, d in docs], self.nlp, self.batch_size, self.prefilter)
-        for (i, _), doc in zip(docs, annotated):
-            try:
-                results[i] = self.analyse(doc)
-            except Exception as exc:
-                results[i] = _failed(doc, "analyse", exc)
-        for i in range(len(chunk)):
-            yield results[i]
+    def process(self, batch: list[Result]) -> list[Result]:
+        """Every stage over one batch; a Document or an InputError for each item, in order."""
+        works = {i: Work(item) for i, item in enumerate(batch) if isinstance(item, Document)}
+        for step in steps(self.stages):
+            live = [w for w in works.values() if w.error is None]
+            if step[0].scope == "batch":
+                step[0].run(live)
+            elif step[0].scope == "sentence":
+                for work in live:
+                    _sentence_by_sentence(step, work)
+            else:
+                for work in live:
+                    _each(step[0], work)
+        return [_result(works[i]) if i in works else item for i, item in enumerate(batch)]
 
-    def analyse(self, doc: Document) -> Document:
-        """actors → events → time → place, sentence by sentence (coreference needs the order)."""
+    # -- the stages
+    def _clean(self, work: Work) -> None:
+        work.doc = clean_stage.clean(work.doc, self.settings)
+
+    def _annotate(self, works: list[Work]) -> None:
+        annotated = nlp.annotate_many([w.doc for w in works], self.nlp, self.batch_size, self.prefilter)
+        for work, doc in zip(works, annotated):
+            work.doc = doc
+
+    def _start_actors(self, work: Work) -> None:
+        work.actors = self.actors.new_document(work.doc)
+
+    def _add_sentence(self, work: Work, sent: Sentence) -> None:
+        work.actors.add_sentence(sent)
+
+    def _finish_actors(self, work: Work) -> None:
+        work.actors.finalize()
+
+    def _extract(self, work: Work, sent: Sentence) -> None:
+        for event in self.extractor.extract(sent, work.actors, work.doc.id):
+            if event.confidence >= self.min_confidence:
+                work.doc.events.append(event)
+                work.found.append((event, sent))
+
+    def _date(self, work: Work) -> None:
+        doc = work.doc
         if not doc.date:
-            found = dates.document_date_from_text(doc.text)
-            if found:
-                doc.date, doc.date_source = found[0], "text"
-        state = self.actors.new_document(doc)
-        found = []  # (event, the sentence it came from)
-        for sent in doc.sentences:
-            state.add_sentence(sent)
-            for event in self.extractor.extract(sent, state, doc.id):
-                if event.confidence >= self.min_confidence:
-                    found.append((event, sent))
-        state.finalize()
+            in_text = dates.document_date_from_text(doc.text)
+            if in_text:
+                doc.date, doc.date_source = in_text[0], "text"
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
-        visits = self._visit_places(doc, near)
-        story = read_story(doc, self.gazetteer, near)
-        index = {id(s): i for i, s in enumerate(doc.sentences)}
-        for event, sent in found:
-            trigger_i = _trigger_token(event, sent)
-            self._date_event(event, sent, trigger_i, doc, story.date)
-            self._place_event(event, sent, trigger_i, near, visits)
-            if event.location is None and index[id(sent)] == story.dateline_sentence:
+        work.story = read_story(doc, self.gazetteer, near)
+        for event, sent in work.found:
+            found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent))
+            if found is not None:
+                event.date, event.date_text = found.date, found.date_text
+                event.date_precision, event.date_end = found.precision, found.end
+            elif doc.date and event.modality in ("asserted", "negated"):
+                # Reported as news: it happened on the day the lead gives the news, else on the
+                # day the document reports it.
+                day = work.story.date or doc.date
+                event.date, event.date_precision = day, _precision(day)
+
+    def _place(self, work: Work) -> None:
+        doc = work.doc
+        near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
+        carried = places.document_places([s.span for s in doc.sentences], self.gazetteer, near)
+        visits = {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
+        story = work.story or Story()
+        dateline = story.dateline_sentence
+        for event, sent in work.found:
+            place = places.event_place(sent.span, _trigger_token(event, sent), self.gazetteer,
+                                       near, sent.offset)
+            event.location = place or visits.get(id(sent))
+            if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
-            doc.events.append(event)
-        sharpen_lead_places([(event, index[id(sent)]) for event, sent in found], story)
+        index = {id(s): i for i, s in enumerate(doc.sentences)}
+        sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story)
+
+    def _relevance(self, work: Work) -> None:
         if self.relevance is not None:  # sports, entertainment, products, markets: not event data
-            self.relevance.drop_irrelevant(doc)
-        doc.events = merge_mentions(doc.events)
-        return doc
+            self.relevance.drop_irrelevant(work.doc)
 
-    def _date_event(self, event, sent, trigger_i: int, doc: Document, story_date: str | None) -> None:
-        found = dates.event_date(sent.span, doc.date, trigger_i)
-        if found is not None:
-            event.date, event.date_text = found.date, found.date_text
-            event.date_precision, event.date_end = found.precision, found.end
-        elif doc.date and event.modality in ("asserted", "negated"):
-            # Reported as news: it happened on the day the lead gives the news, else on the
-            # day the document reports it.
-            day = story_date or doc.date
-            event.date, event.date_precision = day, _precision(day)
+    def _mentions(self, work: Work) -> None:
+        work.doc.events = merge_mentions(work.doc.events)
 
-    def _place_event(self, event, sent, trigger_i: int, near, visits) -> None:
-        place = places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)
-        event.location = place or visits.get(id(sent))
 
-    def _visit_places(self, doc: Document, near) -> dict[int, object]:
-        spans = [s.span for s in doc.sentences]
-        carried = places.document_places(spans, self.gazetteer, near)
-        return {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
+def _each(stage: Stage, work: Work) -> None:
+    try:
+        stage.run(work)
+    except Exception as exc:  # a bug on one document must not stop the batch
+        work.error = _failed(work.doc, stage.name, exc)
+
+
+def _sentence_by_sentence(stages: tuple[Stage, ...], work: Work) -> None:
+    stage = stages[0]
+    try:
+        for stage in stages:
+            if stage.start:
+                stage.start(work)
+        for sent in work.doc.sentences:
+            for stage in stages:
+                stage.run(work, sent)
+        for stage in stages:
+            if stage.finish:
+                stage.finish(work)
+    except Exception as exc:  # a bug on one document must not stop the batch
+        work.error = _failed(work.doc, stage.name, exc)
+
+
+def _result(work: Work) -> Result:
+    return work.error or work.doc
 
 
 def _classifier(settings: Settings):
@@ -180,7 +245,7 @@ def _precision(date: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
 
 
-def _trigger_token(event, sent) -> int:
+def _trigger_token(event: Event, sent: Sentence) -> int:
     start = event.trigger["span"][0] - sent.offset
     for tok in sent.span:
         if tok.idx >= start:
@@ -191,44 +256,3 @@ def _trigger_token(event, sent) -> int:
 def _failed(doc: Document, stage: str, exc: Exception) -> InputError:
     return InputError(doc.origin or doc.id, f"could not be processed ({stage}: {type(exc).__name__}: "
                       f"{exc}); the other documents were processed. Please report this with the input.")
-
-
-def with_default_date(items: Iterable[Item], date: str | None) -> Iterator[Item]:
-    """Documents whose input gave no date take `date` (the --date option)."""
-    for item in items:
-        if date and isinstance(item, Document) and not item.date:
-            item.date, item.date_source = date, "option"
-        yield item
-
-
-def read_paths(paths: list[str], settings: Settings, default_date: str | None = None) -> Iterator[Item]:
-    from .read import iter_documents
-
-    return with_default_date(iter_documents(paths, settings), default_date)
-
-
-def process_items(items: Iterable[Item], settings: Settings, workers: int = 1,
-                  pipeline: Pipeline | None = None, stats: dict | None = None) -> Iterator[Item]:
-    """Run the pipeline over read items, in order; the model is loaded only if there is a document.
-    With several workers, `stats` receives each worker's documents and peak memory."""
-    it = iter(items)
-    if workers != 1 and pipeline is None:
-        # A few documents are done before worker processes could load their models.
-        first = list(islice(it, SMALL_BATCH + 1))
-        if len(first) > SMALL_BATCH:
-            from .scale.pool import run_pool
-
-            yield from run_pool(chain(first, it), settings, workers, stats)
-            return
-        it = iter(first)
-    first = list(islice(it, 1))
-    if first:
-        yield from (pipeline or Pipeline(settings)).run_many(chain(first, it))
-
-
-def process_paths(paths: list[str], settings: Settings | None = None, default_date: str | None = None,
-                  workers: int = 1, pipeline: Pipeline | None = None,
-                  stats: dict | None = None) -> Iterator[Item]:
-    """Read the inputs and run the pipeline: a Document with events or an InputError per input."""
-    settings = settings or Settings.load()
-    yield from process_items(read_paths(paths, settings, default_date), settings, workers, pipeline, stats)

@@ -1,19 +1,20 @@
 """Resumable ingest: leave out documents already stored, before any NLP runs on them.
 
 An interrupted `dragoman ingest` of a large collection, run again, reads every input
-but parses only what the store does not hold yet (or holds with another text):
+but parses only what the store does not hold yet (or holds with another text). The
+runner does it when given the store:
 
-    fresh = skip_stored(iter_documents(paths), store)
-    for doc in Pipeline(settings).run_many(fresh):
+    results = run(read_inputs(paths), settings, skip_stored=store)
+    for doc in results:
         store.ingest(doc)
-    print(fresh.skipped, "already stored")
+    print(results.stats.skipped, "already stored")
 """
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Iterator
-from itertools import islice
 
+from .batching import batched
 from .clean import normalise_text
 from .model import Document
 
@@ -40,8 +41,7 @@ class SkipStored:
         self.skipped = 0
 
     def __iter__(self) -> Iterator:
-        it = iter(self.items)
-        while chunk := list(islice(it, self.batch)):
+        for chunk in batched(self.items, self.batch):
             known = self.store.known_documents(
                 item.id for item in chunk if isinstance(item, Document))
             for item in chunk:
@@ -54,18 +54,3 @@ class SkipStored:
 def skip_stored(items: Iterable, store, batch: int = BATCH) -> SkipStored:
     """Iterate over this to get only documents not yet stored; .skipped counts the rest."""
     return SkipStored(items, store, batch)
-
-
-def process_unstored(paths: list[str], store, settings=None, default_date: str | None = None,
-                     workers: int = 1, pipeline=None, stats: dict | None = None) -> tuple[Iterator, SkipStored]:
-    """Like pipeline.process_paths, but documents already stored are never parsed.
-
-    Returns the processed items (Documents and InputErrors) and the filter, whose
-    .skipped says how many stored documents were left out.
-    """
-    from .pipeline import process_items, read_paths
-    from .settings import Settings
-
-    settings = settings or Settings.load()
-    fresh = skip_stored(read_paths(paths, settings, default_date), store)
-    return process_items(fresh, settings, workers, pipeline, stats), fresh

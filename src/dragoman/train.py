@@ -1,4 +1,4 @@
-"""`dragoman train`: fit the event classifier (classify.py) on annotated sentences.
+"""Fitting the event classifier (classify.py) on annotated sentences: `dragoman train`.
 
 The examples (data/training/events.jsonl) are news-style sentences with their events:
 
@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import click
 import numpy as np
 
 from .classify import LABELS, NONE, EventClassifier, anchor_token, default_model_path, save_model, sparse_features
+from .errors import DragomanError
 
 EPOCHS = 300
 LEARNING_RATE = 0.05
@@ -27,8 +27,11 @@ L2 = 1e-4
 FOLDS = 5
 
 
-class TrainingDataError(ValueError):
+class TrainingDataError(DragomanError, ValueError):
     """The training examples cannot be used as they are."""
+
+    def __init__(self, problem: str):
+        super().__init__(f"{problem}. Fix the example and run `dragoman train` again.")
 
 
 @dataclass
@@ -222,24 +225,6 @@ def train(examples_path: str | Path | None = None, out_path: str | Path | None =
                {"examples": len(examples), "samples": len(samples), "epochs": EPOCHS, "l2": L2})
     metrics = cross_validate(samples, folds) if folds > 1 else {}
     return {**metrics, "examples": len(examples), "samples": len(samples), "model": str(out)}
-
-
-@click.command("train")
-@click.option("--data", "data_path", type=click.Path(exists=True, dir_okay=False),
-              help="annotated examples (JSONL); default: the examples shipped with dragoman")
-@click.option("--out", "out_path", type=click.Path(dir_okay=False),
-              help="where to write the model; default: the package's data/model/events.npz")
-@click.option("--folds", default=FOLDS, show_default=True, help="cross-validation folds (0: none)")
-def train_command(data_path, out_path, folds):
-    """Train the event classifier and print its cross-validated quality per event type."""
-    try:
-        metrics = train(data_path, out_path, folds=folds)
-    except TrainingDataError as exc:
-        raise click.ClickException(f"{exc}. Fix the example and run `dragoman train` again.") from exc
-    click.echo(f"trained on {metrics['samples']} candidates from {metrics['examples']} sentences "
-               f"-> {metrics['model']}")
-    if metrics.get("per_type"):
-        click.echo(metrics_table(metrics))
 
 
 def metrics_table(metrics: dict) -> str:

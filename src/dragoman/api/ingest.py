@@ -4,15 +4,19 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import threading
 
 from fastapi import Request
 
 from ..errors import InputError
-from ..model import Document
 from ..read import document_from_record
+from ..run import Result, run
 from .errors import ApiError
 
 MAX_DOCUMENTS = 1000
+# One request at a time through the pipeline: spaCy and the resolvers are not meant for
+# concurrent use, and every pipeline of the process shares the loaded spaCy model.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def check_token(service, request: Request) -> None:
@@ -65,7 +69,7 @@ def parse_json(body: bytes):
                             "'text' field, or a list of them") from exc
 
 
-def documents_in(payload) -> list[Document | InputError]:
+def documents_in(payload) -> list[Result]:
     """Documents (or the reason each record is unusable) from the posted JSON."""
     records = payload.get("documents") if isinstance(payload, dict) and \
         "documents" in payload else payload
@@ -80,7 +84,7 @@ def documents_in(payload) -> list[Document | InputError]:
     return [_document(record, i) for i, record in enumerate(records)]
 
 
-def _document(record, index: int) -> Document | InputError:
+def _document(record, index: int) -> Result:
     origin = f"request[{index}]"
     try:
         return document_from_record(record, _default_id(record), origin)
@@ -95,9 +99,15 @@ def _default_id(record) -> str:
     return "api-" + hashlib.sha1(str(text).encode()).hexdigest()[:16]
 
 
-def ingest_items(service, items: list[Document | InputError]) -> dict:
+def process(service, items: list[Result]) -> list[Result]:
+    """The posted items through the one runner, on the service's pipeline (loaded once)."""
+    with _ONE_AT_A_TIME:
+        return list(run(items, pipeline=service.pipeline()))
+
+
+def ingest_items(service, items: list[Result]) -> dict:
     """Run the pipeline, store each document, and report per document."""
-    processed = service.process(items)
+    processed = process(service, items)
     documents, errors = [], []
     for i, item in enumerate(processed):
         if isinstance(item, InputError):

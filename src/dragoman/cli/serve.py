@@ -1,13 +1,10 @@
 """`dragoman serve`: the API and the page over a store, with uvicorn."""
 from __future__ import annotations
 
-import sys
-
 import click
 
-from ..errors import DragomanError
-from ..settings import Settings
-from .app import DEFAULT_MAX_BODY_BYTES
+from ..api.app import DEFAULT_MAX_BODY_BYTES
+from .common import settings_of
 
 
 @click.command()
@@ -31,15 +28,11 @@ def serve(ctx, db, host, port, token, max_body):
     """
     import uvicorn
 
-    from .app import create_app
+    from ..api.app import create_app
 
-    settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
+    settings = settings_of(ctx)
     location = db or settings.get("store", "db")
-    try:
-        app = create_app(location, token=token, max_body_bytes=max_body, settings=settings)
-    except DragomanError as exc:
-        click.echo(f"dragoman: error: {exc}", err=True)
-        sys.exit(exc.exit_code)
+    app = create_app(location, token=token, max_body_bytes=max_body, settings=settings)
     mode = "writable with the token" if token else "read-only (no --token)"
     click.echo(f"dragoman: serving {location} on http://{host}:{port}/ ({mode})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

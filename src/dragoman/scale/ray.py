@@ -1,4 +1,4 @@
-"""The pipeline on a Ray cluster: `dragoman ray-extract SHARDS... --output DIR`.
+"""The pipeline on a Ray cluster: `dragoman ray-extract SHARDS... --output DIR` (cli/ray.py).
 
 Input is a collection split into shards: JSON-lines files (.jsonl, .jsonl.gz; one document
 a line, dragoman or news-please fields) or Parquet files (one document a row, the same
@@ -20,10 +20,9 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import click
-
 from ..errors import InputError, UsageError
-from ..model import Document
+from ..pipeline import Pipeline, Result
+from ..run import run
 from ..settings import Settings
 
 SHARD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
@@ -78,7 +77,7 @@ def pending_shards(shards: list[Path], output_dir: Path) -> list[Path]:
 
 # ---------------------------------------------------------------- one shard, in an actor
 
-def read_shard(shard: Path, settings: Settings) -> Iterator[Document | InputError]:
+def read_shard(shard: Path, settings: Settings) -> Iterator[Result]:
     if shard.name.lower().endswith(".parquet"):
         yield from _parquet_documents(shard)
     else:
@@ -87,7 +86,7 @@ def read_shard(shard: Path, settings: Settings) -> Iterator[Document | InputErro
         yield from iter_documents([str(shard)], settings)
 
 
-def _parquet_documents(shard: Path) -> Iterator[Document | InputError]:
+def _parquet_documents(shard: Path) -> Iterator[Result]:
     import pyarrow.parquet as pq
 
     from ..read import document_from_record
@@ -110,15 +109,12 @@ def _plain(record: dict) -> dict:
 
 def extract_shard(pipeline, shard: Path, output: Path) -> dict:
     """Run the pipeline over one shard and write its events; returns a summary row."""
-    records, errors, documents = [], [], 0
-    for item in pipeline.run_many(read_shard(shard, pipeline.settings)):
-        if isinstance(item, InputError):
-            errors.append(f"{item.source}: {item.reason}")
-            continue
-        documents += 1
-        records.extend(item.records())
+    records, errors = [], []
+    results = run(read_shard(shard, pipeline.settings), pipeline=pipeline)
+    for doc in results.documents(lambda error: errors.append(str(error))):  # "source: reason"
+        records.extend(doc.records())
     write_events(records, output)
-    return {"shard": str(shard), "output": str(output), "documents": documents,
+    return {"shard": str(shard), "output": str(output), "documents": results.stats.documents,
             "events": len(records), "failed": len(errors), "errors": errors}
 
 
@@ -136,7 +132,7 @@ def write_events(records: list[dict], output: Path) -> None:
 def schema_for(records: list[dict]):
     """event_schema(), plus any field the records carry that it does not know yet.
 
-    The contract may grow a field (DESIGN.md "The event record"): it is written, with the
+    The record contract (Event.to_record) may grow a field: it is written, with the
     type Arrow infers, rather than dropped. A field the schema knows keeps its declared type
     (an empty shard, or a column that is null in every row, still has the same columns).
     """
@@ -177,8 +173,6 @@ class ShardExtractor:
     """The callable class Ray Data runs on each actor: one Pipeline, many shards."""
 
     def __init__(self, settings_values: dict, output_dir: str):
-        from ..pipeline import Pipeline
-
         self.pipeline = Pipeline(Settings(settings_values))
         self.output_dir = Path(output_dir)
 
@@ -216,35 +210,3 @@ def run_ray(inputs: list[str], output_dir: str | Path, settings: Settings | None
         ShardExtractor, fn_constructor_args=(settings.values, str(output_dir)),
         batch_size=1, num_cpus=1, compute=ray.data.ActorPoolStrategy(size=size))
     return {"done": sorted(results.take_all(), key=lambda r: r["shard"]), "skipped": skipped}
-
-
-@click.command("ray-extract")
-@click.argument("inputs", nargs=-1, required=True)
-@click.option("-o", "--output", "output_dir", required=True, type=click.Path(file_okay=False),
-              help="Folder for the event shards (one .events.parquet per input shard).")
-@click.option("--ray-address", default=None,
-              help="Ray cluster to join (e.g. auto, ray://head:10001); default: start a local one.")
-@click.option("--num-cpus", type=int, default=None, help="CPUs of the local cluster (default: all).")
-@click.option("--actors", type=int, default=None,
-              help="Pipeline actors, one spaCy model each (default: one per CPU, at most one per shard).")
-@click.pass_context
-def ray_extract(ctx, inputs, output_dir, ray_address, num_cpus, actors):
-    """Extract events from JSONL or Parquet shards on a Ray cluster, into Parquet shards.
-
-    Shards whose output already exists are skipped: run the same command again to finish
-    an interrupted run. Needs `pip install dragoman[ray]`.
-    """
-    from ..cli import _run
-
-    settings = ctx.obj or Settings.load()
-    outcome = _run(lambda: run_ray(list(inputs), output_dir, settings, ray_address, num_cpus, actors))
-    failed = 0
-    for row in outcome["done"]:
-        for error in row["errors"]:
-            click.echo(f"dragoman: skipped {error}", err=True)
-        failed += row["failed"]
-    docs = sum(r["documents"] for r in outcome["done"])
-    events = sum(r["events"] for r in outcome["done"])
-    click.echo(f"dragoman: {len(outcome['done'])} shards done ({len(outcome['skipped'])} already done, "
-               f"skipped), {docs} documents, {events} events, {failed} failed", err=True)
-    ctx.exit(1 if failed else 0)

@@ -1,0 +1,4 @@
+"""`python -m dragoman.cli`: the dragoman command."""
+from . import main
+
+main(prog_name="dragoman")

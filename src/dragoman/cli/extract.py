@@ -1,0 +1,61 @@
+"""`dragoman extract` and `dragoman ingest`: the pipeline over files, to records or the store."""
+from __future__ import annotations
+
+import click
+
+from ..output import FORMATS, RecordWriter
+from ..run import read_inputs, run
+from .common import DATE, db_option, documents, finish, iso, settings_of
+
+PATHS = click.argument("paths", nargs=-1, required=True)
+DATE_OPTION = click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of documents whose input gives none.")
+
+
+@click.command()
+@PATHS
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
+              help="jsonl: one event record per line (the contract); csv: flat; table: readable.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write here instead of standard output.")
+@DATE_OPTION
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Processes to run the pipeline in (0: one per core); output is in input order.")
+@click.pass_context
+def extract(ctx, paths, fmt, output, date, workers):
+    """Extract events from files, directories or - (standard input).
+
+    Formats: .txt/.md (a leading `date YYYY-MM-DD` line is metadata), .html, .json, .jsonl
+    (news-please fields too), and any of them gzipped (.gz).
+    """
+    settings = settings_of(ctx)
+    results = run(read_inputs(paths, settings, iso(date)), settings, workers)
+    writer = RecordWriter(output, fmt)
+    for doc in documents(results):
+        writer.write_all(doc.records())
+    writer.close()
+    finish(ctx, "read", results.stats)
+
+
+@click.command()
+@PATHS
+@db_option("Database: an SQLite file (default ./dragoman.db) or postgresql://...")
+@DATE_OPTION
+@click.option("--workers", type=int, default=0, show_default=True,
+              help="Processes to run the pipeline in (0: one per core).")
+@click.pass_context
+def ingest(ctx, paths, db, date, workers):
+    """Store documents, sentences, entities, actors and events in the database.
+
+    Ingesting the same document twice changes nothing; a changed document replaces the old one.
+    Documents already stored with the same text are not parsed again, so a batch that was
+    interrupted finishes the rest when run again.
+    """
+    from ..store import open_store
+
+    settings = settings_of(ctx)
+    unchanged = 0
+    with open_store(db or settings.get("store", "db")) as store:
+        results = run(read_inputs(paths, settings, iso(date)), settings, workers, skip_stored=store)
+        for doc in documents(results):
+            unchanged += not store.ingest(doc)
+    finish(ctx, "stored", results.stats, unchanged)
