@@ -1,8 +1,8 @@
 """Issue 10, at the readers, the annotation and the limits: each test holds the input that broke
 dragoman (a RecursionError, spaCy's E088, a stored object, a 76 s zip bomb, a silent skip)
 and checks that it is now one InputError, or a Document, and that its neighbours are read."""
-from conftest import process_one
 from __future__ import annotations
+from conftest import process_one
 
 import csv
 import gzip

@@ -1,7 +1,7 @@
 """Political relevance: sports, entertainment, products and markets yield no event unless
 political actors act in them; political news keeps its events. Texts written for these tests."""
-from conftest import process_one
 from __future__ import annotations
+from conftest import process_one
 
 import pytest
 
