@@ -21,7 +21,8 @@ def events_of(doc, event_type):
 
 def test_stage_order_is_checked(pipeline):
     stages = pipeline.stages
-    assert [s.name for s in stages] == ["clean", "annotate", "actors", "events", "time", "place"]
+    assert [s.name for s in stages] == ["clean", "annotate", "actors", "events", "time", "place",
+                                        "relevance", "mentions"]
     check_stages(stages)
     with pytest.raises(RuntimeError, match="'actors' needs"):
         check_stages((stages[0], stages[2], stages[1]))
@@ -44,9 +45,9 @@ def test_the_declared_stages_are_what_runs_in_their_order(pipeline, monkeypatch)
     assert calls == [("clean", "Work"), ("annotate", "list"),
                      ("actors", "Sentence"), ("events", "Sentence"),
                      ("actors", "Sentence"), ("events", "Sentence"),
-                     ("time", "Work"), ("place", "Work")]
+                     ("time", "Work"), ("place", "Work"), ("relevance", "Work"), ("mentions", "Work")]
     assert [[s.name for s in step] for step in steps(pipeline.stages)] == [
-        ["clean"], ["annotate"], ["actors", "events"], ["time"], ["place"]]
+        ["clean"], ["annotate"], ["actors", "events"], ["time"], ["place"], ["relevance"], ["mentions"]]
 
 
 def test_records_follow_the_contract(seed_docs):

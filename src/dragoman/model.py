@@ -12,7 +12,7 @@ Each stage takes a Document and adds to it:
 - place:    event locations
 
 Records written by `dragoman extract`, stored and served all come from
-Event.to_record(): the contract of DESIGN.md "The event record".
+Event.to_record(): the record contract, docs/records.md.
 """
 from __future__ import annotations
 
