@@ -1,0 +1,506 @@
+"""Which event records report the same happening, and why: the pure rules of linking.
+
+Two records, from one article or from two, report one happening when every rule agrees:
+
+  type     the same type, or two types a reader would call the same act
+           (data/linking/types.tsv: an attack reported as ASSAULT here and COERCE there)
+  date     their dates meet within a window that follows their precision: a day's date
+           within a day of the other's, a month's anywhere in that month; a record
+           without a date stands for the day its article was published
+  parties  no side names only other countries than the other report's same side, and the
+           two share enough: the same actor (a person, a named organisation, a city) counts
+           2, the same country and sector (a minister and his government) 1, a place 2 (a
+           city) or 1 (a country); generic groups ("police", "people") count nothing
+  place    not two different places
+  negation a report that something did not happen links only to others like it
+
+A link needs a strength of 2 (3 when a date is only a month or a year). Copies of one
+article (near-duplicates, see neardup.py) link their identical sentences outright.
+Every verdict carries its reasons, in words: the page says why two reports were linked.
+Linking reads only types, actor ids, countries, sectors, dates and places, so reports in
+any language link once they are coded.
+"""
+from __future__ import annotations
+
+import calendar
+import csv
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+DAY_WINDOW = 1          # days between two day-precise dates of one happening (time zones, "overnight")
+LINK_STRENGTH = 2       # shared evidence a link needs
+IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
+SHORT_SPAN = 7          # longest range (days) indexed day by day; longer ones by month
+NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
+
+
+@dataclass(frozen=True)
+class Party:
+    """An entity as linking compares it. level: what sharing it is worth (2, 1 or 0)."""
+    id: str | None
+    name: str
+    country: str | None
+    sector: str | None
+    level: int
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where a report places its event."""
+    name: str
+    country: str | None
+    city: bool  # a city or province, not a whole country or region
+
+
+@dataclass(frozen=True)
+class Report:
+    """One event record as linking sees it, with the article that reported it."""
+    id: str
+    doc_id: str
+    event: str
+    actor: tuple[Party, ...]
+    recipient: tuple[Party, ...]
+    lo: int | None          # the event's dates: first and last possible day (ordinals)
+    hi: int | None
+    precision: str          # day | range | month | year | report (the article's date)
+    places: tuple[Spot, ...] = ()
+    location: Spot | None = None
+    negated: bool = False
+    sentence: str = ""      # a hash of the sentence text: copies of an article share it
+    reported: int | None = None  # the article's date (ordinal)
+    setting: Spot | None = None  # where the article's events mostly are
+    near: frozenset = field(default_factory=frozenset)  # ids of this article's copies
+
+    @property
+    def precise(self) -> bool:
+        return self.precision in ("day", "range", "report")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    linked: bool
+    reasons: tuple[str, ...]
+    strength: int = 0
+
+
+# ---------------------------------------------------------------- knowledge
+
+@dataclass(frozen=True)
+class TypePair:
+    either: bool  # actor and recipient may be named the other way round
+    why: str
+
+
+@lru_cache(maxsize=1)
+def type_pairs() -> dict[tuple[str, str], TypePair]:
+    """data/linking/types.tsv, both orders."""
+    text = resources.files("dragoman.data").joinpath("linking/types.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    pairs = {}
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        pair = TypePair(row["roles"] == "either", row["why"])
+        pairs[(row["type_a"], row["type_b"])] = pairs[(row["type_b"], row["type_a"])] = pair
+    return pairs
+
+
+def compatible_types(event: str) -> list[str]:
+    """The types a report of this type may link to (itself first)."""
+    return [event] + sorted({b for (a, b) in type_pairs() if a == event and b != event})
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every name of a country (data/actors/countries.tsv), lower-cased: a place entity
+    named so stands for a whole country, not a city."""
+    text = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    names = set()
+    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+        names.update(n.lower() for n in [row["name"]] + (row["aliases"] or "").split("|") if n)
+    return frozenset(names)
+
+
+# ---------------------------------------------------------------- records to reports
+
+def report_of(record: dict, reported: str | None = None, near: frozenset = frozenset(),
+              setting: Spot | None = None) -> Report:
+    """A record (Event.to_record()) as linking sees it; `reported` is its article's date,
+    `near` the ids of its copies, `setting` its article's place (article_setting())."""
+    lo, hi, precision = date_interval(record, reported)
+    sides = [tuple(_party(e) for e in _with_members(record.get(role) or []))
+             for role in ("actor", "recipient")]
+    location = _spot(record.get("location"))
+    places = {p for p in [location] if p}
+    places |= {Spot(e["name"], e.get("country"), e["name"].lower() not in _country_names())
+               for e in _with_members((record.get("actor") or []) + (record.get("recipient") or []))
+               if _is_place(e)}
+    return Report(id=record["id"], doc_id=record["doc_id"], event=record["event"],
+                  actor=sides[0], recipient=sides[1], lo=lo, hi=hi, precision=precision,
+                  places=tuple(sorted(places, key=lambda s: (s.name, s.country or ""))),
+                  location=location, negated=record.get("modality") == "negated",
+                  sentence=sentence_key(record.get("text") or ""), reported=_day(reported),
+                  near=near, setting=setting)
+
+
+def article_setting(records: list[dict]) -> Spot | None:
+    """Where an article's events are: the city its records name most often (as their
+    location or as a place standing for its people), if any names one twice."""
+    counts: dict[Spot, int] = {}
+    for record in records:
+        spots = {_spot(record.get("location"))} | {
+            Spot(e["name"], e.get("country"), e["name"].lower() not in _country_names())
+            for e in _with_members((record.get("actor") or []) + (record.get("recipient") or []))
+            if _is_place(e)}
+        for spot in spots:
+            if spot and spot.city:
+                counts[spot] = counts.get(spot, 0) + 1
+    if not counts:
+        return None
+    spot, n = max(counts.items(), key=lambda kv: (kv[1], -list(counts).index(kv[0])))
+    return spot if n >= 2 else None
+
+
+def sentence_key(text: str) -> str:
+    return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
+
+
+def _with_members(entities: list[dict]) -> list[dict]:
+    out = []
+    for e in entities:
+        out.append(e)
+        out.extend(_with_members(e.get("members") or []))
+    return out
+
+
+def _is_place(e: dict) -> bool:
+    # A place standing for its people (actors.place_entity): a state without a sector,
+    # whose id is not the country code itself.
+    return e.get("kind") == "state" and not e.get("sector") and e.get("id") != e.get("country")
+
+
+def _party(e: dict) -> Party:
+    country = e.get("country") if e.get("country") not in NON_STATE else None
+    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), _level(e))
+
+
+def _level(e: dict) -> int:
+    """What sharing this entity says about two reports: 2 a person, a named organisation
+    or a city; 1 a state, a group of one country, a name nothing else is known of; 0 a
+    generic group ("police", "people"), which every story has."""
+    ident = e.get("id") or ""
+    if e.get("kind") == "person" or (ident and not ident.startswith("g-")
+                                     and ident != e.get("country")):
+        return 2
+    if _is_place(e):
+        return 1  # (where an event happened counts as its location: see compare_places)
+    if ident == e.get("country") or e.get("country"):
+        return 1
+    if not e.get("sector") and not e.get("title") and e.get("kind") in ("organization", "state"):
+        return 1  # an unresolved proper name
+    return 0
+
+
+def _spot(place: dict | None) -> Spot | None:
+    if not place or not place.get("name"):
+        return None
+    return Spot(place["name"], place.get("country_code"),
+                place.get("feature") in ("city", "admin1"))
+
+
+def date_interval(record: dict, reported: str | None) -> tuple[int | None, int | None, str]:
+    """The first and last day (ordinals) the record's date allows, and its precision."""
+    value, precision = record.get("date"), record.get("date_precision")
+    if not value:
+        day = _day(reported)
+        return day, day, "report"
+    try:
+        if len(value) == 4:
+            year = int(value)
+            return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal(), "year"
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            last = calendar.monthrange(year, month)[1]
+            return (date(year, month, 1).toordinal(), date(year, month, last).toordinal(),
+                    "month")
+        lo = date.fromisoformat(value[:10]).toordinal()
+    except ValueError:
+        return None, None, "none"
+    hi = _day(record.get("date_end")) or lo
+    return lo, max(lo, hi), "range" if hi > lo else "day"
+
+
+def _day(value: str | None) -> int | None:
+    try:
+        return date.fromisoformat(value[:10]).toordinal() if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- articles
+
+STORY_WINDOW = 3  # days between two articles' dates that tell one story
+
+
+@dataclass(frozen=True)
+class Article:
+    """What an article's records name, for telling whether two articles tell one story."""
+    doc_id: str
+    day: int | None                 # its date (ordinal)
+    names: frozenset[str]           # the persons, named organisations and cities it names
+    countries: tuple[str, ...]      # the (at most two) countries it names most
+    labels: tuple[tuple[str, str], ...] = ()  # (key, name) for the reasons
+
+
+def article_of(doc_id: str, records: list[dict], reported: str | None) -> Article:
+    names, counts = {}, {}
+    for record in records:
+        for e in _with_members((record.get("actor") or []) + (record.get("recipient") or [])):
+            if _is_place(e) and e["name"].lower() not in _country_names():
+                names.setdefault(f"p:{e['name']}", e["name"])
+            elif _level(e) == 2 and e.get("id"):
+                names.setdefault(f"a:{e['id']}", e["name"])
+            country = e.get("country")
+            if country and country not in NON_STATE:
+                counts[country] = counts.get(country, 0) + 1
+        spot = _spot(record.get("location"))
+        if spot and spot.city:
+            names.setdefault(f"p:{spot.name}", spot.name)
+    top = sorted(counts, key=lambda c: -counts[c])[:2]
+    return Article(doc_id, _day(reported), frozenset(names), tuple(top),
+                   tuple(sorted(names.items())))
+
+
+def compare_articles(a: Article, b: Article) -> Verdict:
+    """Two articles tell one story when they appeared within STORY_WINDOW days of each
+    other and share one of their two main countries and an actor (or two places), or
+    both main countries."""
+    if a.day is None or b.day is None or abs(a.day - b.day) > STORY_WINDOW:
+        return Verdict(False, ("articles far apart in time",))
+    shared = a.names & b.names
+    names = sorted(dict(a.labels)[k] for k in shared)
+    countries = [c for c in a.countries if c in b.countries]
+    if not (len(names) >= 2 and countries) and len(countries) < 2:
+        return Verdict(False, ("articles with too little in common",))
+    said = [f"both name {', '.join(names[:3])}"] if names else []
+    said.append(f"both mostly about {' and '.join(countries)}")
+    return Verdict(True, (f"their articles tell one story ({'; '.join(said)}; "
+                          f"{abs(a.day - b.day)} days apart)",), len(names) + len(countries))
+
+
+def article_keys(a: Article) -> list[str]:
+    """Keys any article that may tell the same story shares with this one."""
+    return sorted(a.names | {f"c:{c}" for c in a.countries})
+
+
+# ---------------------------------------------------------------- the rules
+
+def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
+    """Whether two reports are of one happening, and why (or why not). Within articles
+    that tell one story (`story`, from compare_articles), compatible reports link
+    whatever they share."""
+    if a.near and b.doc_id in a.near or b.near and a.doc_id in b.near:
+        if a.sentence == b.sentence and a.event == b.event:
+            return Verdict(True, ("the same sentence in a copy of the same article",), 9)
+    pair = a.event == b.event or (a.event, b.event) in type_pairs()
+    if not pair:
+        return Verdict(False, (f"different acts: {a.event} and {b.event}",))
+    if a.negated != b.negated:
+        return Verdict(False, ("one report says it did not happen",))
+    when = compare_dates(a, b)
+    if not when.linked:
+        return when
+    where = compare_places(a, b)
+    if not where.linked:
+        return where
+    who = compare_parties(a, b, _roles_either(a.event, b.event))
+    if not who.linked:
+        return who
+    strength = who.strength + where.strength
+    if where.strength and any(r.startswith("the same ") and r.endswith(f", {_place_name(a)}")
+                              for r in who.reasons):
+        strength -= 1  # a place named as a side and as the location is one fact, not two
+    needed = LINK_STRENGTH if a.precise and b.precise else IMPRECISE_STRENGTH
+    reasons = (_type_reason(a.event, b.event),) + when.reasons + who.reasons + where.reasons
+    if strength < needed and story is not None and story.linked:
+        return Verdict(True, reasons + story.reasons, strength)
+    if strength < needed:
+        return Verdict(False, reasons + (f"too little in common ({strength} < {needed})",),
+                       strength)
+    return Verdict(True, reasons, strength)
+
+
+def _place_name(r: Report) -> str:
+    return (r.location or r.setting).name if (r.location or r.setting) else "\0"
+
+
+def _type_reason(x: str, y: str) -> str:
+    if x == y:
+        return f"both {x}"
+    return f"{x} and {y}: {type_pairs()[(x, y)].why}"
+
+
+def _roles_either(x: str, y: str) -> bool:
+    pair = type_pairs().get((x, y))
+    return bool(pair and pair.either)
+
+
+def compare_dates(a: Report, b: Report) -> Verdict:
+    if a.lo is None or b.lo is None:
+        return Verdict(False, ("a report has no date, nor its article",))
+    if (a.precision == "year") != (b.precision == "year") and (a.precise or b.precise):
+        return Verdict(False, ("a year is too vague to say which day it was",))
+    window = DAY_WINDOW if a.precise and b.precise else 0
+    gap = max(a.lo - b.hi, b.lo - a.hi, 0)
+    if gap > window:
+        return Verdict(False, (f"dates {gap} days apart",))
+    what = "the same day" if gap == 0 and a.lo == a.hi == b.lo == b.hi else (
+        "overlapping dates" if gap == 0 else f"dates {gap} day apart")
+    return Verdict(True, (f"{what} ({_date_text(a)}; {_date_text(b)})",))
+
+
+def _date_text(r: Report) -> str:
+    lo = date.fromordinal(r.lo).isoformat()
+    if r.precision == "year":
+        return lo[:4]
+    if r.precision == "month":
+        return lo[:7]
+    if r.precision == "report":
+        return f"undated, reported {lo}"
+    return lo if r.hi == r.lo else f"{lo} to {date.fromordinal(r.hi).isoformat()}"
+
+
+def compare_places(a: Report, b: Report) -> Verdict:
+    """Where the events happened: a conflict when the two locations differ; a shared
+    location counts 2 (a city) or 1 (a country); an article's setting stands in for a
+    report without a location of its own, and sharing one counts 1."""
+    x, y = a.location or a.setting, b.location or b.setting
+    if x and y:
+        if x.country and y.country and x.country != y.country:
+            return Verdict(False, (f"different places: {x.name} and {y.name}",))
+        if x.city and y.city and x.name != y.name:
+            return Verdict(False, (f"different places: {x.name} and {y.name}",))
+    if a.location and a.location == b.location:
+        return Verdict(True, (f"the same place, {a.location.name}",),
+                       2 if a.location.city else 1)
+    if x and x == y and x.city:
+        return Verdict(True, (f"both set in {x.name}",), 1)
+    return Verdict(True, ())
+
+
+def compare_parties(a: Report, b: Report, either: bool) -> Verdict:
+    """Who acted and who was acted upon: the same way round, or (for acts done together)
+    either way round; a side that names only other countries is a conflict."""
+    ways = [(a.actor, b.actor, a.recipient, b.recipient)]
+    if either:
+        ways.append((a.actor, b.recipient, a.recipient, b.actor))
+    best = None
+    for actor_a, actor_b, recipient_a, recipient_b in ways:
+        sides = [compare_side(actor_a, actor_b, "actor"), compare_side(recipient_a, recipient_b,
+                                                                       "recipient")]
+        if any(not s.linked for s in sides):
+            verdict = next(s for s in sides if not s.linked)
+        else:
+            verdict = Verdict(True, sum((s.reasons for s in sides), ()),
+                              sum(s.strength for s in sides))
+        if best is None or (verdict.linked, verdict.strength) > (best.linked, best.strength):
+            best = verdict
+    return best
+
+
+def compare_side(xs: tuple[Party, ...], ys: tuple[Party, ...], role: str) -> Verdict:
+    best = (0, "")
+    for x in xs:
+        for y in ys:
+            found = _shared(x, y, role)
+            if found[0] > best[0]:
+                best = found
+    if best[0]:
+        return Verdict(True, (best[1],), best[0])
+    left = {x.country for x in xs if x.country}
+    right = {y.country for y in ys if y.country}
+    if left and right and not left & right:
+        return Verdict(False, (f"different {role}s: {_names(xs)} and {_names(ys)}",))
+    return Verdict(True, ())
+
+
+def _shared(x: Party, y: Party, role: str) -> tuple[int, str]:
+    if x.id and x.id == y.id:
+        return min(x.level, y.level), f"the same {role}, {x.name}"
+    if x.country and x.country == y.country and (x.sector == y.sector or not x.sector
+                                                 or not y.sector):
+        sector = f" {x.sector or y.sector}" if x.sector or y.sector else ""
+        return 1, f"{role}s of one country and sector, {x.country}{sector} ({x.name}; {y.name})"
+    return 0, ""
+
+
+def _names(parties: tuple[Party, ...]) -> str:
+    return ", ".join(p.name for p in parties)
+
+
+# ---------------------------------------------------------------- blocking
+
+def index_rows(r: Report) -> list[tuple[str, int]]:
+    """The rows an index of reports holds for this one: (key, day). Any report that may
+    link to it shares a key with it (see index_queries)."""
+    days = date_rows(r)
+    rows = [(f"{cls}|{key}", day) for key in _keys(r, r.event) for cls, day in days]
+    return rows + [(f"t|{r.event}|{r.sentence}", 0)]
+
+
+def index_queries(r: Report) -> list[tuple[str, int, int]]:
+    """Where in such an index the reports that may link to this one are: (key, first day,
+    last day). A superset: compare() decides."""
+    queries = [(f"{cls}|{key}", lo, hi) for event in compatible_types(r.event)
+               for key in _keys(r, event) for cls, lo, hi in date_queries(r)]
+    return queries + [(f"t|{r.event}|{r.sentence}", 0, 0)]
+
+
+def _keys(r: Report, event: str) -> list[str]:
+    # What a link's strength can come from: an actor id worth something, a country, a place.
+    values = {f"a:{p.id}" for p in r.actor + r.recipient if p.id and p.level}
+    values |= {f"c:{p.country}" for p in r.actor + r.recipient if p.country}
+    values |= {f"p:{s.name}|{s.country or ''}" for s in r.places}
+    return sorted(f"{event}|{v}" for v in values)
+
+
+def date_rows(r: Report) -> list[tuple[str, int]]:
+    """Where a report's date puts it: (class, day). Class "d" holds day-precise reports
+    (and ranges of a week at most) at each day they cover; "m" month dates and longer
+    ranges at the first day of each month they touch; "y" years at their first day."""
+    if r.lo is None:
+        return []
+    if r.precise and r.hi - r.lo <= SHORT_SPAN:
+        return [("d", day) for day in range(r.lo, r.hi + 1)]
+    if r.precise or r.precision == "month":
+        return [("m", m) for m in _month_starts(r.lo, r.hi)]
+    return [("y", _year_start(r.lo))]
+
+
+def date_queries(r: Report) -> list[tuple[str, int, int]]:
+    """The (class, first day, last day) ranges where reports dated compatibly are."""
+    if r.lo is None:
+        return []
+    lo, hi = r.lo - DAY_WINDOW, r.hi + DAY_WINDOW
+    months = _month_starts(lo, hi)
+    queries = [("m", months[0], months[-1])]
+    if r.precision != "year":  # (a year's date links to no day: see compare_dates)
+        queries.insert(0, ("d", lo, hi))
+    if not r.precise:
+        queries.append(("y", _year_start(lo), _year_start(hi)))
+    return queries
+
+
+def _year_start(day: int) -> int:
+    return date(date.fromordinal(day).year, 1, 1).toordinal()
+
+
+def _month_starts(lo: int, hi: int) -> list[int]:
+    first, last = date.fromordinal(lo), date.fromordinal(hi)
+    out, (y, m) = [], (first.year, first.month)
+    while (y, m) <= (last.year, last.month):
+        out.append(date(y, m, 1).toordinal())
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
