@@ -33,9 +33,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from dragoman.articles import article_of, article_setting
 from dragoman.clustering import Linker
-from dragoman.linking import article_of, article_setting, report_of
-from dragoman.neardup import copies, signature
+from dragoman.linking import report_of
+from dragoman.neardup import signature
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/news-clusters/data"
 if not CORPUS.is_dir():
@@ -71,17 +72,15 @@ def load_records(path: Path) -> dict[str, list[dict]]:
 
 def link(articles: dict, records: dict, ids: list[str]) -> tuple[Linker, float]:
     """Link the articles' records as they would arrive: in order of publication."""
-    linker, signatures = Linker(), {}
+    linker = Linker()
     start = time.perf_counter()
     for doc in sorted(ids, key=lambda d: (articles[d]["date"] or "", d)):
         sig = signature(articles[doc]["text"])
-        near = frozenset(copies(sig, signatures))
-        if sig is not None:
-            signatures[doc] = sig
+        near = frozenset(linker.copies(sig))
         setting = article_setting(records.get(doc, []))
         linker.add([report_of(r, articles[doc]["date"], near, setting)
                     for r in records.get(doc, [])],
-                   article_of(doc, records.get(doc, []), articles[doc]["date"]))
+                   article_of(doc, records.get(doc, []), articles[doc]["date"]), sig)
     return linker, time.perf_counter() - start
 
 

@@ -8,9 +8,10 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dragoman.articles import article_of, compare_articles
+from dragoman.blocking import index_queries, index_rows
 from dragoman.clustering import Linker, plan_links
-from dragoman.linking import (Report, article_of, compare, compare_articles, index_queries,
-                              index_rows, report_of, type_pairs)
+from dragoman.linking import Report, compare, report_of, type_pairs
 from dragoman.model import EVENT_TYPES
 from dragoman.neardup import copies, jaccard, shingles, signature, similarity
 
@@ -118,6 +119,18 @@ def test_generic_groups_alone_are_not_enough():
     ok, why = linked(record("ASSAULT", [group("police", "COP")], [group("people", "CVL")]),
                      record("ASSAULT", [group("police", "COP")], [group("people", "CVL")], doc="b"))
     assert not ok and why[-1].startswith("too little in common")
+
+
+def test_an_organisation_s_officials_are_one_party_as_in_the_seed_meeting():
+    # The SCO report: "Secretary-General Vladimir Norov, SCO ambassadors ... met Ying Yong"
+    # in the text, and the caption: the SCO Secretary-General with Hubei's party leadership.
+    text = record("CONSULT", [{**group("SCO ambassadors", "GOV"), "org": "SCO"}],
+                  [person("Ying Yong", "CHN", "PTY")], date="2021-06-02")
+    caption = record("CONSULT", [{**person("Vladimir Norov", None), "org": "SCO"}],
+                     [group("party leadership", "PTY", "CHN")], date=None)
+    ok, why = linked(text, caption, reported="2021-06-02")
+    assert ok
+    assert any("of one organisation, SCO" in w for w in why)
 
 
 def test_the_same_person_is_enough():

@@ -11,19 +11,26 @@ them; the store (store/clusters.py) and the in-memory Linker below both apply it
 """
 from __future__ import annotations
 
+import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
-from .linking import (STORY_WINDOW, Article, Report, Verdict, article_keys, compare,
-                      compare_articles, index_queries, index_rows)
+from .articles import STORY_WINDOW, Article, article_keys, compare_articles
+from .blocking import index_queries, index_rows
+from .linking import Party, Report, Spot, Verdict, compare
+from .neardup import bands, copies
+
+MAX_SPAN = 6  # days from a cluster's first to its last day-precise report
 
 
 @dataclass(frozen=True)
 class Stored:
-    """A stored report found for a new one, with its cluster and that cluster's size."""
+    """A stored report found for a new one, with its cluster, that cluster's size and the
+    first and last day of its day-precise reports (None when it has none)."""
     report: Report
     cluster: str
     size: int
+    span: tuple[int, int] | None = None
 
 
 @dataclass
@@ -35,10 +42,12 @@ class Plan:
 
 
 class _Sets:
-    """Union-find over hashable items."""
+    """Union-find over hashable items, each set with the span of days it covers: two sets
+    join only while the span stays within MAX_SPAN, so that a dyad reported day after day
+    ("X accuses Y") does not chain into one cluster over months."""
 
     def __init__(self):
-        self.parent = {}
+        self.parent, self.span = {}, {}
 
     def find(self, x):
         self.parent.setdefault(x, x)
@@ -47,8 +56,30 @@ class _Sets:
             x = self.parent[x]
         return x
 
-    def union(self, x, y) -> None:
-        self.parent[self.find(x)] = self.find(y)
+    def add(self, x, span: tuple[int, int] | None) -> None:
+        self.span[self.find(x)] = span
+
+    def union(self, x, y) -> bool:
+        a, b = self.find(x), self.find(y)
+        if a == b:
+            return True
+        span = _joined(self.span.get(a), self.span.get(b))
+        if span and span[1] - span[0] > MAX_SPAN:
+            return False
+        self.parent[a] = b
+        self.span[b] = span
+        return True
+
+
+def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def span_of(r: Report) -> tuple[int, int] | None:
+    """The days a report pins its cluster to: its own, when they are precise."""
+    return (r.lo, r.hi) if r.precise and r.lo is not None else None
 
 
 def plan_links(new: list[Report], found: list[Stored],
@@ -59,7 +90,10 @@ def plan_links(new: list[Report], found: list[Stored],
     sets, best = _Sets(), {}
     sizes = {s.cluster: s.size for s in found}
     for r in new:
-        sets.find(("r", r.id))
+        sets.add(("r", r.id), span_of(r))
+    for s in found:
+        if ("c", s.cluster) not in sets.parent:
+            sets.add(("c", s.cluster), s.span)
     for i, r in enumerate(new):
         for other in new[i + 1:]:
             _consider(r, other, ("r", other.id), sets, best)
@@ -82,9 +116,8 @@ def plan_links(new: list[Report], found: list[Stored],
 def _consider(r: Report, other: Report, node, sets: _Sets, best: dict,
               story: Verdict | None = None) -> None:
     verdict = compare(r, other, story)
-    if not verdict.linked:
+    if not verdict.linked or not sets.union(("r", r.id), node):
         return
-    sets.union(("r", r.id), node)
     _remember(best, r.id, other.id, verdict)
     if node[0] == "r":
         _remember(best, other.id, r.id, verdict)
@@ -102,14 +135,26 @@ class Linker:
         self.reports: dict[str, Report] = {}
         self.cluster: dict[str, str] = {}      # report id -> cluster id
         self.members: dict[str, set[str]] = {}  # cluster id -> report ids
+        self.spans: dict[str, tuple[int, int] | None] = {}
         self.index: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.articles: dict[str, Article] = {}
         self.article_reports: dict[str, list[str]] = defaultdict(list)
         self.article_index: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.why: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.signatures: dict[str, list[int]] = {}
+        self.bands: dict[str, list[str]] = defaultdict(list)
 
-    def add(self, reports: list[Report], article: Article | None = None) -> Plan:
-        """Link one article's reports into the clusters."""
+    def copies(self, signature: list[int] | None) -> dict[str, float]:
+        """The stored articles this text is a near-duplicate of: {doc id: similarity}."""
+        if signature is None:
+            return {}
+        docs = {doc for band in bands(signature) for doc in self.bands.get(band, ())}
+        return copies(signature, {doc: self.signatures[doc] for doc in sorted(docs)})
+
+    def add(self, reports: list[Report], article: Article | None = None,
+            signature: list[int] | None = None) -> Plan:
+        """Link one article's reports into the clusters (its reports made with `near`
+        from copies())."""
         reports = [r for r in reports if r.id not in self.reports]
         stories = self._stories(article) if article else {}
         found = self._found(reports, stories)
@@ -118,14 +163,20 @@ class Linker:
             for rid in self.members.pop(absorbed):
                 self.cluster[rid] = survivor
                 self.members[survivor].add(rid)
+            self.spans[survivor] = _joined(self.spans[survivor], self.spans.pop(absorbed))
         for r in reports:
             self.reports[r.id] = r
             self.article_reports[r.doc_id].append(r.id)
             cid = plan.clusters[r.id]
             self.cluster[r.id] = cid
             self.members.setdefault(cid, set()).add(r.id)
+            self.spans[cid] = _joined(self.spans.get(cid), span_of(r))
             for key, day in index_rows(r):
                 self.index[key].append((day, r.id))
+        if article and signature is not None:
+            self.signatures[article.doc_id] = signature
+            for band in bands(signature):
+                self.bands[band].append(article.doc_id)
         if article and article.day is not None:
             self.articles[article.doc_id] = article
             for key in article_keys(article):
@@ -148,8 +199,46 @@ class Linker:
         for r in reports:
             for key, lo, hi in index_queries(r):
                 ids.update(rid for day, rid in self.index.get(key, ()) if lo <= day <= hi)
-        return [Stored(self.reports[rid], self.cluster[rid], len(self.members[self.cluster[rid]]))
-                for rid in sorted(ids)]
+        return [Stored(self.reports[rid], self.cluster[rid], len(self.members[self.cluster[rid]]),
+                       self.spans[self.cluster[rid]]) for rid in sorted(ids)]
 
     def clusters(self) -> dict[str, set[str]]:
         return {cid: set(ids) for cid, ids in self.members.items()}
+
+
+# ---------------------------------------------------------------- stored forms
+
+def report_json(r: Report) -> str:
+    """A report as the store keeps it (what linking reads of a record, compactly)."""
+    return json.dumps({
+        "id": r.id, "doc": r.doc_id, "event": r.event,
+        "actor": [astuple(p) for p in r.actor], "recipient": [astuple(p) for p in r.recipient],
+        "lo": r.lo, "hi": r.hi, "precision": r.precision,
+        "places": [astuple(s) for s in r.places],
+        "location": astuple(r.location) if r.location else None, "negated": r.negated,
+        "sentence": r.sentence, "reported": r.reported,
+        "setting": astuple(r.setting) if r.setting else None, "near": sorted(r.near)},
+        ensure_ascii=False, separators=(",", ":"))
+
+
+def report_from_json(text: str) -> Report:
+    d = json.loads(text)
+    return Report(id=d["id"], doc_id=d["doc"], event=d["event"],
+                  actor=tuple(Party(*p) for p in d["actor"]),
+                  recipient=tuple(Party(*p) for p in d["recipient"]), lo=d["lo"], hi=d["hi"],
+                  precision=d["precision"], places=tuple(Spot(*s) for s in d["places"]),
+                  location=Spot(*d["location"]) if d["location"] else None,
+                  negated=d["negated"], sentence=d["sentence"], reported=d["reported"],
+                  setting=Spot(*d["setting"]) if d["setting"] else None,
+                  near=frozenset(d["near"]))
+
+
+def article_json(a: Article) -> str:
+    return json.dumps({"doc": a.doc_id, "day": a.day, "names": dict(a.labels),
+                       "countries": list(a.countries)}, ensure_ascii=False)
+
+
+def article_from_json(text: str) -> Article:
+    d = json.loads(text)
+    return Article(d["doc"], d["day"], frozenset(d["names"]), tuple(d["countries"]),
+                   tuple(sorted(d["names"].items())))

@@ -8,14 +8,18 @@ Two records, from one article or from two, report one happening when every rule 
            within a day of the other's, a month's anywhere in that month; a record
            without a date stands for the day its article was published
   parties  no side names only other countries than the other report's same side, and the
-           two share enough: the same actor (a person, a named organisation, a city) counts
-           2, the same country and sector (a minister and his government) 1, a place 2 (a
-           city) or 1 (a country); generic groups ("police", "people") count nothing
-  place    not two different places
+           two share enough: the same actor (a person, a named organisation) counts 2; the
+           same country and sector (a minister and his government), the same organisation
+           (its secretary-general and its ambassadors), a state or a place standing for
+           its people 1; generic groups ("police", "people") count nothing
+  place    not two different places, and the same location counts 2 (a city) or 1 (a
+           country); an article's main city stands in for a report without a location
   negation a report that something did not happen links only to others like it
 
-A link needs a strength of 2 (3 when a date is only a month or a year). Copies of one
-article (near-duplicates, see neardup.py) link their identical sentences outright.
+A link needs a strength of 2 (3 when a date is only a month or a year), or, between two
+articles that tell one story (articles.py), no more than compatible types and dates and
+no conflict. Copies of one article (near-duplicates, see neardup.py) link their
+identical sentences outright.
 Every verdict carries its reasons, in words: the page says why two reports were linked.
 Linking reads only types, actor ids, countries, sectors, dates and places, so reports in
 any language link once they are coded.
@@ -33,7 +37,6 @@ from importlib import resources
 DAY_WINDOW = 1          # days between two day-precise dates of one happening (time zones, "overnight")
 LINK_STRENGTH = 2       # shared evidence a link needs
 IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
-SHORT_SPAN = 7          # longest range (days) indexed day by day; longer ones by month
 NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
 
 
@@ -45,6 +48,7 @@ class Party:
     country: str | None
     sector: str | None
     level: int
+    org: str | None = None  # the organisation it is or belongs to (SCO, UN, ...)
 
 
 @dataclass(frozen=True)
@@ -145,24 +149,6 @@ def report_of(record: dict, reported: str | None = None, near: frozenset = froze
                   near=near, setting=setting)
 
 
-def article_setting(records: list[dict]) -> Spot | None:
-    """Where an article's events are: the city its records name most often (as their
-    location or as a place standing for its people), if any names one twice."""
-    counts: dict[Spot, int] = {}
-    for record in records:
-        spots = {_spot(record.get("location"))} | {
-            Spot(e["name"], e.get("country"), e["name"].lower() not in _country_names())
-            for e in _with_members((record.get("actor") or []) + (record.get("recipient") or []))
-            if _is_place(e)}
-        for spot in spots:
-            if spot and spot.city:
-                counts[spot] = counts.get(spot, 0) + 1
-    if not counts:
-        return None
-    spot, n = max(counts.items(), key=lambda kv: (kv[1], -list(counts).index(kv[0])))
-    return spot if n >= 2 else None
-
-
 def sentence_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
 
@@ -183,7 +169,10 @@ def _is_place(e: dict) -> bool:
 
 def _party(e: dict) -> Party:
     country = e.get("country") if e.get("country") not in NON_STATE else None
-    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), _level(e))
+    ident = e.get("id") or ""
+    org = e.get("org") or (ident if e.get("kind") == "organization" and ident
+                           and not ident.startswith("g-") and ident != e.get("country") else None)
+    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), _level(e), org)
 
 
 def _level(e: dict) -> int:
@@ -212,7 +201,7 @@ def _spot(place: dict | None) -> Spot | None:
 
 def date_interval(record: dict, reported: str | None) -> tuple[int | None, int | None, str]:
     """The first and last day (ordinals) the record's date allows, and its precision."""
-    value, precision = record.get("date"), record.get("date_precision")
+    value = record.get("date")
     if not value:
         day = _day(reported)
         return day, day, "report"
@@ -239,71 +228,14 @@ def _day(value: str | None) -> int | None:
         return None
 
 
-# ---------------------------------------------------------------- articles
-
-STORY_WINDOW = 3  # days between two articles' dates that tell one story
-
-
-@dataclass(frozen=True)
-class Article:
-    """What an article's records name, for telling whether two articles tell one story."""
-    doc_id: str
-    day: int | None                 # its date (ordinal)
-    names: frozenset[str]           # the persons, named organisations and cities it names
-    countries: tuple[str, ...]      # the (at most two) countries it names most
-    labels: tuple[tuple[str, str], ...] = ()  # (key, name) for the reasons
-
-
-def article_of(doc_id: str, records: list[dict], reported: str | None) -> Article:
-    names, counts = {}, {}
-    for record in records:
-        for e in _with_members((record.get("actor") or []) + (record.get("recipient") or [])):
-            if _is_place(e) and e["name"].lower() not in _country_names():
-                names.setdefault(f"p:{e['name']}", e["name"])
-            elif _level(e) == 2 and e.get("id"):
-                names.setdefault(f"a:{e['id']}", e["name"])
-            country = e.get("country")
-            if country and country not in NON_STATE:
-                counts[country] = counts.get(country, 0) + 1
-        spot = _spot(record.get("location"))
-        if spot and spot.city:
-            names.setdefault(f"p:{spot.name}", spot.name)
-    top = sorted(counts, key=lambda c: -counts[c])[:2]
-    return Article(doc_id, _day(reported), frozenset(names), tuple(top),
-                   tuple(sorted(names.items())))
-
-
-def compare_articles(a: Article, b: Article) -> Verdict:
-    """Two articles tell one story when they appeared within STORY_WINDOW days of each
-    other and share one of their two main countries and an actor (or two places), or
-    both main countries."""
-    if a.day is None or b.day is None or abs(a.day - b.day) > STORY_WINDOW:
-        return Verdict(False, ("articles far apart in time",))
-    shared = a.names & b.names
-    names = sorted(dict(a.labels)[k] for k in shared)
-    countries = [c for c in a.countries if c in b.countries]
-    if not (len(names) >= 2 and countries) and len(countries) < 2:
-        return Verdict(False, ("articles with too little in common",))
-    said = [f"both name {', '.join(names[:3])}"] if names else []
-    said.append(f"both mostly about {' and '.join(countries)}")
-    return Verdict(True, (f"their articles tell one story ({'; '.join(said)}; "
-                          f"{abs(a.day - b.day)} days apart)",), len(names) + len(countries))
-
-
-def article_keys(a: Article) -> list[str]:
-    """Keys any article that may tell the same story shares with this one."""
-    return sorted(a.names | {f"c:{c}" for c in a.countries})
-
-
 # ---------------------------------------------------------------- the rules
 
 def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
     """Whether two reports are of one happening, and why (or why not). Within articles
     that tell one story (`story`, from compare_articles), compatible reports link
     whatever they share."""
-    if a.near and b.doc_id in a.near or b.near and a.doc_id in b.near:
-        if a.sentence == b.sentence and a.event == b.event:
-            return Verdict(True, ("the same sentence in a copy of the same article",), 9)
+    if _copies(a, b) and a.sentence == b.sentence and a.event == b.event:
+        return Verdict(True, ("the same sentence in a copy of the same article",), 9)
     pair = a.event == b.event or (a.event, b.event) in type_pairs()
     if not pair:
         return Verdict(False, (f"different acts: {a.event} and {b.event}",))
@@ -334,6 +266,10 @@ def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
 
 def _place_name(r: Report) -> str:
     return (r.location or r.setting).name if (r.location or r.setting) else "\0"
+
+
+def _copies(a: Report, b: Report) -> bool:
+    return b.doc_id in a.near or a.doc_id in b.near
 
 
 def _type_reason(x: str, y: str) -> str:
@@ -433,74 +369,10 @@ def _shared(x: Party, y: Party, role: str) -> tuple[int, str]:
                                                  or not y.sector):
         sector = f" {x.sector or y.sector}" if x.sector or y.sector else ""
         return 1, f"{role}s of one country and sector, {x.country}{sector} ({x.name}; {y.name})"
+    if x.org and x.org == y.org:
+        return 1, f"{role}s of one organisation, {x.org} ({x.name}; {y.name})"
     return 0, ""
 
 
 def _names(parties: tuple[Party, ...]) -> str:
     return ", ".join(p.name for p in parties)
-
-
-# ---------------------------------------------------------------- blocking
-
-def index_rows(r: Report) -> list[tuple[str, int]]:
-    """The rows an index of reports holds for this one: (key, day). Any report that may
-    link to it shares a key with it (see index_queries)."""
-    days = date_rows(r)
-    rows = [(f"{cls}|{key}", day) for key in _keys(r, r.event) for cls, day in days]
-    return rows + [(f"t|{r.event}|{r.sentence}", 0)]
-
-
-def index_queries(r: Report) -> list[tuple[str, int, int]]:
-    """Where in such an index the reports that may link to this one are: (key, first day,
-    last day). A superset: compare() decides."""
-    queries = [(f"{cls}|{key}", lo, hi) for event in compatible_types(r.event)
-               for key in _keys(r, event) for cls, lo, hi in date_queries(r)]
-    return queries + [(f"t|{r.event}|{r.sentence}", 0, 0)]
-
-
-def _keys(r: Report, event: str) -> list[str]:
-    # What a link's strength can come from: an actor id worth something, a country, a place.
-    values = {f"a:{p.id}" for p in r.actor + r.recipient if p.id and p.level}
-    values |= {f"c:{p.country}" for p in r.actor + r.recipient if p.country}
-    values |= {f"p:{s.name}|{s.country or ''}" for s in r.places}
-    return sorted(f"{event}|{v}" for v in values)
-
-
-def date_rows(r: Report) -> list[tuple[str, int]]:
-    """Where a report's date puts it: (class, day). Class "d" holds day-precise reports
-    (and ranges of a week at most) at each day they cover; "m" month dates and longer
-    ranges at the first day of each month they touch; "y" years at their first day."""
-    if r.lo is None:
-        return []
-    if r.precise and r.hi - r.lo <= SHORT_SPAN:
-        return [("d", day) for day in range(r.lo, r.hi + 1)]
-    if r.precise or r.precision == "month":
-        return [("m", m) for m in _month_starts(r.lo, r.hi)]
-    return [("y", _year_start(r.lo))]
-
-
-def date_queries(r: Report) -> list[tuple[str, int, int]]:
-    """The (class, first day, last day) ranges where reports dated compatibly are."""
-    if r.lo is None:
-        return []
-    lo, hi = r.lo - DAY_WINDOW, r.hi + DAY_WINDOW
-    months = _month_starts(lo, hi)
-    queries = [("m", months[0], months[-1])]
-    if r.precision != "year":  # (a year's date links to no day: see compare_dates)
-        queries.insert(0, ("d", lo, hi))
-    if not r.precise:
-        queries.append(("y", _year_start(lo), _year_start(hi)))
-    return queries
-
-
-def _year_start(day: int) -> int:
-    return date(date.fromordinal(day).year, 1, 1).toordinal()
-
-
-def _month_starts(lo: int, hi: int) -> list[int]:
-    first, last = date.fromordinal(lo), date.fromordinal(hi)
-    out, (y, m) = [], (first.year, first.month)
-    while (y, m) <= (last.year, last.month):
-        out.append(date(y, m, 1).toordinal())
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-    return out

@@ -38,14 +38,30 @@ def jaccard(a: set, b: set) -> float:
 
 def signature(text: str) -> list[int] | None:
     """The article's MinHash signature (None for an empty text)."""
-    found = shingles(text)
-    if not found:
+    hashes = _shingle_hashes(text)
+    if hashes is None:
         return None
-    hashes = np.fromiter((zlib.crc32(s.encode()) for s in found), dtype=np.uint64,
-                         count=len(found))
     # (a*h + b) mod p for each of the permutations at once: a, b < 2^31, h < 2^32.
     mixed = (np.outer(_A, hashes) + _B[:, None]) % _PRIME
     return mixed.min(axis=1).tolist()
+
+
+def _shingle_hashes(text: str) -> np.ndarray | None:
+    """A 32-bit hash of each distinct shingle: each distinct word is hashed once, and a
+    shingle's hash mixes its words' hashes (numpy does that for all shingles at once)."""
+    words = _WORD.findall(text.lower())
+    if not words:
+        return None
+    vocab: dict[str, int] = {}
+    at = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.int64,
+                     count=len(words))
+    word_hashes = np.fromiter((zlib.crc32(w.encode()) for w in vocab), dtype=np.uint64,
+                              count=len(vocab))[at]
+    n = max(len(words) - SHINGLE + 1, 1)
+    mixed = np.zeros(n, dtype=np.uint64)
+    for k in range(min(SHINGLE, len(words))):  # (uint64 arithmetic wraps: a hash, no overflow)
+        mixed = mixed * np.uint64(1_000_003) + word_hashes[k:k + n]
+    return np.unique(mixed & np.uint64(0xFFFFFFFF))
 
 
 def similarity(a: list[int], b: list[int]) -> float:

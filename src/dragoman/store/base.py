@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 
 from ..errors import StoreError
 from ..model import Document
+from . import cluster_reads, clusters
 from . import rows as R
 from .dialect import Dialect
 from .migrations import LATEST, MIGRATIONS, SCHEMA_MIGRATIONS, TERM_COUNTS_FILL
@@ -147,6 +148,8 @@ class Store:
                 return False
             touched = self._delete_rows(doc.id) if stored else set()
             touched |= self._insert_rows(doc)
+            if self.link_clusters:
+                clusters.link_document(self, doc)
             self._refresh_actors(touched)
         return True
 
@@ -214,6 +217,7 @@ class Store:
 
     def _delete_rows(self, doc_id: str) -> set[str]:
         """Delete a document's rows; returns the ids of the actors it involved."""
+        clusters.unlink_document(self, doc_id)
         touched = self._actor_ids_of(doc_id)
         self._subtract_counts(doc_id)
         self._subtract_term_counts(doc_id)
@@ -308,7 +312,7 @@ class Store:
         else:
             found = self._fetch(f"SELECT e.record FROM events e{where} ORDER BY {by} "
                                 "LIMIT ? OFFSET ?", params)
-        return [json.loads(r["record"]) for r in found]
+        return cluster_reads.attach(self, [json.loads(r["record"]) for r in found])
 
     def iter_events(self, actor=None, country=None, type=None, quad=None, since=None,
                     until=None, q=None, doc=None, page: int = 1000) -> Iterator[dict]:
@@ -326,8 +330,7 @@ class Store:
         while True:
             found = self._fetch(f"SELECT e.seq, e.record FROM events e{where} "
                                 "ORDER BY e.seq LIMIT ?", params + [last, page])
-            for row in found:
-                yield json.loads(row["record"])
+            yield from cluster_reads.attach(self, [json.loads(row["record"]) for row in found])
             if len(found) < page:
                 return
             last = found[-1]["seq"]
@@ -414,7 +417,22 @@ class Store:
 
     def event(self, event_id: str) -> dict | None:
         found = self._fetch("SELECT record FROM events WHERE id = ?", [event_id])
-        return json.loads(found[0]["record"]) if found else None
+        return cluster_reads.attach(self, [json.loads(found[0]["record"])])[0] if found else None
+
+    # ---- event clusters (store/clusters.py writes them, store/cluster_reads.py reads) --
+    link_clusters = True  # (off only to measure what linking costs: benchmarks/linking.py)
+
+    def clusters(self, **filters) -> list[dict]:
+        """Clusters of reports of one happening matching event filters (see list_clusters)."""
+        return cluster_reads.list_clusters(self, **filters)
+
+    def cluster(self, cluster_id: str) -> dict | None:
+        """One cluster with each of its reports, their articles, and why they were linked."""
+        return cluster_reads.cluster_detail(self, cluster_id)
+
+    def relink(self) -> int:
+        """Link the events of a store made before clusters existed (migration 9)."""
+        return clusters.relink(self)
 
     # ---- documents ---------------------------------------------------------------------
     def document(self, doc_id: str) -> dict | None:
