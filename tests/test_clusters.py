@@ -3,6 +3,7 @@ whatever the order or batching of ingests, consistent under concurrent ingests; 
 real SQLite file (and PostgreSQL when a server can be started: tests/pg_cluster.py)."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import threading
 
@@ -192,7 +193,7 @@ def test_concurrent_ingests_leave_no_duplicate_or_orphan_cluster(location):
             with open_store(location) as s:
                 for doc in batch:
                     s.ingest(doc)
-        except Exception as exc:  # (reported below: a thread's exception is otherwise lost)
+        except Exception as exc:  # noqa: BLE001 (a thread's exception is otherwise lost)
             errors.append(exc)
 
     with open_store(location):
@@ -237,3 +238,74 @@ def test_clusters_are_listed_biggest_first_and_filtered_as_events_are(location):
         assert [c["articles"] for c in s.clusters(since="2024-05-10")] == [1]
         assert [c["event"] for c in s.clusters(order="-date")] == ["ACCUSE", "CONSULT"]
         assert s.clusters(limit=1, offset=1)[0]["event"] == "ACCUSE"
+
+
+# ---------------------------------------------------------------- CLI, API, export
+
+@pytest.fixture
+def stored(tmp_path) -> str:
+    db = str(tmp_path / "clusters.db")
+    with open_store(db) as s:
+        for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):
+            s.ingest(doc)
+    return db
+
+
+def test_the_clusters_command_lists_shows_and_groups_events(stored):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+    runner = CliRunner()
+    listed = runner.invoke(main, ["clusters", "--db", stored])
+    assert listed.exit_code == 0, listed.output
+    lines = listed.output.splitlines()
+    assert lines[2].split()[1:6] == ["CONSULT", "2024-05-03", "3", "2", "4"]
+    assert "Maria Arden met Piet Lund" in lines[2] and lines[-1] == "2 clusters"
+    rows = [json.loads(x) for x in runner.invoke(
+        main, ["clusters", "--db", stored, "--country", "fra", "--type", "accuse",
+               "--format", "jsonl"]).output.splitlines()]
+    assert [r["event"] for r in rows] == ["ACCUSE"]
+    shown = runner.invoke(main, ["clusters", "--db", stored, "--show", lines[2].split()[0]])
+    assert "reported by 3 articles from 2 sources" in shown.output
+    assert "the same actor, Piet Lund" in shown.output
+    grouped = runner.invoke(main, ["events", "--db", stored, "--grouped"])
+    assert grouped.output == listed.output
+    missing = runner.invoke(main, ["clusters", "--db", stored, "--show", "nope"])
+    assert missing.exit_code == 2 and "no cluster 'nope'" in missing.output
+
+
+def test_the_api_lists_clusters_and_opens_one_with_its_reports(stored):
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+    from dragoman.api import create_app
+
+    with TestClient(create_app(stored)) as client:
+        body = client.get("/api/clusters", params={"limit": 1}).json()
+        assert body["next"] == 1 and body["clusters"][0]["articles"] == 3
+        cid = body["clusters"][0]["id"]
+        assert client.get("/api/clusters", params={"offset": 1}).json()["next"] is None
+        detail = client.get(f"/api/clusters/{cid}").json()
+        assert [r["article"]["counted_as"] for r in detail["reports"]] == [
+            "paper-a.example", "paper-b.example", "paper-b.example", "paper-a.example"]
+        assert client.get("/api/events", params={"doc": "c"}).json()["events"][0]["cluster"][
+            "id"] == cid
+        assert "/api/clusters" in client.get("/openapi.json").json()["paths"]
+        for params, status in (({"order": "size"}, 400), ({"type": "PARTY"}, 400),
+                               ({"limit": 0}, 422)):
+            response = client.get("/api/clusters", params=params)
+            assert response.status_code == status and set(response.json()) == {"error"}
+        assert client.get("/api/clusters/nope").status_code == 404
+
+
+def test_gdelt_export_counts_the_reports_of_each_event(stored):
+    import io
+
+    from dragoman.export import GDELT_COLUMNS, export_events
+    with open_store(stored) as s:
+        out = io.StringIO()
+        export_events(s, "gdelt", out, doc="b")
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.getvalue().splitlines()]
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == \
+        [("4", "2", "3")] * 2

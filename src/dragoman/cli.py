@@ -184,13 +184,21 @@ def _filters(f):
 @click.option("--limit", type=int, default=1000, show_default=True)
 @click.option("--offset", type=int, default=0)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--grouped", is_flag=True,
+              help="One line per cluster (the reports of one happening), as `dragoman clusters`.")
 @click.pass_context
-def events(ctx, db, actor, country, type_, quad, since, until, q, doc, limit, offset, fmt):
+def events(ctx, db, actor, country, type_, quad, since, until, q, doc, limit, offset, fmt, grouped):
     """Query stored events."""
     from .store import open_store
 
     def run():
         with open_store(_existing_db(db, ctx)) as store:
+            if grouped:  # (cluster_cli.py)
+                from .cluster_cli import write_clusters
+                rows = store.clusters(actor=actor, country=country and country.upper(),
+                                      type=type_ and type_.upper(), quad=quad, since=since,
+                                      until=until, q=q, doc=doc, limit=limit, offset=offset)
+                return write_clusters(rows, "jsonl" if fmt == "jsonl" else "table", sys.stdout)
             records = store.events(actor=actor, country=country and country.upper(),
                                    type=type_ and type_.upper(), quad=quad, since=since, until=until,
                                    q=q, doc=doc, limit=limit, offset=offset)
@@ -256,6 +264,7 @@ from .api.cli import serve; main.add_command(serve)  # noqa: E402
 from .eval_cli import eval_command; main.add_command(eval_command)  # noqa: E402
 from .train import train_command; main.add_command(train_command)  # noqa: E402
 from .export import export; main.add_command(export)  # noqa: E402
+from .cluster_cli import clusters_command; main.add_command(clusters_command)  # noqa: E402
 from .scale.ray_engine import ray_extract; main.add_command(ray_extract)  # noqa: E402
 
 

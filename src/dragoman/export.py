@@ -90,7 +90,9 @@ def parquet_schema():
         ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
         ("location", place), ("modality", s), ("text", s),
         ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
-        ("confidence", f)])
+        ("confidence", f),
+        ("cluster", pa.struct([("id", s), ("articles", i), ("sources", i), ("mentions", i),
+                               ("first_reported", s), ("last_reported", s)]))])
 
 
 def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:
@@ -173,12 +175,20 @@ def gdelt_row(record: dict, doc: dict | None) -> dict:
            "IsRootEvent": int(_in_lead(record, doc)),
            "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
            "QuadClass": QUAD_CLASS[record["quad"]], "GoldsteinScale": goldstein(cameo),
-           "NumMentions": 1, "NumSources": 1, "NumArticles": 1, "AvgTone": 0,
+           **_gdelt_counts(record.get("cluster")), "AvgTone": 0,
            **_gdelt_geo("Actor1", None), **_gdelt_geo("Actor2", None),
            **_gdelt_geo("Action", record.get("location")),
            "DATEADDED": _timestamp(doc.get("ingested_at")),
            "SOURCEURL": doc.get("url") or doc.get("origin") or record["doc_id"]}
     return row
+
+
+def _gdelt_counts(cluster: dict | None) -> dict:
+    # GDELT counts the reports of one event: sentences, sources and articles. Ours are
+    # the event's cluster's (store/clusters.py): a wire copy is an article, not a source.
+    cluster = cluster or {}
+    return {"NumMentions": cluster.get("mentions", 1), "NumSources": cluster.get("sources", 1),
+            "NumArticles": cluster.get("articles", 1)}
 
 
 def _gdelt_dates(date: str | None) -> dict:

@@ -19,6 +19,7 @@ from .. import __version__
 from ..settings import Settings
 from ..store import open_store
 from .errors import install_error_handlers
+from .cluster_views import router as cluster_router
 from .views import router
 
 DEFAULT_MAX_BODY_BYTES = 10_000_000
@@ -88,6 +89,7 @@ def create_app(db: str, token: str | None = None,
     app.state.service = service
     install_error_handlers(app)
     app.include_router(router)
+    app.include_router(cluster_router)  # /api/clusters (api/cluster_views.py)
     app.mount("/static", StaticFiles(directory=str(static_dir())), name="static")
 
     @app.middleware("http")

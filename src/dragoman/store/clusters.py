@@ -188,12 +188,13 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
     representative (the first report of its earliest article), and drop it if empty."""
     ids = sorted(set(cluster_ids))
     members = _rows_in(store, "SELECT m.cluster_id, m.event_id, m.doc_id, m.report, "
-                       "d.origin, d.reported FROM cluster_members m JOIN cluster_docs d "
-                       "ON d.doc_id = m.doc_id WHERE m.cluster_id IN ({})", ids)
+                       "d.origin, d.reported, e.seq FROM cluster_members m JOIN cluster_docs d "
+                       "ON d.doc_id = m.doc_id JOIN events e ON e.id = m.event_id "
+                       "WHERE m.cluster_id IN ({})", ids)
     by_cluster: dict[str, list[dict]] = {}
     for m in members:
         by_cluster.setdefault(m["cluster_id"], []).append(m)
-    first = {cid: min(ms, key=lambda m: (m["reported"] or "", m["event_id"]))["event_id"]
+    first = {cid: min(ms, key=lambda m: (m["reported"] or "", m["doc_id"], m["seq"]))["event_id"]
              for cid, ms in by_cluster.items()}
     events = {r["id"]: r for r in _rows_in(
         store, "SELECT id, event, date FROM events WHERE id IN ({})", sorted(first.values()))}
