@@ -27,6 +27,7 @@ import ast
 import itertools
 import json
 import os
+import random
 import subprocess
 import sys
 import time
@@ -70,11 +71,13 @@ def load_records(path: Path) -> dict[str, list[dict]]:
     return records
 
 
-def link(articles: dict, records: dict, ids: list[str]) -> tuple[Linker, float]:
-    """Link the articles' records as they would arrive: in order of publication."""
+def link(articles: dict, records: dict, ids: list[str],
+         order: list[str] | None = None) -> tuple[Linker, float]:
+    """Link the articles' records as they would arrive: in order of publication (or in
+    the order given)."""
     linker = Linker()
     start = time.perf_counter()
-    for doc in sorted(ids, key=lambda d: (articles[d]["date"] or "", d)):
+    for doc in order or sorted(ids, key=lambda d: (articles[d]["date"] or "", d)):
         sig = signature(articles[doc]["text"])
         near = frozenset(linker.copies(sig))
         setting = article_setting(records.get(doc, []))
@@ -146,6 +149,24 @@ def reach(articles: dict, records: dict, ids: list[str]) -> dict:
             "within_reach": len(gold) - len(empty) - len(far)}
 
 
+def order_effect(articles: dict, records: dict, ids: list[str], rounds: int) -> dict:
+    """How much the clusters change when the articles arrive in another order: in two
+    batches (the later half of the corpus first), and shuffled. Counted as record pairs
+    in one cluster in one run and not in the other."""
+    def pairs(order):
+        linker, _ = link(articles, records, ids, order)
+        return {p for m in linker.members.values() for p in itertools.combinations(sorted(m), 2)}
+    by_date = sorted(ids, key=lambda d: (articles[d]["date"] or "", d))
+    base = pairs(by_date)
+    half = len(by_date) // 2
+    orders = {"two batches, later half first": by_date[half:] + by_date[:half]}
+    rng = random.Random(13)
+    for i in range(rounds):
+        orders[f"shuffled {i + 1}"] = rng.sample(by_date, len(by_date))
+    return {name: len(base ^ pairs(order)) for name, order in orders.items()} | {
+        "record pairs in one cluster (by date)": len(base)}
+
+
 def report(name: str, articles: dict, records: dict, ids: list[str]) -> dict:
     linker, seconds = link(articles, records, ids)
     pairs = linked_pairs(linker)
@@ -174,6 +195,8 @@ def main() -> None:
     parser.add_argument("--records", type=Path, default=CACHE)
     parser.add_argument("--all", action="store_true", help="also over all 383 articles")
     parser.add_argument("--events", action="store_true", help="B-cubed of each event")
+    parser.add_argument("--orders", type=int, default=0, metavar="N",
+                        help="also link in two batches and in N shuffled orders")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     articles, records = load_articles(), load_records(args.records)
@@ -184,6 +207,11 @@ def main() -> None:
             print(f"    {event[:60]:60} B-cubed P {p:.2f} R {r:.2f}")
     if args.all:
         results["all"] = report("all", articles, records, list(articles))
+    if args.orders:
+        results["orders"] = order_effect(articles, records, list(articles), args.orders)
+        for what, n in results["orders"].items():
+            print(f"  {what}: {n}" + ("" if what.startswith("record") else
+                                      " record pairs differ from arrival by date"))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

@@ -20,7 +20,7 @@ from .blocking import index_queries, index_rows
 from .linking import Party, Report, Spot, Verdict, compare
 from .neardup import bands, copies
 
-MAX_SPAN = 6  # days from a cluster's first to its last day-precise report
+MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
 
 
 @dataclass(frozen=True)
