@@ -12,6 +12,7 @@ share of that without it (target: at least 0.9).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import statistics
 import sys
@@ -28,13 +29,19 @@ if not CORPUS.is_dir():
     CORPUS = Path("/work/shared/corpus/news-clusters/data")
 
 
-def store_time(docs: list[Document], link: bool) -> float:
+def store_time(docs: list[Document], link: bool) -> tuple[float, set]:
+    """Seconds to store the documents, and the pairs of articles the store linked."""
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
         store.link_clusters = link
         start = time.perf_counter()
         for doc in docs:
             store.ingest(doc)
-        return time.perf_counter() - start
+        seconds = time.perf_counter() - start
+        clusters: dict[str, set] = {}
+        for row in store._fetch("SELECT cluster_id, doc_id FROM cluster_members"):
+            clusters.setdefault(row["cluster_id"], set()).add(row["doc_id"])
+        return seconds, {p for docs in clusters.values()
+                         for p in itertools.combinations(sorted(docs), 2)}
 
 
 def main() -> None:
@@ -47,10 +54,13 @@ def main() -> None:
     docs = [d for d in process_paths([str(CORPUS)], workers=args.workers)
             if isinstance(d, Document)]
     nlp = time.perf_counter() - start
-    times = {False: [], True: []}
+    times, pairs = {False: [], True: []}, set()
     for _ in range(args.rounds):
         for link in (False, True):
-            times[link].append(store_time(docs, link))
+            seconds, linked = store_time(docs, link)
+            times[link].append(seconds)
+            if link:
+                pairs = linked
     off, on = statistics.median(times[False]), statistics.median(times[True])
     n = len(docs)
     out = {"articles": n, "events": sum(len(d.events) for d in docs),
@@ -64,6 +74,16 @@ def main() -> None:
           f"median of {args.rounds} rounds each")
     print(f"ingest throughput with linking: {out['throughput_ratio']:.3f} of without "
           f"({n / (nlp + on):.2f} vs {n / (nlp + off):.2f} articles/s)")
+    # The store's clusters, scored as benchmarks/linking.py scores its in-memory ones.
+    sys.path.insert(0, str(Path(__file__).parent))
+    from linking import load_articles, scores
+    articles = load_articles()
+    for name, ids in (("world", [d for d, a in articles.items() if a["category"] == "world"]),
+                      ("all", list(articles))):
+        s = scores(pairs, articles, ids)
+        out[f"store_{name}"] = s
+        print(f"the store's clusters, {name}: pair precision {s['pair_precision']:.3f}, "
+              f"recall {s['pair_recall']:.3f}")
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
 

@@ -166,6 +166,22 @@ def test_deleting_the_article_that_held_a_cluster_together_splits_it(location):
                         "(SELECT id FROM events WHERE doc_id = 'e')")[0]["n"] == 0
 
 
+def test_articles_dated_to_a_month_or_not_at_all_are_linked_too(tmp_path):
+    monthly = article("m", "2024-05", "monthly.example",
+                      ("Arden met Lund in Rouen.", "CONSULT", [ARDEN], [LUND], "2024-05-03"))
+    undated = article("u", None, "undated.example",
+                      ("Arden met Lund again.", "CONSULT", [ARDEN], [LUND], None))
+    with open_store(tmp_path / "d.db") as s:
+        for doc in (meeting_a(), monthly, undated):
+            s.ingest(doc)
+        assert event_ids(meeting_a(), monthly) in partition(s)
+        assert s.events(doc="u")[0]["cluster"]["first_reported"] == \
+            s._fetch("SELECT substr(ingested_at, 1, 10) AS d FROM documents WHERE id = 'u'")[0]["d"]
+        s.delete("m")
+        s.delete("u")
+        assert partition(s) == {event_ids(meeting_a())}
+
+
 def test_the_clusters_do_not_depend_on_ingest_order_or_batches(tmp_path):
     docs = [meeting_a, meeting_b, wire_copy, accusation]
     results = []

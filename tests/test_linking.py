@@ -348,3 +348,13 @@ def test_a_plan_names_a_new_cluster_by_its_first_report():
     plan = plan_links(reports, [])
     assert set(plan.clusters.values()) == {min(r.id for r in reports)}
     assert isinstance(reports[0], Report)
+
+
+@settings(max_examples=100, deadline=None)
+@given(a=_record)
+def test_a_report_is_stored_and_read_back_unchanged(a):
+    from dragoman.clustering import article_from_json, article_json, report_from_json, report_json
+    r = report_of(a, "2024-03-06", near=frozenset({"x"}), setting=None)
+    assert report_from_json(report_json(r)) == r
+    article = article_of(a["doc_id"], [a], "2024-03-06")
+    assert article_from_json(article_json(article)) == article

@@ -39,6 +39,7 @@ from ..clustering import (
     plan_links,
     report_from_json,
     report_json,
+    span_of,
 )
 from ..linking import Report, report_of
 from ..model import Document
@@ -96,6 +97,8 @@ def _origin(store, near: dict[str, float]) -> str | None:
 
 
 def _stories(store, article: Article) -> dict:
+    if article.day is None:
+        return {}
     queries = [(key, article.day - STORY_WINDOW, article.day + STORY_WINDOW)
                for key in article_keys(article)]
     docs = _keyed(store, "cluster_doc_keys", "doc_id", queries)
@@ -153,7 +156,8 @@ def _save_document(store, doc_id: str, reported: str, origin: str, near: dict,
         "doc_id": doc_id, "reported": reported, "origin": origin,
         "copies": json.dumps(sorted(near)), "article": article_json(article),
         "signature": json.dumps(sig) if sig is not None else None}])
-    keys = [(key, article.day, doc_id) for key in article_keys(article)]
+    keys = [(key, article.day, doc_id) for key in article_keys(article)
+            if article.day is not None]
     keys += [(f"b:{b}", 0, doc_id) for b in (bands(sig) if sig is not None else [])]
     _insert_keys(store, "cluster_doc_keys", "doc_id", keys)
 
@@ -173,6 +177,7 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
                        [(r.id,) for r in reports])
     store._insert("cluster_members", [
         {"event_id": r.id, "cluster_id": plan.clusters[r.id], "doc_id": r.doc_id,
+         **dict(zip(("first_day", "last_day"), span_of(r) or (None, None))),
          "linked_to": plan.links.get(r.id, (None,))[0],
          "why": json.dumps(list(plan.links[r.id][1])) if r.id in plan.links else None,
          "report": report_json(r)} for r in reports])
@@ -187,43 +192,30 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
     """Count each cluster's articles, sources, mentions and dates again, choose its
     representative (the first report of its earliest article), and drop it if empty."""
     ids = sorted(set(cluster_ids))
-    members = _rows_in(store, "SELECT m.cluster_id, m.event_id, m.doc_id, m.report, "
-                       "d.origin, d.reported, e.seq FROM cluster_members m JOIN cluster_docs d "
-                       "ON d.doc_id = m.doc_id JOIN events e ON e.id = m.event_id "
-                       "WHERE m.cluster_id IN ({})", ids)
-    by_cluster: dict[str, list[dict]] = {}
-    for m in members:
-        by_cluster.setdefault(m["cluster_id"], []).append(m)
-    first = {cid: min(ms, key=lambda m: (m["reported"] or "", m["doc_id"], m["seq"]))["event_id"]
-             for cid, ms in by_cluster.items()}
-    events = {r["id"]: r for r in _rows_in(
-        store, "SELECT id, event, date FROM events WHERE id IN ({})", sorted(first.values()))}
+    counts = {r["cluster_id"]: r for r in _rows_in(
+        store, "SELECT m.cluster_id, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS articles, "
+        "COUNT(DISTINCT d.origin) AS sources, MIN(d.reported) AS first_reported, "
+        "MAX(d.reported) AS last_reported, MIN(m.first_day) AS first_day, "
+        "MAX(m.last_day) AS last_day FROM cluster_members m JOIN cluster_docs d "
+        "ON d.doc_id = m.doc_id WHERE m.cluster_id IN ({}) GROUP BY m.cluster_id", ids)}
     store._executemany("DELETE FROM clusters WHERE id = ?",
-                       [(cid,) for cid in ids if cid not in by_cluster])
-    rows = [_cluster_row(cid, ms, events[first[cid]]) for cid, ms in by_cluster.items()]
+                       [(cid,) for cid in ids if cid not in counts])
+    rows = []
+    for cid, c in counts.items():
+        first = store._fetch(
+            "SELECT e.id, e.event, e.date FROM cluster_members m JOIN cluster_docs d ON "
+            "d.doc_id = m.doc_id JOIN events e ON e.id = m.event_id WHERE m.cluster_id = ? "
+            "ORDER BY d.reported, m.doc_id, e.seq LIMIT 1", [cid])[0]
+        rows.append((cid, first["event"], first["id"], first["date"], c["first_day"],
+                     c["last_day"], c["articles"], c["sources"], c["mentions"],
+                     c["first_reported"], c["last_reported"]))
     if rows:
-        cols = list(rows[0])
-        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+        cols = ("id", "event", "representative", "date", "first_day", "last_day", "articles",
+                "sources", "mentions", "first_reported", "last_reported")
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
         store._executemany(f"INSERT INTO clusters ({', '.join(cols)}) VALUES "
                            f"({', '.join('?' for _ in cols)}) ON CONFLICT (id) DO UPDATE "
-                           f"SET {updates}", [tuple(r[c] for c in cols) for r in rows])
-
-
-def _cluster_row(cid: str, members: list[dict], representative: dict) -> dict:
-    days = [d for m in members if m["report"]
-            for d in _precise_days(report_from_json(m["report"]))]
-    reported = [m["reported"] for m in members if m["reported"]]
-    return {"id": cid, "event": representative["event"], "representative": representative["id"],
-            "date": representative["date"], "first_day": min(days) if days else None,
-            "last_day": max(days) if days else None,
-            "articles": len({m["doc_id"] for m in members}),
-            "sources": len({m["origin"] for m in members}), "mentions": len(members),
-            "first_reported": min(reported) if reported else None,
-            "last_reported": max(reported) if reported else None}
-
-
-def _precise_days(r: Report) -> list[int]:
-    return [r.lo, r.hi] if r.precise and r.lo is not None else []
+                           f"SET {updates}", rows)
 
 
 # ---------------------------------------------------------------- delete
@@ -242,8 +234,8 @@ def unlink_document(store, doc_id: str) -> None:
     if found:
         doc_keys = [(f"b:{b}", 0) for b in bands(json.loads(found[0]["signature"]))] \
             if found[0]["signature"] else []
-        if found[0]["article"]:
-            article = article_from_json(found[0]["article"])
+        article = article_from_json(found[0]["article"]) if found[0]["article"] else None
+        if article and article.day is not None:
             doc_keys += [(key, article.day) for key in article_keys(article)]
         store._executemany("DELETE FROM cluster_doc_keys WHERE key = ? AND day = ? AND "
                            "doc_id = ?", [(k, d, doc_id) for k, d in doc_keys])
@@ -294,11 +286,12 @@ def relink(store) -> int:
                         "ORDER BY reported, doc_id")
     for row in docs:
         with store._transaction():
-            info = store._fetch("SELECT text, date, source, url FROM documents WHERE id = ?",
-                                [row["doc_id"]])[0]
+            info = store._fetch("SELECT text, date, source, url, ingested_at FROM documents "
+                                "WHERE id = ?", [row["doc_id"]])[0]
             records = [json.loads(r["record"]) for r in store._fetch(
                 "SELECT record FROM events WHERE doc_id = ? ORDER BY seq", [row["doc_id"]])]
             unlink_document(store, row["doc_id"])
-            link_records(store, row["doc_id"], records, info["text"], info["date"],
+            link_records(store, row["doc_id"], records, info["text"],
+                         info["date"] or info["ingested_at"][:10],
                          _source(info["source"], info["url"]))
     return len(docs)

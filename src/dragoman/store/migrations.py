@@ -308,8 +308,8 @@ def _period_indexes() -> tuple[str, ...]:
 # Event clusters (issue 13; kept by store/clusters.py): every event in exactly one cluster
 # of the records that report the same happening. clusters: one row per happening, its
 # counts and representative record, with indexes for listing by size, date and recency.
-# cluster_members: each event's cluster, the report it was linked to and why, and what
-# linking reads of it (report, JSON; NULL until `dragoman clusters --relink` for events
+# cluster_members: each event's cluster, the days it pins the cluster to (when dated to the
+# day), the report it was linked to and why, and what linking reads of it (report, JSON; NULL until `dragoman clusters --relink` for events
 # stored before this migration, which start as clusters of one). cluster_docs: each
 # article's date, the independent source it counts as (a copy counts as its original's),
 # its copies, story profile and MinHash signature. The two key tables are the blocking
@@ -335,6 +335,8 @@ CLUSTERS = (
         event_id {text} PRIMARY KEY,
         cluster_id {text} NOT NULL,
         doc_id {text} NOT NULL,
+        first_day {int},
+        last_day {int},
         linked_to {text},
         why {json},
         report {json}
@@ -349,7 +351,10 @@ CLUSTERS = (
         article {json},
         signature {json}
     )""",
-    # Stores made before clusters: each event a cluster of its own, until relinked.
+)
+# Stores made before clusters (and bulk loads, as benchmarks/serve_latency.py's): each
+# event a cluster of its own, until relinked.
+CLUSTERS_FILL = (
     """INSERT INTO cluster_docs (doc_id, reported, origin, copies)
        SELECT id, COALESCE(date, substr(ingested_at, 1, 10)), COALESCE(source, url, id), '[]'
        FROM documents""",
@@ -390,7 +395,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "count tables in weekly and monthly order", (),
               only={"sqlite": _period_indexes()}),
     Migration(8, "countries in the full-text index", (), only={"sqlite": FTS_COUNTRIES_SQLITE}),
-    Migration(9, "event clusters", CLUSTERS, only=CLUSTER_KEYS),
+    Migration(9, "event clusters", CLUSTERS + CLUSTERS_FILL, only=CLUSTER_KEYS),
 )
 
 LATEST = MIGRATIONS[-1].version
