@@ -353,7 +353,12 @@ def test_a_plan_names_a_new_cluster_by_its_first_report():
 @settings(max_examples=100, deadline=None)
 @given(a=_record)
 def test_a_report_is_stored_and_read_back_unchanged(a):
-    from dragoman.clustering import article_from_json, article_json, report_from_json, report_json
+    from dragoman.clustering import (
+        article_from_json,
+        article_json,
+        report_from_json,
+        report_json,
+    )
     r = report_of(a, "2024-03-06", near=frozenset({"x"}), setting=None)
     assert report_from_json(report_json(r)) == r
     article = article_of(a["doc_id"], [a], "2024-03-06")
