@@ -15,12 +15,12 @@ from .linking import (
     NON_STATE,
     Spot,
     Verdict,
-    _country_names,
-    _day,
-    _is_place,
-    _level,
-    _spot,
-    _with_members,
+    country_names,
+    day_ordinal,
+    is_place,
+    party_level,
+    spot_of,
+    with_members,
 )
 
 STORY_WINDOW = 3  # days between two articles' dates that tell one story
@@ -39,19 +39,19 @@ class Article:
 def article_of(doc_id: str, records: list[dict], reported: str | None) -> Article:
     names, counts = {}, {}
     for record in records:
-        for e in _with_members((record.get("actor") or []) + (record.get("recipient") or [])):
-            if _is_place(e) and e["name"].lower() not in _country_names():
+        for e in with_members((record.get("actor") or []) + (record.get("recipient") or [])):
+            if is_place(e) and e["name"].lower() not in country_names():
                 names.setdefault(f"p:{e['name']}", e["name"])
-            elif _level(e) == 2 and e.get("id"):
+            elif party_level(e) == 2 and e.get("id"):
                 names.setdefault(f"a:{e['id']}", e["name"])
             country = e.get("country")
             if country and country not in NON_STATE:
                 counts[country] = counts.get(country, 0) + 1
-        spot = _spot(record.get("location"))
+        spot = spot_of(record.get("location"))
         if spot and spot.city:
             names.setdefault(f"p:{spot.name}", spot.name)
     top = sorted(counts, key=lambda c: -counts[c])[:2]
-    return Article(doc_id, _day(reported), frozenset(names), tuple(top),
+    return Article(doc_id, day_ordinal(reported), frozenset(names), tuple(top),
                    tuple(sorted(names.items())))
 
 
@@ -84,10 +84,10 @@ def article_setting(records: list[dict]) -> Spot | None:
     location or as a place standing for its people), if any names one twice."""
     counts: dict[Spot, int] = {}
     for record in records:
-        spots = {_spot(record.get("location"))} | {
-            Spot(e["name"], e.get("country"), e["name"].lower() not in _country_names())
-            for e in _with_members((record.get("actor") or []) + (record.get("recipient") or []))
-            if _is_place(e)}
+        spots = {spot_of(record.get("location"))} | {
+            Spot(e["name"], e.get("country"), e["name"].lower() not in country_names())
+            for e in with_members((record.get("actor") or []) + (record.get("recipient") or []))
+            if is_place(e)}
         for spot in spots:
             if spot and spot.city:
                 counts[spot] = counts.get(spot, 0) + 1

@@ -116,7 +116,7 @@ def compatible_types(event: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _country_names() -> frozenset[str]:
+def country_names() -> frozenset[str]:
     """Every name of a country (data/actors/countries.tsv), lower-cased: a place entity
     named so stands for a whole country, not a city."""
     text = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text("utf-8")
@@ -134,18 +134,18 @@ def report_of(record: dict, reported: str | None = None, near: frozenset = froze
     """A record (Event.to_record()) as linking sees it; `reported` is its article's date,
     `near` the ids of its copies, `setting` its article's place (article_setting())."""
     lo, hi, precision = date_interval(record, reported)
-    sides = [tuple(_party(e) for e in _with_members(record.get(role) or []))
+    sides = [tuple(_party(e) for e in with_members(record.get(role) or []))
              for role in ("actor", "recipient")]
-    location = _spot(record.get("location"))
+    location = spot_of(record.get("location"))
     places = {p for p in [location] if p}
-    places |= {Spot(e["name"], e.get("country"), e["name"].lower() not in _country_names())
-               for e in _with_members((record.get("actor") or []) + (record.get("recipient") or []))
-               if _is_place(e)}
+    places |= {Spot(e["name"], e.get("country"), e["name"].lower() not in country_names())
+               for e in with_members((record.get("actor") or []) + (record.get("recipient") or []))
+               if is_place(e)}
     return Report(id=record["id"], doc_id=record["doc_id"], event=record["event"],
                   actor=sides[0], recipient=sides[1], lo=lo, hi=hi, precision=precision,
                   places=tuple(sorted(places, key=lambda s: (s.name, s.country or ""))),
                   location=location, negated=record.get("modality") == "negated",
-                  sentence=sentence_key(record.get("text") or ""), reported=_day(reported),
+                  sentence=sentence_key(record.get("text") or ""), reported=day_ordinal(reported),
                   near=near, setting=setting)
 
 
@@ -153,15 +153,15 @@ def sentence_key(text: str) -> str:
     return hashlib.sha1(" ".join(text.lower().split()).encode()).hexdigest()[:16]
 
 
-def _with_members(entities: list[dict]) -> list[dict]:
+def with_members(entities: list[dict]) -> list[dict]:
     out = []
     for e in entities:
         out.append(e)
-        out.extend(_with_members(e.get("members") or []))
+        out.extend(with_members(e.get("members") or []))
     return out
 
 
-def _is_place(e: dict) -> bool:
+def is_place(e: dict) -> bool:
     # A place standing for its people (actors.place_entity): a state without a sector,
     # whose id is not the country code itself.
     return e.get("kind") == "state" and not e.get("sector") and e.get("id") != e.get("country")
@@ -172,10 +172,10 @@ def _party(e: dict) -> Party:
     ident = e.get("id") or ""
     org = e.get("org") or (ident if e.get("kind") == "organization" and ident
                            and not ident.startswith("g-") and ident != e.get("country") else None)
-    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), _level(e), org)
+    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), party_level(e), org)
 
 
-def _level(e: dict) -> int:
+def party_level(e: dict) -> int:
     """What sharing this entity says about two reports: 2 a person, a named organisation
     or a city; 1 a state, a group of one country, a name nothing else is known of; 0 a
     generic group ("police", "people"), which every story has."""
@@ -183,7 +183,7 @@ def _level(e: dict) -> int:
     if e.get("kind") == "person" or (ident and not ident.startswith("g-")
                                      and ident != e.get("country")):
         return 2
-    if _is_place(e):
+    if is_place(e):
         return 1  # (where an event happened counts as its location: see compare_places)
     if ident == e.get("country") or e.get("country"):
         return 1
@@ -192,7 +192,7 @@ def _level(e: dict) -> int:
     return 0
 
 
-def _spot(place: dict | None) -> Spot | None:
+def spot_of(place: dict | None) -> Spot | None:
     if not place or not place.get("name"):
         return None
     return Spot(place["name"], place.get("country_code"),
@@ -203,7 +203,7 @@ def date_interval(record: dict, reported: str | None) -> tuple[int | None, int |
     """The first and last day (ordinals) the record's date allows, and its precision."""
     value = record.get("date")
     if not value:
-        day = _day(reported)
+        day = day_ordinal(reported)
         return day, day, "report"
     try:
         if len(value) == 4:
@@ -217,11 +217,11 @@ def date_interval(record: dict, reported: str | None) -> tuple[int | None, int |
         lo = date.fromisoformat(value[:10]).toordinal()
     except ValueError:
         return None, None, "none"
-    hi = _day(record.get("date_end")) or lo
+    hi = day_ordinal(record.get("date_end")) or lo
     return lo, max(lo, hi), "range" if hi > lo else "day"
 
 
-def _day(value: str | None) -> int | None:
+def day_ordinal(value: str | None) -> int | None:
     try:
         return date.fromisoformat(value[:10]).toordinal() if value and len(value) >= 10 else None
     except ValueError:
