@@ -19,25 +19,28 @@ def index_rows(r: Report) -> list[tuple[str, int]]:
     """The rows an index of reports holds for this one: (key, day). Any report that may
     link to it shares a key with it (see index_queries)."""
     days = date_rows(r)
-    rows = [(f"{cls}|{key}", day) for key in _keys(r, r.event) for cls, day in days]
+    rows = [(f"{cls}|{r.event}|{key}", day) for key in _keys(r) for cls, day in days]
     return rows + [(f"t|{r.event}|{r.sentence}", 0)]
 
 
 def index_queries(r: Report) -> list[tuple[str, int, int]]:
     """Where in such an index the reports that may link to this one are: (key, first day,
     last day). A superset: compare() decides."""
-    queries = [(f"{cls}|{key}", lo, hi) for event in compatible_types(r.event)
-               for key in _keys(r, event) for cls, lo, hi in date_queries(r)]
+    keys, dates = _keys(r), date_queries(r)
+    queries = [(f"{cls}|{event}|{key}", lo, hi) for event in compatible_types(r.event)
+               for key in keys for cls, lo, hi in dates]
     return queries + [(f"t|{r.event}|{r.sentence}", 0, 0)]
 
 
-def _keys(r: Report, event: str) -> list[str]:
-    # What a link's strength can come from: an actor id worth something, a country, a place.
-    values = {f"a:{p.id}" for p in r.actor + r.recipient if p.id and p.level}
-    values |= {f"c:{p.country}" for p in r.actor + r.recipient if p.country}
-    values |= {f"o:{p.org}" for p in r.actor + r.recipient if p.org}
+def _keys(r: Report) -> list[str]:
+    # What a link's strength can come from: an actor id worth something, a country, an
+    # organisation, a place.
+    parties = r.actor + r.recipient
+    values = {f"a:{p.id}" for p in parties if p.id and p.level}
+    values |= {f"c:{p.country}" for p in parties if p.country}
+    values |= {f"o:{p.org}" for p in parties if p.org}
     values |= {f"p:{s.name}|{s.country or ''}" for s in r.places}
-    return sorted(f"{event}|{v}" for v in values)
+    return sorted(values)
 
 
 def date_rows(r: Report) -> list[tuple[str, int]]:

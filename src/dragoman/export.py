@@ -76,7 +76,9 @@ def _write_with(fmt: str):
 
 # ---- Parquet: the record's nested fields as Arrow structs and lists -----------------------
 
-def parquet_schema():
+def parquet_schema(stored: bool = True):
+    """The record's columns; `stored`: with its cluster, as records read from the store
+    carry it (records straight from the pipeline have none yet)."""
     import pyarrow as pa
 
     s, f, i = pa.string(), pa.float64(), pa.int64()
@@ -84,15 +86,18 @@ def parquet_schema():
                         ("country", s), ("sector", s), ("org", s), ("title", s), ("id", s)])
     place = pa.struct([("name", s), ("text", s), ("geonameid", i), ("lat", f), ("lon", f),
                        ("country_code", s), ("admin1", s), ("feature", s)])
-    return pa.schema([
+    columns = [
         ("id", s), ("doc_id", s), ("event", s), ("mode", s), ("context", pa.list_(s)),
         ("quad", s), ("cameo", s), ("actor", pa.list_(entity)), ("recipient", pa.list_(entity)),
         ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
         ("location", place), ("modality", s), ("text", s),
         ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
-        ("confidence", f),
-        ("cluster", pa.struct([("id", s), ("articles", i), ("sources", i), ("mentions", i),
-                               ("first_reported", s), ("last_reported", s)]))])
+        ("confidence", f)]
+    if stored:
+        columns.append(("cluster", pa.struct([("id", s), ("articles", i), ("sources", i),
+                                              ("mentions", i), ("first_reported", s),
+                                              ("last_reported", s)])))
+    return pa.schema(columns)
 
 
 def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:

@@ -110,9 +110,10 @@ def type_pairs() -> dict[tuple[str, str], TypePair]:
     return pairs
 
 
-def compatible_types(event: str) -> list[str]:
+@lru_cache(maxsize=32)
+def compatible_types(event: str) -> tuple[str, ...]:
     """The types a report of this type may link to (itself first)."""
-    return [event] + sorted({b for (a, b) in type_pairs() if a == event and b != event})
+    return (event,) + tuple(sorted({b for (a, b) in type_pairs() if a == event and b != event}))
 
 
 @lru_cache(maxsize=1)
