@@ -3,12 +3,10 @@
     PYTHONPATH=src .venv/bin/python benchmarks/linking_latency.py --events 50000 --db /tmp/link-bench.db [--new 200]
 
 Fills an SQLite store with synthetic articles of 10 events each (3,000 actors of 40
-countries drawn with a long tail, 16 types, 200 cities, dates over ten years) linked as
-ingest links them (an existing --db with enough events is reused), then times linking
-`--new` more articles one at a time (each in its own write transaction, as at ingest:
-its document and event rows, then the lookups, comparisons and writes of
-store/clusters.py; the full-text index and count tables are left out) and listing clusters
-with a mix of filters. Prints p50/p95 of each.
+countries drawn with a long tail, 16 types, 200 cities, dates over ten years) through
+Store.ingest, linking included (an existing --db with enough events is reused), then
+times the ingest of `--new` more articles one at a time, and the linking within it
+(store/clusters.py), and listing clusters with a mix of filters. Prints p50/p95 of each.
 """
 from __future__ import annotations
 
@@ -19,10 +17,8 @@ import sys
 import time
 from datetime import date
 
-from dragoman.model import QUADS
-from dragoman.store import open_store
-from dragoman.store import rows as R
-from dragoman.store.clusters import link_records, unlink_document
+from dragoman.model import QUADS, Document, Entity, Event, Place
+from dragoman.store import clusters, open_store
 
 SEED = 20261205
 TYPES = sorted(QUADS)
@@ -31,6 +27,7 @@ COUNTRIES = ["USA", "CHN", "RUS", "IND", "PAK", "IRN", "ISR", "UKR", "TUR", "FRA
              "AFG", "EGY", "SAU", "ZAF", "KEN", "COL", "VEN", "IDN", "PHL", "MMR", "UZB",
              "KAZ", "TJK", "AZE", "ARM", "GEO", "POL", "ITA"]
 FIRST_DAY = date(2015, 1, 1).toordinal()
+WORDS = ["border", "talks", "ceasefire", "sanctions", "election", "protest", "trade", "oil"]
 
 
 def actors(rng: random.Random) -> list[dict]:
@@ -47,41 +44,43 @@ def actors(rng: random.Random) -> list[dict]:
     return out
 
 
-def article(rng: random.Random, n: int, people: list[dict]) -> tuple[str, str, list[dict]]:
+def article(rng: random.Random, n: int, people: list[dict]) -> Document:
+    """A synthetic article of 10 events, one sentence each."""
     doc_id = f"syn-{n:07d}"
     day = FIRST_DAY + rng.randrange(3650)
-    records = []
-    for i in range(10):
-        when = date.fromordinal(day - rng.choice([0, 0, 0, 1, 2])).isoformat()
+    sentences = [f"Synthetic sentence {i} of {doc_id} about {rng.choice(WORDS)}." for i in range(10)]
+    text = " ".join(sentences)
+    events, at = [], 0
+    for i, sentence in enumerate(sentences):
+        span = (at, at + len(sentence))
+        at = span[1] + 1
         city = rng.randrange(200)
-        records.append({
-            "id": f"{doc_id}-{i}", "doc_id": doc_id, "event": rng.choice(TYPES),
-            "actor": [rng.choice(people)], "recipient": [rng.choice(people)],
-            "date": when, "date_precision": "day", "date_end": None, "modality": "asserted",
-            "location": {"name": f"city {city}", "country_code": COUNTRIES[city % 40],
-                         "feature": "city"} if rng.random() < 0.3 else None,
-            "text": f"Synthetic sentence {i} of {doc_id}."})
-    return doc_id, date.fromordinal(day).isoformat(), records
+        place = Place(f"city {city}", f"city {city}", None, None, None, COUNTRIES[city % 40],
+                      None, "city") if rng.random() < 0.3 else None
+        when = date.fromordinal(day - rng.choice([0, 0, 0, 1, 2])).isoformat()
+        events.append(Event(doc_id=doc_id, event=rng.choice(TYPES), text=sentence, span=span,
+                            trigger={"text": "Synthetic", "span": [span[0], span[0] + 9]},
+                            actor=[_entity(rng.choice(people))],
+                            recipient=[_entity(rng.choice(people))], date=when,
+                            date_precision="day", location=place))
+    return Document(id=doc_id, text=text, date=date.fromordinal(day).isoformat(),
+                    source=f"source-{n % 50}.example", events=events)
 
 
-def store_article(store, doc_id: str, day: str, records: list[dict]) -> None:
-    store._execute("INSERT INTO documents (id, content_hash, text, date, warnings, ingested_at) "
-                   "VALUES (?, ?, ?, ?, ?, ?)", [doc_id, doc_id, doc_id, day, "[]", R.now()])
-    store._insert("events", [R.event_row({**r, "quad": QUADS[r["event"]], "cameo": None,
-                                          "mode": None, "confidence": 0.5}) for r in records])
-    text = " ".join(r["text"] for r in records)
-    link_records(store, doc_id, records, text, day, f"source-{doc_id[-2:]}")
+def _entity(a: dict) -> Entity:
+    return Entity(name=a["name"], text=a["name"], span=(0, 1), kind=a["kind"],
+                  country=a["country"], sector=a["sector"], id=a["id"])
 
 
 def fill(store, total: int, rng: random.Random, people: list[dict]) -> int:
     have = store._fetch("SELECT COUNT(*) AS n FROM documents")[0]["n"]
-    started = time.monotonic()
+    started, first = time.monotonic(), have
     while have * 10 < total:
         with store._transaction():
             for n in range(have, min(have + 100, total // 10)):
-                store_article(store, *article(rng, n, people))
+                store.ingest(article(rng, n, people))
         have = min(have + 100, total // 10)
-        rate = have * 10 / max(time.monotonic() - started, 1e-9)
+        rate = (have - first) * 10 / max(time.monotonic() - started, 1e-9)
         print(f"\r  {have * 10:,} events ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     return have
@@ -103,19 +102,24 @@ def main() -> None:
     people = actors(rng)
     with open_store(args.db) as store:
         have = fill(store, args.events, rng, people)
-        linked = []
-        for n in range(have + 10_000_000, have + 10_000_000 + args.new):
+        ingested, linked = [], []
+        link = clusters.link_document
+
+        def timed(store_, doc):
+            start = time.perf_counter()
+            link(store_, doc)
+            linked.append(1000 * (time.perf_counter() - start))
+        clusters.link_document = timed
+        for n in range(10_000_000, 10_000_000 + args.new):
             doc = article(rng, n, people)
             start = time.perf_counter()
-            with store._transaction():
-                store_article(store, *doc)
-            linked.append(1000 * (time.perf_counter() - start))
-            with store._transaction():  # (the store stays as it was for the next one)
-                unlink_document(store, doc[0])
-                store._execute("DELETE FROM events WHERE doc_id = ?", [doc[0]])
-                store._execute("DELETE FROM documents WHERE id = ?", [doc[0]])
-        print(f"{have * 10:,} events; storing and linking one new article of 10 events: "
-              f"{percentiles(linked)}")
+            store.ingest(doc)
+            ingested.append(1000 * (time.perf_counter() - start))
+            store.delete(doc.id)  # (the store stays as it was for the next one)
+        clusters.link_document = link
+        print(f"{have * 10:,} events; ingesting one new article of 10 events: "
+              f"{percentiles(ingested)}")
+        print(f"  of which linking it: {percentiles(linked)}")
         listed = []
         filters = [{}, {"country": "USA"}, {"type": "ASSAULT"}, {"since": "2020-03"},
                    {"country": "FRA", "type": "CONSULT"}, {"order": "-date"}]

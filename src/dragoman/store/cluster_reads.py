@@ -12,11 +12,13 @@ import json
 from .query import EventFilter, QueryError
 
 _CHUNK = 500
+_FEW = 5000  # matching events under which a listing starts from them, not from the clusters
 CLUSTER_FIELDS = ("id", "articles", "sources", "mentions", "first_reported", "last_reported")
-CLUSTER_ORDERS = {"-articles": "c.articles DESC, c.mentions DESC, c.id",
+# Each the order of an index of clusters (migration 9), walked forwards or backwards.
+CLUSTER_ORDERS = {"-articles": "c.articles DESC, c.mentions DESC, c.id DESC",
                   "articles": "c.articles, c.mentions, c.id",
-                  "-date": "c.date DESC, c.id", "date": "c.date, c.id",
-                  "-reported": "c.last_reported DESC, c.id"}
+                  "-date": "c.date DESC, c.id DESC", "date": "c.date, c.id",
+                  "-reported": "c.last_reported DESC, c.id DESC"}
 
 
 def attach(store, records: list[dict]) -> list[dict]:
@@ -46,14 +48,24 @@ def list_clusters(store, actor=None, country=None, type=None, quad=None, since=N
     for name, value in (("limit", limit), ("offset", offset)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
-    flt = EventFilter(actor, country, type, quad, since, until, q, doc)
-    if any((actor, country, type, quad, since, until, q, doc)):
-        flt = store._planned(flt)
-        where, params = flt.where(store.dialect)
-        rows = store._fetch(
-            "SELECT c.* FROM clusters c WHERE c.id IN (SELECT m.cluster_id FROM "
-            f"cluster_members m JOIN events e ON e.id = m.event_id{where}) "
-            f"ORDER BY {CLUSTER_ORDERS[order]} LIMIT ? OFFSET ?", params + [limit, offset])
+    filters = {"actor": actor, "country": country, "type": type, "quad": quad,
+               "since": since, "until": until, "q": q, "doc": doc}
+    if any(v is not None for v in filters.values()):
+        where, params = store._planned(EventFilter(**filters)).where(store.dialect)
+        if store.count_events(**filters, cap=_FEW) < _FEW:
+            # Few matching events: their clusters, then sorted.
+            matching = ("c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e "
+                        f"ON e.id = m.event_id{where})")
+        else:
+            # Many: the clusters in the listing's order, each probed for one matching event
+            # (its members first: CROSS JOIN fixes that order in SQLite), until the page
+            # is full.
+            where = where.replace(" WHERE ", " AND ", 1)
+            matching = ("EXISTS (SELECT 1 FROM cluster_members m CROSS JOIN events e "
+                        f"WHERE m.cluster_id = c.id AND e.id = m.event_id{where})")
+        rows = store._fetch(f"SELECT c.* FROM clusters c WHERE {matching} "
+                            f"ORDER BY {CLUSTER_ORDERS[order]} LIMIT ? OFFSET ?",
+                            params + [limit, offset])
     else:
         rows = store._fetch(f"SELECT c.* FROM clusters c ORDER BY {CLUSTER_ORDERS[order]} "
                             "LIMIT ? OFFSET ?", [limit, offset])
