@@ -34,10 +34,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from dragoman.articles import article_of, article_setting
-from dragoman.clustering import Linker
-from dragoman.linking import report_of
-from dragoman.neardup import signature
+from dragoman.linking.articles import article_of, article_setting
+from dragoman.linking.clustering import Linker
+from dragoman.linking.neardup import signature
+from dragoman.linking.rules import report_of
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/news-clusters/data"
 if not CORPUS.is_dir():

@@ -8,12 +8,12 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dragoman.articles import article_of, compare_articles
-from dragoman.blocking import index_queries, index_rows
-from dragoman.clustering import Linker, plan_links
-from dragoman.linking import Report, compare, report_of, type_pairs
+from dragoman.linking.articles import article_of, compare_articles
+from dragoman.linking.blocking import index_queries, index_rows
+from dragoman.linking.clustering import Linker, plan_links
+from dragoman.linking.neardup import copies, jaccard, shingles, signature, similarity
+from dragoman.linking.rules import Report, compare, report_of, type_pairs
 from dragoman.model import EVENT_TYPES
-from dragoman.neardup import copies, jaccard, shingles, signature, similarity
 
 _ids = itertools.count()
 
@@ -353,7 +353,7 @@ def test_a_plan_names_a_new_cluster_by_its_first_report():
 @settings(max_examples=100, deadline=None)
 @given(a=_record)
 def test_a_report_is_stored_and_read_back_unchanged(a):
-    from dragoman.clustering import (
+    from dragoman.linking.clustering import (
         article_from_json,
         article_json,
         report_from_json,

@@ -1,9 +1,9 @@
 """Event clusters in the store, kept up to date as articles come and go.
 
 Every stored event is in exactly one cluster of the records that report the same
-happening (clustering.py decides; linking.py says why). An ingested article's reports
-are linked at ingest, inside its write transaction: the blocking indexes (migration 9)
-find the stored reports and articles they may link to by key and day, so nothing else
+happening (linking/clustering.py decides; linking/rules.py says why). An ingested
+article's reports are linked at ingest, inside its write transaction: the blocking indexes
+(migration 9) find the stored reports and articles they may link to by key and day, so nothing else
 in the store is read or recomputed. Both backends run write transactions one at a time
 (SQLite: BEGIN IMMEDIATE; PostgreSQL: an advisory lock), so two articles about one
 happening ingested at once cannot each found a cluster of their own.
@@ -21,7 +21,7 @@ import json
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from ..articles import (
+from ..linking.articles import (
     STORY_WINDOW,
     Article,
     article_keys,
@@ -29,8 +29,8 @@ from ..articles import (
     article_setting,
     compare_articles,
 )
-from ..blocking import index_queries, index_rows
-from ..clustering import (
+from ..linking.blocking import index_queries, index_rows
+from ..linking.clustering import (
     Linker,
     Plan,
     Stored,
@@ -41,9 +41,9 @@ from ..clustering import (
     report_json,
     span_of,
 )
-from ..linking import Report, report_of
+from ..linking.neardup import bands, copies, signature
+from ..linking.rules import Report, report_of
 from ..model import Document
-from ..neardup import bands, copies, signature
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit

@@ -1,6 +1,6 @@
 """Event clusters: the reports of one happening, grown one article at a time.
 
-A cluster is a connected group of reports that linking.compare() links: a new article's
+A cluster is a connected group of reports that rules.compare() links: a new article's
 reports join the clusters of the stored reports they link to, and clusters that a new
 report links together merge. Since linking is symmetric and every link is found whatever
 came first (the index finds stored reports by the keys and dates of the new one), the
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from .articles import STORY_WINDOW, Article, article_keys, compare_articles
 from .blocking import index_queries, index_rows
-from .linking import Party, Report, Spot, Verdict, compare
 from .neardup import bands, copies
+from .rules import Party, Report, Spot, Verdict, compare
 
 MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
 

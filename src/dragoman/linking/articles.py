@@ -1,5 +1,5 @@
 """Articles that tell one story, and where an article's events are: what linking reads
-of a whole article besides its records (see linking.py).
+of a whole article besides its records (see rules.py).
 
 Reports of one happening spread over an article: a headline names the city, the third
 paragraph the minister, the fifth the police. Two articles published within a few days
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .linking import (
+from .rules import (
     NON_STATE,
     Spot,
     Verdict,

@@ -4,13 +4,13 @@ Every link needs something shared (an actor id worth something, a country, a pla
 the very sentence in a copy of the article) and dates that meet; so a report is indexed
 under each such key with its day, and a new report looks up its own keys, for each type
 it may link to, over its window of days. The lookups return a superset of the reports
-it links to (tests/test_linking.py checks that none is missed); linking.compare decides.
+it links to (tests/test_linking.py checks that none is missed); rules.compare decides.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from .linking import DAY_WINDOW, Report, compatible_types
+from .rules import DAY_WINDOW, Report, compatible_types
 
 SHORT_SPAN = 7  # longest range (days) indexed day by day; longer ones by month
 
