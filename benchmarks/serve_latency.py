@@ -27,6 +27,7 @@ import httpx
 from dragoman.model import QUADS
 from dragoman.store import open_store
 from dragoman.store import rows as R
+from dragoman.store.migrations import CLUSTERS_FILL
 
 SEED = 20261123
 EVENTS_PER_DOC = 10
@@ -103,6 +104,8 @@ def fill(store, total: int) -> None:
     with store._transaction():
         store._execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
         store._refresh_actors({a["id"] for a in actors})
+        for statement in CLUSTERS_FILL:  # each synthetic event a cluster of its own
+            store._execute(statement)
     store._recount_terms()
     store.optimize()
 

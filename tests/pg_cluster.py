@@ -81,7 +81,8 @@ def _as(user: str, command: list, check: bool = True) -> None:
 
 
 DATA_TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
-               "event_actors", "event_counts", "actor_counts", "country_counts", "term_counts")
+               "event_actors", "event_counts", "actor_counts", "country_counts", "term_counts",
+               "clusters", "cluster_members", "cluster_docs", "cluster_keys", "cluster_doc_keys")
 _shared: dict = {}
 
 

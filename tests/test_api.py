@@ -20,7 +20,7 @@ from dragoman.model import Entity, Event
 SEED_2 = "004_ec87686fdf2f6654"
 TOKEN = "t0ken"
 CONTRACT = set(Event("d", "AGREE", "t", (0, 1), {"text": "t", "span": [0, 1]},
-                     actor=[Entity("a", "a", (0, 1))]).to_record())
+                     actor=[Entity("a", "a", (0, 1))]).to_record()) | {"cluster"}  # (stored)
 NEW_DOC = {"id": "api-doc-1", "date": "2022-05-04",
            "text": "Vladimir Norov held talks with Ying Yong in Wuhan on 4 May 2022. "
                    "China condemned the decision of Japan."}

@@ -122,7 +122,9 @@ def test_gdelt_rows_map_the_record(store, records):
         assert float(row["GoldsteinScale"]) == goldstein(record["cameo"])
         assert row["Actor1Name"] == record["actor"][0]["name"].upper()
         assert row["SOURCEURL"].endswith(record["doc_id"] + ".txt") and len(row["DATEADDED"]) == 14
-        assert (row["NumMentions"], row["AvgTone"]) == ("1", "0")
+        cluster = record["cluster"]  # (the reports of one happening: store/clusters.py)
+        assert (row["NumMentions"], row["NumSources"], row["NumArticles"], row["AvgTone"]) == (
+            str(cluster["mentions"]), str(cluster["sources"]), str(cluster["articles"]), "0")
     assert {r["IsRootEvent"] for r in rows.values()} == {"0", "1"}
 
 

@@ -226,6 +226,68 @@ def test_brushing_the_timeline_filters_by_dates(server, browser):
     assert "since=" in browser.current_url
 
 
+# Another article about HOSTILE's meeting, from another source: the page says how many
+# articles and sources reported an event, and shows their reports side by side (issue 13).
+TWIN = {"id": "twin-report", "date": "2021-06-03", "source": "example.org",
+        "title": "Talks in Beijing",
+        "text": "Ying Yong held talks with Vladimir Norov in Beijing on 3 June 2021.\n"}
+
+
+def test_an_event_reported_twice_shows_both_reports_side_by_side_and_why(server, browser):
+    posted = httpx.post(server.url + "/api/documents", json=TWIN, timeout=60,
+                        headers={"authorization": f"Bearer {TOKEN}"})
+    assert posted.status_code == 200, posted.text
+    twin = next(e for e in httpx.get(server.url + "/api/events", params={"doc": TWIN["id"]})
+                .json()["events"] if e["event"] == "CONSULT")
+    cluster = httpx.get(f"{server.url}/api/clusters/{twin['cluster']['id']}").json()
+    assert {r["record"]["doc_id"] for r in cluster["reports"]} == {HOSTILE["id"], TWIN["id"]}
+    assert (cluster["articles"], cluster["sources"]) == (2, 2)
+
+    open_page(browser, f"{server.url}/#doc={TWIN['id']}")
+    row = next(r for r in wait(browser, lambda d: rows(d)) if r.get_attribute("data-id") == twin["id"])
+    assert "2 articles \u00b7 2 sources" in row.text
+    click(browser, row.find_element(By.CSS_SELECTOR, "button.reports-link"))  # the count: the reports
+    wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#reports .report"))
+    assert f"cluster={twin['cluster']['id']}" in browser.current_url
+    assert not browser.find_element(By.ID, "detail").is_displayed()
+    click(browser, browser.find_element(By.ID, "close-cluster"))
+    click(browser, row)  # the rest of the row: the event
+    reported = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#event-facts .reported"))
+    assert "reported by 2 articles from 2 sources" in reported[0].text
+    click(browser, browser.find_element(By.ID, "open-cluster"))
+    cards = wait(browser, lambda d: d.find_element(By.ID, "cluster").is_displayed()
+                 and d.find_elements(By.CSS_SELECTOR, "#reports .report"))
+    assert "reported by 2 articles from 2 sources" in browser.find_element(By.ID, "cluster-summary").text
+    assert len(cards) == len(cluster["reports"])
+    for card, report in zip(cards, cluster["reports"]):  # earliest article first, as the API
+        record, article = report["record"], report["article"]
+        assert card.get_attribute("data-event") == record["id"]
+        assert card.find_element(By.CSS_SELECTOR, ".sentence").text == record["text"]
+        assert card.find_element(By.CSS_SELECTOR, "mark.trigger").text == record["trigger"]["text"]
+        head = card.find_element(By.CSS_SELECTOR, ".report-head").text
+        assert (article["source"] or article["counted_as"]) in head and article["reported"] in head
+        why = card.find_element(By.CSS_SELECTOR, ".why").text
+        assert all(reason in why for reason in report["why"])
+    linked = [r for r in cluster["reports"] if r["why"]]
+    assert linked and any("both CONSULT" in reason for reason in linked[0]["why"])
+    assert "linked to report 1" in cards[cluster["reports"].index(linked[0])].text
+
+    # One row per happening: the cluster, its counts and its first report's sentence.
+    if os.environ.get("DRAGOMAN_SCREENSHOTS"):
+        browser.execute_script("document.getElementById('cluster').scrollIntoView()")
+        browser.save_screenshot(str(Path(os.environ["DRAGOMAN_SCREENSHOTS"]) / "reports.png"))
+    open_page(browser, f"{server.url}/#grouped=1&doc={TWIN['id']}")
+    grouped = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#clusters tr[data-cluster]"))
+    assert cluster["id"] in [g.get_attribute("data-cluster") for g in grouped]
+    assert browser.find_element(By.ID, "grouped").is_selected()
+    assert not browser.find_element(By.ID, "events").is_displayed()
+    row = next(g for g in grouped if g.get_attribute("data-cluster") == cluster["id"])
+    assert "reported by 2 articles from 2 sources" in row.text
+    click(browser, row)
+    wait(browser, lambda d: d.find_element(By.ID, "cluster").is_displayed())
+    assert f"cluster={cluster['id']}" in browser.current_url
+
+
 def test_screenshots(server, browser):
     target = os.environ.get("DRAGOMAN_SCREENSHOTS")
     if not target:

@@ -74,7 +74,9 @@ def _write_with(fmt: str):
 
 # ---- Parquet: the record's nested fields as Arrow structs and lists -----------------------
 
-def parquet_schema():
+def parquet_schema(stored: bool = True):
+    """The record's columns; `stored`: with its cluster, as records read from the store
+    carry it (records straight from the pipeline have none yet)."""
     import pyarrow as pa
 
     s, f, i = pa.string(), pa.float64(), pa.int64()
@@ -82,13 +84,18 @@ def parquet_schema():
                         ("country", s), ("sector", s), ("org", s), ("title", s), ("id", s)])
     place = pa.struct([("name", s), ("text", s), ("geonameid", i), ("lat", f), ("lon", f),
                        ("country_code", s), ("admin1", s), ("feature", s)])
-    return pa.schema([
+    columns = [
         ("id", s), ("doc_id", s), ("event", s), ("mode", s), ("context", pa.list_(s)),
         ("quad", s), ("cameo", s), ("actor", pa.list_(entity)), ("recipient", pa.list_(entity)),
         ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
         ("location", place), ("modality", s), ("text", s),
         ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
-        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))])))])
+        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))])))]
+    if stored:
+        columns.append(("cluster", pa.struct([("id", s), ("articles", i), ("sources", i),
+                                              ("mentions", i), ("first_reported", s),
+                                              ("last_reported", s)])))
+    return pa.schema(columns)
 
 
 def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:
@@ -160,12 +167,20 @@ def gdelt_row(record: dict, doc: dict | None) -> dict:
            "IsRootEvent": int(_in_lead(record, doc)),
            "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
            "QuadClass": QUAD_CLASS[record["quad"]], "GoldsteinScale": goldstein(cameo),
-           "NumMentions": 1, "NumSources": 1, "NumArticles": 1, "AvgTone": 0,
+           **_gdelt_counts(record.get("cluster")), "AvgTone": 0,
            **_gdelt_geo("Actor1", None), **_gdelt_geo("Actor2", None),
            **_gdelt_geo("Action", record.get("location")),
            "DATEADDED": _timestamp(doc.get("ingested_at")),
            "SOURCEURL": doc.get("url") or doc.get("origin") or record["doc_id"]}
     return row
+
+
+def _gdelt_counts(cluster: dict | None) -> dict:
+    # GDELT counts the reports of one event: sentences, sources and articles. Ours are
+    # the event's cluster's (store/clusters.py): a wire copy is an article, not a source.
+    cluster = cluster or {}
+    return {"NumMentions": cluster.get("mentions", 1), "NumSources": cluster.get("sources", 1),
+            "NumArticles": cluster.get("articles", 1)}
 
 
 def _gdelt_dates(date: str | None) -> dict:

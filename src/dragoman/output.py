@@ -113,3 +113,58 @@ def row(cells: list[str], widths: list[int], rest: int) -> str:
     for i in range(height):
         out.append("  ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cols, widths + [rest])).rstrip())
     return "\n".join(out)
+
+
+# ---- event clusters: the reports of one happening (store/cluster_reads.py) ----------------
+
+def write_clusters(rows: list[dict], fmt: str, out: IO[str]) -> None:
+    """Clusters as JSON lines, or as a table of one line each (`fmt` "table")."""
+    if fmt == "jsonl":
+        for cluster in rows:
+            out.write(json.dumps(cluster, ensure_ascii=False) + "\n")
+    else:
+        out.write(cluster_table(rows))
+    out.flush()
+
+
+def cluster_table(rows: list[dict], width: int | None = None) -> str:
+    """One line per cluster: its id, type, date, counts, and its representative sentence."""
+    width = width or max(100, shutil.get_terminal_size((140, 20)).columns)
+    head = f"{'cluster':16}  {'event':9}  {'date':10}  {'articles':>8}  {'sources':>7}  " \
+           f"{'mentions':>8}  {'reported':21}  sentence"
+    rest = max(30, width - len(head) + len("sentence"))
+    lines = [head, "-" * min(width, len(head) + rest - len("sentence"))]
+    for c in rows:
+        reported = c["first_reported"] or ""
+        if c["last_reported"] and c["last_reported"] != c["first_reported"]:
+            reported += f" to {c['last_reported'][5:]}"
+        text = (c["representative"] or {}).get("text") or ""
+        lines.append(f"{c['id']:16}  {c['event']:9}  {c['date'] or '':10}  {c['articles']:8}  "
+                     f"{c['sources']:7}  {c['mentions']:8}  {reported:21}  "
+                     f"{textwrap.shorten(text, rest, placeholder=' ...')}")
+    lines.append(f"{len(rows)} cluster{'s' if len(rows) != 1 else ''}")
+    return "\n".join(lines) + "\n"
+
+
+def cluster_text(cluster: dict) -> str:
+    """One cluster (Store.cluster) for reading: each report with its source and date, its
+    sentence, and what it was linked to and why."""
+    lines = [(f"cluster {cluster['id']}: {cluster['event']} {cluster['date'] or ''}, "
+              f"{reported_by(cluster)} ({cluster['mentions']} sentences)")]
+    for report in cluster["reports"]:
+        article, record = report["article"], report["record"]
+        source = article["source"] or article["counted_as"]
+        lines += ["", f"  {article['reported'] or ''}  {source}  {record['event']}  "
+                      f"{record.get('date') or ''}".rstrip(),
+                  textwrap.fill(record["text"], 100, initial_indent="    ",
+                                subsequent_indent="    ")]
+        if report["why"]:
+            lines.append(f"    linked to {report['linked_to']}: {'; '.join(report['why'])}")
+    return "\n".join(lines) + "\n"
+
+
+def reported_by(cluster: dict) -> str:
+    """"reported by 3 articles from 2 sources" (a wire copy is an article, not a source)."""
+    articles, sources = cluster["articles"], cluster["sources"]
+    return (f"reported by {articles} article{'s' if articles != 1 else ''} from "
+            f"{sources} source{'s' if sources != 1 else ''}")

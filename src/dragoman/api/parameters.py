@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import Depends, Query
 
 from ..filters import FILTER_FIELDS, FilterField, normalised
+from ..store.cluster_reads import CLUSTER_ORDERS
 from ..store.query import ORDERS
 from ..store.timeline import INTERVALS, TIMELINE_KEYS
 
@@ -46,5 +47,7 @@ Filters = Annotated[dict, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0)]
 Order = Annotated[str, one_of(ORDERS, "date, -date, confidence or -confidence")]
+ClusterOrder = Annotated[str, one_of(CLUSTER_ORDERS, "-articles (most reported first), "
+                                     "articles, date, -date or -reported")]
 Interval = Annotated[str, one_of(INTERVALS, "day, week or month")]
 TimelineKey = Annotated[str, one_of(TIMELINE_KEYS, "quad or type")]

@@ -17,7 +17,15 @@ from ..web import static_dir
 from . import ingest
 from .errors import ApiError
 from .paging import decode_cursor, encode_cursor
-from .parameters import Filters, Interval, Limit, Offset, Order, TimelineKey
+from .parameters import (
+    ClusterOrder,
+    Filters,
+    Interval,
+    Limit,
+    Offset,
+    Order,
+    TimelineKey,
+)
 from .service import service_of
 from .summaries import network, places
 
@@ -75,6 +83,30 @@ def get_event(request: Request, event_id: str) -> FastJSON:
     found = service_of(request).store.event(event_id)
     if found is None:
         raise ApiError(404, f"no event {event_id!r}; list events at /api/events")
+    return FastJSON(found)
+
+
+@router.get("/api/clusters", tags=["clusters"], response_class=FastJSON)
+def list_clusters(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
+                  order: ClusterOrder = "-articles") -> FastJSON:
+    """Clusters (the reports of one happening) with at least one event matching every
+    filter given: each with its counts of articles, independent sources and mentions, the
+    dates it was first and last reported, and its representative record. `next` is the
+    offset of the next page, when this one is full."""
+    clusters = service_of(request).store.clusters(**filters, limit=limit, offset=offset,
+                                                  order=order)
+    after = offset + len(clusters) if len(clusters) == limit else None
+    return FastJSON({"clusters": clusters, "limit": limit, "offset": offset, "next": after})
+
+
+@router.get("/api/clusters/{cluster_id}", tags=["clusters"], response_class=FastJSON)
+def get_cluster(request: Request, cluster_id: str) -> FastJSON:
+    """A cluster with each of its reports: the record (sentence, trigger and actors with
+    their spans), its article (source, date, title, url, the source it counts as) and
+    the report it was linked to, with the reasons."""
+    found = service_of(request).store.cluster(cluster_id)
+    if found is None:
+        raise ApiError(404, f"no cluster {cluster_id!r}; list clusters at /api/clusters")
     return FastJSON(found)
 
 

@@ -2,6 +2,7 @@
 
     extract.py  extract, ingest          the pipeline over files (dragoman.run)
     store.py    events, actors, export   what the store holds
+    clusters.py clusters                 the reports of one happening, grouped
     serve.py    serve                    the API and the page
     eval.py     eval                     quality against a gold set
     train.py    train                    the event classifier
@@ -18,6 +19,7 @@ import click
 
 from .. import __version__
 from ..settings import Settings
+from .clusters import clusters
 from .common import Commands
 from .eval import eval_command
 from .extract import extract, ingest
@@ -43,5 +45,6 @@ def main(ctx, config):
     ctx.obj = Settings.load(config)
 
 
-for command in (extract, ingest, events, actors, export, serve, eval_command, train, ray_extract):
+for command in (extract, ingest, events, actors, export, clusters, serve, eval_command, train,
+                ray_extract):
     main.add_command(command)

@@ -1,4 +1,5 @@
-"""`dragoman events`, `actors` and `export`: reading what the store holds."""
+"""`dragoman events`, `actors` and `export`: reading what the store holds (clusters.py:
+`dragoman clusters`, which `events --grouped` shares its lines with)."""
 from __future__ import annotations
 
 import json
@@ -8,7 +9,7 @@ import click
 
 from ..export import FORMATS as EXPORT_FORMATS
 from ..filters import normalised
-from ..output import FORMATS, RecordWriter
+from ..output import FORMATS, RecordWriter, write_clusters
 from .common import db_option, existing_db, filter_options
 
 
@@ -18,12 +19,18 @@ from .common import db_option, existing_db, filter_options
 @click.option("--limit", type=int, default=1000, show_default=True)
 @click.option("--offset", type=int, default=0)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--grouped", is_flag=True,
+              help="One line per cluster (the reports of one happening), as `dragoman clusters`.")
 @click.pass_context
-def events(ctx, db, limit, offset, fmt, **filters):
+def events(ctx, db, limit, offset, fmt, grouped, **filters):
     """Query stored events."""
     from ..store import open_store
 
     with open_store(existing_db(ctx, db)) as store:
+        if grouped:
+            rows = store.clusters(**normalised(filters), limit=limit, offset=offset)
+            write_clusters(rows, "jsonl" if fmt == "jsonl" else "table", sys.stdout)
+            return
         records = store.events(**normalised(filters), limit=limit, offset=offset)
         writer = RecordWriter(sys.stdout, fmt)
         writer.write_all(records)

@@ -163,10 +163,11 @@ def _names(arrow_type) -> set[str]:
 
 
 def event_schema():
-    """The event record (model.Event.to_record) as an Arrow schema: the one `dragoman export` writes."""
+    """The event record (model.Event.to_record) as an Arrow schema: the one `dragoman export`
+    writes, without the cluster a stored record has."""
     from ..export import parquet_schema
 
-    return parquet_schema()
+    return parquet_schema(stored=False)
 
 
 class ShardExtractor:

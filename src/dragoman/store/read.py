@@ -1,13 +1,15 @@
-"""Reading: events (a page, every one, how many), documents and actors.
+"""Reading: events (a page, every one, how many), event clusters, documents and actors.
 
 Filters are planned first (plan.py), then turned into SQL (query.py); totals come from
-the count tables where one answers the filters.
+the count tables where one answers the filters. Every event record read carries its
+cluster (cluster_reads.py).
 """
 from __future__ import annotations
 
 import json
 from typing import Iterable, Iterator
 
+from . import cluster_reads
 from .backend import chunks, marks
 from .plan import Planner
 from .query import EventFilter, QueryError, check_count, check_order, like_escape
@@ -38,7 +40,7 @@ class Reader(Planner):
         else:
             found = self._fetch(f"SELECT e.record FROM events e{where} ORDER BY {by} "
                                 "LIMIT ? OFFSET ?", params)
-        return [json.loads(r["record"]) for r in found]
+        return cluster_reads.attach(self, [json.loads(r["record"]) for r in found])
 
     def iter_events(self, actor=None, country=None, type=None, quad=None, since=None,
                     until=None, q=None, doc=None, page: int = 1000) -> Iterator[dict]:
@@ -56,8 +58,7 @@ class Reader(Planner):
         while True:
             found = self._fetch(f"SELECT e.seq, e.record FROM events e{where} "
                                 "ORDER BY e.seq LIMIT ?", params + [last, page])
-            for row in found:
-                yield json.loads(row["record"])
+            yield from cluster_reads.attach(self, [json.loads(row["record"]) for row in found])
             if len(found) < page:
                 return
             last = found[-1]["seq"]
@@ -95,7 +96,20 @@ class Reader(Planner):
 
     def event(self, event_id: str) -> dict | None:
         found = self._fetch("SELECT record FROM events WHERE id = ?", [event_id])
-        return json.loads(found[0]["record"]) if found else None
+        return cluster_reads.attach(self, [json.loads(found[0]["record"])])[0] if found else None
+
+    # ---- event clusters (clusters.py keeps them, cluster_reads.py reads them) ----------
+    def clusters(self, actor=None, country=None, type=None, quad=None, since=None,
+                 until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
+                 order: str = "-articles") -> list[dict]:
+        """Clusters (the reports of one happening) with at least one event matching every
+        filter given, each with its counts and representative record."""
+        return cluster_reads.list_clusters(self, actor, country, type, quad, since, until,
+                                           q, doc, limit=limit, offset=offset, order=order)
+
+    def cluster(self, cluster_id: str) -> dict | None:
+        """One cluster with each of its reports, their articles, and why they were linked."""
+        return cluster_reads.cluster_detail(self, cluster_id)
 
     # ---- documents ---------------------------------------------------------------------
     def document(self, doc_id: str) -> dict | None:

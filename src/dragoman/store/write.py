@@ -1,7 +1,9 @@
 """Writing: a processed document and everything found in it in, or out, in one transaction.
 
 The rows come from rows.py; the count tables and the full-text index are kept in step
-(counts.py, the backend's hooks), and so are the mention and event counts on actors.
+(counts.py, the backend's hooks), and so are the mention and event counts on actors and
+the event clusters (clusters.py: a new document's reports are linked in the same
+transaction, a deleted one's taken out).
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..model import Document
+from . import clusters
 from .backend import chunks, marks
 from .counts import CountKeeper
 from .rows import (actor_rows, document_row, event_row, link_rows, mention_rows, passage_rows,
@@ -19,6 +22,8 @@ _KEPT_IF_UNKNOWN = ("kind", "country", "sector", "org", "title")
 
 
 class Writer(CountKeeper):
+    link_clusters = True  # (off only to measure what linking costs: benchmarks/linking_cost.py)
+
     def ingest(self, doc: Document, replace: bool = False) -> bool:
         """Store a processed document with everything found in it, in one transaction.
 
@@ -32,6 +37,8 @@ class Writer(CountKeeper):
                 return False
             touched = self._delete_rows(doc.id) if stored else set()
             touched |= self._insert_rows(doc)
+            if self.link_clusters:
+                clusters.link_document(self, doc)
             self._refresh_actors(touched)
         return True
 
@@ -47,6 +54,11 @@ class Writer(CountKeeper):
                 return False
             self._refresh_actors(self._delete_rows(doc_id))
         return True
+
+    def relink(self) -> int:
+        """Link the events of a store made before clusters existed (migration 9), one
+        document at a time; returns how many documents were linked."""
+        return clusters.relink(self)
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         if rows:
@@ -85,6 +97,7 @@ class Writer(CountKeeper):
 
     def _delete_rows(self, doc_id: str) -> set[str]:
         """Delete a document's rows; returns the ids of the actors it involved."""
+        clusters.unlink_document(self, doc_id)
         touched = self._actor_ids_of(doc_id)
         self._subtract_counts(doc_id)
         self._subtract_term_counts(doc_id)

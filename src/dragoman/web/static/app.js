@@ -15,7 +15,9 @@ const TYPE_COLOURS = ["#74a9cf", "#0570b0", "#3690c0", "#a6bddb", "#1b7837", "#5
 const FILTERS = ["actor", "country", "type", "quad", "since", "until", "q", "doc"];
 const SVGNS = "http://www.w3.org/2000/svg";
 
-const state = { filters: {}, order: "-date", offset: 0, limit: 50, events: [], clientSort: null };
+// grouped: the table shows one row per cluster (the reports of one happening: clusters.js).
+const state = { filters: {}, order: "-date", offset: 0, limit: 50, events: [], clientSort: null,
+  grouped: false, clusters: [], nextClusters: null };
 
 /* ---- DOM helpers: the only way text reaches the page ---------------------------------- */
 
@@ -68,14 +70,17 @@ function readHash() {
   for (const key of FILTERS) if (params.get(key)) state.filters[key] = params.get(key);
   state.offset = Number(params.get("offset")) || 0;
   state.order = params.get("order") || "-date";
-  return params.get("event");
+  state.grouped = params.get("grouped") === "1";
+  return { eventId: params.get("event"), clusterId: params.get("cluster") };
 }
 
-function writeHash(eventId) {
+function writeHash(eventId, clusterId) {
   const params = new URLSearchParams(state.filters);
   if (state.offset) params.set("offset", state.offset);
   if (state.order !== "-date") params.set("order", state.order);
+  if (state.grouped) params.set("grouped", "1");
   if (eventId) params.set("event", eventId);
+  if (clusterId) params.set("cluster", clusterId);
   history.replaceState(null, "", "#" + params.toString());
 }
 
@@ -118,6 +123,7 @@ function describeFilters() {
 }
 
 async function loadEvents() {
+  if (state.grouped) return loadClusters();
   const page = await api("/api/events", { ...state.filters, limit: state.limit,
     offset: state.offset, order: state.order });
   state.events = page.events;
@@ -137,7 +143,7 @@ const SORT_KEYS = { event: (e) => e.event, quad: (e) => e.quad, actor: (e) => na
 function renderTable() {
   const body = clear($("#events tbody"));
   for (const ev of sortedEvents()) body.append(eventRow(ev));
-  if (!state.events.length) body.append(el("tr", {}, el("td", { colspan: 8 }, "no events match")));
+  if (!state.events.length) body.append(el("tr", {}, el("td", { colspan: 9 }, "no events match")));
   const last = state.offset + state.events.length;
   // A big store counts matches only up to a cap: the total is then "10,000+".
   const total = state.total.toLocaleString() + (state.totalIsLowerBound ? "+" : "");
@@ -163,6 +169,7 @@ function eventRow(ev) {
     el("td", {}, names(ev.recipient)),
     el("td", {}, placeName(ev)),
     el("td", {}, ev.confidence),
+    reportsCell(ev),
     el("td", { class: "sentence-cell" }, ev.text));
 }
 
@@ -459,6 +466,7 @@ function renderFacts(ev) {
     fact("where", loc ? `${loc.name}${loc.country_code ? ", " + loc.country_code : ""}` : null),
     fact("modality", ev.modality), fact("context", ev.context.join(", ")),
     fact("confidence", String(ev.confidence)), fact("id", ev.id)));
+  if (ev.cluster) $("#event-facts").append(reportedLine(ev.cluster));
 }
 
 function entityLabel(e) {
@@ -545,17 +553,26 @@ function bindControls() {
   $("#interval").onchange = () => loadTimeline().catch((error) => showStatus(error.message, true));
   $("#by").onchange = () => loadTimeline().catch((error) => showStatus(error.message, true));
   $("#close-detail").onclick = () => { $("#detail").hidden = true; writeHash(); };
+  $("#close-cluster").onclick = () => { $("#cluster").hidden = true; writeHash(); };
+  $("#grouped").onchange = () => {
+    showGrouped($("#grouped").checked);
+    state.offset = 0;
+    writeHash();
+    loadEvents().catch((error) => showStatus(error.message, true));
+  };
   for (const th of document.querySelectorAll("th.sortable")) th.onclick = () => sortBy(th.dataset.sort);
 }
 
 async function start() {
   fillChoices();
   bindControls();
-  const eventId = readHash();
+  const { eventId, clusterId } = readHash();
+  showGrouped(state.grouped);
   fillForm();
   showService();
   await refresh();
   if (eventId) await openEvent(eventId);
+  if (clusterId) await openCluster(clusterId);
   document.body.dataset.ready = "true";
 }
 

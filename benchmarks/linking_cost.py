@@ -1,0 +1,92 @@
+"""What linking reports into clusters costs at ingest, on the news-clusters corpus.
+
+    PYTHONPATH=src .venv/bin/python benchmarks/linking_cost.py [--workers 2] [--rounds 2] [--json OUT]
+
+In one run: the corpus (../shared/corpus/news-clusters/data, 383 articles) goes through
+the pipeline once, as `dragoman ingest` runs it (timed: the NLP); then the same processed
+documents are stored into fresh SQLite stores with linking off and on, alternately,
+`--rounds` times each (timed: the store's share). Printed: the store's time per article
+each way, and the throughput of the whole ingest (pipeline + store) with linking as a
+share of that without it (target: at least 0.9).
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from dragoman.model import Document
+from dragoman.run import read_inputs, run
+from dragoman.store import open_store
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/news-clusters/data"
+if not CORPUS.is_dir():
+    CORPUS = Path("/work/shared/corpus/news-clusters/data")
+
+
+def store_time(docs: list[Document], link: bool) -> tuple[float, set]:
+    """Seconds to store the documents, and the pairs of articles the store linked."""
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
+        store.link_clusters = link
+        start = time.perf_counter()
+        for doc in docs:
+            store.ingest(doc)
+        seconds = time.perf_counter() - start
+        clusters: dict[str, set] = {}
+        for row in store._fetch("SELECT cluster_id, doc_id FROM cluster_members"):
+            clusters.setdefault(row["cluster_id"], set()).add(row["doc_id"])
+        return seconds, {p for docs in clusters.values()
+                         for p in itertools.combinations(sorted(docs), 2)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    start = time.perf_counter()
+    docs = [d for d in run(read_inputs([str(CORPUS)]), workers=args.workers)
+            if isinstance(d, Document)]
+    nlp = time.perf_counter() - start
+    times, pairs = {False: [], True: []}, set()
+    for _ in range(args.rounds):
+        for link in (False, True):
+            seconds, linked = store_time(docs, link)
+            times[link].append(seconds)
+            if link:
+                pairs = linked
+    off, on = statistics.median(times[False]), statistics.median(times[True])
+    n = len(docs)
+    out = {"articles": n, "events": sum(len(d.events) for d in docs),
+           "pipeline_s": round(nlp, 2), "store_s_without": round(off, 3),
+           "store_s_with": round(on, 3), "rounds": times,
+           "throughput_ratio": round((nlp + off) / (nlp + on), 3)}
+    print(f"{n} articles, {out['events']} events; pipeline {nlp:.1f} s "
+          f"({n / nlp:.2f} articles/s with {args.workers} workers)")
+    print(f"store, without linking: {off:.2f} s ({1000 * off / n:.1f} ms/article); "
+          f"with linking: {on:.2f} s ({1000 * on / n:.1f} ms/article); "
+          f"median of {args.rounds} rounds each")
+    print(f"ingest throughput with linking: {out['throughput_ratio']:.3f} of without "
+          f"({n / (nlp + on):.2f} vs {n / (nlp + off):.2f} articles/s)")
+    # The store's clusters, scored as benchmarks/linking.py scores its in-memory ones.
+    sys.path.insert(0, str(Path(__file__).parent))
+    from linking import load_articles, scores
+    articles = load_articles()
+    for name, ids in (("world", [d for d, a in articles.items() if a["category"] == "world"]),
+                      ("all", list(articles))):
+        s = scores(pairs, articles, ids)
+        out[f"store_{name}"] = s
+        print(f"the store's clusters, {name}: pair precision {s['pair_precision']:.3f}, "
+              f"recall {s['pair_recall']:.3f}")
+    if args.json:
+        args.json.write_text(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,251 @@
+"""Event clusters: the reports of one happening, grown one article at a time.
+
+A cluster is a connected group of reports that rules.compare() links: a new article's
+reports join the clusters of the stored reports they link to, and clusters that a new
+report links together merge. Since linking is symmetric and every link is found whatever
+came first (the index finds stored reports by the keys and dates of the new one), the
+clusters do not depend on the order articles arrive in, nor on how they are batched.
+
+plan_links() decides, from the new reports and the stored reports an index found for
+them; the store (store/clusters.py) and the in-memory Linker below both apply its plan.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .articles import STORY_WINDOW, Article, article_keys, compare_articles
+from .blocking import index_queries, index_rows
+from .neardup import bands, copies
+from .rules import Party, Report, Spot, Verdict, compare
+
+MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored report found for a new one, with its cluster, that cluster's size and the
+    first and last day of its day-precise reports (None when it has none)."""
+    report: Report
+    cluster: str
+    size: int
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Plan:
+    clusters: dict[str, str] = field(default_factory=dict)  # new report id -> its cluster
+    merged: dict[str, str] = field(default_factory=dict)    # absorbed cluster -> survivor
+    links: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # ^ new report id -> (the report it was linked to most strongly, why)
+
+
+class _Sets:
+    """Union-find over hashable items, each set with the span of days it covers: two sets
+    join only while the span stays within MAX_SPAN, so that a dyad reported day after day
+    ("X accuses Y") does not chain into one cluster over months."""
+
+    def __init__(self):
+        self.parent, self.span = {}, {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def add(self, x, span: tuple[int, int] | None) -> None:
+        self.span[self.find(x)] = span
+
+    def union(self, x, y) -> bool:
+        a, b = self.find(x), self.find(y)
+        if a == b:
+            return True
+        span = _joined(self.span.get(a), self.span.get(b))
+        if span and span[1] - span[0] > MAX_SPAN:
+            return False
+        self.parent[a] = b
+        self.span[b] = span
+        return True
+
+
+def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, int] | None:
+    if a is None or b is None:
+        return a or b
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def span_of(r: Report) -> tuple[int, int] | None:
+    """The days a report pins its cluster to: its own, when they are precise."""
+    return (r.lo, r.hi) if r.precise and r.lo is not None else None
+
+
+def plan_links(new: list[Report], found: list[Stored],
+               stories: dict[str, Verdict] | None = None) -> Plan:
+    """Which cluster each new report belongs to, which clusters merge, and why.
+    `stories`: the stored articles that tell one story with the new one (by id)."""
+    stories = stories or {}
+    sets, best = _Sets(), {}
+    sizes = {s.cluster: s.size for s in found}
+    for r in new:
+        sets.add(("r", r.id), span_of(r))
+    for s in found:
+        if ("c", s.cluster) not in sets.parent:
+            sets.add(("c", s.cluster), s.span)
+    for i, r in enumerate(new):
+        for other in new[i + 1:]:
+            _consider(r, other, ("r", other.id), sets, best)
+        for s in found:
+            _consider(r, s.report, ("c", s.cluster), sets, best, stories.get(s.report.doc_id))
+    groups = defaultdict(list)
+    for r in new:
+        groups[sets.find(("r", r.id))].append(r.id)
+    plan = Plan()
+    for root, ids in groups.items():
+        old = sorted({c for kind, c in sets.parent if kind == "c" and sets.find((kind, c)) == root},
+                     key=lambda c: (-sizes[c], c))
+        survivor = old[0] if old else min(ids)  # a new cluster is named by its first report
+        plan.clusters.update((rid, survivor) for rid in ids)
+        plan.merged.update((c, survivor) for c in old[1:])
+    plan.links = {rid: (other, why) for rid, (_, other, why) in best.items()}
+    return plan
+
+
+def _consider(r: Report, other: Report, node, sets: _Sets, best: dict,
+              story: Verdict | None = None) -> None:
+    verdict = compare(r, other, story)
+    if not verdict.linked or not sets.union(("r", r.id), node):
+        return
+    _remember(best, r.id, other.id, verdict)
+    if node[0] == "r":
+        _remember(best, other.id, r.id, verdict)
+
+
+def _remember(best: dict, rid: str, other: str, verdict) -> None:
+    if verdict.strength > best.get(rid, (-1,))[0]:
+        best[rid] = (verdict.strength, other, verdict.reasons)
+
+
+class Linker:
+    """Clusters of reports in memory: what the store does, for benchmarks and tests."""
+
+    def __init__(self):
+        self.reports: dict[str, Report] = {}
+        self.cluster: dict[str, str] = {}      # report id -> cluster id
+        self.members: dict[str, set[str]] = {}  # cluster id -> report ids
+        self.spans: dict[str, tuple[int, int] | None] = {}
+        self.index: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.articles: dict[str, Article] = {}
+        self.article_reports: dict[str, list[str]] = defaultdict(list)
+        self.article_index: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.why: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self.signatures: dict[str, list[int]] = {}
+        self.bands: dict[str, list[str]] = defaultdict(list)
+
+    def copies(self, signature: list[int] | None) -> dict[str, float]:
+        """The stored articles this text is a near-duplicate of: {doc id: similarity}."""
+        if signature is None:
+            return {}
+        docs = {doc for band in bands(signature) for doc in self.bands.get(band, ())}
+        return copies(signature, {doc: self.signatures[doc] for doc in sorted(docs)})
+
+    def add(self, reports: list[Report], article: Article | None = None,
+            signature: list[int] | None = None) -> Plan:
+        """Link one article's reports into the clusters (its reports made with `near`
+        from copies())."""
+        reports = [r for r in reports if r.id not in self.reports]
+        stories = self._stories(article) if article else {}
+        found = self._found(reports, stories)
+        plan = plan_links(reports, found, stories)
+        for absorbed, survivor in plan.merged.items():
+            for rid in self.members.pop(absorbed):
+                self.cluster[rid] = survivor
+                self.members[survivor].add(rid)
+            self.spans[survivor] = _joined(self.spans[survivor], self.spans.pop(absorbed))
+        for r in reports:
+            self.reports[r.id] = r
+            self.article_reports[r.doc_id].append(r.id)
+            cid = plan.clusters[r.id]
+            self.cluster[r.id] = cid
+            self.members.setdefault(cid, set()).add(r.id)
+            self.spans[cid] = _joined(self.spans.get(cid), span_of(r))
+            for key, day in index_rows(r):
+                self.index[key].append((day, r.id))
+        if article and signature is not None:
+            self.signatures[article.doc_id] = signature
+            for band in bands(signature):
+                self.bands[band].append(article.doc_id)
+        if article and article.day is not None:
+            self.articles[article.doc_id] = article
+            for key in article_keys(article):
+                self.article_index[key].append((article.day, article.doc_id))
+        self.why.update(plan.links)
+        return plan
+
+    def _stories(self, article: Article) -> dict[str, Verdict]:
+        if article.day is None:
+            return {}
+        docs = set()
+        for key in article_keys(article):
+            docs.update(doc for day, doc in self.article_index.get(key, ())
+                        if abs(day - article.day) <= STORY_WINDOW)
+        verdicts = {doc: compare_articles(article, self.articles[doc]) for doc in sorted(docs)}
+        return {doc: v for doc, v in verdicts.items() if v.linked and doc != article.doc_id}
+
+    def _found(self, reports: list[Report], stories: dict[str, Verdict]) -> list[Stored]:
+        ids = {rid for doc in stories for rid in self.article_reports.get(doc, ())}
+        for r in reports:
+            for key, lo, hi in index_queries(r):
+                ids.update(rid for day, rid in self.index.get(key, ()) if lo <= day <= hi)
+        return [Stored(self.reports[rid], self.cluster[rid], len(self.members[self.cluster[rid]]),
+                       self.spans[self.cluster[rid]]) for rid in sorted(ids)]
+
+    def clusters(self) -> dict[str, set[str]]:
+        return {cid: set(ids) for cid, ids in self.members.items()}
+
+
+# ---------------------------------------------------------------- stored forms
+
+def report_json(r: Report) -> str:
+    """A report as the store keeps it (what linking reads of a record, compactly)."""
+    return json.dumps({
+        "id": r.id, "doc": r.doc_id, "event": r.event,
+        "actor": [_party(p) for p in r.actor], "recipient": [_party(p) for p in r.recipient],
+        "lo": r.lo, "hi": r.hi, "precision": r.precision,
+        "places": [_spot(s) for s in r.places], "location": _spot(r.location),
+        "negated": r.negated, "sentence": r.sentence, "reported": r.reported,
+        "setting": _spot(r.setting), "near": sorted(r.near)},
+        ensure_ascii=False, separators=(",", ":"))
+
+
+def _party(p: Party) -> list:  # (dataclasses.astuple deep-copies: ten times slower)
+    return [p.id, p.name, p.country, p.sector, p.level, p.org]
+
+
+def _spot(s: Spot | None) -> list | None:
+    return [s.name, s.country, s.city] if s else None
+
+
+def report_from_json(text: str) -> Report:
+    d = json.loads(text)
+    return Report(id=d["id"], doc_id=d["doc"], event=d["event"],
+                  actor=tuple(Party(*p) for p in d["actor"]),
+                  recipient=tuple(Party(*p) for p in d["recipient"]), lo=d["lo"], hi=d["hi"],
+                  precision=d["precision"], places=tuple(Spot(*s) for s in d["places"]),
+                  location=Spot(*d["location"]) if d["location"] else None,
+                  negated=d["negated"], sentence=d["sentence"], reported=d["reported"],
+                  setting=Spot(*d["setting"]) if d["setting"] else None,
+                  near=frozenset(d["near"]))
+
+
+def article_json(a: Article) -> str:
+    return json.dumps({"doc": a.doc_id, "day": a.day, "names": dict(a.labels),
+                       "countries": list(a.countries)}, ensure_ascii=False)
+
+
+def article_from_json(text: str) -> Article:
+    d = json.loads(text)
+    return Article(d["doc"], d["day"], frozenset(d["names"]), tuple(d["countries"]),
+                   tuple(sorted(d["names"].items())))
