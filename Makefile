@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test install bench clean
+.PHONY: demo test lint install bench clean
 
 # dragoman with its pinned dependencies; the spaCy model is checked against its hash.
 $(STAMP): pyproject.toml requirements/base.txt requirements/model.txt
@@ -30,6 +30,11 @@ demo: $(STAMP)
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q
+
+# ruff (pyflakes, complexity C901 at 12) and the formatter's check; CI runs it before the tests.
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff format --check src tests benchmarks scripts
 
 bench: $(TEST_STAMP)
 	$(BIN)/python benchmarks/speed.py
