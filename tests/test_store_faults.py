@@ -4,17 +4,16 @@ a search is capped in words and length; a server's reads run on their own connec
 time limit, so one slow query neither runs forever nor holds up the others."""
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 import pg_cluster
+from conftest import bland_text, fill
 from dragoman.errors import QueryTimeout, StoreError, StoreFault
 from dragoman.model import Document
 from dragoman.store import QueryError, open_store
@@ -24,37 +23,6 @@ from dragoman.store import sqlite as sqlite_backend
 ENDLESS = {"sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
                      "WHERE i < 1000000000000) SELECT COUNT(*) AS c FROM n",
            "postgresql": "SELECT pg_sleep(600) AS c"}
-
-
-def bland_text(sentences: int) -> str:
-    # No word that may be a trigger: the pipeline stores it quickly (no parse).
-    return " ".join(f"The weather in valley number {i} was mild and dry." for i in range(sentences))
-
-
-@pytest.fixture()
-def small_disk(tmp_path):
-    """A 1 MB tmpfs mounted at a temporary folder (needs root; skipped where not allowed)."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    if os.geteuid() != 0:
-        pytest.skip("mounting a small tmpfs needs root")
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
-                             capture_output=True, text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
-        yield disk
-    finally:
-        subprocess.run(["umount", "-l", str(disk)], check=False)
-
-
-def fill(disk: Path, leave: int) -> Path:
-    """Take all but about `leave` bytes of the disk with a file."""
-    filler = disk / "filler"
-    stat = os.statvfs(disk)
-    free = stat.f_bavail * stat.f_frsize
-    filler.write_bytes(b"\0" * max(0, free - leave))
-    return filler
 
 
 # ---------------------------------------------------------------- a full disk

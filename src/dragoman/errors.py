@@ -20,6 +20,10 @@ class InputError(DragomanError):
         super().__init__(f"{source}: {reason}")
 
 
+class TooLarge(InputError):
+    """An input over a size limit ([input] max_document_bytes): the API answers it as a 413."""
+
+
 class StoreError(DragomanError):
     pass
 

@@ -22,8 +22,12 @@ from .app import DEFAULT_MAX_BODY_BYTES
                    "also read from DRAGOMAN_TOKEN. Without it the server is read-only.")
 @click.option("--max-body", default=DEFAULT_MAX_BODY_BYTES, show_default=True,
               type=click.IntRange(1), help="Largest request body accepted, in bytes (413 above).")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="A Host name the server answers (repeat for more; *.example.org for its "
+                   "subdomains; * for any). Default: [server] allowed_hosts, else the --host "
+                   "it listens on, plus localhost, 127.0.0.1 and ::1 on a loopback address.")
 @click.pass_context
-def serve(ctx, db, host, port, token, max_body):
+def serve(ctx, db, host, port, token, max_body, allowed):
     """Serve the JSON API (OpenAPI at /openapi.json) and the web page at http://HOST:PORT/.
 
     The page (event table, timeline, actor network, map, source sentences) needs no
@@ -32,14 +36,18 @@ def serve(ctx, db, host, port, token, max_body):
     import uvicorn
 
     from .app import create_app
+    from .hosts import default_hosts
 
     settings = ctx.obj if isinstance(ctx.obj, Settings) else Settings.load()
     location = db or settings.get("store", "db")
+    hosts = list(allowed or settings.get("server", "allowed_hosts") or default_hosts(host))
     try:
-        app = create_app(location, token=token, max_body_bytes=max_body, settings=settings)
+        app = create_app(location, token=token, max_body_bytes=max_body, settings=settings,
+                         allowed_hosts=hosts)
     except DragomanError as exc:
         click.echo(f"dragoman: error: {exc}", err=True)
         sys.exit(exc.exit_code)
     mode = "writable with the token" if token else "read-only (no --token)"
-    click.echo(f"dragoman: serving {location} on http://{host}:{port}/ ({mode})", err=True)
+    click.echo(f"dragoman: serving {location} on http://{host}:{port}/ ({mode}; answering "
+               f"to the host names {', '.join(hosts)})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
