@@ -2,7 +2,9 @@
 the processed seeds and a store holding them, free loopback ports, paths."""
 from __future__ import annotations
 
+import os
 import socket
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -63,3 +65,34 @@ def seeds_db(tmp_path_factory, seed_docs) -> str:
     with open_store(db) as store:
         assert store.ingest_many(seed_docs.values()) == (len(seed_docs), 0)
     return str(db)
+
+
+def bland_text(sentences: int) -> str:
+    """Text with no word that may be a trigger: the pipeline stores it quickly (no parse)."""
+    return " ".join(f"The weather in valley number {i} was mild and dry." for i in range(sentences))
+
+
+@pytest.fixture()
+def small_disk(tmp_path):
+    """A 1 MB tmpfs mounted at a temporary folder (needs root; skipped where not allowed)."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small tmpfs needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(disk)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
+    try:
+        yield disk
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Take all but about `leave` bytes of the disk with a file."""
+    filler = disk / "filler"
+    stat = os.statvfs(disk)
+    free = stat.f_bavail * stat.f_frsize
+    filler.write_bytes(b"\0" * max(0, free - leave))
+    return filler

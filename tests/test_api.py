@@ -306,20 +306,23 @@ def test_posted_documents_are_processed_stored_and_returned(writer):
                            headers=auth())
     assert response.status_code == 200, response.text
     body = response.json()
-    assert [d["id"] for d in body["documents"]] == ["api-doc-1"]
-    assert body["errors"][0]["index"] == 1 and "text" in body["errors"][0]["reason"]
-    events = body["documents"][0]["events"]
+    done, failed = body["results"]
+    assert (done["index"], done["status"], done["id"]) == (0, "stored", "api-doc-1")
+    assert (failed["index"], failed["status"]) == (1, "error")
+    assert failed["error"]["status"] == 422 and "text" in failed["error"]["message"]
+    assert (body["stored"], body["unchanged"], body["failed"]) == (1, 0, 1)
+    events = done["events"]
     assert any(e["event"] == "CONSULT" and "Norov" in names(e) for e in events)
     stored = writer.get("/api/events", params={"doc": "api-doc-1"}).json()
     assert sorted(e["id"] for e in stored["events"]) == sorted(e["id"] for e in events)
     again = writer.post("/api/documents", json=NEW_DOC, headers=auth()).json()
-    assert again["documents"][0]["stored"] is False
+    assert again["results"][0]["status"] == "unchanged" and again["unchanged"] == 1
 
 
 def test_a_document_without_id_gets_one_from_its_text(writer):
     posted = writer.post("/api/documents", json={"text": NEW_DOC["text"]},
                          headers={"x-dragoman-token": TOKEN}).json()
-    doc_id = posted["documents"][0]["id"]
+    doc_id = posted["results"][0]["id"]
     assert doc_id.startswith("api-")
     assert writer.get(f"/api/documents/{doc_id}").json()["text"] == NEW_DOC["text"]
 

@@ -20,8 +20,22 @@ class InputError(DragomanError):
         super().__init__(f"{source}: {reason}")
 
 
+class TooLarge(InputError):
+    """An input over a size limit ([input] max_document_bytes): the API answers it as a 413."""
+
+
 class StoreError(DragomanError):
     pass
+
+
+class StoreFault(StoreError):
+    """The machine under the store refused: the disk is full, another process holds the lock,
+    no permission to write. The message says what to do next; the write that met it was
+    rolled back, and what was stored before is intact."""
+
+
+class QueryTimeout(StoreError):
+    """A read ran longer than the store allows (Store.serve_reads) and was stopped."""
 
 
 class ModelError(DragomanError):

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import re
 
-from .errors import InputError
+from .errors import InputError, TooLarge
 from .model import Document
 from .settings import Limits, Settings
 
@@ -87,7 +87,7 @@ def document_from_json(record, settings: Settings | Limits | None = None, defaul
         size = sum(len(v.encode("utf-8")) for v in (doc.text, doc.id, doc.url, doc.title,
                                                    doc.source, doc.language) if v)
         if size > limits.document_bytes:
-            raise InputError(origin, too_large(limits.document_bytes, size))
+            raise TooLarge(origin, too_large(limits.document_bytes, size))
         return doc
     except InputError as exc:
         return exc

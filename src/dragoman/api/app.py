@@ -17,6 +17,7 @@ from .. import __version__
 from ..settings import Settings
 from ..web import static_dir
 from .errors import install_error_handlers
+from .hosts import AllowedHosts
 from .routes import router
 from .service import Service
 
@@ -34,11 +35,14 @@ SECURITY_HEADERS = {
 
 def create_app(db: str, token: str | None = None,
                max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-               settings: Settings | None = None, pipeline=None) -> FastAPI:
+               settings: Settings | None = None, pipeline=None,
+               allowed_hosts: list[str] | None = None) -> FastAPI:
     """The app over the store at `db` (a path or URL, as open_store takes).
 
     pipeline: an already loaded dragoman.pipeline.Pipeline to share (tests), else one
     is loaded on the first POST /api/documents.
+    allowed_hosts: the Host names it answers (any other: 400; see hosts.py); None: any
+    (`dragoman serve` always gives them).
     """
     service = Service(db, token, max_body_bytes, settings, pipeline)
 
@@ -48,6 +52,8 @@ def create_app(db: str, token: str | None = None,
         service.store.close()
 
     app = FastAPI(title="dragoman", version=__version__, lifespan=lifespan,
+                  # One schema per model: a field with a default may be left out.
+                  separate_input_output_schemas=False,
                   description="Event data (PLOVER) extracted from news: events, actors, "
                               "documents and timelines. Errors always have the shape "
                               '{"error": {"status": N, "message": "..."}}.',
@@ -66,4 +72,6 @@ def create_app(db: str, token: str | None = None,
             response.headers.setdefault(name, value)
         return response
 
+    if allowed_hosts is not None:  # (added last: the outermost, before anything runs)
+        app.add_middleware(AllowedHosts, hosts=allowed_hosts)
     return app

@@ -15,7 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import DragomanError, StoreError
+from ..errors import DragomanError, QueryTimeout, StoreError
 from ..store import QueryError
 
 log = logging.getLogger("dragoman.api")
@@ -50,6 +50,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(QueryError, _query_error)
+    app.add_exception_handler(QueryTimeout, _timeout_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(DragomanError, _query_error)
     app.add_exception_handler(Exception, _unexpected_error)
@@ -78,6 +79,10 @@ def _describe(error: dict) -> str:
 
 async def _query_error(request: Request, exc: Exception) -> JSONResponse:
     return error_response(400, str(exc))
+
+
+async def _timeout_error(request: Request, exc: QueryTimeout) -> JSONResponse:
+    return error_response(503, str(exc))
 
 
 async def _store_error(request: Request, exc: StoreError) -> JSONResponse:

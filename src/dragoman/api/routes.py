@@ -11,13 +11,14 @@ from typing import Annotated
 import orjson
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 
 from ..web import static_dir
-from . import ingest
+from . import ingest, schemas
 from .errors import ApiError
 from .paging import decode_cursor, encode_cursor
 from .parameters import (
+    MAX_OFFSET,
     ClusterOrder,
     Filters,
     Interval,
@@ -29,23 +30,41 @@ from .parameters import (
 from .service import service_of
 from .summaries import network, places
 
-router = APIRouter()
+
+def errors(*statuses: int) -> dict:
+    """The OpenAPI `responses` of these error statuses: each the one error shape."""
+    return {status: {"model": schemas.ErrorBody, "description": ERRORS[status]}
+            for status in statuses}
+
+
+ERRORS = {
+    400: "a parameter value the store cannot use (the message names the values to use), "
+         "a malformed cursor, a Host the server does not answer to",
+    401: "no token (POST needs `Authorization: Bearer TOKEN`)",
+    403: "a wrong token, or a read-only server",
+    404: "no such item",
+    413: "a body over --max-body, or over 1,000 documents",
+    422: "a parameter out of its range or of the wrong type",
+    503: "the query ran past the server's time limit, or the store failed",
+}
+# Every route may answer these: a refused Host (400), a store that fails (503).
+router = APIRouter(responses=errors(400, 422, 503))
 # Counting every match of a broad filter in a big store takes seconds; past this many
 # (beyond the current page) the total is reported as a lower bound.
 TOTAL_CAP = 10_000
 
 
-class FastJSON(Response):
+class FastJSON(JSONResponse):
     """JSON written by orjson directly: the store's records are plain dicts already, and
     FastAPI's generic encoder walking 1,000 of them costs more than the query (the json
-    module takes 80 ms over the 58,000 rows of a daily timeline by type; orjson 6 ms)."""
-    media_type = "application/json"
+    module takes 80 ms over the 58,000 rows of a daily timeline by type; orjson 6 ms).
+    (A JSONResponse, so that the OpenAPI document gives the route's response model.)"""
 
     def render(self, content) -> bytes:
         return orjson.dumps(content)
 
 
-@router.get("/healthz", tags=["service"])
+@router.get("/healthz", tags=["service"], response_model=schemas.Health)
 def healthz(request: Request) -> dict:
     service = service_of(request)
     return {"status": "ok", "writable": service.writable, **service.store.stats()}
@@ -56,7 +75,8 @@ def page() -> FileResponse:
     return FileResponse(str(static_dir().joinpath("index.html")), media_type="text/html")
 
 
-@router.get("/api/events", tags=["events"], response_class=FastJSON)
+@router.get("/api/events", tags=["events"], response_class=FastJSON,
+            response_model=schemas.EventPage)
 def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
                 cursor: Annotated[str | None, Query(description="the `next` of a previous "
                                                     "page; replaces offset")] = None,
@@ -68,7 +88,7 @@ def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: 
     """
     store = service_of(request).store
     if cursor:
-        offset = decode_cursor(cursor, filters, order)
+        offset = decode_cursor(cursor, filters, order, MAX_OFFSET)
     events = store.events(**filters, limit=limit, offset=offset, order=order)
     cap = max(TOTAL_CAP, offset + len(events) + 1)  # so that `next` is known on every page
     total = store.count_events(**filters, cap=cap)
@@ -78,7 +98,8 @@ def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: 
                      "limit": limit, "offset": offset, "next": after})
 
 
-@router.get("/api/events/{event_id}", tags=["events"], response_class=FastJSON)
+@router.get("/api/events/{event_id}", tags=["events"], response_class=FastJSON,
+            response_model=schemas.EventRecord, responses=errors(404))
 def get_event(request: Request, event_id: str) -> FastJSON:
     found = service_of(request).store.event(event_id)
     if found is None:
@@ -110,7 +131,8 @@ def get_cluster(request: Request, cluster_id: str) -> FastJSON:
     return FastJSON(found)
 
 
-@router.get("/api/actors", tags=["actors"], response_class=FastJSON)
+@router.get("/api/actors", tags=["actors"], response_class=FastJSON,
+            response_model=schemas.ActorPage)
 def list_actors(request: Request,
                 q: Annotated[str | None, Query(description="an actor id or part of a name")] = None,
                 country: Annotated[str | None, Query(description="ISO 3166 alpha-3")] = None,
@@ -121,7 +143,8 @@ def list_actors(request: Request,
     return FastJSON({"actors": actors, "limit": limit, "offset": offset})
 
 
-@router.get("/api/actors/{actor_id}", tags=["actors"], response_class=FastJSON)
+@router.get("/api/actors/{actor_id}", tags=["actors"], response_class=FastJSON,
+            response_model=schemas.ActorDetail, responses=errors(404))
 def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     """An actor, its events as actor and as recipient, and its counterparts."""
     found = service_of(request).store.actor(actor_id, limit=limit)
@@ -130,7 +153,8 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     return FastJSON(found)
 
 
-@router.get("/api/documents/{doc_id}", tags=["documents"], response_class=FastJSON)
+@router.get("/api/documents/{doc_id}", tags=["documents"], response_class=FastJSON,
+            response_model=schemas.StoredDocument, responses=errors(404))
 def get_document(request: Request, doc_id: str) -> FastJSON:
     """A stored document: text, passages with their language, entities with spans, events."""
     found = service_of(request).store.document(doc_id)
@@ -140,22 +164,30 @@ def get_document(request: Request, doc_id: str) -> FastJSON:
     return FastJSON(found)
 
 
-@router.post("/api/documents", tags=["documents"], status_code=200)
-async def post_documents(request: Request) -> dict:
+@router.post("/api/documents", tags=["documents"], status_code=200, response_class=FastJSON,
+             response_model=schemas.IngestResult, responses=errors(401, 403, 413),
+             openapi_extra={"requestBody": schemas.documents_body()})
+async def post_documents(request: Request) -> FastJSON:
     """Ingest documents (a JSON object, a list of them, or {"documents": [...]}, with the
     fields of the .json input: id, text, date, url, title, source, language).
 
     Needs the server's token: `Authorization: Bearer TOKEN` (or `X-Dragoman-Token`).
-    Returns each document's events, and the reason for each one that failed.
+    Each document is stored, or not at all, on its own: the answer has one result per
+    document, at its index (`stored`, `unchanged`, or `error` with the error's status and
+    message: 422 unusable, 413 too large, 503 the store failed). A body that is not JSON,
+    nests deeper than [input] max_json_depth or holds no document is a 400.
     """
     service = service_of(request)
     ingest.check_token(service, request)
     body = await ingest.read_body(request, service.max_body_bytes)
-    items = ingest.documents_in(ingest.parse_json(body))
-    return await run_in_threadpool(ingest.ingest_items, service, items)
+    records = await run_in_threadpool(ingest.records_in, body, service.limits)
+    items = await run_in_threadpool(ingest.documents_in, records, service.limits)
+    async with service.writing:
+        return FastJSON(await run_in_threadpool(ingest.ingest_documents, service, items))
 
 
-@router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON)
+@router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON,
+            response_model=schemas.Timeline)
 def timeline(request: Request, filters: Filters,
              interval: Interval = "day", by: TimelineKey = "quad") -> FastJSON:
     """Event counts per period and quad (or type), for charts; undated events left out."""
@@ -167,7 +199,8 @@ def timeline(request: Request, filters: Filters,
                     media_type="application/json")
 
 
-@router.get("/api/stats/network", tags=["stats"], response_class=FastJSON)
+@router.get("/api/stats/network", tags=["stats"], response_class=FastJSON,
+            response_model=schemas.Network)
 def actor_network(request: Request, filters: Filters,
                   limit: Annotated[int, Query(ge=1, le=5000, description="events to draw "
                                               "from, newest first")] = 1000,
@@ -177,7 +210,8 @@ def actor_network(request: Request, filters: Filters,
     return FastJSON(network(events, nodes))
 
 
-@router.get("/api/stats/places", tags=["stats"], response_class=FastJSON)
+@router.get("/api/stats/places", tags=["stats"], response_class=FastJSON,
+            response_model=schemas.Places)
 def event_places(request: Request, filters: Filters,
                  limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> FastJSON:
     """Where matching events happened: one point per place with its event count."""

@@ -19,8 +19,12 @@ from .common import settings_of
                    "also read from DRAGOMAN_TOKEN. Without it the server is read-only.")
 @click.option("--max-body", default=DEFAULT_MAX_BODY_BYTES, show_default=True,
               type=click.IntRange(1), help="Largest request body accepted, in bytes (413 above).")
+@click.option("--allowed-host", "allowed", multiple=True, metavar="NAME",
+              help="A Host name the server answers (repeat for more; *.example.org for its "
+                   "subdomains; * for any). Default: [server] allowed_hosts, else the --host "
+                   "it listens on, plus localhost, 127.0.0.1 and ::1 on a loopback address.")
 @click.pass_context
-def serve(ctx, db, host, port, token, max_body):
+def serve(ctx, db, host, port, token, max_body, allowed):
     """Serve the JSON API (OpenAPI at /openapi.json) and the web page at http://HOST:PORT/.
 
     The page (event table, timeline, actor network, map, source sentences) needs no
@@ -29,10 +33,14 @@ def serve(ctx, db, host, port, token, max_body):
     import uvicorn
 
     from ..api.app import create_app
+    from ..api.hosts import default_hosts
 
     settings = settings_of(ctx)
     location = db or settings.get("store", "db")
-    app = create_app(location, token=token, max_body_bytes=max_body, settings=settings)
+    hosts = list(allowed or settings.get("server", "allowed_hosts") or default_hosts(host))
+    app = create_app(location, token=token, max_body_bytes=max_body, settings=settings,
+                     allowed_hosts=hosts)
     mode = "writable with the token" if token else "read-only (no --token)"
-    click.echo(f"dragoman: serving {location} on http://{host}:{port}/ ({mode})", err=True)
+    click.echo(f"dragoman: serving {location} on http://{host}:{port}/ ({mode}; answering "
+               f"to the host names {', '.join(hosts)})", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -3,12 +3,16 @@ transactions, closing, and applying the schema migrations.
 
 A backend (sqlite.py, postgres.py) sets `dialect` (dialect.py holds the SQL that differs
 between engines), opens `_conn` and `_lock`, and implements _fetch, _fetch_tuples,
-_execute, _executemany and _outer_transaction, plus _term_counts_of and, where the
-full-text index is kept by hand (SQLite), _index_text and _unindex_text. The store's
-SQL uses `?` placeholders and the SQL both engines understand.
+_execute, _executemany, _outer_transaction and _open_reader, plus _term_counts_of and,
+where the full-text index is kept by hand (SQLite), _index_text and _unindex_text. The
+store's SQL uses `?` placeholders and the SQL both engines understand.
+
+A server calls serve_reads(): each of its threads then reads on a connection of its own,
+with a time limit per statement, so one slow search holds up no other reader.
 """
 from __future__ import annotations
 
+import threading
 from contextlib import contextmanager
 from typing import Iterable, Iterator
 
@@ -24,6 +28,10 @@ class Backend:
     dialect: Dialect
     _conn = None  # the backend's open connection, None once closed
     _depth = 0    # how deep in nested _transaction calls the connection is
+    _writer: int | None = None  # the thread inside the open write transaction
+    _serving = False  # reads on connections of their own (serve_reads)
+    _read_connections: list | tuple = ()
+    read_timeout: float | None = None  # seconds a read statement may run (serve_reads)
 
     # ---- primitives a backend implements -------------------------------------------
     def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
@@ -44,6 +52,11 @@ class Backend:
         """Begin, and commit or roll back, one real transaction (the backend's dialect)."""
         raise NotImplementedError
         yield
+
+    def _open_reader(self):
+        """A new connection for one thread's reads, its statements stopped after
+        `read_timeout` seconds (QueryTimeout)."""
+        raise NotImplementedError
 
     def _index_text(self, doc_id: str) -> None:
         """Add a document's event sentences to the full-text index (if done by hand)."""
@@ -68,14 +81,50 @@ class Backend:
                 finally:
                     self._depth -= 1
                 return
-            self._depth = 1
+            self._depth, self._writer = 1, threading.get_ident()
             try:
                 with self._outer_transaction():
                     yield
             finally:
-                self._depth = 0
+                self._depth, self._writer = 0, None
+
+    # ---- reads on their own connections (a server) ---------------------------------------
+    def serve_reads(self, timeout: float | None = None) -> None:
+        """From now on, read on connections of their own, one per concurrent read, each
+        statement stopped after `timeout` seconds with a QueryTimeout: for a server, where
+        a slow search must neither block the other requests (they shared one connection)
+        nor run forever. Writes keep the store's one connection, and read what they write
+        on it."""
+        self.read_timeout = timeout
+        self._read_connections = []  # every read connection opened (closed with the store)
+        self._idle_readers = []      # those no read is using
+        self._serving = True
+
+    @contextmanager
+    def _reading(self) -> Iterator:
+        """A read connection for one statement, taken from the idle ones or opened; None
+        when reads share the write connection (no serve_reads, or this thread is inside
+        a write transaction)."""
+        if not self._serving or self._writer == threading.get_ident():
+            yield None
+            return
+        try:
+            reader = self._idle_readers.pop()
+        except IndexError:
+            self._cursor()  # (raises if the store is closed)
+            reader = self._open_reader()
+            self._read_connections.append(reader)
+        try:
+            yield reader
+        finally:
+            if self._serving:
+                self._idle_readers.append(reader)
 
     def close(self) -> None:
+        self._serving = False
+        for conn in self._read_connections:
+            conn.close()
+        self._read_connections = []
         if self._conn is not None:
             self._conn.close()
             self._conn = None
@@ -120,6 +169,12 @@ class Backend:
     def migrations(self) -> list[dict]:
         return self._fetch("SELECT version, name, applied_at FROM schema_migrations "
                            "ORDER BY version")
+
+
+def timed_out(seconds: float | None) -> str:
+    """The message of a read stopped at its time limit (QueryTimeout)."""
+    return (f"the query ran longer than {seconds or 0:g} s and was stopped; narrow it (fewer "
+            "words or prefixes* in q, a date range, a type or a country) and try again")
 
 
 def chunks(ids: Iterable[str]) -> Iterator[list[str]]:

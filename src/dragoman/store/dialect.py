@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 # Word tokens of a user's full-text query; a trailing * asks for a prefix match.
-_FTS_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
+FTS_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
 # The country codes SQLite's full-text index holds (migration 8), each as one term.
 _PLAIN_CODE = re.compile(r"[A-Z0-9]+")
 
@@ -93,7 +93,7 @@ class SQLiteDialect(Dialect):
         # filters and parentheses typed by a user are searched as words, never parsed.
         # The words are looked for in the text column only (migration 8).
         terms = []
-        for token in _FTS_TOKEN.findall(text or ""):
+        for token in FTS_TOKEN.findall(text or ""):
             word, star = token.rstrip("*"), token.endswith("*")
             terms.append(f'"{word}"' + ("*" if star else ""))
         if not terms:
@@ -131,7 +131,7 @@ class PostgresDialect(Dialect):
         if country is not None:
             raise ValueError("PostgreSQL's full-text index holds no countries")
         terms = []
-        for token in _FTS_TOKEN.findall(text or ""):
+        for token in FTS_TOKEN.findall(text or ""):
             word, star = token.rstrip("*"), token.endswith("*")
             terms.append(word + (":*" if star else ""))
         return " & ".join(terms) or None

@@ -8,7 +8,7 @@ The table a count or timeline reads (a count table, or the events) is chosen her
 from __future__ import annotations
 
 from .backend import Backend
-from .query import EventFilter, actor_params, single_term
+from .query import EventFilter, actor_params, check_search, single_term
 
 COMMON = 5000  # events from which an actor or country counts as common (see EventFilter)
 COMMON_SEARCH = 20_000  # and a full-text search, when with a common country
@@ -17,6 +17,8 @@ COMMON_SEARCH = 20_000  # and a full-text search, when with a common country
 class Planner(Backend):
     def _planned(self, flt: EventFilter) -> EventFilter:
         """The filter with what the store knows about how many events it matches."""
+        if flt.q is not None:
+            check_search(flt.q)  # (before any full-text query runs)
         self._plan_country(flt)
         estimate = 0
         if flt.actor:

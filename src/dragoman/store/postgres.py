@@ -17,7 +17,8 @@ import psycopg
 from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row, tuple_row
 
-from ..errors import StoreError
+from ..errors import QueryTimeout, StoreError, StoreFault
+from .backend import timed_out
 from .base import Store
 from .dialect import POSTGRES
 
@@ -26,6 +27,12 @@ WRITE_LOCK = 0x647261676F6D616E  # "dragoman" in ASCII
 # psycopg raises these when the server or the network goes away.
 _CONNECTION_ERRORS = (psycopg.OperationalError, psycopg.InterfaceError)
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+# The server's disk, locks or permissions refused a statement (not a bug in it).
+_FULL = (psycopg.errors.InsufficientResources, psycopg.errors.DiskFull,
+         psycopg.errors.OutOfMemory)
+_FAULTS = _FULL + (psycopg.errors.LockNotAvailable,
+           psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction,
+           psycopg.errors.DeadlockDetected)
 
 
 class PostgresStore(Store):
@@ -44,6 +51,10 @@ class PostgresStore(Store):
 
     # ---- primitives --------------------------------------------------------------------
     def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
+        with self._reading() as reader:
+            if reader is not None:  # a server's: a connection of its own, a time limit
+                with self._errors():
+                    return reader.execute(placeholders(sql), tuple(params)).fetchall()
         with self._lock, self._errors():
             return self._cursor().execute(placeholders(sql), tuple(params)).fetchall()
 
@@ -56,9 +67,25 @@ class PostgresStore(Store):
             self._cursor().cursor().executemany(placeholders(sql), rows)
 
     def _fetch_tuples(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        with self._reading() as reader:
+            if reader is not None:
+                with self._errors():
+                    cursor = reader.cursor(row_factory=tuple_row)
+                    return cursor.execute(placeholders(sql), tuple(params)).fetchall()
         with self._lock, self._errors():
             cursor = self._cursor().cursor(row_factory=tuple_row)
             return cursor.execute(placeholders(sql), tuple(params)).fetchall()
+
+    def _open_reader(self) -> psycopg.Connection:
+        try:
+            conn = psycopg.connect(_libpq_url(self.url), autocommit=True, row_factory=dict_row)
+            conn.execute("SET default_transaction_read_only = on")
+            if self.read_timeout:
+                conn.execute("SELECT set_config('statement_timeout', %s, false)",
+                             [f"{max(1, round(self.read_timeout * 1000))}"])
+        except psycopg.Error as exc:
+            raise explain(self.url, exc) from exc
+        return conn
 
     def _term_counts_of(self, doc_id: str) -> list[tuple]:
         # The lexemes of each event's own tsvector, the column its searches match.
@@ -72,6 +99,10 @@ class PostgresStore(Store):
     def _errors(self) -> Iterator[None]:
         try:
             yield
+        except psycopg.errors.QueryCanceled as exc:  # statement_timeout (serve_reads)
+            raise QueryTimeout(timed_out(self.read_timeout)) from exc
+        except _FAULTS as exc:
+            raise fault(self.url, exc) from exc
         except _CONNECTION_ERRORS as exc:
             raise explain(self.url, exc, opening=False) from exc
 
@@ -121,6 +152,23 @@ def _libpq_url(url: str) -> str:
 def redact(url: str) -> str:
     """The URL without its password, fit for messages and logs."""
     return _PASSWORD.sub(r"\1***@", url)
+
+
+def fault(url: str, exc: psycopg.Error) -> StoreFault:
+    """The server's disk, locks or permissions, as a message that says what to do."""
+    where = redact(url)
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if isinstance(exc, _FULL):
+        return StoreFault(f"PostgreSQL at {where} is out of room ({message}): free disk "
+                          "space (or memory) on the database server and run the command "
+                          "again; the documents stored before are kept, and a rerun skips them")
+    if isinstance(exc, (psycopg.errors.InsufficientPrivilege,
+                        psycopg.errors.ReadOnlySqlTransaction)):
+        return StoreFault(f"PostgreSQL at {where} refused to write ({message}): give the "
+                          "user in the URL the privileges on this database (GRANT ...), or "
+                          "connect to a server that is not read-only (a primary)")
+    return StoreFault(f"PostgreSQL at {where} could not take a lock ({message}): another "
+                      "session holds it; wait for it to finish and run the command again")
 
 
 def explain(url: str, exc: psycopg.Error, opening: bool = True) -> StoreError:

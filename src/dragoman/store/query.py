@@ -7,10 +7,16 @@ from dataclasses import dataclass
 
 from ..errors import StoreError
 from ..model import EVENT_TYPES, QUADS
-from .dialect import Dialect
+from .dialect import FTS_TOKEN, Dialect
 from .rows import name_key
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+# What one search (q) may cost: each word is one more full-text lookup (a prefix* one
+# over every indexed word it begins), and all must match. 5,000 "a*" took seconds and
+# held up every other reader (issue 10); a sentence is found by a few of its words.
+MAX_SEARCH_CHARS = 500
+MAX_SEARCH_TERMS = 32
+MAX_COUNT = 2**63 - 1  # a limit, offset or cap: SQLite's and PostgreSQL's largest integer
 # Sorts after every character a date holds, so "2021-06" + it is the end of June 2021.
 _DATE_END = "~"
 ORDERS = {"date": "e.date ASC NULLS LAST, e.seq ASC",
@@ -176,10 +182,24 @@ def _on_calendar(value: str) -> bool:
     return True
 
 
+def check_search(q: str) -> str:
+    """A search (q) within MAX_SEARCH_CHARS characters and MAX_SEARCH_TERMS words."""
+    if len(q) > MAX_SEARCH_CHARS:
+        raise QueryError(f"the search (q) is {len(q):,} characters long; use at most "
+                         f"{MAX_SEARCH_CHARS}: a few words of the sentence find it")
+    terms = len(FTS_TOKEN.findall(q))
+    if terms > MAX_SEARCH_TERMS:
+        raise QueryError(f"the search (q) has {terms:,} words; use at most {MAX_SEARCH_TERMS} "
+                         "(every word must be in the sentence): a few words find it")
+    return q
+
+
 def check_count(name: str, value) -> int:
-    """A limit, offset or cap: a whole number >= 0."""
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
+    """A limit, offset or cap: a whole number from 0 to the largest both databases take
+    (a 64-bit integer: above it SQLite raised an OverflowError)."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_COUNT:
+        shown = "a larger number" if isinstance(value, int) and value > 0 else repr(value)
+        raise QueryError(f"{name} must be a whole number from 0 to {MAX_COUNT}, not {shown}")
     return value
 
 

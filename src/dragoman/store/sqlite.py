@@ -3,11 +3,13 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import StoreError
+from ..errors import QueryTimeout, StoreError, StoreFault
+from .backend import timed_out
 from .base import Store
 from .dialect import SQLITE
 from .migrations import FTS_TOKENIZE
@@ -23,6 +25,12 @@ PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA mmap_size = 268435456",
 )
+# A server's read connections (serve_reads): reads only, and a smaller page cache each.
+READER_PRAGMAS = ("PRAGMA query_only = ON", "PRAGMA cache_size = -16384")
+# How often (in SQLite virtual machine steps) a read checks its time limit: every ~50 ms of
+# a full-text search (FTS5 reads its index through statements of its own, which count).
+# Each check takes the GIL: every 1,000 steps, 20 busy server threads waited on it.
+PROGRESS_STEPS = 10_000
 
 
 class SQLiteStore(Store):
@@ -30,7 +38,7 @@ class SQLiteStore(Store):
 
     def __init__(self, path: str | Path):
         self.path = str(path)
-        self._lock = threading.RLock()  # one connection, shared by a server's threads
+        self._lock = threading.RLock()  # the write connection, shared by a server's threads
         self._conn = None
         try:
             self._conn = self._connect()
@@ -38,49 +46,86 @@ class SQLiteStore(Store):
         except sqlite3.DatabaseError as exc:
             self.close()
             raise explain(self.path, exc) from exc
+        except BaseException:
+            self.close()
+            raise
 
-    def _connect(self) -> sqlite3.Connection:
+    def _connect(self, pragmas=PRAGMAS, factory=sqlite3.Connection) -> sqlite3.Connection:
         if self.path != ":memory:" and not Path(self.path).parent.is_dir():
             raise StoreError(f"cannot create the store {self.path}: the folder "
                              f"{Path(self.path).parent} does not exist; create it first")
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                               factory=factory)
         conn.row_factory = sqlite3.Row
-        for pragma in PRAGMAS:
+        for pragma in pragmas:
             conn.execute(pragma)
         return conn
 
     # ---- primitives --------------------------------------------------------------------
     def _fetch(self, sql: str, params: Iterable = ()) -> list[dict]:
-        with self._lock:
-            return [dict(r) for r in self._cursor().execute(sql, tuple(params))]
+        return [dict(r) for r in self._read(sql, params, sqlite3.Row)]
+
+    def _fetch_tuples(self, sql: str, params: Iterable = ()) -> list[tuple]:
+        return self._read(sql, params, None)
+
+    def _read(self, sql: str, params: Iterable, row_factory) -> list:
+        with self._reading() as reader:
+            if reader is not None:  # a server's: a connection of its own, a time limit
+                reader.deadline = time.monotonic() + (self.read_timeout or float("inf"))
+                with self._errors(reading=True):
+                    return _rows(reader, sql, params, row_factory)
+        with self._lock, self._errors():
+            return _rows(self._cursor(), sql, params, row_factory)
 
     def _execute(self, sql: str, params: Iterable = ()) -> None:
-        with self._lock:
+        with self._lock, self._errors():
             self._cursor().execute(sql, tuple(params))
 
     def _executemany(self, sql: str, rows: list) -> None:
-        with self._lock:
+        with self._lock, self._errors():
             self._cursor().executemany(sql, rows)
 
-    def _fetch_tuples(self, sql: str, params: Iterable = ()) -> list[tuple]:
-        with self._lock:
-            cursor = self._cursor().cursor()
-            cursor.row_factory = None
-            return cursor.execute(sql, tuple(params)).fetchall()
+    @contextmanager
+    def _errors(self, reading: bool = False) -> Iterator[None]:
+        """SQLite's errors of the machine (disk full, locked, read-only, a read stopped at
+        its time limit) as StoreErrors that say what to do; bugs (a wrong statement, a
+        constraint broken) stay as they are."""
+        try:
+            yield
+        except sqlite3.DatabaseError as exc:
+            if type(exc) not in (sqlite3.OperationalError, sqlite3.DatabaseError):
+                raise
+            if reading and "interrupted" in str(exc):
+                raise QueryTimeout(timed_out(self.read_timeout)) from exc
+            raise explain(self.path, exc) from exc
 
     @contextmanager
     def _outer_transaction(self) -> Iterator[None]:
         # IMMEDIATE takes the write lock up front, so two writers queue (busy_timeout)
         # instead of failing when a reader would upgrade.
         conn = self._cursor()
-        conn.execute("BEGIN IMMEDIATE")
+        with self._errors():
+            conn.execute("BEGIN IMMEDIATE")
         try:
             yield
+            with self._errors():
+                conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
-        else:
-            conn.execute("COMMIT")
+
+    def serve_reads(self, timeout: float | None = None) -> None:
+        if self.path != ":memory:":  # (another connection would open another database)
+            super().serve_reads(timeout)
+
+    def _open_reader(self) -> ReadConnection:
+        try:
+            conn = self._connect(PRAGMAS + READER_PRAGMAS, ReadConnection)
+        except sqlite3.DatabaseError as exc:
+            raise explain(self.path, exc) from exc
+        conn.set_progress_handler(conn.past_deadline, PROGRESS_STEPS)
+        return conn
+
 
     # ---- full-text index (external content: kept in step with events by hand) ----------
     # (The index's content view reads each event's countries from its links: they are
@@ -126,16 +171,52 @@ class SQLiteStore(Store):
         self._execute("PRAGMA optimize")
 
 
+class ReadConnection(sqlite3.Connection):
+    """A server's read connection: its statement stops (SQLite's "interrupted") once the
+    time passes its deadline, set before each statement."""
+    deadline = float("inf")
+
+    def past_deadline(self) -> bool:
+        return time.monotonic() > self.deadline
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Iterable, row_factory) -> list:
+    cursor = conn.cursor()
+    cursor.row_factory = row_factory
+    return cursor.execute(sql, tuple(params)).fetchall()
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    # SQLite has rolled back by itself after some errors (a full disk): a ROLLBACK then
+    # fails, and must not hide the error that is being raised.
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+
+# Stored before the error: the next run skips the documents already stored.
+_KEPT = "the documents stored before are kept, and running the command again skips them"
+
+
 def explain(path: str, exc: sqlite3.DatabaseError) -> StoreError:
     """Turn SQLite's terse errors into a message that says what to do."""
     message = str(exc).lower()
     if "not a database" in message or "malformed" in message:
         return StoreError(f"{path} is not a dragoman store (not an SQLite database, or "
                           "damaged); give another path (--db) or move that file away")
+    if "full" in message:  # "database or disk is full"
+        return StoreFault(f"the disk holding the store {path} is full ({exc}): free some "
+                          f"space there, or give a store on another disk (--db); {_KEPT}")
+    if "disk i/o error" in message:
+        return StoreFault(f"could not read or write the store {path} ({exc}): check the disk "
+                          f"(free space, a removed or failing drive) and run again; {_KEPT}")
     if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return StoreError(f"cannot write the store {path} ({exc}); check the file and "
-                          "folder permissions or give a writable path (--db)")
+        return StoreFault(f"cannot write the store {path} ({exc}): the file or its folder is "
+                          "not writable for this user, or the disk is read-only; fix the "
+                          "permissions, or give a writable path (--db)")
     if "locked" in message or "busy" in message:
-        return StoreError(f"the store {path} is locked by another process ({exc}); "
-                          "wait for it to finish and try again")
+        return StoreFault(f"the store {path} is locked by another process ({exc}): wait "
+                          "for it to finish, or stop it, and run the command again")
     return StoreError(f"store {path}: {exc}")
