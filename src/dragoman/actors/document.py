@@ -1,6 +1,8 @@
 """The actors of one document: each sentence's mentions, resolved in order to entities."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Entity
 from .coreference import Coreference
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
@@ -36,6 +38,8 @@ class DocumentActors(Coreference):
         start = sent.offset + m.tokens[0].idx
         end = sent.offset + m.tokens[-1].idx + len(m.tokens[-1])
         text, span = self.doc.text[start:end], (start, end)
+        if m.countries:
+            return self._shared_head(m, text, span, sent)
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
@@ -55,6 +59,23 @@ class DocumentActors(Coreference):
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _shared_head(self, m: Mention, text: str, span, sent) -> Entity:
+        """ "Chinese and Russian officials": a group that stands for one group per country."""
+        members = []
+        head = "".join(t.text_with_ws for t in m.tokens if t.i >= (m.demonym_end or m.end)).strip()
+        for iso3, demonym in m.countries:
+            one = replace(m, country=iso3, countries=[])
+            e = self._resolve(one, sent)
+            if e is not None:
+                e = copy_at(e, text, span)
+                if e.kind != "person":  # "Chinese officials", "Russian officials"
+                    e.name = f"{demonym} {head}".strip()
+                    e.id = group_entity(one, e.name, span, country=iso3).id
+                members.append(e)
+        group = group_entity(m, text, span, country=None)
+        group.members, group.stands_for_members = members, True
+        return group
 
     def _group(self, m: Mention, text: str, span, country, place, label) -> Entity | None:
         """An organisation, a state, a group or office, a place for its people, or an unknown name."""
