@@ -23,3 +23,49 @@ def test_conjoined_demonyms_sharing_a_head_noun_are_one_group_per_country(pipeli
     assert sorted(r.name for r in met.recipient) == ["Chilean officials", "Peruvian officials"]
     (blamed,) = events_of(pipeline, "Swedish, Danish and Finnish diplomats condemned Belarus.", "ACCUSE")
     assert countries(blamed.actor) == ["DNK", "FIN", "SWE"]
+
+
+def test_both_countries_are_the_two_countries_just_named_not_the_speakers(pipeline):
+    text = "The Canadian envoy met Peruvian and Chilean officials in Lima. She called on both countries to cut tariffs."
+    (called,) = events_of(pipeline, text, "REQUEST")
+    assert countries(called.actor) == ["CAN"]
+    assert countries(called.recipient) == ["CHL", "PER"] and {r.kind for r in called.recipient} == {"state"}
+
+
+def test_the_pair_is_found_among_the_subjects_first(pipeline):
+    # the parser may hang "Finland" on "Russia"; a name before a verb with no subject is its subject
+    text = ("Norway said that Sweden buys gas from Russia and Finland sells timber to Estonia. "
+            "Denmark urged both countries to cut tariffs.")
+    (urged,) = events_of(pipeline, text, "REQUEST")
+    assert countries(urged.recipient) == ["FIN", "SWE"]
+
+
+def test_a_counterpart_holds_the_office_of_the_other_in_the_country_of_its_demonym(pipeline):
+    doc = run(pipeline, "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in "
+                        "Nairobi on Tuesday.")
+    kutesa = next(e for e in doc.entities if e.name == "Sam Kutesa")
+    assert (kutesa.country, kutesa.title) == ("UGA", "foreign minister")
+    (met,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert countries(met.actor) == ["KEN", "UGA"]
+
+
+def test_the_two_and_both_ministers_are_the_pair_just_named(pipeline):
+    first = "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in Nairobi. "
+    for second in ("The two criticized Sudan.", "Both ministers criticized Sudan.",
+                   "The foreign ministers criticized Sudan.", "Foreign ministers criticized Sudan.",
+                   "The sides criticized Sudan."):
+        (blamed,) = events_of(pipeline, first + second, "ACCUSE")
+        assert sorted(a.name for a in blamed.actor) == ["Amos Wako", "Sam Kutesa"], second
+        assert countries(blamed.recipient) == ["SDN"], second
+
+
+def test_the_two_leaders_are_the_two_heads_of_state_named_before(pipeline):
+    text = "Vladimir Putin hosted Xi Jinping in Moscow on Monday. The two leaders criticized Japan."
+    (blamed,) = events_of(pipeline, text, "ACCUSE")
+    assert sorted(a.country for a in blamed.actor) == ["CHN", "RUS"]
+    assert {a.kind for a in blamed.actor} == {"person"}
+
+
+def test_a_title_word_used_as_an_adjective_is_no_actor(pipeline):
+    doc = run(pipeline, "Kim Jong Un criticized Japan ahead of his first official visit to Russia.")
+    assert not [e for e in doc.entities if e.text == "official"]

@@ -8,6 +8,7 @@ from .coreference import Coreference
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
                        place_entity, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
+from .pairs import pair_reading
 
 
 class DocumentActors(Coreference):
@@ -21,6 +22,7 @@ class DocumentActors(Coreference):
         self.places: dict[str, str] = {}      # feature → country of the last place of that kind
 
     def add_sentence(self, sent) -> None:
+        self.sent_index += 1
         self._note_places(sent)
         for m in find_mentions(self.kb, sent.span):
             if is_dateline(m, sent.span):
@@ -31,6 +33,7 @@ class DocumentActors(Coreference):
                 self.by_token[(id(sent.span.doc), i)] = m
             if m.entity is not None:
                 self.doc.entities.append(m.entity)
+                self.note_seen(m, _root(m, sent))
         self.note_pair(sent)
         self.find_speaker(sent)
 
@@ -40,6 +43,11 @@ class DocumentActors(Coreference):
         text, span = self.doc.text[start:end], (start, end)
         if m.countries:
             return self._shared_head(m, text, span, sent)
+        if not (m.country or m.org or m.person or m.known):
+            reading = pair_reading(_root(m, sent), m.role)
+            found = reading and self.pair_for(_root(m, sent), reading, text, span)
+            if found:  # "both countries", "the two leaders", "the ministers"
+                return found
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
@@ -98,14 +106,9 @@ class DocumentActors(Coreference):
         return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
 
     def _add_members(self, e: Entity, m: Mention) -> None:
-        """ "SCO member states" are the SCO's members; "the two sides" the pair just named."""
-        if m.role is None:
-            return
-        if m.role.code == "member states" and m.org is not None and m.org.members:
+        """ "SCO member states" are the SCO's members."""
+        if m.role is not None and m.role.code == "member states" and m.org is not None and m.org.members:
             e.members = [self._state(c, e.text, e.span) for c in m.org.members]
-        elif m.role.code == "two sides" and self.last_pair:
-            e.members = [copy_at(p, e.text, e.span) for p in self.last_pair]
-            e.stands_for_members = True
 
     # -- places
     def _place_in(self, m: Mention, sent):
@@ -143,6 +146,11 @@ class DocumentActors(Coreference):
                 place = self.gazetteer.lookup(ent.text)
                 if place is not None and place.country_code:
                     self.places[place.feature] = place.country_code
+
+
+def _root(m: Mention, sent):
+    """The head token of a mention."""
+    return sent.span.doc[m.start:m.end].root
 
 
 def _bare_person_name(m: Mention, place, label: str | None) -> bool:

@@ -55,7 +55,7 @@ def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
         longest = kb.longest_from(toks[i].text, toks[i].lemma_)
         for n in range(min(longest, len(toks) - i), 0, -1):
             span = toks[i:i + n]
-            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span)]
+            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span) and not _adjective(x, span)]
             if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"
                 forms = [t.text for t in span[:-1]] + [span[-1].lemma_]
                 infos = [x for x in kb.lookup(forms) if x.category == ROLE]
@@ -66,6 +66,13 @@ def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
         else:
             i += 1
     return out
+
+
+def _adjective(info: Info, span) -> bool:
+    """ "an official visit", "a general strike": the word of a person's title used as an adjective."""
+    tok = span[0]
+    return info.category == ROLE and info.kind == "person" and len(span) == 1 and tok.pos_ == "ADJ" \
+        and tok.dep_ == "amod" and tok.text.islower()
 
 
 def _case_ok(info: Info, span) -> bool:
