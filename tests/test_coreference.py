@@ -69,3 +69,12 @@ def test_the_two_leaders_are_the_two_heads_of_state_named_before(pipeline):
 def test_a_title_word_used_as_an_adjective_is_no_actor(pipeline):
     doc = run(pipeline, "Kim Jong Un criticized Japan ahead of his first official visit to Russia.")
     assert not [e for e in doc.entities if e.text == "official"]
+
+
+def test_a_title_or_pronoun_never_makes_someone_act_on_their_own_country(pipeline):
+    first = "Uzbek Foreign Minister Bakhtiyor Saidov met Turkish Foreign Minister Hakan Fidan in Tashkent. "
+    for second in ("The minister thanked Turkey for its support.", "He thanked Turkey for its support."):
+        (thanks,) = events_of(pipeline, first + second, "SUPPORT")
+        assert [a.name for a in thanks.actor] == ["Bakhtiyor Saidov"], second
+    (praise,) = events_of(pipeline, first + "The minister praised Uzbekistan.", "SUPPORT")
+    assert [a.name for a in praise.actor] == ["Hakan Fidan"]

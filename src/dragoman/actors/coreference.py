@@ -15,8 +15,8 @@ from ..words import words
 from .entities import (NON_STATE, compatible, copy_at, is_place, person_id, same_title, sector_of, short_hash,
                        state_entity, strip_det, upgrade)
 from .mentions import Mention
-from .pairs import (STATES, Reading, Seen, clause_subject, find_pair, keys_of, pair_reading, salience,
-                    subject_misparsed)
+from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, keys_of, pair_reading, participants,
+                    salience, subject_misparsed)
 
 ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
@@ -41,10 +41,13 @@ class Coreference:
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
 
     # -- people
-    def person_entity(self, m: Mention, text: str, span, country: str | None) -> Entity:
-        """The entity of a mention of a person, joined to the person named before if any."""
+    def person_entity(self, m: Mention, text: str, span, country: str | None,
+                      others: frozenset = frozenset()) -> Entity:
+        """The entity of a mention of a person, joined to the person named before if any. A title
+        alone never joins a person of a country the clause names as its other party (`others`):
+        in "The minister thanked China", the minister is not the Chinese one."""
         self._counterpart_title(m)
-        prior = self._find_person(m)
+        prior = self._find_person(m, others)
         org = m.org.code if m.org else None
         if m.known is not None:
             org = org or m.known.org
@@ -81,7 +84,7 @@ class Coreference:
             m.role = Info(ROLE, other.title.lower(), other.title, sector=other.sector, kind="person",
                           title=other.title)
 
-    def _find_person(self, m: Mention) -> Entity | None:
+    def _find_person(self, m: Mention, others: frozenset = frozenset()) -> Entity | None:
         if m.person:
             last = m.person.split()[-1].lower()
             for p in reversed(self.persons):
@@ -94,10 +97,10 @@ class Coreference:
         if m.role is None:
             return None
         for p in reversed(self.persons):
-            if p.title and same_title(p.title, m.role.name) and compatible(p, m):
+            if p.title and same_title(p.title, m.role.name) and compatible(p, m) and p.country not in others:
                 return p
         for p in reversed(self.persons):
-            if not p.title and compatible(p, m):
+            if not p.title and compatible(p, m) and p.country not in others:
                 return p
         return None
 
@@ -184,7 +187,7 @@ class Coreference:
             return self.pair_for(tok, reading, phrase.text, (start, start + len(phrase.text)))
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self._clone_person(self._last_person_before(tok, avoid), tok)
+            return self._clone_person(self._last_person_before(tok, avoid, self._clause_states(tok)), tok)
         if low in FIRST_PERSON_PRONOUNS and self._inside_quote(tok):
             speaker = self.speakers.get(id(tok.doc))
             if speaker is not None and speaker.kind == "person":
@@ -198,10 +201,23 @@ class Coreference:
             return self._clone(self._last_group_before(tok, ("organization",)), tok)
         return None
 
-    def _last_person_before(self, tok, avoid: frozenset = frozenset()) -> Entity | None:
+    def _last_person_before(self, tok, avoid: frozenset = frozenset(), others: frozenset = frozenset()):
+        """The person a pronoun stands for: the last named, not one in `avoid`, nor one of a
+        country in `others` ("He thanked China": not the Chinese minister)."""
         offset = self._offset(tok)
         before = [p for at, p in self.person_mentions if at < offset and person_id(p) not in avoid]
-        return before[-1] if before else None
+        fitting = [p for p in before if p.country not in others]
+        return (fitting or before)[-1] if before else None
+
+    def _clause_states(self, tok) -> frozenset:
+        """The countries of the states and governments named as the other parties of a clause."""
+        verb, _ = clause_head(tok)
+        if verb is None:
+            return frozenset()
+        found = (self.by_token.get((id(tok.doc), i)) for i in participants(verb) if i != tok.i)
+        return frozenset(m.entity.country for m in found if m is not None and m.entity is not None
+                         and m.entity.country and m.entity.kind in ("state", "organization")
+                         and m.entity.sector in ("GOV", None) and not is_place(m.entity))
 
     def _offset(self, tok) -> int:
         sent = next((s for s in self.doc.sentences if s.span is not None and s.span.doc is tok.doc

@@ -8,7 +8,7 @@ from .coreference import Coreference
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
                        place_entity, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
-from .pairs import pair_reading
+from .pairs import clause_head, pair_reading, participants
 
 
 class DocumentActors(Coreference):
@@ -19,14 +19,14 @@ class DocumentActors(Coreference):
         super().__init__(doc, kb)
         self.gazetteer = places
         self.mentions: list[Mention] = []
+        self.sentence_mentions: list[Mention] = []  # those of the sentence being read
         self.places: dict[str, str] = {}      # feature → country of the last place of that kind
 
     def add_sentence(self, sent) -> None:
         self.sent_index += 1
         self._note_places(sent)
-        for m in find_mentions(self.kb, sent.span):
-            if is_dateline(m, sent.span):
-                continue
+        self.sentence_mentions = [m for m in find_mentions(self.kb, sent.span) if not is_dateline(m, sent.span)]
+        for m in self.sentence_mentions:
             m.entity = self._resolve(m, sent)
             self.mentions.append(m)
             for i in range(m.start, m.end):
@@ -58,7 +58,7 @@ class DocumentActors(Coreference):
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
-            return self.person_entity(m, text, span, country)
+            return self.person_entity(m, text, span, country, self._other_states(m, sent))
         label = ner_label(m)
         if _bare_person_name(m, place, label):
             m.person = strip_det(text)
@@ -67,6 +67,16 @@ class DocumentActors(Coreference):
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _other_states(self, m: Mention, sent) -> frozenset:
+        """The countries of the states and governments the clause of a mention names beside it."""
+        verb, _ = clause_head(_root(m, sent))
+        if verb is None:
+            return frozenset()
+        parts = participants(verb)
+        return frozenset(o.country for o in self.sentence_mentions
+                         if o is not m and o.country and _root(o, sent).i in parts and not (o.person or o.known)
+                         and (o.role is None or o.role.kind == "organization"))
 
     def _shared_head(self, m: Mention, text: str, span, sent) -> Entity:
         """ "Chinese and Russian officials": a group that stands for one group per country."""

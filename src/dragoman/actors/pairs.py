@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Entity
-from ..syntax import LOCATIVE_PREPS, first_conjunct, inherited_subject
+from ..syntax import LOCATIVE_PREPS, conjuncts_deep, first_conjunct, inherited_subject
 from ..words import words
 from .entities import NON_STATE, same_title
 
@@ -106,18 +106,35 @@ def _qualified(tok) -> bool:
                for c in tok.children)
 
 
-def clause_subject(tok) -> list:
-    """The subject of the clause a phrase is part of, if the phrase is not (in) it."""
+def clause_head(tok):
+    """The verb of the clause a phrase is part of (None if there is none), and whether the phrase
+    is (in) the subject."""
     node = tok
+    in_subject = False
     for _ in range(8):
-        if node.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return []
+        in_subject = in_subject or node.dep_ in ("nsubj", "nsubjpass", "csubj")
         if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
             break
         node = node.head
-    if node.pos_ not in ("VERB", "AUX"):
+    return (node, in_subject) if node.pos_ in ("VERB", "AUX") else (None, in_subject)
+
+
+def clause_subject(tok) -> list:
+    """The subject of the clause a phrase is part of, if the phrase is not (in) it."""
+    verb, in_subject = clause_head(tok)
+    if verb is None or in_subject:
         return []
-    return [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")] or inherited_subject(node)
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or inherited_subject(verb)
+
+
+def participants(verb) -> set[int]:
+    """The token indices of who takes part in a clause: its subject, objects and the objects of
+    its prepositions but those of place ("thanked China for its support": the subject and China),
+    with their conjuncts."""
+    direct = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr")]
+    direct += [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ not in LOCATIVE_PREPS
+               for o in p.children if o.dep_ == "pobj"]  # not where: "met officials in Astana"
+    return {t.i for d in direct for t in (d, *conjuncts_deep(d))}
 
 
 def keys_of(e: Entity | None) -> set[str]:
