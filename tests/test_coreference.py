@@ -78,3 +78,18 @@ def test_a_title_or_pronoun_never_makes_someone_act_on_their_own_country(pipelin
         assert [a.name for a in thanks.actor] == ["Bakhtiyor Saidov"], second
     (praise,) = events_of(pipeline, first + "The minister praised Uzbekistan.", "SUPPORT")
     assert [a.name for a in praise.actor] == ["Hakan Fidan"]
+
+
+def test_a_body_of_a_state_named_with_no_country_is_of_the_state_the_text_is_about(pipeline):
+    text = ("Kenya said on Monday that it would reopen its border crossings. Kenya has closed them twice. "
+            "Foreign Ministry spokesman Tom Mboya criticized Somalia. The ministry also accused Ethiopia of "
+            "arming militias.")
+    doc = run(pipeline, text)
+    blamed = [e for e in doc.events if e.event == "ACCUSE"]
+    assert [(a.name, a.country) for e in blamed for a in e.actor] == [("Tom Mboya", "KEN"), ("ministry", "KEN")]
+    # never the state the clause names as the other party
+    (other,) = events_of(pipeline, "Kenya praised Uganda. The government criticized Kenya.", "ACCUSE")
+    assert countries(other.actor) == ["UGA"]
+    # a body named with an indefinite article, or an adjective, is no reference back
+    doc = run(pipeline, "Kenya praised Uganda. A government official criticized military exercises.")
+    assert all(e.country is None for e in doc.entities if e.text in ("government", "military"))

@@ -39,6 +39,7 @@ class Coreference:
         self.sent_index = -1                   # the sentence being read
         self.seen: list[Seen] = []             # actors named so far, for plural references
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
+        self.weights: dict[str, tuple[int, int]] = {}  # country → (how much it is named, last offset)
 
     # -- people
     def person_entity(self, m: Mention, text: str, span, country: str | None,
@@ -142,6 +143,15 @@ class Coreference:
             self.pairs.append((self.sent_index, e.span[0], list(e.members)))
         for one in (e.members if e.stands_for_members else [e]):
             self.seen.append(Seen(self.sent_index, e.span[0], subject, self._cluster_of(one)))
+            if one.country and one.country not in NON_STATE:
+                weight = self.weights.get(one.country, (0, 0))[0]
+                self.weights[one.country] = (weight + (2 if subject else 1), e.span[0])
+
+    def home_country(self, others: frozenset = frozenset()) -> str | None:
+        """The country the document is about so far: the one it names most, subjects counting
+        twice, the last named first of equals; not one of `others`."""
+        found = [(w, at, c) for c, (w, at) in self.weights.items() if c not in others]
+        return max(found)[2] if found else None
 
     # -- plural references to a pair
     def pair_for(self, tok, reading: Reading, text: str, span) -> Entity | None:

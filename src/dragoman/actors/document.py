@@ -4,11 +4,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Document, Entity
+from ..words import words
 from .coreference import Coreference
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
                        place_entity, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
 from .pairs import clause_head, pair_reading, participants
+
+
+STATE_BODY_WORDS = words("state_body_words")
+INDEFINITE = ("a", "an", "any", "another", "other", "every", "each", "some")
 
 
 class DocumentActors(Coreference):
@@ -55,6 +60,9 @@ class DocumentActors(Coreference):
         country = m.country or (place.country_code if place else None) or self._located_in(m)
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
+        if country is None and m.org is None and m.known is None and _state_body(m, sent):
+            # "the Foreign Ministry", "Defence Ministry spokesman Ren": of the state the text is about
+            country = self.home_country(self._other_states(m, sent))
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
@@ -156,6 +164,16 @@ class DocumentActors(Coreference):
                 place = self.gazetteer.lookup(ent.text)
                 if place is not None and place.country_code:
                     self.places[place.feature] = place.country_code
+
+
+def _state_body(m: Mention, sent) -> bool:
+    """A body of a state named with no country, or a person's title in one: "the ministry",
+    "Foreign Ministry spokeswoman" (not "a government", not "governments")."""
+    body = m.body or (m.role if m.role is not None and m.role.kind == "organization" else None)
+    if body is None or m.plural or not set(body.code.split()) & STATE_BODY_WORDS:
+        return False
+    root = _root(m, sent)  # (not the adjective of "military exercises")
+    return root.pos_ != "ADJ" and not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in root.children)
 
 
 def _root(m: Mention, sent):

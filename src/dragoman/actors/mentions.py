@@ -39,6 +39,7 @@ class Mention:
     # demonyms, in order; the mention stands for one group per country.
     countries: list[tuple[str, str]] = field(default_factory=list)  # (iso3, demonym as written)
     demonym_end: int | None = None  # the token after the demonym: "Russian| officials"
+    body: Info | None = None     # the body a titled person belongs to: "Foreign Ministry spokeswoman"
     entity: Entity | None = None
 
     @property
@@ -209,6 +210,8 @@ def _apply_infos(m: Mention, infos: list[Info], toks, keep_role: bool = False) -
             m.demonym = cat == DEMONYM
             m.demonym_end = toks.end if m.demonym else None
     if ROLE in cats and not keep_role:
+        if m.role is not None and m.role.kind == "organization" and cats[ROLE].kind == "person":
+            m.body = m.role  # "Foreign Ministry spokeswoman": a spokeswoman of a ministry
         m.role = cats[ROLE]  # the last role wins: "CPC Committee Secretary"
     if PLACE_NOUN in cats and len(toks) == 1:
         m.place_noun = cats[PLACE_NOUN].code
