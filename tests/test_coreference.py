@@ -93,3 +93,21 @@ def test_a_body_of_a_state_named_with_no_country_is_of_the_state_the_text_is_abo
     # a body named with an indefinite article, or an adjective, is no reference back
     doc = run(pipeline, "Kenya praised Uganda. A government official criticized military exercises.")
     assert all(e.country is None for e in doc.entities if e.text in ("government", "military"))
+
+
+def test_the_asian_country_is_the_last_salient_asian_country_not_the_clauses_subject(pipeline):
+    text = "Brazil accused Japan of dumping steel on Monday. Germany later criticized the Asian country."
+    (criticized,) = [e for e in events_of(pipeline, text, "ACCUSE") if countries(e.actor) == ["DEU"]]
+    assert countries(criticized.recipient) == ["JPN"] and criticized.recipient[0].kind == "state"
+    text = "Uzbekistan condemned the border clash. Kazakhstan urged the Central Asian nation to show restraint."
+    (urged,) = events_of(pipeline, text, "REQUEST")
+    assert countries(urged.recipient) == ["UZB"]
+
+
+def test_the_regime_and_the_north_refer_back_to_the_country_just_named(pipeline):
+    text = "North Korea fired two missiles on Sunday. Japan will keep pressuring the isolated regime."
+    (pressure,) = events_of(pipeline, text, "REQUEST")
+    assert countries(pressure.recipient) == ["PRK"]
+    doc = run(pipeline, "North Korea fired two missiles on Sunday. The North's leader also criticized Japan.")
+    (blamed,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert countries(blamed.actor) == ["PRK"] and countries(blamed.recipient) == ["JPN"]

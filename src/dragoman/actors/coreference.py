@@ -14,9 +14,10 @@ from ..syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, TH
 from ..words import words
 from .entities import (NON_STATE, compatible, copy_at, is_place, person_id, same_title, sector_of, short_hash,
                        state_entity, strip_det, upgrade)
+from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
 from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, keys_of, pair_reading, participants,
-                    salience, subject_misparsed)
+                    ranked, salience, state_key, subject_misparsed)
 
 ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
@@ -167,6 +168,20 @@ class Coreference:
         key = "pair|" + "|".join(sorted(m.id or m.name for m in members))
         return Entity(name=strip_det(text), text=text, span=span, kind="group", members=members,
                       stands_for_members=True, id="g-" + short_hash(key))
+
+    # -- definite descriptions of a country
+    def described_country(self, tok, desc: Description, text: str, span) -> Entity | None:
+        """The state "the Asian country" stands for: the most salient that fits, not the subject
+        of its own clause."""
+        avoid: set[str] = set()
+        for subj in clause_subject(tok):
+            if subj.i < tok.i:
+                avoid |= keys_of(self.entity_for_token(subj))
+        for seen in ranked(self.seen, self.sent_index, self._offset(tok), DESCRIPTION_WINDOW):
+            iso3 = state_key(seen.entity)
+            if iso3 and iso3 not in avoid and desc.fits(iso3, self.kb.countries.get(iso3, "")):
+                return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
+        return None
 
     def _pair_member(self, e: Entity, reading: Reading, text: str, span) -> Entity:
         if reading.kind == STATES and e.kind != "state":  # "both countries": the states

@@ -6,6 +6,7 @@ from dataclasses import replace
 from ..model import Document, Entity
 from ..words import words
 from .coreference import Coreference
+from .descriptions import country_description
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
                        place_entity, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
@@ -49,15 +50,21 @@ class DocumentActors(Coreference):
         if m.countries:
             return self._shared_head(m, text, span, sent)
         if not (m.country or m.org or m.person or m.known):
-            reading = pair_reading(_root(m, sent), m.role)
-            found = reading and self.pair_for(_root(m, sent), reading, text, span)
+            root = _root(m, sent)
+            reading = pair_reading(root, m.role)
+            found = reading and self.pair_for(root, reading, text, span)
             if found:  # "both countries", "the two leaders", "the ministers"
+                return found
+            desc = None if only_place_noun(m) else country_description(root, self.kb.regions)
+            found = desc and self.described_country(root, desc, text, span)
+            if found:  # "the Asian country", "the communist regime", "the North"
                 return found
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
         place = self._place_in(m, sent)
-        country = m.country or (place.country_code if place else None) or self._located_in(m)
+        country = m.country or (place.country_code if place else None) or self._located_in(m) \
+            or self._described_possessor(m, sent)
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
         if country is None and m.org is None and m.known is None and _state_body(m, sent):
@@ -75,6 +82,16 @@ class DocumentActors(Coreference):
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _described_possessor(self, m: Mention, sent) -> str | None:
+        """ "the North's leader", "the Asian nation's foreign ministry": the country described."""
+        for tok in m.tokens:
+            if tok.dep_ == "poss" and any(c.dep_ == "case" for c in tok.children):
+                desc = country_description(tok, self.kb.regions)
+                found = desc and self.described_country(tok, desc, tok.text, (0, 0))
+                if found:
+                    return found.country
+        return None
 
     def _other_states(self, m: Mention, sent) -> frozenset:
         """The countries of the states and governments the clause of a mention names beside it."""

@@ -147,11 +147,17 @@ def keys_of(e: Entity | None) -> set[str]:
     return out
 
 
+def ranked(seen: list[Seen], sent: int, offset: int, window: int) -> list[Seen]:
+    """The actors named before `offset` in sentence `sent` and the `window` sentences before it,
+    most salient first: the nearer sentence first, in a sentence the subjects, the last named first."""
+    found = [s for s in seen if s.sent >= sent - window and s.offset < offset]
+    return sorted(found, key=lambda s: (-s.sent, not s.subject, -s.offset))
+
+
 def find_pair(reading: Reading, seen: list[Seen], pairs: list[tuple[int, int, list[Entity]]],
               sent: int, offset: int, avoid: set[str]) -> list[Entity]:
     """The two actors a reference made in sentence `sent` at `offset` stands for (or [])."""
-    window = [s for s in seen if s.sent >= sent - PAIR_WINDOW and s.offset < offset]
-    window.sort(key=lambda s: (-s.sent, not s.subject, -s.offset))
+    window = ranked(seen, sent, offset, PAIR_WINDOW)
     joined = [p for n, at, p in pairs if n >= sent - PAIR_WINDOW and at < offset]
     if joined and _fits(joined[-1], reading) and not any(keys_of(e) & avoid for e in joined[-1]):
         return list(joined[-1])  # "China and Russia ... both countries", "the government and the rebels ... both sides"
