@@ -111,3 +111,20 @@ def test_the_regime_and_the_north_refer_back_to_the_country_just_named(pipeline)
     doc = run(pipeline, "North Korea fired two missiles on Sunday. The North's leader also criticized Japan.")
     (blamed,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert countries(blamed.actor) == ["PRK"] and countries(blamed.recipient) == ["JPN"]
+
+
+def test_a_name_takes_what_its_apposition_or_who_is_clause_says_of_it(pipeline):
+    for text in ("Okonkwo, who is the Nigerian government's chief spokesman, criticized Niger.",
+                 "Okonkwo, the Nigerian government's chief spokesman, criticized Niger.",
+                 "Okonkwo, a spokesman for the Nigerian Foreign Ministry, criticized Niger."):
+        (blamed,) = events_of(pipeline, text, "ACCUSE")
+        (actor,) = blamed.actor
+        assert (actor.name, actor.kind, actor.country, actor.sector, actor.title) == \
+            ("Okonkwo", "person", "NGA", "GOV", "spokesman"), text
+
+
+def test_a_title_with_the_name_in_apposition_is_that_person(pipeline):
+    doc = run(pipeline, "The Ghanaian trade minister, Kwame Mensah, criticized Togo. Mensah later praised Benin.")
+    people = {e.id for e in doc.entities if e.kind == "person"}
+    assert len(people) == 1
+    assert {(e.name, e.country) for e in doc.entities if e.kind == "person"} == {("Kwame Mensah", "GHA")}

@@ -59,3 +59,54 @@ def _region(modifiers, regions: dict[str, frozenset[str]]) -> frozenset[str] | N
         else:
             i += 1
     return within
+
+
+# ---------------------------------------------------------------- what a text says of a name
+
+def described_names(mentions: list, doc) -> None:
+    """A name with an apposition or a "who is" clause takes what the description says of it:
+    "Suga, who is the Japanese government's top spokesman", "Hua, a spokeswoman for the Chinese
+    Foreign Ministry" are people, spokespeople, of Japan, of China. Mentions are changed in place."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        _name_the_title(m, at, doc)
+        if m.role or m.org or m.country or m.known or m.countries:
+            continue  # only a bare name
+        root = doc[m.start:m.end].root
+        head = description_of(root)
+        desc = at.get(head.i) if head is not None else None
+        if desc is None or desc is m or desc.role is None or desc.role.kind != "person" \
+                or desc.person or desc.known or desc.plural:
+            continue
+        whose = [at.get(t.i) for t in _whose(head)]
+        m.role = desc.role
+        m.country = desc.country or next((w.country for w in whose if w is not None and w.country), None)
+        m.org = desc.org or next((w.org for w in whose if w is not None and w.org), None)
+        m.person = m.person or " ".join(t.text for t in m.tokens if t.lower_ != "the")
+
+
+def _name_the_title(m, at: dict, doc) -> None:
+    """ "The chief cabinet secretary, Yoshihide Suga, said": the title is the person named after it."""
+    if m.role is None or m.role.kind != "person" or m.person or m.known or m.plural:
+        return
+    name = next((at.get(c.i) for c in doc[m.start:m.end].root.children if c.dep_ == "appos"), None)
+    if name is not None and name is not m and (name.known or name.person) and not name.role:
+        m.known, m.person = name.known, name.known.name if name.known else name.person
+
+
+def description_of(root):
+    """The head of what is said of a name: its apposition ("Sugawara, the top spokesman") or the
+    complement of a relative "who is" ("Suga, who is the top spokesman")."""
+    for c in root.children:
+        if c.dep_ == "appos":
+            return c
+        if c.dep_ == "relcl" and c.lemma_ == "be" and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children):
+            return next((a for a in c.children if a.dep_ == "attr"), None)
+    return None
+
+
+def _whose(head) -> list:
+    """Who a title is held for: "the government's spokesman", "a spokeswoman for the ministry"."""
+    out = [c for c in head.children if c.dep_ == "poss"]
+    return out + [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
+                  for o in p.children if o.dep_ == "pobj"]

@@ -6,7 +6,7 @@ from dataclasses import replace
 from ..model import Document, Entity
 from ..words import words
 from .coreference import Coreference
-from .descriptions import country_description
+from .descriptions import country_description, described_names
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
                        place_entity, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
@@ -32,6 +32,7 @@ class DocumentActors(Coreference):
         self.sent_index += 1
         self._note_places(sent)
         self.sentence_mentions = [m for m in find_mentions(self.kb, sent.span) if not is_dateline(m, sent.span)]
+        described_names(self.sentence_mentions, sent.span.doc)
         for m in self.sentence_mentions:
             m.entity = self._resolve(m, sent)
             self.mentions.append(m)
@@ -75,13 +76,20 @@ class DocumentActors(Coreference):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
             return self.person_entity(m, text, span, country, self._other_states(m, sent))
         label = ner_label(m)
-        if _bare_person_name(m, place, label):
+        if _bare_person_name(m, place, label) or self._named_surname(m):
             m.person = strip_det(text)
             return self.person_entity(m, text, span, None)
         e = self._group(m, text, span, country, place, label)
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _named_surname(self, m: Mention) -> bool:
+        """ "Suga" after "Yoshihide Suga", whatever spaCy's label: the surname of a person named."""
+        if m.org or m.role or m.country or len(m.tokens) != 1 or m.tokens[0].pos_ != "PROPN":
+            return False
+        word = m.tokens[0].text
+        return any(p.name.split()[-1] == word for p in self.persons if len(p.name.split()) > 1)
 
     def _described_possessor(self, m: Mention, sent) -> str | None:
         """ "the North's leader", "the Asian nation's foreign ministry": the country described."""
