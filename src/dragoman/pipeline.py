@@ -19,7 +19,7 @@ from .mentions import merge_mentions
 from .story import read_story, sharpen_lead_places
 from .actors import ActorResolver
 from .errors import InputError
-from .events import EventExtractor
+from .events import DocumentActs, EventExtractor
 from .model import Document
 from .relevance import RelevanceFilter
 from .settings import Settings
@@ -123,12 +123,14 @@ class Pipeline:
             if found:
                 doc.date, doc.date_source = found[0], "text"
         state = self.actors.new_document(doc)
+        acts = DocumentActs(self.extractor.lex)  # "Japan condemned the test": whose test
         found = []  # (event, the sentence it came from)
         for sent in doc.sentences:
             state.add_sentence(sent)
-            for event in self.extractor.extract(sent, state, doc.id):
-                if event.confidence >= self.min_confidence:
-                    found.append((event, sent))
+            events = self.extractor.extract(sent, state, doc.id)
+            acts.note(sent, events, state)
+            found += [(event, sent) for event in events if event.confidence >= self.min_confidence]
+        found = acts.resolve(found)
         state.finalize()
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)

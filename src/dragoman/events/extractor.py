@@ -75,7 +75,7 @@ class EventExtractor:
         coding = recode(RECODES, coding, case)
         if not cand.bare_noun:  # an actor's statement of what it will do
             coding = recode(STATED_INTENT, coding, case)
-        confidence = 0.55 + 0.15 * bool(case.recipient) + 0.1 * (trig.pos != "N") \
+        confidence = 0.55 + 0.15 * bool(case.recipient or case.awaiting) + 0.1 * (trig.pos != "N") \
             + 0.1 * any(e.country or e.org for e in case.actor)
         return Event(
             doc_id=doc_id, event=coding.event, mode=coding.mode, cameo=coding.cameo,
@@ -83,7 +83,7 @@ class EventExtractor:
             trigger={"text": sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])],
                      "span": [t_start, t_end]},
             actor=case.actor, recipient=case.recipient, modality=coding.modality,
-            context=self.contexts(sent.span), confidence=min(confidence, 0.95))
+            context=self.contexts(sent.span), confidence=min(confidence, 0.95), awaiting=case.awaiting)
 
     def contexts(self, span) -> list[str]:
         return self.lex.contexts_of(span)

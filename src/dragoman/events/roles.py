@@ -18,6 +18,7 @@ from ..plover import DEFAULT_PREPS, having
 from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
+from .acts import JUDGING_TYPES, ActReference, act_noun, doer_tokens, reference
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -61,6 +62,7 @@ class Case:
     named: list[Entity] = field(default_factory=list)  # whom the object and prepositions name
     recipient: list[Entity] = field(default_factory=list)
     mutual: bool = False  # "cooperation between X and Y": the parties are the actors
+    awaiting: ActReference | None = None  # "condemned the test": whoever did it, found later
 
 
 # ---------------------------------------------------------------- tokens of each role
@@ -220,9 +222,12 @@ def resolve_roles(case: Case, actors) -> None:
     cand, toks = case.cand, case.tokens
     case.actor = entities(toks.actor, actors, role="actor")
     avoid = frozenset(a.id for a in case.actor if a.id)
-    from_prep = entities(toks.preps, actors, avoid=avoid)
-    case.named = entities(toks.objects, actors, avoid=avoid) + from_prep
-    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named:
+    objects, preps = toks.objects, toks.preps
+    if cand.trigger.event in JUDGING_TYPES:  # "condemned the launch": whoever launched
+        objects, preps = _judged_acts(case, objects, preps, actors, avoid)
+    from_prep = entities(preps, actors, avoid=avoid)
+    case.named = entities(objects, actors, avoid=avoid) + from_prep
+    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named and case.awaiting is None:
         # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
         # unless the phrase names someone else ("halt talks with President Mugabe")
         case.named = entities([cand.noun], actors, avoid=avoid)
@@ -230,6 +235,31 @@ def resolve_roles(case: Case, actors) -> None:
         case.recipient += others([r], case.actor + case.recipient)
     case.mutual = cand.trigger.mutual and len(case.actor) > 1 and cand.noun is not None \
         and cand.noun.i == cand.head.i
+
+
+def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozenset) -> tuple[list, list]:
+    """The role tokens of a judgement, each act among them replaced by the doer its phrase
+    names: "condemned North Korea's launch over Japan" is addressed to North Korea, not Japan.
+    An act whose phrase names no doer stays, for whom its phrase names ("condemned the raid on
+    Gaza"), and waits for the document to say who did it (case.awaiting), unless the judgement
+    names someone of its own ("condemned Pyongyang for the test")."""
+    replaced, waiting, named = {}, None, False
+    acts = {t.i: act_noun(t, case.lex) for t in objects + preps}
+    for tok in objects + preps:
+        act = acts[tok.i]
+        if act is None:  # (not "the detention of the activist": the act's own phrase)
+            if not acts.get(tok.head.head.i) or tok not in preps:
+                named = named or bool(entities([tok], actors, avoid=avoid))
+            continue
+        doers = doer_tokens(tok, case.lex)
+        if entities(doers, actors, avoid=avoid):
+            replaced[tok.i] = doers
+        elif waiting is None:
+            waiting = reference(tok, case.sent.offset, act)
+    case.awaiting = None if named or replaced else waiting
+    objects = [d for t in objects for d in replaced.get(t.i, [t])]
+    preps = [d for t in preps if t.head.head.i not in replaced for d in replaced.get(t.i, [t])]
+    return objects, preps
 
 
 def complete_recipients(case: Case, actors) -> None:

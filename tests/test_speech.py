@@ -1,0 +1,71 @@
+"""Verbal conflict and cooperation in whole documents, on sentences written for these tests:
+acts named by a noun ("condemned the test") and their doers, evaluative naming, denials,
+requests, threats, and what is not a verbal event of its own."""
+from __future__ import annotations
+
+import pytest
+
+from dragoman.model import Document
+
+
+def extract(pipeline, text, date="2024-05-08"):
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date=date)])
+    return doc.events
+
+
+def coded(pipeline, text, event):
+    """(actor codes, recipient codes) of each event of the type: countries, else organisations,
+    else names."""
+    def codes(entities):
+        return {e.country or e.org or e.name for e in entities}
+    return [(codes(e.actor), codes(e.recipient)) for e in extract(pipeline, text) if e.event == event]
+
+
+def types(pipeline, text):
+    return [e.event for e in extract(pipeline, text)]
+
+
+# ---------------------------------------------------------------- acts named by a noun
+
+@pytest.mark.parametrize("text,event,actor,recipient", [
+    # the doer named in the act's phrase: possessor, "by" agent, modifier, relative clause
+    ("Iran condemned Israel's strike on Damascus.", "ACCUSE", "IRN", "ISR"),
+    ("Egypt condemned the bombing of the church by the Islamic State.", "ACCUSE", "EGY", "ISIS"),
+    ("Seoul condemned the North Korean launch on Sunday.", "ACCUSE", "KOR", "PRK"),
+    ("Ankara rejected the proposal that Athens made on Monday.", "REJECT", "TUR", "GRC"),
+    # else the one who did such an act before in the document
+    ("North Korea fired a missile over Japan on Friday. Japan condemned the test.", "ACCUSE", "JPN", "PRK"),
+    ("Militants attacked a police post in Kandahar on Monday. Pakistan condemned the attack on the post.",
+     "ACCUSE", "PAK", "Militants"),
+    ("Russia expelled 23 British diplomats. The British government criticized the decision.",
+     "ACCUSE", "GBR", "RUS"),
+    ("The Likud Central Committee voted on Sunday to annex the settlements. The Palestinian Authority "
+     + "rejected the vote.", "REJECT", "PSE", "ISR"),
+    ("Police detained the activist on Monday. Amnesty International condemned the detention of the activist.",
+     "ACCUSE", "NGO", "police"),
+    # a headline before its story: the first such act after it
+    ("Japan condemns test\nNorth Korea fired a missile over Japan on Friday.", "ACCUSE", "JPN", "PRK"),
+])
+def test_an_act_named_by_a_noun_is_done_by_its_doer(pipeline, text, event, actor, recipient):
+    found = coded(pipeline, text, event)
+    assert any(actor in a and any(recipient.lower() in r.lower() for r in rs) for a, rs in found), found
+
+
+def test_the_doer_of_an_act_comes_before_its_target(pipeline):
+    # "the attack on the post": the post was attacked; the doer is who is condemned
+    text = "Militants attacked a police post near Kabul on Monday. Pakistan condemned the attack on Kabul."
+    assert coded(pipeline, text, "ACCUSE") == [({"PAK"}, {"Militants"})]
+    # with no doer in the document, whom the act's phrase names (as PLOVER's annotators code it)
+    assert coded(pipeline, "Egypt condemned the attack on Kabul.", "ACCUSE") == [({"EGY"}, {"AFG"})]
+    # and with no one at all, no event
+    assert coded(pipeline, "Japan condemned the test.", "ACCUSE") == []
+
+
+def test_a_criticism_rejected_is_the_one_made_of_who_rejects_it(pipeline):
+    text = "Washington criticized Beijing over trade. Brazil criticized Argentina. China rejected the criticism."
+    assert coded(pipeline, text, "REJECT") == [({"CHN"}, {"USA"})]
+
+
+def test_one_does_not_condemn_ones_own_act(pipeline):
+    text = "Japan tested a missile on Friday. Japan condemned the test."
+    assert coded(pipeline, text, "ACCUSE") == []
