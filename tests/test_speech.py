@@ -21,6 +21,13 @@ def coded(pipeline, text, event):
     return [(codes(e.actor), codes(e.recipient)) for e in extract(pipeline, text) if e.event == event]
 
 
+def dyads(pipeline, text, event):
+    """(actor, recipient) of each event of the type, each side as its codes and names."""
+    def keys(entities):
+        return {k for e in entities for k in (e.country, e.org, e.name) if k}
+    return [(keys(e.actor), keys(e.recipient)) for e in extract(pipeline, text) if e.event == event]
+
+
 def types(pipeline, text):
     return [e.event for e in extract(pipeline, text)]
 
@@ -68,4 +75,44 @@ def test_a_criticism_rejected_is_the_one_made_of_who_rejects_it(pipeline):
 
 def test_one_does_not_condemn_ones_own_act(pipeline):
     text = "Japan tested a missile on Friday. Japan condemned the test."
+    assert coded(pipeline, text, "ACCUSE") == []
+
+
+# ---------------------------------------------------------------- judgements
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # a speaker says what another is or does with words that condemn
+    ("Iran launched a rocket on Monday. Germany said the launch was reckless and unacceptable.", "DEU", "IRN"),
+    ("Tehran is playing a dangerous game, the German minister said.", "DEU", "IRN"),
+    ("North Korea fired a missile on Monday. Seoul said the launch would represent a serious violation "
+     + "of UN resolutions.", "KOR", "PRK"),
+    ("Ankara said Athens was politically motivated.", "TUR", "GRC"),
+    # naming: "called X Y", "described X as Y"
+    ("Militants attacked a market in Kabul. The Greek prime minister called the attack a cowardly act.",
+     "GRC", "Militants"),
+    ("Militants attacked a market in Kabul. The Greek prime minister described the attack as barbaric.",
+     "GRC", "Militants"),
+    ("The Likud Central Committee voted on Sunday to annex the settlements. Opposition leader Isaac Herzog "
+     + "called Sunday's vote crazy.", "ISR", "Likud Central Committee"),
+    ("Israel indicted the Palestinian teenager on Monday. Palestinian official Saeb Erekat called Monday's "
+     + "indictment a political trial.", "PSE", "ISR"),
+    # "it" named after an act in the same sentence is that act
+    ("The Likud Central Committee voted on Sunday to annex the settlements. Labor leader Avi Gabbay voiced "
+     + "opposition to the decision, calling it another mistake.", "Avi Gabbay", "Likud Central Committee"),
+    # expressing indignation at an act
+    ("Militants attacked a market in Kabul. The Algerian president expressed his profound indignation "
+     + "at the attack.", "DZA", "Militants"),
+])
+def test_condemning_words_said_of_another_accuse_them(pipeline, text, actor, recipient):
+    found = dyads(pipeline, text, "ACCUSE")
+    assert any(actor in a and recipient in rs for a, rs in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Macron called the meeting a success.",
+    "Germany said the talks were useful.",
+    "Germany said Iran was not dangerous.",
+    "The Greek prime minister called the attack a cowardly act.",  # no attacker in the document
+])
+def test_naming_and_saying_without_condemnation_or_anyone_condemned_is_no_accusation(pipeline, text):
     assert coded(pipeline, text, "ACCUSE") == []

@@ -8,6 +8,7 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
 
     lexicon.py     trigger and context words (data/events/), what the coded rules produce
     candidates.py  finding triggers: the public Trigger and Candidate types
+    speech.py      what a speaker says of another ("X said Y must withdraw", "called the vote crazy")
     roles.py       filling roles and resolving them to actors
     modality.py    asserted, negated, future, intended, hypothetical
     recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise

@@ -8,6 +8,7 @@ from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 from .recode import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, RECODES, STATED_INTENT, Coding, first_holding, recode
 from .roles import Case, complete_recipients, resolve_roles, role_tokens
+from .speech import SpeechFinder
 
 
 class EventExtractor:
@@ -22,6 +23,7 @@ class EventExtractor:
                  classifier=None, threshold: float | None = None):
         self.lex = lexicon or load_lexicon()
         self.finder = TriggerFinder(self.lex)
+        self.speech = SpeechFinder(self.lex)
         self.political_only = political_only
         self.classifier, self.threshold = classifier, threshold
 
@@ -34,7 +36,7 @@ class EventExtractor:
                 events.append(event)
             else:
                 taken.difference_update(t.i for t in cand.tokens)
-        for cand in self.finder.obligation_candidates(sent.span):
+        for cand in self.speech.candidates(sent.span):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
                 events.append(event)

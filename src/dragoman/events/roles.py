@@ -39,6 +39,8 @@ RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
 # "mobilised its men to the area": a place phrase of an event includes where it goes.
 PLACE_PREPS = LOCATIVE_PREPS | {"to"}
+ACT_PRONOUNS = ("it", "this")
+PERSON_RELATIVES = ("who", "whom", "whose")  # a relative clause of a person, not of a thing done
 MAX_DEPTH = 2  # how deep inside a phrase its actor is looked for ("the heads of UN bodies")
 
 
@@ -243,6 +245,7 @@ def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozense
     An act whose phrase names no doer stays, for whom its phrase names ("condemned the raid on
     Gaza"), and waits for the document to say who did it (case.awaiting), unless the judgement
     names someone of its own ("condemned Pyongyang for the test")."""
+    objects = [_act_referred_to(t, case.lex) for t in objects]  # "opposed the decision, calling it ..."
     replaced, waiting, named = {}, None, False
     acts = {t.i: act_noun(t, case.lex) for t in objects + preps}
     for tok in objects + preps:
@@ -260,6 +263,15 @@ def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozense
     objects = [d for t in objects for d in replaced.get(t.i, [t])]
     preps = [d for t in preps if t.head.head.i not in replaced for d in replaced.get(t.i, [t])]
     return objects, preps
+
+
+def _act_referred_to(tok, lex: Lexicon):
+    """ "voiced opposition to the decision, calling it a mistake": "it" is the act named before
+    it in the sentence, if one is."""
+    if tok.lower_ not in ACT_PRONOUNS:
+        return tok
+    before = (t for t in reversed(tok.sent[: tok.i - tok.sent.start]) if act_noun(t, lex))
+    return next(before, tok)
 
 
 def complete_recipients(case: Case, actors) -> None:
@@ -349,7 +361,8 @@ def _inner_fillers(tok, role: str):
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             yield from pobjs(child, ("on", "against", "to")) + agents  # "proposals laid out by X"
-        if child.dep_ == "relcl" and role == "recipient":  # "measures that X has taken"
+        if child.dep_ == "relcl" and role == "recipient" and not any(c.lower_ in PERSON_RELATIVES for c in child.children):
+            # "measures that X has taken"; not "the attacker, who police said held ..."
             yield from (s for s in child.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS)
 
 
