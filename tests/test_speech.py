@@ -116,3 +116,55 @@ def test_condemning_words_said_of_another_accuse_them(pipeline, text, actor, rec
 ])
 def test_naming_and_saying_without_condemnation_or_anyone_condemned_is_no_accusation(pipeline, text):
     assert coded(pipeline, text, "ACCUSE") == []
+
+
+# ---------------------------------------------------------------- denials and what acts are about
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    # a denial answers whoever made the claim against who denies it
+    ("The United States accused China of exporting oil to North Korea. Beijing has denied making illegal "
+     + "shipments.", "CHN", "USA"),
+    ("Washington accused Moscow of meddling in the election. Russia denied any involvement.", "RUS", "USA"),
+    # a claim said to be false is rejected, and whoever made it
+    ("The US allegations are baseless, the Iranian foreign minister said.", "IRN", "USA"),
+    ("The United States accused China of exporting oil to North Korea. The Chinese spokeswoman said that "
+     + "charges of Chinese ships sending oil to North Korea do not accord with facts.", "CHN", "USA"),
+    # a report dismissed: its authors
+    ("The newspaper Vedomosti published a report on the offshore accounts of Russian officials. The Kremlin "
+     + "dismissed the report as nothing concrete.", "RUS", "Vedomosti"),
+])
+def test_denials_answer_who_made_the_claim(pipeline, text, actor, recipient):
+    found = dyads(pipeline, text, "REJECT")
+    assert any(actor in a and any(recipient in r for r in rs) for a, rs in found), found
+
+
+def test_a_denial_is_not_addressed_to_those_the_denied_act_names(pipeline):
+    # nobody in the document made the claim: no one to address the denial to
+    assert types(pipeline, "Moscow has denied supplying weapons to the rebels.") == []
+    assert types(pipeline, "The Iranian foreign minister said the talks did not match expectations.") == []
+
+
+@pytest.mark.parametrize("text,event", [
+    ("The EU urged Serbia to withdraw its troops from Kosovo.", "REQUEST"),
+    ("Ukraine accused Russia of shelling Kharkiv.", "ACCUSE"),
+    ("North Korea threatened to fire missiles at Guam.", "THREATEN"),
+    ("Greece refused to lift the embargo on Turkey.", "REJECT"),
+    ("The foreign minister called on China and Russia to take direct action to show they oppose the "
+     + "missile launches.", "REQUEST"),
+])
+def test_what_a_verbal_act_is_about_is_no_event_of_its_own(pipeline, text, event):
+    assert types(pipeline, text) == [event]
+
+
+def test_what_a_verbal_act_is_about_recoded_as_that_act_may_name_whom_it_is_addressed_to(pipeline):
+    (e,) = extract(pipeline, "Germany has refused to send peacekeepers to Iraq.")
+    assert (e.event, e.trigger["text"], e.recipient[0].country) == ("REJECT", "refused", "IRQ")
+    (e,) = extract(pipeline, "The opposition leader threatened to halt the talks with President Mugabe.")
+    assert (e.event, e.trigger["text"], e.recipient[0].name) == ("THREATEN", "threatened", "Mugabe")
+
+
+def test_an_act_joined_to_a_verbal_act_is_an_event_of_its_own(pipeline):
+    assert types(pipeline, "The EU condemned Serbia and sent troops to Kosovo.") == ["ACCUSE", "AID"]
+    # blame says who did an act that happened
+    assert "ASSAULT" in types(pipeline, "The government said Taliban militants were responsible for the "
+                                        + "attack on the police station in Kabul.")

@@ -16,12 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..plover import having
+from ..plover import DEFAULT_PREPS, having
 from ..syntax import RELATIVE_PRONOUNS, pobjs
-from ..words import word_file
+from ..words import word_file, words
 from .lexicon import Lexicon
 
 JUDGING_TYPES = having("judges_acts")
+DENIAL_VERBS = words("denial_verbs")
+CLAIM_NOUN = "accusation"  # what a denial answers (its verbs and types: words.toml act_nouns)
 # Whose possessor is acted upon ("X's release", "X's arrest"), or whose "of" is the thing moved
 # ("the deployment of troops"): the possessor and the "of" are no doers. A judgement's possessor
 # judges: "Washington's accusations".
@@ -72,7 +74,8 @@ def doer_tokens(noun, lex: Lexicon) -> list:
     for an act done to someone, its patient ("the release of the girls", "Tamimi's arrest")."""
     readings = lex.nouns.get(noun.lemma_.lower(), ())
     patient = any(t.event in PATIENT_TYPES for t in readings)
-    target_of = any("of" in t.preps for t in readings)  # "the bombing of a mosque"
+    # "the bombing of a mosque", "charges of Chinese ships sending oil": its target
+    target_of = any("of" in t.preps or "of" in DEFAULT_PREPS[t.event] for t in readings)
     out = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
     of = pobjs(noun, ("of",))
     # "Israel's strike", "Iran's release of the sailors", not "Tamimi's arrest"
@@ -90,3 +93,13 @@ def doer_tokens(noun, lex: Lexicon) -> list:
 
 def reference(tok, sent_offset: int, act: ActNoun) -> ActReference:
     return ActReference(tok.lemma_.lower(), act, sent_offset + tok.idx)
+
+
+def claim_answered(trigger, verb, sent_offset: int) -> ActReference | None:
+    """ "Beijing denied making illegal shipments", "denied any involvement": a denial answers
+    the claim made against who denies, by whoever made it in the document."""
+    if trigger.lemma not in DENIAL_VERBS:
+        return None
+    noun = CLAIM_NOUN
+    return ActReference(noun, act_nouns().get(noun) or ActNoun(frozenset(), frozenset()),
+                        sent_offset + verb.idx)

@@ -18,7 +18,7 @@ from ..plover import DEFAULT_PREPS, having
 from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
-from .acts import JUDGING_TYPES, ActReference, act_noun, doer_tokens, reference
+from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -249,7 +249,8 @@ def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozense
     replaced, waiting, named = {}, None, False
     acts = {t.i: act_noun(t, case.lex) for t in objects + preps}
     for tok in objects + preps:
-        act = acts[tok.i]
+        own = case.cand.noun is not None and tok.i == case.cand.noun.i  # "agreed to the plan": the trigger
+        act = None if own else acts[tok.i]
         if act is None:  # (not "the detention of the activist": the act's own phrase)
             if not acts.get(tok.head.head.i) or tok not in preps:
                 named = named or bool(entities([tok], actors, avoid=avoid))
@@ -277,6 +278,10 @@ def _act_referred_to(tok, lex: Lexicon):
 def complete_recipients(case: Case, actors) -> None:
     """Where the trigger's own phrase names no one acted upon, look further, in this order."""
     cand, actor = case.cand, case.actor
+    if not case.recipient and case.awaiting is None and not cand.bare_noun:
+        case.awaiting = claim_answered(cand.trigger, cand.head, case.sent.offset)
+        if case.awaiting is not None:
+            return  # "denied making shipments": not the shipments' recipient, but the accuser
     if not case.recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
         case.recipient = others(entities(complement_objects(cand.head), actors), actor)
     if cand.trigger.mutual and len(actor) > 1 and any(political(a) for a in actor) \

@@ -6,6 +6,8 @@
     "Y is playing a dangerous game, X said",
     "X called the vote crazy", "X described the attack as a barbarous act"
                                                ACCUSE of X to Y, or to whoever did the act (judgement)
+    "X said the charges were baseless", "the allegations do not accord with facts, X said"
+                                               REJECT of X to whoever made them (denial)
 
 Which words condemn, name or judge are in words.toml; what each produces in rules.toml
 [speech]. The speaker is the subject of the verb of saying or naming; the one spoken of is the
@@ -23,6 +25,8 @@ BLAME_ADJECTIVES = words("blame_adjectives")
 CONDEMNING_WORDS = words("condemning_words")
 NAMING_VERBS = words("naming_verbs")
 JUDGED_DOING_VERBS = words("judged_doing_verbs")
+FALSITY_WORDS = words("falsity_words")
+TRUTH_WORDS = words("truth_words")
 PREDICATE_DEPS = ("acomp", "attr", "oprd")
 MODIFIER_DEPS = ("amod", "advmod", "compound", "npadvmod")
 
@@ -58,6 +62,9 @@ class SpeechFinder:
         judged = [p for p in preds if condemning(p)]
         if judged and not negated(clause):  # "said the launch was unacceptable"
             return Candidate(self.lex.speech["judgement"], [judged[0]], speaker_verb, obliged=clause)
+        falsity = false_claim(clause, preds)
+        if falsity is not None:  # "said the charges do not accord with facts", "were baseless"
+            return Candidate(self.lex.speech["denial"], [falsity], speaker_verb, obliged=clause)
         return None
 
     def _naming(self, verb) -> Candidate | None:
@@ -93,6 +100,16 @@ def condemning(tok) -> bool:
         if any(w.lower_ in CONDEMNING_WORDS or w.lemma_.lower() in CONDEMNING_WORDS for w in words_):
             return True
     return False
+
+
+def false_claim(clause, preds: list):
+    """The word that says what the clause's subject claims is false: "the charges are
+    baseless", "the reports are lies", "the allegations do not accord with facts", "are not
+    true"; or None."""
+    if negated(clause):
+        truth = [t for t in (clause, *preds) if t.lemma_.lower() in TRUTH_WORDS]
+        return truth[0] if truth else None
+    return next((p for p in preds if p.lemma_.lower() in FALSITY_WORDS), None)
 
 
 def negated(tok) -> bool:
