@@ -1,9 +1,9 @@
 """Finding triggers: the words of a sentence that may express an event, read against the lexicon.
 
 A candidate is a verb ("condemned"), a light verb and its object noun ("held talks"), a verb
-and its particle ("called on"), a noun ordered or announced ("ordered the arrest of"), a noun
-with actors of its own ("support of the SCO member states"), or what a speaker says another
-must do ("X said Y must withdraw"). Roles are filled later (roles.py); the learned classifier
+and its particle ("called on"), a noun ordered or announced ("ordered the arrest of"), or a
+noun with actors of its own ("support of the SCO member states"); what a speaker says of
+another ("X said Y must withdraw") is found in speech.py. Roles are filled later (roles.py); the learned classifier
 (classify.py) makes candidates of the same types for words the lexicon does not know. A
 Candidate carries the Trigger (a reading of the lexicon, lexicon.py) it was found by.
 """
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..syntax import (OBLIGATION_AUX, conjuncts, first_conjunct, hyphenated, objects, pobjs,
-                      raised_objects)
+from ..syntax import conjuncts, first_conjunct, hyphenated, objects, pobjs, raised_objects
 from ..words import words
 from .lexicon import Lexicon, Trigger
 
@@ -22,8 +21,6 @@ BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
 ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
-SPEECH_VERBS = words("speech_verbs")
-BLAME_ADJECTIVES = words("blame_adjectives")
 # "agreed to the plan", "called for sanctions": a light verb's noun after these.
 LIGHT_PREPS = ("to", "on", "upon", "as", "for")
 
@@ -97,21 +94,6 @@ class TriggerFinder:
             cand = self._noun(tok, trigs, taken) if trigs else None
             if cand is not None:
                 found.append(cand)
-        return found
-
-    def obligation_candidates(self, sent) -> list[Candidate]:
-        """ "X said Y must withdraw", "X insists Y should pay": what a speaker says another must
-        do is a REQUEST of the speaker to them (reported speech)."""
-        found = []
-        for tok in sent:
-            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
-                continue
-            must = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
-            blame = [c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in BLAME_ADJECTIVES]
-            if must:
-                found.append(Candidate(self.lex.speech["obligation"], [must[0], tok], tok.head, obliged=tok))
-            elif blame:  # "the government said Taliban militants were responsible": an accusation
-                found.append(Candidate(self.lex.speech["blame"], [blame[0]], tok.head, obliged=tok))
         return found
 
     def _noun(self, tok, trigs: list[Trigger], taken: set[int]) -> Candidate | None:

@@ -95,7 +95,7 @@ def _acts_on_no_one(case: Case) -> bool:
     """No one is acted upon, and the type or its trigger needs someone to be."""
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
-    return not case.recipient and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
+    return not case.recipient and case.awaiting is None and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
                                    or bare_noun) and not declined(case.cand)
 
 

@@ -18,6 +18,7 @@ from ..plover import DEFAULT_PREPS, having
 from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
+from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -38,6 +39,8 @@ RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
 # "mobilised its men to the area": a place phrase of an event includes where it goes.
 PLACE_PREPS = LOCATIVE_PREPS | {"to"}
+ACT_PRONOUNS = ("it", "this")
+PERSON_RELATIVES = ("who", "whom", "whose")  # a relative clause of a person, not of a thing done
 MAX_DEPTH = 2  # how deep inside a phrase its actor is looked for ("the heads of UN bodies")
 
 
@@ -61,6 +64,7 @@ class Case:
     named: list[Entity] = field(default_factory=list)  # whom the object and prepositions name
     recipient: list[Entity] = field(default_factory=list)
     mutual: bool = False  # "cooperation between X and Y": the parties are the actors
+    awaiting: ActReference | None = None  # "condemned the test": whoever did it, found later
 
 
 # ---------------------------------------------------------------- tokens of each role
@@ -220,9 +224,12 @@ def resolve_roles(case: Case, actors) -> None:
     cand, toks = case.cand, case.tokens
     case.actor = entities(toks.actor, actors, role="actor")
     avoid = frozenset(a.id for a in case.actor if a.id)
-    from_prep = entities(toks.preps, actors, avoid=avoid)
-    case.named = entities(toks.objects, actors, avoid=avoid) + from_prep
-    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named:
+    objects, preps = toks.objects, toks.preps
+    if cand.trigger.event in JUDGING_TYPES:  # "condemned the launch": whoever launched
+        objects, preps = _judged_acts(case, objects, preps, actors, avoid)
+    from_prep = entities(preps, actors, avoid=avoid)
+    case.named = entities(objects, actors, avoid=avoid) + from_prep
+    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named and case.awaiting is None:
         # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
         # unless the phrase names someone else ("halt talks with President Mugabe")
         case.named = entities([cand.noun], actors, avoid=avoid)
@@ -232,9 +239,49 @@ def resolve_roles(case: Case, actors) -> None:
         and cand.noun.i == cand.head.i
 
 
+def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozenset) -> tuple[list, list]:
+    """The role tokens of a judgement, each act among them replaced by the doer its phrase
+    names: "condemned North Korea's launch over Japan" is addressed to North Korea, not Japan.
+    An act whose phrase names no doer stays, for whom its phrase names ("condemned the raid on
+    Gaza"), and waits for the document to say who did it (case.awaiting), unless the judgement
+    names someone of its own ("condemned Pyongyang for the test")."""
+    objects = [_act_referred_to(t, case.lex) for t in objects]  # "opposed the decision, calling it ..."
+    replaced, waiting, named = {}, None, False
+    acts = {t.i: act_noun(t, case.lex) for t in objects + preps}
+    for tok in objects + preps:
+        own = case.cand.noun is not None and tok.i == case.cand.noun.i  # "agreed to the plan": the trigger
+        act = None if own else acts[tok.i]
+        if act is None:  # (not "the detention of the activist": the act's own phrase)
+            if not acts.get(tok.head.head.i) or tok not in preps:
+                named = named or bool(entities([tok], actors, avoid=avoid))
+            continue
+        doers = doer_tokens(tok, case.lex)
+        if entities(doers, actors, avoid=avoid):
+            replaced[tok.i] = doers
+        elif waiting is None:
+            waiting = reference(tok, case.sent.offset, act)
+    case.awaiting = None if named or replaced else waiting
+    objects = [d for t in objects for d in replaced.get(t.i, [t])]
+    preps = [d for t in preps if t.head.head.i not in replaced for d in replaced.get(t.i, [t])]
+    return objects, preps
+
+
+def _act_referred_to(tok, lex: Lexicon):
+    """ "voiced opposition to the decision, calling it a mistake": "it" is the act named before
+    it in the sentence, if one is."""
+    if tok.lower_ not in ACT_PRONOUNS:
+        return tok
+    before = (t for t in reversed(tok.sent[: tok.i - tok.sent.start]) if act_noun(t, lex))
+    return next(before, tok)
+
+
 def complete_recipients(case: Case, actors) -> None:
     """Where the trigger's own phrase names no one acted upon, look further, in this order."""
     cand, actor = case.cand, case.actor
+    if not case.recipient and case.awaiting is None and not cand.bare_noun:
+        case.awaiting = claim_answered(cand.trigger, cand.head, case.sent.offset)
+        if case.awaiting is not None:
+            return  # "denied making shipments": not the shipments' recipient, but the accuser
     if not case.recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
         case.recipient = others(entities(complement_objects(cand.head), actors), actor)
     if cand.trigger.mutual and len(actor) > 1 and any(political(a) for a in actor) \
@@ -319,7 +366,8 @@ def _inner_fillers(tok, role: str):
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             yield from pobjs(child, ("on", "against", "to")) + agents  # "proposals laid out by X"
-        if child.dep_ == "relcl" and role == "recipient":  # "measures that X has taken"
+        if child.dep_ == "relcl" and role == "recipient" and not any(c.lower_ in PERSON_RELATIVES for c in child.children):
+            # "measures that X has taken"; not "the attacker, who police said held ..."
             yield from (s for s in child.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS)
 
 
