@@ -143,7 +143,8 @@ def _prepositions(cand: Candidate, lex: Lexicon, holders: list) -> list:
 
 def noun_roles(cand: Candidate) -> RoleTokens:
     noun, trig = cand.noun, cand.trigger
-    actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    own = {t.i for t in cand.tokens}  # "missile launch": "missile" is the trigger, not its actor
+    actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own]
     actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
               and not (p.lower_ == "of" and "of" in trig.preps)  # "the bombing of a mosque": its target
               for o in p.children if o.dep_ == "pobj"]
@@ -165,10 +166,20 @@ def _noun_recipients(noun, trig) -> list:
         head = head.head
     if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
         recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not recip and noun.dep_ == "nsubj":  # "North Korea's missile launch was the first to fly over Japan"
+        recip = [o for h in predicate_heads(noun.head) for o in pobjs(h, trig.preps)]
     if not recip:  # "its demand that the US ease sanctions": the clause's subject
         recip = [o for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
                  for o in c.children if o.dep_ in ("nsubj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS]
     return recip
+
+
+def predicate_heads(verb) -> list:
+    """What a clause says of its subject: the verb, its complement, and the verb of a clause that
+    complement has: "the launch flew over X", "the launch was the first to fly over X"."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp", "oprd")]
+    return heads + [g for h in heads[1:] for g in h.children if g.dep_ in ("acl", "relcl", "xcomp")
+                    and g.pos_ == "VERB"]
 
 
 def responsible_party(noun) -> list:
@@ -222,9 +233,11 @@ def resolve_roles(case: Case, actors) -> None:
     avoid = frozenset(a.id for a in case.actor if a.id)
     from_prep = entities(toks.preps, actors, avoid=avoid)
     case.named = entities(toks.objects, actors, avoid=avoid) + from_prep
-    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named:
+    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named \
+            and not cand.trigger.object_is_theme:
         # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
-        # unless the phrase names someone else ("halt talks with President Mugabe")
+        # unless the phrase names someone else ("halt talks with President Mugabe"); a theme
+        # is not ("tested its new missile")
         case.named = entities([cand.noun], actors, avoid=avoid)
     for r in case.named:
         case.recipient += others([r], case.actor + case.recipient)
