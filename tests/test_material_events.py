@@ -52,3 +52,36 @@ def test_a_launch_noun_with_its_weapon_is_an_event_and_a_product_launch_is_not(p
 def test_a_test_confirmed_by_others_is_the_tester_s_not_theirs(pipeline):
     found = coded(pipeline, "Indian officials confirmed a missile test over Nepal by Pakistan.", "MOBILIZE")
     assert found == [({"PAK"}, {"NPL"})]
+
+
+# ---------------------------------------------------------------- sanctions
+
+def test_a_resolution_that_restricts_a_state_is_a_sanction_of_those_who_passed_it(pipeline):
+    assert coded(pipeline, "On Monday, the UN passed a resolution slashing Iran's imports of diesel.",
+                 "COERCE") == [({"IGO"}, {"IRN"})]
+    assert coded(pipeline, "The Security Council voted in favour of a resolution tightening sanctions on Syria.",
+                 "COERCE") == [({"IGO"}, {"SYR"})]
+    assert coded(pipeline, "A resolution that caps Iran's oil imports was adopted by the Security Council.",
+                 "COERCE") == [({"IGO"}, {"IRN"})]
+    assert kinds(pipeline, "The company slashed prices on Monday.") == []
+
+
+def test_a_new_round_of_sanctions_approved_is_a_sanction_and_what_it_targets_no_attack(pipeline):
+    text = "The Security Council approved a sixth round of sanctions against Syria, targeting its oil exports."
+    assert kinds(pipeline, text) == ["COERCE"]
+    assert coded(pipeline, text, "COERCE") == [({"IGO"}, {"SYR"})]
+    # sanctions that target a state are a sanction of whoever imposed them
+    assert coded(pipeline, "Canada imposed sanctions that target Syria's oil exports.", "COERCE") \
+        == [({"CAN"}, {"SYR"})]
+    # an armed force that targets is still an attack
+    assert "ASSAULT" in kinds(pipeline, "Israeli jets struck Gaza on Monday, targeting Hamas positions.")
+
+
+def test_a_sanctions_list_and_an_announcement_of_sanctions(pipeline):
+    assert coded(pipeline, "The French Treasury placed five Syrian shipping companies on its sanctions list.",
+                 "COERCE") == [({"FRA"}, {"SYR"})]
+    # the parser hangs the list from the last object: it is still the verb's
+    assert coded(pipeline, "The French Treasury placed four Syrian banks and ten of their branches on "
+                 "its sanctions list.", "COERCE") == [({"FRA"}, {"SYR"})]
+    assert coded(pipeline, "The photos were part of a Canadian government announcement of sanctions on "
+                 "ten Syrian ships.", "COERCE") == [({"CAN"}, {"SYR"})]

@@ -152,7 +152,10 @@ class TriggerFinder:
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
         small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
-        for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small:
+        # "placed six companies and their ships on its sanctions list", the list hung from an object
+        listed = [o for obj in objects(tok) for o in obj.subtree if o.dep_ == "pobj" and o.head.lower_ in ("on", "to")
+                  and o.head.head.i != tok.i and any(c.dep_ == "compound" for c in o.children)]
+        for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small + listed:
             # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
             nouns = [through_quantity(n) for n in (obj, *conjuncts(obj))]
             nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
@@ -168,7 +171,7 @@ class TriggerFinder:
         event of the one who orders it."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ORDERING_VERBS:
             return None
-        for obj in objects(tok):
+        for obj in map(through_quantity, objects(tok)):  # "approved a new round of sanctions"
             trigs, parts = noun_readings(self.lex, obj)
             if trigs:
                 return Candidate(trigs[0], parts, tok, obj, light=True)
