@@ -137,6 +137,12 @@ def test_repeated_short_line_is_boilerplate_every_time():
     assert [bp for _, _, bp in lines_of(doc)] == [True, False, True, False]
 
 
+def test_a_headline_repeated_above_the_article_keeps_its_first_copy():
+    doc = cleaned("Rebels Seize Airport In North\n\nRebels Seize Airport In North\nPhoto: Reuters\n"
+                  "Rebels seized the airport on Sunday.\nPhoto: Reuters")
+    assert [bp for _, _, bp in lines_of(doc)] == [False, True, True, False, True]
+
+
 def test_repeated_long_line_keeps_its_first_copy():
     lead = ("Two commuter trains collided in a tunnel early on Wednesday morning, injuring "
             "several workers, the transport authority said in a statement.")

@@ -17,9 +17,12 @@ HEADERS = {
     "organizations.tsv": ["code", "name", "aliases", "type", "sector", "country", "members"],
     "roles.tsv": ["phrase", "sector", "kind", "aliases"],
     "people.tsv": ["name", "aliases", "country", "org", "title"],
+    "regions.tsv": ["region", "adjectives", "countries"],
 }
-PRIMARY_KEYS = {"countries.tsv": "iso3", "organizations.tsv": "code", "roles.tsv": "phrase", "people.tsv": "name"}
-MINIMUM_ROWS = {"countries.tsv": 249, "organizations.tsv": 150, "roles.tsv": 150, "people.tsv": 120}
+PRIMARY_KEYS = {"countries.tsv": "iso3", "organizations.tsv": "code", "roles.tsv": "phrase", "people.tsv": "name",
+                "regions.tsv": "region"}
+MINIMUM_ROWS = {"countries.tsv": 249, "organizations.tsv": 150, "roles.tsv": 150, "people.tsv": 120,
+                "regions.tsv": 20}
 ISO3 = {country.alpha_3 for country in pycountry.countries}
 NON_STATE = {"IGO", "NGO", "MNC", "XKX"}
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "MED", "EDU", "BUS",
@@ -341,7 +344,7 @@ def test_every_coded_rule_has_its_result_in_rules_file_and_back():
 
     rules = toml_file("rules.toml")
     assert [r.name for r in RECODES + STATED_INTENT] == list(rules["recode"])
-    assert set(rules["speech"]) == {"obligation", "blame"}
+    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial"}
 
 
 def test_rules_file_codes_are_valid():
@@ -352,3 +355,16 @@ def test_rules_file_codes_are_valid():
         assert "cameo" not in row or re.fullmatch(CAMEO, row["cameo"]), name
         assert row.get("modality", "asserted") in {"asserted", "negated", "future", "intended", "hypothetical"}
     assert all(re.fullmatch(CAMEO, k) and re.fullmatch(CAMEO, v) for k, v in rules["threat_cameo"].items())
+
+
+def test_regions_name_known_countries_and_their_adjectives_once():
+    from dragoman.knowledge import load_knowledge
+
+    rows = read_rows("regions.tsv")
+    for row in rows:
+        assert values(row["adjectives"]) and set(values(row["countries"])) <= ISO3 | NON_STATE, row["region"]
+    adjectives = Counter(a.casefold() for row in rows for a in values(row["adjectives"]))
+    assert [a for a, n in adjectives.items() if n > 1] == []
+    regions = load_knowledge().regions
+    assert {"PRK", "JPN", "KAZ"} <= regions["asian"] and "DEU" not in regions["asian"]
+    assert regions["gulf"] >= {"QAT", "SAU"} and regions["balkan"] >= {"SRB", "XKX"}

@@ -207,18 +207,21 @@ def repeated_lines(lines: list[str]) -> set[str]:
 def boilerplate_flags(lines: list[str]) -> list[bool]:
     """Per line: is it page furniture (a repeated caption, a pattern) or a repeated copy?"""
     repeated, seen = repeated_lines(lines), set()
+    headline = line_key(lines[0]) if lines else None
     flags = []
     for line in lines:
         key = line_key(line)
-        flags.append(_is_repeat(line, key, repeated, seen) or matches_pattern(line))
+        flags.append(_is_repeat(line, key, repeated, seen, headline) or matches_pattern(line))
         seen.add(key)
     return flags
 
 
-def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str]) -> bool:
+def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str], headline: str | None) -> bool:
+    """A later copy of a repeated line; or every copy of a short one (a caption), except the
+    first copy of the first line: a headline that the page repeats above the article."""
     if key not in repeated:
         return False
-    return key in seen or len(WORD.findall(line)) <= MAX_CAPTION_WORDS
+    return key in seen or (len(WORD.findall(line)) <= MAX_CAPTION_WORDS and key != headline)
 
 
 def matches_pattern(line: str) -> bool:

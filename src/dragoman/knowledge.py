@@ -1,4 +1,4 @@
-"""Actor knowledge from data files: countries, organisations, roles, known people.
+"""Actor knowledge from data files: countries, organisations, roles, known people, regions.
 
 The files live in data/actors/ (see its README.md); a user directory given as
 `extra_dirs` adds rows to the same files by name. Everything is matched as token
@@ -47,6 +47,7 @@ class Knowledge:
     phrases: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)
     exact: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)  # case-sensitive acronyms
     countries: dict[str, str] = field(default_factory=dict)   # iso3 → name
+    regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "asian" → iso3 codes in Asia
     orgs: dict[str, Info] = field(default_factory=dict)       # code → Info
     max_len: int = 1
 
@@ -120,6 +121,9 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
             add(phrase, info)
     for row in _rows("people.tsv", extra_dirs):
         _add_person(row, add, kb)
+    for row in _rows("regions.tsv", extra_dirs):
+        for adjective in _split(row.get("adjectives")):
+            kb.regions[adjective.lower()] = kb.regions.get(adjective.lower(), frozenset()) | set(_split(row["countries"]))
     for region in REGIONS:
         add(region, Info(REGION, region, region))
     for noun, feature in PLACE_ANAPHORS.items():

@@ -16,8 +16,9 @@ from .model import Event
 def merge_mentions(events: list[Event]) -> list[Event]:
     """The events of one document with repeats folded into their clearest mention, in order."""
     groups: list[list[Event]] = []
-    for event in events:
-        group = next((g for g in groups if any(same_happening(event, other) for other in g)), None)
+    for event in events:  # the same happening as every report in a group: a coarse date ("in
+        # 2017") that agrees with two different days does not make them one
+        group = next((g for g in groups if all(same_happening(event, other) for other in g)), None)
         if group is None:
             groups.append([event])
         else:

@@ -108,6 +108,9 @@ class Event:
     modality: str = "asserted"
     confidence: float = 0.5
     mentions: list[dict] = field(default_factory=list)  # other sentences reporting the same event
+    # An act named by a noun whose doer the document names elsewhere ("Japan condemned the
+    # test"): the recipient, until events/document.py resolves it. Transient, never written.
+    awaiting: Any = field(default=None, repr=False, compare=False)
 
     @property
     def quad(self) -> str:

@@ -21,7 +21,7 @@ from . import dates, nlp, places
 from .actors import ActorResolver, DocumentActors
 from .batching import batched
 from .errors import InputError
-from .events import EventExtractor
+from .events import DocumentActs, EventExtractor
 from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
@@ -42,6 +42,7 @@ class Work:
     doc: Document
     actors: DocumentActors | None = None
     found: list[tuple[Event, Sentence]] = field(default_factory=list)
+    acts: DocumentActs | None = None  # "Japan condemned the test": whose test, once all are read
     story: Story | None = None  # what the lead says of when and where (set by the time stage)
     error: InputError | None = None
 
@@ -111,7 +112,8 @@ class Pipeline:
             Stage("annotate", ("passages",), ("sentences",), self._annotate, scope="batch"),
             Stage("actors", ("sentences",), ("entities",), self._add_sentence, scope="sentence",
                   start=self._start_actors, finish=self._finish_actors),
-            Stage("events", ("sentences", "entities"), ("events",), self._extract, scope="sentence"),
+            Stage("events", ("sentences", "entities"), ("events",), self._extract, scope="sentence",
+                  finish=self._finish_events),
             Stage("time", ("text", "events"), ("date", "events.date"), self._date),
             Stage("place", ("entities", "events"), ("events.location",), self._place),
             Stage("relevance", ("events",), ("events",), self._relevance),
@@ -150,6 +152,7 @@ class Pipeline:
 
     def _start_actors(self, work: Work) -> None:
         work.actors = self.actors.new_document(work.doc)
+        work.acts = DocumentActs(self.extractor.lex)
 
     def _add_sentence(self, work: Work, sent: Sentence) -> None:
         work.actors.add_sentence(sent)
@@ -158,10 +161,13 @@ class Pipeline:
         work.actors.finalize()
 
     def _extract(self, work: Work, sent: Sentence) -> None:
-        for event in self.extractor.extract(sent, work.actors, work.doc.id):
-            if event.confidence >= self.min_confidence:
-                work.doc.events.append(event)
-                work.found.append((event, sent))
+        events = self.extractor.extract(sent, work.actors, work.doc.id)
+        work.acts.note(sent, events, work.actors)
+        work.found += [(event, sent) for event in events if event.confidence >= self.min_confidence]
+
+    def _finish_events(self, work: Work) -> None:
+        work.found = work.acts.resolve(work.found)
+        work.doc.events = [event for event, _ in work.found]
 
     def _date(self, work: Work) -> None:
         doc = work.doc

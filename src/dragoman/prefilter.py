@@ -1,7 +1,8 @@
 """Parse only what can hold an event: a cheap trigger test ahead of the spaCy pipeline.
 
-Every event starts from a trigger word of the event lexicon (data/events/triggers.tsv), so
-a sentence with no word that could be a form of a trigger lemma cannot give an event. The
+Every event starts from a trigger word of the event lexicon (data/events/triggers.tsv) or a
+word of condemnation (words.toml), so a sentence with no word that could be a form of one
+cannot give an event; the verbs that do acts nouns name later are kept too (events/acts.py). The
 test splits a passage into sentences with a regular expression, looks each word up under
 its possible lemmas (suffix rules plus the model's own irregular forms: "met" → "meet"),
 and returns the runs of sentences that pass as narrower Passages, with `context` sentences
@@ -19,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .model import Document, Passage
+from .words import word_file, words
 
 # A sentence ends at . ! ? (and a closing quote or bracket) before a capital, digit or quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
@@ -41,7 +43,16 @@ def trigger_lemmas() -> frozenset[str]:
             continue
         # V and VP need their verb; N and LV ("hold talk") need their noun.
         words.add(parts[0] if row.get("pos") in ("V", "VP") else parts[-1])
-    return frozenset(words)
+    return frozenset(words) | speech_and_act_words()
+
+
+def speech_and_act_words() -> frozenset[str]:
+    """Words with no trigger that still make or name an event: what condemns in reported speech
+    ("said the launch was unacceptable") and the verbs that do an act a later noun names ("the
+    committee voted ...", "the vote"), verbs of saying left out (they are in most sentences)."""
+    acts = word_file()["act_nouns"]
+    verbs = {v for row in acts.values() for v in row.get("verbs", ())} - words("speech_verbs")
+    return words("condemning_words") | frozenset(acts) | frozenset(verbs)
 
 
 def irregular_forms(nlp) -> dict[str, set[str]]:

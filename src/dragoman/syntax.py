@@ -13,6 +13,10 @@ CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj"
                         "oprd", "acomp"})
 MAX_CLIMB = 6
 OBJECT_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
+# The labels from a clause down to what it is about: "urged Serbia to withdraw", "accused
+# Russia of shelling Kharkiv", "denied supplying arms", "said that X must go".
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "pcomp", "prep", "pobj"})
+MAX_COMPLEMENT = 5
 
 # "wo" is the first half of "won't"; "going" of "is going to".
 FUTURE_AUX = frozenset({"will", "would", "shall", "'ll", "wo", "going"})
@@ -91,6 +95,23 @@ def inherited_subject(verb) -> list:
         if subj and node.pos_ in ("VERB", "AUX"):
             return subj
     return []
+
+
+def in_complement(tok, head) -> bool:
+    """Whether the token is inside what `head` is about: its complement clauses and their
+    conjuncts and purpose clauses ("urged X to take action to show they oppose ..."), not a
+    clause joined to it ("condemned X and attacked Y")."""
+    node = tok
+    for _ in range(MAX_COMPLEMENT):
+        if node.head.i == node.i:
+            return False
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ not in COMPLEMENT_DEPS and not purpose and not (node.dep_ == "conj" and node.head.i != head.i):
+            return False
+        node = node.head
+        if node.i == head.i:
+            return True
+    return False
 
 
 def hyphenated(tok) -> list:

@@ -8,17 +8,22 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..knowledge import Knowledge
+from ..knowledge import ROLE, Info, Knowledge
 from ..model import Document, Entity
 from ..syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from ..words import words
-from .entities import NON_STATE, compatible, copy_at, is_place, person_id, same_title, sector_of, strip_det, upgrade
+from .entities import (NON_STATE, compatible, copy_at, is_place, person_id, same_title, sector_of, short_hash,
+                       state_entity, strip_det, upgrade)
+from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
+from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, keys_of, pair_reading, participants,
+                    ranked, salience, state_key, subject_misparsed)
 
 ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_CHARS = '"'
 ACTOR_KINDS = ("organization", "state", "group")
+COUNTERPART = "counterpart"  # the roles.tsv phrase of "his Jordanian counterpart"
 
 
 class Coreference:
@@ -32,12 +37,19 @@ class Coreference:
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
-        self.last_pair: list[Entity] = []      # the last "X and Y", for "the two sides"
+        self.sent_index = -1                   # the sentence being read
+        self.seen: list[Seen] = []             # actors named so far, for plural references
+        self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
+        self.weights: dict[str, tuple[int, int]] = {}  # country → (how much it is named, last offset)
 
     # -- people
-    def person_entity(self, m: Mention, text: str, span, country: str | None) -> Entity:
-        """The entity of a mention of a person, joined to the person named before if any."""
-        prior = self._find_person(m)
+    def person_entity(self, m: Mention, text: str, span, country: str | None,
+                      others: frozenset = frozenset()) -> Entity:
+        """The entity of a mention of a person, joined to the person named before if any. A title
+        alone never joins a person of a country the clause names as its other party (`others`):
+        in "The minister thanked China", the minister is not the Chinese one."""
+        self._counterpart_title(m)
+        prior = self._find_person(m, others)
         org = m.org.code if m.org else None
         if m.known is not None:
             org = org or m.known.org
@@ -53,8 +65,9 @@ class Coreference:
             name = m.person or text
             if org and self.kb.orgs.get(org) and self.kb.orgs[org].country in NON_STATE:
                 country = self.kb.orgs[org].country
+            title = m.role.name if m.role else (m.known.title.lower() if m.known and m.known.title else None)
             e = Entity(name=strip_det(name), text=text, span=span, kind="person", country=country,
-                       sector=sector_of(m), org=org, title=m.role.name if m.role else None)
+                       sector=sector_of(m), org=org, title=title)
             self.persons.append(e)
             prior = e
         e.id = prior.id = person_id(prior)
@@ -63,7 +76,17 @@ class Coreference:
         self.person_entities.append((e, prior))
         return e
 
-    def _find_person(self, m: Mention) -> Entity | None:
+    def _counterpart_title(self, m: Mention) -> None:
+        """ "Armenian Foreign Minister A and his Georgian counterpart B": B holds A's office, in
+        the country the demonym names. The other is the person named last before."""
+        if m.role is None or m.role.code != COUNTERPART or not self.person_mentions:
+            return
+        other = self.person_mentions[-1][1]
+        if other.title and not same_title(other.title, COUNTERPART):
+            m.role = Info(ROLE, other.title.lower(), other.title, sector=other.sector, kind="person",
+                          title=other.title)
+
+    def _find_person(self, m: Mention, others: frozenset = frozenset()) -> Entity | None:
         if m.person:
             last = m.person.split()[-1].lower()
             for p in reversed(self.persons):
@@ -76,10 +99,10 @@ class Coreference:
         if m.role is None:
             return None
         for p in reversed(self.persons):
-            if p.title and same_title(p.title, m.role.name) and compatible(p, m):
+            if p.title and same_title(p.title, m.role.name) and compatible(p, m) and p.country not in others:
                 return p
         for p in reversed(self.persons):
-            if not p.title and compatible(p, m):
+            if not p.title and compatible(p, m) and p.country not in others:
                 return p
         return None
 
@@ -99,14 +122,74 @@ class Coreference:
         self.groups.append((e.span[0], e))
 
     def note_pair(self, sent) -> None:
-        """The last two actors joined by "and": "China and Russia ... the two sides"."""
+        """Two actors joined by "and": "China and Russia ... the two sides"."""
         for tok in sent.span:
             if tok.dep_ != "conj":
                 continue
             a, b = self.by_token.get((id(tok.doc), tok.head.i)), self.by_token.get((id(tok.doc), tok.i))
-            if a and b and a.entity and b.entity and a is not b \
-                    and a.entity.kind in ("state", "person", "organization"):
-                self.last_pair = [a.entity, b.entity]
+            # (not "gas from Russia and Finland sells timber": Finland is the subject of a clause)
+            if a and b and a.entity and b.entity and a is not b and not salience(tok)[1] \
+                    and not subject_misparsed(b.tokens[-1]) \
+                    and not (is_place(a.entity) or is_place(b.entity)):
+                pair = [self._cluster_of(a.entity), self._cluster_of(b.entity)]
+                self.pairs.append((self.sent_index, a.entity.span[0], pair))
+
+    def note_seen(self, m: Mention, root) -> None:
+        """Remember an actor named, and how salient it is, for the plural references after it."""
+        e = m.entity
+        subject, located = salience(root, m.tokens[-1])
+        if e is None or located or is_place(e):
+            return
+        if e.stands_for_members and len(e.members) == 2:  # "Chinese and Russian officials"
+            self.pairs.append((self.sent_index, e.span[0], list(e.members)))
+        for one in (e.members if e.stands_for_members else [e]):
+            self.seen.append(Seen(self.sent_index, e.span[0], subject, self._cluster_of(one)))
+            if one.country and one.country not in NON_STATE:
+                weight = self.weights.get(one.country, (0, 0))[0]
+                self.weights[one.country] = (weight + (2 if subject else 1), e.span[0])
+
+    def home_country(self, others: frozenset = frozenset()) -> str | None:
+        """The country the document is about so far: the one it names most, subjects counting
+        twice, the last named first of equals; not one of `others`."""
+        found = [(w, at, c) for c, (w, at) in self.weights.items() if c not in others]
+        return max(found)[2] if found else None
+
+    # -- plural references to a pair
+    def pair_for(self, tok, reading: Reading, text: str, span) -> Entity | None:
+        """The group a plural reference stands for ("both countries"), whose members are the pair."""
+        avoid: set[str] = set()
+        for subj in clause_subject(tok):
+            if subj.i < tok.i:
+                avoid |= keys_of(self.entity_for_token(subj))
+        found = find_pair(reading, self.seen, self.pairs, self.sent_index, self._offset(tok), avoid)
+        if not found:
+            return None
+        members = [self._pair_member(e, reading, text, span) for e in found]
+        key = "pair|" + "|".join(sorted(m.id or m.name for m in members))
+        return Entity(name=strip_det(text), text=text, span=span, kind="group", members=members,
+                      stands_for_members=True, id="g-" + short_hash(key))
+
+    # -- definite descriptions of a country
+    def described_country(self, tok, desc: Description, text: str, span) -> Entity | None:
+        """The state "the Asian country" stands for: the most salient that fits, not the subject
+        of its own clause."""
+        avoid: set[str] = set()
+        for subj in clause_subject(tok):
+            if subj.i < tok.i:
+                avoid |= keys_of(self.entity_for_token(subj))
+        for seen in ranked(self.seen, self.sent_index, self._offset(tok), DESCRIPTION_WINDOW):
+            iso3 = state_key(seen.entity)
+            if iso3 and iso3 not in avoid and desc.fits(iso3, self.kb.countries.get(iso3, "")):
+                return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
+        return None
+
+    def _pair_member(self, e: Entity, reading: Reading, text: str, span) -> Entity:
+        if reading.kind == STATES and e.kind != "state":  # "both countries": the states
+            return state_entity(e.country, self.kb.countries.get(e.country, e.country), text, span)
+        copy = copy_at(e, text, span)
+        if e.kind == "person":
+            self.person_entities.append((copy, e))
+        return copy
 
     def _last_group_before(self, tok, kinds) -> Entity | None:
         """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
@@ -122,9 +205,14 @@ class Coreference:
         m = self.by_token.get((id(tok.doc), tok.i))
         if m is not None:
             return m.entity
+        reading = pair_reading(tok)
+        if reading is not None:  # "the two discussed trade", "both sides agreed"
+            phrase = tok.doc[tok.left_edge.i: tok.i + 1]
+            start = self._offset(phrase[0])
+            return self.pair_for(tok, reading, phrase.text, (start, start + len(phrase.text)))
         low = tok.lower_
         if low in PERSON_PRONOUNS:
-            return self._clone_person(self._last_person_before(tok, avoid), tok)
+            return self._clone_person(self._last_person_before(tok, avoid, self._clause_states(tok)), tok)
         if low in FIRST_PERSON_PRONOUNS and self._inside_quote(tok):
             speaker = self.speakers.get(id(tok.doc))
             if speaker is not None and speaker.kind == "person":
@@ -138,10 +226,23 @@ class Coreference:
             return self._clone(self._last_group_before(tok, ("organization",)), tok)
         return None
 
-    def _last_person_before(self, tok, avoid: frozenset = frozenset()) -> Entity | None:
+    def _last_person_before(self, tok, avoid: frozenset = frozenset(), others: frozenset = frozenset()):
+        """The person a pronoun stands for: the last named, not one in `avoid`, nor one of a
+        country in `others` ("He thanked China": not the Chinese minister)."""
         offset = self._offset(tok)
         before = [p for at, p in self.person_mentions if at < offset and person_id(p) not in avoid]
-        return before[-1] if before else None
+        fitting = [p for p in before if p.country not in others]
+        return (fitting or before)[-1] if before else None
+
+    def _clause_states(self, tok) -> frozenset:
+        """The countries of the states and governments named as the other parties of a clause."""
+        verb, _ = clause_head(tok)
+        if verb is None:
+            return frozenset()
+        found = (self.by_token.get((id(tok.doc), i)) for i in participants(verb) if i != tok.i)
+        return frozenset(m.entity.country for m in found if m is not None and m.entity is not None
+                         and m.entity.country and m.entity.kind in ("state", "organization")
+                         and m.entity.sector in ("GOV", None) and not is_place(m.entity))
 
     def _offset(self, tok) -> int:
         sent = next((s for s in self.doc.sentences if s.span is not None and s.span.doc is tok.doc

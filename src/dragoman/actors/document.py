@@ -1,11 +1,20 @@
 """The actors of one document: each sentence's mentions, resolved in order to entities."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Document, Entity
+from ..words import words
 from .coreference import Coreference
+from .descriptions import country_description, described_names
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
                        place_entity, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
+from .pairs import clause_head, pair_reading, participants
+
+
+STATE_BODY_WORDS = words("state_body_words")
+INDEFINITE = ("a", "an", "any", "another", "other", "every", "each", "some")
 
 
 class DocumentActors(Coreference):
@@ -16,19 +25,22 @@ class DocumentActors(Coreference):
         super().__init__(doc, kb)
         self.gazetteer = places
         self.mentions: list[Mention] = []
+        self.sentence_mentions: list[Mention] = []  # those of the sentence being read
         self.places: dict[str, str] = {}      # feature → country of the last place of that kind
 
     def add_sentence(self, sent) -> None:
+        self.sent_index += 1
         self._note_places(sent)
-        for m in find_mentions(self.kb, sent.span):
-            if is_dateline(m, sent.span):
-                continue
+        self.sentence_mentions = [m for m in find_mentions(self.kb, sent.span) if not is_dateline(m, sent.span)]
+        described_names(self.sentence_mentions, sent.span.doc)
+        for m in self.sentence_mentions:
             m.entity = self._resolve(m, sent)
             self.mentions.append(m)
             for i in range(m.start, m.end):
                 self.by_token[(id(sent.span.doc), i)] = m
             if m.entity is not None:
                 self.doc.entities.append(m.entity)
+                self.note_seen(m, _root(m, sent))
         self.note_pair(sent)
         self.find_speaker(sent)
 
@@ -36,25 +48,85 @@ class DocumentActors(Coreference):
         start = sent.offset + m.tokens[0].idx
         end = sent.offset + m.tokens[-1].idx + len(m.tokens[-1])
         text, span = self.doc.text[start:end], (start, end)
+        if m.countries:
+            return self._shared_head(m, text, span, sent)
+        if not (m.country or m.org or m.person or m.known):
+            root = _root(m, sent)
+            reading = pair_reading(root, m.role)
+            found = reading and self.pair_for(root, reading, text, span)
+            if found:  # "both countries", "the two leaders", "the ministers"
+                return found
+            desc = None if only_place_noun(m) else country_description(root, self.kb.regions)
+            found = desc and self.described_country(root, desc, text, span)
+            if found:  # "the Asian country", "the communist regime", "the North"
+                return found
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
         place = self._place_in(m, sent)
-        country = m.country or (place.country_code if place else None) or self._located_in(m)
+        country = m.country or (place.country_code if place else None) or self._located_in(m) \
+            or self._described_possessor(m, sent)
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
+        if country is None and m.org is None and m.known is None and _state_body(m, sent):
+            # "the Foreign Ministry", "Defence Ministry spokesman Ren": of the state the text is about
+            country = self.home_country(self._other_states(m, sent))
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
-            return self.person_entity(m, text, span, country)
+            return self.person_entity(m, text, span, country, self._other_states(m, sent))
         label = ner_label(m)
-        if _bare_person_name(m, place, label):
+        if _bare_person_name(m, place, label) or self._named_surname(m):
             m.person = strip_det(text)
             return self.person_entity(m, text, span, None)
         e = self._group(m, text, span, country, place, label)
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _named_surname(self, m: Mention) -> bool:
+        """ "Suga" after "Yoshihide Suga", whatever spaCy's label: the surname of a person named."""
+        if m.org or m.role or m.country or len(m.tokens) != 1 or m.tokens[0].pos_ != "PROPN":
+            return False
+        word = m.tokens[0].text
+        return any(p.name.split()[-1] == word for p in self.persons if len(p.name.split()) > 1)
+
+    def _described_possessor(self, m: Mention, sent) -> str | None:
+        """ "the North's leader", "the Asian nation's foreign ministry": the country described."""
+        for tok in m.tokens:
+            if tok.dep_ == "poss" and any(c.dep_ == "case" for c in tok.children):
+                desc = country_description(tok, self.kb.regions)
+                found = desc and self.described_country(tok, desc, tok.text, (0, 0))
+                if found:
+                    return found.country
+        return None
+
+    def _other_states(self, m: Mention, sent) -> frozenset:
+        """The countries of the states and governments the clause of a mention names beside it."""
+        verb, _ = clause_head(_root(m, sent))
+        if verb is None:
+            return frozenset()
+        parts = participants(verb)
+        return frozenset(o.country for o in self.sentence_mentions
+                         if o is not m and o.country and _root(o, sent).i in parts and not (o.person or o.known)
+                         and (o.role is None or o.role.kind == "organization"))
+
+    def _shared_head(self, m: Mention, text: str, span, sent) -> Entity:
+        """ "Chinese and Russian officials": a group that stands for one group per country."""
+        members = []
+        head = "".join(t.text_with_ws for t in m.tokens if t.i >= (m.demonym_end or m.end)).strip()
+        for iso3, demonym in m.countries:
+            one = replace(m, country=iso3, countries=[])
+            e = self._resolve(one, sent)
+            if e is not None:
+                e = copy_at(e, text, span)
+                if e.kind != "person":  # "Chinese officials", "Russian officials"
+                    e.name = f"{demonym} {head}".strip()
+                    e.id = group_entity(one, e.name, span, country=iso3).id
+                members.append(e)
+        group = group_entity(m, text, span, country=None)
+        group.members, group.stands_for_members = members, True
+        return group
 
     def _group(self, m: Mention, text: str, span, country, place, label) -> Entity | None:
         """An organisation, a state, a group or office, a place for its people, or an unknown name."""
@@ -77,14 +149,9 @@ class DocumentActors(Coreference):
         return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
 
     def _add_members(self, e: Entity, m: Mention) -> None:
-        """ "SCO member states" are the SCO's members; "the two sides" the pair just named."""
-        if m.role is None:
-            return
-        if m.role.code == "member states" and m.org is not None and m.org.members:
+        """ "SCO member states" are the SCO's members."""
+        if m.role is not None and m.role.code == "member states" and m.org is not None and m.org.members:
             e.members = [self._state(c, e.text, e.span) for c in m.org.members]
-        elif m.role.code == "two sides" and self.last_pair:
-            e.members = [copy_at(p, e.text, e.span) for p in self.last_pair]
-            e.stands_for_members = True
 
     # -- places
     def _place_in(self, m: Mention, sent):
@@ -122,6 +189,21 @@ class DocumentActors(Coreference):
                 place = self.gazetteer.lookup(ent.text)
                 if place is not None and place.country_code:
                     self.places[place.feature] = place.country_code
+
+
+def _state_body(m: Mention, sent) -> bool:
+    """A body of a state named with no country, or a person's title in one: "the ministry",
+    "Foreign Ministry spokeswoman" (not "a government", not "governments")."""
+    body = m.body or (m.role if m.role is not None and m.role.kind == "organization" else None)
+    if body is None or m.plural or not set(body.code.split()) & STATE_BODY_WORDS:
+        return False
+    root = _root(m, sent)  # (not the adjective of "military exercises")
+    return root.pos_ != "ADJ" and not any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in root.children)
+
+
+def _root(m: Mention, sent):
+    """The head token of a mention."""
+    return sent.span.doc[m.start:m.end].root
 
 
 def _bare_person_name(m: Mention, place, label: str | None) -> bool:

@@ -35,6 +35,11 @@ class Mention:
     known: Info | None = None  # a known person
     demonym: bool = False        # the country came from an adjective: "Bosnian Serb units"
     plural: bool = False
+    # "Chinese and Russian officials": one head noun shared by the countries of its conjoined
+    # demonyms, in order; the mention stands for one group per country.
+    countries: list[tuple[str, str]] = field(default_factory=list)  # (iso3, demonym as written)
+    demonym_end: int | None = None  # the token after the demonym: "Russian| officials"
+    body: Info | None = None     # the body a titled person belongs to: "Foreign Ministry spokeswoman"
     entity: Entity | None = None
 
     @property
@@ -51,7 +56,7 @@ def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
         longest = kb.longest_from(toks[i].text, toks[i].lemma_)
         for n in range(min(longest, len(toks) - i), 0, -1):
             span = toks[i:i + n]
-            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span)]
+            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span) and not _adjective(x, span)]
             if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"
                 forms = [t.text for t in span[:-1]] + [span[-1].lemma_]
                 infos = [x for x in kb.lookup(forms) if x.category == ROLE]
@@ -62,6 +67,13 @@ def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
         else:
             i += 1
     return out
+
+
+def _adjective(info: Info, span) -> bool:
+    """ "an official visit", "a general strike": the word of a person's title used as an adjective."""
+    tok = span[0]
+    return info.category == ROLE and info.kind == "person" and len(span) == 1 and tok.pos_ == "ADJ" \
+        and tok.dep_ == "amod" and tok.text.islower()
 
 
 def _case_ok(info: Info, span) -> bool:
@@ -96,7 +108,47 @@ def find_mentions(kb: Knowledge, sent) -> list[Mention]:
             j = k
         runs.append((i, j))
         i = j
-    return [_code_mention(kb, sent[a:b], matches) for a, b in runs]
+    return share_heads([_code_mention(kb, sent[a:b], matches) for a, b in runs], sent.doc)
+
+
+# What may stand between conjoined demonyms: "Chinese, Russian and Iranian officials".
+CONJOINERS = {",", "and", "or", "&"}
+
+
+def share_heads(mentions: list[Mention], doc) -> list[Mention]:
+    """Join a demonym to the mention of the head noun it shares with the demonym after it:
+    "Chinese and Russian officials" is one mention that stands for Chinese officials and
+    Russian officials; without this, the head noun goes to the last country alone."""
+    out: list[Mention] = []
+    for m in reversed(mentions):
+        nxt = out[-1] if out else None
+        if nxt is not None and _bare_demonym(m) and nxt.demonym and nxt.role is not None \
+                and nxt.person is None and nxt.known is None \
+                and _only_conjoiners(doc[m.end:nxt.start], chained=bool(nxt.countries)):
+            own = nxt.countries or [(nxt.country, _words(doc[nxt.start:nxt.demonym_end or nxt.start]))]
+            nxt.countries = [(m.country, _words(m.tokens))] + own
+            nxt.tokens = list(doc[m.start:nxt.end])
+            nxt.start = m.start
+            continue
+        out.append(m)
+    return out[::-1]
+
+
+def _words(tokens) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _bare_demonym(m: Mention) -> bool:
+    """An adjective of a country and nothing else: "Chinese" (not "Iranians", not "China")."""
+    last = m.tokens[-1]
+    return bool(m.country and m.demonym and not (m.role or m.org or m.person or m.known)
+                and last.tag_ in ("JJ", "NNP") and last.dep_ in ("amod", "conj", "compound"))
+
+
+def _only_conjoiners(between, chained: bool) -> bool:
+    """Only "and", "or" and commas; a comma alone only before a chain ("Chinese, Russian and ...")."""
+    return len(between) > 0 and all(t.lower_ in CONJOINERS for t in between) \
+        and (chained or any(t.lower_ != "," for t in between))
 
 
 def _is_namey(tok, covered) -> bool:
@@ -156,7 +208,10 @@ def _apply_infos(m: Mention, infos: list[Info], toks, keep_role: bool = False) -
         if cat in cats and m.country is None:
             m.country = cats[cat].code
             m.demonym = cat == DEMONYM
+            m.demonym_end = toks.end if m.demonym else None
     if ROLE in cats and not keep_role:
+        if m.role is not None and m.role.kind == "organization" and cats[ROLE].kind == "person":
+            m.body = m.role  # "Foreign Ministry spokeswoman": a spokeswoman of a ministry
         m.role = cats[ROLE]  # the last role wins: "CPC Committee Secretary"
     if PLACE_NOUN in cats and len(toks) == 1:
         m.place_noun = cats[PLACE_NOUN].code

@@ -8,16 +8,20 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
 
     lexicon.py     trigger and context words (data/events/), what the coded rules produce
     candidates.py  finding triggers: the public Trigger and Candidate types
+    speech.py      what a speaker says of another ("X said Y must withdraw", "called the vote crazy")
     roles.py       filling roles and resolving them to actors
     modality.py    asserted, negated, future, intended, hypothetical
     recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise
+    acts.py        acts named by a noun ("condemned the test") and who did them
     extractor.py   EventExtractor, which runs them over a sentence
+    document.py    DocumentActs: what needs the whole document (who did the test)
 """
 from __future__ import annotations
 
 from .candidates import Candidate, Trigger
+from .document import DocumentActs
 from .extractor import EventExtractor, dedupe
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 
-__all__ = ["Candidate", "EventExtractor", "Lexicon", "Trigger", "dedupe", "load_lexicon", "modality_of"]
+__all__ = ["Candidate", "DocumentActs", "EventExtractor", "Lexicon", "Trigger", "dedupe", "load_lexicon", "modality_of"]

@@ -1,9 +1,9 @@
 """Finding triggers: the words of a sentence that may express an event, read against the lexicon.
 
 A candidate is a verb ("condemned"), a light verb and its object noun ("held talks"), a verb
-and its particle ("called on"), a noun ordered or announced ("ordered the arrest of"), a noun
-with actors of its own ("support of the SCO member states"), or what a speaker says another
-must do ("X said Y must withdraw"). Roles are filled later (roles.py); the learned classifier
+and its particle ("called on"), a noun ordered or announced ("ordered the arrest of"), or a
+noun with actors of its own ("support of the SCO member states"); what a speaker says of
+another ("X said Y must withdraw") is found in speech.py. Roles are filled later (roles.py); the learned classifier
 (classify.py) makes candidates of the same types for words the lexicon does not know. A
 Candidate carries the Trigger (a reading of the lexicon, lexicon.py) it was found by.
 """
@@ -11,19 +11,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..syntax import (OBLIGATION_AUX, conjuncts, first_conjunct, hyphenated, objects, pobjs,
-                      raised_objects)
+from ..syntax import conjuncts, first_conjunct, hyphenated, objects, pobjs, raised_objects
 from ..words import words
 from .lexicon import Lexicon, Trigger
 
-__all__ = ["Candidate", "Trigger", "TriggerFinder", "fitting", "noun_key", "through_quantity"]
+__all__ = ["Candidate", "Trigger", "TriggerFinder", "fitting", "noun_key", "noun_readings", "through_quantity"]
 
 BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
 ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
-SPEECH_VERBS = words("speech_verbs")
-BLAME_ADJECTIVES = words("blame_adjectives")
 # "agreed to the plan", "called for sanctions": a light verb's noun after these.
 LIGHT_PREPS = ("to", "on", "upon", "as", "for")
 
@@ -60,6 +57,17 @@ def noun_key(tok) -> str:
     return (parts[0].lower_ if len(parts) > 1 else "") + tok.lemma_.lower()
 
 
+def noun_readings(lex: Lexicon, tok) -> tuple[list[Trigger], list]:
+    """A noun's readings and the tokens that carry them. A reading of the noun with one of its
+    modifiers comes first: "missile launch", "nuclear test" (not a product launch, an exam)."""
+    for mod in tok.children:
+        if mod.dep_ in ("compound", "amod") and mod.i < tok.i:
+            found = lex.nouns.get(f"{mod.lemma_.lower()} {noun_key(tok)}")
+            if found:
+                return found, [mod, *hyphenated(tok)]
+    return lex.nouns.get(noun_key(tok), []), hyphenated(tok)
+
+
 def through_quantity(noun):
     """ "began a new round of joint exercises", "launched a wave of strikes": the exercises."""
     if noun.lemma_.lower() in QUANTITY_NOUNS:
@@ -93,36 +101,21 @@ class TriggerFinder:
         for tok in sent:
             if tok.i in taken or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            trigs = fitting(self.lex.nouns.get(noun_key(tok)), tok)
-            cand = self._noun(tok, trigs, taken) if trigs else None
+            readings, parts = noun_readings(self.lex, tok)
+            trigs = fitting(readings, tok)
+            cand = self._noun(tok, trigs, taken, parts) if trigs else None
             if cand is not None:
                 found.append(cand)
         return found
 
-    def obligation_candidates(self, sent) -> list[Candidate]:
-        """ "X said Y must withdraw", "X insists Y should pay": what a speaker says another must
-        do is a REQUEST of the speaker to them (reported speech)."""
-        found = []
-        for tok in sent:
-            if tok.dep_ != "ccomp" or tok.head.lemma_.lower() not in SPEECH_VERBS:
-                continue
-            must = [c for c in tok.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
-            blame = [c for c in tok.children if c.dep_ == "acomp" and c.lemma_.lower() in BLAME_ADJECTIVES]
-            if must:
-                found.append(Candidate(self.lex.speech["obligation"], [must[0], tok], tok.head, obliged=tok))
-            elif blame:  # "the government said Taliban militants were responsible": an accusation
-                found.append(Candidate(self.lex.speech["blame"], [blame[0]], tok.head, obliged=tok))
-        return found
-
-    def _noun(self, tok, trigs: list[Trigger], taken: set[int]) -> Candidate | None:
+    def _noun(self, tok, trigs: list[Trigger], taken: set[int], parts: list) -> Candidate | None:
         first = first_conjunct(tok)
         if first.i != tok.i and first.dep_ == "dobj" and (
                 first.i in taken or first.head.lemma_.lower() in ORDERING_VERBS):
             # "expressed its rejection and condemnation of X": the verb expresses both
-            return Candidate(trigs[0], hyphenated(tok), first.head, tok, light=True)
+            return Candidate(trigs[0], parts, first.head, tok, light=True)
         if any(a.i in taken for a in tok.ancestors):
             return None
-        parts = hyphenated(tok)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
@@ -130,7 +123,8 @@ class TriggerFinder:
             protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
             return Candidate((protest or trigs)[0], parts, noun.head.head, noun, light=True)
         if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
-                and verb.lemma_.lower() not in self.lex.verbs:  # "welcomed the deal" is not a deal
+                and verb.lemma_.lower() not in self.lex.verbs and not pobjs(noun, ("by",)):
+            # "welcomed the deal" is not a deal; "confirmed a missile test by X" is X's test
             # "declared its support for", "launched a mediation effort": the verb's subject acts.
             return Candidate(trigs[0], parts, verb, noun, light=True)
         return Candidate(trigs[0], parts, tok, tok)
@@ -140,7 +134,10 @@ class TriggerFinder:
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
         small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
-        for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small:
+        # "placed six companies and their ships on its sanctions list", the list hung from an object
+        listed = [o for obj in objects(tok) for o in obj.subtree if o.dep_ == "pobj" and o.head.lower_ in ("on", "to")
+                  and o.head.head.i != tok.i and any(c.dep_ == "compound" for c in o.children)]
+        for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small + listed:
             # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
             nouns = [through_quantity(n) for n in (obj, *conjuncts(obj))]
             nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
@@ -156,10 +153,10 @@ class TriggerFinder:
         event of the one who orders it."""
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ORDERING_VERBS:
             return None
-        for obj in objects(tok):
-            trigs = self.lex.nouns.get(obj.lemma_.lower())
+        for obj in map(through_quantity, objects(tok)):  # "approved a new round of sanctions"
+            trigs, parts = noun_readings(self.lex, obj)
             if trigs:
-                return Candidate(trigs[0], [obj], tok, obj, light=True)
+                return Candidate(trigs[0], parts, tok, obj, light=True)
         return None
 
     def _particle_verb(self, tok) -> Candidate | None:

@@ -1,13 +1,20 @@
 """The events stage over one sentence: candidates, roles, the policy rules, the event record."""
 from __future__ import annotations
 
+from ..actors import is_place
 from ..model import Event
-from ..plover import DEFAULT_CAMEO
+from ..plover import DEFAULT_CAMEO, having
+from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 from .recode import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, RECODES, STATED_INTENT, Coding, first_holding, recode
 from .roles import Case, complete_recipients, resolve_roles, role_tokens
+from .speech import SpeechFinder
+
+
+# Verbal acts about another act: what they are about is no event of its own (types.tsv).
+CONTENT_TYPES = having("about_acts")
 
 
 class EventExtractor:
@@ -22,33 +29,55 @@ class EventExtractor:
                  classifier=None, threshold: float | None = None):
         self.lex = lexicon or load_lexicon()
         self.finder = TriggerFinder(self.lex)
+        self.speech = SpeechFinder(self.lex)
         self.political_only = political_only
         self.classifier, self.threshold = classifier, threshold
 
     def extract(self, sent, actors, doc_id: str) -> list[Event]:
-        events, taken = [], set()
+        found, taken = [], set()  # (candidate, event)
         for cand in self.finder.verb_candidates(sent.span):
             taken.update(t.i for t in cand.tokens)
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
-                events.append(event)
+                found.append((cand, event))
             else:
                 taken.difference_update(t.i for t in cand.tokens)
-        for cand in self.finder.obligation_candidates(sent.span):
+        for cand in self.speech.candidates(sent.span):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
-                events.append(event)
+                found.append((cand, event))
         for cand in self.finder.noun_candidates(sent.span, taken):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
-                events.append(event)
+                found.append((cand, event))
                 taken.update(t.i for t in cand.tokens)
         if self.classifier is not None:
             for cand in self.classifier.candidates(sent.span, taken, self.threshold):
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
-                    events.append(event)
-        return dedupe(events)
+                    found.append((cand, event))
+        return dedupe(self._without_contents(found))
+
+    def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
+        """What a verbal act is about is no event of its own: "urged Serbia to withdraw",
+        "accused Russia of shelling Kharkiv", "denied supplying arms" give the request, the
+        accusation, the denial. What it is about, recoded as the same act (a refusal to yield,
+        a threat to strike), lends it whom it is addressed to where that is clearer: "refused
+        to send troops to Iraq" (REJECT to Iraq, CAMEO 124). (Blame is not about whether the
+        act happened: "said militants were responsible for the attack".)"""
+        dropped = set()
+        for i, (c, e) in enumerate(found):
+            if c.trigger.event not in CONTENT_TYPES or e.event not in CONTENT_TYPES \
+                    or c.trigger is self.lex.speech["blame"]:
+                continue
+            inside = [j for j, (c2, _) in enumerate(found)
+                      if c2.head.i != c.head.i and in_complement(c2.head, c.head)]
+            dropped.update(inside)
+            same = [found[j][1] for j in inside if found[j][1].event == e.event != found[j][0].trigger.event]
+            clearer = [e2 for e2 in same if _named(e2.recipient) > _named(e.recipient)]
+            if clearer:
+                e.recipient, e.cameo = clearer[0].recipient, clearer[0].cameo
+        return [e for i, (_, e) in enumerate(found) if i not in dropped]
 
     def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:
         tokens = role_tokens(cand, self.lex)
@@ -75,7 +104,7 @@ class EventExtractor:
         coding = recode(RECODES, coding, case)
         if not cand.bare_noun:  # an actor's statement of what it will do
             coding = recode(STATED_INTENT, coding, case)
-        confidence = 0.55 + 0.15 * bool(case.recipient) + 0.1 * (trig.pos != "N") \
+        confidence = 0.55 + 0.15 * bool(case.recipient or case.awaiting) + 0.1 * (trig.pos != "N") \
             + 0.1 * any(e.country or e.org for e in case.actor)
         return Event(
             doc_id=doc_id, event=coding.event, mode=coding.mode, cameo=coding.cameo,
@@ -83,10 +112,20 @@ class EventExtractor:
             trigger={"text": sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])],
                      "span": [t_start, t_end]},
             actor=case.actor, recipient=case.recipient, modality=coding.modality,
-            context=self.contexts(sent.span), confidence=min(confidence, 0.95))
+            context=self.contexts(sent.span), confidence=min(confidence, 0.95), awaiting=case.awaiting)
 
     def contexts(self, span) -> list[str]:
         return self.lex.contexts_of(span)
+
+
+def _named(entities) -> int:
+    """How clearly a side is named: an actor of a known state or organisation, the place where it
+    happens (standing for its people), a person, or neither."""
+    if any((e.country or e.org) and not is_place(e) for e in entities):
+        return 3
+    if any(e.country for e in entities):
+        return 2
+    return int(any(e.kind == "person" for e in entities))
 
 
 def dedupe(events: list[Event]) -> list[Event]:

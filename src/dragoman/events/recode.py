@@ -15,11 +15,14 @@ from dataclasses import dataclass, replace
 from ..actors import is_place
 from ..plover import COOPERATIVE, MATERIAL_CONFLICT, TYPES, having
 from ..words import place_nouns, words
+from ..syntax import objects
+from .candidates import through_quantity
 from .modality import declined, prospective, refused
 from .roles import Case, political
 
 FORCE_TYPES = having("force")
 PUNITIVE_TYPES = having("punitive")
+PUNISHMENTS = PUNITIVE_TYPES & MATERIAL_CONFLICT  # sanctions, arrests: not accusations
 UNDIRECTED_TYPES = having("undirected")
 RECIPROCAL_TYPES = having("reciprocal")
 CONCESSIONS = having("concession")
@@ -95,13 +98,31 @@ def _acts_on_no_one(case: Case) -> bool:
     """No one is acted upon, and the type or its trigger needs someone to be."""
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
-    return not case.recipient and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
+    return not case.recipient and case.awaiting is None and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
                                    or bare_noun) and not declined(case.cand)
+
+
+def _punishing(tok, lex) -> bool:
+    """A word whose reading in the lexicon is a sanction or coercion ("sanctions", "imposed")."""
+    table = lex.verbs if tok.pos_ == "VERB" else lex.nouns
+    return any(t.event in PUNISHMENTS for t in table.get(tok.lemma_.lower(), []))
+
+
+def _details_a_punishment(case: Case) -> bool:
+    """ "approved a new round of sanctions against Iran, targeting its oil exports": the
+    participle says what the sanctions hit; it is no attack of its own."""
+    head = case.cand.head
+    if case.cand.trigger.event != "ASSAULT" or case.tokens.instrument is not None \
+            or head.dep_ not in ("advcl", "acl", "relcl") or head.tag_ != "VBG" and head.dep_ != "relcl":
+        return False
+    ruling = head.head
+    return _punishing(ruling, case.lex) or any(_punishing(through_quantity(o), case.lex) for o in objects(ruling))
 
 
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
+    Rule("a detail of a punishment", _details_a_punishment),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
@@ -181,7 +202,14 @@ def _verbal_attack(coding: Coding, case: Case) -> bool:
         c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK for c in noun.children)
 
 
+def _instrument_hits(coding: Coding, case: Case) -> bool:
+    """ "sanctions that target Iran's oil exports", "a resolution that hits its banks": a text
+    that hits a state is a sanction of those who made it, not an attack."""
+    return coding.event == "ASSAULT" and case.tokens.instrument is not None
+
+
 RECODES = (
+    Recode("instrument_hits", _instrument_hits),
     Recode("seizure_of_ground", _seizes_ground),
     Recode("armed_seizure", _armed_seizure),
     Recode("riot", _riot),

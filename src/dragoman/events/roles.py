@@ -18,6 +18,7 @@ from ..plover import DEFAULT_PREPS, having
 from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
+from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -28,6 +29,9 @@ DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 BODY_NOUNS = words("body_nouns")
+CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
+INSTRUMENT_NOUNS = words("instrument_nouns")
+ADOPTING_VERBS = words("adopting_verbs")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
@@ -38,6 +42,8 @@ RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
 # "mobilised its men to the area": a place phrase of an event includes where it goes.
 PLACE_PREPS = LOCATIVE_PREPS | {"to"}
+ACT_PRONOUNS = ("it", "this")
+PERSON_RELATIVES = ("who", "whom", "whose")  # a relative clause of a person, not of a thing done
 MAX_DEPTH = 2  # how deep inside a phrase its actor is looked for ("the heads of UN bodies")
 
 
@@ -47,6 +53,7 @@ class RoleTokens:
     actor: list
     objects: list
     preps: list      # objects of the trigger's prepositions
+    instrument: object = None  # "sanctions that target Iran": the text the actor acts through
 
 
 @dataclass
@@ -61,6 +68,7 @@ class Case:
     named: list[Entity] = field(default_factory=list)  # whom the object and prepositions name
     recipient: list[Entity] = field(default_factory=list)
     mutual: bool = False  # "cooperation between X and Y": the parties are the actors
+    awaiting: ActReference | None = None  # "condemned the test": whoever did it, found later
 
 
 # ---------------------------------------------------------------- tokens of each role
@@ -86,11 +94,36 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     subj = past_dateline(subj or _unnamed_subject(cand, passive))
     if not subj:
         return None
+    instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
+    if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
+        subj = instrument_author(instrument) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
     if cand.noun is not None and cand.light and cand.trigger.event in PATIENT_POSSESSOR_TYPES \
             and cand.trigger.event not in THEME_NOUN_TYPES:  # "ordered the tanker's release"
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
-    return RoleTokens(cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"])
+    return RoleTokens(cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument)
+
+
+def instrument_author(tok) -> list:
+    """Who made a text that acts: the agent of "a resolution adopted by the council", or the
+    subject of the verb that adopted it: "the UN passed a resolution", "the council voted in
+    favour of a resolution". Its own modifiers ("a UN resolution") are found as for any noun."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ADOPTING_VERBS:
+            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return agents
+    node = tok
+    for _ in range(4):  # "in favour of a resolution": up through prepositions to the verb
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ == "VERB":
+            if node.lemma_.lower() not in ADOPTING_VERBS:
+                return []
+            agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
+    return []
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
@@ -143,12 +176,15 @@ def _prepositions(cand: Candidate, lex: Lexicon, holders: list) -> list:
 
 def noun_roles(cand: Candidate) -> RoleTokens:
     noun, trig = cand.noun, cand.trigger
-    actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod")]
+    own = {t.i for t in cand.tokens}  # "missile launch": "missile" is the trigger, not its actor
+    actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own]
     actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
               and not (p.lower_ == "of" and "of" in trig.preps)  # "the bombing of a mosque": its target
               for o in p.children if o.dep_ == "pobj"]
     if trig.mutual:  # "cooperation between the Philippines and the United States"
         actor += [x for o in pobjs(noun, ("between",)) for x in (o, *conjuncts(o))]
+    if not actor:  # "a Treasury announcement of sanctions on X", "the EU's new round of sanctions"
+        actor = carrier_actor(noun)
     # "the cartel was responsible for mass killings", "X claimed responsibility for the bombing"
     actor = responsible_party(noun) or actor
     # "the summit will take place in X": the summit is the event, its modifiers the actors.
@@ -165,10 +201,31 @@ def _noun_recipients(noun, trig) -> list:
         head = head.head
     if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
         recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not recip and noun.dep_ == "nsubj":  # "North Korea's missile launch was the first to fly over Japan"
+        recip = [o for h in predicate_heads(noun.head) for o in pobjs(h, trig.preps)]
     if not recip:  # "its demand that the US ease sanctions": the clause's subject
         recip = [o for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
                  for o in c.children if o.dep_ in ("nsubj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS]
     return recip
+
+
+def carrier_actor(noun) -> list:
+    """The actor of a noun that carries an event in its "of" phrase: "a U.S. Treasury
+    announcement of sanctions", "the bloc's third package of sanctions"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in CARRIER_NOUNS:
+        return []
+    carrier = prep.head
+    return [c for c in carrier.children if c.dep_ in ("poss", "compound", "nmod", "amod")] \
+        + pobjs(carrier, ("by",))
+
+
+def predicate_heads(verb) -> list:
+    """What a clause says of its subject: the verb, its complement, and the verb of a clause that
+    complement has: "the launch flew over X", "the launch was the first to fly over X"."""
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp", "oprd")]
+    return heads + [g for h in heads[1:] for g in h.children if g.dep_ in ("acl", "relcl", "xcomp")
+                    and g.pos_ == "VERB"]
 
 
 def responsible_party(noun) -> list:
@@ -220,11 +277,16 @@ def resolve_roles(case: Case, actors) -> None:
     cand, toks = case.cand, case.tokens
     case.actor = entities(toks.actor, actors, role="actor")
     avoid = frozenset(a.id for a in case.actor if a.id)
-    from_prep = entities(toks.preps, actors, avoid=avoid)
-    case.named = entities(toks.objects, actors, avoid=avoid) + from_prep
-    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named:
+    objects, preps = toks.objects, toks.preps
+    if cand.trigger.event in JUDGING_TYPES:  # "condemned the launch": whoever launched
+        objects, preps = _judged_acts(case, objects, preps, actors, avoid)
+    from_prep = entities(preps, actors, avoid=avoid)
+    case.named = entities(objects, actors, avoid=avoid) + from_prep
+    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named and case.awaiting is None \
+            and not cand.trigger.object_is_theme:
         # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
-        # unless the phrase names someone else ("halt talks with President Mugabe")
+        # unless the phrase names someone else ("halt talks with President Mugabe"); a theme
+        # is not ("tested its new missile")
         case.named = entities([cand.noun], actors, avoid=avoid)
     for r in case.named:
         case.recipient += others([r], case.actor + case.recipient)
@@ -232,9 +294,49 @@ def resolve_roles(case: Case, actors) -> None:
         and cand.noun.i == cand.head.i
 
 
+def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozenset) -> tuple[list, list]:
+    """The role tokens of a judgement, each act among them replaced by the doer its phrase
+    names: "condemned North Korea's launch over Japan" is addressed to North Korea, not Japan.
+    An act whose phrase names no doer stays, for whom its phrase names ("condemned the raid on
+    Gaza"), and waits for the document to say who did it (case.awaiting), unless the judgement
+    names someone of its own ("condemned Pyongyang for the test")."""
+    objects = [_act_referred_to(t, case.lex) for t in objects]  # "opposed the decision, calling it ..."
+    replaced, waiting, named = {}, None, False
+    acts = {t.i: act_noun(t, case.lex) for t in objects + preps}
+    for tok in objects + preps:
+        own = case.cand.noun is not None and tok.i == case.cand.noun.i  # "agreed to the plan": the trigger
+        act = None if own else acts[tok.i]
+        if act is None:  # (not "the detention of the activist": the act's own phrase)
+            if not acts.get(tok.head.head.i) or tok not in preps:
+                named = named or bool(entities([tok], actors, avoid=avoid))
+            continue
+        doers = doer_tokens(tok, case.lex)
+        if entities(doers, actors, avoid=avoid):
+            replaced[tok.i] = doers
+        elif waiting is None:
+            waiting = reference(tok, case.sent.offset, act)
+    case.awaiting = None if named or replaced else waiting
+    objects = [d for t in objects for d in replaced.get(t.i, [t])]
+    preps = [d for t in preps if t.head.head.i not in replaced for d in replaced.get(t.i, [t])]
+    return objects, preps
+
+
+def _act_referred_to(tok, lex: Lexicon):
+    """ "voiced opposition to the decision, calling it a mistake": "it" is the act named before
+    it in the sentence, if one is."""
+    if tok.lower_ not in ACT_PRONOUNS:
+        return tok
+    before = (t for t in reversed(tok.sent[: tok.i - tok.sent.start]) if act_noun(t, lex))
+    return next(before, tok)
+
+
 def complete_recipients(case: Case, actors) -> None:
     """Where the trigger's own phrase names no one acted upon, look further, in this order."""
     cand, actor = case.cand, case.actor
+    if not case.recipient and case.awaiting is None and not cand.bare_noun:
+        case.awaiting = claim_answered(cand.trigger, cand.head, case.sent.offset)
+        if case.awaiting is not None:
+            return  # "denied making shipments": not the shipments' recipient, but the accuser
     if not case.recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
         case.recipient = others(entities(complement_objects(cand.head), actors), actor)
     if cand.trigger.mutual and len(actor) > 1 and any(political(a) for a in actor) \
@@ -297,6 +399,8 @@ def entity_for(tok, actors, role: str = "recipient", depth: int = 0,
     or office ("Japan PM's office"), never of a thing: "Xi Jinping's initiative met with ..."
     is not a meeting of Xi Jinping."""
     ent = actors.entity_for_token(tok, avoid)
+    if ent is not None and ent.country is None and ent.kind != "person":
+        return _of_modifier_country(ent, tok, actors, avoid)
     if ent is not None or depth > MAX_DEPTH:
         return ent
     for inner in _inner_fillers(tok, role):
@@ -304,6 +408,18 @@ def entity_for(tok, actors, role: str = "recipient", depth: int = 0,
         if found is not None:
             return found
     return None
+
+
+def _of_modifier_country(ent: Entity, tok, actors, avoid) -> Entity:
+    """ "five Syrian shipping companies": a group of no known country is of the country its
+    modifier names."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
+            inner = actors.entity_for_token(c, avoid)
+            if inner is not None and inner.country and inner.country not in ("IGO", "NGO") \
+                    and inner.kind != "person":
+                return replace(ent, country=inner.country)
+    return ent
 
 
 def _inner_fillers(tok, role: str):
@@ -319,7 +435,8 @@ def _inner_fillers(tok, role: str):
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             yield from pobjs(child, ("on", "against", "to")) + agents  # "proposals laid out by X"
-        if child.dep_ == "relcl" and role == "recipient":  # "measures that X has taken"
+        if child.dep_ == "relcl" and role == "recipient" and not any(c.lower_ in PERSON_RELATIVES for c in child.children):
+            # "measures that X has taken"; not "the attacker, who police said held ..."
             yield from (s for s in child.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS)
 
 

@@ -1,0 +1,101 @@
+"""What the events of one document need of the whole document: who did the acts named later.
+
+"North Korea fired a missile over Japan on Friday. Japan condemned the test." The second
+sentence alone does not say whose test it was; the document does. DocumentActs notes, sentence
+by sentence, who did what (the events found, and the verbs that do the acts nouns name: "the
+committee voted ... the vote"), and once the document is read gives each event that names an
+act by a noun (Event.awaiting, see acts.py) the doer of that act: the last such act before the
+noun, else (a headline before its story) the first after it, done by someone other than the
+one who judges it. Where the document names no doer, the event keeps whom the act's phrase
+names ("the raid on Gaza"), and with no one at all it is dropped.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..model import Entity, Event
+from ..syntax import inherited_subject
+from .acts import ActReference, act_nouns
+from .lexicon import Lexicon
+from .roles import entities, others
+
+
+@dataclass
+class Deed:
+    """Someone doing something at a place in the document."""
+    offset: int
+    verbs: frozenset[str]      # the lemmas of its words ("fired a missile": fire, a, missile)
+    event: str | None          # its PLOVER type, if it is an event
+    doers: list[Entity] = field(default_factory=list)
+    done_to: list[Entity] = field(default_factory=list)
+
+
+def _matches(deed: Deed, ref: ActReference) -> bool:
+    return bool(deed.verbs & ref.act.verbs) or deed.event in ref.act.types
+
+
+class DocumentActs:
+    """The deeds of one document, noted in order; then the doers of the acts events name."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+        self.deeds: list[Deed] = []
+
+    @cached_property
+    def act_verbs(self) -> frozenset[str]:
+        """The verbs that do an act some noun names: "vote" (the vote), "attack" (the attack)."""
+        return frozenset(v for a in act_nouns().values() for v in a.verbs) | frozenset(self.lex.nouns)
+
+    def note(self, sent, events: list[Event], actors) -> None:
+        """The deeds of a sentence: its events, and its verbs of acts with a named subject."""
+        taken = set()
+        for e in events:
+            start, end = (o - sent.offset for o in e.trigger["span"])
+            toks = [t for t in sent.span if start <= t.idx < end]
+            taken.update(t.i for t in toks)
+            self.deeds.append(Deed(e.trigger["span"][0], frozenset(t.lemma_.lower() for t in toks),
+                                   e.event, list(e.actor), list(e.recipient)))
+        for tok in sent.span:
+            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() not in self.act_verbs:
+                continue
+            doers = entities(_subject(tok), actors, role="actor")
+            if doers:
+                self.deeds.append(Deed(sent.offset + tok.idx, frozenset({tok.lemma_.lower()}), None, doers))
+
+    def resolve(self, found: list[tuple[Event, object]]) -> list[tuple[Event, object]]:
+        """The (event, sentence) pairs with the doer of each act an event names as its
+        recipient; where the document names none, whom the act's phrase names ("the raid on
+        Gaza"), and with neither, the event is dropped."""
+        out = []
+        for event, sent in found:
+            ref, event.awaiting = event.awaiting, None
+            if ref is not None:
+                event.recipient = self.doers(ref, event.actor) or event.recipient
+                if not event.recipient:
+                    continue
+            out.append((event, sent))
+        return out
+
+    def doers(self, ref: ActReference, judges: list[Entity]) -> list[Entity]:
+        """Who did the act: the last such deed before the noun, else the first after it, by
+        someone other than those who judge it; a deed done to them first ("China rejected the
+        criticism": the criticism of China)."""
+        deeds = [(d, others(d.doers, judges)) for d in self.deeds if _matches(d, ref)]
+        deeds = [(d, who) for d, who in deeds if who]
+        to_judges = [(d, who) for d, who in deeds if len(others(d.done_to, judges)) < len(d.done_to)]
+        for group in (to_judges, deeds):
+            before = [who for d, who in group if d.offset < ref.offset]
+            after = [who for d, who in group if d.offset > ref.offset]
+            if before or after:
+                return before[-1] if before else after[0]
+        return []
+
+
+def _subject(verb) -> list:
+    """Who does what a verb says: its subject, the agent of a passive, else the clause's subject."""
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    subj += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    if subj or any(c.dep_ == "nsubjpass" for c in verb.children):
+        return subj
+    return inherited_subject(verb)

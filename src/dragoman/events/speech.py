@@ -1,0 +1,116 @@
+"""What a speaker says of another, as an event of the speaker (reported speech).
+
+    "X said Y must withdraw"                   REQUEST of X to Y (obligation)
+    "X said Y was responsible for the attack"  ACCUSE (blame)
+    "X said the launch was unacceptable",
+    "Y is playing a dangerous game, X said",
+    "X called the vote crazy", "X described the attack as a barbarous act"
+                                               ACCUSE of X to Y, or to whoever did the act (judgement)
+    "X said the charges were baseless", "the allegations do not accord with facts, X said"
+                                               REJECT of X to whoever made them (denial)
+
+Which words condemn, name or judge are in words.toml; what each produces in rules.toml
+[speech]. The speaker is the subject of the verb of saying or naming; the one spoken of is the
+subject of the clause said, or the object named (an act: its doer, see acts.py).
+"""
+from __future__ import annotations
+
+from ..syntax import NEGATIONS, OBLIGATION_AUX, conjuncts, pobjs
+from ..words import words
+from .candidates import Candidate
+from .lexicon import Lexicon
+
+SPEECH_VERBS = words("speech_verbs")
+BLAME_ADJECTIVES = words("blame_adjectives")
+CONDEMNING_WORDS = words("condemning_words")
+NAMING_VERBS = words("naming_verbs")
+JUDGED_DOING_VERBS = words("judged_doing_verbs")
+FALSITY_WORDS = words("falsity_words")
+TRUTH_WORDS = words("truth_words")
+PREDICATE_DEPS = ("acomp", "attr", "oprd")
+MODIFIER_DEPS = ("amod", "advmod", "compound", "npadvmod")
+
+
+class SpeechFinder:
+    """The candidates of a sentence that are what a speaker says of another."""
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def candidates(self, sent) -> list[Candidate]:
+        found = []
+        for tok in sent:
+            cand = self._reported(tok) if tok.dep_ == "ccomp" else None
+            if cand is None and tok.lemma_.lower() in NAMING_VERBS and tok.pos_ == "VERB":
+                cand = self._naming(tok)
+            if cand is not None:
+                found.append(cand)
+        return found
+
+    def _reported(self, clause) -> Candidate | None:
+        """A clause a speaker says: what another must do, is to blame for, or is condemned for."""
+        speaker_verb = clause.head
+        if speaker_verb.lemma_.lower() not in SPEECH_VERBS:
+            return None
+        must = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+        if must:
+            return Candidate(self.lex.speech["obligation"], [must[0], clause], speaker_verb, obliged=clause)
+        preds = predicates(clause)
+        blame = [p for p in preds if p.pos_ == "ADJ" and p.lemma_.lower() in BLAME_ADJECTIVES]
+        if blame:  # "the government said Taliban militants were responsible": an accusation
+            return Candidate(self.lex.speech["blame"], [blame[0]], speaker_verb, obliged=clause)
+        judged = [p for p in preds if condemning(p)]
+        if judged and not negated(clause):  # "said the launch was unacceptable"
+            return Candidate(self.lex.speech["judgement"], [judged[0]], speaker_verb, obliged=clause)
+        falsity = false_claim(clause, preds)
+        if falsity is not None:  # "said the charges do not accord with facts", "were baseless"
+            return Candidate(self.lex.speech["denial"], [falsity], speaker_verb, obliged=clause)
+        return None
+
+    def _naming(self, verb) -> Candidate | None:
+        """ "called the vote crazy", "described the attack as a barbarous act": the object named
+        is condemned by the subject."""
+        if not any(c.dep_ == "dobj" for c in verb.children) or negated(verb):
+            return None
+        named_as = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+        named_as += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                     for o in p.children if o.dep_ in ("pobj", "amod", "acomp")]
+        named_as += [o for d in verb.children if d.dep_ == "dobj"  # "described the attack as barbaric"
+                     for p in d.children if p.dep_ == "prep" and p.lower_ == "as"
+                     for o in p.children if o.dep_ in ("pobj", "amod", "acomp")]
+        if not any(condemning(p) for p in named_as):
+            return None
+        return Candidate(self.lex.speech["judgement"], [verb], verb)
+
+
+def predicates(clause) -> list:
+    """What a clause says its subject is or does: "was unacceptable", "is a violation", "is
+    playing a dangerous game", "would represent a serious violation"."""
+    out = [c for c in clause.children if c.dep_ in PREDICATE_DEPS]
+    if clause.lemma_.lower() in JUDGED_DOING_VERBS:
+        out += [c for c in clause.children if c.dep_ == "dobj"]
+    return out
+
+
+def condemning(tok) -> bool:
+    """A word or phrase that condemns: "unacceptable", "a barbarous act", "a serious violation",
+    "politically motivated", "an act of cowardice", "reckless and irresponsible"."""
+    for t in (tok, *conjuncts(tok)):
+        words_ = [t, *(c for c in t.children if c.dep_ in MODIFIER_DEPS), *pobjs(t, ("of",))]
+        if any(w.lower_ in CONDEMNING_WORDS or w.lemma_.lower() in CONDEMNING_WORDS for w in words_):
+            return True
+    return False
+
+
+def false_claim(clause, preds: list):
+    """The word that says what the clause's subject claims is false: "the charges are
+    baseless", "the reports are lies", "the allegations do not accord with facts", "are not
+    true"; or None."""
+    if negated(clause):
+        truth = [t for t in (clause, *preds) if t.lemma_.lower() in TRUTH_WORDS]
+        return truth[0] if truth else None
+    return next((p for p in preds if p.lemma_.lower() in FALSITY_WORDS), None)
+
+
+def negated(tok) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ == "advmod" for c in tok.children)

@@ -1,0 +1,130 @@
+"""Document-level reading of actors: shared head nouns, plural references to a pair, titles and
+definite descriptions that refer back to the actors a document has named."""
+from __future__ import annotations
+
+from dragoman.model import Document
+
+
+def run(pipeline, text):
+    return pipeline.run_one(Document(id="c", text=text, date="2024-03-01"))
+
+
+def events_of(pipeline, text, event):
+    return [e for e in run(pipeline, text).events if e.event == event]
+
+
+def countries(side):
+    return sorted(e.country for e in side)
+
+
+def test_conjoined_demonyms_sharing_a_head_noun_are_one_group_per_country(pipeline):
+    (met,) = events_of(pipeline, "The Canadian envoy met Peruvian and Chilean officials in Lima.", "CONSULT")
+    assert countries(met.recipient) == ["CHL", "PER"]
+    assert sorted(r.name for r in met.recipient) == ["Chilean officials", "Peruvian officials"]
+    (blamed,) = events_of(pipeline, "Swedish, Danish and Finnish diplomats condemned Belarus.", "ACCUSE")
+    assert countries(blamed.actor) == ["DNK", "FIN", "SWE"]
+
+
+def test_both_countries_are_the_two_countries_just_named_not_the_speakers(pipeline):
+    text = "The Canadian envoy met Peruvian and Chilean officials in Lima. She called on both countries to cut tariffs."
+    (called,) = events_of(pipeline, text, "REQUEST")
+    assert countries(called.actor) == ["CAN"]
+    assert countries(called.recipient) == ["CHL", "PER"] and {r.kind for r in called.recipient} == {"state"}
+
+
+def test_the_pair_is_found_among_the_subjects_first(pipeline):
+    # the parser may hang "Finland" on "Russia"; a name before a verb with no subject is its subject
+    text = ("Norway said that Sweden buys gas from Russia and Finland sells timber to Estonia. "
+            "Denmark urged both countries to cut tariffs.")
+    (urged,) = events_of(pipeline, text, "REQUEST")
+    assert countries(urged.recipient) == ["FIN", "SWE"]
+
+
+def test_a_counterpart_holds_the_office_of_the_other_in_the_country_of_its_demonym(pipeline):
+    doc = run(pipeline, "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in "
+                        "Nairobi on Tuesday.")
+    kutesa = next(e for e in doc.entities if e.name == "Sam Kutesa")
+    assert (kutesa.country, kutesa.title) == ("UGA", "foreign minister")
+    (met,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert countries(met.actor) == ["KEN", "UGA"]
+
+
+def test_the_two_and_both_ministers_are_the_pair_just_named(pipeline):
+    first = "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in Nairobi. "
+    for second in ("The two criticized Sudan.", "Both ministers criticized Sudan.",
+                   "The foreign ministers criticized Sudan.", "Foreign ministers criticized Sudan.",
+                   "The sides criticized Sudan."):
+        (blamed,) = events_of(pipeline, first + second, "ACCUSE")
+        assert sorted(a.name for a in blamed.actor) == ["Amos Wako", "Sam Kutesa"], second
+        assert countries(blamed.recipient) == ["SDN"], second
+
+
+def test_the_two_leaders_are_the_two_heads_of_state_named_before(pipeline):
+    text = "Vladimir Putin hosted Xi Jinping in Moscow on Monday. The two leaders criticized Japan."
+    (blamed,) = events_of(pipeline, text, "ACCUSE")
+    assert sorted(a.country for a in blamed.actor) == ["CHN", "RUS"]
+    assert {a.kind for a in blamed.actor} == {"person"}
+
+
+def test_a_title_word_used_as_an_adjective_is_no_actor(pipeline):
+    doc = run(pipeline, "Kim Jong Un criticized Japan ahead of his first official visit to Russia.")
+    assert not [e for e in doc.entities if e.text == "official"]
+
+
+def test_a_title_or_pronoun_never_makes_someone_act_on_their_own_country(pipeline):
+    first = "Uzbek Foreign Minister Bakhtiyor Saidov met Turkish Foreign Minister Hakan Fidan in Tashkent. "
+    for second in ("The minister thanked Turkey for its support.", "He thanked Turkey for its support."):
+        (thanks,) = events_of(pipeline, first + second, "SUPPORT")
+        assert [a.name for a in thanks.actor] == ["Bakhtiyor Saidov"], second
+    (praise,) = events_of(pipeline, first + "The minister praised Uzbekistan.", "SUPPORT")
+    assert [a.name for a in praise.actor] == ["Hakan Fidan"]
+
+
+def test_a_body_of_a_state_named_with_no_country_is_of_the_state_the_text_is_about(pipeline):
+    text = ("Kenya said on Monday that it would reopen its border crossings. Kenya has closed them twice. "
+            "Foreign Ministry spokesman Tom Mboya criticized Somalia. The ministry also accused Ethiopia of "
+            "arming militias.")
+    doc = run(pipeline, text)
+    blamed = [e for e in doc.events if e.event == "ACCUSE"]
+    assert [(a.name, a.country) for e in blamed for a in e.actor] == [("Tom Mboya", "KEN"), ("ministry", "KEN")]
+    # never the state the clause names as the other party
+    (other,) = events_of(pipeline, "Kenya praised Uganda. The government criticized Kenya.", "ACCUSE")
+    assert countries(other.actor) == ["UGA"]
+    # a body named with an indefinite article, or an adjective, is no reference back
+    doc = run(pipeline, "Kenya praised Uganda. A government official criticized military exercises.")
+    assert all(e.country is None for e in doc.entities if e.text in ("government", "military"))
+
+
+def test_the_asian_country_is_the_last_salient_asian_country_not_the_clauses_subject(pipeline):
+    text = "Brazil accused Japan of dumping steel on Monday. Germany later criticized the Asian country."
+    (criticized,) = [e for e in events_of(pipeline, text, "ACCUSE") if countries(e.actor) == ["DEU"]]
+    assert countries(criticized.recipient) == ["JPN"] and criticized.recipient[0].kind == "state"
+    text = "Uzbekistan condemned the border clash. Kazakhstan urged the Central Asian nation to show restraint."
+    (urged,) = events_of(pipeline, text, "REQUEST")
+    assert countries(urged.recipient) == ["UZB"]
+
+
+def test_the_regime_and_the_north_refer_back_to_the_country_just_named(pipeline):
+    text = "North Korea fired two missiles on Sunday. Japan will keep pressuring the isolated regime."
+    (pressure,) = events_of(pipeline, text, "REQUEST")
+    assert countries(pressure.recipient) == ["PRK"]
+    doc = run(pipeline, "North Korea fired two missiles on Sunday. The North's leader also criticized Japan.")
+    (blamed,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert countries(blamed.actor) == ["PRK"] and countries(blamed.recipient) == ["JPN"]
+
+
+def test_a_name_takes_what_its_apposition_or_who_is_clause_says_of_it(pipeline):
+    for text in ("Okonkwo, who is the Nigerian government's chief spokesman, criticized Niger.",
+                 "Okonkwo, the Nigerian government's chief spokesman, criticized Niger.",
+                 "Okonkwo, a spokesman for the Nigerian Foreign Ministry, criticized Niger."):
+        (blamed,) = events_of(pipeline, text, "ACCUSE")
+        (actor,) = blamed.actor
+        assert (actor.name, actor.kind, actor.country, actor.sector, actor.title) == \
+            ("Okonkwo", "person", "NGA", "GOV", "spokesman"), text
+
+
+def test_a_title_with_the_name_in_apposition_is_that_person(pipeline):
+    doc = run(pipeline, "The Ghanaian trade minister, Kwame Mensah, criticized Togo. Mensah later praised Benin.")
+    people = {e.id for e in doc.entities if e.kind == "person"}
+    assert len(people) == 1
+    assert {(e.name, e.country) for e in doc.entities if e.kind == "person"} == {("Kwame Mensah", "GHA")}
