@@ -128,3 +128,10 @@ def test_a_title_with_the_name_in_apposition_is_that_person(pipeline):
     people = {e.id for e in doc.entities if e.kind == "person"}
     assert len(people) == 1
     assert {(e.name, e.country) for e in doc.entities if e.kind == "person"} == {("Kwame Mensah", "GHA")}
+
+
+def test_a_title_after_a_known_person_is_that_person_however_the_office_is_written(pipeline):
+    # people.tsv calls the office "Chairperson"; the role is "chairman" (alias "chairperson")
+    doc = run(pipeline, "Moussa Faki Mahamat spoke on Monday. The chairperson later praised Ghana.")
+    (praise,) = [e for e in doc.events if e.event == "SUPPORT"]
+    assert [(a.name, a.country, a.title) for a in praise.actor] == [("Moussa Faki Mahamat", "IGO", "chairman")]
