@@ -135,3 +135,14 @@ def test_a_title_after_a_known_person_is_that_person_however_the_office_is_writt
     doc = run(pipeline, "Moussa Faki Mahamat spoke on Monday. The chairperson later praised Ghana.")
     (praise,) = [e for e in doc.events if e.event == "SUPPORT"]
     assert [(a.name, a.country, a.title) for a in praise.actor] == [("Moussa Faki Mahamat", "IGO", "chairman")]
+
+
+def test_a_definite_group_or_body_is_the_last_one_named_with_that_title(pipeline):
+    doc = run(pipeline, "Malian rebels attacked the town on Friday. The rebels later seized an army base.")
+    (seized,) = [e for e in doc.events if e.trigger["text"] == "seized"]
+    assert [(a.name, a.country, a.sector) for a in seized.actor] == [("Malian rebels", "MLI", "REB")]
+    # a body of a state: the one of the state the text is about, not the last one named
+    text = ("Ghana's government freed ten prisoners. Ghana said the deal was brokered by the Swiss "
+            "government. The government has been negotiating with the rebels for months.")
+    (talks,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "negotiating"]
+    assert countries(talks.actor) == ["GHA"]
