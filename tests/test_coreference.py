@@ -146,3 +146,16 @@ def test_a_definite_group_or_body_is_the_last_one_named_with_that_title(pipeline
             "government. The government has been negotiating with the rebels for months.")
     (talks,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "negotiating"]
     assert countries(talks.actor) == ["GHA"]
+
+
+def test_the_diplomats_the_two_men_both_sides_and_the_two_countries(pipeline):
+    cases = [
+        ("Sergei Lavrov met Wang Yi in Beijing on Monday. The two diplomats criticized Japan.", ["CHN", "RUS"]),
+        ("Kenyan Foreign Minister Amos Wako met Ugandan Defence Minister Sam Kutesa in Nairobi. "
+         "The two men criticized Sudan.", ["KEN", "UGA"]),
+        ("Peru and Chile held talks on Monday. Both sides criticized Bolivia.", ["CHL", "PER"]),
+        ("Peru and Chile signed a trade deal. The two countries criticized Bolivia.", ["CHL", "PER"]),
+    ]
+    for text, expected in cases:
+        (blamed,) = events_of(pipeline, text, "ACCUSE")
+        assert countries(blamed.actor) == expected, text
