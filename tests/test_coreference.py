@@ -128,3 +128,34 @@ def test_a_title_with_the_name_in_apposition_is_that_person(pipeline):
     people = {e.id for e in doc.entities if e.kind == "person"}
     assert len(people) == 1
     assert {(e.name, e.country) for e in doc.entities if e.kind == "person"} == {("Kwame Mensah", "GHA")}
+
+
+def test_a_title_after_a_known_person_is_that_person_however_the_office_is_written(pipeline):
+    # people.tsv calls the office "Chairperson"; the role is "chairman" (alias "chairperson")
+    doc = run(pipeline, "Moussa Faki Mahamat spoke on Monday. The chairperson later praised Ghana.")
+    (praise,) = [e for e in doc.events if e.event == "SUPPORT"]
+    assert [(a.name, a.country, a.title) for a in praise.actor] == [("Moussa Faki Mahamat", "IGO", "chairman")]
+
+
+def test_a_definite_group_or_body_is_the_last_one_named_with_that_title(pipeline):
+    doc = run(pipeline, "Malian rebels attacked the town on Friday. The rebels later seized an army base.")
+    (seized,) = [e for e in doc.events if e.trigger["text"] == "seized"]
+    assert [(a.name, a.country, a.sector) for a in seized.actor] == [("Malian rebels", "MLI", "REB")]
+    # a body of a state: the one of the state the text is about, not the last one named
+    text = ("Ghana's government freed ten prisoners. Ghana said the deal was brokered by the Swiss "
+            "government. The government has been negotiating with the rebels for months.")
+    (talks,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "negotiating"]
+    assert countries(talks.actor) == ["GHA"]
+
+
+def test_the_diplomats_the_two_men_both_sides_and_the_two_countries(pipeline):
+    cases = [
+        ("Sergei Lavrov met Wang Yi in Beijing on Monday. The two diplomats criticized Japan.", ["CHN", "RUS"]),
+        ("Kenyan Foreign Minister Amos Wako met Ugandan Defence Minister Sam Kutesa in Nairobi. "
+         "The two men criticized Sudan.", ["KEN", "UGA"]),
+        ("Peru and Chile held talks on Monday. Both sides criticized Bolivia.", ["CHL", "PER"]),
+        ("Peru and Chile signed a trade deal. The two countries criticized Bolivia.", ["CHL", "PER"]),
+    ]
+    for text, expected in cases:
+        (blamed,) = events_of(pipeline, text, "ACCUSE")
+        assert countries(blamed.actor) == expected, text

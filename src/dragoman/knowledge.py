@@ -48,6 +48,7 @@ class Knowledge:
     exact: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)  # case-sensitive acronyms
     countries: dict[str, str] = field(default_factory=dict)   # iso3 → name
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "asian" → iso3 codes in Asia
+    offices: dict[str, str] = field(default_factory=dict)  # a known person's title → its role ("chairman")
     orgs: dict[str, Info] = field(default_factory=dict)       # code → Info
     max_len: int = 1
 
@@ -121,6 +122,10 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
             add(phrase, info)
     for row in _rows("people.tsv", extra_dirs):
         _add_person(row, add, kb)
+        title = (row.get("title") or "").strip()
+        roles = [i for i in kb.lookup(list(tokenize(title))) if i.category == ROLE] if title else []
+        if roles:  # "Chairperson" is the role "chairman", as "the chairwoman" of a later sentence
+            kb.offices[title.lower()] = roles[0].name
     for row in _rows("regions.tsv", extra_dirs):
         for adjective in _split(row.get("adjectives")):
             kb.regions[adjective.lower()] = kb.regions.get(adjective.lower(), frozenset()) | set(_split(row["countries"]))

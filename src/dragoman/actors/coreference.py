@@ -65,7 +65,7 @@ class Coreference:
             name = m.person or text
             if org and self.kb.orgs.get(org) and self.kb.orgs[org].country in NON_STATE:
                 country = self.kb.orgs[org].country
-            title = m.role.name if m.role else (m.known.title.lower() if m.known and m.known.title else None)
+            title = m.role.name if m.role else self._office(m.known)
             e = Entity(name=strip_det(name), text=text, span=span, kind="person", country=country,
                        sector=sector_of(m), org=org, title=title)
             self.persons.append(e)
@@ -75,6 +75,12 @@ class Coreference:
         self.person_mentions.append((span[0], prior))
         self.person_entities.append((e, prior))
         return e
+
+    def _office(self, known) -> str | None:
+        """A known person's title, as the role it is ("Chairperson": chairman), for titles later."""
+        if known is None or not known.title:
+            return None
+        return self.kb.offices.get(known.title.lower(), known.title.lower())
 
     def _counterpart_title(self, m: Mention) -> None:
         """ "Armenian Foreign Minister A and his Georgian counterpart B": B holds A's office, in

@@ -8,13 +8,14 @@ from ..words import words
 from .coreference import Coreference
 from .descriptions import country_description, described_names
 from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
-                       place_entity, state_entity, strip_det, unknown_name_entity)
+                       place_entity, same_title, state_entity, strip_det, unknown_name_entity)
 from .mentions import Mention, find_mentions, is_dateline
 from .pairs import clause_head, pair_reading, participants
 
 
 STATE_BODY_WORDS = words("state_body_words")
 INDEFINITE = ("a", "an", "any", "another", "other", "every", "each", "some")
+DEFINITE = ("the", "these", "those")
 
 
 class DocumentActors(Coreference):
@@ -60,6 +61,9 @@ class DocumentActors(Coreference):
             found = desc and self.described_country(root, desc, text, span)
             if found:  # "the Asian country", "the communist regime", "the North"
                 return found
+            found = self._same_group_before(m, root, text, span, sent)
+            if found:  # "British diplomats ... the diplomats", "the Chinese Foreign Ministry ... the ministry"
+                return found
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
@@ -83,6 +87,21 @@ class DocumentActors(Coreference):
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _same_group_before(self, m: Mention, root, text: str, span, sent) -> Entity | None:
+        """A definite office, body or group with no country of its own is the last one named
+        with that title and a country or organisation, unless that is the clause's other party;
+        a body of a state ("the government") only one of the state the text is about."""
+        if m.role is None or (m.role.kind == "person" and not m.plural) \
+                or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children):
+            return None
+        others = self._other_states(m, sent)
+        home = self.home_country(others) if _state_body(m, sent) else None
+        for _, e in reversed(self.groups):
+            if e.title and same_title(e.title, m.role.name) and (e.country or e.org) \
+                    and not e.stands_for_members and e.country not in others and e.country == (home or e.country):
+                return copy_at(e, text, span)
+        return None
 
     def _named_surname(self, m: Mention) -> bool:
         """ "Suga" after "Yoshihide Suga", whatever spaCy's label: the surname of a person named."""

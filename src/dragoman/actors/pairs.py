@@ -21,7 +21,11 @@ from .entities import NON_STATE, same_title
 PAIR_STATE_NOUNS = words("pair_state_nouns")
 PAIR_SIDE_NOUNS = words("pair_side_nouns")
 PAIR_WORDS = words("pair_words")
-LEADER_WORDS = words("leader_title_words")
+PAIR_PERSON_NOUNS = words("pair_person_nouns")
+# The titles a plural reference of this title stands for, by their words: "the leaders" are
+# presidents, prime ministers and kings; "the diplomats" foreign ministers and ambassadors.
+TITLE_FAMILIES = {"leader": words("leader_title_words"), "diplomat": words("diplomat_title_words"),
+                  "ambassador": words("diplomat_title_words")}
 PAIR_WINDOW = 2  # the pair is looked for in the reference's sentence and the two before it
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -82,6 +86,8 @@ def pair_reading(tok, role=None) -> Reading | None:
     if tok.tag_ not in PLURAL_TAGS or _qualified(tok):
         return None
     lemma = tok.lemma_.lower()
+    if lemma in PAIR_PERSON_NOUNS and (paired or definite):  # "the two men": any two people
+        return Reading(PEOPLE)
     if lemma in PAIR_STATE_NOUNS and paired:
         return Reading(STATES)
     if lemma in PAIR_SIDE_NOUNS and (paired or definite):
@@ -208,9 +214,13 @@ def state_key(e: Entity) -> str | None:
 
 def _holds(person: Entity, title: str | None) -> bool:
     """Whether a person holds a title a plural reference names: "the ministers" are the foreign
-    minister and the minister of defence; "the leaders" any heads of state or government."""
-    if title is None or person.title is None:
+    minister and the minister of defence; "the leaders" any heads of state or government; "the
+    two men" anyone."""
+    if title is None:  # "the two men"
+        return True
+    if person.title is None:
         return False
-    if title.lower() == "leader":
-        return bool(set(person.title.lower().replace("-", " ").split()) & LEADER_WORDS)
+    family = TITLE_FAMILIES.get(title.lower())
+    if family is not None:
+        return bool(set(person.title.lower().replace("-", " ").split()) & family)
     return same_title(person.title, title)
