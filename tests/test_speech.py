@@ -108,7 +108,22 @@ def test_condemning_words_said_of_another_accuse_them(pipeline, text, actor, rec
     assert any(actor in a and recipient in rs for a, rs in found), found
 
 
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Germany is disappointed with the Turkish government.", "DEU", "TUR"),
+    ("The Greek minister said he was very disappointed that Turkey had vetoed the resolution.", "GRC", "TUR"),
+    # the speaker of a post, and what the post is about is no event of its own
+    ('After the photos were published, the US president tweeted, "Caught red handed - very disappointed '
+     + 'that China is allowing oil to go into North Korea."', "USA", "CHN"),
+])
+def test_disappointment_with_another_accuses_them(pipeline, text, actor, recipient):
+    assert dyads(pipeline, text, "ACCUSE") and all(actor in a and recipient in r
+                                                   for a, r in dyads(pipeline, text, "ACCUSE"))
+    assert set(types(pipeline, text)) == {"ACCUSE"}
+
+
 @pytest.mark.parametrize("text", [
+    "The French minister was not disappointed with Italy.",
+    "The Indian minister said he was disappointed with the weather.",
     "Macron called the meeting a success.",
     "Germany said the talks were useful.",
     "Germany said Iran was not dangerous.",

@@ -72,8 +72,12 @@ class Case:
 def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     """The tokens of the actor, the objects and the prepositions' objects; None: no actor."""
     if cand.obliged is not None:  # the speaker acts on whoever must do what is said
-        subj = [c for c in cand.head.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(cand.head)
-        return RoleTokens(cand, subj, [c for c in cand.obliged.children if c.dep_ in ("nsubj", "nsubjpass")], [])
+        subj = [c for c in cand.head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")] \
+            or inherited_subject(cand.head)
+        spoken_of = cand.obliged
+        if spoken_of.pos_ in ("VERB", "AUX"):  # the clause said: its subject
+            return RoleTokens(cand, subj, [c for c in spoken_of.children if c.dep_ in ("nsubj", "nsubjpass")], [])
+        return RoleTokens(cand, subj, [spoken_of], [])
     if cand.bare_noun:
         return noun_roles(cand)
     return verb_roles(cand, lex)
