@@ -183,3 +183,30 @@ def test_an_act_joined_to_a_verbal_act_is_an_event_of_its_own(pipeline):
     # blame says who did an act that happened
     assert "ASSAULT" in types(pipeline, "The government said Taliban militants were responsible for the "
                                         + "attack on the police station in Kabul.")
+
+
+# ---------------------------------------------------------------- requests
+
+def test_a_request_to_a_generic_body_is_addressed_to_it(pipeline):
+    found = dyads(pipeline, "The UN spokesman urged the international community to continue supporting the "
+                  + "government of Nigeria.", "REQUEST")
+    assert [r for _, r in found] == [{"international community"}], found
+    # what is requested is no event of its own: no SUPPORT of the government
+    assert types(pipeline, "The UN spokesman urged the international community to continue supporting the "
+                 + "government of Nigeria.") == ["REQUEST"]
+
+
+def test_a_call_for_something_may_be_addressed_to_no_one(pipeline):
+    found = dyads(pipeline, "The Algerian president called for more effective international counter-terrorism "
+                  + "efforts.", "REQUEST")
+    assert len(found) == 1 and "DZA" in found[0][0] and found[0][1] == set()
+    # but a request verb still needs someone asked
+    assert types(pipeline, "The Algerian president urged more effective counter-terrorism efforts.") == []
+
+
+def test_a_question_of_the_press_is_no_request(pipeline):
+    text = "Asked by reporters to comment on the speech of Kim Jong Un, the US president said nothing."
+    assert "REQUEST" not in types(pipeline, text)
+    # the one asked by a participle's agent is the subject of the clause it hangs from
+    found = dyads(pipeline, "Asked by the European Union to release the prisoners, Belarus refused.", "REQUEST")
+    assert any("IGO" in a and "BLR" in r for a, r in found), found
