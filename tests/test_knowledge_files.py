@@ -299,7 +299,7 @@ def test_trigger_files_share_the_header_and_name_known_types_and_contexts():
         for row in event_rows(path.name, TRIGGER_HEADER, trailing_cells_optional=True):
             assert row["event"] in PLOVER_ORDER and row["pos"] in {"V", "N", "LV", "VP"}, row
             assert row["cameo"] == "" or re.fullmatch(CAMEO, row["cameo"]), row
-            assert set(values(row["needs"])) <= {"recipient", "theme", "mutual"} | contexts, row
+            assert set(values(row["needs"])) <= {"recipient", "theme", "mutual", "undirected"} | contexts, row
 
 
 def word_lists() -> dict[str, list[str]]:
@@ -344,7 +344,7 @@ def test_every_coded_rule_has_its_result_in_rules_file_and_back():
 
     rules = toml_file("rules.toml")
     assert [r.name for r in RECODES + STATED_INTENT] == list(rules["recode"])
-    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial"}
+    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial", "disapproval"}
 
 
 def test_rules_file_codes_are_valid():

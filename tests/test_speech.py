@@ -108,7 +108,22 @@ def test_condemning_words_said_of_another_accuse_them(pipeline, text, actor, rec
     assert any(actor in a and recipient in rs for a, rs in found), found
 
 
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("Germany is disappointed with the Turkish government.", "DEU", "TUR"),
+    ("The Greek minister said he was very disappointed that Turkey had vetoed the resolution.", "GRC", "TUR"),
+    # the speaker of a post, and what the post is about is no event of its own
+    ('After the photos were published, the US president tweeted, "Caught red handed - very disappointed '
+     + 'that China is allowing oil to go into North Korea."', "USA", "CHN"),
+])
+def test_disappointment_with_another_accuses_them(pipeline, text, actor, recipient):
+    assert dyads(pipeline, text, "ACCUSE") and all(actor in a and recipient in r
+                                                   for a, r in dyads(pipeline, text, "ACCUSE"))
+    assert set(types(pipeline, text)) == {"ACCUSE"}
+
+
 @pytest.mark.parametrize("text", [
+    "The French minister was not disappointed with Italy.",
+    "The Indian minister said he was disappointed with the weather.",
     "Macron called the meeting a success.",
     "Germany said the talks were useful.",
     "Germany said Iran was not dangerous.",
@@ -168,3 +183,30 @@ def test_an_act_joined_to_a_verbal_act_is_an_event_of_its_own(pipeline):
     # blame says who did an act that happened
     assert "ASSAULT" in types(pipeline, "The government said Taliban militants were responsible for the "
                                         + "attack on the police station in Kabul.")
+
+
+# ---------------------------------------------------------------- requests
+
+def test_a_request_to_a_generic_body_is_addressed_to_it(pipeline):
+    found = dyads(pipeline, "The UN spokesman urged the international community to continue supporting the "
+                  + "government of Nigeria.", "REQUEST")
+    assert [r for _, r in found] == [{"international community"}], found
+    # what is requested is no event of its own: no SUPPORT of the government
+    assert types(pipeline, "The UN spokesman urged the international community to continue supporting the "
+                 + "government of Nigeria.") == ["REQUEST"]
+
+
+def test_a_call_for_something_may_be_addressed_to_no_one(pipeline):
+    found = dyads(pipeline, "The Algerian president called for more effective international counter-terrorism "
+                  + "efforts.", "REQUEST")
+    assert len(found) == 1 and "DZA" in found[0][0] and found[0][1] == set()
+    # but a request verb still needs someone asked
+    assert types(pipeline, "The Algerian president urged more effective counter-terrorism efforts.") == []
+
+
+def test_a_question_of_the_press_is_no_request(pipeline):
+    text = "Asked by reporters to comment on the speech of Kim Jong Un, the US president said nothing."
+    assert "REQUEST" not in types(pipeline, text)
+    # the one asked by a participle's agent is the subject of the clause it hangs from
+    found = dyads(pipeline, "Asked by the European Union to release the prisoners, Belarus refused.", "REQUEST")
+    assert any("IGO" in a and "BLR" in r for a, r in found), found

@@ -48,11 +48,11 @@ def trigger_lemmas() -> frozenset[str]:
 
 def speech_and_act_words() -> frozenset[str]:
     """Words with no trigger that still make or name an event: what condemns in reported speech
-    ("said the launch was unacceptable") and the verbs that do an act a later noun names ("the
+    ("said the launch was unacceptable", "disappointed that") and the verbs that do an act a later noun names ("the
     committee voted ...", "the vote"), verbs of saying left out (they are in most sentences)."""
     acts = word_file()["act_nouns"]
     verbs = {v for row in acts.values() for v in row.get("verbs", ())} - words("speech_verbs")
-    return words("condemning_words") | frozenset(acts) | frozenset(verbs)
+    return words("condemning_words") | words("disapproval_words") | frozenset(acts) | frozenset(verbs)
 
 
 def irregular_forms(nlp) -> dict[str, set[str]]:

@@ -33,7 +33,9 @@ class Candidate:
     noun: object = None   # the object noun of a light verb, or a noun trigger
     light: bool = False   # a noun trigger that is the object of another verb
     occurrence: bool = False  # a noun trigger that is the subject of "take place", "be held"
-    obliged: object = None  # "X said Y must withdraw": the verb of what Y must do
+    # What a speaker says of another (speech.py): the clause whose subject is spoken of ("X said
+    # Y must withdraw": withdraw), or the one spoken of ("disappointed with Y": Y)
+    obliged: object = None
 
     @property
     def bare_noun(self) -> bool:

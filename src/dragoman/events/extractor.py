@@ -70,8 +70,9 @@ class EventExtractor:
             if c.trigger.event not in CONTENT_TYPES or e.event not in CONTENT_TYPES \
                     or c.trigger is self.lex.speech["blame"]:
                 continue
-            inside = [j for j, (c2, _) in enumerate(found)
-                      if c2.head.i != c.head.i and in_complement(c2.head, c.head)]
+            holders = {c.head.i: c.head, **{t.i: t for t in c.tokens}}  # ("disappointed that ...")
+            inside = [j for j, (c2, _) in enumerate(found) if c2.head.i not in holders
+                      and any(in_complement(c2.head, h) for h in holders.values())]
             dropped.update(inside)
             same = [found[j][1] for j in inside if found[j][1].event == e.event != found[j][0].trigger.event]
             clearer = [e2 for e2 in same if _named(e2.recipient) > _named(e.recipient)]

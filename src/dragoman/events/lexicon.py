@@ -37,6 +37,7 @@ class Trigger:
     object_is_theme: bool = False  # "deployed troops to X": the troops are not acted upon
     mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
     context: str | None = None  # fires only in a sentence with this context ("peacekeepers arrived")
+    undirected: bool = False  # may be addressed to no one: "called for more counter-terrorism efforts"
 
 
 @dataclass
@@ -95,7 +96,7 @@ def read_trigger(row: dict, context_names: set[str], source: str = MAIN_TRIGGER_
     needs = set((row.get("needs") or "").split("|"))
     return Trigger(row["trigger"], row["pos"], event, row.get("mode") or None, row.get("cameo") or None,
                    preps, "recipient" in needs, "theme" in needs, row["event"] in RECIPROCAL or "mutual" in needs,
-                   next((n for n in needs if n in context_names), None))
+                   next((n for n in needs if n in context_names), None), "undirected" in needs)
 
 
 @lru_cache(maxsize=4)

@@ -98,8 +98,9 @@ def _acts_on_no_one(case: Case) -> bool:
     """No one is acted upon, and the type or its trigger needs someone to be."""
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
-    return not case.recipient and case.awaiting is None and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
-                                   or bare_noun) and not declined(case.cand)
+    undirected = (trig.event in UNDIRECTED_TYPES or trig.undirected) and not trig.needs_recipient
+    return not case.recipient and case.awaiting is None and (not undirected or bare_noun) \
+        and not declined(case.cand)
 
 
 def _punishing(tok, lex) -> bool:
@@ -138,6 +139,9 @@ DROPS = (
     # "spoke to the Guardian": an interview is not a consultation
     Rule("an interview", lambda case: case.cand.trigger.event == "CONSULT" and bool(case.recipient)
          and all(r.sector == "MED" for r in case.recipient)),
+    # "asked by reporters about the summit": a journalist's question is no request
+    Rule("a question of the press", lambda case: case.cand.trigger.event == "REQUEST" and bool(case.actor)
+         and all(a.sector == "MED" for a in case.actor)),
     Rule("acts on no one", _acts_on_no_one),
 )
 

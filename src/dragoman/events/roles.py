@@ -76,8 +76,12 @@ class Case:
 def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     """The tokens of the actor, the objects and the prepositions' objects; None: no actor."""
     if cand.obliged is not None:  # the speaker acts on whoever must do what is said
-        subj = [c for c in cand.head.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(cand.head)
-        return RoleTokens(cand, subj, [c for c in cand.obliged.children if c.dep_ in ("nsubj", "nsubjpass")], [])
+        subj = [c for c in cand.head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")] \
+            or inherited_subject(cand.head)
+        spoken_of = cand.obliged
+        if spoken_of.pos_ in ("VERB", "AUX"):  # the clause said: its subject
+            return RoleTokens(cand, subj, [c for c in spoken_of.children if c.dep_ in ("nsubj", "nsubjpass")], [])
+        return RoleTokens(cand, subj, [spoken_of], [])
     if cand.bare_noun:
         return noun_roles(cand)
     return verb_roles(cand, lex)
@@ -85,7 +89,9 @@ def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 
 def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     verb = cand.head
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    # (and a participle with its agent: "Asked by reporters, X said ...")
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) \
+        or verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
     if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
         subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
@@ -128,7 +134,10 @@ def instrument_author(tok) -> list:
 
 def _passive_roles(verb) -> tuple[list, list, list]:
     subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    return subj, [c for c in verb.children if c.dep_ == "nsubjpass"], []
+    objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not objs and verb.dep_ == "advcl":  # "Asked by reporters about X, the minister said": the minister
+        objs = inherited_subject(verb)
+    return subj, objs, []
 
 
 def _active_roles(cand: Candidate) -> tuple[list, list, list]:

@@ -8,6 +8,8 @@
                                                ACCUSE of X to Y, or to whoever did the act (judgement)
     "X said the charges were baseless", "the allegations do not accord with facts, X said"
                                                REJECT of X to whoever made them (denial)
+    "X was disappointed that Y vetoed it", "X is dismayed with Y"
+                                               ACCUSE of X to Y (disapproval)
 
 Which words condemn, name or judge are in words.toml; what each produces in rules.toml
 [speech]. The speaker is the subject of the verb of saying or naming; the one spoken of is the
@@ -26,6 +28,9 @@ CONDEMNING_WORDS = words("condemning_words")
 NAMING_VERBS = words("naming_verbs")
 JUDGED_DOING_VERBS = words("judged_doing_verbs")
 FALSITY_WORDS = words("falsity_words")
+DISAPPROVAL_WORDS = words("disapproval_words")
+DISAPPROVAL_PREPS = ("with", "by", "at", "over", "about", "in")
+MAX_CLIMB = 3  # how far above a word of feeling its subject is looked for
 TRUTH_WORDS = words("truth_words")
 PREDICATE_DEPS = ("acomp", "attr", "oprd")
 MODIFIER_DEPS = ("amod", "advmod", "compound", "npadvmod")
@@ -43,9 +48,23 @@ class SpeechFinder:
             cand = self._reported(tok) if tok.dep_ == "ccomp" else None
             if cand is None and tok.lemma_.lower() in NAMING_VERBS and tok.pos_ == "VERB":
                 cand = self._naming(tok)
+            if cand is None and tok.lower_ in DISAPPROVAL_WORDS:
+                cand = self._disapproval(tok)
             if cand is not None:
                 found.append(cand)
         return found
+
+    def _disapproval(self, word) -> Candidate | None:
+        """ "X was disappointed that Y vetoed the resolution", "X is dismayed with Y",
+        "tweeted: very disappointed that Y is allowing ...": X disapproves of Y."""
+        holder = _subject_holder(word)
+        if holder is None or negated(word) or negated(holder):
+            return None
+        about = [c for c in word.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        about += pobjs(word, DISAPPROVAL_PREPS)
+        if not about:
+            return None
+        return Candidate(self.lex.speech["disapproval"], [word], holder, obliged=about[0])
 
     def _reported(self, clause) -> Candidate | None:
         """A clause a speaker says: what another must do, is to blame for, or is condemned for."""
@@ -81,6 +100,19 @@ class SpeechFinder:
         if not any(condemning(p) for p in named_as):
             return None
         return Candidate(self.lex.speech["judgement"], [verb], verb)
+
+
+def _subject_holder(word):
+    """The word, or the nearest word above it, with a subject: the one who feels it ("Germany
+    is disappointed", "he was disappointed", "Trump tweeted: very disappointed ...")."""
+    node = word
+    for _ in range(MAX_CLIMB):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def predicates(clause) -> list:
