@@ -9,6 +9,8 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
     lexicon.py     trigger and context words (data/events/), what the coded rules produce
     candidates.py  finding triggers: the public Trigger and Candidate types
     roles.py       filling roles and resolving them to actors
+    agents.py      who acts when the words do not name an actor: the maker of a text that acts,
+                   the authorities behind a passive arrest, the captors behind a release
     modality.py    asserted, negated, future, intended, hypothetical
     recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise
     extractor.py   EventExtractor, which runs them over a sentence

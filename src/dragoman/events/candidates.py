@@ -24,8 +24,9 @@ ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
 SPEECH_VERBS = words("speech_verbs")
 BLAME_ADJECTIVES = words("blame_adjectives")
-# "agreed to the plan", "called for sanctions": a light verb's noun after these.
-LIGHT_PREPS = ("to", "on", "upon", "as", "for")
+# "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody": a
+# light verb's noun after these.
+LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into")
 
 
 @dataclass(frozen=True)
