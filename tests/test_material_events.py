@@ -85,3 +85,36 @@ def test_a_sanctions_list_and_an_announcement_of_sanctions(pipeline):
                  "its sanctions list.", "COERCE") == [({"FRA"}, {"SYR"})]
     assert coded(pipeline, "The photos were part of a Canadian government announcement of sanctions on "
                  "ten Syrian ships.", "COERCE") == [({"CAN"}, {"SYR"})]
+
+
+# ---------------------------------------------------------------- arrests, detention, releases
+
+def test_a_passive_arrest_with_no_agent_is_the_authorities(pipeline):
+    # the police the sentence names
+    [e] = [e for e in extract(pipeline, "A Texas man was arrested in connection with the fraud, police said.")
+           if e.event == "COERCE"]
+    assert e.actor[0].sector == "COP" and e.recipient[0].country == "USA"
+    # the state of the authority the article named before
+    text = "A Turkish court indicted the journalist Elif Demir on Monday. Demir was arrested at her home in a dawn raid."
+    assert coded(pipeline, text, "COERCE") == [({"TUR"}, {None})]
+    # the state of the place
+    assert coded(pipeline, "The opposition leader was placed under house arrest in Minsk.", "COERCE") \
+        == [({"BLR"}, {None})]
+    # what a law allows is no arrest
+    assert coded(pipeline, "A Turkish court indicted the journalist Elif Demir on Monday. The law allows "
+                 "journalists to be arrested without charge.", "COERCE") == []
+
+
+def test_extending_a_detention_is_coercion(pipeline):
+    text = ("An Egyptian court indicted the activist Omar Fathy on Sunday. His detention has been extended "
+            "for another month.")
+    assert [a for a, _ in coded(pipeline, text, "COERCE")] == [{"EGY"}]
+    assert coded(pipeline, "An Egyptian court extended the remand of the activist Omar Fathy for eight days.",
+                 "COERCE") == [({"EGY"}, {None})]
+
+
+def test_those_who_held_captives_released_them(pipeline):
+    assert coded(pipeline, "Nigerian schoolgirls abducted by Boko Haram have been released.", "RETREAT") \
+        == [({"NGA"}, {"NGA"})]
+    [e] = [e for e in extract(pipeline, "The girls were freed from Boko Haram's camps.") if e.event == "RETREAT"]
+    assert e.actor[0].name == "Boko Haram"

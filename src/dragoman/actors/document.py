@@ -52,17 +52,8 @@ class DocumentActors(Coreference):
         if m.countries:
             return self._shared_head(m, text, span, sent)
         if not (m.country or m.org or m.person or m.known):
-            root = _root(m, sent)
-            reading = pair_reading(root, m.role)
-            found = reading and self.pair_for(root, reading, text, span)
-            if found:  # "both countries", "the two leaders", "the ministers"
-                return found
-            desc = None if only_place_noun(m) else country_description(root, self.kb.regions)
-            found = desc and self.described_country(root, desc, text, span)
-            if found:  # "the Asian country", "the communist regime", "the North"
-                return found
-            found = self._same_group_before(m, root, text, span, sent)
-            if found:  # "British diplomats ... the diplomats", "the Chinese Foreign Ministry ... the ministry"
+            found = self._anaphor(m, text, span, sent)
+            if found:
                 return found
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
@@ -87,6 +78,20 @@ class DocumentActors(Coreference):
         if e is not None:
             self.remember_group(e)
         return e
+
+    def _anaphor(self, m: Mention, text: str, span, sent) -> Entity | None:
+        """What a mention with no name of its own refers back to, if anything."""
+        root = _root(m, sent)
+        reading = pair_reading(root, m.role)
+        found = reading and self.pair_for(root, reading, text, span)
+        if found:  # "both countries", "the two leaders", "the ministers"
+            return found
+        desc = None if only_place_noun(m) else country_description(root, self.kb.regions)
+        found = desc and self.described_country(root, desc, text, span)
+        if found:  # "the Asian country", "the communist regime", "the North"
+            return found
+        # "British diplomats ... the diplomats", "the Chinese Foreign Ministry ... the ministry"
+        return self._same_group_before(m, root, text, span, sent)
 
     def _same_group_before(self, m: Mention, root, text: str, span, sent) -> Entity | None:
         """A definite office, body or group with no country of its own is the last one named

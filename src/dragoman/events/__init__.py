@@ -10,6 +10,8 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
     candidates.py  finding triggers: the public Trigger and Candidate types
     speech.py      what a speaker says of another ("X said Y must withdraw", "called the vote crazy")
     roles.py       filling roles and resolving them to actors
+    agents.py      who acts when the words do not name an actor: the maker of a text that acts,
+                   the authorities behind a passive arrest, the captors behind a release
     modality.py    asserted, negated, future, intended, hypothetical
     recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise
     acts.py        acts named by a noun ("condemned the test") and who did them

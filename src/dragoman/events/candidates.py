@@ -21,8 +21,9 @@ BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
 ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
-# "agreed to the plan", "called for sanctions": a light verb's noun after these.
-LIGHT_PREPS = ("to", "on", "upon", "as", "for")
+# "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody": a
+# light verb's noun after these.
+LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJEC
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
 from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
+from .agents import INSTRUMENT_NOUNS, captors, carrier_actor, implicit_authority, instrument_author
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -29,12 +30,10 @@ DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 BODY_NOUNS = words("body_nouns")
-CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
-INSTRUMENT_NOUNS = words("instrument_nouns")
-ADOPTING_VERBS = words("adopting_verbs")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
+AUTHORITY_MODES = words("authority_modes")
 PATIENT_POSSESSOR_TYPES = having("patient_possessor")
 
 ACTOR_PREPS = ("of", "by")
@@ -54,6 +53,7 @@ class RoleTokens:
     objects: list
     preps: list      # objects of the trigger's prepositions
     instrument: object = None  # "sanctions that target Iran": the text the actor acts through
+    implicit: bool = False  # "she was arrested": by authorities the sentence does not name
 
 
 @dataclass
@@ -97,8 +97,15 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
     if verb.dep_ == "relcl" and passive and objs and objs[0].lower_ in RELATIVE_PRONOUNS:
         objs = [verb.head]  # "activists who were detained by police": the activists
+    # "she was arrested at her home": by authorities the text leaves unsaid; not "a policy that
+    # allows them to be arrested" (an infinitive reports no arrest)
+    implicit = passive and not subj and cand.trigger.event in IMPLICIT_STATE_TYPES \
+        and cand.trigger.mode in AUTHORITY_MODES and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
+        subj = captors(verb)
+        implicit = not subj
     subj = past_dateline(subj or _unnamed_subject(cand, passive))
-    if not subj:
+    if not subj and not implicit:
         return None
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
     if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
@@ -107,29 +114,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if cand.noun is not None and cand.light and cand.trigger.event in PATIENT_POSSESSOR_TYPES \
             and cand.trigger.event not in THEME_NOUN_TYPES:  # "ordered the tanker's release"
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
-    return RoleTokens(cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument)
-
-
-def instrument_author(tok) -> list:
-    """Who made a text that acts: the agent of "a resolution adopted by the council", or the
-    subject of the verb that adopted it: "the UN passed a resolution", "the council voted in
-    favour of a resolution". Its own modifiers ("a UN resolution") are found as for any noun."""
-    for c in tok.children:
-        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ADOPTING_VERBS:
-            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            if agents:
-                return agents
-    node = tok
-    for _ in range(4):  # "in favour of a resolution": up through prepositions to the verb
-        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head.i == node.i:
-            return []
-        node = node.head
-        if node.pos_ == "VERB":
-            if node.lemma_.lower() not in ADOPTING_VERBS:
-                return []
-            agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
-            return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
-    return []
+    return RoleTokens(cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument,
+                      implicit)
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
@@ -218,17 +204,6 @@ def _noun_recipients(noun, trig) -> list:
     return recip
 
 
-def carrier_actor(noun) -> list:
-    """The actor of a noun that carries an event in its "of" phrase: "a U.S. Treasury
-    announcement of sanctions", "the bloc's third package of sanctions"."""
-    prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in CARRIER_NOUNS:
-        return []
-    carrier = prep.head
-    return [c for c in carrier.children if c.dep_ in ("poss", "compound", "nmod", "amod")] \
-        + pobjs(carrier, ("by",))
-
-
 def predicate_heads(verb) -> list:
     """What a clause says of its subject: the verb, its complement, and the verb of a clause that
     complement has: "the launch flew over X", "the launch was the first to fly over X"."""
@@ -285,6 +260,8 @@ def resolve_roles(case: Case, actors) -> None:
     """The actors and recipients the role tokens name, each actor once."""
     cand, toks = case.cand, case.tokens
     case.actor = entities(toks.actor, actors, role="actor")
+    if not case.actor and toks.implicit:  # "she was arrested at her home", "... in connection with"
+        case.actor = implicit_authority(cand.head, case.sent, actors)
     avoid = frozenset(a.id for a in case.actor if a.id)
     objects, preps = toks.objects, toks.preps
     if cand.trigger.event in JUDGING_TYPES:  # "condemned the launch": whoever launched

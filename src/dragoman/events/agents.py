@@ -1,0 +1,103 @@
+"""Who acts when the words that act are not an actor: the maker of a text that acts ("a
+resolution slashing Iran's imports"), the actor of a noun that carries an event ("a Treasury
+announcement of sanctions"), and the authorities behind a passive arrest or detention that
+names no agent ("she was arrested at her home").
+"""
+from __future__ import annotations
+
+from ..model import Entity
+from ..places import event_places
+from ..syntax import SUBJECT_DEPS, inherited_subject, pobjs
+from ..words import words
+
+CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
+INSTRUMENT_NOUNS = words("instrument_nouns")
+ADOPTING_VERBS = words("adopting_verbs")
+AUTHORITY_SECTORS = words("authority_sectors")
+ARRESTING_SECTORS = words("arresting_sectors")
+CAPTIVE_VERBS = words("captive_verbs")
+NON_STATE = ("IGO", "NGO")
+
+
+def instrument_author(tok) -> list:
+    """Who made a text that acts: the agent of "a resolution adopted by the council", or the
+    subject of the verb that adopted it: "the UN passed a resolution", "the council voted in
+    favour of a resolution". Its own modifiers ("a UN resolution") are found as for any noun."""
+    for c in tok.children:
+        if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ADOPTING_VERBS:
+            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if agents:
+                return agents
+    node = tok
+    for _ in range(4):  # "in favour of a resolution": up through prepositions to the verb
+        if node.dep_ not in ("dobj", "pobj", "prep", "nsubjpass") or node.head.i == node.i:
+            return []
+        node = node.head
+        if node.pos_ == "VERB":
+            if node.lemma_.lower() not in ADOPTING_VERBS:
+                return []
+            agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
+    return []
+
+
+
+def carrier_actor(noun) -> list:
+    """The actor of a noun that carries an event in its "of" phrase: "a U.S. Treasury
+    announcement of sanctions", "the bloc's third package of sanctions"."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in CARRIER_NOUNS:
+        return []
+    carrier = prep.head
+    return [c for c in carrier.children if c.dep_ in ("poss", "compound", "nmod", "amod")] \
+        + pobjs(carrier, ("by",))
+
+
+def captors(verb) -> list:
+    """Who held those a passive release frees: "schoolgirls abducted by X have been released",
+    "200 girls were seized by X, and 21 of them were set free", "they were freed from X's camps"."""
+    if verb.dep_ == "conj" and verb.head.lemma_.lower() in CAPTIVE_VERBS:
+        found = [o for a in verb.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        if found:
+            return found
+    for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
+        for tok in subj.subtree:
+            if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in CAPTIVE_VERBS:
+                found = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                if found:
+                    return found
+    return [p for o in pobjs(verb, ("from",)) for p in o.children if p.dep_ == "poss"]
+
+
+def implicit_authority(head, sent, actors) -> list[Entity]:
+    """Who made a passive arrest, detention or expulsion that names no agent: the police or a
+    court the sentence names ("a man was arrested, police said"); else the state of the authority the
+    document last named before it ("An Israeli military court indicted her ... She was arrested
+    at her home", "police chief X said a suspect had been arrested"); else the state of the place
+    where it happened ("a man was arrested in Ohio")."""
+    start, end = sent.offset + sent.span[0].idx, sent.offset + sent.span[-1].idx + len(sent.span[-1])
+    acted_upon = {t.i for c in head.children if c.dep_ == "nsubjpass" for t in c.subtree}
+    here = [e for e in actors.doc.entities if start <= e.span[0] < end and _arrests(e, ("GOV",))
+            and not any(sent.offset + t.idx == e.span[0] for t in sent.span if t.i in acted_upon)]
+    if here:  # the police or a court before a government office
+        return sorted(here, key=lambda e: e.sector not in ARRESTING_SECTORS)[:1]
+    at = sent.offset + head.idx
+    named = [e for e in actors.doc.entities if e.span[0] < start and e.country and e.country not in NON_STATE
+             and _arrests(e, AUTHORITY_SECTORS)]
+    if named:
+        source = named[-1]
+        return [_state(source.country, source.text, source.span, actors)]
+    for place in event_places(sent.span, head.i, offset=sent.offset):
+        if place.country_code and place.span[0] != at:
+            return [_state(place.country_code, place.text, place.span, actors)]
+    return []
+
+
+def _arrests(e: Entity, offices) -> bool:
+    """The police or a court; or a body (not a person: a prince, a lawmaker) of these sectors."""
+    return e.sector in ARRESTING_SECTORS or e.sector in offices and e.kind != "person"
+
+
+def _state(iso3: str, text: str, span, actors) -> Entity:
+    return Entity(name=actors.kb.countries.get(iso3, iso3), text=text, span=tuple(span), kind="state",
+                  country=iso3, sector="GOV", id=iso3)
