@@ -138,13 +138,20 @@ def _data_rows(name: str):
     return csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
+def _trigger_files() -> list[str]:
+    """triggers.tsv, written by hand, then the generated triggers_*.tsv (scripts/import_petrarch.py):
+    a word's first reading is the one used, so the hand-written one wins."""
+    folder = resources.files("dragoman") / "data" / "events"
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith("triggers") and p.name.endswith(".tsv"))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     lex = Lexicon()
     for row in _data_rows("contexts.tsv"):
         lex.contexts[row["word"].lower()] = row["context"]
     context_names = set(lex.contexts.values())
-    for row in _data_rows("triggers.tsv"):
+    for row in (r for name in _trigger_files() for r in _data_rows(name)):
         event = row["event"].strip()
         if event not in QUADS:
             raise ValueError(f"triggers.tsv: unknown PLOVER type {event!r} for {row['trigger']!r}")

@@ -32,16 +32,24 @@ WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 @lru_cache(maxsize=1)
 def trigger_lemmas() -> frozenset[str]:
     """The words whose presence a trigger needs: verbs, particle verbs' verbs, nouns."""
-    text = resources.files("dragoman").joinpath("data/events/triggers.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     words = set()
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in _trigger_rows():
         parts = (row.get("trigger") or "").lower().split()
         if not parts:
             continue
         # V and VP need their verb; N and LV ("hold talk") need their noun.
         words.add(parts[0] if row.get("pos") in ("V", "VP") else parts[-1])
     return frozenset(words)
+
+
+def _trigger_rows():
+    """The rows of every trigger file, as the events stage reads them: triggers.tsv and the
+    generated triggers_*.tsv."""
+    folder = resources.files("dragoman").joinpath("data/events")
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("triggers") and path.name.endswith(".tsv"):
+            lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+            yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def irregular_forms(nlp) -> dict[str, set[str]]:
