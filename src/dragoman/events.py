@@ -68,6 +68,9 @@ ORDERING_VERBS = {"order", "authorize", "authorise", "approve", "decree", "comma
                   "announce", "convey", "extend", "renew"}
 DEMAND_VERBS = {"demand", "urge", "insist", "ask", "request", "order", "require"}
 COMPLEMENT_PREPS = ("with", "to", "on", "against", "for", "into", "at", "from")
+# Prepositions whose object a light verb governs: "agreed to the plan", "designated two companies
+# under its sanctions programme"
+LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under")
 # "called for sanctions against Moscow", "demanded an investigation into X": a call to punish X
 # is an accusation of X (what the PLOVER annotations code), not a request made of anyone.
 PUNITIVE_TYPES = {"COERCE", "SANCTION", "ACCUSE"}
@@ -255,7 +258,7 @@ class EventExtractor:
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
         small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
-        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, ("to", "on", "upon", "as", "for")) + small:
+        for obj in _objects(tok) + _raised_objects(tok) + _pobjs(tok, LIGHT_PREPS) + small:
             # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
             nouns = [_through_quantity(n) for n in (obj, *_conjuncts(obj))]
             nouns += [c for c in obj.children if c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")]
