@@ -49,7 +49,7 @@ PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "fo
              "against", "to", "into", "upon", "at", "from", "about", "through", "aside", "apart",
              "together", "forward", "behind", "around", "along", "across", "by"}
 # Prepositions whose object dragoman's light-verb reader looks at ("agreed to the plan").
-LV_PREPS = {"to", "on", "upon", "as", "for"}
+LV_PREPS = {"to", "on", "upon", "as", "for", "under"}
 CODE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -85,6 +85,7 @@ class Row:
     cameo: str
     cls: str                 # shape:CAMEO root, the unit of keep-or-drop
     sources: list[str] = field(default_factory=list)
+    needs: str = ""
 
     @property
     def key(self) -> tuple[str, str]:
@@ -140,8 +141,9 @@ def _verb_line(body: str, block_code, where: str) -> Row | None:
     if len(words) > 2:
         return None
     event = plover(code) if code else None
-    if len(words) == 1:
-        return Row(words[0], "V", event or "", mode_of(code or ""), code or "", f"verb:{(code or '--')[:2]}", [where])
+    if len(words) == 1:  # a verb alone codes only with a target, as PETRARCH codes only dyads
+        return Row(words[0], "V", event or "", mode_of(code or ""), code or "", f"verb:{(code or '--')[:2]}",
+                   [where], "recipient")
     pos, shape = ("VP", "particle-verb") if words[1] in PARTICLES else ("LV", "verb-object")
     return Row(" ".join(words), pos, event or "", mode_of(code or ""), code or "", f"{shape}:{(code or '--')[:2]}", [where])
 
@@ -209,13 +211,19 @@ def _head(member: str) -> str:
     return head if re.fullmatch(r"[a-z]+", head) else ""
 
 
-def resolve(rows: list[Row], hand: set[tuple[str, str]], classes) -> list[Row]:
+def resolve(rows: list[Row], hand: dict[tuple[str, str], set[str]], classes) -> list[Row]:
     """One row per (trigger, pos) of the selected classes, none that triggers.tsv has: the
     PLOVER type most of its source lines give (a tie is ambiguous and left out), the CAMEO code
-    most of those give, all the source lines kept."""
+    most of those give, all the source lines kept. `hand` maps triggers.tsv's (trigger, pos) to
+    their types. A verb triggers.tsv reads is read its way: a light verb or particle verb of it
+    with another type is left out, since dragoman tries those before the verb ("support" is
+    SUPPORT whatever PETRARCH says "support a plan" is)."""
+    verbs = {t: types for (t, pos), types in hand.items() if pos == "V"}
     groups: dict[tuple[str, str], list[Row]] = defaultdict(list)
     for r in rows:
-        if r.event and r.key not in hand and classes(r.cls):
+        head = r.trigger.split()[0]
+        overridden = r.pos in ("LV", "VP") and head in verbs and r.event not in verbs[head]
+        if r.event and r.key not in hand and classes(r.cls) and not overridden:
             groups[r.key].append(r)
     out = []
     for key, group in sorted(groups.items()):
@@ -227,7 +235,7 @@ def resolve(rows: list[Row], hand: set[tuple[str, str]], classes) -> list[Row]:
         code = Counter(r.cameo for r in same).most_common(1)[0][0]
         first = next(r for r in same if r.cameo == code)
         out.append(Row(first.trigger, first.pos, event, mode_of(code), code, first.cls,
-                       [s for r in same for s in r.sources]))
+                       [s for r in same for s in r.sources], first.needs))
     return out
 
 

@@ -68,7 +68,7 @@ def test_every_row_has_exactly_the_header_columns(table):
 
 def test_primary_keys_are_present_and_unique(table):
     name, rows = table
-    keys = Counter(row[PRIMARY_KEYS[name]] for row in rows)
+    keys = Counter(row[PRIMARY_KEYS[kind_of(name)]] for row in rows)
     assert "" not in keys
     assert [key for key, count in keys.items() if count > 1] == []
 
