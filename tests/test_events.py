@@ -630,3 +630,41 @@ def test_the_stage_modules_import_no_cycle_and_events_never_the_classifier():
 
     cycles = [name for name in graph if reaches(name, name, set())]
     assert cycles == []
+# Fixed diplomatic and legal phrases (issue 11): each a trigger of the lexicon, hand-written in
+# triggers.tsv or imported from PETRARCH-2 (triggers_petrarch.tsv).
+@pytest.mark.parametrize("text, event, mode, actor, recipient", [
+    ("Armenia's foreign minister spoke by phone with his Georgian counterpart on Monday.",
+     "CONSULT", "phone", "ARM", "GEO"),
+    ("The Iranian president held a video call with the Indian prime minister on Tuesday.",
+     "CONSULT", "phone", "IRN", "IND"),
+    ("The Malaysian premier had a phone call with the Thai prime minister on Sunday.",
+     "CONSULT", "phone", "MYS", "THA"),
+    ("The Turkish president sat down with the Greek prime minister in Ankara on Tuesday.",
+     "CONSULT", None, "TUR", "GRC"),
+    ("Ghana's president exchanged views with the Nigerian president on the crisis.",
+     "CONSULT", None, "GHA", "NGA"),
+    ("Poland declared a Russian diplomat persona non grata on Friday.", "SANCTION", "expel", "POL", "RUS"),
+    ("Lithuania summoned the Chinese chargé d'affaires on Friday.", "ACCUSE", "disapprove", "LTU", "CHN"),
+    ("Japan lodged a demarche with China over the detention of its citizen.", "ACCUSE", "disapprove", "JPN", "CHN"),
+    ("The US Treasury designated two Iranian companies under its sanctions programme.",
+     "COERCE", "restrict", "USA", "IRN"),
+    ("The European Union designated three Syrian officials for sanctions on Monday.",
+     "COERCE", "restrict", "IGO", "SYR"),
+    ("The Kazakh president put his signature to the treaty with Uzbekistan.", "SUPPORT", None, "KAZ", "UZB"),
+])
+def test_fixed_diplomatic_and_legal_phrases(pipeline, text, event, mode, actor, recipient):
+    coded = [e for e in extract(pipeline, text) if e.event == event]
+    assert coded, [(e.event, e.trigger["text"]) for e in extract(pipeline, text)]
+    e = coded[0]
+    assert e.mode == mode
+    assert actor in {a.country for a in e.actor} and recipient in {r.country for r in e.recipient}
+
+
+def test_exchanging_views_is_consulting_each_other(pipeline):
+    e = one(pipeline, "The foreign ministers of Kenya and Tanzania exchanged views on regional security.")
+    assert e.event == "CONSULT"
+    assert {a.country for a in e.actor} == {r.country for r in e.recipient} == {"KEN", "TZA"}
+
+
+def test_sitting_down_alone_is_no_meeting(pipeline):
+    assert extract(pipeline, "The Turkish president sat down after his speech.") == []

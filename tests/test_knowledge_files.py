@@ -31,11 +31,24 @@ ORG_TYPES = {"IGO", "NGO"} | SECTORS
 KINDS = {"person", "group", "organization"}
 
 
-def read_rows(name: str) -> list[dict[str, str]]:
+# Files generated from third-party dictionaries (scripts/import_petrarch.py): people_petrarch.tsv
+# has the columns of people.tsv, and so on; they pass the same checks.
+GENERATED = sorted(p.name for p in ACTORS.glob("*_*.tsv"))
+EVENTS = ACTORS.parent / "events"
+TRIGGER_COLUMNS = ["trigger", "pos", "event", "mode", "cameo", "preps", "needs"]
+TRIGGER_POS = {"V", "N", "LV", "VP"}
+
+
+def kind_of(name: str) -> str:
+    """The hand-written file whose columns a file has: people_petrarch.tsv -> people.tsv."""
+    return name.split("_")[0].removesuffix(".tsv") + ".tsv"
+
+
+def read_rows(name: str, folder: Path = ACTORS) -> list[dict[str, str]]:
     """Read a knowledge file the documented way: '#' lines are comments, the first other line is the header."""
-    text = (ACTORS / name).read_text(encoding="utf-8")
+    text = (folder / name).read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    assert lines[0].split("\t") == HEADERS[name], f"{name}: header is {lines[0]!r}"
+    assert lines[0].split("\t") == HEADERS[kind_of(name)], f"{name}: header is {lines[0]!r}"
     reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
     return list(reader)
 
@@ -44,7 +57,7 @@ def values(cell: str | None) -> list[str]:
     return [value for value in (cell or "").split("|") if value]
 
 
-@pytest.fixture(scope="module", params=sorted(HEADERS))
+@pytest.fixture(scope="module", params=sorted(HEADERS) + GENERATED)
 def table(request):
     return request.param, read_rows(request.param)
 
@@ -61,14 +74,14 @@ def test_every_row_has_exactly_the_header_columns(table):
 
 def test_primary_keys_are_present_and_unique(table):
     name, rows = table
-    keys = Counter(row[PRIMARY_KEYS[name]] for row in rows)
+    keys = Counter(row[PRIMARY_KEYS[kind_of(name)]] for row in rows)
     assert "" not in keys
     assert [key for key, count in keys.items() if count > 1] == []
 
 
 def test_files_hold_at_least_the_promised_rows(table):
     name, rows = table
-    assert len(rows) >= MINIMUM_ROWS[name]
+    assert len(rows) >= MINIMUM_ROWS.get(name, 1)
 
 
 def test_no_cell_has_stray_spaces_or_empty_values(table):
@@ -368,3 +381,79 @@ def test_regions_name_known_countries_and_their_adjectives_once():
     regions = load_knowledge().regions
     assert {"PRK", "JPN", "KAZ"} <= regions["asian"] and "DEU" not in regions["asian"]
     assert regions["gulf"] >= {"QAT", "SAU"} and regions["balkan"] >= {"SRB", "XKX"}
+# ---------------------------------------------------------------- generated files
+
+def hand_forms() -> set[str]:
+    """Names, aliases, demonyms, capitals, codes and role phrases of the hand-written files."""
+    return {form.casefold() for name in HEADERS for row in read_rows(name) for column, cell in row.items()
+            if column in ("iso3", "code", "name", "phrase", "aliases", "demonyms", "capitals")
+            for form in values(cell)}
+
+
+def check_actor_file(path: Path, org_codes: set[str], known: set[str]) -> None:
+    """What a generated actor file must be: the columns of its hand-written kind, full rows,
+    unique keys, valid codes, each form once, and no form the hand-written files already have
+    (the hand-written row wins); the MIT notice of its source and a source line per row."""
+    kind, rows = kind_of(path.name), read_rows(path.name, path.parent)
+    text = path.read_text(encoding="utf-8")
+    assert "The MIT License" in text and "Open Event Data Alliance" in text
+    lines = text.splitlines()
+    data = [i for i, line in enumerate(lines) if line and not line.startswith("#")][1:]
+    assert all(lines[i - 1].startswith("# ") for i in data), f"{path.name}: a row without its source line"
+    assert rows and all(None not in row and None not in row.values() for row in rows)
+    keys = Counter(row[PRIMARY_KEYS[kind]] for row in rows)
+    assert "" not in keys and [k for k, n in keys.items() if n > 1] == []
+    for row in rows:
+        for cell in row.values():
+            assert cell == cell.strip() and "||" not in cell and not cell.startswith("|") and not cell.endswith("|")
+    form_columns = {"people.tsv": ("name", "aliases"), "organizations.tsv": ("code", "name", "aliases"),
+                    "roles.tsv": ("phrase", "aliases"), "countries.tsv": ("aliases",)}[kind]
+    forms = Counter(f.casefold() for row in rows for c in form_columns for f in values(row[c]))
+    assert [f for f, n in forms.items() if n > 1] == [], path.name
+    assert set(forms) & known == set(), path.name
+    for row in rows:
+        if kind == "people.tsv":
+            assert row["country"] in ISO3 | NON_STATE and row["org"] in org_codes | {""}, row
+        elif kind == "organizations.tsv":
+            assert row["type"] in ORG_TYPES and row["sector"] in SECTORS, row
+            assert row["country"] in ISO3 | NON_STATE | {""}, row
+        elif kind == "roles.tsv":
+            assert row["sector"] in SECTORS and row["kind"] in KINDS, row
+        else:
+            assert row["iso3"] in ISO3 | NON_STATE, row
+
+
+def check_trigger_file(path: Path) -> None:
+    """A generated trigger file: the columns of triggers.tsv, PLOVER types, known kinds, nothing
+    triggers.tsv already has (written by hand, it wins), the MIT notice and a source per row."""
+    from dragoman.model import EVENT_TYPES
+
+    def rows(p: Path) -> list[dict]:
+        lines = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        assert lines[0].split("\t") == TRIGGER_COLUMNS, f"{p.name}: header is {lines[0]!r}"
+        return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+    text = path.read_text(encoding="utf-8")
+    assert "The MIT License" in text and "Open Event Data Alliance" in text
+    lines = text.splitlines()
+    data = [i for i, line in enumerate(lines) if line and not line.startswith("#")][1:]
+    assert all(lines[i - 1].startswith("# ") for i in data), f"{path.name}: a row without its source line"
+    hand = {(r["trigger"], r["pos"]) for r in rows(EVENTS / "triggers.tsv")}
+    keys = Counter((r["trigger"], r["pos"]) for r in rows(path))
+    assert [k for k, n in keys.items() if n > 1] == [] and set(keys) & hand == set()
+    for r in rows(path):
+        assert None not in r and None not in r.values(), r
+        assert r["event"] in EVENT_TYPES and r["pos"] in TRIGGER_POS and r["cameo"].isdigit(), r
+        assert len(r["trigger"].split()) == (1 if r["pos"] in ("V", "N") else 2), r
+
+
+@pytest.mark.parametrize("name", GENERATED)
+def test_generated_actor_files_pass_the_checks(name):
+    org_codes = {row["code"] for n in ["organizations.tsv", *GENERATED] if kind_of(n) == "organizations.tsv"
+                 for row in read_rows(n)}
+    check_actor_file(ACTORS / name, org_codes, hand_forms())
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in EVENTS.glob("triggers_*.tsv")))
+def test_generated_trigger_files_pass_the_checks(name):
+    check_trigger_file(EVENTS / name)

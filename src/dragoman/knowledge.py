@@ -80,8 +80,11 @@ class Knowledge:
 
 def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
     rows = []
-    base = resources.files("dragoman") / "data" / "actors" / name
-    sources = [base] + [Path(d) / name for d in extra_dirs]
+    folder = resources.files("dragoman") / "data" / "actors"
+    # the hand-written file, then generated ones of its columns (people_petrarch.tsv), then the user's
+    generated = sorted(p.name for p in folder.iterdir()
+                       if p.name.startswith(name.removesuffix(".tsv") + "_") and p.name.endswith(".tsv"))
+    sources = [folder / name] + [folder / g for g in generated] + [Path(d) / name for d in extra_dirs]
     for src in sources:
         try:
             text = src.read_text(encoding="utf-8")

@@ -34,10 +34,8 @@ WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 @lru_cache(maxsize=1)
 def trigger_lemmas() -> frozenset[str]:
     """The words whose presence a trigger needs: verbs, particle verbs' verbs, nouns."""
-    text = resources.files("dragoman").joinpath("data/events/triggers.tsv").read_text("utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     words = set()
-    for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE):
+    for row in _trigger_rows():
         parts = (row.get("trigger") or "").lower().split()
         if not parts:
             continue
@@ -53,6 +51,16 @@ def speech_and_act_words() -> frozenset[str]:
     acts = word_file()["act_nouns"]
     verbs = {v for row in acts.values() for v in row.get("verbs", ())} - words("speech_verbs")
     return words("condemning_words") | words("disapproval_words") | frozenset(acts) | frozenset(verbs)
+
+
+def _trigger_rows():
+    """The rows of every trigger file, as the events stage reads them: triggers.tsv and the
+    generated triggers_*.tsv."""
+    folder = resources.files("dragoman").joinpath("data/events")
+    for path in sorted(folder.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("triggers") and path.name.endswith(".tsv"):
+            lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+            yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
 def irregular_forms(nlp) -> dict[str, set[str]]:
