@@ -168,3 +168,19 @@ def test_default_database_is_dragoman_db_in_cwd(tmp_path, monkeypatch):
 def test_events_without_a_database_says_what_to_do(tmp_path):
     out = run("events", "--db", tmp_path / "none.db")
     assert out.returncode == 2 and "dragoman ingest" in out.stderr
+
+
+def test_usage_errors_exit_2_whatever_the_number_of_inputs(tmp_path):
+    """Issue 10 item 10: `--since notadate` exited 1, `--workers -1` 0 or 2 by input count."""
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    runner = CliRunner()
+    db = str(tmp_path / "x.db")
+    for args in (["events", "--db", db, "--since", "notadate"],
+                 ["events", "--db", db, "--until", "2021-02-30"],
+                 ["export", "--db", db, "--since", "2021-13"],
+                 ["extract", "--workers", "-1", str(EXAMPLES)]):
+        result = runner.invoke(main, args)
+        assert result.exit_code == 2, (args, result.output)

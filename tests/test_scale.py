@@ -171,3 +171,60 @@ def test_a_few_documents_need_no_worker_processes(settings):
     assert results.stats.pool is None  # no pool was started
     assert results.stats.load_seconds is not None  # the model was loaded here
 
+
+
+DYING_PARENT = '''
+import sys, time
+from dragoman.scale.pool import WorkerPool
+
+class Echo:
+    def process(self, docs):
+        return docs
+
+def factory():
+    return Echo()
+
+if __name__ == "__main__":
+    pool = WorkerPool(factory, workers=2)
+    pool.warm()
+    print(" ".join(str(pid) for pid in pool.executor._processes), flush=True)
+    time.sleep(120)
+'''
+
+
+def test_workers_die_with_their_parent_even_on_kill_9(tmp_path):
+    """Issue 10 item 6: kill -9 of an ingest left its workers alive (~340 MB each)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "parent.py"
+    script.write_text(DYING_PARENT)
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+            time.sleep(0.1)
+        assert not any(_alive(pid) for pid in workers)
+    finally:
+        parent.kill()
+
+
+def _alive(pid: int) -> bool:
+    import os
+
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie (dead, not yet reaped by init) counts as gone
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

@@ -22,7 +22,7 @@ import click
                    "missed and extra events) as JSON, for scripts.")
 @click.option("--out", type=click.File("w", encoding="utf-8"),
               help="Also write the predicted event records here (JSON lines).")
-@click.option("--workers", type=int, default=1, show_default=True,
+@click.option("--workers", type=click.IntRange(0), default=1, show_default=True,
               help="Processes to run the pipeline in (0: one per core).")
 @click.pass_context
 def eval_command(ctx, gold, inputs, recall_only, by_doc, as_json, out, workers):

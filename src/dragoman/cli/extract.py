@@ -18,7 +18,7 @@ DATE_OPTION = click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of docum
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
               help="Write here instead of standard output.")
 @DATE_OPTION
-@click.option("--workers", type=int, default=0, show_default=True,
+@click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Processes to run the pipeline in (0: one per core); output is in input order.")
 @click.pass_context
 def extract(ctx, paths, fmt, output, date, workers):
@@ -40,7 +40,7 @@ def extract(ctx, paths, fmt, output, date, workers):
 @PATHS
 @db_option("Database: an SQLite file (default ./dragoman.db) or postgresql://...")
 @DATE_OPTION
-@click.option("--workers", type=int, default=0, show_default=True,
+@click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
               help="Processes to run the pipeline in (0: one per core).")
 @click.pass_context
 def ingest(ctx, paths, db, date, workers):

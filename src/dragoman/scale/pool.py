@@ -10,8 +10,10 @@ read as fast as it is processed, not into memory first.
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
+import signal
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 CHUNK_SIZE = 16          # documents per task: enough for spaCy batches, small for ordering
 CHUNKS_PER_WORKER = 2    # in flight per worker: one being parsed, one waiting
+PR_SET_PDEATHSIG = 1     # prctl(2): the signal a process gets when its parent dies
 
 
 class WorkerError(DragomanError):
@@ -74,7 +77,7 @@ class WorkerPool:
         # spawn, not fork: a parent that already holds a model or threads (a web server, a
         # notebook, tqdm's monitor) is not copied half-initialised into the children.
         self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
-                                            initializer=_start_worker, initargs=(factory,))
+                                            initializer=_start_worker, initargs=(factory, os.getpid()))
 
     def warm(self) -> dict[int, float]:
         """Wait until every worker has loaded its model; returns each one's CPU seconds so far.
@@ -144,14 +147,29 @@ _pipeline = None
 _startup_error: Exception | None = None
 
 
-def _start_worker(factory: Callable) -> None:
+def _start_worker(factory: Callable, parent: int | None = None) -> None:
     global _pipeline, _startup_error
+    _die_with(parent)
     try:
         _pipeline = factory()
     except Exception as exc:
         # Raised with the first chunk, so the parent sees "model not installed", not
         # a bare "process pool broken".
         _startup_error = exc
+
+
+def _die_with(parent: int | None) -> None:
+    """A worker ends when its parent does, even by kill -9 (Linux's parent-death signal):
+    an interrupted `dragoman ingest` leaves no model-sized processes behind."""
+    if parent is None or not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # no prctl: the pool's own shutdown still ends workers
+        return
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _ready() -> tuple[int, int, float]:
