@@ -68,6 +68,14 @@ class ActorResolver:
         tokenize = _Tokenizer(nlp)
         self.kb = K.load_knowledge(tokenize, extra_dirs)
         self.places = places
+        # Other languages plug in here (dragoman.russian): a mention finder per language, and
+        # their pronouns as the English ones coreference reads ("он" → "he").
+        self.finders: dict[str, object] = {}
+        self.words: dict[str, str] = {}
+
+    def mentions(self, sent) -> list[Mention]:
+        finder = self.finders.get(sent.lang)
+        return finder(sent.span) if finder is not None else find_mentions(self.kb, sent.span)
 
     def new_document(self, doc: Document) -> DocumentActors:
         """State for one document; feed it sentences in order with add_sentence."""
@@ -258,7 +266,7 @@ class DocumentActors:
     # -- building
     def add_sentence(self, sent) -> None:
         self._note_places(sent)
-        for m in find_mentions(self.kb, sent.span):
+        for m in self.r.mentions(sent):
             if _dateline(m, sent.span):
                 continue
             m.entity = self._resolve(m, sent)
@@ -455,7 +463,7 @@ class DocumentActors:
         m = self.by_token.get((id(tok.doc), tok.i))
         if m is not None:
             return m.entity
-        low = tok.lower_
+        low = self.r.words.get(tok.lower_, tok.lower_)
         if low in PERSON_PRONOUNS:
             return self._clone_person(self._last_person_before(tok, avoid), tok)
         if low in FIRST_PERSON and self._inside_quote(tok):

@@ -56,6 +56,7 @@ class Sentence:
     text: str
     span: Any = field(default=None, repr=False, compare=False)  # spaCy Span; transient
     offset: int = 0  # document offset of the spaCy doc the span belongs to
+    lang: str = "en"  # the passage's language: which knowledge and rules read it
 
 
 @dataclass
@@ -117,6 +118,7 @@ class Event:
     location: Place | None = None
     modality: str = "asserted"
     confidence: float = 0.5
+    lang: str = "en"  # language of the sentence (ISO 639-1)
 
     @property
     def quad(self) -> str:
@@ -139,7 +141,7 @@ class Event:
             "date_precision": self.date_precision, "date_end": self.date_end,
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality, "text": self.text, "span": list(self.span),
-            "trigger": self.trigger, "confidence": round(self.confidence, 3),
+            "trigger": self.trigger, "confidence": round(self.confidence, 3), "lang": self.lang,
         }
 
 

@@ -19,6 +19,7 @@ from .actors import ActorResolver
 from .errors import InputError
 from .events import EventExtractor
 from .model import Document
+from .russian import RussianSupport
 from .settings import Settings
 
 
@@ -66,6 +67,9 @@ class Pipeline:
         self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"),
                                         classifier=_classifier(self.settings),
                                         threshold=self.settings.get("events", "learned_threshold"))
+        # Russian passages: natasha, Russian knowledge and lexicon, loaded on the first one
+        self.russian = RussianSupport(self.actors, self.gazetteer, self.settings.get("events", "political_only"),
+                                      tuple(self.settings.get("knowledge", "actor_dirs")))
         self.batch_size = self.settings.get("model", "batch_size")
         self.prefilter = None
         if self.settings.get("model", "prefilter"):
@@ -106,7 +110,7 @@ class Pipeline:
         annotated = nlp.annotate_many([d for _, d in docs], self.nlp, self.batch_size, self.prefilter)
         for (i, _), doc in zip(docs, annotated):
             try:
-                results[i] = self.analyse(doc)
+                results[i] = self.analyse(self.russian.annotate(doc))
             except Exception as exc:
                 results[i] = _failed(doc, "analyse", exc)
         for i in range(len(chunk)):
@@ -122,8 +126,10 @@ class Pipeline:
         found = []  # (event, the sentence it came from)
         for sent in doc.sentences:
             state.add_sentence(sent)
-            for event in self.extractor.extract(sent, state, doc.id):
+            extractor = self.russian.extractor if sent.lang == "ru" else self.extractor
+            for event in extractor.extract(sent, state, doc.id):
                 if event.confidence >= self.min_confidence:
+                    event.lang = sent.lang
                     found.append((event, sent))
         state.finalize()
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
@@ -136,7 +142,8 @@ class Pipeline:
         return doc
 
     def _date_event(self, event, sent, trigger_i: int, doc: Document) -> None:
-        found = dates.event_date(sent.span, doc.date, trigger_i)
+        date_of = self.russian.event_date if sent.lang == "ru" else dates.event_date
+        found = date_of(sent.span, doc.date, trigger_i)
         if found is not None:
             event.date, event.date_text = found.date, found.date_text
             event.date_precision, event.date_end = found.precision, found.end
@@ -145,7 +152,10 @@ class Pipeline:
             event.date, event.date_precision = doc.date, _precision(doc.date)
 
     def _place_event(self, event, sent, trigger_i: int, near, visits) -> None:
-        place = places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)
+        if sent.lang == "ru":
+            place = self.russian.event_place(sent.span, trigger_i, near, sent.offset)
+        else:
+            place = places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)
         event.location = place or visits.get(id(sent))
 
     def _visit_places(self, doc: Document, near) -> dict[int, object]:

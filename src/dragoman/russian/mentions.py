@@ -1,0 +1,129 @@
+"""Actor mentions in a Russian sentence, as actors.Mention objects the shared resolver codes.
+
+A mention is a run of name-like tokens: words the Russian knowledge matches (titles, which
+Russian writes in lower case, countries, demonyms, organisations), proper nouns and named
+entities ("министр иностранных дел России Сергей Лавров", "российского посла"). Russian puts
+the head first and its genitive modifiers after it, so the first role of a run is its role
+("секретарь парткома провинции"), where English takes the last. A person's name is put in
+the nominative and in Latin script, and matched to people.tsv, so "Сергея Лаврова" is the
+actor Sergei Lavrov with the id he has in English text.
+"""
+from __future__ import annotations
+
+from .. import knowledge as K
+from ..actors import Mention
+from .knowledge import RussianKnowledge, morph
+from .translit import transliterate
+
+NAME_ENTS = {"PERSON", "ORG", "GPE"}
+NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
+UD_TO_PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+
+
+class RussianMentions:
+    """find(span) → the mentions of one sentence (a spaCy Span from russian.annotate)."""
+
+    def __init__(self, rk: RussianKnowledge, kb: K.Knowledge, gazetteer=None):
+        self.rk, self.kb, self.places = rk, kb, gazetteer
+
+    def find(self, sent) -> list[Mention]:
+        matches = self.rk.match(sent)
+        covered = {i for start, (end, _) in matches.items() for i in range(start, end)}
+        runs, run = [], []
+        for tok in sent:
+            if tok.i in covered or _name_like(tok):
+                run.append(tok)
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+        return [self._code(r, matches) for r in runs]
+
+    def _code(self, run, matches) -> Mention:
+        m = Mention(run[0].i, run[-1].i + 1, run)
+        known = set()
+        for start, (end, infos) in sorted(matches.items()):
+            if start < m.start or end > m.end:
+                continue
+            known.update(range(start, end))
+            _apply(m, infos, end - start)
+        names = [t for t in run if t.i not in known and t.ent_type_ == "PERSON"]
+        if m.known is None and names:
+            m.known = self._known_person(names)
+            m.person = m.known.name if m.known else person_name(names)
+        elif m.known is not None:
+            m.person = m.known.name
+        if m.country is None:
+            m.country = self._capital(run, known)
+        head = next((t for t in run if t.i in known and t.pos_ in ("NOUN", "PROPN")), None) or \
+            next((t for t in run if t.pos_ in ("NOUN", "PROPN")), run[0])
+        m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
+        return m
+
+    def _known_person(self, names) -> K.Info | None:
+        return self.rk.known_person(person_name(names))
+
+    def _capital(self, run, known) -> str | None:
+        """ "Москва выделила ...": a capital stands for its state, as in English."""
+        if self.places is None:
+            return None
+        words = [t for t in run if t.i not in known and t.ent_type_ == "GPE"]
+        if not words:
+            return None
+        place = self.places.lookup(" ".join(t.text for t in words))
+        if place is None or place.feature != "city":
+            return None
+        iso3 = self.rk.capitals.get(place.name)
+        return iso3 if iso3 == place.country_code else None
+
+
+def _name_like(tok) -> bool:
+    if not tok.text[:1].isupper() or tok.is_punct:
+        return False
+    return tok.pos_ == "PROPN" or (tok.ent_type_ in NAME_ENTS and tok.pos_ in ("NOUN", "PROPN", "ADJ"))
+
+
+def _apply(m: Mention, infos: list[K.Info], length: int) -> None:
+    cats = {i.category: i for i in infos}
+    if K.PERSON in cats:
+        m.known = cats[K.PERSON]
+    if K.ORG in cats and m.org is None:
+        m.org = cats[K.ORG]
+    for cat in (K.COUNTRY, K.DEMONYM):
+        if cat in cats and m.country is None:
+            m.country = cats[cat].code
+            m.demonym = cat == K.DEMONYM
+    if K.ROLE in cats and m.role is None:
+        m.role = cats[K.ROLE]  # head first: "секретарь парткома", "министр ... России"
+    if K.PLACE_NOUN in cats and length == 1:
+        m.place_noun = cats[K.PLACE_NOUN].code
+
+
+def person_name(tokens) -> str:
+    """A person's name in the nominative and in Latin script: "Сергея Лаврова" → "Sergey Lavrov"."""
+    return " ".join(transliterate(nominative(t)) for t in tokens)
+
+
+def nominative(tok) -> str:
+    """The nominative of a name, keeping its gender ("Захаровой" → "Захарова")."""
+    case = (tok.morph.get("Case") or [""])[0]
+    if case == "Nom" or not tok.text.isalpha():
+        return tok.text
+    want = UD_TO_PYMORPHY_CASE.get(case)
+    parses = [p for p in morph()(tok.text) if "NOUN" in p.tag]
+    named = [p for p in parses if NAME_GRAMMEMES & set(p.tag.grammemes)]
+    for group in (named, parses):
+        ordered = sorted(group, key=lambda p: want not in p.tag)
+        for p in ordered:
+            form = p.inflect({"nomn"}) if "plur" not in p.tag else None
+            if form is not None:
+                return _cased(form.word, tok.text)
+    return tok.text
+
+
+def _cased(word: str, like: str) -> str:
+    parts = word.split("-")
+    if like[:1].isupper():
+        parts = [p[:1].upper() + p[1:] for p in parts]
+    return "-".join(parts)

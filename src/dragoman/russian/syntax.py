@@ -1,0 +1,82 @@
+"""Universal Dependencies (natasha's parse of Russian) in the labels the extractor reads.
+
+The actor, event, date and place stages read spaCy's English scheme (ClearNLP labels): a
+preposition heads its noun ("met -prep-> with -pobj-> Norov"), objects are `dobj`, passive
+subjects `nsubjpass`, negation `neg`. UD makes the noun the head and hangs the preposition
+under it as `case`. This module rewrites a UD tree into the English shape, so one set of role
+rules runs on both languages:
+
+    obl / nmod + case ADP   ->  ADP is `prep` of the noun's head, the noun its `pobj`
+    obj -> dobj, iobj -> dative, nsubj:pass -> nsubjpass, aux:pass -> auxpass,
+    acl:relcl -> relcl, flat:name -> compound, root -> ROOT, "не" -> neg,
+    obl without a preposition: dative case -> dative, else npadvmod (a bare adverbial)
+
+The Russian prepositions stay Russian words: the Russian trigger lexicon names the ones its
+roles take (встретиться с, призвать к). Tags are Penn-like (NN, NNS, NNP, NNPS, VB, JJ ...)
+from the UD part of speech and number, for the rules that read plurals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LABELS = {"root": "ROOT", "obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass",
+          "csubj:pass": "csubj", "aux:pass": "auxpass", "acl:relcl": "relcl",
+          "flat": "compound", "flat:name": "compound", "flat:foreign": "compound",
+          "nummod:gov": "nummod", "nummod:entity": "nummod", "obl:agent": "obl", "orphan": "dep"}
+NEGATIONS = {"не", "ни"}
+CASE_RELATIONS = {"obl", "obl:agent", "nmod"}
+TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VB", "AUX": "VB", "ADJ": "JJ", "ADV": "RB",
+        "ADP": "IN", "PRON": "PRP", "DET": "DT", "NUM": "CD", "CCONJ": "CC", "SCONJ": "IN",
+        "PART": "RP", "PUNCT": ".", "SYM": "SYM", "X": "XX", "INTJ": "UH"}
+
+
+@dataclass
+class UDToken:
+    text: str
+    pos: str
+    feats: dict
+    head: int   # index in the sentence's token list; -1 for the root
+    rel: str
+
+
+def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
+    """Heads (indices, a root heads itself) and English labels for one sentence."""
+    heads = [t.head if t.head >= 0 else i for i, t in enumerate(tokens)]
+    deps = [relabel(t) for t in tokens]
+    for i, tok in enumerate(tokens):
+        if tok.rel not in CASE_RELATIONS or tok.head < 0:
+            continue
+        prep = _case_preposition(tokens, i)
+        if prep is None:
+            if tok.rel.startswith("obl"):
+                deps[i] = "dative" if tok.feats.get("Case") == "Dat" and _is_verb(tokens[tok.head]) else "npadvmod"
+            continue
+        # the preposition takes the noun's place under its head, the noun hangs from it
+        heads[prep], deps[prep] = heads[i], "prep"
+        heads[i], deps[i] = prep, "pobj"
+    return heads, deps
+
+
+def relabel(tok: UDToken) -> str:
+    if tok.text.lower() in NEGATIONS and tok.pos == "PART":
+        return "neg"
+    return LABELS.get(tok.rel, tok.rel)
+
+
+def penn_tag(tok: UDToken) -> str:
+    tag = TAGS.get(tok.pos, "XX")
+    if tok.pos in ("NOUN", "PROPN") and tok.feats.get("Number") == "Plur":
+        tag += "S"
+    return tag
+
+
+def _case_preposition(tokens: list[UDToken], i: int) -> int | None:
+    """The preposition marking token i (its first `case` child that is an ADP), if any."""
+    for j, t in enumerate(tokens):
+        if t.head == i and t.rel == "case" and t.pos == "ADP" and j < i:
+            return j
+    return None
+
+
+def _is_verb(tok: UDToken) -> bool:
+    return tok.pos in ("VERB", "AUX")
