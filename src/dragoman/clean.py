@@ -67,7 +67,7 @@ def clean(doc: Document, settings: Settings | None = None) -> Document:
     spans = [(m.start(), m.end()) for m in LINE.finditer(doc.text)]
     lines = [doc.text[s:e] for s, e in spans]
     languages = passage_languages(lines, declared=doc.language)
-    boilerplate = boilerplate_flags(lines)
+    boilerplate = boilerplate_flags(lines, languages)
     doc.passages = [Passage(s, e, lang, flag)
                     for (s, e), lang, flag in zip(spans, languages, boilerplate)]
     return doc
@@ -172,21 +172,34 @@ def repeated_lines(lines: list[str]) -> set[str]:
     return {key for key, n in counts.items() if n >= 2 and key}
 
 
-def boilerplate_flags(lines: list[str]) -> list[bool]:
+def boilerplate_flags(lines: list[str], languages: list[str] | None = None) -> list[bool]:
     """Per line: is it page furniture (a repeated caption, a pattern) or a repeated copy?"""
     repeated, seen = repeated_lines(lines), set()
+    foreign = _foreign_sentences(lines, languages) if languages else [False] * len(lines)
     flags = []
-    for line in lines:
+    for line, other in zip(lines, foreign):
         key = line_key(line)
-        flags.append(_is_repeat(line, key, repeated, seen) or matches_pattern(line))
+        flags.append(_is_repeat(line, key, repeated, seen, other) or matches_pattern(line))
         seen.add(key)
     return flags
 
 
-def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str]) -> bool:
+def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str], foreign: bool = False) -> bool:
     if key not in repeated:
         return False
-    return key in seen or len(WORD.findall(line)) <= MAX_CAPTION_WORDS
+    return key in seen or (len(WORD.findall(line)) <= MAX_CAPTION_WORDS and not foreign)
+
+
+def _foreign_sentences(lines: list[str], languages: list[str]) -> list[bool]:
+    """Lines of a sentence's length in another language than most of the text: a report
+    translated by its publisher keeps the captions of its photos in the original language
+    ("Генеральный секретарь ШОС встретился с ..."), news in their own right, where page
+    widgets and credits are in the page's language. Their first copy is kept."""
+    weight = Counter()
+    for line, lang in zip(lines, languages):
+        weight[lang] += len(line)
+    main = weight.most_common(1)[0][0] if weight else None
+    return [lang != main and len(WORD.findall(line)) >= MIN_WORDS_SWITCH for line, lang in zip(lines, languages)]
 
 
 def matches_pattern(line: str) -> bool:

@@ -116,10 +116,17 @@ def nominative(tok) -> str:
     for group in (named, parses):
         ordered = sorted(group, key=lambda p: want not in p.tag)
         for p in ordered:
-            form = p.inflect({"nomn"}) if "plur" not in p.tag else None
+            form = _inflect_nominative(p) if "plur" not in p.tag else None
             if form is not None:
                 return _cased(form.word, tok.text)
     return tok.text
+
+
+def _inflect_nominative(parse):
+    try:
+        return parse.inflect({"nomn"})
+    except (KeyError, ValueError):  # pymorphy2 on some guessed paradigms
+        return None
 
 
 def _cased(word: str, like: str) -> str:

@@ -39,8 +39,31 @@ class UDToken:
     rel: str
 
 
+def repair_tree(tokens: list[UDToken]) -> None:
+    """Make the parse a tree with one root. slovnet picks each word's head on its own, so its
+    output may have cycles, several roots or none; spaCy needs a tree. A word on a cycle, and
+    every root but the first, is attached to the root."""
+    n = len(tokens)
+    for t in tokens:
+        if not 0 <= t.head < n:
+            t.head = -1
+    roots = [i for i, t in enumerate(tokens) if t.head < 0]
+    root = roots[0] if roots else next((i for i, t in enumerate(tokens) if t.pos == "VERB"), 0)
+    tokens[root].head, tokens[root].rel = -1, "root"
+    for i in roots[1:]:
+        tokens[i].head, tokens[i].rel = root, "parataxis"
+    for i in range(n):
+        path, node = [], i
+        while node >= 0 and node not in path:
+            path.append(node)
+            node = tokens[node].head
+        if node >= 0:  # came back to a word on the path: a cycle through `node`
+            tokens[node].head, tokens[node].rel = root, "dep"
+
+
 def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
     """Heads (indices, a root heads itself) and English labels for one sentence."""
+    repair_tree(tokens)
     heads = [t.head if t.head >= 0 else i for i, t in enumerate(tokens)]
     deps = [relabel(t) for t in tokens]
     for i, tok in enumerate(tokens):
