@@ -32,6 +32,9 @@ class RussianSupport:
         self.political_only, self.extra_dirs = political_only, tuple(extra_dirs)
         resolver.finders[LANG] = self.mentions
         resolver.words.update(PRONOUNS)
+        from .wordclasses import extend_word_classes
+
+        extend_word_classes()
 
     def annotate(self, doc):
         return annotate_russian(doc)

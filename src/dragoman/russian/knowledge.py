@@ -18,6 +18,8 @@ from pathlib import Path
 from .. import knowledge as K
 from .translit import name_key
 
+# Categories written with a capital in Russian (demonyms, titles and place nouns are not).
+NAMES = {K.COUNTRY, K.ORG, K.PERSON, K.CAPITAL}
 # Nouns that refer back to a place (as knowledge.PLACE_NOUNS for English).
 PLACE_NOUNS = {"провинция": "admin1", "город": "city", "область": "admin1", "регион": "region",
                "республика": "country", "столица": "city", "край": "admin1"}
@@ -106,6 +108,8 @@ class RussianKnowledge:
 
     @staticmethod
     def _fits(entry: Entry, toks) -> bool:
+        if entry.info.category in NAMES and not toks[0].text[:1].isupper():
+            return False  # "того" (of that) is not Togo
         for word, keys, tok in zip(entry.words, entry.keys, toks):
             if is_acronym(word):
                 if tok.text != word:

@@ -54,6 +54,8 @@ class RussianMentions:
             m.person = m.known.name if m.known else person_name(names)
         elif m.known is not None:
             m.person = m.known.name
+        if m.known is not None and m.known.country:
+            m.country = m.known.country  # a known person's nationality, not a country beside the name
         if m.country is None:
             m.country = self._capital(run, known)
         head = next((t for t in run if t.i in known and t.pos_ in ("NOUN", "PROPN")), None) or \
@@ -111,22 +113,21 @@ def nominative(tok) -> str:
     if case == "Nom" or not tok.text.isalpha():
         return tok.text
     want = UD_TO_PYMORPHY_CASE.get(case)
-    parses = [p for p in morph()(tok.text) if "NOUN" in p.tag]
+    parses = [p for p in morph()(tok.text) if "NOUN" in p.tag and "plur" not in p.tag]
     named = [p for p in parses if NAME_GRAMMEMES & set(p.tag.grammemes)]
     for group in (named, parses):
-        ordered = sorted(group, key=lambda p: want not in p.tag)
-        for p in ordered:
-            form = _inflect_nominative(p) if "plur" not in p.tag else None
-            if form is not None:
-                return _cased(form.word, tok.text)
+        for p in sorted(group, key=lambda p: want not in p.tag):
+            return _cased(_feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes)
+                          else p.normal_form, tok.text)
     return tok.text
 
 
-def _inflect_nominative(parse):
-    try:
-        return parse.inflect({"nomn"})
-    except (KeyError, ValueError):  # pymorphy2 on some guessed paradigms
-        return None
+def _feminine(surname: str) -> str:
+    """pymorphy's normal form of a surname is masculine: "Захаровой" → "захаров" → "захарова"."""
+    for masc, fem in (("ский", "ская"), ("цкий", "цкая"), ("ой", "ая")):
+        if surname.endswith(masc):
+            return surname[: -len(masc)] + fem
+    return surname + "а" if surname.endswith(("ов", "ев", "ёв", "ин", "ын")) else surname
 
 
 def _cased(word: str, like: str) -> str:
