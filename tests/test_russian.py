@@ -252,3 +252,22 @@ def test_a_parse_with_a_cycle_or_two_roots_becomes_one_tree():
             UDToken("в", "VERB", {}, -1, "root"), UDToken("г", "VERB", {}, -1, "root")]
     repair_tree(toks)
     assert [t.head for t in toks] == [2, 0, -1, 2]
+
+
+def test_the_countries_after_a_plural_title_are_each_a_party():
+    toks = [UDToken("Президенты", "NOUN", {"Number": "Plur", "Case": "Nom"}, 4, "nsubj"),
+            UDToken("Узбекистана", "PROPN", {"Case": "Gen"}, 0, "nmod"), UDToken("и", "CCONJ", {}, 3, "cc"),
+            UDToken("Казахстана", "PROPN", {"Case": "Gen"}, 1, "conj"), UDToken("провели", "VERB", {}, -1, "root")]
+    heads, deps = english_shape(toks)
+    assert (heads[3], deps[3]) == (0, "conj")
+
+
+def test_a_name_runs_on_over_lower_case_genitive_words(russian):
+    found = mentions(russian, "Сессия Совета коллективной безопасности ОДКБ завершилась в Минске.")
+    council = next(m for m in found if "Совета" in m.text)
+    assert council.text == "Совета коллективной безопасности ОДКБ" and council.org.code == "CSTO"
+
+
+def test_a_known_surname_without_a_named_entity_is_the_person(russian):
+    found = mentions(russian, "Мирзиёев и Токаев обсудили ситуацию.")
+    assert {m.person for m in found} >= {"Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"}

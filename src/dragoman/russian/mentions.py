@@ -29,13 +29,22 @@ class RussianMentions:
     def find(self, sent) -> list[Mention]:
         matches = self.rk.match(sent)
         covered = {i for start, (end, _) in matches.items() for i in range(start, end)}
-        runs, run = [], []
-        for tok in sent:
-            if tok.i in covered or _name_like(tok):
-                run.append(tok)
-            elif run:
+        namey = [t.i in covered or _name_like(t) for t in sent]
+        runs, run, k = [], [], 0
+        while k < len(sent):
+            if namey[k]:
+                run.append(sent[k])
+                k += 1
+                continue
+            bridge = _genitive_bridge(sent, k, namey, run)
+            if bridge:
+                run.extend(sent[k:bridge])
+                k = bridge
+                continue
+            if run:
                 runs.append(run)
                 run = []
+            k += 1
         if run:
             runs.append(run)
         return [self._code(r, matches) for r in runs]
@@ -52,6 +61,10 @@ class RussianMentions:
         if m.known is None and names:
             m.known = self._known_person(names)
             m.person = m.known.name if m.known else person_name(names)
+        elif m.known is None:  # a known person's name NER missed: "Мирзиёев и Токаев обсудили"
+            proper = [t for t in run if t.i not in known and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "ORG")]
+            m.known = self._known_person(proper) if proper else None
+            m.person = m.known.name if m.known else None
         elif m.known is not None:
             m.person = m.known.name
         if m.known is not None and m.known.country:
@@ -78,6 +91,35 @@ class RussianMentions:
             return None
         iso3 = self.rk.capitals.get(place.name)
         return iso3 if iso3 == place.country_code else None
+
+
+MAX_BRIDGE = 4
+
+
+def _genitive_bridge(sent, k: int, namey: list[bool], run) -> int | None:
+    """Lower-case genitive words (and brackets) inside one name: "Совета коллективной
+    безопасности (СКБ) ОДКБ", "министров иностранных дел государств — членов ШОС". The run goes
+    on over them when the next name-like word hangs (within a few steps) from the run: the
+    index of that word, else None."""
+    if not run:
+        return None
+    inside = {t.i for t in run}
+    j = k
+    while j < len(sent) and j - k < MAX_BRIDGE and not namey[j]:
+        tok = sent[j]
+        if not (tok.text in "()" or "Gen" in tok.morph.get("Case") and tok.pos_ in ("NOUN", "ADJ")):
+            return None
+        j += 1
+    if j >= len(sent) or not namey[j] or j == k:
+        return None
+    node = sent[j]
+    for _ in range(MAX_BRIDGE + 2):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in inside:
+            return j
+    return None
 
 
 def _name_like(tok) -> bool:

@@ -77,7 +77,23 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
         # the preposition takes the noun's place under its head, the noun hangs from it
         heads[prep], deps[prep] = heads[i], "prep"
         heads[i], deps[i] = prep, "pobj"
+    _distribute_genitive_conjuncts(tokens, heads, deps)
     return heads, deps
+
+
+def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "Президенты Узбекистана и Казахстана", "лидеры России, Белоруссии и Армении": each
+    country is a party, as the English rules read "the leaders of X and Y". The conjuncts of
+    a plural noun's genitive modifier become conjuncts of the plural noun."""
+    for i, tok in enumerate(tokens):
+        if deps[i] != "nmod" or tok.feats.get("Case") != "Gen" or tok.pos != "PROPN":
+            continue
+        plural = heads[i]
+        if tokens[plural].pos != "NOUN" or tokens[plural].feats.get("Number") != "Plur":
+            continue
+        for j, other in enumerate(tokens):
+            if heads[j] == i and deps[j] == "conj" and other.pos == "PROPN":
+                heads[j] = plural
 
 
 def relabel(tok: UDToken) -> str:
