@@ -271,3 +271,16 @@ def test_a_name_runs_on_over_lower_case_genitive_words(russian):
 def test_a_known_surname_without_a_named_entity_is_the_person(russian):
     found = mentions(russian, "Мирзиёев и Токаев обсудили ситуацию.")
     assert {m.person for m in found} >= {"Shavkat Mirziyoyev", "Kassym-Jomart Tokayev"}
+
+
+def test_a_meeting_named_as_the_circumstance_of_a_clause_is_its_subjects_meeting(pipeline):
+    doc = run(pipeline, "Главы государств СНГ на саммите в Душанбе утвердили декларацию.")
+    [meeting] = [e for e in doc.events if e.event == "CONSULT"]
+    assert meeting.actor[0].org == "CIS" and meeting.trigger["text"] == "саммите"
+    assert meeting.location.name == "Dushanbe"
+
+
+def test_readiness_to_help_is_an_intent(pipeline):
+    [event] = run(pipeline, "Президент Узбекистана заявил о готовности помочь таджикской стороне.").events
+    assert (event.event, event.modality) == ("AGREE", "intended")
+    assert event.recipient[0].country == "TJK"

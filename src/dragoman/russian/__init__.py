@@ -52,10 +52,10 @@ class RussianSupport:
 
     @cached_property
     def extractor(self):
-        from ..events import EventExtractor
+        from .extractor import RussianExtractor
         from .lexicon import load_russian_lexicon
 
-        return EventExtractor(load_russian_lexicon(), political_only=self.political_only)
+        return RussianExtractor(load_russian_lexicon(), political_only=self.political_only)
 
     def event_date(self, span, anchor, trigger_i):
         from .dates import event_date

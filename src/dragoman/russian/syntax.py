@@ -99,6 +99,8 @@ def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps
 def relabel(tok: UDToken) -> str:
     if tok.text.lower() in NEGATIONS and tok.pos == "PART":
         return "neg"
+    if tok.rel == "nmod" and tok.pos == "VERB":  # "о готовности помочь": a clause of the noun
+        return "acl"
     return LABELS.get(tok.rel, tok.rel)
 
 

@@ -1,0 +1,46 @@
+"""The shared EventExtractor with the Russian lexicon, and one rule Russian reports need.
+
+Russian agency reports name a meeting as the circumstance of what its participants did:
+"Главы государств ЕАЭС на саммите в Минске утвердили ...", "По итогам заседания, прошедшего
+во вторник, министры утвердили ...". A meeting noun in an adverbial phrase of a clause
+("на саммите", "в ходе встречи", "по итогам заседания") is then a meeting of the clause's
+subject, as a light verb's noun is ("held talks"): the subject is its actor. (The rule would
+serve English as well: "At the summit in Minsk, the leaders approved ..."; it lives here so
+that English results do not move with this change.)
+"""
+from __future__ import annotations
+
+from ..events import Candidate, EventExtractor
+
+MEETING_TYPES = {"CONSULT"}
+# "по итогам", "в ходе", "во время", "в рамках", "на полях", "в кулуарах", "по завершении"
+CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "поле", "кулуары", "завершение", "окончание"}
+
+
+class RussianExtractor(EventExtractor):
+    def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
+        meetings = []
+        for tok in sent:
+            trigs = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event in MEETING_TYPES]
+            verb = _governing_verb(tok) if trigs and tok.i not in taken else None
+            if verb is not None and any(c.dep_ == "nsubj" for c in verb.children):
+                meetings.append(Candidate(trigs[0], [tok], verb, tok, light=True))
+        rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
+        return meetings + rest
+
+
+def _governing_verb(noun):
+    """The verb of the clause a meeting noun is the circumstance of: "на саммите" (at), "по итогам
+    заседания" (after), "в ходе встречи", "на полях саммита" (during). Not "призвал к переговорам"
+    (called for talks): there the meeting is what is called for."""
+    if noun.dep_ == "nmod":
+        outer = noun.head
+        if outer.dep_ != "pobj" or outer.lemma_.lower() not in CIRCUMSTANCE_NOUNS:
+            return None
+        prep = outer.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ in ("на", "в", "во") and "Loc" in noun.morph.get("Case"):
+        prep = noun.head
+    else:
+        return None
+    verb = prep.head
+    return verb if verb.pos_ in ("VERB", "AUX") and verb.dep_ != "acl" else None
