@@ -284,3 +284,19 @@ def test_readiness_to_help_is_an_intent(pipeline):
     [event] = run(pipeline, "Президент Узбекистана заявил о готовности помочь таджикской стороне.").events
     assert (event.event, event.modality) == ("AGREE", "intended")
     assert event.recipient[0].country == "TJK"
+
+
+def test_a_place_before_a_name_is_not_the_persons_country(russian):
+    found = mentions(russian, "МИД вызвал российского посла в Баку Михаила Евдокимова.")
+    person = next(m for m in found if m.person)
+    assert person.person == "Mikhail Yevdokimov" and person.country is None
+
+
+def test_people_from_a_country_have_its_country(russian):
+    found = mentions(russian, "Министр провел встречи с коллегами из Ирана.")
+    assert next(m for m in found if "коллегами" in m.text).country == "IRN"
+
+
+def test_two_words_for_one_act_are_one_event(pipeline):
+    doc = run(pipeline, "МИД Грузии вызвал посла Турции и вручил ему ноту протеста.")
+    assert len([e for e in doc.events if e.event == "ACCUSE"]) == 1

@@ -10,7 +10,7 @@ that English results do not move with this change.)
 """
 from __future__ import annotations
 
-from ..events import Candidate, EventExtractor
+from ..events import Candidate, EventExtractor, _same_actor
 
 MEETING_TYPES = {"CONSULT"}
 # "по итогам", "в ходе", "во время", "в рамках", "на полях", "в кулуарах", "по завершении"
@@ -18,15 +18,44 @@ CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "пол�
 
 
 class RussianExtractor(EventExtractor):
+    def extract(self, sent, actors, doc_id: str):
+        return _one_per_act(super().extract(sent, actors, doc_id))
+
     def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
         meetings = []
         for tok in sent:
             trigs = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event in MEETING_TYPES]
             verb = _governing_verb(tok) if trigs and tok.i not in taken else None
             if verb is not None and any(c.dep_ == "nsubj" for c in verb.children):
-                meetings.append(Candidate(trigs[0], [tok], verb, tok, light=True))
+                # an occurrence: the meeting needs no recipient; its roles are read below
+                meetings.append(Candidate(trigs[0], [tok], verb, tok, occurrence=True))
         rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
         return meetings + rest
+
+    def _noun_roles(self, cand: Candidate):
+        verb = _governing_verb(cand.noun) if cand.occurrence else None
+        if verb is None or verb.i != cand.head.i:
+            return super()._noun_roles(cand)
+        # the clause's subject met; those the meeting is with are its own ("на встрече с X")
+        actor = [c for c in cand.head.children if c.dep_ == "nsubj"]
+        recipient = [o for p in cand.noun.children if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
+                     for o in p.children if o.dep_ == "pobj"]
+        return actor, recipient
+
+
+def _one_per_act(events):
+    """ "вызвал посла и вручил ему ноту протеста", "на переговорах стороны обсудили": two words
+    for one act of the same actors on the same recipients are one event (the first)."""
+    out = []
+    for e in events:
+        if not any(o.event == e.event and _same_side(o.actor, e.actor) and _same_side(o.recipient, e.recipient)
+                   for o in out):
+            out.append(e)
+    return out
+
+
+def _same_side(a, b) -> bool:
+    return len(a) == len(b) and all(any(_same_actor(x, y) for y in b) for x in a)
 
 
 def _governing_verb(noun):

@@ -47,7 +47,7 @@ class RussianMentions:
             k += 1
         if run:
             runs.append(run)
-        return [self._code(r, matches) for r in runs]
+        return [self._code(r, matches) for r in runs for r in _split_place_person(r)]
 
     def _code(self, run, matches) -> Mention:
         m = Mention(run[0].i, run[-1].i + 1, run)
@@ -71,6 +71,8 @@ class RussianMentions:
             m.country = m.known.country  # a known person's nationality, not a country beside the name
         if m.country is None:
             m.country = self._capital(run, known)
+        if m.country is None and m.role is not None and m.org is None:
+            m.country = self._from_country(run, matches)
         head = next((t for t in run if t.i in known and t.pos_ in ("NOUN", "PROPN")), None) or \
             next((t for t in run if t.pos_ in ("NOUN", "PROPN")), run[0])
         m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
@@ -78,6 +80,18 @@ class RussianMentions:
 
     def _known_person(self, names) -> K.Info | None:
         return self.rk.known_person(person_name(names))
+
+    def _from_country(self, run, matches) -> str | None:
+        """ "коллегами из Ирана", "представители от Казахстана": people from a country."""
+        for tok in run:
+            for prep in tok.children:
+                if prep.dep_ == "prep" and prep.lower_ in FROM_PREPS:
+                    for obj in prep.children:
+                        infos = matches.get(obj.i, (None, []))[1] if obj.dep_ == "pobj" else []
+                        country = next((i.code for i in infos if i.category == K.COUNTRY), None)
+                        if country:
+                            return country
+        return None
 
     def _capital(self, run, known) -> str | None:
         """ "Москва выделила ...": a capital stands for its state, as in English."""
@@ -94,6 +108,19 @@ class RussianMentions:
 
 
 MAX_BRIDGE = 4
+FROM_PREPS = {"из", "от"}
+
+
+def _split_place_person(run) -> list[list]:
+    """ "посла в Баку Михаила Евдокимова": a place in a prepositional phrase is no part of the
+    name that follows it (the ambassador in Baku is Russian)."""
+    first = run[0]
+    if first.dep_ != "pobj" or first.ent_type_ != "GPE":
+        return [run]
+    for k, tok in enumerate(run):
+        if tok.ent_type_ == "PERSON":
+            return [run[:k], run[k:]] if k else [run]
+    return [run]
 
 
 def _genitive_bridge(sent, k: int, namey: list[bool], run) -> int | None:
