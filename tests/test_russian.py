@@ -287,7 +287,7 @@ def test_readiness_to_help_is_an_intent(pipeline):
 
 
 def test_a_place_before_a_name_is_not_the_persons_country(russian):
-    found = mentions(russian, "МИД вызвал российского посла в Баку Михаила Евдокимова.")
+    found = mentions(russian, "Журналисты в Баку Михаила Евдокимова не ждали.")
     person = next(m for m in found if m.person)
     assert person.person == "Mikhail Yevdokimov" and person.country is None
 
@@ -300,3 +300,17 @@ def test_people_from_a_country_have_its_country(russian):
 def test_two_words_for_one_act_are_one_event(pipeline):
     doc = run(pipeline, "МИД Грузии вызвал посла Турции и вручил ему ноту протеста.")
     assert len([e for e in doc.events if e.event == "ACCUSE"]) == 1
+
+
+def test_a_title_in_apposition_after_a_place_is_the_holders_title(russian):
+    found = mentions(russian, "МИД вызвал российского посла в Москве Ивана Петрова.")
+    person = next(m for m in found if m.person)
+    assert person.person == "Ivan Petrov" and person.country == "RUS" and person.role.name == "ambassador"
+
+
+def test_a_headline_repeating_the_body_adds_no_event(pipeline):
+    text = ("Япония передала Монголии гуманитарную помощь\n\n"
+            "Во вторник Япония передала властям Монголии гуманитарную помощь для пострадавших.")
+    doc = run(pipeline, text)
+    [event] = [e for e in doc.events if e.event == "AID"]
+    assert event.span[0] > text.index("\n")

@@ -132,6 +132,7 @@ class Pipeline:
                     event.lang = sent.lang
                     found.append((event, sent))
         state.finalize()
+        found = self.russian.drop_headline_repeats(doc, found)
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)
         for event, sent in found:

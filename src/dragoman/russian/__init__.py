@@ -57,6 +57,11 @@ class RussianSupport:
 
         return RussianExtractor(load_russian_lexicon(), political_only=self.political_only)
 
+    def drop_headline_repeats(self, doc, found):
+        from .headlines import drop_headline_repeats
+
+        return drop_headline_repeats(doc, found)
+
     def event_date(self, span, anchor, trigger_i):
         from .dates import event_date
 

@@ -47,7 +47,8 @@ class RussianMentions:
             k += 1
         if run:
             runs.append(run)
-        return [self._code(r, matches) for r in runs for r in _split_place_person(r)]
+        runs = [r for run in runs for r in _split_place_person(run)]
+        return [self._code(r, matches) for r in _join_appositions(sent, runs)]
 
     def _code(self, run, matches) -> Mention:
         m = Mention(run[0].i, run[-1].i + 1, run)
@@ -109,6 +110,28 @@ class RussianMentions:
 
 MAX_BRIDGE = 4
 FROM_PREPS = {"из", "от"}
+
+
+MAX_GAP = 3
+
+
+def _join_appositions(sent, runs: list[list]) -> list[list]:
+    """ "российского посла в Баку Михаила Евдокимова": a name in apposition to a title a few
+    words before it is the title's holder; the mention spans both (and the words between)."""
+    out: list[list] = []
+    for run in runs:
+        first = run[0]
+        target = None
+        if first.ent_type_ == "PERSON" and first.dep_ == "appos":
+            target = next((k for k in range(len(out) - 1, max(len(out) - 3, -1), -1)
+                           if first.head.i in {t.i for t in out[k]}), None)
+        if target is not None and first.i - out[target][-1].i - 1 <= MAX_GAP \
+                and not any(t.ent_type_ == "PERSON" for t in out[target]):
+            joined = list(sent.doc[out[target][0].i: run[-1].i + 1])
+            out[target:] = [joined]
+        else:
+            out.append(run)
+    return out
 
 
 def _split_place_person(run) -> list[list]:
