@@ -314,3 +314,9 @@ def test_a_headline_repeating_the_body_adds_no_event(pipeline):
     doc = run(pipeline, text)
     [event] = [e for e in doc.events if e.event == "AID"]
     assert event.span[0] > text.index("\n")
+
+
+def test_a_clause_without_subject_has_the_body_it_names_as_actor(pipeline):
+    doc = run(pipeline, "Посла Турции Ахмета Йылмаза вызвали в МИД Грузии и выразили ему протест.")
+    [event] = [e for e in doc.events if e.event == "ACCUSE"]
+    assert event.actor[0].country == "GEO" and event.recipient[0].country == "TUR"

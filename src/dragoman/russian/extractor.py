@@ -32,6 +32,20 @@ class RussianExtractor(EventExtractor):
         rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
         return meetings + rest
 
+    def _verb_roles(self, cand: Candidate):
+        subj, objs, preps = super()._verb_roles(cand)
+        if subj is not None or cand.trigger.pos not in ("V", "LV"):
+            return subj, objs, preps
+        body = _indefinite_body(cand.head)
+        if body is None:
+            return subj, objs, preps
+        objs = [c for c in cand.head.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+        if cand.noun is not None:
+            objs = [c for c in objs if c.i != cand.noun.i]
+        preps = [o for p in cand.head.children if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
+                 for o in p.children if o.dep_ == "pobj" and o.i != body.i]
+        return [body], objs, preps
+
     def _noun_roles(self, cand: Candidate):
         verb = _governing_verb(cand.noun) if cand.occurrence else None
         if verb is None or verb.i != cand.head.i:
@@ -41,6 +55,31 @@ class RussianExtractor(EventExtractor):
         recipient = [o for p in cand.noun.children if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
                      for o in p.children if o.dep_ == "pobj"]
         return actor, recipient
+
+
+def _indefinite_body(verb):
+    """ "Посла вызвали в МИД", "его приговорили в Азербайджане": a clause in the third person
+    plural without a subject has an unnamed actor, the body or state its "в" phrase names (as
+    English passives without an agent have the state they happen in)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i and not _subject(clause):
+        clause = clause.head
+    if _subject(clause) or clause.pos_ != "VERB" or "Plur" not in clause.morph.get("Number") \
+            or "Fin" not in clause.morph.get("VerbForm") or "1" in clause.morph.get("Person") \
+            or "2" in clause.morph.get("Person"):
+        return None
+    for v in (verb, clause):
+        for p in v.children:
+            if p.dep_ == "prep" and p.lower_ in ("в", "во"):
+                body = next((o for o in p.children if o.dep_ == "pobj"), None)
+                if body is not None and (body.ent_type_ in ("ORG", "GPE") or body.pos_ == "PROPN"
+                                         or body.text.isupper()):
+                    return body
+    return None
+
+
+def _subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
 
 
 def _one_per_act(events):
