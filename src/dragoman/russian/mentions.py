@@ -5,8 +5,9 @@ Russian writes in lower case, countries, demonyms, organisations), proper nouns 
 entities ("министр иностранных дел России Сергей Лавров", "российского посла"). Russian puts
 the head first and its genitive modifiers after it, so the first role of a run is its role
 ("секретарь парткома провинции"), where English takes the last. A person's name is put in
-the nominative and in Latin script, and matched to people.tsv, so "Сергея Лаврова" is the
-actor Sergei Lavrov with the id he has in English text.
+the nominative, romanised and matched to people.tsv, so "Сергея Лаврова" is the actor Sergei
+Lavrov with the id he has in English text; a person people.tsv does not know keeps the Russian
+nominative ("Ивана Петрова" → "Иван Петров"), as records name actors without an English name.
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ class RussianMentions:
         names = [t for t in run if t.i not in known and t.ent_type_ == "PERSON"]
         if m.known is None and names:
             m.known = self._known_person(names)
-            m.person = m.known.name if m.known else person_name(names)
+            m.person = m.known.name if m.known else russian_name(names)
         elif m.known is None:  # a known person's name NER missed: "Мирзиёев и Токаев обсудили"
             proper = [t for t in run if t.i not in known and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "ORG")]
             m.known = self._known_person(proper) if proper else None
@@ -195,8 +196,15 @@ def _apply(m: Mention, infos: list[K.Info], length: int) -> None:
 
 
 def person_name(tokens) -> str:
-    """A person's name in the nominative and in Latin script: "Сергея Лаврова" → "Sergey Lavrov"."""
+    """A person's name in the nominative and in Latin script: "Сергея Лаврова" → "Sergey Lavrov"
+    (to find the person in people.tsv)."""
     return " ".join(transliterate(nominative(t)) for t in tokens)
+
+
+def russian_name(tokens) -> str:
+    """The name of a person people.tsv does not know, as records carry it: in the nominative,
+    in Russian ("Ивана Петрова" → "Иван Петров")."""
+    return " ".join(nominative(t) for t in tokens)
 
 
 def nominative(tok) -> str:
