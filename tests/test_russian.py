@@ -322,3 +322,8 @@ def test_a_clause_without_subject_has_the_body_it_names_as_actor(pipeline):
     doc = run(pipeline, "Посла Турции Ахмета Йылмаза вызвали в МИД Грузии и выразили ему протест.")
     [event] = [e for e in doc.events if e.event == "ACCUSE"]
     assert event.actor[0].country == "GEO" and event.recipient[0].country == "TUR"
+
+
+def test_bilateral_meetings_with_several_parties_are_one_meeting_with_each(pipeline):
+    doc = run(pipeline, "Министр иностранных дел Китая провел двусторонние встречи с коллегами из Ирана, Пакистана и Индии.")
+    assert sorted(e.recipient[0].country for e in doc.events if e.event == "CONSULT") == ["IND", "IRN", "PAK"]

@@ -10,6 +10,8 @@ that English results do not move with this change.)
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..events import Candidate, EventExtractor, _same_actor
 
 MEETING_TYPES = {"CONSULT"}
@@ -19,7 +21,8 @@ CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "пол�
 
 class RussianExtractor(EventExtractor):
     def extract(self, sent, actors, doc_id: str):
-        return _one_per_act(super().extract(sent, actors, doc_id))
+        events = _one_per_act(super().extract(sent, actors, doc_id))
+        return [one for e in events for one in _bilateral(e, sent)]
 
     def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
         meetings = []
@@ -80,6 +83,21 @@ def _indefinite_body(verb):
 
 def _subject(verb) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in verb.children)
+
+
+BILATERAL = {"двусторонний"}
+
+
+def _bilateral(event, sent) -> list:
+    """ "провел двусторонние встречи с коллегами из Ирана, Пакистана и Индии": bilateral
+    meetings with several parties are one meeting with each."""
+    if len(event.recipient) < 2 or event.event not in ("CONSULT", "COOPERATE", "AGREE"):
+        return [event]
+    start, end = (i - sent.offset for i in event.trigger["span"])
+    words = [t for t in sent.span if start <= t.idx < end]
+    if not any(c.lemma_ in BILATERAL for t in words for c in t.children if c.dep_ == "amod"):
+        return [event]
+    return [replace(event, recipient=[r]) for r in event.recipient]
 
 
 def _one_per_act(events):

@@ -24,6 +24,7 @@ LABELS = {"root": "ROOT", "obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjp
           "flat": "compound", "flat:name": "compound", "flat:foreign": "compound",
           "nummod:gov": "nummod", "nummod:entity": "nummod", "obl:agent": "obl", "orphan": "dep"}
 NEGATIONS = {"не", "ни"}
+FROM_PREPS = {"из", "от"}
 CASE_RELATIONS = {"obl", "obl:agent", "nmod"}
 TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VB", "AUX": "VB", "ADJ": "JJ", "ADV": "RB",
         "ADP": "IN", "PRON": "PRP", "DET": "DT", "NUM": "CD", "CCONJ": "CC", "SCONJ": "IN",
@@ -82,13 +83,18 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
 
 
 def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
-    """ "Президенты Узбекистана и Казахстана", "лидеры России, Белоруссии и Армении": each
-    country is a party, as the English rules read "the leaders of X and Y". The conjuncts of
-    a plural noun's genitive modifier become conjuncts of the plural noun."""
+    """ "Президенты Узбекистана и Казахстана", "лидеры России, Белоруссии и Армении", "коллеги
+    из Ирана и Индии": each country is a party, as the English rules read "the leaders of X and
+    Y". The conjuncts of a plural noun's genitive modifier become conjuncts of the plural noun."""
     for i, tok in enumerate(tokens):
-        if deps[i] != "nmod" or tok.feats.get("Case") != "Gen" or tok.pos != "PROPN":
+        if tok.pos != "PROPN" or tok.feats.get("Case") != "Gen":
             continue
-        plural = heads[i]
+        if deps[i] == "nmod":
+            plural = heads[i]
+        elif deps[i] == "pobj" and tokens[heads[i]].text.lower() in FROM_PREPS:  # "коллеги из X и Y"
+            plural = heads[heads[i]]
+        else:
+            continue
         if tokens[plural].pos != "NOUN" or tokens[plural].feats.get("Number") != "Plur":
             continue
         for j, other in enumerate(tokens):
