@@ -6,7 +6,8 @@ Reads the texts of ../shared/eval/ru_dev.input.jsonl (Russian) and news_dev.inpu
 (English) and times, after the models are loaded:
 
   parse-en    spaCy (en_core_web_sm) over the English texts
-  parse-ru    natasha + the spaCy Doc built from it (dragoman.russian.annotate.parse)
+  parse-ru    natasha + the spaCy Docs built from it (dragoman.russian.annotate.parse_many,
+              a document's lines together)
   pipeline-en, pipeline-ru   dragoman's whole pipeline (actors, events, dates, places)
 
 Words are whitespace-separated words of the texts. CPU seconds (user + system) are printed
@@ -54,13 +55,14 @@ def main() -> None:
 
     from dragoman.model import Document
     from dragoman.pipeline import Pipeline
-    from dragoman.russian.annotate import load, parse
+    from dragoman.russian.annotate import load, parse, parse_many
 
     pipeline = Pipeline()
     models = load()
     parse("Прогрев моделей.", models)
     timed("parse-en", en_words, lambda: list(pipeline.nlp.pipe(en, batch_size=64)))
-    timed("parse-ru", ru_words, lambda: [parse(line, models) for t in ru for line in t.split("\n") if line.strip()])
+    # a document's passages (its lines) are parsed together, as the pipeline does
+    timed("parse-ru", ru_words, lambda: [parse_many([ln for ln in t.split("\n") if ln.strip()], models) for t in ru])
 
     def run(batch):
         docs = [Document(id=str(i), text=t, date="2024-01-01") for i, t in enumerate(batch)]

@@ -68,9 +68,8 @@ def annotate_russian(doc: Document) -> Document:
     if not available():
         doc.warnings.append(f"{len(passages)} Russian passage(s) not coded: {INSTALL_HINT}")
         return doc
-    models = load()
-    for p in passages:
-        sdoc = parse(doc.text[p.start:p.end], models)
+    sdocs = parse_many([doc.text[p.start:p.end] for p in passages])
+    for p, sdoc in zip(passages, sdocs):
         for sent in sdoc.sents:
             text = sent.text.strip()
             if not text:
@@ -84,19 +83,39 @@ def annotate_russian(doc: Document) -> Document:
 
 def parse(text: str, models: Natasha | None = None):
     """One passage as a spaCy Doc in the English shape (see russian.syntax)."""
+    return parse_many([text], models)[0]
+
+
+def parse_many(texts: list[str], models: Natasha | None = None) -> list:
+    """Passages as spaCy Docs. natasha tags them together: its networks run on batches of
+    sentences, and a document's captions or paragraphs one by one would make batches of one."""
     from natasha import Doc as NatashaDoc
-    from spacy.tokens import Doc
+    from natasha.doc import DocSent, DocToken
 
     models = models or load()
-    nd = NatashaDoc(text)
-    nd.segment(models.segmenter)
+    joint = "\n".join(texts)
+    nd = NatashaDoc(joint)
+    nd.tokens, nd.sents, bounds, at = [], [], [], 0
+    for text in texts:  # each passage segmented on its own: no sentence runs across two
+        nd.tokens += [DocToken(at + t.start, at + t.stop, t.text) for t in models.segmenter.tokenize(text)]
+        nd.sents += [DocSent(at + x.start, at + x.stop, x.text) for x in models.segmenter.sentenize(text)]
+        bounds.append((at, at + len(text)))
+        at += len(text) + 1
+    nd.envelop_sent_tokens()
     nd.tag_morph(models.morph)
     nd.parse_syntax(models.syntax)
     nd.tag_ner(models.ner)
+    return [_spacy_doc(text, [x for x in nd.sents if lo <= x.start < hi], [x for x in nd.spans if lo <= x.start < hi],
+                       lo, models) for text, (lo, hi) in zip(texts, bounds)]
+
+
+def _spacy_doc(text: str, sents, spans, base: int, models: Natasha):
+    from spacy.tokens import Doc
+
     words, spaces, lemmas, pos, tags, morphs, heads, deps = [], [], [], [], [], [], [], []
-    starts = []  # character offset of each word
-    for sent in nd.sents:
-        base = len(words)
+    starts = []  # character offset of each word in the passage
+    for sent in sents:
+        first = len(words)
         ids = {t.id: k for k, t in enumerate(sent.tokens)}
         ud = [UDToken(t.text, t.pos or "X", t.feats or {}, ids.get(t.head_id, -1), t.rel or "dep")
               for t in sent.tokens]
@@ -104,18 +123,18 @@ def parse(text: str, models: Natasha | None = None):
         for k, (t, u) in enumerate(zip(sent.tokens, ud)):
             t.lemmatize(models.morph_vocab)
             words.append(t.text)
-            starts.append(t.start)
+            starts.append(t.start - base)
             lemmas.append((t.lemma or t.text).lower())
             pos.append(u.pos)
             tags.append(penn_tag(u))
-            morphs.append("|".join(f"{k2}={v}" for k2, v in sorted(u.feats.items())))
-            heads.append(base + sent_heads[k])
+            morphs.append("|".join(f"{key}={v}" for key, v in sorted(u.feats.items())))
+            heads.append(first + sent_heads[k])
             deps.append(sent_deps[k])
     for i in range(len(words)):
         end = starts[i] + len(words[i])
         nxt = starts[i + 1] if i + 1 < len(words) else len(text)
         spaces.append(nxt > end)
-    ents = _iob(nd.spans, starts, words)
+    ents = _iob([(x.start - base, x.stop - base, x.type) for x in spans], starts, words)
     sdoc = Doc(models.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
                morphs=morphs, heads=heads, deps=deps, ents=ents)
     if sdoc.text != text:  # more than one space between words: offsets would drift
@@ -125,9 +144,9 @@ def parse(text: str, models: Natasha | None = None):
 
 def _iob(spans, starts: list[int], words: list[str]) -> list[str]:
     tags = ["O"] * len(words)
-    for span in spans:
-        label = ENTITY_LABELS.get(span.type)
-        inside = [i for i, s in enumerate(starts) if span.start <= s and s + len(words[i]) <= span.stop]
+    for start, stop, kind in spans:
+        label = ENTITY_LABELS.get(kind)
+        inside = [i for i, s in enumerate(starts) if start <= s and s + len(words[i]) <= stop]
         if label and inside:
             tags[inside[0]] = f"B-{label}"
             for i in inside[1:]:
