@@ -327,3 +327,10 @@ def test_a_clause_without_subject_has_the_body_it_names_as_actor(pipeline):
 def test_bilateral_meetings_with_several_parties_are_one_meeting_with_each(pipeline):
     doc = run(pipeline, "Министр иностранных дел Китая провел двусторонние встречи с коллегами из Ирана, Пакистана и Индии.")
     assert sorted(e.recipient[0].country for e in doc.events if e.event == "CONSULT") == ["IND", "IRN", "PAK"]
+
+
+def test_the_place_of_a_meeting_holds_for_the_sentences_that_follow(pipeline):
+    doc = run(pipeline, "Министр иностранных дел Китая прилетел на заседание в Минск. "
+                        "На полях мероприятия министр провел встречу с коллегой из Ирана.")
+    [talks] = [e for e in doc.events if e.trigger["text"].startswith("провел")]
+    assert talks.location.name == "Minsk"

@@ -135,6 +135,7 @@ class Pipeline:
         found = self.russian.drop_headline_repeats(doc, found)
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)
+        visits.update(self.russian.story_places(doc, near))
         for event, sent in found:
             trigger_i = _trigger_token(event, sent)
             self._date_event(event, sent, trigger_i, doc)

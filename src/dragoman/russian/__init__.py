@@ -62,6 +62,13 @@ class RussianSupport:
 
         return drop_headline_repeats(doc, found)
 
+    def story_places(self, doc, near) -> dict[int, object]:
+        """id of a Russian sentence → the place its story is set in (russian.places)."""
+        from .places import story_places
+
+        sentences = [s for s in doc.sentences if s.lang == LANG]
+        return story_places(sentences, self.gazetteer, near) if sentences else {}
+
     def event_date(self, span, anchor, trigger_i):
         from .dates import event_date
 

@@ -146,3 +146,47 @@ def _locative_preposition(token):
     if "Acc" in case and prep.head.lemma_ in TRAVEL_HEADS:
         return prep
     return None
+
+
+# --- carrying the place of a meeting or visit across sentences -------------------------------
+
+STORY_WORDS = {"встреча", "переговоры", "саммит", "заседание", "совещание", "визит", "форум",
+               "мероприятие", "сессия", "поездка", "прилететь", "прибыть", "приехать", "пройти",
+               "состояться"}
+
+
+def story_places(sentences: list, gazetteer, near=frozenset()) -> dict[int, Place]:
+    """id of a sentence → the place of the meeting or visit the story is about, for sentences
+    that name no place of their own: "Лавров прилетел в Пекин ... на заседании в Тяньцзине. До
+    этого на полях мероприятия российский министр провел встречи ..." (in Tianjin). A sentence
+    naming a meeting or visit in a place sets it; one with a place of its own stops it."""
+    carried, out = None, {}
+    for sent in sentences:
+        own = _story_place(sent.span, gazetteer, near)
+        if own is not None:
+            carried = own
+        elif _names_place(sent.span):
+            carried = None
+        elif carried is not None:
+            out[id(sent)] = carried
+    return out
+
+
+def _story_place(span, gazetteer, near):
+    """The last place in a locative phrase attached to a meeting or visit word, if any."""
+    found = None
+    for ent in span.ents:
+        prep = _locative_preposition(ent.root) if ent.label_ == "GPE" else None
+        if prep is None:
+            continue
+        node, steps = prep.head, 0
+        while steps < 3 and node.lemma_ not in STORY_WORDS and node.head.i != node.i:
+            node, steps = node.head, steps + 1
+        if node.lemma_ in STORY_WORDS:
+            place = gazetteer.lookup(ent.text, near)
+            found = place or found
+    return found
+
+
+def _names_place(span) -> bool:
+    return any(ent.label_ == "GPE" and _locative_preposition(ent.root) is not None for ent in span.ents)
