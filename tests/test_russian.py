@@ -334,3 +334,8 @@ def test_the_place_of_a_meeting_holds_for_the_sentences_that_follow(pipeline):
                         "На полях мероприятия министр провел встречу с коллегой из Ирана.")
     [talks] = [e for e in doc.events if e.trigger["text"].startswith("провел")]
     assert talks.location.name == "Minsk"
+
+
+def test_travel_to_ones_own_country_is_no_visit(pipeline):
+    doc = run(pipeline, "Президент Казахстана вернулся и прибыл в Казахстан.")
+    assert not [e for e in doc.events if e.event == "CONSULT"]

@@ -22,7 +22,7 @@ CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "пол�
 class RussianExtractor(EventExtractor):
     def extract(self, sent, actors, doc_id: str):
         events = _one_per_act(super().extract(sent, actors, doc_id))
-        return [one for e in events for one in _bilateral(e, sent)]
+        return [one for e in events if not _home_visit(e) for one in _bilateral(e, sent)]
 
     def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
         meetings = []
@@ -86,6 +86,15 @@ def _subject(verb) -> bool:
 
 
 BILATERAL = {"двусторонний"}
+
+
+def _home_visit(event) -> bool:
+    """ "пригласил Эрдогана приехать в Казахстан" read with the inviter as traveller, "вернулся в
+    Москву": travel to one's own country is no visit (PLOVER's CONSULT visit is to another)."""
+    if event.event != "CONSULT" or event.mode != "visit" or not event.recipient:
+        return False
+    home = {a.country for a in event.actor if a.country}
+    return bool(home) and all(r.country in home for r in event.recipient)
 
 
 def _bilateral(event, sent) -> list:
