@@ -339,3 +339,8 @@ def test_the_place_of_a_meeting_holds_for_the_sentences_that_follow(pipeline):
 def test_travel_to_ones_own_country_is_no_visit(pipeline):
     doc = run(pipeline, "Президент Казахстана вернулся и прибыл в Казахстан.")
     assert not [e for e in doc.events if e.event == "CONSULT"]
+
+
+def test_a_bare_meeting_noun_refers_back_to_the_meeting_reported(pipeline):
+    doc = run(pipeline, "Лидеры России и Китая провели переговоры в Пекине. По итогам встречи Китай выделил России кредит.")
+    assert len([e for e in doc.events if e.event == "CONSULT"]) == 1

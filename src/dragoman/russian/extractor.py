@@ -28,7 +28,7 @@ class RussianExtractor(EventExtractor):
         meetings = []
         for tok in sent:
             trigs = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event in MEETING_TYPES]
-            verb = _governing_verb(tok) if trigs and tok.i not in taken else None
+            verb = _governing_verb(tok) if trigs and tok.i not in taken and _described(tok) else None
             if verb is not None and any(c.dep_ == "nsubj" for c in verb.children):
                 # an occurrence: the meeting needs no recipient; its roles are read below
                 meetings.append(Candidate(trigs[0], [tok], verb, tok, occurrence=True))
@@ -122,6 +122,13 @@ def _one_per_act(events):
 
 def _same_side(a, b) -> bool:
     return len(a) == len(b) and all(any(_same_actor(x, y) for y in b) for x in a)
+
+
+def _described(noun) -> bool:
+    """A meeting noun with words of its own ("на саммите в Минске", "заседания, прошедшего во
+    вторник", "на встрече с X"). A bare one ("по итогам встречи", "в саммите участвовали") refers
+    back to a meeting the report has named: one meeting is one record."""
+    return any(c.dep_ not in ("punct", "cc") for c in noun.children)
 
 
 def _governing_verb(noun):
