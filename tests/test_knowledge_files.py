@@ -204,7 +204,7 @@ def read_ru(name: str) -> list[dict[str, str]]:
     lines = [ln for ln in (RU / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     assert lines[0].split("\t") == RU_HEADERS[name], f"ru/{name}: header is {lines[0]!r}"
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert all(None not in row and None not in row.values() for row in rows), f"ru/{name}: a row with other columns"
+    assert all(None not in row for row in rows), f"ru/{name}: a row with more columns than the header"
     return rows
 
 
