@@ -2,7 +2,7 @@
 and mark boilerplate.
 
 It runs before any offsets are computed, so it may rewrite doc.text. Later stages only
-parse passages that are English and not boilerplate (Passage.english, Passage.boilerplate).
+parse passages that are English or Russian and not boilerplate (Passage.lang, Passage.boilerplate).
 """
 from __future__ import annotations
 
