@@ -88,7 +88,8 @@ def parquet_schema():
         ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
         ("location", place), ("modality", s), ("text", s),
         ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
-        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))])))])
+        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))]))),
+        ("lang", s)])
 
 
 def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:
