@@ -163,12 +163,24 @@ def load_russian_knowledge(kb: K.Knowledge, extra_dirs: tuple[str, ...] = ()) ->
 def _build(kb: K.Knowledge, extra_dirs: tuple[str, ...]) -> RussianKnowledge:
     rk = RussianKnowledge()
     _add_countries(rk, kb, extra_dirs)
+    _add_organisations(rk, kb, extra_dirs)
+    _add_roles(rk, extra_dirs)
+    _add_people(rk, extra_dirs)
+    for word, feature in PLACE_NOUNS.items():
+        rk.add(word, K.Info(K.PLACE_NOUN, feature, word))
+    return rk
+
+
+def _add_organisations(rk: RussianKnowledge, kb: K.Knowledge, extra_dirs: tuple[str, ...]) -> None:
     for row in _rows("organizations.tsv", extra_dirs):
         org = kb.orgs.get(row["code"].strip())
         if org is None:
             raise ValueError(f"data/ru/organizations.tsv: unknown organisation code {row['code']!r}")
         for phrase in _split(row["aliases"]):
             rk.add(phrase, org)
+
+
+def _add_roles(rk: RussianKnowledge, extra_dirs: tuple[str, ...]) -> None:
     roles = {r["phrase"].lower(): r for r in K._rows("roles.tsv", extra_dirs)}
     for row in _rows("roles.tsv", extra_dirs):
         en = roles.get(row["role"].strip().lower())
@@ -176,6 +188,9 @@ def _build(kb: K.Knowledge, extra_dirs: tuple[str, ...]) -> RussianKnowledge:
             raise ValueError(f"data/ru/roles.tsv: {row['role']!r} is no role of actors/roles.tsv")
         rk.add(row["phrase"], K.Info(K.ROLE, en["phrase"].lower(), en["phrase"], sector=en.get("sector") or None,
                                      kind=en.get("kind") or "person", title=en["phrase"]))
+
+
+def _add_people(rk: RussianKnowledge, extra_dirs: tuple[str, ...]) -> None:
     people = {}
     for row in K._rows("people.tsv", extra_dirs):
         info = K.Info(K.PERSON, row["name"].strip(), row["name"].strip(), kind="person",
@@ -194,9 +209,6 @@ def _build(kb: K.Knowledge, extra_dirs: tuple[str, ...]) -> RussianKnowledge:
             raise ValueError(f"data/ru/people.tsv: {row['name']!r} is not in actors/people.tsv")
         for phrase in _split(row["aliases"]):
             rk.add(phrase, people[row["name"].strip()])
-    for word, feature in PLACE_NOUNS.items():
-        rk.add(word, K.Info(K.PLACE_NOUN, feature, word))
-    return rk
 
 
 def _add_countries(rk: RussianKnowledge, kb: K.Knowledge, extra_dirs) -> None:
