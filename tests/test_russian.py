@@ -345,3 +345,33 @@ def test_travel_to_ones_own_country_is_no_visit(pipeline):
 def test_a_bare_meeting_noun_refers_back_to_the_meeting_reported(pipeline):
     doc = run(pipeline, "Лидеры России и Китая провели переговоры в Пекине. По итогам встречи Китай выделил России кредит.")
     assert len([e for e in doc.events if e.event == "CONSULT"]) == 1
+
+
+def test_every_word_class_named_for_russian_exists_and_is_extended_where_it_is_read():
+    from dragoman.russian.wordclasses import extend_word_classes, resolve, rows
+
+    classes = rows()
+    assert classes and all(resolve(row) for row in classes)  # none gone from its module
+    extend_word_classes()
+    import dragoman.events.roles as roles
+    import dragoman.places as places
+    import dragoman.syntax as syntax
+
+    assert "саммит" in roles.MEETING_NOUNS and "summit" in roles.MEETING_NOUNS
+    # a class defined in syntax and imported by name elsewhere is extended there too
+    assert "в" in syntax.LOCATIVE_PREPS and "in" in syntax.LOCATIVE_PREPS
+    assert places.LOCATIVE_PREPS is syntax.LOCATIVE_PREPS and roles.LOCATIVE_PREPS is syntax.LOCATIVE_PREPS
+
+
+def test_a_word_class_that_is_gone_is_a_loud_error():
+    from dragoman.russian.wordclasses import resolve
+
+    with pytest.raises(ValueError, match="NO_SUCH_WORDS"):
+        resolve({"module": "events.roles", "name": "NO_SUCH_WORDS", "words": "слово"})
+
+
+def test_the_sides_with_no_article_are_the_two_parties_named_before(pipeline):
+    doc = run(pipeline, "Президент России Владимир Путин встретился с президентом Китая Си Цзиньпином в Москве. "
+                        "Стороны подписали соглашение о сотрудничестве.")
+    (signed,) = [e for e in doc.events if e.event == "AGREE"]
+    assert {a.country for a in signed.actor + signed.recipient} == {"RUS", "CHN"}
