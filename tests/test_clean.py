@@ -57,7 +57,8 @@ def test_passages_cover_non_empty_lines_with_offsets_into_the_cleaned_text():
 def test_seed_with_russian_captions():
     doc = seed("004_ec87686fdf2f6654.txt")
     russian = [(t, lang, bp) for t, lang, bp in lines_of(doc) if t == CAPTION]
-    assert russian == [(CAPTION, "ru", True)] * 3
+    # a caption in another language than the report keeps its first copy: it is news
+    assert russian == [(CAPTION, "ru", False), (CAPTION, "ru", True), (CAPTION, "ru", True)]
     others = [(lang, bp) for t, lang, bp in lines_of(doc) if t != CAPTION]
     assert len(others) == 13
     assert set(others) == {("en", False)}
@@ -148,6 +149,16 @@ def test_repeated_long_line_keeps_its_first_copy():
             "several workers, the transport authority said in a statement.")
     doc = cleaned(f"{lead}\nThe line was closed for hours.\n{lead}")
     assert [bp for _, _, bp in lines_of(doc)] == [False, False, True]
+
+
+def test_a_repeated_caption_in_another_language_keeps_its_first_copy():
+    caption = "Министр иностранных дел Армении встретился с послом Франции в Ереване"
+    text = (f"The Armenian foreign minister received the French ambassador on Monday to discuss the talks.\n"
+            f"{caption}\nThe two discussed the peace process and regional security at length.\n{caption}\n"
+            f"Photo: Reuters\nPhoto: Reuters")
+    doc = cleaned(text)
+    assert [(lang, bp) for t, lang, bp in lines_of(doc) if t == caption] == [("ru", False), ("ru", True)]
+    assert [bp for t, _, bp in lines_of(doc) if t.startswith("Photo")] == [True, True]
 
 
 # ---------------------------------------------------------------- the corpus

@@ -607,7 +607,7 @@ def imports_of(path):
 
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-STAGE_MODULES = ["events/*.py", "actors/*.py", "classify.py", "plover.py", "syntax.py", "words.py",
+STAGE_MODULES = ["events/*.py", "actors/*.py", "russian/*.py", "classify.py", "plover.py", "syntax.py", "words.py",
                  "places.py", "dates.py", "knowledge.py", "model.py"]
 
 

@@ -457,3 +457,49 @@ def test_generated_actor_files_pass_the_checks(name):
 @pytest.mark.parametrize("name", sorted(p.name for p in EVENTS.glob("triggers_*.tsv")))
 def test_generated_trigger_files_pass_the_checks(name):
     check_trigger_file(EVENTS / name)
+
+
+# ---------------------------------------------------------------- Russian (data/ru/)
+
+RU = ACTORS.parent / "ru"
+RU_HEADERS = {"countries.tsv": ["iso3", "aliases", "demonyms"], "organizations.tsv": ["code", "aliases"],
+              "roles.tsv": ["phrase", "role"], "people.tsv": ["name", "aliases"],
+              "places.tsv": ["name", "place", "country"], "triggers.tsv": ["trigger", "pos", "event", "mode",
+                                                                          "cameo", "preps", "needs"],
+              "contexts.tsv": ["word", "context"]}
+
+
+def read_ru(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (RU / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    assert lines[0].split("\t") == RU_HEADERS[name], f"ru/{name}: header is {lines[0]!r}"
+    rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    assert all(None not in row for row in rows), f"ru/{name}: a row with more columns than the header"
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(RU_HEADERS))
+def test_russian_files_have_their_header_columns(name):
+    assert read_ru(name)
+
+
+def test_russian_rows_point_at_english_countries_organisations_roles_and_people():
+    assert {r["iso3"] for r in read_ru("countries.tsv")} <= set(by_key("countries.tsv"))
+    assert {r["code"] for r in read_ru("organizations.tsv")} <= set(by_key("organizations.tsv"))
+    assert {r["role"] for r in read_ru("roles.tsv")} <= set(by_key("roles.tsv"))
+    assert {r["name"] for r in read_ru("people.tsv")} <= set(by_key("people.tsv"))
+    assert {r["country"] for r in read_ru("places.tsv")} <= ISO3
+
+
+def test_a_russian_form_belongs_to_one_row():
+    for name, column in (("roles.tsv", "phrase"), ("countries.tsv", "demonyms"), ("countries.tsv", "aliases")):
+        forms = Counter(v.lower() for row in read_ru(name) for v in values(row[column]))
+        assert not [f for f, n in forms.items() if n > 1], f"ru/{name} {column}: forms in two rows"
+
+
+def test_the_russian_lexicon_loads_with_plover_types_and_russian_prepositions():
+    from dragoman.russian.lexicon import load_russian_lexicon
+
+    lex = load_russian_lexicon()
+    assert {"CONSULT", "REQUEST", "ACCUSE", "AID", "AGREE", "SANCTION", "COERCE", "ASSAULT"} <= lex.types()
+    preps = {p for table in (lex.verbs, lex.nouns, lex.light) for ts in table.values() for t in ts for p in t.preps}
+    assert preps and all(not p.isascii() for p in preps)

@@ -53,7 +53,7 @@ def test_the_declared_stages_are_what_runs_in_their_order(pipeline, monkeypatch)
 def test_records_follow_the_contract(seed_docs):
     keys = {"id", "doc_id", "event", "mode", "context", "quad", "cameo", "actor", "recipient", "date",
             "date_text", "date_precision", "date_end", "location", "modality", "text", "span", "trigger",
-            "confidence", "mentions"}
+            "confidence", "mentions", "lang"}
     for doc in seed_docs.values():
         assert doc.events
         for rec in doc.records():
@@ -72,13 +72,16 @@ def test_records_follow_the_contract(seed_docs):
             json.dumps(rec)
 
 
-def test_russian_captions_give_no_entities_or_events(seed_docs):
+def test_russian_captions_are_coded_once_with_the_english_actor_ids(seed_docs):
     doc = seed_docs[SEED2]
     russian = [p for p in doc.passages if p.lang == "ru"]
-    assert len(russian) == 3
-    for p in russian:
-        assert not [e for e in doc.entities if p.start <= e.span[0] < p.end]
-        assert not [e for e in doc.events if p.start <= e.span[0] < p.end]
+    assert len(russian) == 3 and [p.boilerplate for p in russian] == [False, True, True]
+    [caption] = [e for e in doc.events if e.lang == "ru"]
+    assert caption.event == "CONSULT" and caption.text.startswith("Генеральный секретарь ШОС")
+    [norov] = caption.actor
+    english = {e.id for ev in doc.events if ev.lang == "en" for e in ev.actor + ev.recipient if e.name == "Vladimir Norov"}
+    assert norov.name == "Vladimir Norov" and norov.id in english
+    assert caption.recipient[0].country == "CHN"
 
 
 def test_norov_is_one_actor_across_documents(seed_docs):

@@ -2,7 +2,7 @@
 and mark boilerplate.
 
 It runs before any offsets are computed, so it may rewrite doc.text. Later stages only
-parse passages that are English and not boilerplate (Passage.english, Passage.boilerplate).
+parse passages that are English or Russian and not boilerplate (Passage.lang, Passage.boilerplate).
 A passage is a line; a line longer than [input] max_passage_chars is split, at sentence ends
 where it has them, into passages the spaCy model can parse (split_span).
 """
@@ -74,7 +74,7 @@ def clean(doc: Document, settings: Settings | None = None) -> Document:
              for piece in split_span(doc.text, m.start(), m.end(), limit)]
     lines = [doc.text[s:e] for s, e in spans]
     languages = passage_languages(lines, declared=doc.language)
-    boilerplate = boilerplate_flags(lines)
+    boilerplate = boilerplate_flags(lines, languages)
     doc.passages = [Passage(s, e, lang, flag)
                     for (s, e), lang, flag in zip(spans, languages, boilerplate)]
     return doc
@@ -204,24 +204,39 @@ def repeated_lines(lines: list[str]) -> set[str]:
     return {key for key, n in counts.items() if n >= 2 and key}
 
 
-def boilerplate_flags(lines: list[str]) -> list[bool]:
+def boilerplate_flags(lines: list[str], languages: list[str] | None = None) -> list[bool]:
     """Per line: is it page furniture (a repeated caption, a pattern) or a repeated copy?"""
     repeated, seen = repeated_lines(lines), set()
     headline = line_key(lines[0]) if lines else None
+    foreign = _foreign_sentences(lines, languages) if languages else [False] * len(lines)
     flags = []
-    for line in lines:
+    for line, other in zip(lines, foreign):
         key = line_key(line)
-        flags.append(_is_repeat(line, key, repeated, seen, headline) or matches_pattern(line))
+        flags.append(_is_repeat(line, key, repeated, seen, headline, other) or matches_pattern(line))
         seen.add(key)
     return flags
 
 
-def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str], headline: str | None) -> bool:
+def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str], headline: str | None,
+               foreign: bool = False) -> bool:
     """A later copy of a repeated line; or every copy of a short one (a caption), except the
-    first copy of the first line: a headline that the page repeats above the article."""
+    first copy of the first line (a headline that the page repeats above the article) and the
+    first copy of a sentence in another language than the page's (_foreign_sentences)."""
     if key not in repeated:
         return False
-    return key in seen or (len(WORD.findall(line)) <= MAX_CAPTION_WORDS and key != headline)
+    return key in seen or (len(WORD.findall(line)) <= MAX_CAPTION_WORDS and key != headline and not foreign)
+
+
+def _foreign_sentences(lines: list[str], languages: list[str]) -> list[bool]:
+    """Lines of a sentence's length in another language than most of the text: a report
+    translated by its publisher keeps the captions of its photos in the original language
+    ("Генеральный секретарь ШОС встретился с ..."), news in their own right, where page
+    widgets and credits are in the page's language. Their first copy is kept."""
+    weight = Counter()
+    for line, lang in zip(lines, languages):
+        weight[lang] += len(line)
+    main = weight.most_common(1)[0][0] if weight else None
+    return [lang != main and len(WORD.findall(line)) >= MIN_WORDS_SWITCH for line, lang in zip(lines, languages)]
 
 
 def matches_pattern(line: str) -> bool:

@@ -90,7 +90,8 @@ def parquet_schema(stored: bool = True):
         ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
         ("location", place), ("modality", s), ("text", s),
         ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
-        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))])))]
+        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))]))),
+        ("lang", s)]
     if stored:
         columns.append(("cluster", pa.struct([("id", s), ("articles", i), ("sources", i),
                                               ("mentions", i), ("first_reported", s),

@@ -46,6 +46,7 @@ class Sentence:
     text: str
     span: Any = field(default=None, repr=False, compare=False)  # spaCy Span; transient
     offset: int = 0  # document offset of the spaCy doc the span belongs to
+    lang: str = "en"  # the passage's language: which knowledge and rules read it
 
 
 @dataclass
@@ -111,6 +112,7 @@ class Event:
     # An act named by a noun whose doer the document names elsewhere ("Japan condemned the
     # test"): the recipient, until events/document.py resolves it. Transient, never written.
     awaiting: Any = field(default=None, repr=False, compare=False)
+    lang: str = "en"  # language of the sentence (ISO 639-1)
 
     @property
     def quad(self) -> str:
@@ -134,7 +136,7 @@ class Event:
             "location": self.location.to_dict() if self.location else None,
             "modality": self.modality, "text": self.text, "span": list(self.span),
             "trigger": self.trigger, "confidence": round(self.confidence, 3),
-            "mentions": [dict(m) for m in self.mentions],
+            "mentions": [dict(m) for m in self.mentions], "lang": self.lang,
         }
 
 

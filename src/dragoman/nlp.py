@@ -1,8 +1,9 @@
 """The annotate stage: spaCy over the English passages of each document.
 
-Only passages the clean stage marked English and not boilerplate are parsed, so the
-Russian captions of a document produce neither entities nor events. Each passage is a
-spaCy Doc of its own; Sentence.offset maps its character offsets back to the document.
+Only passages the clean stage marked English and not boilerplate are parsed here; Russian
+passages are annotated by dragoman.russian (natasha) into the same kind of spaCy Docs, other
+languages are kept and produce nothing. Each passage is a spaCy Doc of its own;
+Sentence.offset maps its character offsets back to the document.
 A passage longer than the model's max_length (which the clean stage's max_passage_chars
 normally prevents) is parsed in pieces rather than failing the document (spaCy's E088).
 """

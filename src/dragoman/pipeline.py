@@ -25,6 +25,7 @@ from .events import DocumentActs, EventExtractor
 from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
+from .russian import RussianSupport
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
 
@@ -99,6 +100,9 @@ class Pipeline:
         self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"),
                                         classifier=_classifier(self.settings),
                                         threshold=self.settings.get("events", "learned_threshold"))
+        # Russian passages: natasha, Russian knowledge and lexicon, loaded on the first one
+        self.russian = RussianSupport(self.actors, self.gazetteer, self.settings.get("events", "political_only"),
+                                      tuple(self.settings.get("knowledge", "actor_dirs")))
         self.batch_size = self.settings.get("model", "batch_size")
         self.prefilter = None
         if self.settings.get("model", "prefilter"):
@@ -148,7 +152,7 @@ class Pipeline:
     def _annotate(self, works: list[Work]) -> None:
         annotated = nlp.annotate_many([w.doc for w in works], self.nlp, self.batch_size, self.prefilter)
         for work, doc in zip(works, annotated):
-            work.doc = doc
+            work.doc = self.russian.annotate(doc)  # Russian passages: natasha (dragoman.russian)
 
     def _start_actors(self, work: Work) -> None:
         work.actors = self.actors.new_document(work.doc)
@@ -161,12 +165,15 @@ class Pipeline:
         work.actors.finalize()
 
     def _extract(self, work: Work, sent: Sentence) -> None:
-        events = self.extractor.extract(sent, work.actors, work.doc.id)
+        extractor = self.russian.extractor if sent.lang == "ru" else self.extractor
+        events = extractor.extract(sent, work.actors, work.doc.id)
+        for event in events:
+            event.lang = sent.lang
         work.acts.note(sent, events, work.actors)
         work.found += [(event, sent) for event in events if event.confidence >= self.min_confidence]
 
     def _finish_events(self, work: Work) -> None:
-        work.found = work.acts.resolve(work.found)
+        work.found = self.russian.drop_headline_repeats(work.doc, work.acts.resolve(work.found))
         work.doc.events = [event for event, _ in work.found]
 
     def _date(self, work: Work) -> None:
@@ -178,7 +185,8 @@ class Pipeline:
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         work.story = read_story(doc, self.gazetteer, near)
         for event, sent in work.found:
-            found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent))
+            date_of = self.russian.event_date if sent.lang == "ru" else dates.event_date
+            found = date_of(sent.span, doc.date, _trigger_token(event, sent))
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
@@ -193,16 +201,22 @@ class Pipeline:
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         carried = places.document_places([s.span for s in doc.sentences], self.gazetteer, near)
         visits = {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
+        visits.update(self.russian.story_places(doc, near))
         story = work.story or Story()
         dateline = story.dateline_sentence
         for event, sent in work.found:
-            place = places.event_place(sent.span, _trigger_token(event, sent), self.gazetteer,
-                                       near, sent.offset)
+            place = self._event_place(event, sent, near)
             event.location = place or visits.get(id(sent))
             if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
         index = {id(s): i for i, s in enumerate(doc.sentences)}
         sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story)
+
+    def _event_place(self, event, sent, near):
+        trigger_i = _trigger_token(event, sent)
+        if sent.lang == "ru":
+            return self.russian.event_place(sent.span, trigger_i, near, sent.offset)
+        return places.event_place(sent.span, trigger_i, self.gazetteer, near, sent.offset)
 
     def _relevance(self, work: Work) -> None:
         if self.relevance is not None:  # sports, entertainment, products, markets: not event data

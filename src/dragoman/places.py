@@ -64,6 +64,7 @@ class Entry:
                      feature=self.feature, span=span)
 
 
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 PUNCTUATION = str.maketrans({"-": " ", ".": "", "’": "'", "`": "'"})
 POSSESSIVE = re.compile(r"'s?\b")
 
@@ -94,6 +95,7 @@ class Gazetteer:
         self._cities = list(self._gc.get_cities().values())
         self._city_entries: dict[int, Entry] = {}
         self._country_entries: dict[str, Entry] = {}
+        self._russian_names = None  # built on the first Cyrillic name
         self._index_city_names()  # first: countries take their capital's position from it
         self._index_countries()
         self._index_extra()
@@ -198,6 +200,8 @@ class Gazetteer:
     def _find_entry(self, name: str, near) -> Entry | None:
         if not _name_like(name):  # "the province", "people": words, not names of places
             return None
+        if CYRILLIC.search(name):  # Russian names, inflected: dragoman.russian.places
+            return self._russian().entry(name, near)
         keys = _name_variants(name)
         for tier in (lambda: self._primary, self._alternates):
             for key in keys:
@@ -205,6 +209,27 @@ class Gazetteer:
                 if candidates:
                     return _best([self._as_entry(c) for c in candidates], near)
         return None
+
+    def _russian(self):
+        if self._russian_names is None:
+            from .russian.places import RussianPlaces
+
+            self._russian_names = RussianPlaces(self)
+        return self._russian_names
+
+    # --- for other name indexes (dragoman.russian.places) ---
+    def country_entries(self) -> dict[str, Entry]:
+        return self._country_entries
+
+    def cities(self) -> list[dict]:
+        return self._cities
+
+    def as_entry(self, candidate) -> Entry:
+        return self._as_entry(candidate)
+
+    @staticmethod
+    def best(candidates: list[Entry], near) -> Entry:
+        return _best(candidates, near)
 
     def is_primary_name(self, name: str) -> bool:
         return any(key in self._primary for key in _name_variants(name))

@@ -29,10 +29,14 @@ class ActorResolver:
     def __init__(self, nlp, places=None, extra_dirs: tuple[str, ...] = ()):
         self.kb = load_knowledge(_Tokenizer(nlp), extra_dirs)
         self.places = places
+        # Other languages plug in here (dragoman.russian): a mention finder per language, and
+        # their pronouns as the English ones coreference reads ("он" → "he").
+        self.finders: dict[str, object] = {}
+        self.words: dict[str, str] = {}
 
     def new_document(self, doc: Document) -> DocumentActors:
         """State for one document; feed it sentences in order with add_sentence."""
-        return DocumentActors(doc, self.kb, self.places)
+        return DocumentActors(doc, self.kb, self.places, self.finders, self.words)
 
 
 class _Tokenizer:

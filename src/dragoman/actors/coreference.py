@@ -41,6 +41,7 @@ class Coreference:
         self.seen: list[Seen] = []             # actors named so far, for plural references
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
         self.weights: dict[str, tuple[int, int]] = {}  # country → (how much it is named, last offset)
+        self.words: dict[str, str] = {}  # another language's pronoun → the English one ("он" → "he")
 
     # -- people
     def person_entity(self, m: Mention, text: str, span, country: str | None,
@@ -216,7 +217,7 @@ class Coreference:
             phrase = tok.doc[tok.left_edge.i: tok.i + 1]
             start = self._offset(phrase[0])
             return self.pair_for(tok, reading, phrase.text, (start, start + len(phrase.text)))
-        low = tok.lower_
+        low = self.words.get(tok.lower_, tok.lower_)
         if low in PERSON_PRONOUNS:
             return self._clone_person(self._last_person_before(tok, avoid, self._clause_states(tok)), tok)
         if low in FIRST_PERSON_PRONOUNS and self._inside_quote(tok):

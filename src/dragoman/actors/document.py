@@ -22,8 +22,10 @@ class DocumentActors(Coreference):
     """Mentions of one document in order, with what they resolve to. `places` (a Gazetteer, or
     None) places the groups and offices a mention names in their country."""
 
-    def __init__(self, doc: Document, kb, places=None):
+    def __init__(self, doc: Document, kb, places=None, finders: dict | None = None, words: dict | None = None):
         super().__init__(doc, kb)
+        self.finders = finders or {}  # language → its mention finder (dragoman.russian)
+        self.words = words or {}      # another language's pronoun → the English one
         self.gazetteer = places
         self.mentions: list[Mention] = []
         self.sentence_mentions: list[Mention] = []  # those of the sentence being read
@@ -32,7 +34,7 @@ class DocumentActors(Coreference):
     def add_sentence(self, sent) -> None:
         self.sent_index += 1
         self._note_places(sent)
-        self.sentence_mentions = [m for m in find_mentions(self.kb, sent.span) if not is_dateline(m, sent.span)]
+        self.sentence_mentions = [m for m in self._find_mentions(sent) if not is_dateline(m, sent.span)]
         described_names(self.sentence_mentions, sent.span.doc)
         for m in self.sentence_mentions:
             m.entity = self._resolve(m, sent)
@@ -44,6 +46,10 @@ class DocumentActors(Coreference):
                 self.note_seen(m, _root(m, sent))
         self.note_pair(sent)
         self.find_speaker(sent)
+
+    def _find_mentions(self, sent) -> list[Mention]:
+        finder = self.finders.get(getattr(sent, "lang", "en"))
+        return finder(sent.span) if finder is not None else find_mentions(self.kb, sent.span)
 
     def _resolve(self, m: Mention, sent) -> Entity | None:
         start = sent.offset + m.tokens[0].idx

@@ -26,6 +26,12 @@ PAIR_PERSON_NOUNS = words("pair_person_nouns")
 # presidents, prime ministers and kings; "the diplomats" foreign ministers and ambassadors.
 TITLE_FAMILIES = {"leader": words("leader_title_words"), "diplomat": words("diplomat_title_words"),
                   "ambassador": words("diplomat_title_words")}
+PAIRED_DETS = frozenset({"both", "two"})    # "both sides", "the two governments"
+DEFINITE_DETS = frozenset({"the", "these"})  # "the sides"
+# Languages without articles, where a bare plural ("стороны обсудили") reads as "the sides" does:
+# none in English; dragoman.russian adds "ru" (data/ru/word_classes.tsv).
+ARTICLELESS_LANGS: frozenset[str] = frozenset()
+LEADER_WORDS = words("leader_title_words")
 PAIR_WINDOW = 2  # the pair is looked for in the reference's sentence and the two before it
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr")
 PLURAL_TAGS = ("NNS", "NNPS")
@@ -76,8 +82,8 @@ def pair_reading(tok, role=None) -> Reading | None:
     """Whether the head token of a phrase refers to a pair, and how. `role` is the role the
     knowledge files gave its mention, if any."""
     dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj")}
-    paired = bool(dets & {"both", "two"})
-    definite = bool(dets & {"the", "these"})
+    paired = bool(dets & PAIRED_DETS)
+    definite = bool(dets & DEFINITE_DETS) or (not dets and tok.doc.lang_ in ARTICLELESS_LANGS)
     low = tok.lower_
     if low in PAIR_WORDS and tok.dep_ in NOMINAL_DEPS and not _has_noun_after(tok):
         if low == "both" or "the" in dets:  # "both agreed", "the two discussed", "the pair"

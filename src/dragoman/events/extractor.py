@@ -81,7 +81,7 @@ class EventExtractor:
         return [e for i, (_, e) in enumerate(found) if i not in dropped]
 
     def _event(self, cand: Candidate, sent, actors, doc_id: str) -> Event | None:
-        tokens = role_tokens(cand, self.lex)
+        tokens = self.role_tokens(cand)
         if tokens is None:
             return None
         case = Case(tokens.cand, sent, self.lex, tokens, self.political_only)
@@ -114,6 +114,10 @@ class EventExtractor:
                      "span": [t_start, t_end]},
             actor=case.actor, recipient=case.recipient, modality=coding.modality,
             context=self.contexts(sent.span), confidence=min(confidence, 0.95), awaiting=case.awaiting)
+
+    def role_tokens(self, cand: Candidate):
+        """The tokens of each role (roles.py); another language's extractor adds its own readings."""
+        return role_tokens(cand, self.lex)
 
     def contexts(self, span) -> list[str]:
         return self.lex.contexts_of(span)

@@ -1,0 +1,129 @@
+"""Universal Dependencies (natasha's parse of Russian) in the labels the extractor reads.
+
+The actor, event, date and place stages read spaCy's English scheme (ClearNLP labels): a
+preposition heads its noun ("met -prep-> with -pobj-> Norov"), objects are `dobj`, passive
+subjects `nsubjpass`, negation `neg`. UD makes the noun the head and hangs the preposition
+under it as `case`. This module rewrites a UD tree into the English shape, so one set of role
+rules runs on both languages:
+
+    obl / nmod + case ADP   ->  ADP is `prep` of the noun's head, the noun its `pobj`
+    obj -> dobj, iobj -> dative, nsubj:pass -> nsubjpass, aux:pass -> auxpass,
+    acl:relcl -> relcl, flat:name -> compound, root -> ROOT, "не" -> neg,
+    obl without a preposition: dative case -> dative, else npadvmod (a bare adverbial)
+
+The Russian prepositions stay Russian words: the Russian trigger lexicon names the ones its
+roles take (встретиться с, призвать к). Tags are Penn-like (NN, NNS, NNP, NNPS, VB, JJ ...)
+from the UD part of speech and number, for the rules that read plurals.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LABELS = {"root": "ROOT", "obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass",
+          "csubj:pass": "csubj", "aux:pass": "auxpass", "acl:relcl": "relcl",
+          "flat": "compound", "flat:name": "compound", "flat:foreign": "compound",
+          "nummod:gov": "nummod", "nummod:entity": "nummod", "obl:agent": "obl", "orphan": "dep"}
+NEGATIONS = {"не", "ни"}
+FROM_PREPS = {"из", "от"}
+CASE_RELATIONS = {"obl", "obl:agent", "nmod"}
+TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VB", "AUX": "VB", "ADJ": "JJ", "ADV": "RB",
+        "ADP": "IN", "PRON": "PRP", "DET": "DT", "NUM": "CD", "CCONJ": "CC", "SCONJ": "IN",
+        "PART": "RP", "PUNCT": ".", "SYM": "SYM", "X": "XX", "INTJ": "UH"}
+
+
+@dataclass
+class UDToken:
+    text: str
+    pos: str
+    feats: dict
+    head: int   # index in the sentence's token list; -1 for the root
+    rel: str
+
+
+def repair_tree(tokens: list[UDToken]) -> None:
+    """Make the parse a tree with one root. slovnet picks each word's head on its own, so its
+    output may have cycles, several roots or none; spaCy needs a tree. A word on a cycle, and
+    every root but the first, is attached to the root."""
+    n = len(tokens)
+    for t in tokens:
+        if not 0 <= t.head < n:
+            t.head = -1
+    roots = [i for i, t in enumerate(tokens) if t.head < 0]
+    root = roots[0] if roots else next((i for i, t in enumerate(tokens) if t.pos == "VERB"), 0)
+    tokens[root].head, tokens[root].rel = -1, "root"
+    for i in roots[1:]:
+        tokens[i].head, tokens[i].rel = root, "parataxis"
+    for i in range(n):
+        path, node = [], i
+        while node >= 0 and node not in path:
+            path.append(node)
+            node = tokens[node].head
+        if node >= 0:  # came back to a word on the path: a cycle through `node`
+            tokens[node].head, tokens[node].rel = root, "dep"
+
+
+def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
+    """Heads (indices, a root heads itself) and English labels for one sentence."""
+    repair_tree(tokens)
+    heads = [t.head if t.head >= 0 else i for i, t in enumerate(tokens)]
+    deps = [relabel(t) for t in tokens]
+    for i, tok in enumerate(tokens):
+        if tok.rel not in CASE_RELATIONS or tok.head < 0:
+            continue
+        prep = _case_preposition(tokens, i)
+        if prep is None:
+            if tok.rel.startswith("obl"):
+                deps[i] = "dative" if tok.feats.get("Case") == "Dat" and _is_verb(tokens[tok.head]) else "npadvmod"
+            continue
+        # the preposition takes the noun's place under its head, the noun hangs from it
+        heads[prep], deps[prep] = heads[i], "prep"
+        heads[i], deps[i] = prep, "pobj"
+    _distribute_genitive_conjuncts(tokens, heads, deps)
+    return heads, deps
+
+
+def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "Президенты Узбекистана и Казахстана", "лидеры России, Белоруссии и Армении", "коллеги
+    из Ирана и Индии": each country is a party, as the English rules read "the leaders of X and
+    Y". The conjuncts of a plural noun's genitive modifier become conjuncts of the plural noun."""
+    for i, tok in enumerate(tokens):
+        if tok.pos != "PROPN" or tok.feats.get("Case") != "Gen":
+            continue
+        if deps[i] == "nmod":
+            plural = heads[i]
+        elif deps[i] == "pobj" and tokens[heads[i]].text.lower() in FROM_PREPS:  # "коллеги из X и Y"
+            plural = heads[heads[i]]
+        else:
+            continue
+        if tokens[plural].pos != "NOUN" or tokens[plural].feats.get("Number") != "Plur":
+            continue
+        for j, other in enumerate(tokens):
+            if heads[j] == i and deps[j] == "conj" and other.pos == "PROPN":
+                heads[j] = plural
+
+
+def relabel(tok: UDToken) -> str:
+    if tok.text.lower() in NEGATIONS and tok.pos == "PART":
+        return "neg"
+    if tok.rel == "nmod" and tok.pos == "VERB":  # "о готовности помочь": a clause of the noun
+        return "acl"
+    return LABELS.get(tok.rel, tok.rel)
+
+
+def penn_tag(tok: UDToken) -> str:
+    tag = TAGS.get(tok.pos, "XX")
+    if tok.pos in ("NOUN", "PROPN") and tok.feats.get("Number") == "Plur":
+        tag += "S"
+    return tag
+
+
+def _case_preposition(tokens: list[UDToken], i: int) -> int | None:
+    """The preposition marking token i (its first `case` child that is an ADP), if any."""
+    for j, t in enumerate(tokens):
+        if t.head == i and t.rel == "case" and t.pos == "ADP" and j < i:
+            return j
+    return None
+
+
+def _is_verb(tok: UDToken) -> bool:
+    return tok.pos in ("VERB", "AUX")
