@@ -8,6 +8,7 @@ verbs and light-verb nouns outside the lexicon (classify.open_candidates) and tu
 types with enough probability into triggers (classify.learned_candidates). Prints both, with
 extraction time, and the gain.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,7 +49,9 @@ class LearnedExtractor(EventExtractor):
 
 def retype(event, sent, classifier, threshold: float) -> None:
     """Give a rules event the classifier's type when it is sure the lexicon's type is wrong."""
-    toks = [t for t in sent.span if event.trigger["span"][0] <= sent.offset + t.idx < event.trigger["span"][1]]
+    toks = [
+        t for t in sent.span if event.trigger["span"][0] <= sent.offset + t.idx < event.trigger["span"][1]
+    ]
     if not toks:
         return
     root = min(toks, key=lambda t: sum(1 for _ in t.ancestors))
@@ -65,8 +68,10 @@ def trigger_tokens(sent, events) -> set[int]:
 
 def gold_sets(shared: Path):
     ev = shared / "eval"
-    return [("seeds", ev / "seeds.gold.jsonl", shared / "seeds", False),
-            ("plv_dev", ev / "plv_dev.gold.jsonl", ev / "plv_dev.input.jsonl", True)]
+    return [
+        ("seeds", ev / "seeds.gold.jsonl", shared / "seeds", False),
+        ("plv_dev", ev / "plv_dev.gold.jsonl", ev / "plv_dev.input.jsonl", True),
+    ]
 
 
 def run(pipeline: Pipeline, shared: Path) -> dict:
@@ -80,16 +85,22 @@ def run(pipeline: Pipeline, shared: Path) -> dict:
 
 def row(label: str, figures: dict) -> str:
     s, p = figures["seeds"], figures["plv_dev"]
-    return (f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['seconds']} | "
-            f"{p['matched']}/{p['gold']} | {p['recall']:.3f} | {p['predicted']} | {p['seconds']} |")
+    return (
+        f"| {label} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} | {s['seconds']} | "
+        f"{p['matched']}/{p['gold']} | {p['recall']:.3f} | {p['predicted']} | {p['seconds']} |"
+    )
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data directory")
     ap.add_argument("--threshold", type=float, default=THRESHOLD, help="classifier probability needed")
-    ap.add_argument("--retype", type=float, default=None,
-                    help="also retype rules events when the classifier gives another type this probability")
+    ap.add_argument(
+        "--retype",
+        type=float,
+        default=None,
+        help="also retype rules events when the classifier gives another type this probability",
+    )
     args = ap.parse_args(argv)
     if not (args.shared / "eval").is_dir():
         sys.exit(f"no gold sets under {args.shared / 'eval'}: pass --shared DIR")
@@ -97,8 +108,10 @@ def main(argv=None) -> int:
     rules = run(pipeline, args.shared)
     pipeline.extractor = LearnedExtractor(load_classifier(), args.threshold, args.retype)
     learned = run(pipeline, args.shared)
-    print("| extractor | seeds P | seeds R | seeds F1 | seeds extraction s | plv_dev matched | plv_dev recall | "
-          "plv_dev predicted | plv_dev extraction s |")
+    print(
+        "| extractor | seeds P | seeds R | seeds F1 | seeds extraction s | plv_dev matched | plv_dev recall | "
+        "plv_dev predicted | plv_dev extraction s |"
+    )
     print("|---|---|---|---|---|---|---|---|---|")
     print(row("rules", rules))
     retyped = f", retype p >= {args.retype}" if args.retype is not None else ""

@@ -19,6 +19,7 @@ after parsing (actors, events, time, place) again, scoring with ../shared/eval/s
 The generated files are left as the last variant wrote them: run scripts/import_petrarch.py
 afterwards to write the kept classes. Prints one line per variant; --out keeps them as JSON.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,9 +44,11 @@ from dragoman.pipeline import Pipeline  # noqa: E402
 from dragoman.read import iter_documents  # noqa: E402
 from dragoman.settings import Settings  # noqa: E402
 
-SETS = {"seeds": ("seeds.gold.jsonl", "../seeds", False),
-        "plv_dev": ("plv_dev.gold.jsonl", "plv_dev.input.jsonl", True),
-        "news_dev": ("news_dev.gold.jsonl", "news_dev.input.jsonl", False)}
+SETS = {
+    "seeds": ("seeds.gold.jsonl", "../seeds", False),
+    "plv_dev": ("plv_dev.gold.jsonl", "plv_dev.input.jsonl", True),
+    "news_dev": ("news_dev.gold.jsonl", "news_dev.input.jsonl", False),
+}
 
 
 class Bench:
@@ -60,16 +63,22 @@ class Bench:
         self.data = {}
         for name, (gold, inputs, recall_only) in SETS.items():
             eval_dir = shared / "eval"
-            docs = [d for d in iter_documents([str((eval_dir / inputs).resolve())], settings)
-                    if not isinstance(d, InputError)]
+            docs = [
+                d
+                for d in iter_documents([str((eval_dir / inputs).resolve())], settings)
+                if not isinstance(d, InputError)
+            ]
             docs = list(nlp.annotate_many([clean(d, settings) for d in docs], self.pipeline.nlp))
             self.data[name] = (docs, load_gold(eval_dir / gold), load_scorer(eval_dir / gold), recall_only)
 
         # Articles of news-clusters filed under sports, technology, entertainment, science or
         # business: political event data should find (next to) nothing in them (issue 11).
         corpus = shared / "corpus" / "news-clusters" / "data"
-        paths = sorted(str(p) for p in corpus.glob("*.json")
-                       if json.loads(p.read_text(encoding="utf-8")).get("newsCluster", {}).get("Category") != "world")
+        paths = sorted(
+            str(p)
+            for p in corpus.glob("*.json")
+            if json.loads(p.read_text(encoding="utf-8")).get("newsCluster", {}).get("Category") != "world"
+        )
         docs = [d for d in iter_documents(paths, settings) if not isinstance(d, InputError)] if paths else []
         self.offtopic = list(nlp.annotate_many([clean(d, settings) for d in docs], self.pipeline.nlp))
 
@@ -95,9 +104,14 @@ class Bench:
                 records += p.analyse(fresh).records()
             res = scorer.score(gold, records, recall_only)
             out[name] = {k: res[k] for k in ("matched", "predicted", "precision", "recall", "f1") if k in res}
-        found = sum(len(p.analyse(dataclasses.replace(d, entities=[], events=[])).events) for d in self.offtopic)
-        out["offtopic"] = {"articles": len(self.offtopic), "events": found,
-                           "per_article": round(found / max(len(self.offtopic), 1), 3)}
+        found = sum(
+            len(p.analyse(dataclasses.replace(d, entities=[], events=[])).events) for d in self.offtopic
+        )
+        out["offtopic"] = {
+            "articles": len(self.offtopic),
+            "events": found,
+            "per_article": round(found / max(len(self.offtopic), 1), 3),
+        }
         out["seconds"] = round(time.perf_counter() - start, 1)
         return out
 
@@ -106,28 +120,38 @@ def better(new: dict, base: dict) -> bool:
     """Seeds F1 kept, plv_dev recall and news_dev F1 not lower, no more events in the articles
     that are not political news, more gold events found."""
     found = new["plv_dev"]["matched"] + new["news_dev"]["matched"]
-    return (new["seeds"]["f1"] >= base["seeds"]["f1"] and new["plv_dev"]["recall"] >= base["plv_dev"]["recall"]
-            and new["news_dev"]["f1"] >= base["news_dev"]["f1"]
-            and new["offtopic"]["events"] <= base["offtopic"]["events"]
-            and found > base["plv_dev"]["matched"] + base["news_dev"]["matched"])
+    return (
+        new["seeds"]["f1"] >= base["seeds"]["f1"]
+        and new["plv_dev"]["recall"] >= base["plv_dev"]["recall"]
+        and new["news_dev"]["f1"] >= base["news_dev"]["f1"]
+        and new["offtopic"]["events"] <= base["offtopic"]["events"]
+        and found > base["plv_dev"]["matched"] + base["news_dev"]["matched"]
+    )
 
 
 def gain(new: dict, base: dict) -> tuple:
-    return (new["news_dev"]["f1"] - base["news_dev"]["f1"], new["plv_dev"]["recall"] - base["plv_dev"]["recall"])
+    return (
+        new["news_dev"]["f1"] - base["news_dev"]["f1"],
+        new["plv_dev"]["recall"] - base["plv_dev"]["recall"],
+    )
 
 
 def line(r: dict) -> str:
     s, p, n = r["seeds"], r["plv_dev"], r["news_dev"]
-    return (f"{','.join(r['classes']) or '(hand-written only)':40} trig={r['triggers']:5} seeds_f1={s['f1']:.2f} "
-            f"plv_R={p['recall']:.3f} ({p['matched']}) news P/R/F1={n['precision']:.3f}/{n['recall']:.3f}/"
-            f"{n['f1']:.3f} ({n['matched']}/{n['predicted']}) offtopic={r['offtopic']['events']} {r['seconds']}s")
+    return (
+        f"{','.join(r['classes']) or '(hand-written only)':40} trig={r['triggers']:5} seeds_f1={s['f1']:.2f} "
+        f"plv_R={p['recall']:.3f} ({p['matched']}) news P/R/F1={n['precision']:.3f}/{n['recall']:.3f}/"
+        f"{n['f1']:.3f} ({n['matched']}/{n['predicted']}) offtopic={r['offtopic']['events']} {r['seconds']}s"
+    )
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=imp.LEXICONS.parents[1])
     ap.add_argument("--each", default="", help="comma-separated class patterns to try one by one")
-    ap.add_argument("--set", action="append", default=[], help="comma-separated class patterns to try together")
+    ap.add_argument(
+        "--set", action="append", default=[], help="comma-separated class patterns to try together"
+    )
     ap.add_argument("--greedy", action="store_true")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
@@ -149,8 +173,9 @@ def main() -> int:
     for patterns in args.set:
         run(tuple(p for p in patterns.split(",") if p))
     if args.greedy:
-        helpful = sorted((c for c, r in alone.items() if better(r, base)), key=lambda c: gain(alone[c], base),
-                         reverse=True)
+        helpful = sorted(
+            (c for c, r in alone.items() if better(r, base)), key=lambda c: gain(alone[c], base), reverse=True
+        )
         kept, current = [], base
         for c in helpful:
             r = run(tuple(kept + [c]))

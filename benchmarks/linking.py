@@ -20,6 +20,7 @@ Printed, over the world articles (and with --all over all 383):
 - how many same-event pairs are out of reach: an article without records, or the two
   published more than 30 days apart.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -52,9 +53,13 @@ def load_articles() -> dict[str, dict]:
         d = json.loads(path.read_text(encoding="utf-8"))
         cluster = d["newsCluster"]
         cluster = ast.literal_eval(cluster) if isinstance(cluster, str) else cluster
-        articles[path.stem] = {"event": cluster["Event"], "category": cluster["Category"],
-                               "date": (d.get("date_publish") or "")[:10] or None,
-                               "source": d.get("source_domain"), "text": d.get("text") or ""}
+        articles[path.stem] = {
+            "event": cluster["Event"],
+            "category": cluster["Category"],
+            "date": (d.get("date_publish") or "")[:10] or None,
+            "source": d.get("source_domain"),
+            "text": d.get("text") or "",
+        }
     return articles
 
 
@@ -62,8 +67,22 @@ def load_records(path: Path) -> dict[str, list[dict]]:
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         print(f"extracting records into {path} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "dragoman.cli", "extract", str(CORPUS),
-                        "--format", "jsonl", "--workers", "2", "-o", str(path)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "dragoman.cli",
+                "extract",
+                str(CORPUS),
+                "--format",
+                "jsonl",
+                "--workers",
+                "2",
+                "-o",
+                str(path),
+            ],
+            check=True,
+        )
     records = defaultdict(list)
     for line in path.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
@@ -71,8 +90,9 @@ def load_records(path: Path) -> dict[str, list[dict]]:
     return records
 
 
-def link(articles: dict, records: dict, ids: list[str],
-         order: list[str] | None = None) -> tuple[Linker, float]:
+def link(
+    articles: dict, records: dict, ids: list[str], order: list[str] | None = None
+) -> tuple[Linker, float]:
     """Link the articles' records as they would arrive: in order of publication (or in
     the order given)."""
     linker = Linker()
@@ -81,9 +101,11 @@ def link(articles: dict, records: dict, ids: list[str],
         sig = signature(articles[doc]["text"])
         near = frozenset(linker.copies(sig))
         setting = article_setting(records.get(doc, []))
-        linker.add([report_of(r, articles[doc]["date"], near, setting)
-                    for r in records.get(doc, [])],
-                   article_of(doc, records.get(doc, []), articles[doc]["date"]), sig)
+        linker.add(
+            [report_of(r, articles[doc]["date"], near, setting) for r in records.get(doc, [])],
+            article_of(doc, records.get(doc, []), articles[doc]["date"]),
+            sig,
+        )
     return linker, time.perf_counter() - start
 
 
@@ -100,21 +122,31 @@ def exact_pairs(records: dict, ids: list[str]) -> set[tuple[str, str]]:
     keyed = defaultdict(set)
     for doc in ids:
         for r in records.get(doc, []):
-            key = (r["event"], tuple(sorted({e["country"] or "" for e in r["actor"]})),
-                   tuple(sorted({e["country"] or "" for e in r["recipient"]})), r["date"])
+            key = (
+                r["event"],
+                tuple(sorted({e["country"] or "" for e in r["actor"]})),
+                tuple(sorted({e["country"] or "" for e in r["recipient"]})),
+                r["date"],
+            )
             keyed[key].add(doc)
     return {p for docs in keyed.values() for p in itertools.combinations(sorted(docs), 2)}
 
 
 def scores(pairs: set, articles: dict, ids: list[str]) -> dict:
-    gold = {p for p in itertools.combinations(sorted(ids), 2)
-            if articles[p[0]]["event"] == articles[p[1]]["event"]}
-    found = {p for p in pairs if p[0] in articles and p[1] in articles
-             and p[0] in ids and p[1] in ids}
+    gold = {
+        p
+        for p in itertools.combinations(sorted(ids), 2)
+        if articles[p[0]]["event"] == articles[p[1]]["event"]
+    }
+    found = {p for p in pairs if p[0] in articles and p[1] in articles and p[0] in ids and p[1] in ids}
     hits = len(found & gold)
-    return {"gold_pairs": len(gold), "linked_pairs": len(found), "correct": hits,
-            "pair_precision": hits / len(found) if found else 1.0,
-            "pair_recall": hits / len(gold) if gold else 1.0}
+    return {
+        "gold_pairs": len(gold),
+        "linked_pairs": len(found),
+        "correct": hits,
+        "pair_precision": hits / len(found) if found else 1.0,
+        "pair_recall": hits / len(gold) if gold else 1.0,
+    }
 
 
 def bcubed(pairs: set, articles: dict, ids: list[str]) -> dict:
@@ -127,35 +159,46 @@ def bcubed(pairs: set, articles: dict, ids: list[str]) -> dict:
     for doc in ids:
         mine = linked[doc] | {doc}
         same = {d for d in ids if articles[d]["event"] == articles[doc]["event"]}
-        per_event[articles[doc]["event"]].append((len(mine & same) / len(mine),
-                                                  len(mine & same) / len(same)))
-    events = {e: (sum(p for p, _ in v) / len(v), sum(r for _, r in v) / len(v))
-              for e, v in per_event.items()}
-    return {"precision": sum(p for p, _ in events.values()) / len(events),
-            "recall": sum(r for _, r in events.values()) / len(events), "events": events}
+        per_event[articles[doc]["event"]].append((len(mine & same) / len(mine), len(mine & same) / len(same)))
+    events = {e: (sum(p for p, _ in v) / len(v), sum(r for _, r in v) / len(v)) for e, v in per_event.items()}
+    return {
+        "precision": sum(p for p, _ in events.values()) / len(events),
+        "recall": sum(r for _, r in events.values()) / len(events),
+        "events": events,
+    }
 
 
 def reach(articles: dict, records: dict, ids: list[str]) -> dict:
     from datetime import date
-    gold = [p for p in itertools.combinations(sorted(ids), 2)
-            if articles[p[0]]["event"] == articles[p[1]]["event"]]
+
+    gold = [
+        p
+        for p in itertools.combinations(sorted(ids), 2)
+        if articles[p[0]]["event"] == articles[p[1]]["event"]
+    ]
     empty = [p for p in gold if not records.get(p[0]) or not records.get(p[1])]
 
     def apart(p):
         a, b = (articles[d]["date"] for d in p)
         return a and b and abs(date.fromisoformat(a).toordinal() - date.fromisoformat(b).toordinal())
+
     far = [p for p in gold if p not in empty and (apart(p) or 0) > 30]
-    return {"without_records": len(empty), "over_30_days_apart": len(far),
-            "within_reach": len(gold) - len(empty) - len(far)}
+    return {
+        "without_records": len(empty),
+        "over_30_days_apart": len(far),
+        "within_reach": len(gold) - len(empty) - len(far),
+    }
 
 
 def order_effect(articles: dict, records: dict, ids: list[str], rounds: int) -> dict:
     """How much the clusters change when the articles arrive in another order: in two
     batches (the later half of the corpus first), and shuffled. Counted as record pairs
     in one cluster in one run and not in the other."""
+
     def pairs(order):
         linker, _ = link(articles, records, ids, order)
         return {p for m in linker.members.values() for p in itertools.combinations(sorted(m), 2)}
+
     by_date = sorted(ids, key=lambda d: (articles[d]["date"] or "", d))
     base = pairs(by_date)
     half = len(by_date) // 2
@@ -164,29 +207,40 @@ def order_effect(articles: dict, records: dict, ids: list[str], rounds: int) -> 
     for i in range(rounds):
         orders[f"shuffled {i + 1}"] = rng.sample(by_date, len(by_date))
     return {name: len(base ^ pairs(order)) for name, order in orders.items()} | {
-        "record pairs in one cluster (by date)": len(base)}
+        "record pairs in one cluster (by date)": len(base)
+    }
 
 
 def report(name: str, articles: dict, records: dict, ids: list[str]) -> dict:
     linker, seconds = link(articles, records, ids)
     pairs = linked_pairs(linker)
-    out = {"articles": len(ids), "records": sum(len(records.get(d, [])) for d in ids),
-           "clusters": len(linker.members), "seconds": round(seconds, 2),
-           "linked": scores(pairs, articles, ids), "bcubed": bcubed(pairs, articles, ids),
-           "exact": scores(exact_pairs(records, ids), articles, ids),
-           "reach": reach(articles, records, ids)}
+    out = {
+        "articles": len(ids),
+        "records": sum(len(records.get(d, [])) for d in ids),
+        "clusters": len(linker.members),
+        "seconds": round(seconds, 2),
+        "linked": scores(pairs, articles, ids),
+        "bcubed": bcubed(pairs, articles, ids),
+        "exact": scores(exact_pairs(records, ids), articles, ids),
+        "reach": reach(articles, records, ids),
+    }
     s, b, x = out["linked"], out["bcubed"], out["exact"]
-    print(f"{name}: {out['articles']} articles, {out['records']} records, "
-          f"{out['clusters']} clusters ({out['seconds']} s)")
-    print(f"  pair precision {s['pair_precision']:.3f}, recall {s['pair_recall']:.3f} "
-          f"({s['correct']} of {s['linked_pairs']} linked pairs correct; "
-          f"{s['gold_pairs']} same-event pairs)")
+    print(
+        f"{name}: {out['articles']} articles, {out['records']} records, "
+        f"{out['clusters']} clusters ({out['seconds']} s)"
+    )
+    print(
+        f"  pair precision {s['pair_precision']:.3f}, recall {s['pair_recall']:.3f} "
+        f"({s['correct']} of {s['linked_pairs']} linked pairs correct; "
+        f"{s['gold_pairs']} same-event pairs)"
+    )
     print(f"  B-cubed precision {b['precision']:.3f}, recall {b['recall']:.3f} (per event)")
-    print(f"  exact matching: pair precision {x['pair_precision']:.3f}, "
-          f"recall {x['pair_recall']:.3f}")
+    print(f"  exact matching: pair precision {x['pair_precision']:.3f}, recall {x['pair_recall']:.3f}")
     r = out["reach"]
-    print(f"  same-event pairs: {r['without_records']} with an article without records, "
-          f"{r['over_30_days_apart']} more than 30 days apart, {r['within_reach']} otherwise")
+    print(
+        f"  same-event pairs: {r['without_records']} with an article without records, "
+        f"{r['over_30_days_apart']} more than 30 days apart, {r['within_reach']} otherwise"
+    )
     return out
 
 
@@ -195,8 +249,9 @@ def main() -> None:
     parser.add_argument("--records", type=Path, default=CACHE)
     parser.add_argument("--all", action="store_true", help="also over all 383 articles")
     parser.add_argument("--events", action="store_true", help="B-cubed of each event")
-    parser.add_argument("--orders", type=int, default=0, metavar="N",
-                        help="also link in two batches and in N shuffled orders")
+    parser.add_argument(
+        "--orders", type=int, default=0, metavar="N", help="also link in two batches and in N shuffled orders"
+    )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     articles, records = load_articles(), load_records(args.records)
@@ -210,8 +265,10 @@ def main() -> None:
     if args.orders:
         results["orders"] = order_effect(articles, records, list(articles), args.orders)
         for what, n in results["orders"].items():
-            print(f"  {what}: {n}" + ("" if what.startswith("record") else
-                                      " record pairs differ from arrival by date"))
+            print(
+                f"  {what}: {n}"
+                + ("" if what.startswith("record") else " record pairs differ from arrival by date")
+            )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
 

@@ -9,6 +9,7 @@ documents are stored into fresh SQLite stores with linking off and on, alternate
 each way, and the throughput of the whole ingest (pipeline + store) with linking as a
 share of that without it (target: at least 0.9).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,7 @@ def store_time(docs: list[Document], link: bool) -> tuple[float, set]:
         clusters: dict[str, set] = {}
         for row in store._fetch("SELECT cluster_id, doc_id FROM cluster_members"):
             clusters.setdefault(row["cluster_id"], set()).add(row["doc_id"])
-        return seconds, {p for docs in clusters.values()
-                         for p in itertools.combinations(sorted(docs), 2)}
+        return seconds, {p for docs in clusters.values() for p in itertools.combinations(sorted(docs), 2)}
 
 
 def main() -> None:
@@ -51,8 +51,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     start = time.perf_counter()
-    docs = [d for d in run(read_inputs([str(CORPUS)]), workers=args.workers)
-            if isinstance(d, Document)]
+    docs = [d for d in run(read_inputs([str(CORPUS)]), workers=args.workers) if isinstance(d, Document)]
     nlp = time.perf_counter() - start
     times, pairs = {False: [], True: []}, set()
     for _ in range(args.rounds):
@@ -63,27 +62,43 @@ def main() -> None:
                 pairs = linked
     off, on = statistics.median(times[False]), statistics.median(times[True])
     n = len(docs)
-    out = {"articles": n, "events": sum(len(d.events) for d in docs),
-           "pipeline_s": round(nlp, 2), "store_s_without": round(off, 3),
-           "store_s_with": round(on, 3), "rounds": times,
-           "throughput_ratio": round((nlp + off) / (nlp + on), 3)}
-    print(f"{n} articles, {out['events']} events; pipeline {nlp:.1f} s "
-          f"({n / nlp:.2f} articles/s with {args.workers} workers)")
-    print(f"store, without linking: {off:.2f} s ({1000 * off / n:.1f} ms/article); "
-          f"with linking: {on:.2f} s ({1000 * on / n:.1f} ms/article); "
-          f"median of {args.rounds} rounds each")
-    print(f"ingest throughput with linking: {out['throughput_ratio']:.3f} of without "
-          f"({n / (nlp + on):.2f} vs {n / (nlp + off):.2f} articles/s)")
+    out = {
+        "articles": n,
+        "events": sum(len(d.events) for d in docs),
+        "pipeline_s": round(nlp, 2),
+        "store_s_without": round(off, 3),
+        "store_s_with": round(on, 3),
+        "rounds": times,
+        "throughput_ratio": round((nlp + off) / (nlp + on), 3),
+    }
+    print(
+        f"{n} articles, {out['events']} events; pipeline {nlp:.1f} s "
+        f"({n / nlp:.2f} articles/s with {args.workers} workers)"
+    )
+    print(
+        f"store, without linking: {off:.2f} s ({1000 * off / n:.1f} ms/article); "
+        f"with linking: {on:.2f} s ({1000 * on / n:.1f} ms/article); "
+        f"median of {args.rounds} rounds each"
+    )
+    print(
+        f"ingest throughput with linking: {out['throughput_ratio']:.3f} of without "
+        f"({n / (nlp + on):.2f} vs {n / (nlp + off):.2f} articles/s)"
+    )
     # The store's clusters, scored as benchmarks/linking.py scores its in-memory ones.
     sys.path.insert(0, str(Path(__file__).parent))
     from linking import load_articles, scores
+
     articles = load_articles()
-    for name, ids in (("world", [d for d, a in articles.items() if a["category"] == "world"]),
-                      ("all", list(articles))):
+    for name, ids in (
+        ("world", [d for d, a in articles.items() if a["category"] == "world"]),
+        ("all", list(articles)),
+    ):
         s = scores(pairs, articles, ids)
         out[f"store_{name}"] = s
-        print(f"the store's clusters, {name}: pair precision {s['pair_precision']:.3f}, "
-              f"recall {s['pair_recall']:.3f}")
+        print(
+            f"the store's clusters, {name}: pair precision {s['pair_precision']:.3f}, "
+            f"recall {s['pair_recall']:.3f}"
+        )
     if args.json:
         args.json.write_text(json.dumps(out, indent=1))
 

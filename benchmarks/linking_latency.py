@@ -8,6 +8,7 @@ Store.ingest, linking included (an existing --db with enough events is reused), 
 times the ingest of `--new` more articles one at a time, and the linking within it
 (store/clusters.py), and listing clusters with a mix of filters. Prints p50/p95 of each.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,10 +23,48 @@ from dragoman.store import clusters, open_store
 
 SEED = 20261205
 TYPES = sorted(QUADS)
-COUNTRIES = ["USA", "CHN", "RUS", "IND", "PAK", "IRN", "ISR", "UKR", "TUR", "FRA", "DEU",
-             "GBR", "JPN", "KOR", "PRK", "BRA", "MEX", "NGA", "ETH", "SDN", "SYR", "IRQ",
-             "AFG", "EGY", "SAU", "ZAF", "KEN", "COL", "VEN", "IDN", "PHL", "MMR", "UZB",
-             "KAZ", "TJK", "AZE", "ARM", "GEO", "POL", "ITA"]
+COUNTRIES = [
+    "USA",
+    "CHN",
+    "RUS",
+    "IND",
+    "PAK",
+    "IRN",
+    "ISR",
+    "UKR",
+    "TUR",
+    "FRA",
+    "DEU",
+    "GBR",
+    "JPN",
+    "KOR",
+    "PRK",
+    "BRA",
+    "MEX",
+    "NGA",
+    "ETH",
+    "SDN",
+    "SYR",
+    "IRQ",
+    "AFG",
+    "EGY",
+    "SAU",
+    "ZAF",
+    "KEN",
+    "COL",
+    "VEN",
+    "IDN",
+    "PHL",
+    "MMR",
+    "UZB",
+    "KAZ",
+    "TJK",
+    "AZE",
+    "ARM",
+    "GEO",
+    "POL",
+    "ITA",
+]
 FIRST_DAY = date(2015, 1, 1).toordinal()
 WORDS = ["border", "talks", "ceasefire", "sanctions", "election", "protest", "trade", "oil"]
 
@@ -36,11 +75,17 @@ def actors(rng: random.Random) -> list[dict]:
         country = COUNTRIES[int(rng.paretovariate(1.1)) % len(COUNTRIES)]
         kind = rng.choice(["person", "person", "group", "state"])
         if kind == "state":
-            out.append({"name": country, "kind": "state", "country": country, "sector": "GOV",
-                        "id": country})
+            out.append({"name": country, "kind": "state", "country": country, "sector": "GOV", "id": country})
         else:
-            out.append({"name": f"actor {i}", "kind": kind, "country": country,
-                        "sector": rng.choice(["GOV", "MIL", "REB", "CVL"]), "id": f"b-{i:05d}"})
+            out.append(
+                {
+                    "name": f"actor {i}",
+                    "kind": kind,
+                    "country": country,
+                    "sector": rng.choice(["GOV", "MIL", "REB", "CVL"]),
+                    "id": f"b-{i:05d}",
+                }
+            )
     return out
 
 
@@ -55,21 +100,45 @@ def article(rng: random.Random, n: int, people: list[dict]) -> Document:
         span = (at, at + len(sentence))
         at = span[1] + 1
         city = rng.randrange(200)
-        place = Place(f"city {city}", f"city {city}", None, None, None, COUNTRIES[city % 40],
-                      None, "city") if rng.random() < 0.3 else None
+        place = (
+            Place(f"city {city}", f"city {city}", None, None, None, COUNTRIES[city % 40], None, "city")
+            if rng.random() < 0.3
+            else None
+        )
         when = date.fromordinal(day - rng.choice([0, 0, 0, 1, 2])).isoformat()
-        events.append(Event(doc_id=doc_id, event=rng.choice(TYPES), text=sentence, span=span,
-                            trigger={"text": "Synthetic", "span": [span[0], span[0] + 9]},
-                            actor=[_entity(rng.choice(people))],
-                            recipient=[_entity(rng.choice(people))], date=when,
-                            date_precision="day", location=place))
-    return Document(id=doc_id, text=text, date=date.fromordinal(day).isoformat(),
-                    source=f"source-{n % 50}.example", events=events)
+        events.append(
+            Event(
+                doc_id=doc_id,
+                event=rng.choice(TYPES),
+                text=sentence,
+                span=span,
+                trigger={"text": "Synthetic", "span": [span[0], span[0] + 9]},
+                actor=[_entity(rng.choice(people))],
+                recipient=[_entity(rng.choice(people))],
+                date=when,
+                date_precision="day",
+                location=place,
+            )
+        )
+    return Document(
+        id=doc_id,
+        text=text,
+        date=date.fromordinal(day).isoformat(),
+        source=f"source-{n % 50}.example",
+        events=events,
+    )
 
 
 def _entity(a: dict) -> Entity:
-    return Entity(name=a["name"], text=a["name"], span=(0, 1), kind=a["kind"],
-                  country=a["country"], sector=a["sector"], id=a["id"])
+    return Entity(
+        name=a["name"],
+        text=a["name"],
+        span=(0, 1),
+        kind=a["kind"],
+        country=a["country"],
+        sector=a["sector"],
+        id=a["id"],
+    )
 
 
 def fill(store, total: int, rng: random.Random, people: list[dict]) -> int:
@@ -88,8 +157,10 @@ def fill(store, total: int, rng: random.Random, people: list[dict]) -> int:
 
 def percentiles(ms: list[float]) -> str:
     ms = sorted(ms)
-    return (f"p50 {statistics.median(ms):.1f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.1f} ms, "
-            f"max {ms[-1]:.1f} ms ({len(ms)} runs)")
+    return (
+        f"p50 {statistics.median(ms):.1f} ms, p95 {ms[int(0.95 * (len(ms) - 1))]:.1f} ms, "
+        f"max {ms[-1]:.1f} ms ({len(ms)} runs)"
+    )
 
 
 def main() -> None:
@@ -109,6 +180,7 @@ def main() -> None:
             start = time.perf_counter()
             link(store_, doc)
             linked.append(1000 * (time.perf_counter() - start))
+
         clusters.link_document = timed
         for n in range(10_000_000, 10_000_000 + args.new):
             doc = article(rng, n, people)
@@ -117,12 +189,17 @@ def main() -> None:
             ingested.append(1000 * (time.perf_counter() - start))
             store.delete(doc.id)  # (the store stays as it was for the next one)
         clusters.link_document = link
-        print(f"{have * 10:,} events; ingesting one new article of 10 events: "
-              f"{percentiles(ingested)}")
+        print(f"{have * 10:,} events; ingesting one new article of 10 events: {percentiles(ingested)}")
         print(f"  of which linking it: {percentiles(linked)}")
         listed = []
-        filters = [{}, {"country": "USA"}, {"type": "ASSAULT"}, {"since": "2020-03"},
-                   {"country": "FRA", "type": "CONSULT"}, {"order": "-date"}]
+        filters = [
+            {},
+            {"country": "USA"},
+            {"type": "ASSAULT"},
+            {"since": "2020-03"},
+            {"country": "FRA", "type": "CONSULT"},
+            {"order": "-date"},
+        ]
         for i in range(60):
             start = time.perf_counter()
             store.clusters(**filters[i % len(filters)], limit=50)

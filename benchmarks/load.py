@@ -12,6 +12,7 @@ Exits 1 if any of these counts is not 0. The server listens on 127.0.0.1 only; t
 the seed articles (examples/) are posted first, which also loads the model before timing.
 --db copies nothing: give a copy of a store you care about (the run adds its documents).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,28 +32,55 @@ import httpx
 REPO = Path(__file__).resolve().parents[1]
 TOKEN = "load-benchmark"
 SEED = 20261205
-PEOPLE = ["Vladimir Norov", "Ying Yong", "Antony Blinken", "Wang Yi", "Sergei Lavrov",
-          "Annalena Baerbock", "Olaf Scholz", "Emmanuel Macron", "Narendra Modi"]
+PEOPLE = [
+    "Vladimir Norov",
+    "Ying Yong",
+    "Antony Blinken",
+    "Wang Yi",
+    "Sergei Lavrov",
+    "Annalena Baerbock",
+    "Olaf Scholz",
+    "Emmanuel Macron",
+    "Narendra Modi",
+]
 COUNTRIES = ["China", "Russia", "France", "Germany", "India", "Japan", "Brazil", "Iran"]
 CITIES = ["Beijing", "Moscow", "Paris", "Berlin", "New Delhi", "Tokyo", "Wuhan", "Geneva"]
-VERBS = ["held talks with", "met", "criticised", "signed an agreement with", "accused",
-         "promised aid to", "threatened", "praised"]
+VERBS = [
+    "held talks with",
+    "met",
+    "criticised",
+    "signed an agreement with",
+    "accused",
+    "promised aid to",
+    "threatened",
+    "praised",
+]
 # What a page asks for: listings with and without filters, a search, counts and charts.
-GETS = ["/api/events?limit=50", "/api/events?limit=1", "/api/events?country=CHN&limit=50",
-        "/api/events?type=CONSULT", "/api/events?q=talks", "/api/events?actor=Norov",
-        "/api/events?order=-date&since=2021", "/api/stats/timeline",
-        "/api/stats/timeline?interval=month&by=type", "/api/stats/network",
-        "/api/stats/places", "/api/actors", "/healthz"]
+GETS = [
+    "/api/events?limit=50",
+    "/api/events?limit=1",
+    "/api/events?country=CHN&limit=50",
+    "/api/events?type=CONSULT",
+    "/api/events?q=talks",
+    "/api/events?actor=Norov",
+    "/api/events?order=-date&since=2021",
+    "/api/stats/timeline",
+    "/api/stats/timeline?interval=month&by=type",
+    "/api/stats/network",
+    "/api/stats/places",
+    "/api/actors",
+    "/healthz",
+]
 
 
 def article(rng: random.Random, i: int) -> dict:
     sentences = []
     for _ in range(6):
         who, whom = rng.sample(PEOPLE, 2)
-        sentences.append(f"{who} {rng.choice(VERBS)} {whom} in {rng.choice(CITIES)} on "
-                         f"{rng.randint(1, 28)} May 2022.")
-        sentences.append(f"{rng.choice(COUNTRIES)} condemned the decision of "
-                         f"{rng.choice(COUNTRIES)}.")
+        sentences.append(
+            f"{who} {rng.choice(VERBS)} {whom} in {rng.choice(CITIES)} on {rng.randint(1, 28)} May 2022."
+        )
+        sentences.append(f"{rng.choice(COUNTRIES)} condemned the decision of {rng.choice(COUNTRIES)}.")
     return {"id": f"load-{SEED}-{i}", "date": "2022-05-30", "text": " ".join(sentences)}
 
 
@@ -64,9 +92,22 @@ def free_port() -> int:
 
 def start_server(db: str, port: int, log) -> subprocess.Popen:
     env = {**os.environ, "DRAGOMAN_TOKEN": TOKEN}
-    return subprocess.Popen([sys.executable, "-m", "dragoman.cli", "serve", "--db", db,
-                             "--host", "127.0.0.1", "--port", str(port)], env=env,
-                            stderr=log)
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "dragoman.cli",
+            "serve",
+            "--db",
+            db,
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        env=env,
+        stderr=log,
+    )
 
 
 async def wait_until_up(client: httpx.AsyncClient, server: subprocess.Popen) -> None:
@@ -84,7 +125,7 @@ async def wait_until_up(client: httpx.AsyncClient, server: subprocess.Popen) -> 
 
 class Run:
     def __init__(self):
-        self.writing = 0            # POSTs in flight
+        self.writing = 0  # POSTs in flight
         self.gets: list[tuple[float, bool]] = []  # (seconds, a write was in flight)
         self.server_errors: list[str] = []
         self.dropped: list[str] = []  # requests that got no answer (a closed connection)
@@ -107,21 +148,20 @@ async def one_get(client: httpx.AsyncClient, run: Run, path: str) -> None:
     run.note(response, f"GET {path}")
 
 
-async def gets(client: httpx.AsyncClient, run: Run, count: int, concurrency: int,
-               rng: random.Random) -> None:
+async def gets(client: httpx.AsyncClient, run: Run, count: int, concurrency: int, rng: random.Random) -> None:
     queue = [rng.choice(GETS) for _ in range(count)]
 
     async def worker():
         while queue:
             await one_get(client, run, queue.pop())
+
     await asyncio.gather(*(worker() for _ in range(concurrency)))
 
 
 async def one_post(client: httpx.AsyncClient, run: Run, doc: dict) -> None:
     run.writing += 1
     try:
-        response = await client.post("/api/documents", json=doc,
-                                     headers={"authorization": f"Bearer {TOKEN}"})
+        response = await client.post("/api/documents", json=doc, headers={"authorization": f"Bearer {TOKEN}"})
     except httpx.TransportError as exc:
         run.dropped.append(f"POST {doc['id']}: {type(exc).__name__}")
         return
@@ -139,10 +179,13 @@ async def lost(client: httpx.AsyncClient, ids: list[str]) -> list[str]:
 
 async def seed(client: httpx.AsyncClient) -> None:
     """The seed articles, posted once: the server loads its model on the first POST."""
-    docs = [{"id": path.stem, "text": path.read_text(encoding="utf-8")}
-            for path in sorted((REPO / "examples").glob("*.txt"))]
-    response = await client.post("/api/documents", json=docs, timeout=300,
-                                 headers={"authorization": f"Bearer {TOKEN}"})
+    docs = [
+        {"id": path.stem, "text": path.read_text(encoding="utf-8")}
+        for path in sorted((REPO / "examples").glob("*.txt"))
+    ]
+    response = await client.post(
+        "/api/documents", json=docs, timeout=300, headers={"authorization": f"Bearer {TOKEN}"}
+    )
     response.raise_for_status()
 
 
@@ -150,8 +193,10 @@ def quantiles(values: list[float]) -> str:
     if len(values) < 2:
         return f"n={len(values)}"
     cuts = statistics.quantiles(values, n=100)
-    return (f"n={len(values):5}  p50 {cuts[49] * 1000:7.1f} ms  p95 {cuts[94] * 1000:7.1f} ms  "
-            f"max {max(values) * 1000:7.1f} ms")
+    return (
+        f"n={len(values):5}  p50 {cuts[49] * 1000:7.1f} ms  p95 {cuts[94] * 1000:7.1f} ms  "
+        f"max {max(values) * 1000:7.1f} ms"
+    )
 
 
 async def main_async(args) -> int:
@@ -160,11 +205,11 @@ async def main_async(args) -> int:
     server = start_server(args.db, port, args.log)
     # Idle connections closed before uvicorn's 5 s keep-alive runs out: reusing one the server
     # is closing at that moment gets no answer (a race of HTTP keep-alive, not of dragoman).
-    limits = httpx.Limits(max_connections=args.concurrency + args.posts + 5,
-                          keepalive_expiry=2.0)
+    limits = httpx.Limits(max_connections=args.concurrency + args.posts + 5, keepalive_expiry=2.0)
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=120,
-                                     limits=limits) as client:
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{port}", timeout=120, limits=limits
+        ) as client:
             await wait_until_up(client, server)
             await seed(client)
             run = Run()
@@ -175,15 +220,16 @@ async def main_async(args) -> int:
             await gets(client, run, args.gets, args.concurrency, rng)
             await asyncio.gather(*posts)
             elapsed = time.perf_counter() - started
-            missing = await lost(client, run.posted) + [d["id"] for d in docs
-                                                        if d["id"] not in run.posted]
+            missing = await lost(client, run.posted) + [d["id"] for d in docs if d["id"] not in run.posted]
     finally:
         server.terminate()
         server.wait(10)
     during = [s for s, writing in run.gets if writing]
     after = [s for s, writing in run.gets if not writing]
-    print(f"{len(run.gets)} GETs at {args.concurrency} concurrent and {args.posts} concurrent "
-          f"POSTs in {elapsed:.1f} s against dragoman serve on 127.0.0.1")
+    print(
+        f"{len(run.gets)} GETs at {args.concurrency} concurrent and {args.posts} concurrent "
+        f"POSTs in {elapsed:.1f} s against dragoman serve on 127.0.0.1"
+    )
     print(f"  5xx answers:     {len(run.server_errors)}  {run.server_errors[:5]}")
     print(f"  no answer:       {len(run.dropped)}  {run.dropped[:5]}")
     print(f"  documents lost:  {len(missing)} of {args.posts}  {missing[:5]}")
@@ -202,8 +248,10 @@ def main() -> int:
     parser.add_argument("--max-seconds", type=float, default=600)
     parser.add_argument("--server-log", help="where the server's messages go (default: none)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="dragoman-load-") as folder, \
-            open(args.server_log or os.devnull, "w") as args.log:
+    with (
+        tempfile.TemporaryDirectory(prefix="dragoman-load-") as folder,
+        open(args.server_log or os.devnull, "w") as args.log,
+    ):
         args.db = args.db or str(Path(folder) / "load.db")
         try:
             return asyncio.run(asyncio.wait_for(main_async(args), args.max_seconds))

@@ -6,6 +6,7 @@ Runs `dragoman eval` (the library behind it) on the seeds (exhaustive gold: prec
 recall, F1) and on plv_dev (one labelled dyad per sentence: recall only), then prints
 the figures, the recall per event type and the command that produced them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,22 +20,47 @@ from dragoman.pipeline import Pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = REPO.parent / "shared"
-COLUMNS = ["gold set", "documents", "gold events", "predicted", "matched", "precision", "recall",
-           "F1", "date acc.", "place acc.", "type acc. on found dyads", "words/s"]
+COLUMNS = [
+    "gold set",
+    "documents",
+    "gold events",
+    "predicted",
+    "matched",
+    "precision",
+    "recall",
+    "F1",
+    "date acc.",
+    "place acc.",
+    "type acc. on found dyads",
+    "words/s",
+]
 
 
 def gold_sets(shared: Path) -> list[tuple[str, Path, Path, bool]]:
     """(name, gold file, input, recall only) for each gold set."""
     ev = shared / "eval"
-    return [("seeds", ev / "seeds.gold.jsonl", shared / "seeds", False),
-            ("plv_dev (recall only)", ev / "plv_dev.gold.jsonl", ev / "plv_dev.input.jsonl", True)]
+    return [
+        ("seeds", ev / "seeds.gold.jsonl", shared / "seeds", False),
+        ("plv_dev (recall only)", ev / "plv_dev.gold.jsonl", ev / "plv_dev.input.jsonl", True),
+    ]
 
 
 def figures_row(name: str, result: dict) -> list[str]:
     s, sp = result["score"], result["speed"]
-    return [name, str(sp["documents"]), str(s["gold"]), str(s["predicted"]), str(s["matched"]),
-            _cell(s.get("precision")), _cell(s["recall"]), _cell(s.get("f1")), _cell(s["date_acc"]),
-            _cell(s["place_acc"]), _cell(result["dyads"]["accuracy"]), str(sp["words_per_s"])]
+    return [
+        name,
+        str(sp["documents"]),
+        str(s["gold"]),
+        str(s["predicted"]),
+        str(s["matched"]),
+        _cell(s.get("precision")),
+        _cell(s["recall"]),
+        _cell(s.get("f1")),
+        _cell(s["date_acc"]),
+        _cell(s["place_acc"]),
+        _cell(result["dyads"]["accuracy"]),
+        str(sp["words_per_s"]),
+    ]
 
 
 def per_type_rows(results: dict[str, dict]) -> tuple[list[str], list[list[str]]]:
@@ -82,10 +108,13 @@ def main(argv=None) -> int:
     if not (args.shared / "eval").is_dir():
         sys.exit(f"no gold sets under {args.shared / 'eval'}: pass --shared DIR")
     pipeline = Pipeline()  # loaded once for both gold sets
-    results = {name: evaluate(gold, [str(inputs)], recall_only, pipeline=pipeline)
-               for name, gold, inputs, recall_only in gold_sets(args.shared)}
-    print(f"dragoman {__version__}, {datetime.date.today()}, "
-          f"`.venv/bin/python benchmarks/quality.py`, i.e.\n")
+    results = {
+        name: evaluate(gold, [str(inputs)], recall_only, pipeline=pipeline)
+        for name, gold, inputs, recall_only in gold_sets(args.shared)
+    }
+    print(
+        f"dragoman {__version__}, {datetime.date.today()}, `.venv/bin/python benchmarks/quality.py`, i.e.\n"
+    )
     print("\n".join(f"    {c}" for c in command_line(args.shared)) + "\n")
     print(markdown(COLUMNS, [figures_row(n, r) for n, r in results.items()]) + "\n")
     print("Recall per gold event type (matched/gold):\n")

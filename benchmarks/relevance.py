@@ -18,6 +18,7 @@ world articles, and how well the relevance decision tells the two apart.
 --off runs the same with the [relevance] setting turned off: the figures before the filter.
 The relevance model never saw news-clusters (scripts/train_relevance.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,7 +65,10 @@ def per_article(cats: dict[str, str], counts: Counter) -> dict:
     docs, evs = Counter(cats.values()), Counter()
     for doc_id, cat in cats.items():
         evs[cat] += counts.get(doc_id, 0)
-    rows = {cat: {"articles": docs[cat], "events": evs[cat], "per_article": evs[cat] / docs[cat]} for cat in sorted(docs)}
+    rows = {
+        cat: {"articles": docs[cat], "events": evs[cat], "per_article": evs[cat] / docs[cat]}
+        for cat in sorted(docs)
+    }
     other = [c for c in docs if c != WORLD]
     n_other, e_other = sum(docs[c] for c in other), sum(evs[c] for c in other)
     rows["non-political"] = {"articles": n_other, "events": e_other, "per_article": e_other / n_other}
@@ -89,8 +93,11 @@ def decisions(data: Path, settings: Settings) -> tuple[dict[str, bool], dict[str
 def story_discards(shared: Path) -> list[re.Pattern]:
     """PETRARCH-2's story-level discards (lines starting with '+'): a story with one is not coded."""
     path = shared / "lexicons" / "petrarch2" / "Phoenix.discards.txt"
-    phrases = [ln.split("#")[0].strip()[1:].strip() for ln in path.read_text(encoding="utf-8").splitlines()
-               if ln.startswith("+")]
+    phrases = [
+        ln.split("#")[0].strip()[1:].strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.startswith("+")
+    ]
     return [re.compile(r"\b" + r"\s+".join(map(re.escape, p.split())) + r"\b", re.I) for p in phrases if p]
 
 
@@ -109,12 +116,19 @@ def scores(cats: dict[str, str], said: dict[str, bool]) -> dict:
     fp = sum(1 for d, c in cats.items() if said.get(d) and c != WORLD)
     fn = sum(1 for d, c in cats.items() if not said.get(d) and c == WORLD)
     per_cat = Counter(c for d, c in cats.items() if said.get(d))
-    return {"precision": tp / max(tp + fp, 1), "recall": tp / max(tp + fn, 1),
-            "judged_political": {c: per_cat[c] for c in sorted(set(cats.values()))}}
+    return {
+        "precision": tp / max(tp + fp, 1),
+        "recall": tp / max(tp + fn, 1),
+        "judged_political": {c: per_cat[c] for c in sorted(set(cats.values()))},
+    }
 
 
 def news_dev_unrequired(shared: Path, settings: Settings) -> dict:
-    gold = [json.loads(ln) for ln in (shared / "eval" / "news_dev.gold.jsonl").read_text().splitlines() if ln.strip()]
+    gold = [
+        json.loads(ln)
+        for ln in (shared / "eval" / "news_dev.gold.jsonl").read_text().splitlines()
+        if ln.strip()
+    ]
     empty = {g["doc_id"] for g in gold if not [e for e in g["events"] if not e.get("optional")]}
     counts = events_per_doc([str(shared / "eval" / "news_dev.input.jsonl")], settings, workers=1)
     return {"articles": len(empty), "events": sum(counts.get(d, 0) for d in empty)}
@@ -127,18 +141,29 @@ def _on(settings: Settings) -> Settings:
 
 
 def report(result: dict) -> str:
-    lines = [f"[relevance] enabled = {result['enabled']}", "", "events per article (news-clusters):",
-             f"  {'category':15} {'articles':>8} {'events':>7} {'per article':>12}"]
+    lines = [
+        f"[relevance] enabled = {result['enabled']}",
+        "",
+        "events per article (news-clusters):",
+        f"  {'category':15} {'articles':>8} {'events':>7} {'per article':>12}",
+    ]
     for cat, row in result["per_article"].items():
         lines.append(f"  {cat:15} {row['articles']:8d} {row['events']:7d} {row['per_article']:12.2f}")
     lines += ["", "document decision, political = world category (precision / recall of political):"]
     for name in ("relevance", "word_model_alone", "petrarch_story_discards"):
         s = result[name]
         per = ", ".join(f"{c} {n}" for c, n in s["judged_political"].items())
-        lines.append(f"  {name:24} precision {s['precision']:.3f}  recall {s['recall']:.3f}  (judged political: {per})")
-    lines.append(f"  ({result['too_short']} articles too short to judge: the pipeline keeps them for the actor rules)")
+        lines.append(
+            f"  {name:24} precision {s['precision']:.3f}  recall {s['recall']:.3f}  (judged political: {per})"
+        )
+    lines.append(
+        f"  ({result['too_short']} articles too short to judge: the pipeline keeps them for the actor rules)"
+    )
     nd = result["news_dev"]
-    lines += ["", f"news_dev: {nd['events']} events predicted on its {nd['articles']} articles with no required event"]
+    lines += [
+        "",
+        f"news_dev: {nd['events']} events predicted on its {nd['articles']} articles with no required event",
+    ]
     return "\n".join(lines)
 
 
@@ -146,7 +171,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data directory")
     ap.add_argument("--events", type=Path, help="records of an earlier extract of news-clusters (jsonl)")
-    ap.add_argument("--off", action="store_true", help="turn the relevance filter off (the figures before it)")
+    ap.add_argument(
+        "--off", action="store_true", help="turn the relevance filter off (the figures before it)"
+    )
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args(argv)
@@ -154,13 +181,19 @@ def main(argv=None) -> int:
     settings.values["relevance"]["enabled"] = not args.off
     data = args.shared / "corpus" / "news-clusters" / "data"
     cats = categories(data)
-    counts = events_from_file(args.events) if args.events else events_per_doc([str(data)], settings, args.workers)
+    counts = (
+        events_from_file(args.events) if args.events else events_per_doc([str(data)], settings, args.workers)
+    )
     pipeline_said, model_said, short = decisions(data, settings)
-    result = {"enabled": not args.off, "per_article": per_article(cats, counts),
-              "relevance": scores(cats, pipeline_said), "word_model_alone": scores(cats, model_said),
-              "too_short": short,
-              "petrarch_story_discards": scores(cats, discard_decisions(data, args.shared)),
-              "news_dev": news_dev_unrequired(args.shared, settings)}
+    result = {
+        "enabled": not args.off,
+        "per_article": per_article(cats, counts),
+        "relevance": scores(cats, pipeline_said),
+        "word_model_alone": scores(cats, model_said),
+        "too_short": short,
+        "petrarch_story_discards": scores(cats, discard_decisions(data, args.shared)),
+        "news_dev": news_dev_unrequired(args.shared, settings),
+    }
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, indent=2))

@@ -8,6 +8,7 @@ Cyrillic names, transliteration, data/ru/places.tsv): a name counts as resolved 
 gazetteer's answer has the gold country and the gold's English name (spelling variants folded:
 GeoNames' "Nizhniy Novgorod" is the gold's "Nizhny Novgorod"). Prints each name and the total.
 """
+
 from __future__ import annotations
 
 import json
@@ -43,10 +44,15 @@ def main() -> None:
     resolved = 0
     for name, english, country in names:
         place = g.lookup(name)
-        ok = place is not None and place.country_code == country and \
-            name_key(english) in {name_key(place.name), name_key(place.admin1 or "")}
+        ok = (
+            place is not None
+            and place.country_code == country
+            and name_key(english) in {name_key(place.name), name_key(place.admin1 or "")}
+        )
         resolved += ok
-        print(f"{'ok ' if ok else 'MISS'} {name:22} -> {place.name if place else None} (gold {english}, {country})")
+        print(
+            f"{'ok ' if ok else 'MISS'} {name:22} -> {place.name if place else None} (gold {english}, {country})"
+        )
     print(f"resolved {resolved} of {len(names)} Cyrillic gold place names")
 
 

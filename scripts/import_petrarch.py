@@ -34,6 +34,7 @@ See RESULTS below for the decisions.
 RESULTS
 (filled in by the measurement: see benchmarks/RESULTS-lexicon.md)
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,14 @@ import petrarch_verbs as verbs  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 # ../shared/lexicons/petrarch2 beside the checkout (or beside the folder of worktrees)
-LEXICONS = next((p / "shared" / "lexicons" / "petrarch2" for p in (ROOT.parent, ROOT.parent.parent)
-                 if (p / "shared" / "lexicons" / "petrarch2").is_dir()), ROOT.parent / "shared" / "lexicons" / "petrarch2")
+LEXICONS = next(
+    (
+        p / "shared" / "lexicons" / "petrarch2"
+        for p in (ROOT.parent, ROOT.parent.parent)
+        if (p / "shared" / "lexicons" / "petrarch2").is_dir()
+    ),
+    ROOT.parent / "shared" / "lexicons" / "petrarch2",
+)
 DATA = ROOT / "src" / "dragoman" / "data"
 TRIGGER_COLUMNS = ["trigger", "pos", "event", "mode", "cameo", "preps", "needs"]
 KEEP = ("object:08", "object:16", "agents:EDU", "agents:MIL")
@@ -125,7 +132,9 @@ def selector(patterns: tuple[str, ...]):
 def read_tsv(path: Path) -> list[dict]:
     if not path.exists():
         return []
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -144,8 +153,12 @@ def resolve_triggers(candidates: list[verbs.Row], hand_file: Path, classes) -> l
     return verbs.resolve(candidates, hand, classes)
 
 
-ACTOR_FILES = ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-               "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt")
+ACTOR_FILES = (
+    "Phoenix.Countries.actors.txt",
+    "Phoenix.International.actors.txt",
+    "Phoenix.MilNonState.actors.txt",
+    "Phoenix.agents.txt",
+)
 
 
 def actor_candidates(lexicons: Path, hand: Path) -> list[actors.Candidate]:
@@ -153,8 +166,11 @@ def actor_candidates(lexicons: Path, hand: Path) -> list[actors.Candidate]:
     import pycountry
 
     iso3 = {c.alpha_3 for c in pycountry.countries} | {"XKX"}
-    texts = {name: (lexicons / name).read_text(encoding="utf-8", errors="replace") for name in ACTOR_FILES
-             if (lexicons / name).exists()}
+    texts = {
+        name: (lexicons / name).read_text(encoding="utf-8", errors="replace")
+        for name in ACTOR_FILES
+        if (lexicons / name).exists()
+    }
     parsed = {name: actors.parse_actors(text, name) for name, text in texts.items() if "actors" in name}
     igo = parsed.get(ACTOR_FILES[1], [])
     igo_orgs = actors.igo_code_map(igo, read_tsv(hand / "actors" / "organizations.tsv"))
@@ -169,7 +185,20 @@ def actor_candidates(lexicons: Path, hand: Path) -> list[actors.Candidate]:
 
 def role_words(hand: Path) -> set[str]:
     """Words of titles and offices (roles.tsv), which dragoman reads around a name itself."""
-    words = {"mr", "mrs", "ms", "dr", "sir", "sheikh", "king", "queen", "prince", "general", "gen.", "colonel"}
+    words = {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sir",
+        "sheikh",
+        "king",
+        "queen",
+        "prince",
+        "general",
+        "gen.",
+        "colonel",
+    }
     for row in read_tsv(hand / "actors" / "roles.tsv"):
         for f in [row["phrase"], *(row.get("aliases") or "").split("|")]:
             words.update(w.lower() for w in f.split() if len(w) > 2)
@@ -187,8 +216,9 @@ def hand_forms(hand: Path) -> set[str]:
     return forms
 
 
-def write_actors(candidates: list[actors.Candidate], classes, out: Path, hand: Path = DATA,
-                 english=None) -> dict[str, int]:
+def write_actors(
+    candidates: list[actors.Candidate], classes, out: Path, hand: Path = DATA, english=None
+) -> dict[str, int]:
     """Write actors/<stem>_petrarch.tsv for the selected classes (an empty class set removes them)."""
     english = english or (lambda w: False)
     chosen = [c for c in candidates if classes(c.cls)]
@@ -235,7 +265,9 @@ def main(argv: list[str] | None = None) -> int:
     patterns = tuple(p for p in (args.classes.split(",") if args.classes is not None else KEEP) if p)
     lemmas = Lemmas()
     everything = selector(("*",)) if args.list_classes else selector(patterns)
-    rows = resolve_triggers(trigger_candidates(args.lexicons, lemmas), args.hand / "events" / "triggers.tsv", everything)
+    rows = resolve_triggers(
+        trigger_candidates(args.lexicons, lemmas), args.hand / "events" / "triggers.tsv", everything
+    )
     cands = actor_candidates(args.lexicons, args.hand)
     if args.list_classes:
         from collections import Counter

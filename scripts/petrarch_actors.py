@@ -22,6 +22,7 @@ a class (the unit the import keeps or drops), with its source line:
   countries:names  other names of countries (variants, old names; not their cities)
   agents:SECTOR    agent nouns by the sector dragoman gives them
 """
+
 from __future__ import annotations
 
 import re
@@ -30,26 +31,91 @@ from dataclasses import dataclass, field
 
 # Phoenix's codes for states that are not ISO's, and CAMEO role codes -> dragoman sectors.
 COUNTRY_ALIASES = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "GAB": "GAB"}
-SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "MED", "EDU", "BUS",
-           "CVL", "REL", "LAB", "REF", "NGO"}
-SECTOR_OF = {"INS": "REB", "SEP": "REB", "UAF": "REB", "MUS": "REL", "CHR": "REL", "CTH": "REL",
-             "HIN": "REL", "JEW": "REL", "BUD": "REL", "HRI": "NGO", "PPL": "CVL", "MNC": "BUS"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "PTY",
+    "REB",
+    "OPP",
+    "SPY",
+    "MED",
+    "EDU",
+    "BUS",
+    "CVL",
+    "REL",
+    "LAB",
+    "REF",
+    "NGO",
+}
+SECTOR_OF = {
+    "INS": "REB",
+    "SEP": "REB",
+    "UAF": "REB",
+    "MUS": "REL",
+    "CHR": "REL",
+    "CTH": "REL",
+    "HIN": "REL",
+    "JEW": "REL",
+    "BUD": "REL",
+    "HRI": "NGO",
+    "PPL": "CVL",
+    "MNC": "BUS",
+}
 # A national body coded GOV and a branch keeps the branch ("USAGOVLEG" Congress is LEG).
 BRANCHES = {"MIL", "LEG", "JUD", "COP", "SPY"}
 RECENT = 20120101  # an office held after 2011 is "current" for news of the 2010s and 2020s
-ORG_WORDS = {"ministry", "police", "force", "forces", "army", "navy", "department", "agency", "office",
-             "council", "court", "party", "government", "administration", "guard", "union", "company",
-             "business", "industry", "committee", "commission", "parliament", "assembly", "bank",
-             "association", "organization", "organisation", "service", "services", "corps", "unit",
-             "airline", "media", "press", "church", "militia", "group", "movement", "front"}
+ORG_WORDS = {
+    "ministry",
+    "police",
+    "force",
+    "forces",
+    "army",
+    "navy",
+    "department",
+    "agency",
+    "office",
+    "council",
+    "court",
+    "party",
+    "government",
+    "administration",
+    "guard",
+    "union",
+    "company",
+    "business",
+    "industry",
+    "committee",
+    "commission",
+    "parliament",
+    "assembly",
+    "bank",
+    "association",
+    "organization",
+    "organisation",
+    "service",
+    "services",
+    "corps",
+    "unit",
+    "airline",
+    "media",
+    "press",
+    "church",
+    "militia",
+    "group",
+    "movement",
+    "front",
+}
 
 
 @dataclass
 class Code:
     code: str
-    start: int | None = None   # yyyymmdd
+    start: int | None = None  # yyyymmdd
     end: int | None = None
-    note: str = ""             # the comment after the code ("Foreign Minister")
+    note: str = ""  # the comment after the code ("Foreign Minister")
 
 
 @dataclass
@@ -64,9 +130,9 @@ class Entry:
 @dataclass
 class Candidate:
     cls: str
-    file: str                  # people.tsv, organizations.tsv, roles.tsv, countries.tsv
+    file: str  # people.tsv, organizations.tsv, roles.tsv, countries.tsv
     cells: dict
-    forms: list[str]           # name first, then aliases (as written in the row)
+    forms: list[str]  # name first, then aliases (as written in the row)
     sources: list[str] = field(default_factory=list)
 
 
@@ -126,7 +192,7 @@ def country_of(code: str, iso3: set[str]) -> str | None:
 def sector_of(code: str, skip: int = 3) -> str | None:
     """The sector of a code after its country or organisation part: GOV then a branch gives the
     branch ("USAGOVLEG" LEG), otherwise the first role dragoman knows."""
-    chunks = [code[i:i + 3] for i in range(skip, len(code), 3)]
+    chunks = [code[i : i + 3] for i in range(skip, len(code), 3)]
     found = [SECTOR_OF.get(c, c) for c in chunks if SECTOR_OF.get(c, c) in SECTORS]
     if len(found) > 1 and found[0] == "GOV" and found[1] in BRANCHES:
         return found[1]
@@ -143,7 +209,7 @@ def form(raw: str, acronym_ok=lambda w: False) -> str:
 
 
 def acronyms_in(raw: str) -> list[str]:
-    """ `ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_` names its acronym in brackets."""
+    """`ADEN_ABYAN_ISLAMIC_ARMY_(AAIA)_` names its acronym in brackets."""
     return [a for a in re.findall(r"\(([A-Z]{2,6})\)", raw)]
 
 
@@ -168,8 +234,15 @@ def country_candidates(entries: list[Entry], iso3: set[str], igo_orgs: dict[str,
         latest = _latest(codes)
         country = country_of(latest.code, iso3)
         if all(len(c.code) == 3 for c in codes):
-            out.append(Candidate("countries:names", "countries.tsv", {"iso3": country},
-                                 [form(a) for a in [e.name, *e.aliases]], [e.source]))
+            out.append(
+                Candidate(
+                    "countries:names",
+                    "countries.tsv",
+                    {"iso3": country},
+                    [form(a) for a in [e.name, *e.aliases]],
+                    [e.source],
+                )
+            )
         elif "CountryInfo" in e.comment or any(c.start or c.end for c in codes):
             cls = "people:current" if _current(codes) else "people:former"
             out.append(_person(e, cls, country, "", latest, roles))
@@ -192,8 +265,15 @@ def international_candidates(entries: list[Entry], iso3: set[str], igo_orgs: dic
             org = org_code(latest.code, igo_orgs) if kind in ("IGO", "NGO") else ""
             out.append(_person(e, "people:igo", kind or "IGO", org, latest, roles))
         elif kind in ("IGO", "NGO"):
-            out.append(_org(e, f"orgs:{kind.lower()}", kind, sector_of(latest.code, 6) or
-                            ("NGO" if kind == "NGO" else "GOV"), kind))
+            out.append(
+                _org(
+                    e,
+                    f"orgs:{kind.lower()}",
+                    kind,
+                    sector_of(latest.code, 6) or ("NGO" if kind == "NGO" else "GOV"),
+                    kind,
+                )
+            )
         elif kind == "MNC":
             home = country_of(latest.code[3:6], iso3) if len(latest.code) >= 6 else None
             out.append(_org(e, "orgs:mnc", "BUS", "BUS", home if home not in ("IGO", "NGO", "MNC") else ""))
@@ -205,13 +285,35 @@ def armed_candidates(entries: list[Entry], iso3: set[str]):
     for e in entries:
         if e.codes:
             country = country_of(e.codes[0].code, iso3)
-            out.append(_org(e, "groups:armed", "REB", "REB", country if country not in ("IGO", "NGO", "MNC") else ""))
+            out.append(
+                _org(e, "groups:armed", "REB", "REB", country if country not in ("IGO", "NGO", "MNC") else "")
+            )
     return out
 
 
-INSTITUTIONS = ORG_WORDS | {"council", "bureau", "directorate", "palace", "house", "intelligence", "rifles",
-                            "declaration", "community", "federal", "national", "state", "republic", "royal",
-                            "islands", "antilles", "strip", "city", "yard", "headquarters", "security"}
+INSTITUTIONS = ORG_WORDS | {
+    "council",
+    "bureau",
+    "directorate",
+    "palace",
+    "house",
+    "intelligence",
+    "rifles",
+    "declaration",
+    "community",
+    "federal",
+    "national",
+    "state",
+    "republic",
+    "royal",
+    "islands",
+    "antilles",
+    "strip",
+    "city",
+    "yard",
+    "headquarters",
+    "security",
+}
 
 
 def _looks_like_person(e: Entry) -> bool:
@@ -232,8 +334,13 @@ def _person(e: Entry, cls: str, country: str, org: str, latest: Code, roles: set
 def _org(e: Entry, cls: str, org_type: str, sector: str, country: str | None) -> Candidate:
     names = [form(a, lambda w: len(w.replace(".", "")) <= 5) for a in [e.name, *e.aliases]]
     names += [a for raw in [e.name, *e.aliases] for a in acronyms_in(raw)]
-    return Candidate(cls, "organizations.tsv", {"type": org_type, "sector": sector, "country": country or "",
-                                                 "members": ""}, names, [e.source])
+    return Candidate(
+        cls,
+        "organizations.tsv",
+        {"type": org_type, "sector": sector, "country": country or "", "members": ""},
+        names,
+        [e.source],
+    )
 
 
 def org_code(code: str, igo_orgs: dict[str, str]) -> str:
@@ -263,9 +370,30 @@ def igo_code_map(entries: list[Entry], hand_orgs: list[dict]) -> dict[str, str]:
     return {code: v.most_common(1)[0][0] for code, v in votes.items() if len(v) == 1}
 
 
-BODY_WORDS = ORG_WORDS | {"ministry", "military", "industry", "treasury", "judiciary", "infantry", "cavalry",
-                          "artillery", "registry", "presidency", "squad", "corp", "chamber", "gendarmerie",
-                          "police", "cabinet", "junta", "regime", "faction", "brigade", "battalion", "regiment"}
+BODY_WORDS = ORG_WORDS | {
+    "ministry",
+    "military",
+    "industry",
+    "treasury",
+    "judiciary",
+    "infantry",
+    "cavalry",
+    "artillery",
+    "registry",
+    "presidency",
+    "squad",
+    "corp",
+    "chamber",
+    "gendarmerie",
+    "police",
+    "cabinet",
+    "junta",
+    "regime",
+    "faction",
+    "brigade",
+    "battalion",
+    "regiment",
+}
 
 
 def _body(word: str) -> bool:
@@ -291,29 +419,43 @@ def agent_candidates(text: str, fname: str) -> list[Candidate]:
             continue
         phrases = [m.group(1)]
         for macro, words in macros.items():  # CATTLE!PERSON! -> cattleman, cattlemen, ...
-            phrases = [p.replace(macro, w) for p in phrases for w in words] if macro in m.group(1) else phrases
+            phrases = (
+                [p.replace(macro, w) for p in phrases for w in words] if macro in m.group(1) else phrases
+            )
         phrases += (m.group(2) or "").strip("{}").split()  # the plural forms given
         forms = [" ".join(p.replace("_", " ").lower().split()) for p in phrases]
         forms = [f for f in forms if re.fullmatch(r"[a-z][a-z' -]*", f)]
         if forms:
             kind = "organization" if _body(forms[0].split()[-1]) else "person"
-            out.append(Candidate(f"agents:{sector}", "roles.tsv", {"sector": sector, "kind": kind}, forms,
-                                 [f"{fname}:{n}: {line.strip()}"]))
+            out.append(
+                Candidate(
+                    f"agents:{sector}",
+                    "roles.tsv",
+                    {"sector": sector, "kind": kind},
+                    forms,
+                    [f"{fname}:{n}: {line.strip()}"],
+                )
+            )
     return out
 
 
-HEADERS = {"people.tsv": ["name", "aliases", "country", "org", "title"],
-           "organizations.tsv": ["code", "name", "aliases", "type", "sector", "country", "members"],
-           "roles.tsv": ["phrase", "sector", "kind", "aliases"],
-           "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals"]}
+HEADERS = {
+    "people.tsv": ["name", "aliases", "country", "org", "title"],
+    "organizations.tsv": ["code", "name", "aliases", "type", "sector", "country", "members"],
+    "roles.tsv": ["phrase", "sector", "kind", "aliases"],
+    "countries.tsv": ["iso3", "name", "aliases", "demonyms", "capitals"],
+}
 
 
-def build_rows(cands: list[Candidate], hand_forms: set[str], english, role_words: set[str],
-               country_names: dict[str, str]) -> dict[str, list[tuple[list[str], list[str]]]]:
+def build_rows(
+    cands: list[Candidate], hand_forms: set[str], english, role_words: set[str], country_names: dict[str, str]
+) -> dict[str, list[tuple[list[str], list[str]]]]:
     """Rows per file, each (cells, source lines). A form (name or alias) the hand-written files
     know, or that two candidates share, is left out; so is an entry whose own name is left out
     (the hand-written row, or nobody, is meant by it)."""
-    kept = [(c, [f for f in dict.fromkeys(c.forms) if _form_ok(f, c.file, english, role_words)]) for c in cands]
+    kept = [
+        (c, [f for f in dict.fromkeys(c.forms) if _form_ok(f, c.file, english, role_words)]) for c in cands
+    ]
     owners = Counter(f.casefold() for c, forms in kept if c.file != "countries.tsv" for f in set(forms))
     owners.update(f.casefold() for f in {f for c, forms in kept if c.file == "countries.tsv" for f in forms})
     out: dict[str, list] = {name: [] for name in HEADERS}

@@ -15,6 +15,7 @@ it governs (LV), a verb and its particle (VP), a noun (N). Each pattern that fit
 shapes becomes a row; the rest (subject constraints, several phrases) are not representable
 and are left out.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,32 +23,134 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 # CAMEO root -> PLOVER type (DESIGN.md); 01 and 02 are not events.
-ROOTS = {"03": "AGREE", "04": "CONSULT", "05": "SUPPORT", "06": "COOPERATE", "07": "AID",
-         "09": "ACCUSE", "10": "REQUEST", "11": "ACCUSE", "12": "REJECT", "13": "THREATEN",
-         "14": "PROTEST", "15": "MOBILIZE", "16": "SANCTION", "17": "COERCE", "18": "ASSAULT",
-         "19": "ASSAULT", "20": "ASSAULT"}
+ROOTS = {
+    "03": "AGREE",
+    "04": "CONSULT",
+    "05": "SUPPORT",
+    "06": "COOPERATE",
+    "07": "AID",
+    "09": "ACCUSE",
+    "10": "REQUEST",
+    "11": "ACCUSE",
+    "12": "REJECT",
+    "13": "THREATEN",
+    "14": "PROTEST",
+    "15": "MOBILIZE",
+    "16": "SANCTION",
+    "17": "COERCE",
+    "18": "ASSAULT",
+    "19": "ASSAULT",
+    "20": "ASSAULT",
+}
 # PLOVER mode by CAMEO code prefix (the longest prefix wins); codes not listed get no mode.
-MODES = {"041": "phone", "042": "visit", "043": "visit", "044": "third-party", "045": "third-party",
-         "062": "military", "064": "intelligence", "071": "economic", "072": "military",
-         "075": "asylum", "084": "release", "086": "access", "087": "withdraw", "0871": "ceasefire",
-         "0872": "access", "0873": "disarm", "09": "investigate", "111": "disapprove",
-         "112": "allege", "113": "disapprove", "114": "disapprove", "115": "allege",
-         "103": "assist", "104": "change", "105": "yield", "106": "yield", "107": "yield",
-         "108": "meet", "122": "assist", "123": "change", "124": "yield", "125": "meet",
-         "1312": "restrict", "1313": "relations", "132": "restrict", "137": "arrest",
-         "138": "violence", "1382": "territory", "141": "demo", "142": "hunger", "143": "strike",
-         "144": "obstruct", "145": "riot", "151": "police", "152": "troops", "153": "police",
-         "154": "troops", "161": "discontinue", "162": "discontinue", "163": "restrict",
-         "164": "withdraw", "165": "withdraw", "166": "expel", "171": "seize", "172": "restrict",
-         "1723": "curfew", "1724": "martial-law", "173": "arrest", "174": "deport",
-         "175": "restrict", "176": "cyber", "181": "abduct", "182": "beat", "1821": "sexual",
-         "1822": "torture", "183": "explosives", "1831": "suicide-attack", "184": "abduct",
-         "185": "targeted", "186": "targeted", "191": "blockade", "193": "firearms",
-         "194": "heavy-weapons", "195": "aerial", "1952": "drone"}
+MODES = {
+    "041": "phone",
+    "042": "visit",
+    "043": "visit",
+    "044": "third-party",
+    "045": "third-party",
+    "062": "military",
+    "064": "intelligence",
+    "071": "economic",
+    "072": "military",
+    "075": "asylum",
+    "084": "release",
+    "086": "access",
+    "087": "withdraw",
+    "0871": "ceasefire",
+    "0872": "access",
+    "0873": "disarm",
+    "09": "investigate",
+    "111": "disapprove",
+    "112": "allege",
+    "113": "disapprove",
+    "114": "disapprove",
+    "115": "allege",
+    "103": "assist",
+    "104": "change",
+    "105": "yield",
+    "106": "yield",
+    "107": "yield",
+    "108": "meet",
+    "122": "assist",
+    "123": "change",
+    "124": "yield",
+    "125": "meet",
+    "1312": "restrict",
+    "1313": "relations",
+    "132": "restrict",
+    "137": "arrest",
+    "138": "violence",
+    "1382": "territory",
+    "141": "demo",
+    "142": "hunger",
+    "143": "strike",
+    "144": "obstruct",
+    "145": "riot",
+    "151": "police",
+    "152": "troops",
+    "153": "police",
+    "154": "troops",
+    "161": "discontinue",
+    "162": "discontinue",
+    "163": "restrict",
+    "164": "withdraw",
+    "165": "withdraw",
+    "166": "expel",
+    "171": "seize",
+    "172": "restrict",
+    "1723": "curfew",
+    "1724": "martial-law",
+    "173": "arrest",
+    "174": "deport",
+    "175": "restrict",
+    "176": "cyber",
+    "181": "abduct",
+    "182": "beat",
+    "1821": "sexual",
+    "1822": "torture",
+    "183": "explosives",
+    "1831": "suicide-attack",
+    "184": "abduct",
+    "185": "targeted",
+    "186": "targeted",
+    "191": "blockade",
+    "193": "firearms",
+    "194": "heavy-weapons",
+    "195": "aerial",
+    "1952": "drone",
+}
 # Words after a verb that make a particle verb ("call off", "crack down"), not a verb and object.
-PARTICLES = {"up", "down", "out", "off", "on", "in", "over", "back", "away", "for", "with",
-             "against", "to", "into", "upon", "at", "from", "about", "through", "aside", "apart",
-             "together", "forward", "behind", "around", "along", "across", "by"}
+PARTICLES = {
+    "up",
+    "down",
+    "out",
+    "off",
+    "on",
+    "in",
+    "over",
+    "back",
+    "away",
+    "for",
+    "with",
+    "against",
+    "to",
+    "into",
+    "upon",
+    "at",
+    "from",
+    "about",
+    "through",
+    "aside",
+    "apart",
+    "together",
+    "forward",
+    "behind",
+    "around",
+    "along",
+    "across",
+    "by",
+}
 # Prepositions whose object dragoman's light-verb reader looks at ("agreed to the plan").
 LV_PREPS = {"to", "on", "upon", "as", "for", "under"}
 CODE = re.compile(r"\[([^\]]*)\]")
@@ -83,7 +186,7 @@ class Row:
     event: str
     mode: str
     cameo: str
-    cls: str                 # shape:CAMEO root, the unit of keep-or-drop
+    cls: str  # shape:CAMEO root, the unit of keep-or-drop
     sources: list[str] = field(default_factory=list)
     needs: str = ""
 
@@ -142,10 +245,26 @@ def _verb_line(body: str, block_code, where: str) -> Row | None:
         return None
     event = plover(code) if code else None
     if len(words) == 1:  # a verb alone codes only with a target, as PETRARCH codes only dyads
-        return Row(words[0], "V", event or "", mode_of(code or ""), code or "", f"verb:{(code or '--')[:2]}",
-                   [where], "recipient")
+        return Row(
+            words[0],
+            "V",
+            event or "",
+            mode_of(code or ""),
+            code or "",
+            f"verb:{(code or '--')[:2]}",
+            [where],
+            "recipient",
+        )
     pos, shape = ("VP", "particle-verb") if words[1] in PARTICLES else ("LV", "verb-object")
-    return Row(" ".join(words), pos, event or "", mode_of(code or ""), code or "", f"{shape}:{(code or '--')[:2]}", [where])
+    return Row(
+        " ".join(words),
+        pos,
+        event or "",
+        mode_of(code or ""),
+        code or "",
+        f"{shape}:{(code or '--')[:2]}",
+        [where],
+    )
 
 
 def _pattern_verbs(line: str, block_verbs: list[Row]) -> list[str]:
@@ -164,7 +283,7 @@ def _pattern_rows(pattern: str, verbs: list[str], synsets, lemma, where: str) ->
     event = plover(code) if code else None
     if not event or "*" not in pattern or not verbs:
         return []
-    pre, post = pattern[:found.start()].split("*", 1)
+    pre, post = pattern[: found.start()].split("*", 1)
     if pre.split():  # a condition on the subject: not representable
         return []
     out = []
@@ -184,8 +303,7 @@ def _post_shapes(post: str, synsets) -> list[tuple[str, str, str]]:
     prep-object `* (TO TALKS)` (a preposition dragoman's light verbs read)."""
     toks = [t for t in re.sub(r"[$+^%]", " ", post).split()]
     if len(toks) == 1 and toks[0].startswith("&"):
-        return [(_member_shape(m), _head(m), "") for m in synsets.get(toks[0].rstrip("_"), [])
-                if _head(m)]
+        return [(_member_shape(m), _head(m), "") for m in synsets.get(toks[0].rstrip("_"), []) if _head(m)]
     if len(toks) == 1 and re.fullmatch(r"[A-Z]+", toks[0]):
         return [("object", toks[0].lower(), "")]
     joined = " ".join(toks)
@@ -234,8 +352,18 @@ def resolve(rows: list[Row], hand: dict[tuple[str, str], set[str]], classes) -> 
         same = [r for r in group if r.event == event]
         code = Counter(r.cameo for r in same).most_common(1)[0][0]
         first = next(r for r in same if r.cameo == code)
-        out.append(Row(first.trigger, first.pos, event, mode_of(code), code, first.cls,
-                       [s for r in same for s in r.sources], first.needs))
+        out.append(
+            Row(
+                first.trigger,
+                first.pos,
+                event,
+                mode_of(code),
+                code,
+                first.cls,
+                [s for r in same for s in r.sources],
+                first.needs,
+            )
+        )
     return out
 
 
@@ -253,6 +381,15 @@ def noun_rows(rows: list[Row], lemma_ok, min_verbs: int = 2) -> list[Row]:
         verbs = {r.trigger.split()[0] for r in group}
         if len(types) == 1 and len(verbs) >= min_verbs and lemma_ok(noun):
             code = Counter(r.cameo for r in group).most_common(1)[0][0]
-            out.append(Row(noun, "N", group[0].event, mode_of(code), code, f"noun:{code[:2]}",
-                           [s for r in group for s in r.sources]))
+            out.append(
+                Row(
+                    noun,
+                    "N",
+                    group[0].event,
+                    mode_of(code),
+                    code,
+                    f"noun:{code[:2]}",
+                    [s for r in group for s in r.sources],
+                )
+            )
     return out

@@ -18,6 +18,7 @@ set in data/settings.toml ([relevance] threshold).
 
     .venv/bin/python scripts/train_relevance.py [--shared ../shared] [--out PATH]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,10 +38,10 @@ REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "src" / "dragoman" / "data"
 OUT = DATA / "relevance" / "model.tsv"
 SENTENCES_PER_DOC = 8
-MIN_DOCS = 3        # a word must occur in this many training texts to be a feature
-L2 = 1e-4           # weight decay per step; stronger decay blurred the two classes in CV
+MIN_DOCS = 3  # a word must occur in this many training texts to be a feature
+L2 = 1e-4  # weight decay per step; stronger decay blurred the two classes in CV
 STEPS, RATE = 3000, 2.0
-MIN_WEIGHT = 1e-3   # smaller weights are not written (they change no decision)
+MIN_WEIGHT = 1e-3  # smaller weights are not written (they change no decision)
 
 
 def guardian(shared: Path) -> list[tuple[str, int]]:
@@ -61,7 +62,7 @@ def labelled_pages(shared: Path) -> list[tuple[str, int]]:
 def team_sentences() -> list[tuple[str, int]]:
     lines = (DATA / "training" / "events.jsonl").read_text(encoding="utf-8").splitlines()
     texts = [json.loads(line)["text"] for line in lines if line.strip()]
-    return [(" ".join(texts[i:i + SENTENCES_PER_DOC]), 1) for i in range(0, len(texts), SENTENCES_PER_DOC)]
+    return [(" ".join(texts[i : i + SENTENCES_PER_DOC]), 1) for i in range(0, len(texts), SENTENCES_PER_DOC)]
 
 
 def vocabulary(vectors: list[dict[str, float]]) -> list[str]:
@@ -116,8 +117,12 @@ def cross_validate(vectors, y, threshold: float, folds: int = 5) -> dict:
         vocab, w, b = train([vectors[i] for i in train_rows], y[train_rows])
         scores[test] = 1 / (1 + np.exp(-(matrix([vectors[i] for i in test], vocab) @ w + b)))
     said = scores >= threshold
-    return {"auc": auc(scores, y), "threshold": threshold,
-            "political_recall": float(said[y == 1].mean()), "other_recall": float((~said)[y == 0].mean())}
+    return {
+        "auc": auc(scores, y),
+        "threshold": threshold,
+        "political_recall": float(said[y == 1].mean()),
+        "other_recall": float((~said)[y == 0].mean()),
+    }
 
 
 def write(path: Path, vocab, w, b, counts: dict, cv: dict) -> None:
@@ -132,8 +137,11 @@ def write(path: Path, vocab, w, b, counts: dict, cv: dict) -> None:
         "feature\tweight",
         f"{BIAS}\t{b:.4f}",
     ]
-    lines += [f"{word}\t{weight:.4f}" for word, weight in sorted(zip(vocab, w), key=lambda p: -abs(p[1]))
-              if abs(weight) >= MIN_WEIGHT]
+    lines += [
+        f"{word}\t{weight:.4f}"
+        for word, weight in sorted(zip(vocab, w), key=lambda p: -abs(p[1]))
+        if abs(weight) >= MIN_WEIGHT
+    ]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -4,6 +4,7 @@ One server per test process, started on first use and stopped at exit. It runs a
 the `postgres` system user when the tests run as root (initdb refuses root), and
 listens only on a unix socket in its own folder plus a free loopback port.
 """
+
 from __future__ import annotations
 
 import atexit
@@ -26,8 +27,10 @@ def binaries() -> Path | None:
     found = shutil.which("initdb") and shutil.which("pg_ctl")
     if found:
         return Path(shutil.which("initdb")).parent
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
-                      key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    versions = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     return Path(versions[-1]).parent if versions else None
 
 
@@ -57,8 +60,10 @@ def _start() -> None:
         entry = pwd.getpwnam(user)
         os.chown(root, entry.pw_uid, entry.pw_gid)
     port = free_port()
-    _as(user, [bin_dir / "initdb", "-D", data, "-U", user, "-A", "trust", "-E", "UTF8",
-               "--locale=C", "--no-sync"])
+    _as(
+        user,
+        [bin_dir / "initdb", "-D", data, "-U", user, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"],
+    )
     # No fsync: a crash of a test server loses nothing anyone needs, and it is much faster.
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -F -c full_page_writes=off"
     _as(user, [bin_dir / "pg_ctl", "-D", data, "-l", root / "log", "-o", options, "-w", "start"])
@@ -80,9 +85,24 @@ def _as(user: str, command: list, check: bool = True) -> None:
         raise RuntimeError(f"{' '.join(command)} failed:\n{done.stdout}\n{done.stderr}")
 
 
-DATA_TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
-               "event_actors", "event_counts", "actor_counts", "country_counts", "term_counts",
-               "clusters", "cluster_members", "cluster_docs", "cluster_keys", "cluster_doc_keys")
+DATA_TABLES = (
+    "documents",
+    "passages",
+    "sentences",
+    "mentions",
+    "actors",
+    "events",
+    "event_actors",
+    "event_counts",
+    "actor_counts",
+    "country_counts",
+    "term_counts",
+    "clusters",
+    "cluster_members",
+    "cluster_docs",
+    "cluster_keys",
+    "cluster_doc_keys",
+)
 _shared: dict = {}
 
 
@@ -91,10 +111,14 @@ def database_or_skip() -> str:
     import pytest
 
     if binaries() is None:
-        pytest.skip("PostgreSQL is not installed (no initdb/pg_ctl on PATH or under "
-                    "/usr/lib/postgresql): apt-get install postgresql to run these tests")
-    pytest.importorskip("psycopg", reason="psycopg is not installed: pip install "
-                        "'psycopg[binary]' (requirements/base.txt pins it)")
+        pytest.skip(
+            "PostgreSQL is not installed (no initdb/pg_ctl on PATH or under "
+            "/usr/lib/postgresql): apt-get install postgresql to run these tests"
+        )
+    pytest.importorskip(
+        "psycopg",
+        reason="psycopg is not installed: pip install 'psycopg[binary]' (requirements/base.txt pins it)",
+    )
     if "url" not in _shared:  # one database for the session, emptied per test: fast
         _shared["url"] = new_database()
     _empty(_shared["url"])
@@ -105,8 +129,7 @@ def _empty(url: str) -> None:
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        present = {r[0] for r in conn.execute(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        present = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
         tables = [t for t in DATA_TABLES if t in present]
         if tables:
             conn.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")

@@ -1,4 +1,5 @@
 """The actors stage: mentions coded from the knowledge files, coreference, stable ids."""
+
 from __future__ import annotations
 
 from dragoman.model import Document
@@ -37,8 +38,11 @@ def test_international_organisations_by_acronym_and_name(pipeline):
 
 
 def test_surnames_and_honorifics_resolve_to_the_full_name(pipeline):
-    doc = entities(pipeline, "Kenyan President William Ruto arrived in Addis Ababa. "
-                             "Mr Ruto later praised Ethiopia. Ruto said he was grateful.")
+    doc = entities(
+        pipeline,
+        "Kenyan President William Ruto arrived in Addis Ababa. "
+        "Mr Ruto later praised Ethiopia. Ruto said he was grateful.",
+    )
     ids = {e.id for e in doc.entities if "Ruto" in e.name}
     assert len(ids) == 1
     assert {e.name for e in doc.entities if e.id in ids} == {"William Ruto"}
@@ -55,7 +59,9 @@ def test_the_same_person_has_the_same_id_in_every_document(pipeline):
 def test_users_extend_the_knowledge_with_their_own_files(tmp_path):
     (tmp_path / "organizations.tsv").write_text(
         "code\tname\taliases\ttype\tsector\tcountry\tmembers\n"
-        "ZRF\tZeta River Front\tthe Front\tREB\tREB\tMOZ\t\n", encoding="utf-8")
+        "ZRF\tZeta River Front\tthe Front\tREB\tREB\tMOZ\t\n",
+        encoding="utf-8",
+    )
     settings = Settings()
     settings.values["knowledge"]["actor_dirs"] = [str(tmp_path)]
     (doc,) = Pipeline(settings).run_many([Document(id="z", text="The Zeta River Front attacked Malawi.")])
@@ -71,7 +77,10 @@ def test_a_tie_between_entity_labels_goes_to_the_first_in_the_mention():
     from dragoman.actors import Mention
     from dragoman.actors.entities import ner_label
 
-    doc = Doc(spacy.blank("en").vocab, words=["Democratic", "House", "Kenyan", "Parliament"],
-              ents=["B-NORP", "B-ORG", "B-NORP", "B-ORG"])
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=["Democratic", "House", "Kenyan", "Parliament"],
+        ents=["B-NORP", "B-ORG", "B-NORP", "B-ORG"],
+    )
     assert ner_label(Mention(0, 2, list(doc[0:2]))) == "NORP"
     assert ner_label(Mention(1, 3, list(doc[1:3]))) == "ORG"

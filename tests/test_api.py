@@ -1,5 +1,6 @@
 """The HTTP API: through the ASGI app in process (starlette's TestClient, over httpx), and
 `dragoman serve` as a real server on a loopback port. The store holds the seeds."""
+
 from __future__ import annotations
 
 import os
@@ -19,11 +20,17 @@ from dragoman.model import Entity, Event
 
 SEED_2 = "004_ec87686fdf2f6654"
 TOKEN = "t0ken"
-CONTRACT = set(Event("d", "AGREE", "t", (0, 1), {"text": "t", "span": [0, 1]},
-                     actor=[Entity("a", "a", (0, 1))]).to_record()) | {"cluster"}  # (stored)
-NEW_DOC = {"id": "api-doc-1", "date": "2022-05-04",
-           "text": "Vladimir Norov held talks with Ying Yong in Wuhan on 4 May 2022. "
-                   "China condemned the decision of Japan."}
+CONTRACT = set(
+    Event(
+        "d", "AGREE", "t", (0, 1), {"text": "t", "span": [0, 1]}, actor=[Entity("a", "a", (0, 1))]
+    ).to_record()
+) | {"cluster"}  # (stored)
+NEW_DOC = {
+    "id": "api-doc-1",
+    "date": "2022-05-04",
+    "text": "Vladimir Norov held talks with Ying Yong in Wuhan on 4 May 2022. "
+    "China condemned the decision of Japan.",
+}
 
 
 with warnings.catch_warnings():
@@ -40,8 +47,7 @@ def client(seeds_db, pipeline):
 
 @pytest.fixture()
 def writer(tmp_path, pipeline):
-    app = create_app(str(tmp_path / "w.db"), token=TOKEN, max_body_bytes=20_000,
-                     pipeline=pipeline)
+    app = create_app(str(tmp_path / "w.db"), token=TOKEN, max_body_bytes=20_000, pipeline=pipeline)
     with TestClient(app) as test_client:
         yield test_client
 
@@ -60,6 +66,7 @@ def all_events(client, **params) -> list[dict]:
 
 # ---- reading --------------------------------------------------------------------------
 
+
 def test_events_are_contract_records_with_a_total(client):
     body = client.get("/api/events").json()
     assert body["total"] == len(body["events"]) == client.get("/healthz").json()["events"]
@@ -68,18 +75,25 @@ def test_events_are_contract_records_with_a_total(client):
         assert set(event) == CONTRACT
 
 
-@pytest.mark.parametrize("params, check", [
-    ({"actor": "Norov"}, lambda e: "Norov" in names(e)),
-    ({"actor": "SCO"}, lambda e: any(x["id"] == "SCO" or "sco" in x["name"].casefold()
-                                     for x in e["actor"] + e["recipient"])),
-    ({"country": "CHN"}, lambda e: "CHN" in [x["country"] for x in e["actor"] + e["recipient"]]),
-    ({"type": "consult"}, lambda e: e["event"] == "CONSULT"),
-    ({"quad": "verbal_cooperation"}, lambda e: e["quad"] == "verbal_cooperation"),
-    ({"since": "2021-06"}, lambda e: (e["date"] or "") >= "2021-06"),
-    ({"until": "2020"}, lambda e: "" < (e["date"] or "") <= "2020-12-31"),
-    ({"q": "Wuhan"}, lambda e: "Wuhan" in e["text"]),
-    ({"doc": SEED_2}, lambda e: e["doc_id"] == SEED_2),
-])
+@pytest.mark.parametrize(
+    "params, check",
+    [
+        ({"actor": "Norov"}, lambda e: "Norov" in names(e)),
+        (
+            {"actor": "SCO"},
+            lambda e: any(
+                x["id"] == "SCO" or "sco" in x["name"].casefold() for x in e["actor"] + e["recipient"]
+            ),
+        ),
+        ({"country": "CHN"}, lambda e: "CHN" in [x["country"] for x in e["actor"] + e["recipient"]]),
+        ({"type": "consult"}, lambda e: e["event"] == "CONSULT"),
+        ({"quad": "verbal_cooperation"}, lambda e: e["quad"] == "verbal_cooperation"),
+        ({"since": "2021-06"}, lambda e: (e["date"] or "") >= "2021-06"),
+        ({"until": "2020"}, lambda e: "" < (e["date"] or "") <= "2020-12-31"),
+        ({"q": "Wuhan"}, lambda e: "Wuhan" in e["text"]),
+        ({"doc": SEED_2}, lambda e: e["doc_id"] == SEED_2),
+    ],
+)
 def test_each_filter_keeps_only_matching_events(client, params, check):
     every = all_events(client)
     kept = all_events(client, **params)
@@ -96,8 +110,9 @@ def test_filters_combine(client):
 
 def test_filter_values_in_any_case_and_empty_ones_are_one_request(client):
     codes = client.get("/api/events", params={"country": "CHN", "type": "CONSULT"}).json()
-    typed = client.get("/api/events", params={"country": "chn", "type": "consult",
-                                              "q": "", "actor": ""}).json()
+    typed = client.get(
+        "/api/events", params={"country": "chn", "type": "consult", "q": "", "actor": ""}
+    ).json()
     assert codes["events"] and typed == codes
 
 
@@ -105,16 +120,18 @@ def test_filter_parameters_are_the_filter_fields(client):
     # Declared once (dragoman.filters): every route taking filters has each as an optional
     # query parameter, described by its help; a closed set of values is an enumeration.
     from dragoman.filters import FILTER_FIELDS
+
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/stats/timeline", "/api/stats/network",
-                 "/api/stats/places"):
+    for path in ("/api/events", "/api/stats/timeline", "/api/stats/network", "/api/stats/places"):
         declared = {p["name"]: p for p in paths[path]["get"]["parameters"]}
         for field in FILTER_FIELDS:
             parameter = declared[field.name]
             assert (parameter["in"], parameter["required"]) == ("query", False)
             assert parameter["description"] == field.help
-            assert parameter["schema"].get("enum") == (list(field.choices) if field.choices
-                                                       else None), (path, field.name)
+            assert parameter["schema"].get("enum") == (list(field.choices) if field.choices else None), (
+                path,
+                field.name,
+            )
     assert "CONSULT" in declared["type"]["schema"]["enum"]
     events = {p["name"]: p for p in paths["/api/events"]["get"]["parameters"]}
     assert events["order"]["schema"]["enum"] == ["date", "-date", "confidence", "-confidence"]
@@ -127,8 +144,9 @@ def test_offset_paging_and_cursor_walk_the_same_events(client):
     ids = [e["id"] for e in all_events(client, order="date")]
     seen, cursor = [], None
     while True:
-        page = client.get("/api/events", params={"limit": 4, "order": "date",
-                                                  **({"cursor": cursor} if cursor else {})}).json()
+        page = client.get(
+            "/api/events", params={"limit": 4, "order": "date", **({"cursor": cursor} if cursor else {})}
+        ).json()
         seen += [e["id"] for e in page["events"]]
         cursor = page["next"]
         if cursor is None:
@@ -140,14 +158,16 @@ def test_offset_paging_and_cursor_walk_the_same_events(client):
 
 def test_a_capped_total_is_a_lower_bound_and_paging_still_reaches_the_end(client, monkeypatch):
     from dragoman.api import routes
+
     ids = [e["id"] for e in all_events(client, order="date")]
     exact = client.get("/api/events", params={"limit": 4}).json()
     assert exact["total"] == len(ids) and exact["total_is_lower_bound"] is False
     monkeypatch.setattr(routes, "TOTAL_CAP", 5)  # a store "bigger" than the cap
     seen, cursor, pages = [], None, []
     while True:
-        page = client.get("/api/events", params={"limit": 4, "order": "date",
-                                                  **({"cursor": cursor} if cursor else {})}).json()
+        page = client.get(
+            "/api/events", params={"limit": 4, "order": "date", **({"cursor": cursor} if cursor else {})}
+        ).json()
         pages.append(page)
         seen += [e["id"] for e in page["events"]]
         cursor = page["next"]
@@ -202,7 +222,7 @@ def test_a_document_with_passage_languages_entities_and_events(client):
         start, end = entity["span"]
         assert doc["text"][start:end] == entity["text"]
     for event in doc["events"]:
-        assert doc["text"][event["span"][0]:event["span"][1]] == event["text"]
+        assert doc["text"][event["span"][0] : event["span"][1]] == event["text"]
 
 
 def test_timeline_counts_per_period_and_key(client):
@@ -210,8 +230,9 @@ def test_timeline_counts_per_period_and_key(client):
     monthly = client.get("/api/stats/timeline", params={"interval": "month"}).json()["counts"]
     assert sum(r["count"] for r in monthly) == len(dated)
     assert all(re.fullmatch(r"\d{4}-\d{2}", r["period"]) for r in monthly)
-    by_type = client.get("/api/stats/timeline", params={"interval": "month", "by": "type",
-                                                         "actor": "Norov"}).json()["counts"]
+    by_type = client.get(
+        "/api/stats/timeline", params={"interval": "month", "by": "type", "actor": "Norov"}
+    ).json()["counts"]
     assert {r["key"] for r in by_type} <= {e["event"] for e in all_events(client, actor="Norov")}
 
 
@@ -230,8 +251,16 @@ def test_health_openapi_and_page(client):
     health = client.get("/healthz").json()
     assert health["status"] == "ok" and health["writable"] is False
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/events/{event_id}", "/api/actors", "/api/actors/{actor_id}",
-                 "/api/documents", "/api/documents/{doc_id}", "/api/stats/timeline", "/healthz"):
+    for path in (
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/actors",
+        "/api/actors/{actor_id}",
+        "/api/documents",
+        "/api/documents/{doc_id}",
+        "/api/stats/timeline",
+        "/healthz",
+    ):
         assert path in paths
     page = client.get("/")
     assert page.status_code == 200 and "/static/app.js" in page.text
@@ -249,6 +278,7 @@ def test_page_assets_are_served_and_load_nothing_from_outside(client, asset):
 
 # ---- errors: one shape everywhere ----------------------------------------------------
 
+
 def assert_error(response, status: int) -> str:
     assert response.status_code == status, response.text
     body = response.json()
@@ -258,22 +288,25 @@ def assert_error(response, status: int) -> str:
     return body["error"]["message"]
 
 
-@pytest.mark.parametrize("method, path, params, status", [
-    ("GET", "/api/events/nope", {}, 404),
-    ("GET", "/api/actors/nope", {}, 404),
-    ("GET", "/api/documents/nope", {}, 404),
-    ("GET", "/no/such/page", {}, 404),
-    ("GET", "/static/no-such-asset.js", {}, 404),
-    ("GET", "/api/events", {"type": "PARTY"}, 400),
-    ("GET", "/api/events", {"since": "June"}, 400),
-    ("GET", "/api/events", {"order": "actor"}, 400),
-    ("GET", "/api/stats/timeline", {"interval": "year"}, 400),
-    ("GET", "/api/events", {"cursor": "%%%"}, 400),
-    ("GET", "/api/events", {"limit": 1001}, 422),
-    ("GET", "/api/events", {"offset": -1}, 422),
-    ("DELETE", "/api/events", {}, 405),
-    ("POST", "/api/documents", {}, 403),
-])
+@pytest.mark.parametrize(
+    "method, path, params, status",
+    [
+        ("GET", "/api/events/nope", {}, 404),
+        ("GET", "/api/actors/nope", {}, 404),
+        ("GET", "/api/documents/nope", {}, 404),
+        ("GET", "/no/such/page", {}, 404),
+        ("GET", "/static/no-such-asset.js", {}, 404),
+        ("GET", "/api/events", {"type": "PARTY"}, 400),
+        ("GET", "/api/events", {"since": "June"}, 400),
+        ("GET", "/api/events", {"order": "actor"}, 400),
+        ("GET", "/api/stats/timeline", {"interval": "year"}, 400),
+        ("GET", "/api/events", {"cursor": "%%%"}, 400),
+        ("GET", "/api/events", {"limit": 1001}, 422),
+        ("GET", "/api/events", {"offset": -1}, 422),
+        ("DELETE", "/api/events", {}, 405),
+        ("POST", "/api/documents", {}, 403),
+    ],
+)
 def test_every_error_has_the_one_shape(client, method, path, params, status):
     assert_error(client.request(method, path, params=params), status)
 
@@ -301,9 +334,9 @@ def test_not_json_is_a_400(writer):
 
 # ---- writing --------------------------------------------------------------------------
 
+
 def test_posted_documents_are_processed_stored_and_returned(writer):
-    response = writer.post("/api/documents", json={"documents": [NEW_DOC, {"id": "x"}]},
-                           headers=auth())
+    response = writer.post("/api/documents", json={"documents": [NEW_DOC, {"id": "x"}]}, headers=auth())
     assert response.status_code == 200, response.text
     body = response.json()
     done, failed = body["results"]
@@ -320,8 +353,9 @@ def test_posted_documents_are_processed_stored_and_returned(writer):
 
 
 def test_a_document_without_id_gets_one_from_its_text(writer):
-    posted = writer.post("/api/documents", json={"text": NEW_DOC["text"]},
-                         headers={"x-dragoman-token": TOKEN}).json()
+    posted = writer.post(
+        "/api/documents", json={"text": NEW_DOC["text"]}, headers={"x-dragoman-token": TOKEN}
+    ).json()
     doc_id = posted["results"][0]["id"]
     assert doc_id.startswith("api-")
     assert writer.get(f"/api/documents/{doc_id}").json()["text"] == NEW_DOC["text"]
@@ -329,11 +363,16 @@ def test_a_document_without_id_gets_one_from_its_text(writer):
 
 # ---- a real server --------------------------------------------------------------------
 
+
 def test_dragoman_serve_answers_on_a_loopback_port(seeds_db):
     port = free_port()
     env = {**os.environ, "DRAGOMAN_TOKEN": "from-env"}
-    server = subprocess.Popen([sys.executable, "-m", "dragoman.cli", "serve", "--db", seeds_db,
-                               "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dragoman.cli", "serve", "--db", seeds_db, "--port", str(port)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         url = f"http://127.0.0.1:{port}"
         health = wait_for(url + "/healthz", server)

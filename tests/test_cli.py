@@ -4,6 +4,7 @@ In-process with click's CliRunner (the model loads once per test session); the i
 console script runs for real where the process itself is what is tested: its entry point,
 a pipe on standard input, exit codes.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -39,8 +40,9 @@ def run(*args, stdin: str | None = None) -> Done:
 
 def run_installed(*args, stdin: str | None = None) -> subprocess.CompletedProcess:
     """The installed console script, in a process of its own."""
-    return subprocess.run(DRAGOMAN + [str(a) for a in args], input=stdin, capture_output=True,
-                          text=True, timeout=300)
+    return subprocess.run(
+        DRAGOMAN + [str(a) for a in args], input=stdin, capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")
@@ -51,9 +53,12 @@ def bad_inputs(tmp_path_factory):
     (d / "binary.txt").write_bytes(bytes(range(256)) * 8)
     (d / "latin1.txt").write_bytes("Germany praised Brazil’s café policy.".encode("cp1252"))
     (d / "lines.jsonl").write_text(
-        json.dumps({"id": "ok-1", "text": "Japan criticized China.", "date": "2020-01-02"}) + "\n"
+        json.dumps({"id": "ok-1", "text": "Japan criticized China.", "date": "2020-01-02"})
+        + "\n"
         + "{not json\n"
-        + json.dumps({"id": "ok-2", "text": "Egypt hosted talks with Israel."}) + "\n")
+        + json.dumps({"id": "ok-2", "text": "Egypt hosted talks with Israel."})
+        + "\n"
+    )
     (d / "notext.json").write_text(json.dumps({"id": "x", "title": "No body"}))
     with open(d / "huge.txt", "wb") as f:  # 20 MB, sparse: refused before it is read
         f.truncate(20 * 1024 * 1024)
@@ -81,7 +86,9 @@ def test_extract_seeds_as_jsonl_csv_and_table(tmp_path):
     assert out.returncode == 0, out.stderr
     records = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(records) >= 12 and {r["doc_id"] for r in records} == {
-        "000_46aeba82567c844a", "004_ec87686fdf2f6654"}
+        "000_46aeba82567c844a",
+        "004_ec87686fdf2f6654",
+    }
     csv_out = tmp_path / "events.csv"
     assert run("extract", EXAMPLES, "--format", "csv", "-o", csv_out).returncode == 0
     assert csv_out.read_text().splitlines()[0].startswith("id,doc_id,date,event")
@@ -90,7 +97,9 @@ def test_extract_seeds_as_jsonl_csv_and_table(tmp_path):
 
 
 def test_a_pipe_on_standard_input_and_the_date_option():
-    piped = run_installed("extract", "-", "--date", "2022-05-04", stdin="Kenya praised Ethiopia for the deal.")
+    piped = run_installed(
+        "extract", "-", "--date", "2022-05-04", stdin="Kenya praised Ethiopia for the deal."
+    )
     assert piped.returncode == 0, piped.stderr
     (rec,) = [json.loads(line) for line in piped.stdout.splitlines()]
     assert rec["event"] == "SUPPORT" and rec["date"] == "2022-05-04"
@@ -98,7 +107,9 @@ def test_a_pipe_on_standard_input_and_the_date_option():
 
 
 def test_stdin_and_gzip_and_date_option(tmp_path):
-    piped = run("extract", "-", "--date", "2022-05-04", stdin='{"id": "k", "text": "Kenya praised Ethiopia."}')
+    piped = run(
+        "extract", "-", "--date", "2022-05-04", stdin='{"id": "k", "text": "Kenya praised Ethiopia."}'
+    )
     assert piped.returncode == 0, piped.stderr
     (rec,) = [json.loads(line) for line in piped.stdout.splitlines()]
     assert rec["event"] == "SUPPORT" and rec["date"] == "2022-05-04" and rec["doc_id"] == "k"
@@ -178,9 +189,11 @@ def test_usage_errors_exit_2_whatever_the_number_of_inputs(tmp_path):
 
     runner = CliRunner()
     db = str(tmp_path / "x.db")
-    for args in (["events", "--db", db, "--since", "notadate"],
-                 ["events", "--db", db, "--until", "2021-02-30"],
-                 ["export", "--db", db, "--since", "2021-13"],
-                 ["extract", "--workers", "-1", str(EXAMPLES)]):
+    for args in (
+        ["events", "--db", db, "--since", "notadate"],
+        ["events", "--db", db, "--until", "2021-02-30"],
+        ["export", "--db", db, "--since", "2021-13"],
+        ["extract", "--workers", "-1", str(EXAMPLES)],
+    ):
         result = runner.invoke(main, args)
         assert result.exit_code == 2, (args, result.output)

@@ -1,6 +1,7 @@
 """Event clusters in the store: linked at ingest, counted, split on delete, the same
 whatever the order or batching of ingests, consistent under concurrent ingests; on a
 real SQLite file (and PostgreSQL when a server can be started: tests/pg_cluster.py)."""
+
 from __future__ import annotations
 
 import json
@@ -15,13 +16,19 @@ from dragoman.store import open_store
 
 
 def state(code: str, name: str) -> Entity:
-    return Entity(name=name, text=name, span=(0, 1), kind="state", country=code, sector="GOV",
-                  id=code)
+    return Entity(name=name, text=name, span=(0, 1), kind="state", country=code, sector="GOV", id=code)
 
 
 def person(name: str, country: str, sector: str = "GOV") -> Entity:
-    return Entity(name=name, text=name, span=(0, 1), kind="person", country=country,
-                  sector=sector, id="p-" + name.lower().replace(" ", "-"))
+    return Entity(
+        name=name,
+        text=name,
+        span=(0, 1),
+        kind="person",
+        country=country,
+        sector=sector,
+        id="p-" + name.lower().replace(" ", "-"),
+    )
 
 
 ARDEN = person("Maria Arden", "FRA")
@@ -41,46 +48,84 @@ def article(doc_id: str, date: str, source: str, *reports: tuple, text: str | No
         sentences.append(Sentence(*span, sentence))
         word = sentence.split()[1]
         at = body.index(word, start)
-        events.append(Event(doc_id=doc_id, event=type_, text=sentence, span=span,
-                            trigger={"text": word, "span": [at, at + len(word)]},
-                            actor=list(actors), recipient=list(recipients), date=day,
-                            date_precision="day" if day and len(day) == 10 else None))
-    return Document(id=doc_id, text=body, date=date, date_source="metadata", source=source,
-                    url=f"https://{source}/{doc_id}", title=doc_id, sentences=sentences,
-                    events=events)
+        events.append(
+            Event(
+                doc_id=doc_id,
+                event=type_,
+                text=sentence,
+                span=span,
+                trigger={"text": word, "span": [at, at + len(word)]},
+                actor=list(actors),
+                recipient=list(recipients),
+                date=day,
+                date_precision="day" if day and len(day) == 10 else None,
+            )
+        )
+    return Document(
+        id=doc_id,
+        text=body,
+        date=date,
+        date_source="metadata",
+        source=source,
+        url=f"https://{source}/{doc_id}",
+        title=doc_id,
+        sentences=sentences,
+        events=events,
+    )
 
 
 # Two happenings: a meeting in Rouen on 3 May (reported by three outlets, one a wire copy
 # of another) and an unrelated accusation on 20 May.
-WIRE = ("Maria Arden met Piet Lund in Rouen on Friday. The two ministers agreed to hold "
-        "yearly talks on river trade, according to officials who attended the meeting and "
-        "spoke about its results afterwards to reporters waiting outside the old town hall.")
+WIRE = (
+    "Maria Arden met Piet Lund in Rouen on Friday. The two ministers agreed to hold "
+    "yearly talks on river trade, according to officials who attended the meeting and "
+    "spoke about its results afterwards to reporters waiting outside the old town hall."
+)
 
 
 def meeting_a() -> Document:
-    return article("a", "2024-05-03", "paper-a.example",
-                   ("Maria Arden met Piet Lund in Rouen on Friday.", "CONSULT", [ARDEN], [LUND],
-                    "2024-05-03"), text=WIRE)
+    return article(
+        "a",
+        "2024-05-03",
+        "paper-a.example",
+        ("Maria Arden met Piet Lund in Rouen on Friday.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
+        text=WIRE,
+    )
 
 
 def meeting_b() -> Document:  # the same meeting, told the other way round, next day
-    return article("b", "2024-05-04", "paper-b.example",
-                   ("Lund held talks with the French minister.", "CONSULT", [LUND], [ARDEN],
-                    "2024-05-03"),
-                   ("France agreed with the Netherlands on river trade.", "AGREE", [FRANCE],
-                    [NETHERLANDS], "2024-05-03"))
+    return article(
+        "b",
+        "2024-05-04",
+        "paper-b.example",
+        ("Lund held talks with the French minister.", "CONSULT", [LUND], [ARDEN], "2024-05-03"),
+        (
+            "France agreed with the Netherlands on river trade.",
+            "AGREE",
+            [FRANCE],
+            [NETHERLANDS],
+            "2024-05-03",
+        ),
+    )
 
 
 def wire_copy() -> Document:  # paper-a's story re-posted word for word by another site
-    return article("c", "2024-05-05", "aggregator.example",
-                   ("Maria Arden met Piet Lund in Rouen on Friday.", "CONSULT", [ARDEN], [LUND],
-                    "2024-05-03"), text="Posted 9:14. " + WIRE + " More on this story soon.")
+    return article(
+        "c",
+        "2024-05-05",
+        "aggregator.example",
+        ("Maria Arden met Piet Lund in Rouen on Friday.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
+        text="Posted 9:14. " + WIRE + " More on this story soon.",
+    )
 
 
 def accusation() -> Document:
-    return article("d", "2024-05-20", "paper-a.example",
-                   ("France accused the Netherlands of dumping.", "ACCUSE", [FRANCE],
-                    [NETHERLANDS], "2024-05-20"))
+    return article(
+        "d",
+        "2024-05-20",
+        "paper-a.example",
+        ("France accused the Netherlands of dumping.", "ACCUSE", [FRANCE], [NETHERLANDS], "2024-05-20"),
+    )
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -116,12 +161,20 @@ def test_reports_of_one_meeting_share_a_cluster_with_its_counts(location):
             s.ingest(doc)
         assert partition(s) == {event_ids(meeting_a(), meeting_b()), event_ids(accusation())}
         record = s.events(doc="a")[0]
-        assert record["cluster"] == {"id": record["cluster"]["id"], "articles": 2, "sources": 2,
-                                     "mentions": 3, "first_reported": "2024-05-03",
-                                     "last_reported": "2024-05-04"}
+        assert record["cluster"] == {
+            "id": record["cluster"]["id"],
+            "articles": 2,
+            "sources": 2,
+            "mentions": 3,
+            "first_reported": "2024-05-03",
+            "last_reported": "2024-05-04",
+        }
         detail = s.cluster(record["cluster"]["id"])
-        assert [r["article"]["source"] for r in detail["reports"]] == \
-            ["paper-a.example", "paper-b.example", "paper-b.example"]
+        assert [r["article"]["source"] for r in detail["reports"]] == [
+            "paper-a.example",
+            "paper-b.example",
+            "paper-b.example",
+        ]
         why = {r["record"]["text"]: r["why"] for r in detail["reports"]}
         assert "the same actor, Piet Lund" in why["Lund held talks with the French minister."]
 
@@ -140,20 +193,31 @@ def test_reingesting_an_unchanged_document_changes_nothing(location):
     with open_store(location) as s:
         for doc in (meeting_a(), meeting_b(), accusation()):
             s.ingest(doc)
-        tables = ("clusters", "cluster_members", "cluster_docs", "cluster_keys",
-                  "cluster_doc_keys")
+        tables = ("clusters", "cluster_members", "cluster_docs", "cluster_keys", "cluster_doc_keys")
         before = {t: sorted(map(repr, s._fetch(f"SELECT * FROM {t}"))) for t in tables}
         assert not s.ingest(meeting_b())
         assert {t: sorted(map(repr, s._fetch(f"SELECT * FROM {t}"))) for t in tables} == before
 
 
 def test_deleting_the_article_that_held_a_cluster_together_splits_it(location):
-    bridge = article("e", "2024-05-03", "paper-e.example",
-                     ("Arden and Lund met in Rouen.", "CONSULT", [ARDEN], [LUND], "2024-05-03"))
-    only_arden = article("f", "2024-05-03", "paper-f.example",
-                         ("Arden held talks in Rouen.", "CONSULT", [ARDEN], [], "2024-05-03"))
-    only_lund = article("g", "2024-05-03", "paper-g.example",
-                        ("Lund held talks in Rouen.", "CONSULT", [LUND], [], "2024-05-03"))
+    bridge = article(
+        "e",
+        "2024-05-03",
+        "paper-e.example",
+        ("Arden and Lund met in Rouen.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
+    )
+    only_arden = article(
+        "f",
+        "2024-05-03",
+        "paper-f.example",
+        ("Arden held talks in Rouen.", "CONSULT", [ARDEN], [], "2024-05-03"),
+    )
+    only_lund = article(
+        "g",
+        "2024-05-03",
+        "paper-g.example",
+        ("Lund held talks in Rouen.", "CONSULT", [LUND], [], "2024-05-03"),
+    )
     with open_store(location) as s:
         for doc in (only_arden, only_lund, bridge):
             s.ingest(doc)
@@ -162,21 +226,33 @@ def test_deleting_the_article_that_held_a_cluster_together_splits_it(location):
         s.delete("e")
         assert partition(s) == {event_ids(only_arden), event_ids(only_lund)}
         assert kept in {s.events(doc=d)[0]["cluster"]["id"] for d in "fg"}
-        assert s._fetch("SELECT COUNT(*) AS n FROM cluster_keys WHERE event_id IN "
-                        "(SELECT id FROM events WHERE doc_id = 'e')")[0]["n"] == 0
+        assert (
+            s._fetch(
+                "SELECT COUNT(*) AS n FROM cluster_keys WHERE event_id IN "
+                "(SELECT id FROM events WHERE doc_id = 'e')"
+            )[0]["n"]
+            == 0
+        )
 
 
 def test_articles_dated_to_a_month_or_not_at_all_are_linked_too(tmp_path):
-    monthly = article("m", "2024-05", "monthly.example",
-                      ("Arden met Lund in Rouen.", "CONSULT", [ARDEN], [LUND], "2024-05-03"))
-    undated = article("u", None, "undated.example",
-                      ("Arden met Lund again.", "CONSULT", [ARDEN], [LUND], None))
+    monthly = article(
+        "m",
+        "2024-05",
+        "monthly.example",
+        ("Arden met Lund in Rouen.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
+    )
+    undated = article(
+        "u", None, "undated.example", ("Arden met Lund again.", "CONSULT", [ARDEN], [LUND], None)
+    )
     with open_store(tmp_path / "d.db") as s:
         for doc in (meeting_a(), monthly, undated):
             s.ingest(doc)
         assert event_ids(meeting_a(), monthly) in partition(s)
-        assert s.events(doc="u")[0]["cluster"]["first_reported"] == \
-            s._fetch("SELECT substr(ingested_at, 1, 10) AS d FROM documents WHERE id = 'u'")[0]["d"]
+        assert (
+            s.events(doc="u")[0]["cluster"]["first_reported"]
+            == s._fetch("SELECT substr(ingested_at, 1, 10) AS d FROM documents WHERE id = 'u'")[0]["d"]
+        )
         s.delete("m")
         s.delete("u")
         assert partition(s) == {event_ids(meeting_a())}
@@ -199,9 +275,15 @@ def test_the_clusters_do_not_depend_on_ingest_order_or_batches(tmp_path):
 
 
 def test_concurrent_ingests_leave_no_duplicate_or_orphan_cluster(location):
-    docs = [article(f"n{i}", "2024-05-03", f"outlet-{i}.example",
-                    (f"Arden met Lund in Rouen, outlet {i} said.", "CONSULT", [ARDEN], [LUND],
-                     "2024-05-03")) for i in range(8)]
+    docs = [
+        article(
+            f"n{i}",
+            "2024-05-03",
+            f"outlet-{i}.example",
+            (f"Arden met Lund in Rouen, outlet {i} said.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
+        )
+        for i in range(8)
+    ]
     errors = []
 
     def ingest(batch):
@@ -231,13 +313,14 @@ def test_a_store_made_before_clusters_starts_with_one_cluster_per_event(tmp_path
         for doc in (meeting_a(), meeting_b()):
             s.ingest(doc)
     conn = sqlite3.connect(db)  # back to schema version 8
-    conn.executescript("DROP TABLE clusters; DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-                       "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; "
-                       "DELETE FROM schema_migrations WHERE version = 9;")
+    conn.executescript(
+        "DROP TABLE clusters; DROP TABLE cluster_members; DROP TABLE cluster_docs; "
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; "
+        "DELETE FROM schema_migrations WHERE version = 9;"
+    )
     conn.close()
     with open_store(db) as s:
-        assert partition(s) == {frozenset({ev.id}) for d in (meeting_a(), meeting_b())
-                                for ev in d.events}
+        assert partition(s) == {frozenset({ev.id}) for d in (meeting_a(), meeting_b()) for ev in d.events}
         assert s.relink() == 2
         assert partition(s) == {event_ids(meeting_a(), meeting_b())}
         assert s.relink() == 0
@@ -258,6 +341,7 @@ def test_clusters_are_listed_biggest_first_and_filtered_as_events_are(location):
 
 # ---------------------------------------------------------------- CLI, API, export
 
+
 @pytest.fixture
 def stored(tmp_path) -> str:
     db = str(tmp_path / "clusters.db")
@@ -271,15 +355,19 @@ def test_the_clusters_command_lists_shows_and_groups_events(stored):
     from click.testing import CliRunner
 
     from dragoman.cli import main
+
     runner = CliRunner()
     listed = runner.invoke(main, ["clusters", "--db", stored])
     assert listed.exit_code == 0, listed.output
     lines = listed.output.splitlines()
     assert lines[2].split()[1:6] == ["CONSULT", "2024-05-03", "3", "2", "4"]
     assert "Maria Arden met Piet Lund" in lines[2] and lines[-1] == "2 clusters"
-    rows = [json.loads(x) for x in runner.invoke(
-        main, ["clusters", "--db", stored, "--country", "fra", "--type", "accuse",
-               "--format", "jsonl"]).output.splitlines()]
+    rows = [
+        json.loads(x)
+        for x in runner.invoke(
+            main, ["clusters", "--db", stored, "--country", "fra", "--type", "accuse", "--format", "jsonl"]
+        ).output.splitlines()
+    ]
     assert [r["event"] for r in rows] == ["ACCUSE"]
     shown = runner.invoke(main, ["clusters", "--db", stored, "--show", lines[2].split()[0]])
     assert "reported by 3 articles from 2 sources" in shown.output
@@ -292,6 +380,7 @@ def test_the_clusters_command_lists_shows_and_groups_events(stored):
 
 def test_the_api_lists_clusters_and_opens_one_with_its_reports(stored):
     import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
@@ -304,12 +393,14 @@ def test_the_api_lists_clusters_and_opens_one_with_its_reports(stored):
         assert client.get("/api/clusters", params={"offset": 1}).json()["next"] is None
         detail = client.get(f"/api/clusters/{cid}").json()
         assert [r["article"]["counted_as"] for r in detail["reports"]] == [
-            "paper-a.example", "paper-b.example", "paper-b.example", "paper-a.example"]
-        assert client.get("/api/events", params={"doc": "c"}).json()["events"][0]["cluster"][
-            "id"] == cid
+            "paper-a.example",
+            "paper-b.example",
+            "paper-b.example",
+            "paper-a.example",
+        ]
+        assert client.get("/api/events", params={"doc": "c"}).json()["events"][0]["cluster"]["id"] == cid
         assert "/api/clusters" in client.get("/openapi.json").json()["paths"]
-        for params, status in (({"order": "size"}, 400), ({"type": "PARTY"}, 400),
-                               ({"limit": 0}, 422)):
+        for params, status in (({"order": "size"}, 400), ({"type": "PARTY"}, 400), ({"limit": 0}, 422)):
             response = client.get("/api/clusters", params=params)
             assert response.status_code == status and set(response.json()) == {"error"}
         assert client.get("/api/clusters/nope").status_code == 404
@@ -319,9 +410,9 @@ def test_gdelt_export_counts_the_reports_of_each_event(stored):
     import io
 
     from dragoman.export import GDELT_COLUMNS, export_events
+
     with open_store(stored) as s:
         out = io.StringIO()
         export_events(s, "gdelt", out, doc="b")
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.getvalue().splitlines()]
-    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == \
-        [("4", "2", "3")] * 2
+    assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == [("4", "2", "3")] * 2

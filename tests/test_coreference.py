@@ -1,5 +1,6 @@
 """Document-level reading of actors: shared head nouns, plural references to a pair, titles and
 definite descriptions that refer back to the actors a document has named."""
+
 from __future__ import annotations
 
 from dragoman.model import Document
@@ -35,15 +36,19 @@ def test_both_countries_are_the_two_countries_just_named_not_the_speakers(pipeli
 
 def test_the_pair_is_found_among_the_subjects_first(pipeline):
     # the parser may hang "Finland" on "Russia"; a name before a verb with no subject is its subject
-    text = ("Norway said that Sweden buys gas from Russia and Finland sells timber to Estonia. "
-            "Denmark urged both countries to cut tariffs.")
+    text = (
+        "Norway said that Sweden buys gas from Russia and Finland sells timber to Estonia. "
+        "Denmark urged both countries to cut tariffs."
+    )
     (urged,) = events_of(pipeline, text, "REQUEST")
     assert countries(urged.recipient) == ["FIN", "SWE"]
 
 
 def test_a_counterpart_holds_the_office_of_the_other_in_the_country_of_its_demonym(pipeline):
-    doc = run(pipeline, "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in "
-                        "Nairobi on Tuesday.")
+    doc = run(
+        pipeline,
+        "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in Nairobi on Tuesday.",
+    )
     kutesa = next(e for e in doc.entities if e.name == "Sam Kutesa")
     assert (kutesa.country, kutesa.title) == ("UGA", "foreign minister")
     (met,) = [e for e in doc.events if e.event == "CONSULT"]
@@ -52,9 +57,13 @@ def test_a_counterpart_holds_the_office_of_the_other_in_the_country_of_its_demon
 
 def test_the_two_and_both_ministers_are_the_pair_just_named(pipeline):
     first = "Kenyan Foreign Minister Amos Wako and his Ugandan counterpart Sam Kutesa met in Nairobi. "
-    for second in ("The two criticized Sudan.", "Both ministers criticized Sudan.",
-                   "The foreign ministers criticized Sudan.", "Foreign ministers criticized Sudan.",
-                   "The sides criticized Sudan."):
+    for second in (
+        "The two criticized Sudan.",
+        "Both ministers criticized Sudan.",
+        "The foreign ministers criticized Sudan.",
+        "Foreign ministers criticized Sudan.",
+        "The sides criticized Sudan.",
+    ):
         (blamed,) = events_of(pipeline, first + second, "ACCUSE")
         assert sorted(a.name for a in blamed.actor) == ["Amos Wako", "Sam Kutesa"], second
         assert countries(blamed.recipient) == ["SDN"], second
@@ -82,12 +91,17 @@ def test_a_title_or_pronoun_never_makes_someone_act_on_their_own_country(pipelin
 
 
 def test_a_body_of_a_state_named_with_no_country_is_of_the_state_the_text_is_about(pipeline):
-    text = ("Kenya said on Monday that it would reopen its border crossings. Kenya has closed them twice. "
-            "Foreign Ministry spokesman Tom Mboya criticized Somalia. The ministry also accused Ethiopia of "
-            "arming militias.")
+    text = (
+        "Kenya said on Monday that it would reopen its border crossings. Kenya has closed them twice. "
+        "Foreign Ministry spokesman Tom Mboya criticized Somalia. The ministry also accused Ethiopia of "
+        "arming militias."
+    )
     doc = run(pipeline, text)
     blamed = [e for e in doc.events if e.event == "ACCUSE"]
-    assert [(a.name, a.country) for e in blamed for a in e.actor] == [("Tom Mboya", "KEN"), ("ministry", "KEN")]
+    assert [(a.name, a.country) for e in blamed for a in e.actor] == [
+        ("Tom Mboya", "KEN"),
+        ("ministry", "KEN"),
+    ]
     # never the state the clause names as the other party
     (other,) = events_of(pipeline, "Kenya praised Uganda. The government criticized Kenya.", "ACCUSE")
     assert countries(other.actor) == ["UGA"]
@@ -100,7 +114,9 @@ def test_the_asian_country_is_the_last_salient_asian_country_not_the_clauses_sub
     text = "Brazil accused Japan of dumping steel on Monday. Germany later criticized the Asian country."
     (criticized,) = [e for e in events_of(pipeline, text, "ACCUSE") if countries(e.actor) == ["DEU"]]
     assert countries(criticized.recipient) == ["JPN"] and criticized.recipient[0].kind == "state"
-    text = "Uzbekistan condemned the border clash. Kazakhstan urged the Central Asian nation to show restraint."
+    text = (
+        "Uzbekistan condemned the border clash. Kazakhstan urged the Central Asian nation to show restraint."
+    )
     (urged,) = events_of(pipeline, text, "REQUEST")
     assert countries(urged.recipient) == ["UZB"]
 
@@ -115,17 +131,26 @@ def test_the_regime_and_the_north_refer_back_to_the_country_just_named(pipeline)
 
 
 def test_a_name_takes_what_its_apposition_or_who_is_clause_says_of_it(pipeline):
-    for text in ("Okonkwo, who is the Nigerian government's chief spokesman, criticized Niger.",
-                 "Okonkwo, the Nigerian government's chief spokesman, criticized Niger.",
-                 "Okonkwo, a spokesman for the Nigerian Foreign Ministry, criticized Niger."):
+    for text in (
+        "Okonkwo, who is the Nigerian government's chief spokesman, criticized Niger.",
+        "Okonkwo, the Nigerian government's chief spokesman, criticized Niger.",
+        "Okonkwo, a spokesman for the Nigerian Foreign Ministry, criticized Niger.",
+    ):
         (blamed,) = events_of(pipeline, text, "ACCUSE")
         (actor,) = blamed.actor
-        assert (actor.name, actor.kind, actor.country, actor.sector, actor.title) == \
-            ("Okonkwo", "person", "NGA", "GOV", "spokesman"), text
+        assert (actor.name, actor.kind, actor.country, actor.sector, actor.title) == (
+            "Okonkwo",
+            "person",
+            "NGA",
+            "GOV",
+            "spokesman",
+        ), text
 
 
 def test_a_title_with_the_name_in_apposition_is_that_person(pipeline):
-    doc = run(pipeline, "The Ghanaian trade minister, Kwame Mensah, criticized Togo. Mensah later praised Benin.")
+    doc = run(
+        pipeline, "The Ghanaian trade minister, Kwame Mensah, criticized Togo. Mensah later praised Benin."
+    )
     people = {e.id for e in doc.entities if e.kind == "person"}
     assert len(people) == 1
     assert {(e.name, e.country) for e in doc.entities if e.kind == "person"} == {("Kwame Mensah", "GHA")}
@@ -135,7 +160,9 @@ def test_a_title_after_a_known_person_is_that_person_however_the_office_is_writt
     # people.tsv calls the office "Chairperson"; the role is "chairman" (alias "chairperson")
     doc = run(pipeline, "Moussa Faki Mahamat spoke on Monday. The chairperson later praised Ghana.")
     (praise,) = [e for e in doc.events if e.event == "SUPPORT"]
-    assert [(a.name, a.country, a.title) for a in praise.actor] == [("Moussa Faki Mahamat", "IGO", "chairman")]
+    assert [(a.name, a.country, a.title) for a in praise.actor] == [
+        ("Moussa Faki Mahamat", "IGO", "chairman")
+    ]
 
 
 def test_a_definite_group_or_body_is_the_last_one_named_with_that_title(pipeline):
@@ -143,17 +170,25 @@ def test_a_definite_group_or_body_is_the_last_one_named_with_that_title(pipeline
     (seized,) = [e for e in doc.events if e.trigger["text"] == "seized"]
     assert [(a.name, a.country, a.sector) for a in seized.actor] == [("Malian rebels", "MLI", "REB")]
     # a body of a state: the one of the state the text is about, not the last one named
-    text = ("Ghana's government freed ten prisoners. Ghana said the deal was brokered by the Swiss "
-            "government. The government has been negotiating with the rebels for months.")
+    text = (
+        "Ghana's government freed ten prisoners. Ghana said the deal was brokered by the Swiss "
+        "government. The government has been negotiating with the rebels for months."
+    )
     (talks,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "negotiating"]
     assert countries(talks.actor) == ["GHA"]
 
 
 def test_the_diplomats_the_two_men_both_sides_and_the_two_countries(pipeline):
     cases = [
-        ("Sergei Lavrov met Wang Yi in Beijing on Monday. The two diplomats criticized Japan.", ["CHN", "RUS"]),
-        ("Kenyan Foreign Minister Amos Wako met Ugandan Defence Minister Sam Kutesa in Nairobi. "
-         "The two men criticized Sudan.", ["KEN", "UGA"]),
+        (
+            "Sergei Lavrov met Wang Yi in Beijing on Monday. The two diplomats criticized Japan.",
+            ["CHN", "RUS"],
+        ),
+        (
+            "Kenyan Foreign Minister Amos Wako met Ugandan Defence Minister Sam Kutesa in Nairobi. "
+            "The two men criticized Sudan.",
+            ["KEN", "UGA"],
+        ),
         ("Peru and Chile held talks on Monday. Both sides criticized Bolivia.", ["CHL", "PER"]),
         ("Peru and Chile signed a trade deal. The two countries criticized Bolivia.", ["CHL", "PER"]),
     ]

@@ -1,4 +1,5 @@
 """Time stage: document dates and event dates, resolved against the document date."""
+
 import pytest
 import spacy
 
@@ -26,19 +27,22 @@ def test_document_date_ignores_partial_dates():
     assert document_date_from_text("Talks were held on March 11, 2020.")[0] == "2020-03-11"
 
 
-@pytest.mark.parametrize("words, date, precision", [
-    ("on Thursday", "2021-05-27", "day"),
-    ("yesterday", "2021-06-01", "day"),
-    ("today", ANCHOR, "day"),
-    ("last year", "2020", "year"),
-    ("at the beginning of last year", "2020", "year"),
-    ("in February 2021", "2021-02", "month"),
-    ("in 2019", "2019", "year"),
-    ("next month", "2021-07", "month"),
-    ("March 28", "2021-03-28", "day"),
-    ("in December", "2020-12", "month"),
-    ("two weeks ago", "2021-05-19", "day"),
-])
+@pytest.mark.parametrize(
+    "words, date, precision",
+    [
+        ("on Thursday", "2021-05-27", "day"),
+        ("yesterday", "2021-06-01", "day"),
+        ("today", ANCHOR, "day"),
+        ("last year", "2020", "year"),
+        ("at the beginning of last year", "2020", "year"),
+        ("in February 2021", "2021-02", "month"),
+        ("in 2019", "2019", "year"),
+        ("next month", "2021-07", "month"),
+        ("March 28", "2021-03-28", "day"),
+        ("in December", "2020-12", "month"),
+        ("two weeks ago", "2021-05-19", "day"),
+    ],
+)
 def test_resolves_expressions_against_the_anchor(words, date, precision):
     result = resolve(words, ANCHOR)
     assert (result.date, result.precision, result.date_text) == (date, precision, words)
@@ -63,15 +67,19 @@ def test_day_without_year_after_anchor_is_last_year_for_past_events():
 
 def test_ranges_weeks_and_durations_carry_an_end():
     assert resolve("on 16-17 September 2021", ANCHOR) == DateResult(
-        "2021-09-16", "on 16-17 September 2021", "range", "2021-09-17")
+        "2021-09-16", "on 16-17 September 2021", "range", "2021-09-17"
+    )
     assert resolve("last week", ANCHOR) == DateResult("2021-05-24", "last week", "range", "2021-05-30")
     assert resolve("earlier this week", ANCHOR).end == "2021-06-01"
     assert resolve("over the last 13 months", ANCHOR) == DateResult(
-        "2020-05", "over the last 13 months", "duration", ANCHOR)
+        "2020-05", "over the last 13 months", "duration", ANCHOR
+    )
 
 
-@pytest.mark.parametrize("words", ["the 20 years of its existence", "centuries",
-                                   "20th anniversary", "three months", "within three months"])
+@pytest.mark.parametrize(
+    "words",
+    ["the 20 years of its existence", "centuries", "20th anniversary", "three months", "within three months"],
+)
 def test_non_dates_are_ignored(words):
     assert resolve(words, ANCHOR) is None
 
@@ -88,16 +96,20 @@ def test_event_date_reads_a_relative_weekday(nlp):
 
 
 def test_event_date_takes_the_date_attached_to_the_trigger(nlp):
-    doc = nlp("The ambassador reminded those present that Tajikistan is chairing the SCO in 2021 "
-              "and that the 20th SCO summit would take place in Dushanbe on 16-17 September 2021.")
+    doc = nlp(
+        "The ambassador reminded those present that Tajikistan is chairing the SCO in 2021 "
+        "and that the 20th SCO summit would take place in Dushanbe on 16-17 September 2021."
+    )
     sent = next(doc.sents)
     assert event_date(sent, ANCHOR, _trigger(doc, "take")).date == "2021-09-16"
     assert event_date(sent, ANCHOR, _trigger(doc, "chairing")).date == "2021"
 
 
 def test_event_date_with_a_vague_qualifier(nlp):
-    doc = nlp("He added that at the beginning of last year, when Wuhan had to face the pandemic, "
-              "the member states were among the first countries to provide support to Wuhan.")
+    doc = nlp(
+        "He added that at the beginning of last year, when Wuhan had to face the pandemic, "
+        "the member states were among the first countries to provide support to Wuhan."
+    )
     result = event_date(next(doc.sents), ANCHOR, _trigger(doc, "provide"))
     assert (result.date, result.date_text) == ("2020", "at the beginning of last year")
 

@@ -1,4 +1,5 @@
 """Docs stay honest: every command and every setting is documented."""
+
 from __future__ import annotations
 
 import re

@@ -1,4 +1,5 @@
 """dragoman eval: scoring rules, figures beyond the scorer, the command, and quality floors."""
+
 import json
 from pathlib import Path
 
@@ -6,8 +7,19 @@ import pytest
 from click.testing import CliRunner
 
 from dragoman.cli import main
-from dragoman.evaluation import (by_document, dyad_type_accuracy, evaluate, evaluate_records, format_report,
-                                 load_gold, load_scorer, own_scorer, per_type, same_sentence, type_confusion)
+from dragoman.evaluation import (
+    by_document,
+    dyad_type_accuracy,
+    evaluate,
+    evaluate_records,
+    format_report,
+    load_gold,
+    load_scorer,
+    own_scorer,
+    per_type,
+    same_sentence,
+    type_confusion,
+)
 
 # Quality floors on the shared gold sets: a regression below them fails the build.
 # The lead raises them as the pipeline improves (seeds are all 1.0 today; plv_dev recall ~0.20).
@@ -22,24 +34,41 @@ SHARED = Path(__file__).parents[1].parent / "shared"
 EVAL = SHARED / "eval"
 SEEDS_GOLD = EVAL / "seeds.gold.jsonl"
 PLV_GOLD, PLV_INPUT = EVAL / "plv_dev.gold.jsonl", EVAL / "plv_dev.input.jsonl"
-needs_shared = pytest.mark.skipif(not SEEDS_GOLD.is_file() or not PLV_GOLD.is_file(),
-                                  reason=f"the shared gold sets are absent ({EVAL})")
+needs_shared = pytest.mark.skipif(
+    not SEEDS_GOLD.is_file() or not PLV_GOLD.is_file(), reason=f"the shared gold sets are absent ({EVAL})"
+)
 
 
 # --- Hand-made gold and predictions (written for these tests) ---
+
 
 def entity(name, country=None, org=None, title=None):
     return {"name": name, "text": name, "country": country, "org": org, "title": title}
 
 
 def pred(doc_id, event, actor, recipient, text, date=None, location=None):
-    return {"doc_id": doc_id, "event": event, "actor": actor, "recipient": recipient,
-            "text": text, "date": date, "location": location}
+    return {
+        "doc_id": doc_id,
+        "event": event,
+        "actor": actor,
+        "recipient": recipient,
+        "text": text,
+        "date": date,
+        "location": location,
+    }
 
 
 def gold_event(event, actor, recipient, evidence, alt=(), optional=False, date=None, location=None):
-    return {"event": event, "alt": list(alt), "actor": actor, "recipient": recipient,
-            "evidence": evidence, "optional": optional, "date": date, "location": location}
+    return {
+        "event": event,
+        "alt": list(alt),
+        "actor": actor,
+        "recipient": recipient,
+        "evidence": evidence,
+        "optional": optional,
+        "date": date,
+        "location": location,
+    }
 
 
 ATLANTIS = entity("Atlantis", country="ATL")
@@ -48,15 +77,23 @@ MINISTER = entity("Ana Vela", country="ATL", title="Foreign Minister")
 SCO = entity("Shanghai Cooperation Organisation", org="SCO")
 
 GOLD = [
-    {"doc_id": "d1", "events": [
-        gold_event("CONSULT", ["ATL"], ["LEM"], "the ministers of Atlantis and Lemuria met in Port Azul"),
-        gold_event("ACCUSE", ["Ana Vela"], ["LEM"], "Vela condemned the Lemurian blockade"),
-        gold_event("AID", ["SCO"], ["ATL"], "the organisation sent food to Atlantis", optional=True),
-    ]},
-    {"doc_id": "d2", "events": [
-        gold_event("THREATEN", ["LEM"], ["ATL"], "Lemuria warned it would close the strait"),
-        gold_event("REQUEST", ["ATL"], ["SCO"], "Atlantis asked the organisation for observers", alt=["CONSULT"]),
-    ]},
+    {
+        "doc_id": "d1",
+        "events": [
+            gold_event("CONSULT", ["ATL"], ["LEM"], "the ministers of Atlantis and Lemuria met in Port Azul"),
+            gold_event("ACCUSE", ["Ana Vela"], ["LEM"], "Vela condemned the Lemurian blockade"),
+            gold_event("AID", ["SCO"], ["ATL"], "the organisation sent food to Atlantis", optional=True),
+        ],
+    },
+    {
+        "doc_id": "d2",
+        "events": [
+            gold_event("THREATEN", ["LEM"], ["ATL"], "Lemuria warned it would close the strait"),
+            gold_event(
+                "REQUEST", ["ATL"], ["SCO"], "Atlantis asked the organisation for observers", alt=["CONSULT"]
+            ),
+        ],
+    },
 ]
 PREDS = [
     # right type, sides swapped: accepted for the symmetric CONSULT
@@ -75,13 +112,13 @@ PREDS = [
 
 def test_key_rules_codes_names_and_words():
     scorer = own_scorer()
-    assert scorer.side_matches(["ATL"], [ATLANTIS])                      # country code
-    assert scorer.side_matches(["SCO"], [entity("SCO Secretariat")])     # code as a word of the name
-    assert scorer.side_matches(["SCO"], [SCO])                           # org code
+    assert scorer.side_matches(["ATL"], [ATLANTIS])  # country code
+    assert scorer.side_matches(["SCO"], [entity("SCO Secretariat")])  # code as a word of the name
+    assert scorer.side_matches(["SCO"], [SCO])  # org code
     assert scorer.side_matches(["SCO"], [entity("the Shanghai Cooperation Organization")])  # code's name
     assert scorer.side_matches(["US"], [entity("Washington", country="USA")])  # short form of a code
     assert scorer.side_matches(["Foreign Minister Ana Vela"], [entity("Vela")])  # name inside the key
-    assert not scorer.side_matches(["Vel"], [entity("Ana Vela")])        # whole words only
+    assert not scorer.side_matches(["Vel"], [entity("Ana Vela")])  # whole words only
     assert not scorer.side_matches(["LEM"], [ATLANTIS])
 
 
@@ -95,15 +132,49 @@ def test_own_scorer_matches_one_to_one_and_skips_optional():
 
 
 def test_own_scorer_dates_and_places():
-    gold = [{"doc_id": "d", "events": [
-        gold_event("CONSULT", ["ATL"], ["LEM"], "met", date="2021-06",
-                   location={"name": "Port Azul", "country": "ATL"}),
-        gold_event("AID", ["ATL"], ["LEM"], "sent", date="2021-06-03",
-                   location=[{"name": "Isla", "country": "LEM"}, {"name": "Lemuria", "country": "LEM"}])]}]
-    preds = [pred("d", "CONSULT", [ATLANTIS], [LEMURIA], "met", date="2021-06-02",
-                  location={"name": "Port Azul", "country_code": "ATL"}),
-             pred("d", "AID", [ATLANTIS], [LEMURIA], "sent", date="2021-06",  # coarser than gold
-                  location={"name": "Lemuria", "country_code": "LEM"})]
+    gold = [
+        {
+            "doc_id": "d",
+            "events": [
+                gold_event(
+                    "CONSULT",
+                    ["ATL"],
+                    ["LEM"],
+                    "met",
+                    date="2021-06",
+                    location={"name": "Port Azul", "country": "ATL"},
+                ),
+                gold_event(
+                    "AID",
+                    ["ATL"],
+                    ["LEM"],
+                    "sent",
+                    date="2021-06-03",
+                    location=[{"name": "Isla", "country": "LEM"}, {"name": "Lemuria", "country": "LEM"}],
+                ),
+            ],
+        }
+    ]
+    preds = [
+        pred(
+            "d",
+            "CONSULT",
+            [ATLANTIS],
+            [LEMURIA],
+            "met",
+            date="2021-06-02",
+            location={"name": "Port Azul", "country_code": "ATL"},
+        ),
+        pred(
+            "d",
+            "AID",
+            [ATLANTIS],
+            [LEMURIA],
+            "sent",
+            date="2021-06",  # coarser than gold
+            location={"name": "Lemuria", "country_code": "LEM"},
+        ),
+    ]
     result = own_scorer().score(gold, preds)
     assert (result["date_acc"], result["place_acc"]) == (0.5, 1.0)
 
@@ -166,23 +237,44 @@ def test_by_document_lists_missed_and_extra_events():
     assert (d1["doc_id"], d1["gold"], d1["predicted"], d1["matched"]) == ("d1", 2, 3, 1)
     # ACCUSE missed; the SANCTION found in its sentence instead is extra, next to it; the AID
     # prediction matched an optional gold event: neither missed nor extra.
-    assert [(m["event"], m["actor"], m["recipient"]) for m in d1["missed"]] == [("ACCUSE", ["Ana Vela"], ["LEM"])]
+    assert [(m["event"], m["actor"], m["recipient"]) for m in d1["missed"]] == [
+        ("ACCUSE", ["Ana Vela"], ["LEM"])
+    ]
     (sanction,) = d1["extra"]
-    assert (sanction["event"], sanction["actor"], sanction["recipient"]) == ("SANCTION", ["Ana Vela (ATL)"], ["Lemuria (LEM)"])
+    assert (sanction["event"], sanction["actor"], sanction["recipient"]) == (
+        "SANCTION",
+        ["Ana Vela (ATL)"],
+        ["Lemuria (LEM)"],
+    )
     assert sanction["same_sentence_as"] == 0
     assert sanction["sentence"] == "Vela condemned the Lemurian blockade on Monday."
     # THREATEN missed; ASSAULT was in another sentence, PROTEST matches nobody
     assert [m["event"] for m in d2["missed"]] == ["THREATEN"] and d2["matched"] == 1
-    assert [(p["event"], p["same_sentence_as"]) for p in d2["extra"]] == [("ASSAULT", None), ("PROTEST", None)]
+    assert [(p["event"], p["same_sentence_as"]) for p in d2["extra"]] == [
+        ("ASSAULT", None),
+        ("PROTEST", None),
+    ]
     # the scorer's own count, document by document
     assert sum(d["matched"] for d in docs) == own_scorer().score(GOLD, PREDS)["matched"]
     assert all(not d["extra"] for d in by_document(GOLD, PREDS, own_scorer(), recall_only=True))
 
 
 def test_by_document_shows_gold_dates_and_places_and_their_alternatives():
-    gold = [{"doc_id": "d", "events": [
-        gold_event("AID", ["ATL"], ["LEM"], "sent", date=["2021-06", "2021-07"],
-                   location=[{"name": "Isla", "country": "LEM"}, {"name": "Port Azul", "country": "ATL"}])]}]
+    gold = [
+        {
+            "doc_id": "d",
+            "events": [
+                gold_event(
+                    "AID",
+                    ["ATL"],
+                    ["LEM"],
+                    "sent",
+                    date=["2021-06", "2021-07"],
+                    location=[{"name": "Isla", "country": "LEM"}, {"name": "Port Azul", "country": "ATL"}],
+                )
+            ],
+        }
+    ]
     (doc,) = by_document(gold, [], own_scorer())
     (missed,) = doc["missed"]
     assert (missed["date"], missed["place"]) == ("2021-06 | 2021-07", "Isla (LEM) | Port Azul (ATL)")
@@ -191,16 +283,28 @@ def test_by_document_shows_gold_dates_and_places_and_their_alternatives():
 # --- A tiny article gold set of our own, through the real pipeline and the command ---
 
 ARTICLES = [
-    {"id": "a", "date": "2023-04-05",
-     "text": "Chile praised Peru on Monday. Brazil accused Argentina of spying on its diplomats."},
+    {
+        "id": "a",
+        "date": "2023-04-05",
+        "text": "Chile praised Peru on Monday. Brazil accused Argentina of spying on its diplomats.",
+    },
     {"id": "b", "date": "2023-04-06", "text": "Japan condemned North Korea in Tokyo."},
 ]
 ARTICLES_GOLD = [
-    {"doc_id": "a", "events": [
-        gold_event("SUPPORT", ["CHL"], ["Peru"], "Chile praised Peru", date="2023-04-03"),
-        gold_event("THREATEN", ["Brazil"], ["ARG"], "Brazil accused Argentina of spying on its diplomats",
-                   location={"name": "Brasilia", "country": "BRA"}),
-        gold_event("CONSULT", ["Kenya"], ["Somalia"], "Kenyan and Somali officials met in Nairobi")]},
+    {
+        "doc_id": "a",
+        "events": [
+            gold_event("SUPPORT", ["CHL"], ["Peru"], "Chile praised Peru", date="2023-04-03"),
+            gold_event(
+                "THREATEN",
+                ["Brazil"],
+                ["ARG"],
+                "Brazil accused Argentina of spying on its diplomats",
+                location={"name": "Brasilia", "country": "BRA"},
+            ),
+            gold_event("CONSULT", ["Kenya"], ["Somalia"], "Kenyan and Somali officials met in Nairobi"),
+        ],
+    },
     {"doc_id": "b", "events": [gold_event("ACCUSE", ["JPN"], ["PRK"], "Japan condemned North Korea")]},
 ]
 
@@ -236,7 +340,8 @@ def test_eval_by_doc_as_json_for_scripts(articles):
     a, b = out["documents"]
     assert [m["event"] for m in a["missed"]] == ["THREATEN", "CONSULT"]
     assert [(p["event"], p["same_sentence_as"], p["sentence"]) for p in a["extra"]] == [
-        ("ACCUSE", 0, "Brazil accused Argentina of spying on its diplomats.")]
+        ("ACCUSE", 0, "Brazil accused Argentina of spying on its diplomats.")
+    ]
     assert (b["matched"], b["missed"], b["extra"]) == (1, [], [])
     assert out["score"]["matched"] == a["matched"] + b["matched"] == 2
     plain = json.loads(CliRunner(mix_stderr=False).invoke(main, ["eval", "--json", *articles]).stdout)
@@ -252,11 +357,13 @@ def test_eval_by_doc_with_recall_only_lists_no_extra_events(articles):
 
 # --- The shared gold sets: the real pipeline, once per session each ---
 
+
 @pytest.fixture(scope="session")
 def seeds_run(tmp_path_factory):
     out = tmp_path_factory.mktemp("eval") / "seeds.jsonl"
-    result = CliRunner().invoke(main, ["eval", "--json", "--out", str(out), str(SEEDS_GOLD),
-                                       str(SHARED / "seeds")])
+    result = CliRunner().invoke(
+        main, ["eval", "--json", "--out", str(out), str(SEEDS_GOLD), str(SHARED / "seeds")]
+    )
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text().splitlines()]
     return json.loads(result.stdout), records
@@ -291,14 +398,18 @@ def test_plv_dev_recall_floor(plv_run):
 
 @pytest.fixture(scope="session")
 def article_runs(pipeline):
-    return {name: evaluate(EVAL / f"{name}.gold.jsonl", [str(EVAL / f"{name}.input.jsonl")],
-                           pipeline=pipeline)
-            for name in ("news_dev", "ru_dev")}
+    return {
+        name: evaluate(EVAL / f"{name}.gold.jsonl", [str(EVAL / f"{name}.input.jsonl")], pipeline=pipeline)
+        for name in ("news_dev", "ru_dev")
+    }
 
 
 @needs_shared
-@pytest.mark.parametrize("name, figure, floor", [("news_dev", k, v) for k, v in NEWS_DEV_FLOORS.items()]
-                         + [("ru_dev", k, v) for k, v in RU_DEV_FLOORS.items()])
+@pytest.mark.parametrize(
+    "name, figure, floor",
+    [("news_dev", k, v) for k, v in NEWS_DEV_FLOORS.items()]
+    + [("ru_dev", k, v) for k, v in RU_DEV_FLOORS.items()],
+)
 def test_whole_article_quality_floors(article_runs, name, figure, floor):
     assert article_runs[name]["score"][figure] >= floor
 

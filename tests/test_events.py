@@ -1,4 +1,5 @@
 """The events stage on sentences written for these tests: triggers, roles, modality."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -40,25 +41,33 @@ def test_every_plover_type_is_reachable_by_the_lexicon():
     assert load_lexicon().types() == set(EVENT_TYPES)
 
 
-@pytest.mark.parametrize("text,event,actor,recipient", [
-    # CAMEO 057 "sign formal agreement" is SUPPORT in PLOVER (CAMEO2PLOVER); each side is both.
-    ("Kenya and Uganda signed a border agreement on Monday.", "SUPPORT", "KEN", "UGA"),
-    ("Kenya agreed to reopen the border with Uganda.", "AGREE", "KEN", "UGA"),
-    ("The Egyptian foreign minister held talks with his Jordanian counterpart in Cairo.", "CONSULT", "EGY", "JOR"),
-    ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT", "BRA", "ARG"),
-    ("Japan sent humanitarian aid to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
-    ("Rebels released twelve Nepali hostages on Sunday.", "RETREAT", None, "NPL"),
-    ("The European Union urged Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
-    ("Pakistan condemned India over the border incident.", "ACCUSE", "PAK", "IND"),
-    ("Hungary rejected the proposal of the European Commission.", "REJECT", "HUN", "IGO"),
-    ("Iran threatened Israel with a swift response.", "THREATEN", "IRN", "ISR"),
-    # CAMEO 163 "impose embargo, boycott or sanctions" is COERCE in PLOVER; SANCTION cuts ties.
-    ("The United States imposed sanctions on Venezuela.", "COERCE", "USA", "VEN"),
-    ("Canada expelled two Russian diplomats on Friday.", "SANCTION", "CAN", "RUS"),
-    ("A Belgian court convicted the Flemish party of inciting hatred.", "ACCUSE", "BEL", None),
-    ("Turkish police arrested three Syrian journalists in Istanbul.", "COERCE", "TUR", "SYR"),
-    ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
-])
+@pytest.mark.parametrize(
+    "text,event,actor,recipient",
+    [
+        # CAMEO 057 "sign formal agreement" is SUPPORT in PLOVER (CAMEO2PLOVER); each side is both.
+        ("Kenya and Uganda signed a border agreement on Monday.", "SUPPORT", "KEN", "UGA"),
+        ("Kenya agreed to reopen the border with Uganda.", "AGREE", "KEN", "UGA"),
+        (
+            "The Egyptian foreign minister held talks with his Jordanian counterpart in Cairo.",
+            "CONSULT",
+            "EGY",
+            "JOR",
+        ),
+        ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT", "BRA", "ARG"),
+        ("Japan sent humanitarian aid to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
+        ("Rebels released twelve Nepali hostages on Sunday.", "RETREAT", None, "NPL"),
+        ("The European Union urged Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
+        ("Pakistan condemned India over the border incident.", "ACCUSE", "PAK", "IND"),
+        ("Hungary rejected the proposal of the European Commission.", "REJECT", "HUN", "IGO"),
+        ("Iran threatened Israel with a swift response.", "THREATEN", "IRN", "ISR"),
+        # CAMEO 163 "impose embargo, boycott or sanctions" is COERCE in PLOVER; SANCTION cuts ties.
+        ("The United States imposed sanctions on Venezuela.", "COERCE", "USA", "VEN"),
+        ("Canada expelled two Russian diplomats on Friday.", "SANCTION", "CAN", "RUS"),
+        ("A Belgian court convicted the Flemish party of inciting hatred.", "ACCUSE", "BEL", None),
+        ("Turkish police arrested three Syrian journalists in Istanbul.", "COERCE", "TUR", "SYR"),
+        ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
+    ],
+)
 def test_types_and_roles(pipeline, text, event, actor, recipient):
     assert_coded(pipeline, text, event, actor, recipient)
 
@@ -82,7 +91,9 @@ def test_the_place_does_not_replace_a_named_recipient(pipeline):
 def test_fighting_a_disease_is_not_an_attack(pipeline):
     events = extract(pipeline, "Egypt sent doctors to Khartoum to help fight the epidemic.")
     assert "ASSAULT" not in [e.event for e in events]
-    assert "ASSAULT" in [e.event for e in extract(pipeline, "Egypt sent troops to fight the rebels in Darfur.")]
+    assert "ASSAULT" in [
+        e.event for e in extract(pipeline, "Egypt sent troops to fight the rebels in Darfur.")
+    ]
 
 
 def test_passive_agent_is_the_actor(pipeline):
@@ -187,7 +198,9 @@ def test_what_is_sent_is_not_the_recipient(pipeline):
 
 
 def test_peacekeepers_sent_are_aid_and_groups_take_the_country_they_are_in(pipeline):
-    aid = one(pipeline, "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission.")
+    aid = one(
+        pipeline, "Nigeria announced the deployment of 230 troops to Liberia on a peacekeeping mission."
+    )
     assert aid.event == "AID" and aid.cameo == "074" and [r.country for r in aid.recipient] == ["LBR"]
     protest = one(pipeline, "Protesters in Hong Kong condemned the police.")
     assert protest.actor[0].country == "HKG"
@@ -203,7 +216,9 @@ def test_willingness_is_intent_and_agreements_about_a_place_name_it(pipeline):
 def test_an_object_pronoun_is_not_the_subject_of_its_clause(pipeline):
     e = one(pipeline, "Peter Biar Ajak was released after South Sudan's President Salva Kiir pardoned him.")
     assert e.event == "CONCEDE" and e.actor[0].name == "Salva Kiir"
-    assert e.recipient[0].name == "Peter Biar Ajak" and e.recipient[0].text == "Peter Biar Ajak"  # its antecedent
+    assert (
+        e.recipient[0].name == "Peter Biar Ajak" and e.recipient[0].text == "Peter Biar Ajak"
+    )  # its antecedent
 
 
 def test_hyphenated_triggers_survive_the_split_and_the_prefilter(pipeline):
@@ -217,52 +232,104 @@ def test_interviews_and_homecomings_are_not_events(pipeline):
     assert extract(pipeline, "Many Syrian refugees want to return.") == []
 
 
-@pytest.mark.parametrize("text,event,actor,recipient", [
-    # a call to punish X accuses X; a verbal "attack" is an accusation
-    ("Poland called for sanctions against Belarus over the crisis.", "ACCUSE", "POL", "BLR"),
-    ("The Australian prime minister launched a scathing attack on China on Monday.", "ACCUSE", "AUS", "CHN"),
-    # agreeing to a plan endorses it; agreeing to act is an AGREE
-    ("Britain and Ireland agreed to the peace plan on Friday.", "SUPPORT", "GBR", "IRL"),
-    # raised objects: spaCy makes them subjects of the infinitive
-    ("Russia refused to allow two EU-based airlines to land.", "REJECT", "RUS", "IGO"),
-    # armed forces seizing a ship use force; an authority ordering a newspaper imposes on it
-    ("British Royal Marines seized an Iranian tanker off Gibraltar.", "ASSAULT", "GBR", None),
-    ("Uruguay's military government ordered the opposition newspaper to suspend publication.",
-     "COERCE", "URY", None),
-    ("The European Union ordered Serbia to withdraw its police from the border.", "REQUEST", "IGO", "SRB"),
-    # not yielding is a REJECT, past or future, with or without a named target
-    ("The Indian government did not give permission for the rally of Pakistani activists.", "REJECT", "IND", None),
-    ("Kazakh oil workers will not end the strike.", "REJECT", None, None),
-    ("The United States reduced tariffs on Chinese goods.", "RETREAT", "USA", "CHN"),
-    ("Islamic State militants held thousands of Iraqi civilians as human shields.", "ASSAULT", None, "IRQ"),
-    ("West African peacekeeping troops arrived in Monrovia on Sunday.", "AID", None, "LBR"),
-    # opponents of a government are the opposition; unarmed groups clashing with police riot
-    ("Political opponents of the Maldives government clashed with police.", "PROTEST", "MDV", None),
-    ("The Jordan and the United States began a new round of joint military exercises.", "COOPERATE", "JOR", "USA"),
-    ("Cooperation between the Philippines and the United States was strengthened.", "COOPERATE", "PHL", "USA"),
-    # people sent to help or to watch are aid; troops sent to a border are a show of force
-    ("The European Union has deployed election observers in Zimbabwe.", "AID", "IGO", "ZWE"),
-    ("Russia deployed troops to the Ukrainian border.", "MOBILIZE", "RUS", "UKR"),
-    # a decision taken is coded as the act decided
-    ("Japan has decided to lift economic sanctions on India.", "CONCEDE", "JPN", "IND"),
-    ("US President Donald Trump reneged on the nuclear accord with Iran.", "REJECT", "USA", None),
-    ("The EU called on Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
-    # "on Saturday" after the object is a date, not the particle of "call on"
-    ("Israeli President Reuven Rivlin called Ethiopian President Sahle-Work Zewde on Friday.", "CONSULT", "ISR", "ETH"),
-    ("A Dutch court approved the extradition of a Moroccan militant to France.", "ACCUSE", "NLD", "MAR"),
-    ("Saudi Arabia imposed a blockade on Qatar in 2017.", "ASSAULT", "SAU", "QAT"),
-    ("Two inspectors of the IAEA were expelled from North Korea.", "SANCTION", "PRK", "IAEA"),
-    ("Algerian authorities suspended publication of the newspaper El Watan.", "COERCE", "DZA", None),
-    # a light verb's noun may be a compound of its object, or follow "for"
-    ("The United States will provide a loan guarantee to Ukraine.", "AGREE", "USA", "UKR"),
-    ("The Egyptian government ended mediation efforts with Ethiopia.", "SANCTION", "EGY", "ETH"),
-    ("The US Secretary of State joined the Iranian foreign minister for a meeting in Vienna.", "CONSULT", "USA", "IRN"),
-    ("Police in Japan issued an arrest warrant for a Chinese actor.", "COERCE", "JPN", "CHN"),
-    ("A Chinese court ordered the retrial of a Canadian man.", "ACCUSE", "CHN", "CAN"),
-    ("A Gibraltar court ordered the Iranian tanker's release.", "RETREAT", "GIB", "IRN"),
-    ("The United Arab Emirates repealed the Israel Boycott Law.", "CONCEDE", "ARE", "ISR"),
-    ("Russian President Vladimir Putin attended a meeting of the Belarusian government.", "CONSULT", "RUS", "BLR"),
-])
+@pytest.mark.parametrize(
+    "text,event,actor,recipient",
+    [
+        # a call to punish X accuses X; a verbal "attack" is an accusation
+        ("Poland called for sanctions against Belarus over the crisis.", "ACCUSE", "POL", "BLR"),
+        (
+            "The Australian prime minister launched a scathing attack on China on Monday.",
+            "ACCUSE",
+            "AUS",
+            "CHN",
+        ),
+        # agreeing to a plan endorses it; agreeing to act is an AGREE
+        ("Britain and Ireland agreed to the peace plan on Friday.", "SUPPORT", "GBR", "IRL"),
+        # raised objects: spaCy makes them subjects of the infinitive
+        ("Russia refused to allow two EU-based airlines to land.", "REJECT", "RUS", "IGO"),
+        # armed forces seizing a ship use force; an authority ordering a newspaper imposes on it
+        ("British Royal Marines seized an Iranian tanker off Gibraltar.", "ASSAULT", "GBR", None),
+        (
+            "Uruguay's military government ordered the opposition newspaper to suspend publication.",
+            "COERCE",
+            "URY",
+            None,
+        ),
+        (
+            "The European Union ordered Serbia to withdraw its police from the border.",
+            "REQUEST",
+            "IGO",
+            "SRB",
+        ),
+        # not yielding is a REJECT, past or future, with or without a named target
+        (
+            "The Indian government did not give permission for the rally of Pakistani activists.",
+            "REJECT",
+            "IND",
+            None,
+        ),
+        ("Kazakh oil workers will not end the strike.", "REJECT", None, None),
+        ("The United States reduced tariffs on Chinese goods.", "RETREAT", "USA", "CHN"),
+        (
+            "Islamic State militants held thousands of Iraqi civilians as human shields.",
+            "ASSAULT",
+            None,
+            "IRQ",
+        ),
+        ("West African peacekeeping troops arrived in Monrovia on Sunday.", "AID", None, "LBR"),
+        # opponents of a government are the opposition; unarmed groups clashing with police riot
+        ("Political opponents of the Maldives government clashed with police.", "PROTEST", "MDV", None),
+        (
+            "The Jordan and the United States began a new round of joint military exercises.",
+            "COOPERATE",
+            "JOR",
+            "USA",
+        ),
+        (
+            "Cooperation between the Philippines and the United States was strengthened.",
+            "COOPERATE",
+            "PHL",
+            "USA",
+        ),
+        # people sent to help or to watch are aid; troops sent to a border are a show of force
+        ("The European Union has deployed election observers in Zimbabwe.", "AID", "IGO", "ZWE"),
+        ("Russia deployed troops to the Ukrainian border.", "MOBILIZE", "RUS", "UKR"),
+        # a decision taken is coded as the act decided
+        ("Japan has decided to lift economic sanctions on India.", "CONCEDE", "JPN", "IND"),
+        ("US President Donald Trump reneged on the nuclear accord with Iran.", "REJECT", "USA", None),
+        ("The EU called on Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
+        # "on Saturday" after the object is a date, not the particle of "call on"
+        (
+            "Israeli President Reuven Rivlin called Ethiopian President Sahle-Work Zewde on Friday.",
+            "CONSULT",
+            "ISR",
+            "ETH",
+        ),
+        ("A Dutch court approved the extradition of a Moroccan militant to France.", "ACCUSE", "NLD", "MAR"),
+        ("Saudi Arabia imposed a blockade on Qatar in 2017.", "ASSAULT", "SAU", "QAT"),
+        ("Two inspectors of the IAEA were expelled from North Korea.", "SANCTION", "PRK", "IAEA"),
+        ("Algerian authorities suspended publication of the newspaper El Watan.", "COERCE", "DZA", None),
+        # a light verb's noun may be a compound of its object, or follow "for"
+        ("The United States will provide a loan guarantee to Ukraine.", "AGREE", "USA", "UKR"),
+        ("The Egyptian government ended mediation efforts with Ethiopia.", "SANCTION", "EGY", "ETH"),
+        (
+            "The US Secretary of State joined the Iranian foreign minister for a meeting in Vienna.",
+            "CONSULT",
+            "USA",
+            "IRN",
+        ),
+        ("Police in Japan issued an arrest warrant for a Chinese actor.", "COERCE", "JPN", "CHN"),
+        ("A Chinese court ordered the retrial of a Canadian man.", "ACCUSE", "CHN", "CAN"),
+        ("A Gibraltar court ordered the Iranian tanker's release.", "RETREAT", "GIB", "IRN"),
+        ("The United Arab Emirates repealed the Israel Boycott Law.", "CONCEDE", "ARE", "ISR"),
+        (
+            "Russian President Vladimir Putin attended a meeting of the Belarusian government.",
+            "CONSULT",
+            "RUS",
+            "BLR",
+        ),
+    ],
+)
 def test_plover_conventions(pipeline, text, event, actor, recipient):
     assert_coded(pipeline, text, event, actor, recipient)
 
@@ -290,7 +357,6 @@ def test_the_phrase_of_a_role_names_the_actor_inside_it(pipeline):
     assert e.recipient[0].kind == "person" and "Netanyahu" in e.recipient[0].name
 
 
-
 def test_opponents_of_a_government_are_the_opposition(pipeline):
     e = one(pipeline, "Political opponents of the Maldives government clashed with police.")
     assert e.actor[0].sector == "OPP" and e.actor[0].country == "MDV"
@@ -305,7 +371,9 @@ def test_a_place_phrase_without_a_name_stands_for_the_place(pipeline):
 def test_a_pronoun_is_written_as_its_antecedent_in_the_same_sentence(pipeline):
     e = one(pipeline, "The Israeli military said on Friday that it launched airstrikes on Hamas in Gaza.")
     assert e.actor[0].text == "Israeli military" and e.actor[0].country == "ISR"
-    events = extract(pipeline, "The Israeli military spoke on Friday. It launched airstrikes on Hamas in Gaza.")
+    events = extract(
+        pipeline, "The Israeli military spoke on Friday. It launched airstrikes on Hamas in Gaza."
+    )
     assert [a.text for e in events for a in e.actor] == ["It"]
 
 
@@ -320,7 +388,9 @@ def test_a_thing_made_by_an_actor_stands_for_it(pipeline):
 
 
 def test_the_place_joins_recipients_of_no_known_country(pipeline):
-    e = one(pipeline, "Taliban suicide bombers killed 48 people at an election rally in Afghanistan on Tuesday.")
+    e = one(
+        pipeline, "Taliban suicide bombers killed 48 people at an election rally in Afghanistan on Tuesday."
+    )
     assert e.event == "ASSAULT"
     assert [(r.text, r.country) for r in e.recipient] == [("48 people", None), ("Afghanistan", "AFG")]
     e = one(pipeline, "Taliban suicide bombers killed 48 people in Afghanistan on Tuesday.")
@@ -338,9 +408,11 @@ def test_what_a_speaker_says_another_must_do_is_a_request(pipeline):
     assert len(request) == 1 and request[0].trigger["text"] == "must end"
     assert request[0].actor[0].country == "RUS" and request[0].recipient[0].country == "ISR"
     assert request[0].modality == "asserted"
-    assert [e.event for e in extract(pipeline, "Russia says Israel will end its attacks on Syria.")
-            if e.event == "REQUEST"] == []
-
+    assert [
+        e.event
+        for e in extract(pipeline, "Russia says Israel will end its attacks on Syria.")
+        if e.event == "REQUEST"
+    ] == []
 
 
 def test_the_dateline_is_not_the_subject(pipeline):
@@ -358,7 +430,6 @@ def test_title_case_acronyms_of_organisations(pipeline):
     assert e.actor[0].org == "ASEAN"
 
 
-
 def test_who_is_responsible_for_an_act_is_its_actor(pipeline):
     e = one(pipeline, "The Islamic State claimed responsibility for the bombing of a mosque in Kabul.")
     assert e.event == "ASSAULT" and e.actor[0].name == "Islamic State"
@@ -366,7 +437,9 @@ def test_who_is_responsible_for_an_act_is_its_actor(pipeline):
 
 
 def test_conjoined_nouns_of_one_verb_are_each_an_event(pipeline):
-    events = extract(pipeline, "The OIC expressed its total rejection and strong condemnation of Israel's decision.")
+    events = extract(
+        pipeline, "The OIC expressed its total rejection and strong condemnation of Israel's decision."
+    )
     assert "ACCUSE" in {e.event for e in events}  # "condemnation", beside "rejection"
     accuse = next(e for e in events if e.event == "ACCUSE")
     assert accuse.actor[0].org == "OIC" and accuse.recipient[0].country == "ISR"
@@ -378,7 +451,10 @@ def test_a_speaker_saying_someone_was_responsible_accuses_them(pipeline):
 
 
 def test_a_dateline_with_an_article(pipeline):
-    e = one(pipeline, "THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister.")
+    e = one(
+        pipeline,
+        "THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister.",
+    )
     assert e.event == "ACCUSE" and e.actor[0].org == "UN"
 
 
@@ -391,15 +467,21 @@ def test_a_protest_outside_an_embassy_is_against_its_state(pipeline):
 # As spaCy's own tests do: a Doc built from words, heads and labels, with no model loaded, so
 # that each rule is stated on the parse it reads.
 
+
 def parse(*tokens):
     """Tokens as (word, head index, dependency label, part of speech[, lemma])."""
     import spacy
     from spacy.tokens import Doc
 
     vocab = spacy.blank("en").vocab  # English lexical attributes (lower_), no trained model
-    return Doc(vocab, words=[t[0] for t in tokens], heads=[t[1] for t in tokens],
-               deps=[t[2] for t in tokens], pos=[t[3] for t in tokens],
-               lemmas=[t[4] if len(t) > 4 else t[0].lower() for t in tokens])
+    return Doc(
+        vocab,
+        words=[t[0] for t in tokens],
+        heads=[t[1] for t in tokens],
+        deps=[t[2] for t in tokens],
+        pos=[t[3] for t in tokens],
+        lemmas=[t[4] if len(t) > 4 else t[0].lower() for t in tokens],
+    )
 
 
 def trigger(lemma, event, preps=(), pos="V", **kw):
@@ -416,9 +498,14 @@ def test_a_passive_agent_acts_on_the_passive_subject():
     from dragoman.events import Candidate
     from dragoman.events.roles import verb_roles
 
-    doc = parse(("Kenya", 2, "nsubjpass", "PROPN"), ("was", 2, "auxpass", "AUX"),
-                ("attacked", 2, "ROOT", "VERB", "attack"), ("by", 2, "agent", "ADP"),
-                ("Somalia", 3, "pobj", "PROPN"), (".", 2, "punct", "PUNCT"))
+    doc = parse(
+        ("Kenya", 2, "nsubjpass", "PROPN"),
+        ("was", 2, "auxpass", "AUX"),
+        ("attacked", 2, "ROOT", "VERB", "attack"),
+        ("by", 2, "agent", "ADP"),
+        ("Somalia", 3, "pobj", "PROPN"),
+        (".", 2, "punct", "PUNCT"),
+    )
     roles = verb_roles(Candidate(trigger("attack", "ASSAULT", ("on",)), [doc[2]], doc[2]), load_lexicon())
     assert (texts(roles.actor), texts(roles.objects)) == (["Somalia"], ["Kenya"])
 
@@ -428,9 +515,16 @@ def test_a_relative_pronoun_stands_for_its_antecedent():
     from dragoman.events.roles import verb_roles
 
     # "Activists who were detained by police protested."
-    doc = parse(("Activists", 6, "nsubj", "NOUN", "activist"), ("who", 3, "nsubjpass", "PRON"),
-                ("were", 3, "auxpass", "AUX"), ("detained", 0, "relcl", "VERB", "detain"), ("by", 3, "agent", "ADP"),
-                ("police", 4, "pobj", "NOUN"), ("protested", 6, "ROOT", "VERB", "protest"), (".", 6, "punct", "PUNCT"))
+    doc = parse(
+        ("Activists", 6, "nsubj", "NOUN", "activist"),
+        ("who", 3, "nsubjpass", "PRON"),
+        ("were", 3, "auxpass", "AUX"),
+        ("detained", 0, "relcl", "VERB", "detain"),
+        ("by", 3, "agent", "ADP"),
+        ("police", 4, "pobj", "NOUN"),
+        ("protested", 6, "ROOT", "VERB", "protest"),
+        (".", 6, "punct", "PUNCT"),
+    )
     roles = verb_roles(Candidate(trigger("detain", "COERCE"), [doc[3]], doc[3]), load_lexicon())
     assert (texts(roles.actor), texts(roles.objects)) == (["police"], ["Activists"])
 
@@ -440,8 +534,14 @@ def test_a_verb_without_a_subject_takes_the_subject_of_its_clause():
     from dragoman.events.roles import verb_roles
 
     # "Kenya decided to attack Somalia."
-    doc = parse(("Kenya", 1, "nsubj", "PROPN"), ("decided", 1, "ROOT", "VERB", "decide"), ("to", 3, "aux", "PART"),
-                ("attack", 1, "xcomp", "VERB"), ("Somalia", 3, "dobj", "PROPN"), (".", 1, "punct", "PUNCT"))
+    doc = parse(
+        ("Kenya", 1, "nsubj", "PROPN"),
+        ("decided", 1, "ROOT", "VERB", "decide"),
+        ("to", 3, "aux", "PART"),
+        ("attack", 1, "xcomp", "VERB"),
+        ("Somalia", 3, "dobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    )
     roles = verb_roles(Candidate(trigger("attack", "ASSAULT", ("on",)), [doc[3]], doc[3]), load_lexicon())
     assert (texts(roles.actor), texts(roles.objects)) == (["Kenya"], ["Somalia"])
 
@@ -451,9 +551,14 @@ def test_a_dateline_parsed_as_the_subject_gives_way_to_its_apposition():
     from dragoman.events.roles import verb_roles
 
     # "NAIROBI -- Kenya condemned Somalia.": spaCy makes the dateline the subject
-    doc = parse(("NAIROBI", 3, "nsubj", "PROPN"), ("--", 0, "punct", "PUNCT"), ("Kenya", 0, "appos", "PROPN"),
-                ("condemned", 3, "ROOT", "VERB", "condemn"), ("Somalia", 3, "dobj", "PROPN"),
-                (".", 3, "punct", "PUNCT"))
+    doc = parse(
+        ("NAIROBI", 3, "nsubj", "PROPN"),
+        ("--", 0, "punct", "PUNCT"),
+        ("Kenya", 0, "appos", "PROPN"),
+        ("condemned", 3, "ROOT", "VERB", "condemn"),
+        ("Somalia", 3, "dobj", "PROPN"),
+        (".", 3, "punct", "PUNCT"),
+    )
     roles = verb_roles(Candidate(trigger("condemn", "ACCUSE"), [doc[3]], doc[3]), load_lexicon())
     assert texts(roles.actor) == ["Kenya"]
 
@@ -463,9 +568,14 @@ def test_what_is_sent_is_not_acted_upon_but_where_it_goes_is():
     from dragoman.events.roles import verb_roles
 
     # "Japan sent troops to Mali."
-    doc = parse(("Japan", 1, "nsubj", "PROPN"), ("sent", 1, "ROOT", "VERB", "send"),
-                ("troops", 1, "dobj", "NOUN", "troop"),
-                ("to", 1, "prep", "ADP"), ("Mali", 3, "pobj", "PROPN"), (".", 1, "punct", "PUNCT"))
+    doc = parse(
+        ("Japan", 1, "nsubj", "PROPN"),
+        ("sent", 1, "ROOT", "VERB", "send"),
+        ("troops", 1, "dobj", "NOUN", "troop"),
+        ("to", 1, "prep", "ADP"),
+        ("Mali", 3, "pobj", "PROPN"),
+        (".", 1, "punct", "PUNCT"),
+    )
     cand = Candidate(trigger("send", "MOBILIZE", ("to",), object_is_theme=True), [doc[1]], doc[1])
     roles = verb_roles(cand, load_lexicon())
     assert (texts(roles.actor), roles.objects, texts(roles.preps)) == (["Japan"], [], ["Mali"])
@@ -476,9 +586,15 @@ def test_a_noun_trigger_takes_its_possessor_as_actor_and_its_preposition_as_reci
     from dragoman.events.roles import noun_roles
 
     # "Russia's strike on Kyiv failed."
-    doc = parse(("Russia", 2, "poss", "PROPN"), ("'s", 0, "case", "PART"), ("strike", 5, "nsubj", "NOUN"),
-                ("on", 2, "prep", "ADP"), ("Kyiv", 3, "pobj", "PROPN"), ("failed", 5, "ROOT", "VERB", "fail"),
-                (".", 5, "punct", "PUNCT"))
+    doc = parse(
+        ("Russia", 2, "poss", "PROPN"),
+        ("'s", 0, "case", "PART"),
+        ("strike", 5, "nsubj", "NOUN"),
+        ("on", 2, "prep", "ADP"),
+        ("Kyiv", 3, "pobj", "PROPN"),
+        ("failed", 5, "ROOT", "VERB", "fail"),
+        (".", 5, "punct", "PUNCT"),
+    )
     cand = Candidate(trigger("strike", "ASSAULT", ("on", "against", "at"), pos="N"), [doc[2]], doc[2], doc[2])
     roles = noun_roles(cand)
     assert (texts(roles.actor), texts(roles.objects)) == (["Russia"], ["Kyiv"])
@@ -490,9 +606,17 @@ def test_a_noun_that_takes_place_moves_its_head_without_changing_the_candidate()
     from dragoman.events.roles import noun_roles
 
     # "The Kenyan summit will take place in Nairobi."
-    doc = parse(("The", 2, "det", "DET"), ("Kenyan", 2, "amod", "ADJ"), ("summit", 4, "nsubj", "NOUN"),
-                ("will", 4, "aux", "AUX"), ("take", 4, "ROOT", "VERB"), ("place", 4, "dobj", "NOUN"),
-                ("in", 4, "prep", "ADP"), ("Nairobi", 6, "pobj", "PROPN"), (".", 4, "punct", "PUNCT"))
+    doc = parse(
+        ("The", 2, "det", "DET"),
+        ("Kenyan", 2, "amod", "ADJ"),
+        ("summit", 4, "nsubj", "NOUN"),
+        ("will", 4, "aux", "AUX"),
+        ("take", 4, "ROOT", "VERB"),
+        ("place", 4, "dobj", "NOUN"),
+        ("in", 4, "prep", "ADP"),
+        ("Nairobi", 6, "pobj", "PROPN"),
+        (".", 4, "punct", "PUNCT"),
+    )
     cand = Candidate(trigger("summit", "CONSULT", ("with",), pos="N"), [doc[2]], doc[2], doc[2])
     before = repr(cand)
     roles = noun_roles(cand)
@@ -514,25 +638,44 @@ def stated(doc, head, event, cameo):
 
 def test_refusing_to_yield_is_a_rejection():
     # "Kenya will not lift the ban."
-    doc = parse(("Kenya", 3, "nsubj", "PROPN"), ("will", 3, "aux", "AUX"), ("not", 3, "neg", "PART"),
-                ("lift", 3, "ROOT", "VERB"), ("the", 5, "det", "DET"), ("ban", 3, "dobj", "NOUN"),
-                (".", 3, "punct", "PUNCT"))
+    doc = parse(
+        ("Kenya", 3, "nsubj", "PROPN"),
+        ("will", 3, "aux", "AUX"),
+        ("not", 3, "neg", "PART"),
+        ("lift", 3, "ROOT", "VERB"),
+        ("the", 5, "det", "DET"),
+        ("ban", 3, "dobj", "NOUN"),
+        (".", 3, "punct", "PUNCT"),
+    )
     assert stated(doc, 3, "CONCEDE", "081") == ("REJECT", "124", "asserted")
 
 
 def test_a_plan_to_meet_is_an_intent_and_a_plan_to_attack_a_threat():
     # "Kenya plans to meet Uganda." / "Kenya plans to attack Uganda."
-    for verb, event, expected in (("meet", "CONSULT", ("AGREE", "036", "intended")),
-                                  ("attack", "ASSAULT", ("THREATEN", "138", "intended"))):
-        doc = parse(("Kenya", 1, "nsubj", "PROPN"), ("plans", 1, "ROOT", "VERB", "plan"), ("to", 3, "aux", "PART"),
-                    (verb, 1, "xcomp", "VERB"), ("Uganda", 3, "dobj", "PROPN"), (".", 1, "punct", "PUNCT"))
+    for verb, event, expected in (
+        ("meet", "CONSULT", ("AGREE", "036", "intended")),
+        ("attack", "ASSAULT", ("THREATEN", "138", "intended")),
+    ):
+        doc = parse(
+            ("Kenya", 1, "nsubj", "PROPN"),
+            ("plans", 1, "ROOT", "VERB", "plan"),
+            ("to", 3, "aux", "PART"),
+            (verb, 1, "xcomp", "VERB"),
+            ("Uganda", 3, "dobj", "PROPN"),
+            (".", 1, "punct", "PUNCT"),
+        )
         assert stated(doc, 3, event, "040") == expected
 
 
 def test_a_threat_keeps_the_code_of_what_is_threatened():
     # "Kenya will impose sanctions on Uganda." (CAMEO 163) is a threat of sanctions (1312)
-    doc = parse(("Kenya", 2, "nsubj", "PROPN"), ("will", 2, "aux", "AUX"), ("impose", 2, "ROOT", "VERB"),
-                ("sanctions", 2, "dobj", "NOUN", "sanction"), (".", 2, "punct", "PUNCT"))
+    doc = parse(
+        ("Kenya", 2, "nsubj", "PROPN"),
+        ("will", 2, "aux", "AUX"),
+        ("impose", 2, "ROOT", "VERB"),
+        ("sanctions", 2, "dobj", "NOUN", "sanction"),
+        (".", 2, "punct", "PUNCT"),
+    )
     assert stated(doc, 2, "COERCE", "163") == ("THREATEN", "1312", "future")
 
 
@@ -540,12 +683,19 @@ def test_conjoined_places_stand_where_the_first_stands():
     from dragoman.syntax import first_conjunct
 
     # "in Moscow, Islamabad and Tashkent"
-    doc = parse(("in", 0, "ROOT", "ADP"), ("Moscow", 0, "pobj", "PROPN"), (",", 1, "punct", "PUNCT"),
-                ("Islamabad", 1, "conj", "PROPN"), ("and", 3, "cc", "CCONJ"), ("Tashkent", 3, "conj", "PROPN"))
+    doc = parse(
+        ("in", 0, "ROOT", "ADP"),
+        ("Moscow", 0, "pobj", "PROPN"),
+        (",", 1, "punct", "PUNCT"),
+        ("Islamabad", 1, "conj", "PROPN"),
+        ("and", 3, "cc", "CCONJ"),
+        ("Tashkent", 3, "conj", "PROPN"),
+    )
     assert first_conjunct(doc[5]).text == "Moscow" and first_conjunct(doc[1]).text == "Moscow"
 
 
 # ---------------------------------------------------------------- the lexicon and the layout
+
 
 def test_every_trigger_file_is_read_and_the_hand_written_one_first(tmp_path):
     from dragoman.events.lexicon import data_dir
@@ -556,7 +706,8 @@ def test_every_trigger_file_is_read_and_the_hand_written_one_first(tmp_path):
     (tmp_path / "triggers.tsv").write_text(header + "denounce\tV\tACCUSE\t\t111\n", encoding="utf-8")
     # "-" sorts before "." : the hand-written file must still come first
     (tmp_path / "triggers-petrarch.tsv").write_text(
-        header + "# derived\ndenounce\tV\tREJECT\t\t120\nbombard\tV\tASSAULT\t\t195\n", encoding="utf-8")
+        header + "# derived\ndenounce\tV\tREJECT\t\t120\nbombard\tV\tASSAULT\t\t195\n", encoding="utf-8"
+    )
     lex = load_lexicon(str(tmp_path))
     assert [t.event for t in lex.verbs["denounce"]] == ["ACCUSE", "REJECT"]
     assert lex.verbs["bombard"][0].cameo == "195" and lex.types() == {"ACCUSE", "REJECT", "ASSAULT"}
@@ -567,9 +718,12 @@ def test_a_trigger_of_an_unknown_type_names_its_file(tmp_path):
 
     for name in ("contexts.tsv", "rules.toml"):
         (tmp_path / name).write_text((data_dir() / name).read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "triggers.tsv").write_text("trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\n", encoding="utf-8")
+    (tmp_path / "triggers.tsv").write_text(
+        "trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\n", encoding="utf-8"
+    )
     (tmp_path / "triggers_extra.tsv").write_text(
-        "trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\nscold\tV\tSCOLD\t\t\n", encoding="utf-8")
+        "trigger\tpos\tevent\tmode\tcameo\tpreps\tneeds\nscold\tV\tSCOLD\t\t\n", encoding="utf-8"
+    )
     with pytest.raises(ValueError, match="triggers_extra.tsv: unknown PLOVER type 'SCOLD'"):
         load_lexicon(str(tmp_path))
 
@@ -587,8 +741,10 @@ def test_a_types_file_with_an_unknown_trait_is_refused():
     from dragoman.plover import read_types
 
     with pytest.raises(ValueError, match="unknown quad or trait"):
-        read_types("type\tquad\tcameo\tpreps\tintent_cameo\tthreat_cameo\ttraits\n"
-                   "AGREE\tverbal_cooperation\t030\twith\t030\t\tfriendly\n")
+        read_types(
+            "type\tquad\tcameo\tpreps\tintent_cameo\tthreat_cameo\ttraits\n"
+            "AGREE\tverbal_cooperation\t030\twith\t030\t\tfriendly\n"
+        )
 
 
 def imports_of(path):
@@ -607,8 +763,19 @@ def imports_of(path):
 
 
 SRC = Path(__file__).resolve().parents[1] / "src"
-STAGE_MODULES = ["events/*.py", "actors/*.py", "russian/*.py", "classify.py", "plover.py", "syntax.py", "words.py",
-                 "places.py", "dates.py", "knowledge.py", "model.py"]
+STAGE_MODULES = [
+    "events/*.py",
+    "actors/*.py",
+    "russian/*.py",
+    "classify.py",
+    "plover.py",
+    "syntax.py",
+    "words.py",
+    "places.py",
+    "dates.py",
+    "knowledge.py",
+    "model.py",
+]
 
 
 def test_the_stage_modules_import_no_cycle_and_events_never_the_classifier():
@@ -617,8 +784,9 @@ def test_the_stage_modules_import_no_cycle_and_events_never_the_classifier():
         for path in (SRC / "dragoman").glob(pattern):
             name = "dragoman." + ".".join(path.relative_to(SRC / "dragoman").with_suffix("").parts)
             graph[name.removesuffix(".__init__")] = imports_of(path)
-    assert not any("classify" in m for name, deps in graph.items() if name.startswith("dragoman.events")
-                   for m in deps)
+    assert not any(
+        "classify" in m for name, deps in graph.items() if name.startswith("dragoman.events") for m in deps
+    )
 
     def reaches(start, target, seen):
         for dep in graph.get(start, ()):
@@ -630,28 +798,86 @@ def test_the_stage_modules_import_no_cycle_and_events_never_the_classifier():
 
     cycles = [name for name in graph if reaches(name, name, set())]
     assert cycles == []
+
+
 # Fixed diplomatic and legal phrases (issue 11): each a trigger of the lexicon, hand-written in
 # triggers.tsv or imported from PETRARCH-2 (triggers_petrarch.tsv).
-@pytest.mark.parametrize("text, event, mode, actor, recipient", [
-    ("Armenia's foreign minister spoke by phone with his Georgian counterpart on Monday.",
-     "CONSULT", "phone", "ARM", "GEO"),
-    ("The Iranian president held a video call with the Indian prime minister on Tuesday.",
-     "CONSULT", "phone", "IRN", "IND"),
-    ("The Malaysian premier had a phone call with the Thai prime minister on Sunday.",
-     "CONSULT", "phone", "MYS", "THA"),
-    ("The Turkish president sat down with the Greek prime minister in Ankara on Tuesday.",
-     "CONSULT", None, "TUR", "GRC"),
-    ("Ghana's president exchanged views with the Nigerian president on the crisis.",
-     "CONSULT", None, "GHA", "NGA"),
-    ("Poland declared a Russian diplomat persona non grata on Friday.", "SANCTION", "expel", "POL", "RUS"),
-    ("Lithuania summoned the Chinese chargé d'affaires on Friday.", "ACCUSE", "disapprove", "LTU", "CHN"),
-    ("Japan lodged a demarche with China over the detention of its citizen.", "ACCUSE", "disapprove", "JPN", "CHN"),
-    ("The US Treasury designated two Iranian companies under its sanctions programme.",
-     "COERCE", "restrict", "USA", "IRN"),
-    ("The European Union designated three Syrian officials for sanctions on Monday.",
-     "COERCE", "restrict", "IGO", "SYR"),
-    ("The Kazakh president put his signature to the treaty with Uzbekistan.", "SUPPORT", None, "KAZ", "UZB"),
-])
+@pytest.mark.parametrize(
+    "text, event, mode, actor, recipient",
+    [
+        (
+            "Armenia's foreign minister spoke by phone with his Georgian counterpart on Monday.",
+            "CONSULT",
+            "phone",
+            "ARM",
+            "GEO",
+        ),
+        (
+            "The Iranian president held a video call with the Indian prime minister on Tuesday.",
+            "CONSULT",
+            "phone",
+            "IRN",
+            "IND",
+        ),
+        (
+            "The Malaysian premier had a phone call with the Thai prime minister on Sunday.",
+            "CONSULT",
+            "phone",
+            "MYS",
+            "THA",
+        ),
+        (
+            "The Turkish president sat down with the Greek prime minister in Ankara on Tuesday.",
+            "CONSULT",
+            None,
+            "TUR",
+            "GRC",
+        ),
+        (
+            "Ghana's president exchanged views with the Nigerian president on the crisis.",
+            "CONSULT",
+            None,
+            "GHA",
+            "NGA",
+        ),
+        (
+            "Poland declared a Russian diplomat persona non grata on Friday.",
+            "SANCTION",
+            "expel",
+            "POL",
+            "RUS",
+        ),
+        ("Lithuania summoned the Chinese chargé d'affaires on Friday.", "ACCUSE", "disapprove", "LTU", "CHN"),
+        (
+            "Japan lodged a demarche with China over the detention of its citizen.",
+            "ACCUSE",
+            "disapprove",
+            "JPN",
+            "CHN",
+        ),
+        (
+            "The US Treasury designated two Iranian companies under its sanctions programme.",
+            "COERCE",
+            "restrict",
+            "USA",
+            "IRN",
+        ),
+        (
+            "The European Union designated three Syrian officials for sanctions on Monday.",
+            "COERCE",
+            "restrict",
+            "IGO",
+            "SYR",
+        ),
+        (
+            "The Kazakh president put his signature to the treaty with Uzbekistan.",
+            "SUPPORT",
+            None,
+            "KAZ",
+            "UZB",
+        ),
+    ],
+)
 def test_fixed_diplomatic_and_legal_phrases(pipeline, text, event, mode, actor, recipient):
     coded = [e for e in extract(pipeline, text) if e.event == event]
     assert coded, [(e.event, e.trigger["text"]) for e in extract(pipeline, text)]

@@ -1,4 +1,5 @@
 """`dragoman export`, on a real SQLite store filled by the real pipeline from examples/."""
+
 from __future__ import annotations
 
 import csv
@@ -10,8 +11,7 @@ from click.testing import CliRunner
 
 import dragoman.export as export_module
 from dragoman.cli import main
-from dragoman.export import (GDELT_COLUMNS, ExportError, export_events, gdelt_row, goldstein,
-                             parquet_schema)
+from dragoman.export import GDELT_COLUMNS, ExportError, export_events, gdelt_row, goldstein, parquet_schema
 from dragoman.output import CSV_FIELDS, flat_record
 from dragoman.store import open_store
 from test_store import make_doc
@@ -53,8 +53,7 @@ def test_csv_is_the_flat_format_of_extract(store, records, tmp_path):
         rows = list(csv.DictReader(f))
         f.seek(0)
         assert next(csv.reader(f)) == CSV_FIELDS
-    expected = [{k: "" if v is None else str(v) for k, v in flat_record(r).items()}
-                for r in records]
+    expected = [{k: "" if v is None else str(v) for k, v in flat_record(r).items()} for r in records]
     assert rows == expected
 
 
@@ -72,8 +71,7 @@ def test_filters_select_the_same_events_as_the_events_query(store):
     n = export_events(store, "jsonl", out, country="CHN", type="SUPPORT")
     wanted = store.events(country="CHN", type="SUPPORT", limit=10_000)
     assert n == len(wanted) > 0
-    assert sorted(json.loads(x)["id"] for x in out.getvalue().splitlines()) == sorted(
-        r["id"] for r in wanted)
+    assert sorted(json.loads(x)["id"] for x in out.getvalue().splitlines()) == sorted(r["id"] for r in wanted)
     with pytest.raises(ExportError, match="unknown filter"):
         export_events(store, "jsonl", io.StringIO(), colour="red")
     with pytest.raises(ExportError, match="unknown export format"):
@@ -98,6 +96,7 @@ def test_export_streams_a_page_at_a_time(store, records, monkeypatch):
 
 # ---- GDELT ---------------------------------------------------------------------------------
 
+
 def gdelt_rows(store) -> list[dict]:
     out = io.StringIO()
     export_events(store, "gdelt", out)
@@ -110,8 +109,12 @@ def test_gdelt_rows_map_the_record(store, records):
     rows = {r["GLOBALEVENTID"]: r for r in gdelt_rows(store)}
     asserted = [r for r in records if r["modality"] == "asserted"]
     assert len(rows) == len(asserted)
-    quads = {"verbal_cooperation": "1", "material_cooperation": "2", "verbal_conflict": "3",
-             "material_conflict": "4"}
+    quads = {
+        "verbal_cooperation": "1",
+        "material_cooperation": "2",
+        "verbal_conflict": "3",
+        "material_conflict": "4",
+    }
     for record in asserted:
         row = rows[str(int(record["id"][:15], 16))]
         if record["date"]:  # a month or a year is dated to its first day
@@ -124,7 +127,11 @@ def test_gdelt_rows_map_the_record(store, records):
         assert row["SOURCEURL"].endswith(record["doc_id"] + ".txt") and len(row["DATEADDED"]) == 14
         cluster = record["cluster"]  # (the reports of one happening: store/clusters.py)
         assert (row["NumMentions"], row["NumSources"], row["NumArticles"], row["AvgTone"]) == (
-            str(cluster["mentions"]), str(cluster["sources"]), str(cluster["articles"]), "0")
+            str(cluster["mentions"]),
+            str(cluster["sources"]),
+            str(cluster["articles"]),
+            "0",
+        )
     assert {r["IsRootEvent"] for r in rows.values()} == {"0", "1"}
 
 
@@ -132,13 +139,20 @@ def test_gdelt_codes_actors_and_places_as_gdelt_does(store, records):
     placed = next(r for r in records if (r["location"] or {}).get("name") == "Beijing")
     row = gdelt_row(placed, store.document_info(placed["doc_id"]))
     assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_ADM1Code"]) == (
-        4, "CH", "CH22")  # FIPS codes: China is CH, Beijing its province 22
+        4,
+        "CH",
+        "CH22",
+    )  # FIPS codes: China is CH, Beijing its province 22
     assert row["ActionGeo_FullName"] == "Beijing, China"
     assert row["ActionGeo_FeatureID"] == 1816670 and row["Actor1Geo_Type"] == 0
     sco = next(r for r in records if r["actor"][0].get("id") == "SCO")
     row = gdelt_row(sco, None)
-    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1KnownGroupCode"],
-            row["Actor1Type1Code"]) == ("IGOSCOGOV", "", "SCO", "GOV")
+    assert (
+        row["Actor1Code"],
+        row["Actor1CountryCode"],
+        row["Actor1KnownGroupCode"],
+        row["Actor1Type1Code"],
+    ) == ("IGOSCOGOV", "", "SCO", "GOV")
 
 
 def test_gdelt_leaves_out_events_that_did_not_happen(tmp_path):
@@ -150,22 +164,22 @@ def test_gdelt_leaves_out_events_that_did_not_happen(tmp_path):
     assert sorted(r["EventCode"] for r in rows) == ["051", "173"]
     coerce = next(r for r in rows if r["EventCode"] == "173")
     # A month-precise date is dated to the month's first day, as GDELT dates every event.
-    assert (coerce["SQLDATE"], coerce["MonthYear"], coerce["Year"]) == ("20210501", "202105",
-                                                                        "2021")
+    assert (coerce["SQLDATE"], coerce["MonthYear"], coerce["Year"]) == ("20210501", "202105", "2021")
     assert coerce["SOURCEURL"] == "https://example.org/a"
 
 
 def test_goldstein_by_longest_known_code():
-    assert (goldstein("051"), goldstein("1823"), goldstein("19"), goldstein("")) == (
-        3.5, -9.0, -10.0, "")
+    assert (goldstein("051"), goldstein("1823"), goldstein("19"), goldstein("")) == (3.5, -9.0, -10.0, "")
 
 
 # ---- the command ---------------------------------------------------------------------------
 
+
 def test_cli_exports_to_a_file(seed_db, records, tmp_path):
     out = tmp_path / "e.tsv"
-    done = CliRunner().invoke(main, ["export", "--db", str(seed_db), "--format", "gdelt",
-                                     "-o", str(out), "--country", "chn"])
+    done = CliRunner().invoke(
+        main, ["export", "--db", str(seed_db), "--format", "gdelt", "-o", str(out), "--country", "chn"]
+    )
     assert done.exit_code == 0, done.output
     n = len(out.read_text().splitlines())
     assert n > 0 and f"exported {n} events to {out}" in done.output

@@ -6,6 +6,7 @@ Bounded so that `make test` spends a few seconds here. Under CI (CI=true) the ex
 derandomized, so a run is reproducible; elsewhere each run explores new inputs, and a failing
 one is kept in .hypothesis/ and replayed first.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -25,16 +26,40 @@ from dragoman.model import Document
 from dragoman.records import _depth_over, document_from_json, loads, nests_deeper
 from dragoman.settings import Settings
 
-FUZZ = settings(max_examples=200, deadline=None, derandomize=os.environ.get("CI") == "true",
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-KEYS = ["text", "maintext", "id", "dId", "url", "title", "source", "source_domain", "language",
-        "date", "date_publish"]
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    derandomize=os.environ.get("CI") == "true",
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+KEYS = [
+    "text",
+    "maintext",
+    "id",
+    "dId",
+    "url",
+    "title",
+    "source",
+    "source_domain",
+    "language",
+    "date",
+    "date_publish",
+]
 SUFFIXES = [".txt", ".md", ".html", ".json", ".jsonl", ".json.gz", ".jsonl.gz", ".txt.gz", ".data"]
 
-scalars = (st.none() | st.booleans() | st.integers() | st.floats()
-           | st.text(max_size=20) | st.sampled_from(["", "None", "2021-02-30", "\ud800"]))
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3)
-                      | st.dictionaries(st.sampled_from(KEYS), inner, max_size=3), max_leaves=8)
+scalars = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=20)
+    | st.sampled_from(["", "None", "2021-02-30", "\ud800"])
+)
+values = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(KEYS), inner, max_size=3),
+    max_leaves=8,
+)
 records = st.dictionaries(st.sampled_from(KEYS), values, max_size=5)
 
 
@@ -47,26 +72,31 @@ def contents(draw) -> bytes:
     elif kind == "list":
         data = json.dumps(draw(st.lists(records | values, max_size=4))).encode()
     elif kind == "lines":
-        lines = draw(st.lists(records.map(json.dumps) | st.text(max_size=20)
-                              | st.sampled_from(["", " ", "\r", "[" * 200]), max_size=4))
+        lines = draw(
+            st.lists(
+                records.map(json.dumps) | st.text(max_size=20) | st.sampled_from(["", " ", "\r", "[" * 200]),
+                max_size=4,
+            )
+        )
         data = "\n".join(lines).encode("utf-8", "surrogatepass")
     elif kind == "text":
         data = draw(st.text(max_size=100)).encode("utf-8", "surrogatepass")
     elif kind == "deep":
-        data = draw(st.sampled_from([b"[", b"{\"a\":", b"[{\"text\":"])) * draw(
-            st.integers(1, 3000))
+        data = draw(st.sampled_from([b"[", b"{\"a\":", b"[{\"text\":"])) * draw(st.integers(1, 3000))
     else:
         data = draw(st.binary(max_size=100))
     if draw(st.booleans()):
-        data = data[:draw(st.integers(0, len(data)))]
+        data = data[: draw(st.integers(0, len(data)))]
     return data
 
 
-limits = st.fixed_dictionaries({
-    "max_document_bytes": st.sampled_from([5_000_000, 200, 50]),
-    "max_decompressed_bytes": st.sampled_from([1_000_000_000, 300, 40]),
-    "max_json_depth": st.sampled_from([64, 3, 1]),
-})
+limits = st.fixed_dictionaries(
+    {
+        "max_document_bytes": st.sampled_from([5_000_000, 200, 50]),
+        "max_decompressed_bytes": st.sampled_from([1_000_000_000, 300, 40]),
+        "max_json_depth": st.sampled_from([64, 3, 1]),
+    }
+)
 
 
 def settings_with(values: dict) -> Settings:
@@ -132,12 +162,18 @@ def test_loads_gives_a_value_or_an_input_error(text):
 
 
 @FUZZ
-@given(lines=st.lists(st.sampled_from(["", " ", "\t", "\r", "a", "{}", "x" * 9, "  b "]),
-                      max_size=30), chunk=st.integers(1, 8), limit=st.integers(1, 12))
+@given(
+    lines=st.lists(st.sampled_from(["", " ", "\t", "\r", "a", "{}", "x" * 9, "  b "]), max_size=30),
+    chunk=st.integers(1, 8),
+    limit=st.integers(1, 12),
+)
 def test_jsonl_lines_read_in_chunks_are_the_file_lines(lines, chunk, limit):
     data = "\n".join(lines).encode()
-    expected = [(n, line if len(line) <= limit else None)
-                for n, line in enumerate(io.BytesIO(data).readlines(), 1) if line.strip()]
+    expected = [
+        (n, line if len(line) <= limit else None)
+        for n, line in enumerate(io.BytesIO(data).readlines(), 1)
+        if line.strip()
+    ]
     saved, read.READ_CHUNK = read.READ_CHUNK, chunk
     try:
         assert list(read._capped_lines(io.BytesIO(data), limit)) == expected

@@ -1,6 +1,7 @@
 """Issue 10, at the readers, the annotation and the limits: each test holds the input that broke
 dragoman (a RecursionError, spaCy's E088, a stored object, a 76 s zip bomb, a silent skip)
 and checks that it is now one InputError, or a Document, and that its neighbours are read."""
+
 from __future__ import annotations
 from conftest import process_one
 
@@ -49,6 +50,7 @@ def assert_no_internal_error(items):
 
 # ---------------------------------------------------------------- deeply nested JSON
 
+
 def test_deeply_nested_json_file_is_one_error_and_the_directory_is_read(tmp_path):
     for name in ("a.txt", "b.txt", "d.txt"):
         (tmp_path / name).write_text(GOOD)
@@ -62,8 +64,9 @@ def test_deeply_nested_json_file_is_one_error_and_the_directory_is_read(tmp_path
 
 def test_deeply_nested_jsonl_line_is_one_error_and_the_other_lines_are_read(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(json.dumps({"text": GOOD}) + "\n" + DEEP + "\n"
-                    + json.dumps({"text": GOOD, "id": "last"}) + "\n")
+    path.write_text(
+        json.dumps({"text": GOOD}) + "\n" + DEEP + "\n" + json.dumps({"text": GOOD, "id": "last"}) + "\n"
+    )
     items = read_all(path)
     assert kinds(items) == ["Document", "InputError", "Document"]
     assert items[1].source == f"{path}:2" and "nested more than" in items[1].reason
@@ -103,8 +106,7 @@ def test_an_integer_python_cannot_convert_is_invalid_json(tmp_path):
 
 # ---------------------------------------------------------------- field types
 
-FIELD_KEYS = ["id", "dId", "url", "title", "source", "source_domain", "language", "date",
-              "date_publish"]
+FIELD_KEYS = ["id", "dId", "url", "title", "source", "source_domain", "language", "date", "date_publish"]
 
 
 @pytest.mark.parametrize("key", FIELD_KEYS)
@@ -137,6 +139,7 @@ def test_lone_surrogates_are_replaced_and_reported(tmp_path):
 
 # ---------------------------------------------------------------- the API's parser
 
+
 def test_document_from_json_gives_a_document_or_the_reason(tmp_path):
     doc = document_from_json({"text": GOOD, "url": "https://example.org/a"}, default_id="a")
     assert (doc.id, doc.url, doc.origin) == ("a", "https://example.org/a", "request")
@@ -151,8 +154,7 @@ def test_document_from_json_applies_the_document_size_limit():
     text = "Diplomats met. " * (6_100_000 // 15)  # the 6.1 MB document the API stored
     error = document_from_json({"text": text})
     assert isinstance(error, InputError) and "max_document_bytes" in error.reason
-    assert isinstance(document_from_json({"text": text}, with_input(max_document_bytes=7_000_000)),
-                      Document)
+    assert isinstance(document_from_json({"text": text}, with_input(max_document_bytes=7_000_000)), Document)
 
 
 def test_document_from_json_applies_the_depth_limit_without_recursion():
@@ -186,6 +188,7 @@ def test_limits_must_be_positive_whole_numbers(value):
 
 
 # ---------------------------------------------------------------- compressed input
+
 
 def write_blank_lines_gz(path, lines: int) -> None:
     block = b"\n" * (1 << 20)
@@ -235,6 +238,7 @@ def test_a_single_gzipped_document_obeys_the_decompressed_cap(tmp_path):
 
 # ---------------------------------------------------------------- symbolic links and others
 
+
 def test_broken_looping_and_folder_links_are_reported_not_skipped(tmp_path):
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "article.txt").write_text(GOOD)
@@ -243,8 +247,9 @@ def test_broken_looping_and_folder_links_are_reported_not_skipped(tmp_path):
     (tmp_path / "loop2").symlink_to(tmp_path / "loop1")
     (tmp_path / "folder").symlink_to(tmp_path / "sub")
     (tmp_path / "linked.txt").symlink_to(tmp_path / "sub" / "article.txt")
-    items = {os.path.basename(i.source if isinstance(i, InputError) else i.origin): i
-             for i in read_all(tmp_path)}
+    items = {
+        os.path.basename(i.source if isinstance(i, InputError) else i.origin): i for i in read_all(tmp_path)
+    }
     assert set(items) == {"dangling.txt", "loop1", "loop2", "folder", "linked.txt", "article.txt"}
     assert "broken symbolic link" in items["dangling.txt"].reason
     assert "nowhere.txt" in items["dangling.txt"].reason
@@ -281,14 +286,16 @@ def test_an_unreadable_folder_is_reported(tmp_path):
 
 # ---------------------------------------------------------------- passages over spaCy's limit
 
-LONG_LINE = ("The ministers of Russia and China met in Beijing on Tuesday to discuss "
-             + "internationalisation " * 52_000)  # 1.1M characters on one line: under 5 MB
+LONG_LINE = (
+    "The ministers of Russia and China met in Beijing on Tuesday to discuss "
+    + "internationalisation " * 52_000
+)  # 1.1M characters on one line: under 5 MB
 
 
 def test_a_line_over_the_passage_limit_is_split_at_sentence_ends():
     text = " ".join(f"Sentence number {i} of a paragraph without line breaks." for i in range(40))
     doc = clean(Document(id="long", text=text), with_input(max_passage_chars=200))
-    pieces = [text[p.start:p.end] for p in doc.passages]
+    pieces = [text[p.start : p.end] for p in doc.passages]
     assert len(pieces) > 5
     assert all(len(piece) <= 200 and piece.endswith("breaks.") for piece in pieces)
     assert " ".join(pieces) == text  # nothing lost: the cuts are the spaces between sentences
@@ -298,7 +305,7 @@ def test_a_line_without_sentence_ends_is_split_at_spaces_then_anywhere():
     doc = clean(Document(id="long", text=LONG_LINE))
     assert len(doc.passages) == 11
     assert all(p.end - p.start <= 100_000 for p in doc.passages)
-    assert " ".join(doc.text[p.start:p.end] for p in doc.passages) == doc.text
+    assert " ".join(doc.text[p.start : p.end] for p in doc.passages) == doc.text
     unbroken = clean(Document(id="word", text="x" * 250), with_input(max_passage_chars=100))
     assert [(p.start, p.end) for p in unbroken.passages] == [(0, 100), (100, 200), (200, 250)]
 
@@ -311,7 +318,7 @@ def test_a_text_file_of_over_a_million_characters_is_extracted(tmp_path, pipelin
     assert kinds(docs) == ["Document", "Document"]
     (event,) = docs[0].events
     assert event.event == "CONSULT" and event.text.startswith("The ministers of Russia")
-    assert docs[0].text[event.span[0]:event.span[1]] == event.text
+    assert docs[0].text[event.span[0] : event.span[1]] == event.text
     assert [e.event for e in docs[1].events] == ["CONSULT"]
 
 
@@ -325,12 +332,13 @@ def test_annotate_parses_a_passage_over_the_model_limit_in_pieces(pipeline):
         annotate(doc, nlp)
     finally:
         nlp.max_length = saved
-    assert all(doc.text[s.start:s.end] == s.text for s in doc.sentences)
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
     assert sum(s.text == "The talks in Geneva ended on Friday." for s in doc.sentences) == 3
     assert all(s.span.text == s.text for s in doc.sentences)
 
 
 # ---------------------------------------------------------------- dates in filters
+
 
 @pytest.mark.parametrize("value", ["2021-13-45", "2021-02-30", "2021-13", "2021-00", "0000"])
 def test_a_date_filter_must_be_on_the_calendar(value):
@@ -353,8 +361,12 @@ def test_the_store_refuses_an_impossible_since(tmp_path):
 
 # ---------------------------------------------------------------- CSV cells
 
-HOSTILE = {"id": '=HYPERLINK("http://evil.example","click")', "url": "@SUM(1+1)*cmd|' /C calc'!A0",
-           "date": "2021-03-01", "text": "Russian and American diplomats met in Washington on Monday."}
+HOSTILE = {
+    "id": '=HYPERLINK("http://evil.example","click")',
+    "url": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "date": "2021-03-01",
+    "text": "Russian and American diplomats met in Washington on Monday.",
+}
 
 
 def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(pipeline):

@@ -1,5 +1,6 @@
 """The knowledge files (data/actors/, data/events/) parse, hold valid codes, and say what the
 parser relies on."""
+
 from __future__ import annotations
 
 import csv
@@ -19,14 +20,41 @@ HEADERS = {
     "people.tsv": ["name", "aliases", "country", "org", "title"],
     "regions.tsv": ["region", "adjectives", "countries"],
 }
-PRIMARY_KEYS = {"countries.tsv": "iso3", "organizations.tsv": "code", "roles.tsv": "phrase", "people.tsv": "name",
-                "regions.tsv": "region"}
-MINIMUM_ROWS = {"countries.tsv": 249, "organizations.tsv": 150, "roles.tsv": 150, "people.tsv": 120,
-                "regions.tsv": 20}
+PRIMARY_KEYS = {
+    "countries.tsv": "iso3",
+    "organizations.tsv": "code",
+    "roles.tsv": "phrase",
+    "people.tsv": "name",
+    "regions.tsv": "region",
+}
+MINIMUM_ROWS = {
+    "countries.tsv": 249,
+    "organizations.tsv": 150,
+    "roles.tsv": 150,
+    "people.tsv": 120,
+    "regions.tsv": 20,
+}
 ISO3 = {country.alpha_3 for country in pycountry.countries}
 NON_STATE = {"IGO", "NGO", "MNC", "XKX"}
-SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "SPY", "MED", "EDU", "BUS",
-           "CVL", "REL", "LAB", "REF", "NGO"}
+SECTORS = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "PTY",
+    "REB",
+    "OPP",
+    "SPY",
+    "MED",
+    "EDU",
+    "BUS",
+    "CVL",
+    "REL",
+    "LAB",
+    "REF",
+    "NGO",
+}
 ORG_TYPES = {"IGO", "NGO"} | SECTORS
 KINDS = {"person", "group", "organization"}
 
@@ -89,7 +117,9 @@ def test_no_cell_has_stray_spaces_or_empty_values(table):
     for row in rows:
         for column, cell in row.items():
             assert cell == cell.strip(), f"{name}: {column} {cell!r}"
-            assert "||" not in cell and not cell.startswith("|") and not cell.endswith("|"), f"{name}: {cell!r}"
+            assert "||" not in cell and not cell.startswith("|") and not cell.endswith("|"), (
+                f"{name}: {cell!r}"
+            )
 
 
 def test_every_iso_3166_country_is_present():
@@ -100,17 +130,26 @@ def test_every_iso_3166_country_is_present():
 
 def test_every_inhabited_big_country_has_a_demonym_and_capital():
     countries = by_key("countries.tsv")
-    missing = [code for code, row in countries.items()
-               if pycountry.countries.get(alpha_3=code) and code not in {"ATA", "ATF", "BVT", "HMD", "SGS", "UMI"}
-               and not row["demonyms"] and code not in {"BES", "BLM", "CCK", "COG", "GGY", "MAF", "SJM", "SPM", "SXM", "VAT", "DMA"}]
+    missing = [
+        code
+        for code, row in countries.items()
+        if pycountry.countries.get(alpha_3=code)
+        and code not in {"ATA", "ATF", "BVT", "HMD", "SGS", "UMI"}
+        and not row["demonyms"]
+        and code not in {"BES", "BLM", "CCK", "COG", "GGY", "MAF", "SJM", "SPM", "SXM", "VAT", "DMA"}
+    ]
     assert missing == []
-    assert all(countries[code]["capitals"] for code in ("CHN", "RUS", "USA", "UZB", "TJK", "KAZ", "IND", "PAK"))
+    assert all(
+        countries[code]["capitals"] for code in ("CHN", "RUS", "USA", "UZB", "TJK", "KAZ", "IND", "PAK")
+    )
 
 
 def test_demonyms_and_capitals_point_to_one_country_each():
     # One owner per form keeps resolution deterministic ("East Jerusalem" is PSE, "Jerusalem" ISR).
     for column in ("demonyms", "capitals"):
-        owners = Counter(value.casefold() for row in read_rows("countries.tsv") for value in values(row[column]))
+        owners = Counter(
+            value.casefold() for row in read_rows("countries.tsv") for value in values(row[column])
+        )
         assert [value for value, count in owners.items() if count > 1] == [], column
 
 
@@ -118,14 +157,29 @@ def lookup(column: str, value: str) -> list[str]:
     return [row["iso3"] for row in read_rows("countries.tsv") if value in values(row[column]) + [row["name"]]]
 
 
-@pytest.mark.parametrize("column, value, iso3", [
-    ("demonyms", "Chinese", "CHN"), ("demonyms", "Uzbek", "UZB"), ("demonyms", "Briton", "GBR"),
-    ("demonyms", "Emirati", "ARE"), ("demonyms", "Filipino", "PHL"), ("demonyms", "Kosovar", "XKX"),
-    ("capitals", "Beijing", "CHN"), ("capitals", "Kyiv", "UKR"), ("capitals", "Naypyidaw", "MMR"),
-    ("capitals", "Washington", "USA"), ("capitals", "Astana", "KAZ"), ("capitals", "Tel Aviv", "ISR"),
-    ("aliases", "DRC", "COD"), ("aliases", "Congo-Brazzaville", "COG"), ("aliases", "Burma", "MMR"),
-    ("aliases", "Türkiye", "TUR"), ("aliases", "U.S.", "USA"), ("aliases", "Ivory Coast", "CIV"),
-])
+@pytest.mark.parametrize(
+    "column, value, iso3",
+    [
+        ("demonyms", "Chinese", "CHN"),
+        ("demonyms", "Uzbek", "UZB"),
+        ("demonyms", "Briton", "GBR"),
+        ("demonyms", "Emirati", "ARE"),
+        ("demonyms", "Filipino", "PHL"),
+        ("demonyms", "Kosovar", "XKX"),
+        ("capitals", "Beijing", "CHN"),
+        ("capitals", "Kyiv", "UKR"),
+        ("capitals", "Naypyidaw", "MMR"),
+        ("capitals", "Washington", "USA"),
+        ("capitals", "Astana", "KAZ"),
+        ("capitals", "Tel Aviv", "ISR"),
+        ("aliases", "DRC", "COD"),
+        ("aliases", "Congo-Brazzaville", "COG"),
+        ("aliases", "Burma", "MMR"),
+        ("aliases", "Türkiye", "TUR"),
+        ("aliases", "U.S.", "USA"),
+        ("aliases", "Ivory Coast", "CIV"),
+    ],
+)
 def test_country_spot_checks(column, value, iso3):
     assert lookup(column, value) == [iso3]
 
@@ -143,21 +197,36 @@ def test_there_are_at_least_100_international_organisations():
     assert len(international) >= 100
 
 
-@pytest.mark.parametrize("code, size", [("EU", 27), ("NATO", 32), ("G7", 7), ("GCC", 6), ("CSTO", 6), ("SCO", 10)])
+@pytest.mark.parametrize(
+    "code, size", [("EU", 27), ("NATO", 32), ("G7", 7), ("GCC", 6), ("CSTO", 6), ("SCO", 10)]
+)
 def test_membership_lists_have_the_known_size(code, size):
     assert len(set(values(by_key("organizations.tsv")[code]["members"]))) == size
 
 
 def test_sco_row_says_what_the_parser_needs():
     sco = by_key("organizations.tsv")["SCO"]
-    assert {"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO"} <= {sco["name"], *values(sco["aliases"])}
-    assert {"CHN", "RUS", "UZB", "TJK", "KAZ", "KGZ", "IND", "PAK", "IRN", "BLR"} == set(values(sco["members"]))
+    assert {"Shanghai Cooperation Organisation", "Shanghai Cooperation Organization", "SCO"} <= {
+        sco["name"],
+        *values(sco["aliases"]),
+    }
+    assert {"CHN", "RUS", "UZB", "TJK", "KAZ", "KGZ", "IND", "PAK", "IRN", "BLR"} == set(
+        values(sco["members"])
+    )
 
 
-@pytest.mark.parametrize("code, country, sector", [
-    ("HAMAS", "PSE", "REB"), ("HEZBOLLAH", "LBN", "REB"), ("KREMLIN", "RUS", "GOV"),
-    ("XINHUA", "CHN", "MED"), ("ICJ", "IGO", "JUD"), ("ISIS", "", "REB"), ("MSF", "NGO", "NGO"),
-])
+@pytest.mark.parametrize(
+    "code, country, sector",
+    [
+        ("HAMAS", "PSE", "REB"),
+        ("HEZBOLLAH", "LBN", "REB"),
+        ("KREMLIN", "RUS", "GOV"),
+        ("XINHUA", "CHN", "MED"),
+        ("ICJ", "IGO", "JUD"),
+        ("ISIS", "", "REB"),
+        ("MSF", "NGO", "NGO"),
+    ],
+)
 def test_organization_spot_checks(code, country, sector):
     row = by_key("organizations.tsv")[code]
     assert (row["country"], row["sector"]) == (country, sector)
@@ -169,7 +238,9 @@ def test_role_sectors_and_kinds_are_valid():
 
 
 def test_each_role_phrase_or_alias_names_one_role():
-    phrases = Counter(form.casefold() for row in read_rows("roles.tsv") for form in [row["phrase"], *values(row["aliases"])])
+    phrases = Counter(
+        form.casefold() for row in read_rows("roles.tsv") for form in [row["phrase"], *values(row["aliases"])]
+    )
     assert [form for form, count in phrases.items() if count > 1] == []
 
 
@@ -180,12 +251,22 @@ def role_for(phrase: str) -> tuple[str, str]:
     raise AssertionError(f"no role for {phrase!r}")
 
 
-@pytest.mark.parametrize("phrase, expected", [
-    ("foreign minister", ("GOV", "person")), ("top diplomat", ("GOV", "person")),
-    ("police", ("COP", "organization")), ("rebels", ("REB", "group")), ("secretary-general", ("GOV", "person")),
-    ("defence minister", ("MIL", "person")), ("protesters", ("CVL", "group")), ("refugees", ("REF", "group")),
-    ("journalist", ("MED", "person")), ("judge", ("JUD", "person")), ("lawmaker", ("LEG", "person")),
-])
+@pytest.mark.parametrize(
+    "phrase, expected",
+    [
+        ("foreign minister", ("GOV", "person")),
+        ("top diplomat", ("GOV", "person")),
+        ("police", ("COP", "organization")),
+        ("rebels", ("REB", "group")),
+        ("secretary-general", ("GOV", "person")),
+        ("defence minister", ("MIL", "person")),
+        ("protesters", ("CVL", "group")),
+        ("refugees", ("REF", "group")),
+        ("journalist", ("MED", "person")),
+        ("judge", ("JUD", "person")),
+        ("lawmaker", ("LEG", "person")),
+    ],
+)
 def test_role_spot_checks(phrase, expected):
     assert role_for(phrase) == expected
 
@@ -198,7 +279,9 @@ def test_people_point_to_known_countries_and_organisations():
 
 
 def test_no_two_people_share_an_alias():
-    forms = Counter(form.casefold() for row in read_rows("people.tsv") for form in [row["name"], *values(row["aliases"])])
+    forms = Counter(
+        form.casefold() for row in read_rows("people.tsv") for form in [row["name"], *values(row["aliases"])]
+    )
     assert [form for form, count in forms.items() if count > 1] == []
 
 
@@ -241,7 +324,11 @@ def test_relevance_model_file_is_a_word_weight_table():
 
     from dragoman.relevance import BIAS, WORD
 
-    lines = [ln for ln in (RELEVANCE / "model.tsv").read_text(encoding="utf-8").splitlines() if not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (RELEVANCE / "model.tsv").read_text(encoding="utf-8").splitlines()
+        if not ln.startswith("#")
+    ]
     assert lines[0] == "feature\tweight"
     rows = [ln.split("\t") for ln in lines[1:]]
     assert rows[0][0] == BIAS and all(len(r) == 2 for r in rows)
@@ -255,8 +342,24 @@ def test_relevance_model_file_is_a_word_weight_table():
 # ---------------------------------------------------------------- event knowledge (data/events/)
 
 EVENTS = ACTORS.parent / "events"
-PLOVER_ORDER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-                "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+PLOVER_ORDER = [
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
+]
 TYPE_HEADER = ["type", "quad", "cameo", "preps", "intent_cameo", "threat_cameo", "traits"]
 TRIGGER_HEADER = ["trigger", "pos", "event", "mode", "cameo", "preps", "needs"]
 CAMEO = r"\d{3,4}"
@@ -264,13 +367,18 @@ LEMMA = r"[a-z][a-z.'-]*"  # a lower-case word: "mr.", "'ll" aside, letters
 
 
 def event_rows(name: str, header: list[str], trailing_cells_optional: bool = False) -> list[dict[str, str]]:
-    lines = [ln for ln in (EVENTS / name).read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (EVENTS / name).read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert lines[0].split("\t") == header, f"{name}: header is {lines[0]!r}"
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     for row in rows:
         assert None not in row, f"{name}: more cells than the header in {row}"
-        assert trailing_cells_optional or None not in row.values(), f"{name}: fewer cells than the header in {row}"
+        assert trailing_cells_optional or None not in row.values(), (
+            f"{name}: fewer cells than the header in {row}"
+        )
     return [{key: cell or "" for key, cell in row.items()} for row in rows]
 
 
@@ -288,7 +396,9 @@ def test_types_file_codes_quads_and_traits_are_valid():
 
     for row in event_rows("types.tsv", TYPE_HEADER):
         assert row["quad"] in QUAD_NAMES and re.fullmatch(CAMEO, row["cameo"]), row
-        assert set(values(row["traits"])) <= TRAITS and all(re.fullmatch(LEMMA, p) for p in values(row["preps"])), row
+        assert set(values(row["traits"])) <= TRAITS and all(
+            re.fullmatch(LEMMA, p) for p in values(row["preps"])
+        ), row
         # what a stated intent is coded as: an intent to cooperate, or a threat of conflict
         cooperation = row["quad"].endswith("_cooperation")
         assert bool(row["intent_cameo"]) == cooperation, row
@@ -366,7 +476,13 @@ def test_rules_file_codes_are_valid():
         assert row["event"] in PLOVER_ORDER, name
         assert set(row) <= {"event", "mode", "cameo", "modality", "word"}, name
         assert "cameo" not in row or re.fullmatch(CAMEO, row["cameo"]), name
-        assert row.get("modality", "asserted") in {"asserted", "negated", "future", "intended", "hypothetical"}
+        assert row.get("modality", "asserted") in {
+            "asserted",
+            "negated",
+            "future",
+            "intended",
+            "hypothetical",
+        }
     assert all(re.fullmatch(CAMEO, k) and re.fullmatch(CAMEO, v) for k, v in rules["threat_cameo"].items())
 
 
@@ -381,13 +497,21 @@ def test_regions_name_known_countries_and_their_adjectives_once():
     regions = load_knowledge().regions
     assert {"PRK", "JPN", "KAZ"} <= regions["asian"] and "DEU" not in regions["asian"]
     assert regions["gulf"] >= {"QAT", "SAU"} and regions["balkan"] >= {"SRB", "XKX"}
+
+
 # ---------------------------------------------------------------- generated files
+
 
 def hand_forms() -> set[str]:
     """Names, aliases, demonyms, capitals, codes and role phrases of the hand-written files."""
-    return {form.casefold() for name in HEADERS for row in read_rows(name) for column, cell in row.items()
-            if column in ("iso3", "code", "name", "phrase", "aliases", "demonyms", "capitals")
-            for form in values(cell)}
+    return {
+        form.casefold()
+        for name in HEADERS
+        for row in read_rows(name)
+        for column, cell in row.items()
+        if column in ("iso3", "code", "name", "phrase", "aliases", "demonyms", "capitals")
+        for form in values(cell)
+    }
 
 
 def check_actor_file(path: Path, org_codes: set[str], known: set[str]) -> None:
@@ -405,9 +529,18 @@ def check_actor_file(path: Path, org_codes: set[str], known: set[str]) -> None:
     assert "" not in keys and [k for k, n in keys.items() if n > 1] == []
     for row in rows:
         for cell in row.values():
-            assert cell == cell.strip() and "||" not in cell and not cell.startswith("|") and not cell.endswith("|")
-    form_columns = {"people.tsv": ("name", "aliases"), "organizations.tsv": ("code", "name", "aliases"),
-                    "roles.tsv": ("phrase", "aliases"), "countries.tsv": ("aliases",)}[kind]
+            assert (
+                cell == cell.strip()
+                and "||" not in cell
+                and not cell.startswith("|")
+                and not cell.endswith("|")
+            )
+    form_columns = {
+        "people.tsv": ("name", "aliases"),
+        "organizations.tsv": ("code", "name", "aliases"),
+        "roles.tsv": ("phrase", "aliases"),
+        "countries.tsv": ("aliases",),
+    }[kind]
     forms = Counter(f.casefold() for row in rows for c in form_columns for f in values(row[c]))
     assert [f for f, n in forms.items() if n > 1] == [], path.name
     assert set(forms) & known == set(), path.name
@@ -429,7 +562,9 @@ def check_trigger_file(path: Path) -> None:
     from dragoman.model import EVENT_TYPES
 
     def rows(p: Path) -> list[dict]:
-        lines = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+        lines = [
+            ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+        ]
         assert lines[0].split("\t") == TRIGGER_COLUMNS, f"{p.name}: header is {lines[0]!r}"
         return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
@@ -449,8 +584,12 @@ def check_trigger_file(path: Path) -> None:
 
 @pytest.mark.parametrize("name", GENERATED)
 def test_generated_actor_files_pass_the_checks(name):
-    org_codes = {row["code"] for n in ["organizations.tsv", *GENERATED] if kind_of(n) == "organizations.tsv"
-                 for row in read_rows(n)}
+    org_codes = {
+        row["code"]
+        for n in ["organizations.tsv", *GENERATED]
+        if kind_of(n) == "organizations.tsv"
+        for row in read_rows(n)
+    }
     check_actor_file(ACTORS / name, org_codes, hand_forms())
 
 
@@ -462,15 +601,23 @@ def test_generated_trigger_files_pass_the_checks(name):
 # ---------------------------------------------------------------- Russian (data/ru/)
 
 RU = ACTORS.parent / "ru"
-RU_HEADERS = {"countries.tsv": ["iso3", "aliases", "demonyms"], "organizations.tsv": ["code", "aliases"],
-              "roles.tsv": ["phrase", "role"], "people.tsv": ["name", "aliases"],
-              "places.tsv": ["name", "place", "country"], "triggers.tsv": ["trigger", "pos", "event", "mode",
-                                                                          "cameo", "preps", "needs"],
-              "contexts.tsv": ["word", "context"]}
+RU_HEADERS = {
+    "countries.tsv": ["iso3", "aliases", "demonyms"],
+    "organizations.tsv": ["code", "aliases"],
+    "roles.tsv": ["phrase", "role"],
+    "people.tsv": ["name", "aliases"],
+    "places.tsv": ["name", "place", "country"],
+    "triggers.tsv": ["trigger", "pos", "event", "mode", "cameo", "preps", "needs"],
+    "contexts.tsv": ["word", "context"],
+}
 
 
 def read_ru(name: str) -> list[dict[str, str]]:
-    lines = [ln for ln in (RU / name).read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (RU / name).read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     assert lines[0].split("\t") == RU_HEADERS[name], f"ru/{name}: header is {lines[0]!r}"
     rows = list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
     assert all(None not in row for row in rows), f"ru/{name}: a row with more columns than the header"
@@ -491,7 +638,11 @@ def test_russian_rows_point_at_english_countries_organisations_roles_and_people(
 
 
 def test_a_russian_form_belongs_to_one_row():
-    for name, column in (("roles.tsv", "phrase"), ("countries.tsv", "demonyms"), ("countries.tsv", "aliases")):
+    for name, column in (
+        ("roles.tsv", "phrase"),
+        ("countries.tsv", "demonyms"),
+        ("countries.tsv", "aliases"),
+    ):
         forms = Counter(v.lower() for row in read_ru(name) for v in values(row[column]))
         assert not [f for f, n in forms.items() if n > 1], f"ru/{name} {column}: forms in two rows"
 
@@ -501,5 +652,7 @@ def test_the_russian_lexicon_loads_with_plover_types_and_russian_prepositions():
 
     lex = load_russian_lexicon()
     assert {"CONSULT", "REQUEST", "ACCUSE", "AID", "AGREE", "SANCTION", "COERCE", "ASSAULT"} <= lex.types()
-    preps = {p for table in (lex.verbs, lex.nouns, lex.light) for ts in table.values() for t in ts for p in t.preps}
+    preps = {
+        p for table in (lex.verbs, lex.nouns, lex.light) for ts in table.values() for t in ts for p in t.preps
+    }
     assert preps and all(not p.isascii() for p in preps)

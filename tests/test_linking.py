@@ -1,5 +1,6 @@
 """Linking reports of one happening: each rule on records written for it, and the
 properties of clustering (order of arrival does not matter; the index misses no link)."""
+
 from __future__ import annotations
 
 import itertools
@@ -23,19 +24,29 @@ def state(code: str, name: str | None = None) -> dict:
 
 
 def person(name: str, country: str | None, sector: str | None = "GOV") -> dict:
-    return {"name": name, "kind": "person", "country": country, "sector": sector,
-            "id": "p-" + name.lower().replace(" ", "-")}
+    return {
+        "name": name,
+        "kind": "person",
+        "country": country,
+        "sector": sector,
+        "id": "p-" + name.lower().replace(" ", "-"),
+    }
 
 
 def group(name: str, sector: str, country: str | None = None) -> dict:
-    return {"name": name, "kind": "group", "country": country, "sector": sector,
-            "title": name, "id": f"g-{country or ''}{name}"}
+    return {
+        "name": name,
+        "kind": "group",
+        "country": country,
+        "sector": sector,
+        "title": name,
+        "id": f"g-{country or ''}{name}",
+    }
 
 
 def place(name: str, country: str) -> dict:
     """A place standing for its people, as the actors stage makes one."""
-    return {"name": name, "kind": "state", "country": country, "sector": None,
-            "id": f"g-{name.lower()}"}
+    return {"name": name, "kind": "state", "country": country, "sector": None, "id": f"g-{name.lower()}"}
 
 
 def city(name: str, country: str) -> dict:
@@ -43,14 +54,31 @@ def city(name: str, country: str) -> dict:
     return {"name": name, "text": name, "country_code": country, "feature": "city"}
 
 
-def record(event: str, actor: list, recipient: list, date: str | None = "2024-03-05",
-           doc: str = "a", location: dict | None = None, modality: str = "asserted",
-           text: str | None = None, date_end: str | None = None) -> dict:
+def record(
+    event: str,
+    actor: list,
+    recipient: list,
+    date: str | None = "2024-03-05",
+    doc: str = "a",
+    location: dict | None = None,
+    modality: str = "asserted",
+    text: str | None = None,
+    date_end: str | None = None,
+) -> dict:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""))
-    return {"id": f"r{next(_ids)}", "doc_id": doc, "event": event, "actor": actor,
-            "recipient": recipient, "date": date, "date_precision": precision,
-            "date_end": date_end, "location": location, "modality": modality,
-            "text": text or f"{event} sentence {next(_ids)}"}
+    return {
+        "id": f"r{next(_ids)}",
+        "doc_id": doc,
+        "event": event,
+        "actor": actor,
+        "recipient": recipient,
+        "date": date,
+        "date_precision": precision,
+        "date_end": date_end,
+        "location": location,
+        "modality": modality,
+        "text": text or f"{event} sentence {next(_ids)}",
+    }
 
 
 def linked(a: dict, b: dict, reported: str | None = "2024-03-05") -> tuple[bool, tuple]:
@@ -60,23 +88,29 @@ def linked(a: dict, b: dict, reported: str | None = "2024-03-05") -> tuple[bool,
 
 # ---------------------------------------------------------------- type
 
+
 def test_the_same_type_between_the_same_states_on_the_same_day_links():
-    ok, why = linked(record("ACCUSE", [state("USA")], [state("CHN")]),
-                     record("ACCUSE", [state("USA")], [state("CHN")], doc="b"))
+    ok, why = linked(
+        record("ACCUSE", [state("USA")], [state("CHN")]),
+        record("ACCUSE", [state("USA")], [state("CHN")], doc="b"),
+    )
     assert ok
     assert "both ACCUSE" in why and any("same day" in w for w in why)
 
 
 def test_different_acts_do_not_link():
-    ok, why = linked(record("ACCUSE", [state("USA")], [state("CHN")]),
-                     record("AID", [state("USA")], [state("CHN")], doc="b"))
+    ok, why = linked(
+        record("ACCUSE", [state("USA")], [state("CHN")]),
+        record("AID", [state("USA")], [state("CHN")], doc="b"),
+    )
     assert not ok and why == ("different acts: ACCUSE and AID",)
 
 
 def test_an_attack_reported_as_assault_and_as_coercion_links_and_says_so():
-    ok, why = linked(record("ASSAULT", [group("militants", "REB", "NGA")], [place("Chibok", "NGA")]),
-                     record("COERCE", [group("militants", "REB", "NGA")], [place("Chibok", "NGA")],
-                            doc="b"))
+    ok, why = linked(
+        record("ASSAULT", [group("militants", "REB", "NGA")], [place("Chibok", "NGA")]),
+        record("COERCE", [group("militants", "REB", "NGA")], [place("Chibok", "NGA")], doc="b"),
+    )
     assert ok
     assert any("attack" in w for w in why)
 
@@ -89,9 +123,12 @@ def test_the_type_table_is_symmetric_and_names_only_plover_types():
 
 # ---------------------------------------------------------------- actors
 
+
 def test_a_minister_and_his_government_are_one_country_and_sector():
-    ok, why = linked(record("CONSULT", [person("Wang Yi", "CHN")], [state("RUS")]),
-                     record("CONSULT", [state("CHN", "China")], [state("RUS")], doc="b"))
+    ok, why = linked(
+        record("CONSULT", [person("Wang Yi", "CHN")], [state("RUS")]),
+        record("CONSULT", [state("CHN", "China")], [state("RUS")], doc="b"),
+    )
     assert ok
     assert any("one country and sector, CHN GOV" in w for w in why)
 
@@ -110,36 +147,51 @@ def test_an_attack_does_not_link_to_its_reverse():
 
 
 def test_actors_of_different_countries_conflict():
-    ok, why = linked(record("ACCUSE", [state("USA")], [state("CHN")]),
-                     record("ACCUSE", [state("GBR")], [state("CHN")], doc="b"))
+    ok, why = linked(
+        record("ACCUSE", [state("USA")], [state("CHN")]),
+        record("ACCUSE", [state("GBR")], [state("CHN")], doc="b"),
+    )
     assert not ok and why == ("different actors: USA and GBR",)
 
 
 def test_generic_groups_alone_are_not_enough():
-    ok, why = linked(record("ASSAULT", [group("police", "COP")], [group("people", "CVL")]),
-                     record("ASSAULT", [group("police", "COP")], [group("people", "CVL")], doc="b"))
+    ok, why = linked(
+        record("ASSAULT", [group("police", "COP")], [group("people", "CVL")]),
+        record("ASSAULT", [group("police", "COP")], [group("people", "CVL")], doc="b"),
+    )
     assert not ok and why[-1].startswith("too little in common")
 
 
 def test_an_organisation_s_officials_are_one_party_as_in_the_seed_meeting():
     # The SCO report: "Secretary-General Vladimir Norov, SCO ambassadors ... met Ying Yong"
     # in the text, and the caption: the SCO Secretary-General with Hubei's party leadership.
-    text = record("CONSULT", [{**group("SCO ambassadors", "GOV"), "org": "SCO"}],
-                  [person("Ying Yong", "CHN", "PTY")], date="2021-06-02")
-    caption = record("CONSULT", [{**person("Vladimir Norov", None), "org": "SCO"}],
-                     [group("party leadership", "PTY", "CHN")], date=None)
+    text = record(
+        "CONSULT",
+        [{**group("SCO ambassadors", "GOV"), "org": "SCO"}],
+        [person("Ying Yong", "CHN", "PTY")],
+        date="2021-06-02",
+    )
+    caption = record(
+        "CONSULT",
+        [{**person("Vladimir Norov", None), "org": "SCO"}],
+        [group("party leadership", "PTY", "CHN")],
+        date=None,
+    )
     ok, why = linked(text, caption, reported="2021-06-02")
     assert ok
     assert any("of one organisation, SCO" in w for w in why)
 
 
 def test_the_same_person_is_enough():
-    ok, _ = linked(record("RETREAT", [person("Saad Hariri", "LBN")], []),
-                   record("RETREAT", [person("Saad Hariri", "LBN")], [], doc="b"))
+    ok, _ = linked(
+        record("RETREAT", [person("Saad Hariri", "LBN")], []),
+        record("RETREAT", [person("Saad Hariri", "LBN")], [], doc="b"),
+    )
     assert ok
 
 
 # ---------------------------------------------------------------- dates
+
 
 def test_day_dates_link_within_one_day_not_two():
     a = record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-05")
@@ -154,73 +206,88 @@ def test_a_month_holds_its_days_but_needs_more_in_common():
     ok, why = linked(day, month)
     assert not ok and why[-1] == "too little in common (2 < 3)"
     day = record("ACCUSE", [person("Antony Blinken", "USA")], [state("CHN")], date="2024-03-20")
-    month = record("ACCUSE", [person("Antony Blinken", "USA")], [state("CHN")], date="2024-03",
-                   doc="b")
+    month = record("ACCUSE", [person("Antony Blinken", "USA")], [state("CHN")], date="2024-03", doc="b")
     assert linked(day, month)[0]
     assert not linked(day, {**month, "date": "2024-04"})[0]
 
 
 def test_a_year_does_not_say_which_day_it_was():
-    ok, why = linked(record("ASSAULT", [person("Abu Bakr", "IRQ", "REB")], [], date="2015"),
-                     record("ASSAULT", [person("Abu Bakr", "IRQ", "REB")], [], date="2015-11-13"))
+    ok, why = linked(
+        record("ASSAULT", [person("Abu Bakr", "IRQ", "REB")], [], date="2015"),
+        record("ASSAULT", [person("Abu Bakr", "IRQ", "REB")], [], date="2015-11-13"),
+    )
     assert not ok and why == ("a year is too vague to say which day it was",)
 
 
 def test_an_undated_report_stands_for_its_article_s_day():
     undated = record("ACCUSE", [state("USA")], [state("CHN")], date=None)
-    assert linked(undated, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-04"),
-                  reported="2024-03-05")[0]
-    assert not linked(undated, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-02-01"),
-                      reported="2024-03-05")[0]
+    assert linked(
+        undated, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-04"), reported="2024-03-05"
+    )[0]
+    assert not linked(
+        undated, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-02-01"), reported="2024-03-05"
+    )[0]
 
 
 def test_a_range_links_to_any_day_inside_it():
-    summit = record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-16",
-                    date_end="2024-09-17")
+    summit = record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-16", date_end="2024-09-17")
     assert linked(summit, record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-17"))[0]
 
 
 # ---------------------------------------------------------------- places, negation
 
+
 def test_different_cities_conflict():
-    ok, why = linked(record("PROTEST", [group("protesters", "CVL", "FRA")], [], location=city("Nice", "FRA")),
-                     record("PROTEST", [group("protesters", "CVL", "FRA")], [],
-                            location=city("Lyon", "FRA"), doc="b"))
+    ok, why = linked(
+        record("PROTEST", [group("protesters", "CVL", "FRA")], [], location=city("Nice", "FRA")),
+        record("PROTEST", [group("protesters", "CVL", "FRA")], [], location=city("Lyon", "FRA"), doc="b"),
+    )
     assert not ok and why == ("different places: Nice and Lyon",)
 
 
 def test_the_same_city_counts_as_much_as_a_named_actor():
-    ok, why = linked(record("ASSAULT", [group("gunman", "CVL")], [], location=city("Las Vegas", "USA")),
-                     record("ASSAULT", [group("shooter", "CVL")], [], location=city("Las Vegas", "USA"),
-                            doc="b"))
+    ok, why = linked(
+        record("ASSAULT", [group("gunman", "CVL")], [], location=city("Las Vegas", "USA")),
+        record("ASSAULT", [group("shooter", "CVL")], [], location=city("Las Vegas", "USA"), doc="b"),
+    )
     assert ok and "the same place, Las Vegas" in why
 
 
 def test_a_report_that_it_did_not_happen_links_only_to_its_like():
-    ok, why = linked(record("ACCUSE", [state("USA")], [state("CHN")]),
-                     record("ACCUSE", [state("USA")], [state("CHN")], modality="negated", doc="b"))
+    ok, why = linked(
+        record("ACCUSE", [state("USA")], [state("CHN")]),
+        record("ACCUSE", [state("USA")], [state("CHN")], modality="negated", doc="b"),
+    )
     assert not ok and why == ("one report says it did not happen",)
 
 
 # ---------------------------------------------------------------- articles telling one story
 
+
 def test_within_one_story_compatible_reports_link_whatever_they_share():
-    a_records = [record("ASSAULT", [person("Mohamed Bouhlel", "FRA", "CVL")], [place("Nice", "FRA")], doc="a"),
-                 record("CONSULT", [person("Francois Hollande", "FRA")], [state("FRA")], doc="a"),
-                 record("ASSAULT", [group("police", "COP")], [group("driver", "LAB")], doc="a")]
-    b_records = [record("ASSAULT", [person("Mohamed Bouhlel", "FRA", "CVL")], [], doc="b",
-                        location=city("Nice", "FRA")),
-                 record("SUPPORT", [person("Francois Hollande", "FRA")], [], doc="b"),
-                 record("ASSAULT", [group("police", "COP")], [group("driver", "LAB")], doc="b")]
-    story = compare_articles(article_of("a", a_records, "2024-07-14"),
-                             article_of("b", b_records, "2024-07-15"))
+    a_records = [
+        record("ASSAULT", [person("Mohamed Bouhlel", "FRA", "CVL")], [place("Nice", "FRA")], doc="a"),
+        record("CONSULT", [person("Francois Hollande", "FRA")], [state("FRA")], doc="a"),
+        record("ASSAULT", [group("police", "COP")], [group("driver", "LAB")], doc="a"),
+    ]
+    b_records = [
+        record(
+            "ASSAULT", [person("Mohamed Bouhlel", "FRA", "CVL")], [], doc="b", location=city("Nice", "FRA")
+        ),
+        record("SUPPORT", [person("Francois Hollande", "FRA")], [], doc="b"),
+        record("ASSAULT", [group("police", "COP")], [group("driver", "LAB")], doc="b"),
+    ]
+    story = compare_articles(
+        article_of("a", a_records, "2024-07-14"), article_of("b", b_records, "2024-07-15")
+    )
     assert story.linked and "Francois Hollande" in story.reasons[0]
     police_a, police_b = report_of(a_records[2], "2024-07-14"), report_of(b_records[2], "2024-07-15")
     assert not compare(police_a, police_b).linked
     verdict = compare(police_a, police_b, story)
     assert verdict.linked and verdict.reasons[-1].startswith("their articles tell one story")
-    later = compare_articles(article_of("a", a_records, "2024-07-14"),
-                             article_of("b", b_records, "2024-07-20"))
+    later = compare_articles(
+        article_of("a", a_records, "2024-07-14"), article_of("b", b_records, "2024-07-20")
+    )
     assert not later.linked
 
 
@@ -232,15 +299,19 @@ def test_articles_sharing_one_country_alone_do_not_tell_one_story():
 
 # ---------------------------------------------------------------- near-duplicate articles
 
-STORY = ("The river rose overnight and the town council opened the school hall to families "
-         "whose houses were flooded, the mayor said on Tuesday, adding that the road to the "
-         "valley would stay closed until engineers had checked the old stone bridge.")
+STORY = (
+    "The river rose overnight and the town council opened the school hall to families "
+    "whose houses were flooded, the mayor said on Tuesday, adding that the road to the "
+    "valley would stay closed until engineers had checked the old stone bridge."
+)
 
 
 def test_a_reposted_article_is_a_near_duplicate_and_another_story_is_not():
     repost = "Updated 10:42. " + STORY + " Share this article."
-    other = ("Farmers in the north asked the ministry for help after a dry spring left the "
-             "wheat short and the price of feed doubled in three weeks, their union said.")
+    other = (
+        "Farmers in the north asked the ministry for help after a dry spring left the "
+        "wheat short and the price of feed doubled in three weeks, their union said."
+    )
     assert jaccard(shingles(STORY), shingles(repost)) > 0.7
     a, b, c = signature(STORY), signature(repost), signature(other)
     assert similarity(a, b) >= 0.6 and similarity(a, c) < 0.1
@@ -250,26 +321,33 @@ def test_a_reposted_article_is_a_near_duplicate_and_another_story_is_not():
 def test_the_same_sentence_in_a_copy_links_whatever_else_it_says():
     text = "The mayor closed the road."
     a = report_of(record("COERCE", [group("mayor", "GOV")], [], doc="a", text=text), "2024-03-05")
-    b = report_of(record("COERCE", [group("mayor", "GOV")], [], doc="b", text=text), "2024-03-09",
-                  near=frozenset({"a"}))
-    assert not compare(a, report_of(record("COERCE", [group("mayor", "GOV")], [], doc="c",
-                                           text=text), "2024-03-09")).linked
+    b = report_of(
+        record("COERCE", [group("mayor", "GOV")], [], doc="b", text=text), "2024-03-09", near=frozenset({"a"})
+    )
+    assert not compare(
+        a, report_of(record("COERCE", [group("mayor", "GOV")], [], doc="c", text=text), "2024-03-09")
+    ).linked
     verdict = compare(a, b)
     assert verdict.linked and verdict.reasons == ("the same sentence in a copy of the same article",)
 
 
 # ---------------------------------------------------------------- clustering
 
+
 def test_a_report_linking_two_clusters_merges_them_into_the_bigger_one():
     linker = Linker()
-    blinken = [report_of(record("CONSULT", [person("Antony Blinken", "USA")], [], doc=d), "2024-03-05")
-               for d in ("a", "b")]
+    blinken = [
+        report_of(record("CONSULT", [person("Antony Blinken", "USA")], [], doc=d), "2024-03-05")
+        for d in ("a", "b")
+    ]
     wang = [report_of(record("CONSULT", [person("Wang Yi", "CHN")], [], doc="c"), "2024-03-05")]
     linker.add(blinken)
     linker.add(wang)
     assert len(linker.members) == 2
-    both = report_of(record("CONSULT", [person("Antony Blinken", "USA")], [person("Wang Yi", "CHN")],
-                            doc="d"), "2024-03-05")
+    both = report_of(
+        record("CONSULT", [person("Antony Blinken", "USA")], [person("Wang Yi", "CHN")], doc="d"),
+        "2024-03-05",
+    )
     plan = linker.add([both])
     assert len(linker.members) == 1
     survivor = next(iter(linker.members))
@@ -287,8 +365,12 @@ def _events(rng: random.Random, n: int) -> list[list[dict]]:
         actor, target = state(codes[2 * i]), state(codes[2 * i + 1])
         for k in range(rng.randint(1, 4)):
             doc = f"e{i}-a{k}"
-            articles.append([record(rng.choice(["ASSAULT", "COERCE"]), [actor], [target],
-                                    date=day, doc=doc) for _ in range(rng.randint(1, 3))])
+            articles.append(
+                [
+                    record(rng.choice(["ASSAULT", "COERCE"]), [actor], [target], date=day, doc=doc)
+                    for _ in range(rng.randint(1, 3))
+                ]
+            )
     return articles
 
 
@@ -296,8 +378,9 @@ def _partition(articles: list[list[dict]]) -> set[frozenset]:
     linker = Linker()
     for records in articles:
         reported = records[0]["date"]
-        linker.add([report_of(r, reported) for r in records],
-                   article_of(records[0]["doc_id"], records, reported))
+        linker.add(
+            [report_of(r, reported) for r in records], article_of(records[0]["doc_id"], records, reported)
+        )
     return {frozenset(m) for m in linker.members.values()}
 
 
@@ -307,22 +390,34 @@ def test_clusters_do_not_depend_on_the_order_articles_arrive_in(seed, n, order):
     articles = _events(random.Random(seed), n)
     shuffled = list(articles)
     order.shuffle(shuffled)
-    expected = {frozenset(r["id"] for a in articles if a[0]["doc_id"].startswith(f"e{i}-")
-                          for r in a) for i in range(n)}
+    expected = {
+        frozenset(r["id"] for a in articles if a[0]["doc_id"].startswith(f"e{i}-") for r in a)
+        for i in range(n)
+    }
     assert _partition(articles) == _partition(shuffled) == expected
 
 
-_party = st.sampled_from([state("USA"), state("CHN"), person("Wang Yi", "CHN"),
-                          group("police", "COP"), group("army", "MIL", "RUS"),
-                          place("Lyon", "FRA")])
+_party = st.sampled_from(
+    [
+        state("USA"),
+        state("CHN"),
+        person("Wang Yi", "CHN"),
+        group("police", "COP"),
+        group("army", "MIL", "RUS"),
+        place("Lyon", "FRA"),
+    ]
+)
 _record = st.builds(
-    lambda event, actor, recipient, date, place, doc: record(event, actor, recipient, date,
-                                                             doc=doc, location=place),
+    lambda event, actor, recipient, date, place, doc: record(
+        event, actor, recipient, date, doc=doc, location=place
+    ),
     st.sampled_from(["ASSAULT", "COERCE", "CONSULT", "AGREE", "ACCUSE"]),
-    st.lists(_party, max_size=2), st.lists(_party, max_size=2),
+    st.lists(_party, max_size=2),
+    st.lists(_party, max_size=2),
     st.sampled_from(["2024-03-05", "2024-03-06", "2024-03-08", "2024-03", "2024", None]),
     st.sampled_from([None, city("Lyon", "FRA"), city("Nice", "FRA")]),
-    st.sampled_from(["a", "b"]))
+    st.sampled_from(["a", "b"]),
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -331,8 +426,7 @@ def test_the_index_finds_every_report_a_new_one_links_to(a, b):
     ra, rb = report_of(a, "2024-03-06"), report_of(b, "2024-03-06")
     if compare(ra, rb).linked:
         rows = set(index_rows(rb))
-        assert any(key == k and lo <= day <= hi for key, lo, hi in index_queries(ra)
-                   for k, day in rows)
+        assert any(key == k and lo <= day <= hi for key, lo, hi in index_queries(ra) for k, day in rows)
 
 
 @settings(max_examples=200, deadline=None)
@@ -343,8 +437,9 @@ def test_linking_is_symmetric(a, b):
 
 
 def test_a_plan_names_a_new_cluster_by_its_first_report():
-    reports = [report_of(record("ACCUSE", [state("USA")], [state("CHN")], doc="a"), "2024-03-05")
-               for _ in range(2)]
+    reports = [
+        report_of(record("ACCUSE", [state("USA")], [state("CHN")], doc="a"), "2024-03-05") for _ in range(2)
+    ]
     plan = plan_links(reports, [])
     assert set(plan.clusters.values()) == {min(r.id for r in reports)}
     assert isinstance(reports[0], Report)
@@ -359,6 +454,7 @@ def test_a_report_is_stored_and_read_back_unchanged(a):
         report_from_json,
         report_json,
     )
+
     r = report_of(a, "2024-03-06", near=frozenset({"x"}), setting=None)
     assert report_from_json(report_json(r)) == r
     article = article_of(a["doc_id"], [a], "2024-03-06")

@@ -2,6 +2,7 @@
 sanctions, arrests and detention, attacks, releases (the conventions of the eval README:
 launches MOBILIZE with the overflown or targeted country acted upon; sanctions and arrests
 COERCE)."""
+
 from __future__ import annotations
 
 from dragoman.model import Document
@@ -14,8 +15,11 @@ def extract(pipeline, *texts, date="2024-05-08"):
 
 def coded(pipeline, text, event):
     """The events of the type in the text, as (actor countries or orgs, recipient ones)."""
-    return [({a.country or a.org for a in e.actor}, {r.country or r.org for r in e.recipient})
-            for e in extract(pipeline, text) if e.event == event]
+    return [
+        ({a.country or a.org for a in e.actor}, {r.country or r.org for r in e.recipient})
+        for e in extract(pipeline, text)
+        if e.event == event
+    ]
 
 
 def kinds(pipeline, text):
@@ -24,28 +28,36 @@ def kinds(pipeline, text):
 
 # ---------------------------------------------------------------- launches and weapons tests
 
+
 def test_the_country_a_missile_flies_over_or_towards_is_acted_upon(pipeline):
-    assert coded(pipeline, "Iran fired a ballistic missile over Iraq on Sunday.", "MOBILIZE") \
-        == [({"IRN"}, {"IRQ"})]
-    assert coded(pipeline, "Pakistan launched a cruise missile toward India on Tuesday.", "MOBILIZE") \
-        == [({"PAK"}, {"IND"})]
-    assert coded(pipeline, "Iran fired two missiles into the sea off Oman's coast.", "MOBILIZE") \
-        == [({"IRN"}, {"OMN"})]
+    assert coded(pipeline, "Iran fired a ballistic missile over Iraq on Sunday.", "MOBILIZE") == [
+        ({"IRN"}, {"IRQ"})
+    ]
+    assert coded(pipeline, "Pakistan launched a cruise missile toward India on Tuesday.", "MOBILIZE") == [
+        ({"PAK"}, {"IND"})
+    ]
+    assert coded(pipeline, "Iran fired two missiles into the sea off Oman's coast.", "MOBILIZE") == [
+        ({"IRN"}, {"OMN"})
+    ]
 
 
 def test_a_weapons_test_is_a_show_of_force_with_or_without_a_target(pipeline):
-    assert coded(pipeline, "India tested its most advanced nuclear bomb on Monday.", "MOBILIZE") \
-        == [({"IND"}, set())]
-    assert coded(pipeline, "Pakistan carried out its third nuclear test in May.", "MOBILIZE") \
-        == [({"PAK"}, set())]
+    assert coded(pipeline, "India tested its most advanced nuclear bomb on Monday.", "MOBILIZE") == [
+        ({"IND"}, set())
+    ]
+    assert coded(pipeline, "Pakistan carried out its third nuclear test in May.", "MOBILIZE") == [
+        ({"PAK"}, set())
+    ]
 
 
 def test_a_launch_noun_with_its_weapon_is_an_event_and_a_product_launch_is_not(pipeline):
-    assert coded(pipeline, "Iran's latest missile launch over Iraq angered Baghdad.", "MOBILIZE") \
-        == [({"IRN"}, {"IRQ"})]
+    assert coded(pipeline, "Iran's latest missile launch over Iraq angered Baghdad.", "MOBILIZE") == [
+        ({"IRN"}, {"IRQ"})
+    ]
     # what the launch did names the country it flew over
-    assert coded(pipeline, "Iran's last missile launch, in June, was the first to fly over Kuwait.",
-                 "MOBILIZE") == [({"IRN"}, {"KWT"})]
+    assert coded(
+        pipeline, "Iran's last missile launch, in June, was the first to fly over Kuwait.", "MOBILIZE"
+    ) == [({"IRN"}, {"KWT"})]
     assert kinds(pipeline, "Samsung's product launch in Seoul drew large crowds.") == []
 
 
@@ -56,65 +68,99 @@ def test_a_test_confirmed_by_others_is_the_tester_s_not_theirs(pipeline):
 
 # ---------------------------------------------------------------- sanctions
 
+
 def test_a_resolution_that_restricts_a_state_is_a_sanction_of_those_who_passed_it(pipeline):
-    assert coded(pipeline, "On Monday, the UN passed a resolution slashing Iran's imports of diesel.",
-                 "COERCE") == [({"IGO"}, {"IRN"})]
-    assert coded(pipeline, "The Security Council voted in favour of a resolution tightening sanctions on Syria.",
-                 "COERCE") == [({"IGO"}, {"SYR"})]
-    assert coded(pipeline, "A resolution that caps Iran's oil imports was adopted by the Security Council.",
-                 "COERCE") == [({"IGO"}, {"IRN"})]
+    assert coded(
+        pipeline, "On Monday, the UN passed a resolution slashing Iran's imports of diesel.", "COERCE"
+    ) == [({"IGO"}, {"IRN"})]
+    assert coded(
+        pipeline,
+        "The Security Council voted in favour of a resolution tightening sanctions on Syria.",
+        "COERCE",
+    ) == [({"IGO"}, {"SYR"})]
+    assert coded(
+        pipeline, "A resolution that caps Iran's oil imports was adopted by the Security Council.", "COERCE"
+    ) == [({"IGO"}, {"IRN"})]
     assert kinds(pipeline, "The company slashed prices on Monday.") == []
 
 
 def test_a_new_round_of_sanctions_approved_is_a_sanction_and_what_it_targets_no_attack(pipeline):
-    text = "The Security Council approved a sixth round of sanctions against Syria, targeting its oil exports."
+    text = (
+        "The Security Council approved a sixth round of sanctions against Syria, targeting its oil exports."
+    )
     assert kinds(pipeline, text) == ["COERCE"]
     assert coded(pipeline, text, "COERCE") == [({"IGO"}, {"SYR"})]
     # sanctions that target a state are a sanction of whoever imposed them
-    assert coded(pipeline, "Canada imposed sanctions that target Syria's oil exports.", "COERCE") \
-        == [({"CAN"}, {"SYR"})]
+    assert coded(pipeline, "Canada imposed sanctions that target Syria's oil exports.", "COERCE") == [
+        ({"CAN"}, {"SYR"})
+    ]
     # an armed force that targets is still an attack
     assert "ASSAULT" in kinds(pipeline, "Israeli jets struck Gaza on Monday, targeting Hamas positions.")
 
 
 def test_a_sanctions_list_and_an_announcement_of_sanctions(pipeline):
-    assert coded(pipeline, "The French Treasury placed five Syrian shipping companies on its sanctions list.",
-                 "COERCE") == [({"FRA"}, {"SYR"})]
+    assert coded(
+        pipeline, "The French Treasury placed five Syrian shipping companies on its sanctions list.", "COERCE"
+    ) == [({"FRA"}, {"SYR"})]
     # the parser hangs the list from the last object: it is still the verb's
-    assert coded(pipeline, "The French Treasury placed four Syrian banks and ten of their branches on "
-                 "its sanctions list.", "COERCE") == [({"FRA"}, {"SYR"})]
-    assert coded(pipeline, "The photos were part of a Canadian government announcement of sanctions on "
-                 "ten Syrian ships.", "COERCE") == [({"CAN"}, {"SYR"})]
+    assert coded(
+        pipeline,
+        "The French Treasury placed four Syrian banks and ten of their branches on its sanctions list.",
+        "COERCE",
+    ) == [({"FRA"}, {"SYR"})]
+    assert coded(
+        pipeline,
+        "The photos were part of a Canadian government announcement of sanctions on ten Syrian ships.",
+        "COERCE",
+    ) == [({"CAN"}, {"SYR"})]
 
 
 # ---------------------------------------------------------------- arrests, detention, releases
 
+
 def test_a_passive_arrest_with_no_agent_is_the_authorities(pipeline):
     # the police the sentence names
-    [e] = [e for e in extract(pipeline, "A Texas man was arrested in connection with the fraud, police said.")
-           if e.event == "COERCE"]
+    [e] = [
+        e
+        for e in extract(pipeline, "A Texas man was arrested in connection with the fraud, police said.")
+        if e.event == "COERCE"
+    ]
     assert e.actor[0].sector == "COP" and e.recipient[0].country == "USA"
     # the state of the authority the article named before
     text = "A Turkish court indicted the journalist Elif Demir on Monday. Demir was arrested at her home in a dawn raid."
     assert coded(pipeline, text, "COERCE") == [({"TUR"}, {None})]
     # the state of the place
-    assert coded(pipeline, "The opposition leader was placed under house arrest in Minsk.", "COERCE") \
-        == [({"BLR"}, {None})]
+    assert coded(pipeline, "The opposition leader was placed under house arrest in Minsk.", "COERCE") == [
+        ({"BLR"}, {None})
+    ]
     # what a law allows is no arrest
-    assert coded(pipeline, "A Turkish court indicted the journalist Elif Demir on Monday. The law allows "
-                 "journalists to be arrested without charge.", "COERCE") == []
+    assert (
+        coded(
+            pipeline,
+            "A Turkish court indicted the journalist Elif Demir on Monday. The law allows "
+            "journalists to be arrested without charge.",
+            "COERCE",
+        )
+        == []
+    )
 
 
 def test_extending_a_detention_is_coercion(pipeline):
-    text = ("An Egyptian court indicted the activist Omar Fathy on Sunday. His detention has been extended "
-            "for another month.")
+    text = (
+        "An Egyptian court indicted the activist Omar Fathy on Sunday. His detention has been extended "
+        "for another month."
+    )
     assert [a for a, _ in coded(pipeline, text, "COERCE")] == [{"EGY"}]
-    assert coded(pipeline, "An Egyptian court extended the remand of the activist Omar Fathy for eight days.",
-                 "COERCE") == [({"EGY"}, {None})]
+    assert coded(
+        pipeline, "An Egyptian court extended the remand of the activist Omar Fathy for eight days.", "COERCE"
+    ) == [({"EGY"}, {None})]
 
 
 def test_those_who_held_captives_released_them(pipeline):
-    assert coded(pipeline, "Nigerian schoolgirls abducted by Boko Haram have been released.", "RETREAT") \
-        == [({"NGA"}, {"NGA"})]
-    [e] = [e for e in extract(pipeline, "The girls were freed from Boko Haram's camps.") if e.event == "RETREAT"]
+    assert coded(pipeline, "Nigerian schoolgirls abducted by Boko Haram have been released.", "RETREAT") == [
+        ({"NGA"}, {"NGA"})
+    ]
+    [e] = [
+        e for e in extract(pipeline, "The girls were freed from Boko Haram's camps.") if e.event == "RETREAT"
+    ]
     assert e.actor[0].name == "Boko Haram"

@@ -1,4 +1,5 @@
 """Repeated reports of one event in one article are one record with mentions."""
+
 from conftest import process_one
 from dragoman.mentions import merge_mentions, same_happening
 from dragoman.model import Document, Entity, Event, Place
@@ -9,8 +10,18 @@ JPN = Entity("Japan", "Japan", (0, 5), "state", "JPN", "GOV", id="JPN")
 
 
 def _event(start, date=None, date_text=None, recipient=(PRK,), location=None, event="ACCUSE"):
-    return Event("d", event, f"sentence at {start}", (start, start + 10), {"text": "x", "span": [start, start + 1]},
-                 actor=[RUS], recipient=list(recipient), date=date, date_text=date_text, location=location)
+    return Event(
+        "d",
+        event,
+        f"sentence at {start}",
+        (start, start + 10),
+        {"text": "x", "span": [start, start + 1]},
+        actor=[RUS],
+        recipient=list(recipient),
+        date=date,
+        date_text=date_text,
+        location=location,
+    )
 
 
 def test_the_clearest_mention_is_kept_and_the_others_become_mentions():
@@ -43,8 +54,10 @@ def test_two_events_of_one_sentence_are_never_merged():
 
 
 def test_an_article_codes_its_event_once(pipeline):
-    text = ("Russia condemns North Korea over missile launch\n\n"
-            "MOSCOW -- Russia strongly condemned North Korea on Friday over its latest missile launch.")
+    text = (
+        "Russia condemns North Korea over missile launch\n\n"
+        "MOSCOW -- Russia strongly condemned North Korea on Friday over its latest missile launch."
+    )
     doc = process_one(pipeline, Document(id="t", text=text, date="2017-09-16"))
     accusations = [e for e in doc.events if e.event == "ACCUSE"]
     assert len(accusations) == 1
@@ -53,6 +66,10 @@ def test_an_article_codes_its_event_once(pipeline):
 
 def test_a_year_alone_does_not_chain_two_different_days_into_one_event():
     # "in 2017" agrees with either day, but the two days are two happenings
-    first, year, second = _event(0, "2017-09-15", "Friday"), _event(40, "2017"), _event(80, "2017-08-29", "August 29")
+    first, year, second = (
+        _event(0, "2017-09-15", "Friday"),
+        _event(40, "2017"),
+        _event(80, "2017-08-29", "August 29"),
+    )
     kept = merge_mentions([first, year, second])
     assert len(kept) == 2 and second in kept

@@ -1,4 +1,5 @@
 """The whole pipeline on the seed documents: events, actors, dates and places."""
+
 from __future__ import annotations
 
 import json
@@ -21,8 +22,16 @@ def events_of(doc, event_type):
 
 def test_stage_order_is_checked(pipeline):
     stages = pipeline.stages
-    assert [s.name for s in stages] == ["clean", "annotate", "actors", "events", "time", "place",
-                                        "relevance", "mentions"]
+    assert [s.name for s in stages] == [
+        "clean",
+        "annotate",
+        "actors",
+        "events",
+        "time",
+        "place",
+        "relevance",
+        "mentions",
+    ]
     check_stages(stages)
     with pytest.raises(RuntimeError, match="'actors' needs"):
         check_stages((stages[0], stages[2], stages[1]))
@@ -35,6 +44,7 @@ def test_the_declared_stages_are_what_runs_in_their_order(pipeline, monkeypatch)
         def run(*args):
             calls.append((stage.name, type(args[-1]).__name__))
             return stage.run(*args)
+
         return dataclasses.replace(stage, run=run)
 
     monkeypatch.setattr(pipeline, "stages", tuple(recording(s) for s in pipeline.stages))
@@ -42,18 +52,53 @@ def test_the_declared_stages_are_what_runs_in_their_order(pipeline, monkeypatch)
     assert len(doc.events) == 2
     # Document stages once each; actors then events for each sentence in turn (coreference
     # needs the order); time and place once the events are all found.
-    assert calls == [("clean", "Work"), ("annotate", "list"),
-                     ("actors", "Sentence"), ("events", "Sentence"),
-                     ("actors", "Sentence"), ("events", "Sentence"),
-                     ("time", "Work"), ("place", "Work"), ("relevance", "Work"), ("mentions", "Work")]
+    assert calls == [
+        ("clean", "Work"),
+        ("annotate", "list"),
+        ("actors", "Sentence"),
+        ("events", "Sentence"),
+        ("actors", "Sentence"),
+        ("events", "Sentence"),
+        ("time", "Work"),
+        ("place", "Work"),
+        ("relevance", "Work"),
+        ("mentions", "Work"),
+    ]
     assert [[s.name for s in step] for step in steps(pipeline.stages)] == [
-        ["clean"], ["annotate"], ["actors", "events"], ["time"], ["place"], ["relevance"], ["mentions"]]
+        ["clean"],
+        ["annotate"],
+        ["actors", "events"],
+        ["time"],
+        ["place"],
+        ["relevance"],
+        ["mentions"],
+    ]
 
 
 def test_records_follow_the_contract(seed_docs):
-    keys = {"id", "doc_id", "event", "mode", "context", "quad", "cameo", "actor", "recipient", "date",
-            "date_text", "date_precision", "date_end", "location", "modality", "text", "span", "trigger",
-            "confidence", "mentions", "lang"}
+    keys = {
+        "id",
+        "doc_id",
+        "event",
+        "mode",
+        "context",
+        "quad",
+        "cameo",
+        "actor",
+        "recipient",
+        "date",
+        "date_text",
+        "date_precision",
+        "date_end",
+        "location",
+        "modality",
+        "text",
+        "span",
+        "trigger",
+        "confidence",
+        "mentions",
+        "lang",
+    }
     for doc in seed_docs.values():
         assert doc.events
         for rec in doc.records():
@@ -79,7 +124,13 @@ def test_russian_captions_are_coded_once_with_the_english_actor_ids(seed_docs):
     [caption] = [e for e in doc.events if e.lang == "ru"]
     assert caption.event == "CONSULT" and caption.text.startswith("Генеральный секретарь ШОС")
     [norov] = caption.actor
-    english = {e.id for ev in doc.events if ev.lang == "en" for e in ev.actor + ev.recipient if e.name == "Vladimir Norov"}
+    english = {
+        e.id
+        for ev in doc.events
+        if ev.lang == "en"
+        for e in ev.actor + ev.recipient
+        if e.name == "Vladimir Norov"
+    }
     assert norov.name == "Vladimir Norov" and norov.id in english
     assert caption.recipient[0].country == "CHN"
 
@@ -136,19 +187,25 @@ def test_places_are_where_the_event_happened(seed_docs):
 
 @pytest.mark.parametrize("stage", ["clean", "events", "place"])
 def test_a_failing_document_does_not_stop_the_batch(pipeline, monkeypatch, stage):
-    docs = [Document(id="a", text="Russia attacked Ukraine on Monday."),
-            Document(id="boom", text="France praised Germany."),
-            Document(id="c", text="Japan condemned North Korea.")]
+    docs = [
+        Document(id="a", text="Russia attacked Ukraine on Monday."),
+        Document(id="boom", text="France praised Germany."),
+        Document(id="c", text="Japan condemned North Korea."),
+    ]
 
     def flaky(real):
         def run(work, *sentence):
             if work.doc.id == "boom":
                 raise ValueError("simulated bug")
             return real(work, *sentence)
+
         return run
 
-    monkeypatch.setattr(pipeline, "stages", tuple(
-        dataclasses.replace(s, run=flaky(s.run)) if s.name == stage else s for s in pipeline.stages))
+    monkeypatch.setattr(
+        pipeline,
+        "stages",
+        tuple(dataclasses.replace(s, run=flaky(s.run)) if s.name == stage else s for s in pipeline.stages),
+    )
     out = list(pipeline.run_many([InputError("unreadable.txt", "not readable"), *docs]))
     assert [type(x).__name__ for x in out] == ["InputError", "Document", "InputError", "Document"]
     assert f"({stage}: ValueError: simulated bug)" in out[2].reason
@@ -164,7 +221,9 @@ def test_the_prefilter_changes_no_event_of_the_seeds(pipeline):
         settings = Settings()
         settings.values["model"]["prefilter"] = prefilter
         filtered = Pipeline(settings, nlp_model=pipeline.nlp)
-        return {d.id: (d.records(), len(d.sentences)) for d in filtered.run_many(iter_documents([str(EXAMPLES)]))}
+        return {
+            d.id: (d.records(), len(d.sentences)) for d in filtered.run_many(iter_documents([str(EXAMPLES)]))
+        }
 
     every, some = run(False), run(True)
     assert {k: v[0] for k, v in every.items()} == {k: v[0] for k, v in some.items()}

@@ -1,4 +1,5 @@
 """Place stage: the gazetteer and the place where an event happened."""
+
 from pathlib import Path
 
 import pytest
@@ -24,19 +25,22 @@ def _sentence(nlp, text, trigger):
     return next(doc.sents), next(t.i for t in doc if t.text == trigger)
 
 
-@pytest.mark.parametrize("name, canonical, country, feature", [
-    ("Islamabad", "Islamabad", "PAK", "city"),   # primary name beats Chittagong's alternate
-    ("Geneva", "Geneva", "CHE", "city"),         # population beats Geneva, Illinois
-    ("Hubei Province", "Hubei", "CHN", "admin1"),
-    ("the city of Wuhan", "Wuhan", "CHN", "city"),
-    ("Belgorod region", "Belgorod Oblast", "RUS", "admin1"),
-    ("Gaza Strip", "Gaza Strip", "PSE", "region"),
-    ("Tajikistan", "Tajikistan", "TJK", "country"),
-    ("TJK", "Tajikistan", "TJK", "country"),
-    ("US", "United States", "USA", "country"),
-    ("Republic of Tajikistan", "Tajikistan", "TJK", "country"),  # second tier: pycountry
-    ("ROK", "South Korea", "KOR", "country"),    # the actor knowledge's alias, not an airport code
-])
+@pytest.mark.parametrize(
+    "name, canonical, country, feature",
+    [
+        ("Islamabad", "Islamabad", "PAK", "city"),  # primary name beats Chittagong's alternate
+        ("Geneva", "Geneva", "CHE", "city"),  # population beats Geneva, Illinois
+        ("Hubei Province", "Hubei", "CHN", "admin1"),
+        ("the city of Wuhan", "Wuhan", "CHN", "city"),
+        ("Belgorod region", "Belgorod Oblast", "RUS", "admin1"),
+        ("Gaza Strip", "Gaza Strip", "PSE", "region"),
+        ("Tajikistan", "Tajikistan", "TJK", "country"),
+        ("TJK", "Tajikistan", "TJK", "country"),
+        ("US", "United States", "USA", "country"),
+        ("Republic of Tajikistan", "Tajikistan", "TJK", "country"),  # second tier: pycountry
+        ("ROK", "South Korea", "KOR", "country"),  # the actor knowledge's alias, not an airport code
+    ],
+)
 def test_lookup(gaz, name, canonical, country, feature):
     place = gaz.lookup(name)
     assert (place.name, place.country_code, place.feature, place.text) == (canonical, country, feature, name)
@@ -57,41 +61,61 @@ def test_unknown_name_is_none(gaz):
 
 
 def test_list_of_places_first_and_all(nlp, gaz):
-    sent, trig = _sentence(nlp, "The SCO held the meetings of expert working groups in Moscow, "
-                                "Islamabad and Tashkent.", "held")
+    sent, trig = _sentence(
+        nlp, "The SCO held the meetings of expert working groups in Moscow, Islamabad and Tashkent.", "held"
+    )
     places = event_places(sent, trig, gaz)
-    assert [(p.name, p.country_code) for p in places] == [("Moscow", "RUS"), ("Islamabad", "PAK"),
-                                                          ("Tashkent", "UZB")]
+    assert [(p.name, p.country_code) for p in places] == [
+        ("Moscow", "RUS"),
+        ("Islamabad", "PAK"),
+        ("Tashkent", "UZB"),
+    ]
     first = event_place(sent, trig, gaz, offset=100)
     assert first.span == (100 + sent.text.index("Moscow"), 100 + sent.text.index("Moscow") + 6)
 
 
-@pytest.mark.parametrize("text, trigger, expected", [
-    ("The secretary general held talks with the heads of UN bodies during a visit to Geneva.", "held", "Geneva"),
-    ("The 20th SCO summit would take place in Dushanbe on 16-17 September 2021.", "take", "Dushanbe"),
-    ("The centre of friendship in Tajikistan opened in Dushanbe in February 2021.", "opened", "Dushanbe"),
-    ("Protesters clashed with police near the parliament in Belgorod region on Monday.", "clashed", "Belgorod Oblast"),
-    ("The member states were the first to provide support to the city of Wuhan.", "provide", "Wuhan"),
-])
+@pytest.mark.parametrize(
+    "text, trigger, expected",
+    [
+        (
+            "The secretary general held talks with the heads of UN bodies during a visit to Geneva.",
+            "held",
+            "Geneva",
+        ),
+        ("The 20th SCO summit would take place in Dushanbe on 16-17 September 2021.", "take", "Dushanbe"),
+        ("The centre of friendship in Tajikistan opened in Dushanbe in February 2021.", "opened", "Dushanbe"),
+        (
+            "Protesters clashed with police near the parliament in Belgorod region on Monday.",
+            "clashed",
+            "Belgorod Oblast",
+        ),
+        ("The member states were the first to provide support to the city of Wuhan.", "provide", "Wuhan"),
+    ],
+)
 def test_event_place(nlp, gaz, text, trigger, expected):
     sent, trig = _sentence(nlp, text, trigger)
     assert event_place(sent, trig, gaz).name == expected
 
 
-@pytest.mark.parametrize("text, trigger", [
-    ("The Secretariat had released a video address to the residents of the city of Wuhan.", "released"),
-    ("Russia promised to help Tajikistan.", "help"),
-    ("The EU sent aid to Ukraine.", "sent"),  # a country after "to" is a recipient
-])
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The Secretariat had released a video address to the residents of the city of Wuhan.", "released"),
+        ("Russia promised to help Tajikistan.", "help"),
+        ("The EU sent aid to Ukraine.", "sent"),  # a country after "to" is a recipient
+    ],
+)
 def test_named_places_that_are_not_locations(nlp, gaz, text, trigger):
     sent, trig = _sentence(nlp, text, trigger)
     assert event_place(sent, trig, gaz) is None
 
 
 def test_visit_place_carries_to_the_next_sentence(nlp, gaz):
-    doc = nlp("The secretary general held talks with UN officials during a visit to Geneva. "
-              "He particularly met with Director Zsuzsanna Jakab, who praised China. "
-              "The video has gained three mln views.")
+    doc = nlp(
+        "The secretary general held talks with UN officials during a visit to Geneva. "
+        "He particularly met with Director Zsuzsanna Jakab, who praised China. "
+        "The video has gained three mln views."
+    )
     assert [p and p.name for p in document_places(list(doc.sents), gaz)] == ["Geneva", "Geneva", None]
 
 
@@ -105,7 +129,9 @@ def test_seed_places(nlp, gaz):
 
 
 def test_a_hyphenated_name_is_one_place(nlp, gaz):
-    sent, i = _sentence(nlp, "Gunmen attacked a checkpoint in the northern city of Mazar-i-Sharif.", "attacked")
+    sent, i = _sentence(
+        nlp, "Gunmen attacked a checkpoint in the northern city of Mazar-i-Sharif.", "attacked"
+    )
     place = event_place(sent, i, gaz)
     assert (place.country_code, place.text) == ("AFG", "Mazar-i-Sharif")
 
@@ -116,6 +142,9 @@ def test_a_where_clause_happened_at_the_place_it_describes(nlp, gaz):
 
 
 def test_the_place_of_the_speaker_is_not_the_place_of_what_is_said(nlp, gaz):
-    sent, i = _sentence(nlp, "An army spokesman at the headquarters in Potsdam said that soldiers "
-                             "fought the attackers.", "fought")
+    sent, i = _sentence(
+        nlp,
+        "An army spokesman at the headquarters in Potsdam said that soldiers fought the attackers.",
+        "fought",
+    )
     assert event_place(sent, i, gaz) is None

@@ -2,6 +2,7 @@
 
 The behaviour every backend shares is tested in test_store.py, on SQLite and PostgreSQL.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,6 +30,7 @@ def pg():
 
 
 # ---- opening -------------------------------------------------------------------------------
+
 
 def test_open_migrates_once_and_keeps_data(pg):
     with open_store(pg) as s:
@@ -81,6 +83,7 @@ def test_failed_write_rolls_back_and_the_store_stays_usable(pg):
 
 # ---- several processes at once -------------------------------------------------------------
 
+
 def _open_and_count(location: str, start, out) -> None:
     start.wait()
     with open_store(location) as s:
@@ -109,8 +112,7 @@ def _ingest(location: str, ids: list[str], start, out) -> None:
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_concurrent_ingests_neither_duplicate_nor_lose_documents(backend, tmp_path):
-    location = (str(tmp_path / "shared.db") if backend == "sqlite"
-                else pg_cluster.database_or_skip())
+    location = str(tmp_path / "shared.db") if backend == "sqlite" else pg_cluster.database_or_skip()
     open_store(location).close()  # migrated; the race under test is the ingest
     workers, per_worker, step = 4, 24, 8  # worker k ingests docs 8k .. 8k+23: overlapping
     plans = []
@@ -136,31 +138,35 @@ def test_concurrent_ingests_neither_duplicate_nor_lose_documents(backend, tmp_pa
     with open_store(location) as s:
         stats = s.stats()
         assert (stats["documents"], stats["events"], stats["mentions"], stats["actors"]) == (
-            n, 3 * n, 5 * n, 3)
+            n,
+            3 * n,
+            5 * n,
+            3,
+        )
         assert s.count_events() == len({r["id"] for r in s.iter_events()}) == 3 * n
         ying = s.actor("act-ying")
         assert (ying["events"], ying["mentions"]) == (2 * n, n)
         assert s.timeline(interval="month") == [
             {"period": "2021-05", "key": "material_conflict", "count": n},
-            {"period": "2021-06", "key": "verbal_cooperation", "count": 2 * n}]
+            {"period": "2021-06", "key": "verbal_cooperation", "count": 2 * n},
+        ]
 
 
 # ---- the command line on PostgreSQL --------------------------------------------------------
 
+
 def test_cli_ingest_events_actors_on_postgres(pg):
     def run(*args):
-        done = subprocess.run([str(DRAGOMAN), *args], capture_output=True, text=True,
-                              cwd=REPO, timeout=300)
+        done = subprocess.run([str(DRAGOMAN), *args], capture_output=True, text=True, cwd=REPO, timeout=300)
         assert done.returncode == 0, done.stderr
         return done
 
     assert "stored 2 documents" in run("ingest", "examples/", "--db", pg).stderr
-    records = [json.loads(line) for line in
-               run("events", "--db", pg, "--format", "jsonl").stdout.splitlines()]
-    assert records and {r["doc_id"] for r in records} == {p.stem for p in
-                                                         (REPO / "examples").glob("*.txt")}
+    records = [
+        json.loads(line) for line in run("events", "--db", pg, "--format", "jsonl").stdout.splitlines()
+    ]
+    assert records and {r["doc_id"] for r in records} == {p.stem for p in (REPO / "examples").glob("*.txt")}
     with open_store(pg) as s:
         assert s.count_events() == len(records)
-    actors = [json.loads(line) for line in
-              run("actors", "--db", pg, "--format", "jsonl").stdout.splitlines()]
+    actors = [json.loads(line) for line in run("actors", "--db", pg, "--format", "jsonl").stdout.splitlines()]
     assert any(a["id"] == "CHN" for a in actors)

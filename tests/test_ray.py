@@ -2,6 +2,7 @@
 
 Deselect with `-m "not ray"`; skipped only when Ray is not installed (pip install dragoman[ray]).
 """
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,7 @@ import pytest
 
 from dragoman.errors import UsageError
 from dragoman.read import iter_documents
-from dragoman.scale.ray import (event_schema, find_shards, output_for, pending_shards,
-                                run_ray, write_events)
+from dragoman.scale.ray import event_schema, find_shards, output_for, pending_shards, run_ray, write_events
 
 pytestmark = pytest.mark.ray
 
@@ -33,7 +33,9 @@ def shards(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("shards")
     rows = [{"id": f"ray-{i}", "text": t, "date": "2022-05-10"} for i, t in enumerate(TEXTS)]
     for k in range(2):
-        (folder / f"part-{k}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows[k * 2:k * 2 + 2]))
+        (folder / f"part-{k}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in rows[k * 2 : k * 2 + 2])
+        )
     with (folder / "part-1.jsonl").open("a") as f:
         f.write('{"id": "no-text"}\n')  # a bad row, reported
     pa, pq = pytest.importorskip("pyarrow"), pytest.importorskip("pyarrow.parquet")
@@ -51,8 +53,12 @@ def cluster():
 
 
 def expected_records(pipeline, shard: Path) -> list[dict]:
-    return [r for d in pipeline.run_many(iter_documents([str(shard)])) if hasattr(d, "records")
-            for r in d.records()]
+    return [
+        r
+        for d in pipeline.run_many(iter_documents([str(shard)]))
+        if hasattr(d, "records")
+        for r in d.records()
+    ]
 
 
 def test_shards_are_found_and_named_apart(shards, tmp_path):

@@ -1,4 +1,5 @@
 """The read stage: every input becomes a Document or an InputError with its reason."""
+
 from __future__ import annotations
 
 import gzip
@@ -38,6 +39,7 @@ def small_limit(limit: int) -> Settings:
 
 # ---------------------------------------------------------------- text
 
+
 def test_leading_date_line_is_metadata_not_text():
     doc = read_one(SEED_WITH_DATE)
     assert doc.id == "000_46aeba82567c844a"
@@ -72,6 +74,7 @@ def test_unknown_extension_that_decodes_is_read_as_text(tmp_path):
 
 # ---------------------------------------------------------------- HTML
 
+
 def test_html_article_text_and_metadata():
     doc = read_one(FIXTURES / "article.html")
     assert doc.id == "article"
@@ -84,8 +87,7 @@ def test_html_article_text_and_metadata():
 
 def test_html_without_article_is_reported(tmp_path):
     path = tmp_path / "menu.html"
-    path.write_text("<html><head><title>x</title></head>"
-                    "<body><script>var a;</script></body></html>")
+    path.write_text("<html><head><title>x</title></head><body><script>var a;</script></body></html>")
     error = read_one(path)
     assert isinstance(error, InputError)
     assert "no article text" in error.reason
@@ -93,24 +95,35 @@ def test_html_without_article_is_reported(tmp_path):
 
 # ---------------------------------------------------------------- JSON and JSON Lines
 
+
 def test_jsonl_fields_ids_origins_and_a_malformed_line():
     path = FIXTURES / "docs.jsonl"
     items = read_all(path)
     assert [type(i).__name__ for i in items] == ["Document", "Document", "InputError", "Document"]
     first, second, bad, news_please = items
     assert (first.id, first.url, first.title, first.source, first.language) == (
-        "a1", "https://example.org/a1", "Bridge opens", "example.org", "en")
+        "a1",
+        "https://example.org/a1",
+        "Bridge opens",
+        "example.org",
+        "en",
+    )
     assert first.origin == f"{path}:1"
     assert (second.id, second.date) == ("docs-2", "2021-06-02")  # no id: stem-line
     assert bad.source == f"{path}:3" and "invalid JSON" in bad.reason
     assert (news_please.id, news_please.text, news_please.date, news_please.source) == (
-        "a5", "Farmers blocked the motorway with tractors.", "2021-06-04", "news.example.com")
+        "a5",
+        "Farmers blocked the motorway with tractors.",
+        "2021-06-04",
+        "news.example.com",
+    )
     assert news_please.origin == f"{path}:5"  # the blank line 4 is skipped, numbering is not
 
 
 def test_json_list_and_single_object(tmp_path):
-    (tmp_path / "many.json").write_text(json.dumps(
-        [{"id": "x", "text": "Troops withdrew."}, {"text": "Talks resumed."}]))
+    (tmp_path / "many.json").write_text(
+        json.dumps([{"id": "x", "text": "Troops withdrew."}, {"text": "Talks resumed."}])
+    )
     (tmp_path / "one.json").write_text(json.dumps({"text": "Talks resumed.", "date": "2020-01-02"}))
     many_x, many_2, one = read_all(tmp_path)
     assert (many_x.id, many_2.id, one.id, one.date) == ("x", "many-2", "one", "2020-01-02")
@@ -144,14 +157,14 @@ def test_whole_corpus_directory_reads_without_errors():
 
 # ---------------------------------------------------------------- gzip, directories, stdin
 
+
 def test_gzipped_text_and_jsonl(tmp_path):
     with gzip.open(tmp_path / "story.txt.gz", "wt") as out:
         out.write(" date 2019-05-05 Protesters marched in the capital.")
     with gzip.open(tmp_path / "batch.jsonl.gz", "wt") as out:
         out.write('{"text": "Talks failed."}\n{"text": "Talks resumed."}\n')
     batch_1, batch_2, story = read_all(tmp_path)
-    assert (story.id, story.date, story.text) == ("story", "2019-05-05",
-                                                  "Protesters marched in the capital.")
+    assert (story.id, story.date, story.text) == ("story", "2019-05-05", "Protesters marched in the capital.")
     assert (batch_1.id, batch_2.id) == ("batch-1", "batch-2")
     assert batch_2.origin == f"{tmp_path / 'batch.jsonl.gz'}:2"
 
@@ -191,6 +204,7 @@ def test_inputs_keep_their_order_and_errors_do_not_stop_the_run(tmp_path):
 
 # ---------------------------------------------------------------- bad input
 
+
 def test_missing_path(tmp_path):
     error = read_one(tmp_path / "nope.txt")
     assert isinstance(error, InputError)
@@ -219,8 +233,7 @@ def test_invalid_utf8_is_replaced_and_reported(tmp_path):
     path.write_bytes("The café in Zürich closed.".encode("latin-1"))
     doc = read_one(path)
     assert doc.text == "The caf\ufffd in Z\ufffdrich closed."
-    assert doc.warnings == [
-        "invalid UTF-8 at byte 7 decoded with U+FFFD; re-save the file as UTF-8"]
+    assert doc.warnings == ["invalid UTF-8 at byte 7 decoded with U+FFFD; re-save the file as UTF-8"]
 
 
 def test_invalid_utf8_in_one_jsonl_line(tmp_path):
@@ -270,10 +283,19 @@ def test_too_large_stdin_and_jsonl_line(tmp_path):
 
 # ---------------------------------------------------------------- dates
 
-@pytest.mark.parametrize("value, expected", [
-    ("2017-09-15", "2017-09-15"), ("2017-09-15T00:00:00", "2017-09-15"),
-    ("2017-09-15 10:00:00", "2017-09-15"), ("2017/09/15", "2017-09-15"),
-    ("2017-02-30", None), ("15 September 2017", None), ("None", None)])
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2017-09-15", "2017-09-15"),
+        ("2017-09-15T00:00:00", "2017-09-15"),
+        ("2017-09-15 10:00:00", "2017-09-15"),
+        ("2017/09/15", "2017-09-15"),
+        ("2017-02-30", None),
+        ("15 September 2017", None),
+        ("None", None),
+    ],
+)
 def test_normalise_date(value, expected):
     assert normalise_date(value) == expected
 

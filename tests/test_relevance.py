@@ -1,5 +1,6 @@
 """Political relevance: sports, entertainment, products and markets yield no event unless
 political actors act in them; political news keeps its events. Texts written for these tests."""
+
 from __future__ import annotations
 from conftest import process_one
 
@@ -58,16 +59,22 @@ def dyads(found: list[Event]) -> set[tuple[str, str, str]]:
     return {(e.event, a.name, r.name) for e in found for a in e.actor for r in e.recipient}
 
 
-@pytest.mark.parametrize("text", [SPORTS, PRODUCT, CELEBRITY], ids=["sports result", "product launch", "celebrity"])
+@pytest.mark.parametrize(
+    "text", [SPORTS, PRODUCT, CELEBRITY], ids=["sports result", "product launch", "celebrity"]
+)
 def test_non_political_articles_yield_nothing(pipeline, without_filter, text):
     assert events(without_filter, text), "the rules alone find events here: the filter must remove them"
     assert events(pipeline, text) == []
 
 
-@pytest.mark.parametrize("text, expected", [
-    (CONDEMNATION, ("ACCUSE", "Brazilian government", "activist")),
-    (PROTEST, ("COERCE", "Police", "protesters")),
-], ids=["government condemns", "police arrest protesters"])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (CONDEMNATION, ("ACCUSE", "Brazilian government", "activist")),
+        (PROTEST, ("COERCE", "Police", "protesters")),
+    ],
+    ids=["government condemns", "police arrest protesters"],
+)
 def test_political_articles_keep_their_events(pipeline, without_filter, text, expected):
     kept = events(pipeline, text)
     assert expected in dyads(kept)
@@ -87,19 +94,24 @@ def test_leaders_meeting_at_a_match_is_an_event_and_the_result_is_not(pipeline, 
     assert not [d for d in kept if "fans" in d[2]]  # fans are no political actor
 
 
-@pytest.mark.parametrize("sentence", [
-    "Brazil beat Germany 7-1 in the World Cup semi-final on Tuesday.",
-    "The Cubs beat the Indians 8-7 in the tenth inning to win the World Series.",
-    "President Obama congratulated the Cubs on their World Series win.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brazil beat Germany 7-1 in the World Cup semi-final on Tuesday.",
+        "The Cubs beat the Indians 8-7 in the tenth inning to win the World Series.",
+        "President Obama congratulated the Cubs on their World Series win.",
+    ],
+)
 def test_a_sentence_about_a_sport_yields_nothing_between_teams(pipeline, without_filter, sentence):
     assert events(without_filter, sentence)
     assert events(pipeline, sentence) == []
 
 
 def test_states_dealing_with_each_other_over_a_sport_stay_political(pipeline):
-    found = events(pipeline, "The United States and Russia agreed on Monday to share security "
-                             "information before the World Cup.")
+    found = events(
+        pipeline,
+        "The United States and Russia agreed on Monday to share security information before the World Cup.",
+    )
     assert ("AGREE", "United States", "Russia") in dyads(found)
 
 
@@ -123,7 +135,9 @@ def test_the_setting_turns_the_filter_off(without_filter):
 
 
 def _entity(name, kind="organization", country=None, sector=None, title=None):
-    return Entity(name=name, text=name, span=(0, len(name)), kind=kind, country=country, sector=sector, title=title)
+    return Entity(
+        name=name, text=name, span=(0, len(name)), kind=kind, country=country, sector=sector, title=title
+    )
 
 
 def test_political_actors():
@@ -138,11 +152,16 @@ def test_political_actors():
 
 def test_a_company_is_political_only_towards_a_political_actor():
     rules = load_rules()
-    company, regulator = _entity("Apple", country="USA", sector="BUS"), _entity("EU", country="IGO", sector="GOV")
+    company, regulator = (
+        _entity("Apple", country="USA", sector="BUS"),
+        _entity("EU", country="IGO", sector="GOV"),
+    )
     rival = _entity("Samsung", country="KOR", sector="BUS")
 
     def event(actor, recipient):
-        return Event(doc_id="t", event="COERCE", text="", span=(0, 0), trigger={}, actor=[actor], recipient=[recipient])
+        return Event(
+            doc_id="t", event="COERCE", text="", span=(0, 0), trigger={}, actor=[actor], recipient=[recipient]
+        )
 
     assert political_event(event(regulator, company), rules)
     assert political_event(event(company, regulator), rules)

@@ -1,4 +1,5 @@
 """Resumable ingest: stored documents are left out before the NLP runs."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """A batch killed part-way and run again stores every document exactly once, losing nothing."""
+
 from __future__ import annotations
 
 import json
@@ -22,14 +23,20 @@ SENTENCES = [
     "{a} and {b} signed a trade agreement in {city}.",
     "{a} imposed sanctions on {b} after the missile test.",
 ]
-PLACES = [("France", "Germany", "Paris"), ("Kenya", "Somalia", "Nairobi"),
-          ("India", "Pakistan", "Islamabad"), ("Chile", "Peru", "Lima")]
+PLACES = [
+    ("France", "Germany", "Paris"),
+    ("Kenya", "Somalia", "Nairobi"),
+    ("India", "Pakistan", "Islamabad"),
+    ("Chile", "Peru", "Lima"),
+]
 
 
 def document(i: int) -> dict:
     a, b, city = PLACES[i % len(PLACES)]
-    text = " ".join(SENTENCES[(i + k) % len(SENTENCES)].format(a=a, b=b, city=city, day=1 + (i + k) % 28)
-                    for k in range(2))
+    text = " ".join(
+        SENTENCES[(i + k) % len(SENTENCES)].format(a=a, b=b, city=city, day=1 + (i + k) % 28)
+        for k in range(2)
+    )
     return {"id": f"story-{i:04d}", "text": text, "date": "2022-05-30"}
 
 
@@ -59,9 +66,13 @@ def count_documents(db: Path) -> int:
 
 def ingest(corpus: Path, db: Path, *extra: str) -> subprocess.Popen:
     # Its own process group, so the kill reaches pool workers too.
-    return subprocess.Popen(DRAGOMAN + ["ingest", str(corpus), "--db", str(db), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            start_new_session=True)
+    return subprocess.Popen(
+        DRAGOMAN + ["ingest", str(corpus), "--db", str(db), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def kill_part_way(proc: subprocess.Popen, db: Path) -> int:

@@ -1,4 +1,5 @@
 """Russian passages coded natively (dragoman.russian): one sentence written for each rule."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,19 +12,29 @@ pytest.importorskip("natasha")
 
 # ---------------------------------------------------------------- the parse in the English scheme
 
+
 def test_a_preposition_heads_its_noun_as_in_english():
     # "встретился с послом": UD hangs "с" under "послом" (case); the extractor reads prep → pobj
-    toks = [UDToken("Он", "PRON", {"Case": "Nom"}, 1, "nsubj"), UDToken("встретился", "VERB", {}, -1, "root"),
-            UDToken("с", "ADP", {}, 3, "case"), UDToken("послом", "NOUN", {"Case": "Ins"}, 1, "obl")]
+    toks = [
+        UDToken("Он", "PRON", {"Case": "Nom"}, 1, "nsubj"),
+        UDToken("встретился", "VERB", {}, -1, "root"),
+        UDToken("с", "ADP", {}, 3, "case"),
+        UDToken("послом", "NOUN", {"Case": "Ins"}, 1, "obl"),
+    ]
     heads, deps = english_shape(toks)
     assert deps == ["nsubj", "ROOT", "prep", "pobj"]
     assert heads == [1, 1, 1, 2]
 
 
 def test_objects_passives_negation_and_bare_datives_get_english_labels():
-    toks = [UDToken("Документ", "NOUN", {"Case": "Nom"}, 2, "nsubj:pass"), UDToken("не", "PART", {}, 2, "advmod"),
-            UDToken("подписан", "VERB", {}, -1, "root"), UDToken("было", "AUX", {}, 2, "aux:pass"),
-            UDToken("стране", "NOUN", {"Case": "Dat"}, 2, "obl"), UDToken("договор", "NOUN", {"Case": "Acc"}, 2, "obj")]
+    toks = [
+        UDToken("Документ", "NOUN", {"Case": "Nom"}, 2, "nsubj:pass"),
+        UDToken("не", "PART", {}, 2, "advmod"),
+        UDToken("подписан", "VERB", {}, -1, "root"),
+        UDToken("было", "AUX", {}, 2, "aux:pass"),
+        UDToken("стране", "NOUN", {"Case": "Dat"}, 2, "obl"),
+        UDToken("договор", "NOUN", {"Case": "Acc"}, 2, "obj"),
+    ]
     _, deps = english_shape(toks)
     assert deps == ["nsubjpass", "neg", "ROOT", "auxpass", "dative", "dobj"]
 
@@ -44,6 +55,7 @@ def test_a_russian_passage_becomes_a_spacy_doc_with_its_own_text_and_entities():
 
 # ---------------------------------------------------------------- knowledge on lemmas
 
+
 @pytest.fixture(scope="module")
 def russian(pipeline):
     return pipeline.russian
@@ -56,7 +68,9 @@ def mentions(russian, text):
 
 
 def test_titles_countries_and_acronyms_match_in_any_case(russian):
-    found = mentions(russian, "Премьер-министр провел встречу с министром иностранных дел Китая и послом ШОС.")
+    found = mentions(
+        russian, "Премьер-министр провел встречу с министром иностранных дел Китая и послом ШОС."
+    )
     minister = next(m for m in found if "министром" in m.text)
     assert minister.role.name == "foreign minister" and minister.country == "CHN"
     envoy = next(m for m in found if "послом" in m.text)
@@ -103,9 +117,18 @@ def test_transliteration_and_the_spelling_blind_key():
 
 # ---------------------------------------------------------------- places
 
-@pytest.mark.parametrize("name, geonameid", [("Ухань", 1791247), ("Уханя", 1791247), ("Ухане", 1791247),
-                                             ("Москве", 524901), ("Тяньцзине", 1792947),
-                                             ("Нижнем Новгороде", 520555)])
+
+@pytest.mark.parametrize(
+    "name, geonameid",
+    [
+        ("Ухань", 1791247),
+        ("Уханя", 1791247),
+        ("Ухане", 1791247),
+        ("Москве", 524901),
+        ("Тяньцзине", 1792947),
+        ("Нижнем Новгороде", 520555),
+    ],
+)
 def test_russian_place_names_resolve_to_the_english_geonames_entry(name, geonameid):
     from dragoman.places import get_gazetteer
 
@@ -147,6 +170,7 @@ def test_a_destination_is_the_place_of_a_visit():
 
 # ---------------------------------------------------------------- dates
 
+
 def date_of(sentence, trigger, anchor):
     from dragoman.russian.annotate import parse
     from dragoman.russian.dates import event_date
@@ -156,7 +180,10 @@ def date_of(sentence, trigger, anchor):
 
 
 def test_a_full_russian_date():
-    assert date_of("Стороны 2 июня 2021 года подписали соглашение.", "подписали", "2021-06-05").date == "2021-06-02"
+    assert (
+        date_of("Стороны 2 июня 2021 года подписали соглашение.", "подписали", "2021-06-05").date
+        == "2021-06-02"
+    )
 
 
 def test_a_day_and_month_take_the_year_of_the_report():
@@ -174,11 +201,14 @@ def test_last_week_is_a_range():
 
 
 def test_the_date_attached_to_the_trigger_wins():
-    found = date_of("Соглашение, подписанное 2 марта 2020 года, стороны обсудили 5 мая.", "обсудили", "2020-06-01")
+    found = date_of(
+        "Соглашение, подписанное 2 марта 2020 года, стороны обсудили 5 мая.", "обсудили", "2020-06-01"
+    )
     assert found.date == "2020-05-05"
 
 
 # ---------------------------------------------------------------- whole documents
+
 
 def run(pipeline, text, date="2025-03-04"):
     (doc,) = pipeline.process([Document(id="ru-test", text=text, date=date)])
@@ -197,7 +227,9 @@ def test_a_russian_meeting_is_coded_with_english_ids_and_russian_text(pipeline):
     assert actor["text"] == "Министр иностранных дел России Сергей Лавров"
     assert recipient["name"] == "Wang Yi" and recipient["country"] == "CHN"
     assert rec["location"]["geonameid"] == 524901
-    english = run(pipeline, "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Moscow.")
+    english = run(
+        pipeline, "Russian Foreign Minister Sergei Lavrov met Chinese Foreign Minister Wang Yi in Moscow."
+    )
     assert english.events[0].actor[0].id == event.actor[0].id
 
 
@@ -226,8 +258,10 @@ def test_a_russian_pronoun_stands_for_the_last_person(pipeline):
 
 
 def test_mixed_documents_code_each_passage_in_its_language_with_one_actor(pipeline):
-    text = ("SCO Secretary-General Vladimir Norov arrived in Wuhan on Tuesday.\n"
-            "Генеральный секретарь ШОС встретился с руководством провинции Хубэй.")
+    text = (
+        "SCO Secretary-General Vladimir Norov arrived in Wuhan on Tuesday.\n"
+        "Генеральный секретарь ШОС встретился с руководством провинции Хубэй."
+    )
     doc = run(pipeline, text)
     [english] = [e for e in doc.events if e.lang == "en"] or [None]
     [russian] = [e for e in doc.events if e.lang == "ru"]
@@ -251,16 +285,24 @@ def test_without_natasha_russian_passages_are_kept_with_a_warning(monkeypatch):
 def test_a_parse_with_a_cycle_or_two_roots_becomes_one_tree():
     from dragoman.russian.syntax import repair_tree
 
-    toks = [UDToken("а", "NOUN", {}, 1, "nmod"), UDToken("б", "NOUN", {}, 0, "nmod"),
-            UDToken("в", "VERB", {}, -1, "root"), UDToken("г", "VERB", {}, -1, "root")]
+    toks = [
+        UDToken("а", "NOUN", {}, 1, "nmod"),
+        UDToken("б", "NOUN", {}, 0, "nmod"),
+        UDToken("в", "VERB", {}, -1, "root"),
+        UDToken("г", "VERB", {}, -1, "root"),
+    ]
     repair_tree(toks)
     assert [t.head for t in toks] == [2, 0, -1, 2]
 
 
 def test_the_countries_after_a_plural_title_are_each_a_party():
-    toks = [UDToken("Президенты", "NOUN", {"Number": "Plur", "Case": "Nom"}, 4, "nsubj"),
-            UDToken("Узбекистана", "PROPN", {"Case": "Gen"}, 0, "nmod"), UDToken("и", "CCONJ", {}, 3, "cc"),
-            UDToken("Казахстана", "PROPN", {"Case": "Gen"}, 1, "conj"), UDToken("провели", "VERB", {}, -1, "root")]
+    toks = [
+        UDToken("Президенты", "NOUN", {"Number": "Plur", "Case": "Nom"}, 4, "nsubj"),
+        UDToken("Узбекистана", "PROPN", {"Case": "Gen"}, 0, "nmod"),
+        UDToken("и", "CCONJ", {}, 3, "cc"),
+        UDToken("Казахстана", "PROPN", {"Case": "Gen"}, 1, "conj"),
+        UDToken("провели", "VERB", {}, -1, "root"),
+    ]
     heads, deps = english_shape(toks)
     assert (heads[3], deps[3]) == (0, "conj")
 
@@ -312,8 +354,10 @@ def test_a_title_in_apposition_after_a_place_is_the_holders_title(russian):
 
 
 def test_a_headline_repeating_the_body_adds_no_event(pipeline):
-    text = ("Япония передала Монголии гуманитарную помощь\n\n"
-            "Во вторник Япония передала властям Монголии гуманитарную помощь для пострадавших.")
+    text = (
+        "Япония передала Монголии гуманитарную помощь\n\n"
+        "Во вторник Япония передала властям Монголии гуманитарную помощь для пострадавших."
+    )
     doc = run(pipeline, text)
     [event] = [e for e in doc.events if e.event == "AID"]
     assert event.span[0] > text.index("\n")
@@ -326,13 +370,19 @@ def test_a_clause_without_subject_has_the_body_it_names_as_actor(pipeline):
 
 
 def test_bilateral_meetings_with_several_parties_are_one_meeting_with_each(pipeline):
-    doc = run(pipeline, "Министр иностранных дел Китая провел двусторонние встречи с коллегами из Ирана, Пакистана и Индии.")
+    doc = run(
+        pipeline,
+        "Министр иностранных дел Китая провел двусторонние встречи с коллегами из Ирана, Пакистана и Индии.",
+    )
     assert sorted(e.recipient[0].country for e in doc.events if e.event == "CONSULT") == ["IND", "IRN", "PAK"]
 
 
 def test_the_place_of_a_meeting_holds_for_the_sentences_that_follow(pipeline):
-    doc = run(pipeline, "Министр иностранных дел Китая прилетел на заседание в Минск. "
-                        "На полях мероприятия министр провел встречу с коллегой из Ирана.")
+    doc = run(
+        pipeline,
+        "Министр иностранных дел Китая прилетел на заседание в Минск. "
+        "На полях мероприятия министр провел встречу с коллегой из Ирана.",
+    )
     [talks] = [e for e in doc.events if e.trigger["text"].startswith("провел")]
     assert talks.location.name == "Minsk"
 
@@ -343,7 +393,10 @@ def test_travel_to_ones_own_country_is_no_visit(pipeline):
 
 
 def test_a_bare_meeting_noun_refers_back_to_the_meeting_reported(pipeline):
-    doc = run(pipeline, "Лидеры России и Китая провели переговоры в Пекине. По итогам встречи Китай выделил России кредит.")
+    doc = run(
+        pipeline,
+        "Лидеры России и Китая провели переговоры в Пекине. По итогам встречи Китай выделил России кредит.",
+    )
     assert len([e for e in doc.events if e.event == "CONSULT"]) == 1
 
 
@@ -371,7 +424,10 @@ def test_a_word_class_that_is_gone_is_a_loud_error():
 
 
 def test_the_sides_with_no_article_are_the_two_parties_named_before(pipeline):
-    doc = run(pipeline, "Президент России Владимир Путин встретился с президентом Китая Си Цзиньпином в Москве. "
-                        "Стороны подписали соглашение о сотрудничестве.")
+    doc = run(
+        pipeline,
+        "Президент России Владимир Путин встретился с президентом Китая Си Цзиньпином в Москве. "
+        "Стороны подписали соглашение о сотрудничестве.",
+    )
     (signed,) = [e for e in doc.events if e.event == "AGREE"]
     assert {a.country for a in signed.actor + signed.recipient} == {"RUS", "CHN"}

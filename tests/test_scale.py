@@ -1,4 +1,5 @@
 """The process pool: same output as one process, in input order, read errors in place."""
+
 from __future__ import annotations
 
 import json
@@ -30,9 +31,14 @@ STORIES = [
     "The president of {a} met the prime minister of {b} in {city} to discuss security.",
     "{a} imposed sanctions on {b} on {day} March 2021 after the missile test.",
 ]
-PARTIES = [("France", "Germany", "Paris"), ("Russia", "Ukraine", "Kyiv"),
-           ("China", "Japan", "Tokyo"), ("Kenya", "Somalia", "Nairobi"),
-           ("Brazil", "Argentina", "Buenos Aires"), ("India", "Pakistan", "Islamabad")]
+PARTIES = [
+    ("France", "Germany", "Paris"),
+    ("Russia", "Ukraine", "Kyiv"),
+    ("China", "Japan", "Tokyo"),
+    ("Kenya", "Somalia", "Nairobi"),
+    ("Brazil", "Argentina", "Buenos Aires"),
+    ("India", "Pakistan", "Islamabad"),
+]
 
 
 def story(i: int) -> str:
@@ -85,8 +91,9 @@ def pool(settings, workers: int, chunk_size: int = 16) -> WorkerPool:
 
 def test_pool_gives_the_same_items_in_input_order(corpus, settings, pipeline):
     items = list(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"], settings))
-    expected = list(run(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"], settings),
-                        pipeline=pipeline))
+    expected = list(
+        run(iter_documents([str(corpus), str(EXAMPLES), "missing.txt"], settings), pipeline=pipeline)
+    )
     # Small chunks: many tasks in flight, so an ordering bug would show.
     with pool(settings, 2, chunk_size=5) as workers:
         got = list(run(items, pipeline=workers))
@@ -147,20 +154,28 @@ def test_prefilter_keeps_sentences_that_can_hold_an_event(pipeline):
     from dragoman.model import Passage
     from dragoman.prefilter import Prefilter, split_sentences
 
-    text = ("Mr. Putin met U.S. officials in Geneva. The weather was mild. It rained all day. "
-            "He said nothing. Troops fired on protesters on Jan. 5.")
+    text = (
+        "Mr. Putin met U.S. officials in Geneva. The weather was mild. It rained all day. "
+        "He said nothing. Troops fired on protesters on Jan. 5."
+    )
     sentences = [text[s:e] for s, e in split_sentences(text, 0, len(text))]
-    assert sentences == ["Mr. Putin met U.S. officials in Geneva.", "The weather was mild.",
-                         "It rained all day.", "He said nothing.",
-                         "Troops fired on protesters on Jan. 5."]
+    assert sentences == [
+        "Mr. Putin met U.S. officials in Geneva.",
+        "The weather was mild.",
+        "It rained all day.",
+        "He said nothing.",
+        "Troops fired on protesters on Jan. 5.",
+    ]
     prefilter = Prefilter(pipeline.nlp, context=1)
     assert prefilter.could_hold_event("Troops fired on protesters.")  # "fired" → fire
     assert not prefilter.could_hold_event("The weather was mild.")
     doc = Document(id="p", text=text)
     runs = prefilter.passages(doc, [Passage(0, len(text))])
     # "met" (meet) keeps the first; the one before "fired" comes along as context.
-    assert [text[p.start:p.end] for p in runs] == [
-        "Mr. Putin met U.S. officials in Geneva.", "He said nothing. Troops fired on protesters on Jan. 5."]
+    assert [text[p.start : p.end] for p in runs] == [
+        "Mr. Putin met U.S. officials in Geneva.",
+        "He said nothing. Troops fired on protesters on Jan. 5.",
+    ]
 
 
 def test_a_few_documents_need_no_worker_processes(settings):
@@ -170,7 +185,6 @@ def test_a_few_documents_need_no_worker_processes(settings):
     assert [d.id for d in got] == ["d0", "d1", "d2"] and got[0].events
     assert results.stats.pool is None  # no pool was started
     assert results.stats.load_seconds is not None  # the model was loaded here
-
 
 
 DYING_PARENT = '''

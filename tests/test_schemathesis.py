@@ -8,6 +8,7 @@ Bounded: a fixed seed and 25 examples per route (~40 s on 2 shared cores). Desel
 `-m 'not schemathesis'`. Before the response models and the error shape were declared it
 found 15 unique failures in 728 cases (one a 500); now none.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,8 +24,13 @@ from test_api import wait_for
 pytest.importorskip("schemathesis")
 
 TOKEN = "schemathesis-token"
-CHECKS = ("not_a_server_error", "status_code_conformance", "content_type_conformance",
-          "response_schema_conformance", "response_headers_conformance")
+CHECKS = (
+    "not_a_server_error",
+    "status_code_conformance",
+    "content_type_conformance",
+    "response_schema_conformance",
+    "response_headers_conformance",
+)
 ST = Path(sys.executable).parent / "st"
 
 
@@ -32,17 +38,39 @@ ST = Path(sys.executable).parent / "st"
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(seeds_db, tmp_path):
     port = free_port()
     env = {**os.environ, "DRAGOMAN_TOKEN": TOKEN}
-    server = subprocess.Popen([sys.executable, "-m", "dragoman.cli", "serve", "--db", seeds_db,
-                               "--port", str(port)], env=env, stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "dragoman.cli", "serve", "--db", seeds_db, "--port", str(port)],
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         wait_for(url + "/healthz", server)
         run = subprocess.run(
-            [str(ST), "run", url + "/openapi.json", "--checks", ",".join(CHECKS),
-             "--max-examples", "25", "--seed", "1", "--generation-database", "none",
-             "--header", f"Authorization: Bearer {TOKEN}", "--request-timeout", "60",
-             "--no-color"],  # (not --max-time: it repeats the fuzzing until time is up)
-            capture_output=True, text=True, timeout=300, cwd=tmp_path)  # (its cache there)
+            [
+                str(ST),
+                "run",
+                url + "/openapi.json",
+                "--checks",
+                ",".join(CHECKS),
+                "--max-examples",
+                "25",
+                "--seed",
+                "1",
+                "--generation-database",
+                "none",
+                "--header",
+                f"Authorization: Bearer {TOKEN}",
+                "--request-timeout",
+                "60",
+                "--no-color",
+            ],  # (not --max-time: it repeats the fuzzing until time is up)
+            capture_output=True,
+            text=True,
+            timeout=300,
+            cwd=tmp_path,
+        )  # (its cache there)
     finally:
         server.terminate()
         server.wait(10)

@@ -1,4 +1,5 @@
 """The store, on real SQLite files in tmp_path, with documents built by hand."""
+
 from __future__ import annotations
 
 import datetime
@@ -15,14 +16,27 @@ from dragoman.model import Document, Entity, Event, Passage, Place, Sentence
 from dragoman.store import QueryError, open_store
 from dragoman.store.query import EventFilter, single_term
 
-TEMPLATE = ("On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong in Wuhan. "
-        "Ying Yong thanked the SCO for its {help} against COVID-19. "
-        "Police arrested protesters in Dushanbe in May 2021.\n"
-        "Фото: пресс-служба")
+TEMPLATE = (
+    "On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong in Wuhan. "
+    "Ying Yong thanked the SCO for its {help} against COVID-19. "
+    "Police arrested protesters in Dushanbe in May 2021.\n"
+    "Фото: пресс-служба"
+)
 TEXT = TEMPLATE.format(help="help")
-TABLES = ("documents", "passages", "sentences", "mentions", "actors", "events",
-          "event_actors", "event_counts", "actor_counts", "country_counts", "term_counts",
-          "schema_migrations")
+TABLES = (
+    "documents",
+    "passages",
+    "sentences",
+    "mentions",
+    "actors",
+    "events",
+    "event_actors",
+    "event_counts",
+    "actor_counts",
+    "country_counts",
+    "term_counts",
+    "schema_migrations",
+)
 
 
 def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
@@ -30,10 +44,12 @@ def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
     return (i, i + len(words))
 
 
-def entity(text: str, words: str, name: str, kind: str, country: str | None, id: str | None,
-           **extra) -> Entity:
-    return Entity(name=name, text=words, span=span_of(text, words), kind=kind,
-                  country=country, id=id, **extra)
+def entity(
+    text: str, words: str, name: str, kind: str, country: str | None, id: str | None, **extra
+) -> Entity:
+    return Entity(
+        name=name, text=words, span=span_of(text, words), kind=kind, country=country, id=id, **extra
+    )
 
 
 def sentences_of(text: str) -> list[Sentence]:
@@ -47,43 +63,104 @@ def sentences_of(text: str) -> list[Sentence]:
 
 def event(doc_id, text, sentence_words, trigger_words, type_, actor, recipient, **kw) -> Event:
     span = span_of(text, sentence_words)
-    return Event(doc_id=doc_id, event=type_, text=sentence_words, span=span,
-                 trigger={"text": trigger_words, "span": list(span_of(text, trigger_words))},
-                 actor=actor, recipient=recipient, **kw)
+    return Event(
+        doc_id=doc_id,
+        event=type_,
+        text=sentence_words,
+        span=span,
+        trigger={"text": trigger_words, "span": list(span_of(text, trigger_words))},
+        actor=actor,
+        recipient=recipient,
+        **kw,
+    )
 
 
 def make_doc(doc_id: str = "seed-1", help: str = "help", tail: str = "") -> Document:
     text = TEMPLATE.format(help=help) + tail
-    norov = entity(text, "Vladimir Norov", "Vladimir Norov", "person", "IGO", "act-norov",
-                   sector="GOV", org="SCO", title="Secretary-General")
+    norov = entity(
+        text,
+        "Vladimir Norov",
+        "Vladimir Norov",
+        "person",
+        "IGO",
+        "act-norov",
+        sector="GOV",
+        org="SCO",
+        title="Secretary-General",
+    )
     ying = entity(text, "Ying Yong", "Ying Yong", "person", "CHN", "act-ying", sector="GOV")
-    sco = entity(text, "the SCO", "Shanghai Cooperation Organisation", "organization", "IGO",
-                 "act-sco")
+    sco = entity(text, "the SCO", "Shanghai Cooperation Organisation", "organization", "IGO", "act-sco")
     police = entity(text, "Police", "police", "group", "TJK", None, sector="COP")
     protesters = entity(text, "protesters", "protesters", "group", None, None)
-    wuhan = Place("Wuhan", "Wuhan", 1791247, 30.58, 114.27, "CHN", "Hubei", "city",
-                  span_of(text, "Wuhan"))
+    wuhan = Place("Wuhan", "Wuhan", 1791247, 30.58, 114.27, "CHN", "Hubei", "city", span_of(text, "Wuhan"))
     first = "On 2 June 2021 SCO Secretary-General Vladimir Norov met Ying Yong in Wuhan."
     second = f"Ying Yong thanked the SCO for its {help} against COVID-19."
     third = "Police arrested protesters in Dushanbe in May 2021."
     events = [
-        event(doc_id, text, first, "met", "CONSULT", [norov], [ying], mode="visit",
-              context=["diplomatic"], cameo="043", date="2021-06-02",
-              date_text="2 June 2021", location=wuhan, confidence=0.9),
-        event(doc_id, text, second, "thanked", "SUPPORT", [ying], [sco], cameo="051",
-              date="2021-06-02", confidence=0.71234),
-        event(doc_id, text, third, "arrested", "COERCE", [police], [protesters],
-              mode="arrest", cameo="173", date="2021-05", date_text="May 2021",
-              context=["repression"], confidence=0.6),
+        event(
+            doc_id,
+            text,
+            first,
+            "met",
+            "CONSULT",
+            [norov],
+            [ying],
+            mode="visit",
+            context=["diplomatic"],
+            cameo="043",
+            date="2021-06-02",
+            date_text="2 June 2021",
+            location=wuhan,
+            confidence=0.9,
+        ),
+        event(
+            doc_id,
+            text,
+            second,
+            "thanked",
+            "SUPPORT",
+            [ying],
+            [sco],
+            cameo="051",
+            date="2021-06-02",
+            confidence=0.71234,
+        ),
+        event(
+            doc_id,
+            text,
+            third,
+            "arrested",
+            "COERCE",
+            [police],
+            [protesters],
+            mode="arrest",
+            cameo="173",
+            date="2021-05",
+            date_text="May 2021",
+            context=["repression"],
+            confidence=0.6,
+        ),
     ]
     lines = text.split("\n")
-    passages = [Passage(0, len(lines[0]), "en"),
-                Passage(len(lines[0]) + 1, len(text), "ru", boilerplate=True)]
-    return Document(id=doc_id, text=text, date="2021-06-03", date_source="metadata",
-                    url="https://example.org/a", title="SCO visit", source="example",
-                    origin="seed.txt", passages=passages, sentences=sentences_of(lines[0]),
-                    entities=[norov, ying, sco, police, protesters], events=events,
-                    warnings=["a warning"])
+    passages = [
+        Passage(0, len(lines[0]), "en"),
+        Passage(len(lines[0]) + 1, len(text), "ru", boilerplate=True),
+    ]
+    return Document(
+        id=doc_id,
+        text=text,
+        date="2021-06-03",
+        date_source="metadata",
+        url="https://example.org/a",
+        title="SCO visit",
+        source="example",
+        origin="seed.txt",
+        passages=passages,
+        sentences=sentences_of(lines[0]),
+        entities=[norov, ying, sco, police, protesters],
+        events=events,
+        warnings=["a warning"],
+    )
 
 
 def plain(record: dict) -> dict:
@@ -93,8 +170,7 @@ def plain(record: dict) -> dict:
 
 def dump(store) -> dict:
     """Every row of every table, and a full-text search, for before/after checks."""
-    out = {table: sorted(map(repr, store._fetch(f"SELECT * FROM {table}")))
-           for table in TABLES}
+    out = {table: sorted(map(repr, store._fetch(f"SELECT * FROM {table}"))) for table in TABLES}
     out["fts"] = [r["id"] for r in store.events(q="SCO")]
     return out
 
@@ -119,6 +195,7 @@ def store(location):
 
 
 # ---- opening -------------------------------------------------------------------------------
+
 
 def test_open_creates_file_with_migrations_recorded_once(db):
     with open_store(db) as s:
@@ -201,6 +278,7 @@ def test_closed_store_refuses_politely(db):
 
 # ---- ingest --------------------------------------------------------------------------------
 
+
 def test_ingest_twice_changes_nothing(store):
     before = dump(store)
     assert store.ingest(make_doc()) is False
@@ -222,7 +300,8 @@ def test_changed_content_replaces_the_document(store):
     assert store.actor("act-norov") is None  # nothing refers to him any more
     assert store.actor("act-ying")["events"] == 1
     assert store.timeline(interval="month") == [
-        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}
+    ]
 
 
 def test_replacement_happens_in_one_transaction(store):
@@ -240,7 +319,8 @@ def test_records_round_trip(store):
     for ev in doc.events:
         assert without_cluster(store.event(ev.id)) == plain(ev.to_record())
     assert [without_cluster(r) for r in store.events(doc="seed-1")] == [
-        plain(ev.to_record()) for ev in sorted(doc.events, key=lambda e: e.date)]
+        plain(ev.to_record()) for ev in sorted(doc.events, key=lambda e: e.date)
+    ]
 
 
 def without_cluster(record: dict) -> dict:
@@ -253,13 +333,15 @@ def test_document_view(store):
     assert d["text"] == TEXT and d["date"] == "2021-06-03" and d["warnings"] == ["a warning"]
     assert [p["lang"] for p in d["passages"]] == ["en", "ru"]
     assert d["passages"][1]["boilerplate"] is True
-    assert d["entities"][0] == make_doc().entities[0].to_dict() | {"span": [
-        TEXT.index("Vladimir Norov"), TEXT.index("Vladimir Norov") + 14]}
+    assert d["entities"][0] == make_doc().entities[0].to_dict() | {
+        "span": [TEXT.index("Vladimir Norov"), TEXT.index("Vladimir Norov") + 14]
+    }
     assert len(d["events"]) == 3 and d["sentences"][0]["text"].startswith("On 2 June")
     assert store.document("nope") is None and store.event("nope") is None
 
 
 # ---- event filters -------------------------------------------------------------------------
+
 
 def types(records) -> list[str]:
     return sorted(r["event"] for r in records)
@@ -307,8 +389,7 @@ def test_filters_combine_and_count_agrees(store):
 
 
 def test_order_limit_offset(store):
-    assert [r["date"] for r in store.events(order="-date")] == ["2021-06-02", "2021-06-02",
-                                                                "2021-05"]
+    assert [r["date"] for r in store.events(order="-date")] == ["2021-06-02", "2021-06-02", "2021-05"]
     assert [r["confidence"] for r in store.events(order="-confidence", limit=2)] == [0.9, 0.712]
     assert len(store.events(limit=1, offset=2)) == 1
     with pytest.raises(QueryError):
@@ -324,8 +405,10 @@ def test_full_text_search(store):
     assert types(store.events(q="norov met")) == ["CONSULT"]
 
 
-@pytest.mark.parametrize("awkward", ['"', 'AND', '*', 'OR NOT', '"Ying', "NEAR(", "a:b",
-                                     "(", "'; DROP TABLE events; --", "", "   ", "^"])
+@pytest.mark.parametrize(
+    "awkward",
+    ['"', 'AND', '*', 'OR NOT', '"Ying', "NEAR(", "a:b", "(", "'; DROP TABLE events; --", "", "   ", "^"],
+)
 def test_full_text_search_never_breaks_on_awkward_input(store, awkward):
     assert isinstance(store.events(q=awkward), list)
     assert store.count_events(q=awkward) == len(store.events(q=awkward))
@@ -341,12 +424,21 @@ def test_awkward_words_are_searched_as_words(store):
 
 # ---- actors, timeline, stats ---------------------------------------------------------------
 
+
 def test_actors_listing(store):
     listed = {a["id"]: a for a in store.actors()}
     assert set(listed) == {"act-norov", "act-ying", "act-sco"}
-    assert listed["act-ying"] | {} == {"id": "act-ying", "name": "Ying Yong", "kind": "person",
-                                       "country": "CHN", "sector": "GOV", "org": None,
-                                       "title": None, "mentions": 1, "events": 2}
+    assert listed["act-ying"] | {} == {
+        "id": "act-ying",
+        "name": "Ying Yong",
+        "kind": "person",
+        "country": "CHN",
+        "sector": "GOV",
+        "org": None,
+        "title": None,
+        "mentions": 1,
+        "events": 2,
+    }
     assert store.actors()[0]["id"] == "act-ying"  # most events first
     assert [a["id"] for a in store.actors(q="shanghai")] == ["act-sco"]
     assert [a["id"] for a in store.actors(country="chn")] == ["act-ying"]
@@ -357,8 +449,7 @@ def test_actor_view(store):
     ying = store.actor("act-ying")
     assert [r["event"] for r in ying["as_actor"]] == ["SUPPORT"]
     assert [r["event"] for r in ying["as_recipient"]] == ["CONSULT"]
-    assert {(c["id"], c["count"]) for c in ying["counterparts"]} == {
-        ("act-norov", 1), ("act-sco", 1)}
+    assert {(c["id"], c["count"]) for c in ying["counterparts"]} == {("act-norov", 1), ("act-sco", 1)}
     assert store.actor("nobody") is None
 
 
@@ -370,29 +461,34 @@ def test_actor_upsert_keeps_known_codes(store):
             e.name = "YING Yong"
     store.ingest(doc)
     ying = store.actor("act-ying")
-    assert (ying["name"], ying["sector"], ying["events"], ying["mentions"]) == (
-        "YING Yong", "GOV", 4, 2)
+    assert (ying["name"], ying["sector"], ying["events"], ying["mentions"]) == ("YING Yong", "GOV", 4, 2)
 
 
 def test_timeline(store):
     assert store.timeline(interval="month", by="quad") == [
         {"period": "2021-05", "key": "material_conflict", "count": 1},
-        {"period": "2021-06", "key": "verbal_cooperation", "count": 2}]
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 2},
+    ]
     assert store.timeline(interval="day", by="type") == [
         {"period": "2021-06-02", "key": "CONSULT", "count": 1},
-        {"period": "2021-06-02", "key": "SUPPORT", "count": 1}]
+        {"period": "2021-06-02", "key": "SUPPORT", "count": 1},
+    ]
     # 2 June 2021 was a Wednesday: its week starts on Monday 31 May.
     assert store.timeline(interval="week") == [
-        {"period": "2021-05-31", "key": "verbal_cooperation", "count": 2}]
+        {"period": "2021-05-31", "key": "verbal_cooperation", "count": 2}
+    ]
 
 
 def test_timeline_with_filters_uses_the_same_counts(store):
     assert store.timeline(interval="month", country="TJK") == [
-        {"period": "2021-05", "key": "material_conflict", "count": 1}]
+        {"period": "2021-05", "key": "material_conflict", "count": 1}
+    ]
     assert store.timeline(interval="month", type="SUPPORT", since="2021-06") == [
-        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}
+    ]
     assert store.timeline(interval="day", q="thanked", by="type") == [
-        {"period": "2021-06-02", "key": "SUPPORT", "count": 1}]
+        {"period": "2021-06-02", "key": "SUPPORT", "count": 1}
+    ]
     with pytest.raises(QueryError):
         store.timeline(interval="hour")
 
@@ -411,6 +507,7 @@ def test_delete(store):
 
 def test_common_country_filter_gives_the_same_events(store, monkeypatch):
     from dragoman.store import plan
+
     expected = store.events(country="CHN", order="-date")
     monkeypatch.setattr(plan, "COMMON", 1)  # take the path used for frequent countries
     assert store.events(country="CHN", order="-date") == expected
@@ -419,13 +516,23 @@ def test_common_country_filter_gives_the_same_events(store, monkeypatch):
 
 def test_filters_on_few_events_give_the_same_events_and_counts(store, monkeypatch):
     from dragoman.store import plan
-    cases = [{"actor": "act-ying", "type": "support"}, {"actor": "ying", "since": "2021-06"},
-             {"actor": "protest", "quad": "material_conflict"},
-             {"country": "CHN", "until": "2021-06-02"}, {"country": "TJK", "type": "consult"}]
+
+    cases = [
+        {"actor": "act-ying", "type": "support"},
+        {"actor": "ying", "since": "2021-06"},
+        {"actor": "protest", "quad": "material_conflict"},
+        {"country": "CHN", "until": "2021-06-02"},
+        {"country": "TJK", "type": "consult"},
+    ]
     for few in (10**9, 0):  # every actor and country has few events, then none has
         monkeypatch.setattr(plan, "COMMON", few)
         assert [types(store.events(**f)) for f in cases] == [
-            ["SUPPORT"], ["CONSULT", "SUPPORT"], ["COERCE"], ["CONSULT", "SUPPORT"], []]
+            ["SUPPORT"],
+            ["CONSULT", "SUPPORT"],
+            ["COERCE"],
+            ["CONSULT", "SUPPORT"],
+            [],
+        ]
         assert [store.count_events(**f) for f in cases] == [1, 2, 1, 2, 0]
 
 
@@ -448,8 +555,7 @@ def test_a_capped_count_stops_at_the_cap(store):
         store.count_events(cap=-1)
 
 
-EVERY_TIMELINE = [(interval, by) for interval in ("day", "week", "month")
-                  for by in ("quad", "type")]
+EVERY_TIMELINE = [(interval, by) for interval in ("day", "week", "month") for by in ("quad", "type")]
 
 
 def timeline_from_events(store, interval, by, **filters) -> list[dict]:
@@ -477,17 +583,25 @@ def test_actor_and_country_timelines_agree_with_their_events(store):
     store.ingest(make_doc(help="more help"))  # replaces seed-1
     store.ingest(make_doc("seed-3"))
     store.delete("seed-3")
-    filters = [{"actor": "act-ying"}, {"actor": "act-norov", "type": "consult"},
-               {"actor": "Ying"}, {"actor": "protest"}, {"actor": "nobody"},
-               {"country": "chn"}, {"country": "IGO", "since": "2021-07"},
-               {"country": "TJK"}, {"actor": "act-sco", "country": "IGO"}]
+    filters = [
+        {"actor": "act-ying"},
+        {"actor": "act-norov", "type": "consult"},
+        {"actor": "Ying"},
+        {"actor": "protest"},
+        {"actor": "nobody"},
+        {"country": "chn"},
+        {"country": "IGO", "since": "2021-07"},
+        {"country": "TJK"},
+        {"actor": "act-sco", "country": "IGO"},
+    ]
     for f in filters:
         for interval, by in EVERY_TIMELINE:
             expected = timeline_from_events(store, interval, by, **f)
             assert store.timeline(interval=interval, by=by, **f) == expected, (f, interval)
     assert store.timeline(interval="month", actor="act-ying") == [
         {"period": "2021-06", "key": "verbal_cooperation", "count": 3},
-        {"period": "2021-07", "key": "verbal_cooperation", "count": 1}]
+        {"period": "2021-07", "key": "verbal_cooperation", "count": 1},
+    ]
 
 
 def test_deleting_everything_empties_the_count_tables(store):
@@ -501,19 +615,23 @@ def test_deleting_everything_empties_the_count_tables(store):
 def test_migrating_an_older_store_fills_the_count_tables(db):
     with open_store(db) as s:
         s.ingest(make_doc())
-        expected = {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in
-                    ("actor_counts", "country_counts", "term_counts")}
+        expected = {
+            t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3")
+            for t in ("actor_counts", "country_counts", "term_counts")
+        }
         assert all(expected.values())
     conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
-    conn.executescript("DROP TABLE actor_counts; DROP TABLE country_counts; "
-                       "DROP TABLE term_counts; "
-                       "DELETE FROM schema_migrations WHERE version >= 4; "
-                       "DROP INDEX event_counts_cover; DROP INDEX event_counts_by_type; "
-                       "DROP INDEX events_id_cover; DROP INDEX event_counts_by_week; "
-                       "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
-                       "DROP INDEX events_seq_cover; DROP TABLE clusters; "
-                       "DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-                       "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys;")
+    conn.executescript(
+        "DROP TABLE actor_counts; DROP TABLE country_counts; "
+        "DROP TABLE term_counts; "
+        "DELETE FROM schema_migrations WHERE version >= 4; "
+        "DROP INDEX event_counts_cover; DROP INDEX event_counts_by_type; "
+        "DROP INDEX events_id_cover; DROP INDEX event_counts_by_week; "
+        "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
+        "DROP INDEX events_seq_cover; DROP TABLE clusters; "
+        "DROP TABLE cluster_members; DROP TABLE cluster_docs; "
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys;"
+    )
     conn.close()
     with open_store(db) as s:
         assert [m["version"] for m in s.migrations()][-6:] == [4, 5, 6, 7, 8, 9]
@@ -534,12 +652,35 @@ def search_store(store) -> None:
     store.delete("seed-4")
 
 
-SEARCHES = ["thanked", "SCO", " sco ", "Wuhan", "covid", "19", "aid", "more", "help",
-            "Dusseldorf", "Düsseldorf", "nothing", "Ying Yong", "thanked SCO", "than*",
-            "COVID-19", "2021"]
-SEARCH_FILTERS = [{}, {"type": "SUPPORT"}, {"quad": "verbal_cooperation"},
-                  {"since": "2021-06-03"}, {"until": "2021-06"}, {"country": "CHN"},
-                  {"actor": "act-ying"}, {"type": "consult", "since": "2021"}]
+SEARCHES = [
+    "thanked",
+    "SCO",
+    " sco ",
+    "Wuhan",
+    "covid",
+    "19",
+    "aid",
+    "more",
+    "help",
+    "Dusseldorf",
+    "Düsseldorf",
+    "nothing",
+    "Ying Yong",
+    "thanked SCO",
+    "than*",
+    "COVID-19",
+    "2021",
+]
+SEARCH_FILTERS = [
+    {},
+    {"type": "SUPPORT"},
+    {"quad": "verbal_cooperation"},
+    {"since": "2021-06-03"},
+    {"until": "2021-06"},
+    {"country": "CHN"},
+    {"actor": "act-ying"},
+    {"type": "consult", "since": "2021"},
+]
 
 
 def test_search_timelines_agree_with_their_events(store):
@@ -548,25 +689,34 @@ def test_search_timelines_agree_with_their_events(store):
         for f in SEARCH_FILTERS:
             for interval, by in EVERY_TIMELINE:
                 expected = timeline_from_events(store, interval, by, q=q, **f)
-                assert store.timeline(interval=interval, by=by, q=q, **f) == expected, \
-                    (q, f, interval, by)
+                assert store.timeline(interval=interval, by=by, q=q, **f) == expected, (q, f, interval, by)
     assert store.timeline(interval="month", q="aid") == [
-        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}]
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 1}
+    ]
 
 
 def test_timelines_over_the_whole_store_agree_with_their_events(store):
     # Dates of every precision (a day, a month, a year) on both sides of a week and a
     # month boundary, counted from the event counts per period index.
     search_store(store)
-    for doc_id, dates in (("seed-5", ("2021-05-30", "2021-06", "2021")),
-                          ("seed-6", ("2021-05-31", "2021-07-01", "2020-12-31"))):
+    for doc_id, dates in (
+        ("seed-5", ("2021-05-30", "2021-06", "2021")),
+        ("seed-6", ("2021-05-31", "2021-07-01", "2020-12-31")),
+    ):
         doc = make_doc(doc_id)
         for event, date in zip(doc.events, dates):
             event.date = date
         store.ingest(doc)
-    for f in ({}, {"type": "SUPPORT"}, {"quad": "verbal_cooperation"}, {"since": "2021-05-31"},
-              {"until": "2021-06"}, {"since": "2021", "until": "2021-06-02"},
-              {"type": "consult", "since": "2021-06"}, {"doc": "seed-5"}):
+    for f in (
+        {},
+        {"type": "SUPPORT"},
+        {"quad": "verbal_cooperation"},
+        {"since": "2021-05-31"},
+        {"until": "2021-06"},
+        {"since": "2021", "until": "2021-06-02"},
+        {"type": "consult", "since": "2021-06"},
+        {"doc": "seed-5"},
+    ):
         for interval, by in EVERY_TIMELINE:
             expected = timeline_from_events(store, interval, by, **f)
             assert store.timeline(interval=interval, by=by, **f) == expected, (f, interval, by)
@@ -578,13 +728,11 @@ def test_weekly_and_monthly_counts_stream_along_their_index(db):
     # indexes, so no sort of the count rows happens (a sort of 58,000 took 60-130 ms).
     with open_store(db) as store:
         store.ingest(make_doc())
-        for f in ({}, {"country": "CHN"}, {"actor": "act-ying"}, {"q": "thanked"},
-                  {"since": "2021"}):
+        for f in ({}, {"country": "CHN"}, {"actor": "act-ying"}, {"q": "thanked"}, {"since": "2021"}):
             for interval in ("week", "month"):
                 flt = store._planned(EventFilter(**f))
                 sql, params = store._timeline_sql(interval, "type", flt)
-                plan = " | ".join(r["detail"] for r in
-                                  store._fetch("EXPLAIN QUERY PLAN " + sql, params))
+                plan = " | ".join(r["detail"] for r in store._fetch("EXPLAIN QUERY PLAN " + sql, params))
                 assert f"_by_{interval}" in plan and "TEMP B-TREE" not in plan, (f, plan)
 
 
@@ -592,29 +740,45 @@ def test_one_word_searches_are_answered_from_the_term_counts(store):
     def source(**filters):
         counted = store._count_table_for(store._planned(EventFilter(**filters)), terms=True)
         return counted and counted[0]
+
     assert source(q=" Thanked ") == source(q="19", type="SUPPORT", since="2021") == "term_counts"
-    for f in ({"q": "Ying Yong"}, {"q": "than*"}, {"q": "Düsseldorf"}, {"q": "COVID-19"},
-              {"q": "thanked", "country": "CHN"}, {"q": "thanked", "actor": "act-ying"}):
+    for f in (
+        {"q": "Ying Yong"},
+        {"q": "than*"},
+        {"q": "Düsseldorf"},
+        {"q": "COVID-19"},
+        {"q": "thanked", "country": "CHN"},
+        {"q": "thanked", "actor": "act-ying"},
+    ):
         assert source(**f) is None, f
     store._execute("UPDATE term_counts SET n = 40 WHERE term = 'thanked'")  # read from there
     assert store.timeline(interval="month", q="thanked") == [
-        {"period": "2021-06", "key": "verbal_cooperation", "count": 40}]
+        {"period": "2021-06", "key": "verbal_cooperation", "count": 40}
+    ]
 
 
 def test_searches_with_a_country_or_actor_agree_however_they_are_planned(store, monkeypatch):
     from dragoman.store import plan
+
     search_store(store)
-    cases = [{"q": q, **f} for q in ("thanked", "Ying Yong", "aid", "nothing")
-             for f in ({"country": "CHN"}, {"country": "IGO", "since": "2021-06"},
-                       {"actor": "act-ying"}, {"actor": "ying", "type": "support"})]
-    expected = [(store.events(**f), timeline_from_events(store, "day", "type", **f))
-                for f in cases]
+    cases = [
+        {"q": q, **f}
+        for q in ("thanked", "Ying Yong", "aid", "nothing")
+        for f in (
+            {"country": "CHN"},
+            {"country": "IGO", "since": "2021-06"},
+            {"actor": "act-ying"},
+            {"actor": "ying", "type": "support"},
+        )
+    ]
+    expected = [(store.events(**f), timeline_from_events(store, "day", "type", **f)) for f in cases]
     assert any(events for events, _ in expected)
     for common, search in ((0, 0), (0, 10**9), (10**9, 0)):  # every way round
         monkeypatch.setattr(plan, "COMMON", common)
         monkeypatch.setattr(plan, "COMMON_SEARCH", search)
-        assert [(store.events(**f), store.timeline(interval="day", by="type", **f))
-                for f in cases] == expected, (common, search)
+        assert [
+            (store.events(**f), store.timeline(interval="day", by="type", **f)) for f in cases
+        ] == expected, (common, search)
 
 
 def test_searches_with_a_country_find_the_events_linked_to_it(store):
@@ -624,16 +788,24 @@ def test_searches_with_a_country_find_the_events_linked_to_it(store):
     store.ingest(make_doc("seed-7", help="aid for IGO"))  # a code as a word of the text
     for q in SEARCHES + ["IGO", "CHN"]:
         for country in ("CHN", "igo", "TJK", "USA", "C-N"):
-            linked = {r["event_id"] for r in store._fetch(
-                "SELECT event_id FROM event_actors WHERE country = ?", [country.upper()])}
+            linked = {
+                r["event_id"]
+                for r in store._fetch(
+                    "SELECT event_id FROM event_actors WHERE country = ?", [country.upper()]
+                )
+            }
             expected = [r for r in store.events(q=q, limit=1000) if r["id"] in linked]
             f = {"q": q, "country": country}
             assert store.events(**f, limit=1000) == expected, f
             assert store.count_events(**f) == len(expected), f
             assert store.timeline(interval="day", by="type", **f) == [
-                {"period": p, "key": k, "count": n} for (p, k), n in sorted(Counter(
-                    (r["date"], r["event"]) for r in expected
-                    if r["date"] and len(r["date"]) == 10).items())], f
+                {"period": p, "key": k, "count": n}
+                for (p, k), n in sorted(
+                    Counter(
+                        (r["date"], r["event"]) for r in expected if r["date"] and len(r["date"]) == 10
+                    ).items()
+                )
+            ], f
     assert [r["doc_id"] for r in store.events(q="IGO")] == ["seed-7"]  # words: text only
     if store.dialect.name == "sqlite":  # the index holds what its content view says
         store._execute("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)")
@@ -651,26 +823,29 @@ def test_pages_of_a_search_come_in_date_order(store):
         rows = list(store.iter_events(q=q, country=country))
         stored = list(enumerate(rows))  # (storage order, record): ties go by it
         newest = sorted(stored, key=lambda ir: (ir[1]["date"] or "", ir[0]), reverse=True)
-        orders = {"date": sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "")),
-                  "-date": [r for _, r in newest]}
+        orders = {
+            "date": sorted(rows, key=lambda r: (r["date"] is None, r["date"] or "")),
+            "-date": [r for _, r in newest],
+        }
         for order, expected in orders.items():
             for offset in range(0, len(rows) + 1, 2):
-                assert store.events(q=q, country=country, order=order, limit=2,
-                                    offset=offset) == expected[offset:offset + 2], (q, order)
+                assert (
+                    store.events(q=q, country=country, order=order, limit=2, offset=offset)
+                    == expected[offset : offset + 2]
+                ), (q, order)
 
 
 def test_single_term():
-    assert [single_term(q) for q in ("Border", " b0rder2 ", "two words", "pre*", "naïve",
-                                     "", "a-b", "a_b")] == [
-        "border", "b0rder2", None, None, None, None, None, None]
+    assert [
+        single_term(q) for q in ("Border", " b0rder2 ", "two words", "pre*", "naïve", "", "a-b", "a_b")
+    ] == ["border", "b0rder2", None, None, None, None, None, None]
 
 
 def test_term_counts_are_rebuilt_by_their_migration(store):
     search_store(store)
     expected = store._fetch("SELECT * FROM term_counts ORDER BY term, date, event")
     assert {"thanked", "aid", "covid", "19"} <= {r["term"] for r in expected}
-    assert "help" in {r["term"] for r in expected} and "thanks" not in {
-        r["term"] for r in expected}
+    assert "help" in {r["term"] for r in expected} and "thanks" not in {r["term"] for r in expected}
     with store._transaction():
         store._execute("DROP TABLE term_counts")
         store._execute("DELETE FROM schema_migrations WHERE version = 6")
@@ -686,6 +861,7 @@ def test_deleting_everything_empties_the_term_counts(store):
 
 
 # ---- resuming and exporting ----------------------------------------------------------------
+
 
 def test_known_documents_and_has_document(store):
     doc = make_doc()
@@ -704,7 +880,10 @@ def test_known_documents_in_many_chunks(store):
 def test_document_info_has_metadata_and_lead(store):
     info = store.document_info("seed-1")
     assert (info["url"], info["title"], info["content_hash"]) == (
-        "https://example.org/a", "SCO visit", make_doc().content_hash)
+        "https://example.org/a",
+        "SCO visit",
+        make_doc().content_hash,
+    )
     assert info["lead_end"] == TEXT.index("\n") and info["ingested_at"]
     assert "text" not in info and store.document_info("nope") is None
 

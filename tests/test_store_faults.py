@@ -2,6 +2,7 @@
 in one `dragoman: error:` line that says what to do (a StoreFault), not an sqlite3 traceback;
 a search is capped in words and length; a server's reads run on their own connections with a
 time limit, so one slow query neither runs forever nor holds up the others."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -20,12 +21,15 @@ from dragoman.store import QueryError, open_store
 from dragoman.store import sqlite as sqlite_backend
 
 # A read slower than any time limit given here: a recursive count that runs for minutes.
-ENDLESS = {"sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-                     "WHERE i < 1000000000000) SELECT COUNT(*) AS c FROM n",
-           "postgresql": "SELECT pg_sleep(600) AS c"}
+ENDLESS = {
+    "sqlite": "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+    "WHERE i < 1000000000000) SELECT COUNT(*) AS c FROM n",
+    "postgresql": "SELECT pg_sleep(600) AS c",
+}
 
 
 # ---------------------------------------------------------------- a full disk
+
 
 def test_a_full_disk_is_a_store_fault_and_the_stored_documents_stay(small_disk):
     db = small_disk / "events.db"
@@ -50,8 +54,17 @@ def test_ingest_on_a_full_disk_says_so_in_one_line(small_disk, tmp_path):
     article = tmp_path / "article.txt"
     article.write_text(bland_text(4000))  # 200 KB, with its sentences: more than is left
     filler = fill(small_disk, leave=96_000)
-    command = [sys.executable, "-m", "dragoman.cli", "ingest", str(article), "--db", str(db),
-               "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "dragoman.cli",
+        "ingest",
+        str(article),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+    ]
     run = subprocess.run(command, capture_output=True, text=True, timeout=300)
     assert run.returncode == 1, run.stderr
     assert "Traceback" not in run.stderr and "OperationalError" not in run.stderr
@@ -67,15 +80,18 @@ def test_ingest_on_a_full_disk_says_so_in_one_line(small_disk, tmp_path):
 
 # ---------------------------------------------------------------- locks and permissions
 
+
 def test_a_store_locked_by_another_process_is_a_store_fault(tmp_path, monkeypatch):
     db = tmp_path / "events.db"
     open_store(db).close()
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another process, writing (for longer than we wait)
     # A shorter wait than the 10 s of every store, to keep the test short.
-    monkeypatch.setattr(sqlite_backend, "PRAGMAS", tuple(
-        "PRAGMA busy_timeout = 200" if "busy_timeout" in p else p
-        for p in sqlite_backend.PRAGMAS))
+    monkeypatch.setattr(
+        sqlite_backend,
+        "PRAGMAS",
+        tuple("PRAGMA busy_timeout = 200" if "busy_timeout" in p else p for p in sqlite_backend.PRAGMAS),
+    )
     try:
         with pytest.raises(StoreFault, match="locked by another process.*run the command again"):
             with open_store(db) as store:
@@ -98,6 +114,7 @@ def test_a_read_only_disk_is_a_store_fault(small_disk):
 
 
 # ---------------------------------------------------------------- searches
+
 
 def test_a_search_of_5000_prefixes_is_refused_before_it_runs(tmp_path):
     with open_store(tmp_path / "events.db") as store:
@@ -122,6 +139,7 @@ def test_an_offset_past_what_the_database_takes_is_a_query_error(tmp_path, offse
 
 
 # ---------------------------------------------------------------- a server's reads
+
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def location(request, tmp_path) -> str:

@@ -1,4 +1,5 @@
 """The learned event classifier: training data, reproducible training, predictions, the CLI."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,15 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from dragoman.classify import (LABELS, ModelNotFound, default_model_path, learned_candidates, load_classifier,
-                               open_candidates, read_header)
+from dragoman.classify import (
+    LABELS,
+    ModelNotFound,
+    default_model_path,
+    learned_candidates,
+    load_classifier,
+    open_candidates,
+    read_header,
+)
 from dragoman.cli import main
 from dragoman.train import default_examples_path, read_examples, train
 
@@ -68,12 +76,15 @@ def test_cross_validation_on_the_shipped_examples_keeps_its_floor(nlp, tmp_path)
     json.dumps(metrics)  # plain numbers, ready for a report
 
 
-@pytest.mark.parametrize("text, word, expected", [
-    ("The Turkish president castigated Sweden over the protest.", "castigated", "ACCUSE"),
-    ("The Kenyan police detained three journalists in Nairobi.", "detained", "COERCE"),
-    ("India and Pakistan held talks in Geneva on Monday.", "talks", "CONSULT"),
-    ("The company released its earnings report on Wednesday.", "released", "NONE"),
-])
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("The Turkish president castigated Sweden over the protest.", "castigated", "ACCUSE"),
+        ("The Kenyan police detained three journalists in Nairobi.", "detained", "COERCE"),
+        ("India and Pakistan held talks in Geneva on Monday.", "talks", "CONSULT"),
+        ("The company released its earnings report on Wednesday.", "released", "NONE"),
+    ],
+)
 def test_predict_types_a_candidate_token(nlp, classifier, text, word, expected):
     doc = nlp(text)
     token = next(t for t in doc if t.text == word)
@@ -89,8 +100,9 @@ def test_open_candidates_are_verbs_of_actors_and_light_verb_nouns(nlp):
 
 def test_learned_candidates_only_for_words_outside_the_lexicon(nlp, classifier):
     cands = learned_candidates(nlp("The Turkish president castigated Sweden over the protest."), classifier)
-    assert [(c.trigger.event, c.trigger.lemma, c.trigger.preps) for c in cands] == \
-        [("ACCUSE", "castigate", ("against", "of"))]
+    assert [(c.trigger.event, c.trigger.lemma, c.trigger.preps) for c in cands] == [
+        ("ACCUSE", "castigate", ("against", "of"))
+    ]
     assert learned_candidates(nlp("Egypt condemned Israel over the raid."), classifier) == []
 
 
@@ -101,14 +113,18 @@ def test_missing_model_says_how_to_build_one(tmp_path):
 
 def test_cli_trains_and_prints_per_type_scores(small_examples, tmp_path):
     out = tmp_path / "cli.npz"
-    result = CliRunner().invoke(main, ["train", "--data", str(small_examples), "--out", str(out), "--folds", "2"])
+    result = CliRunner().invoke(
+        main, ["train", "--data", str(small_examples), "--out", str(out), "--folds", "2"]
+    )
     assert result.exit_code == 0, result.output
     assert out.exists() and "THREATEN" in result.output and "macro F1" in result.output
 
 
 def test_cli_names_the_bad_example(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps({"text": "Chile met Peru.", "events": [{"event": "MEET", "trigger": "met"}]}) + "\n")
+    bad.write_text(
+        json.dumps({"text": "Chile met Peru.", "events": [{"event": "MEET", "trigger": "met"}]}) + "\n"
+    )
     result = CliRunner().invoke(main, ["train", "--data", str(bad), "--out", str(tmp_path / "x.npz")])
     assert result.exit_code == 1
     assert "bad.jsonl:1" in result.output and "MEET" in result.output

@@ -3,6 +3,7 @@ real uvicorn server on a loopback port, over a store holding the seeds.
 
 Set DRAGOMAN_SCREENSHOTS=DIR to also save screenshots of the page (docs/screenshots).
 """
+
 from __future__ import annotations
 
 import os
@@ -24,16 +25,20 @@ HOSTILE = {
     "id": "hostile-markup",
     "date": "2021-06-03",
     "title": "<img src=x onerror=\"window.__pwned='title'\">Hostile",
-    "text": ("Vladimir Norov met Ying Yong in Beijing on 3 June 2021 "
-             "<script>window.__pwned='script'</script> and praised "
-             "<b onmouseover=\"window.__pwned='attr'\">the agreement</b> "
-             "<img src=x onerror=\"window.__pwned='img'\">.\n"),
+    "text": (
+        "Vladimir Norov met Ying Yong in Beijing on 3 June 2021 "
+        "<script>window.__pwned='script'</script> and praised "
+        "<b onmouseover=\"window.__pwned='attr'\">the agreement</b> "
+        "<img src=x onerror=\"window.__pwned='img'\">.\n"
+    ),
 }
 
 if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-    pytest.skip("Debian's chromium and chromium-driver are not installed "
-                "(apt-get install chromium chromium-driver; .ci/run does it)",
-                allow_module_level=True)
+    pytest.skip(
+        "Debian's chromium and chromium-driver are not installed "
+        "(apt-get install chromium chromium-driver; .ci/run does it)",
+        allow_module_level=True,
+    )
 
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -46,9 +51,11 @@ class ServerThread:
 
     def __init__(self, app):
         import uvicorn
+
         self.port = free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port,
-                                                    log_level="warning"))
+        self.server = uvicorn.Server(
+            uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning")
+        )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 
     @property
@@ -76,8 +83,12 @@ def server(seeds_db, pipeline):  # conftest's: loaded once per session, a store 
     app = create_app(seeds_db, token=TOKEN, pipeline=pipeline)
     with ServerThread(app) as running:
         # The hostile document goes in through the real API, as a client would send it.
-        posted = httpx.post(running.url + "/api/documents", json=HOSTILE, timeout=60,
-                            headers={"authorization": f"Bearer {TOKEN}"})
+        posted = httpx.post(
+            running.url + "/api/documents",
+            json=HOSTILE,
+            timeout=60,
+            headers={"authorization": f"Bearer {TOKEN}"},
+        )
         assert posted.status_code == 200, posted.text
         assert posted.json()["events"], "the page opens a document through one of its events"
         running.db = seeds_db
@@ -92,11 +103,19 @@ def browser():
     options = Options()
     options.binary_location = CHROMIUM
     profile = tempfile.mkdtemp(prefix="dragoman-chromium-")
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", "--window-size=1400,1500",
-                 f"--user-data-dir={profile}"):
+    for flag in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1400,1500",
+        f"--user-data-dir={profile}",
+    ):
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
     driver.set_page_load_timeout(60)
@@ -118,8 +137,7 @@ def open_page(driver, url):
 def click(driver, element):
     # Chart marks can sit under a neighbour's label, where a pointer click would land on
     # the neighbour: dispatch the click on the element itself.
-    driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))",
-                          element)
+    driver.execute_script("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", element)
 
 
 def rows(driver):
@@ -157,15 +175,15 @@ def test_filter_by_actor_then_open_an_event_shows_the_highlighted_sentence(serve
     sentence = browser.find_element(By.ID, "sentence").text
     assert sentence == event["text"]
     marked = {m.text for m in browser.find_elements(By.CSS_SELECTOR, "#sentence mark.actor")}
-    assert marked == {a["text"] for a in event["actor"]
-                      if event["span"][0] <= a["span"][0] < event["span"][1]}
+    assert marked == {
+        a["text"] for a in event["actor"] if event["span"][0] <= a["span"][0] < event["span"][1]
+    }
     assert browser.find_element(By.ID, "doc-title").text.startswith("Document:")
 
 
 def test_non_english_passages_are_marked(server, browser):
     doc_id = "004_ec87686fdf2f6654"
-    languages = {p["lang"] for p in httpx.get(f"{server.url}/api/documents/{doc_id}").json()
-                 ["passages"]}
+    languages = {p["lang"] for p in httpx.get(f"{server.url}/api/documents/{doc_id}").json()["passages"]}
     assert languages - {"en"}, "the second seed has Russian captions"
     open_page(browser, f"{server.url}/#doc={doc_id}")
     wait(browser, lambda d: rows(d))[0].click()
@@ -187,7 +205,8 @@ def test_untrusted_text_is_rendered_as_text(server, browser):
         assert not detail.find_elements(By.TAG_NAME, tag), f"a <{tag}> from the text was parsed"
     assert not browser.execute_script(
         "return [...document.querySelectorAll('*')].some(e => "
-        "[...e.attributes].some(a => a.name.startsWith('on')))"), "an event attribute was parsed"
+        "[...e.attributes].some(a => a.name.startsWith('on')))"
+    ), "an event attribute was parsed"
     assert "<b onmouseover=" in browser.find_element(By.ID, "sentence").text
     assert "<img src=x" in browser.find_element(By.ID, "doc-title").text
     ActionChains(browser).move_to_element(document).perform()
@@ -219,8 +238,9 @@ def test_brushing_the_timeline_filters_by_dates(server, browser):
     bars = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#timeline rect[data-period]"))
     first = bars[0].get_attribute("data-period")
     width = chart.size["width"]
-    ActionChains(browser).move_to_element_with_offset(chart, -width // 2 + 40, 0).click_and_hold() \
-        .move_by_offset(30, 0).release().perform()
+    ActionChains(browser).move_to_element_with_offset(
+        chart, -width // 2 + 40, 0
+    ).click_and_hold().move_by_offset(30, 0).release().perform()
     wait(browser, lambda d: d.find_element(By.ID, "f-since").get_attribute("value"))
     assert browser.find_element(By.ID, "f-since").get_attribute("value") == first
     assert "since=" in browser.current_url
@@ -228,17 +248,25 @@ def test_brushing_the_timeline_filters_by_dates(server, browser):
 
 # Another article about HOSTILE's meeting, from another source: the page says how many
 # articles and sources reported an event, and shows their reports side by side (issue 13).
-TWIN = {"id": "twin-report", "date": "2021-06-03", "source": "example.org",
-        "title": "Talks in Beijing",
-        "text": "Ying Yong held talks with Vladimir Norov in Beijing on 3 June 2021.\n"}
+TWIN = {
+    "id": "twin-report",
+    "date": "2021-06-03",
+    "source": "example.org",
+    "title": "Talks in Beijing",
+    "text": "Ying Yong held talks with Vladimir Norov in Beijing on 3 June 2021.\n",
+}
 
 
 def test_an_event_reported_twice_shows_both_reports_side_by_side_and_why(server, browser):
-    posted = httpx.post(server.url + "/api/documents", json=TWIN, timeout=60,
-                        headers={"authorization": f"Bearer {TOKEN}"})
+    posted = httpx.post(
+        server.url + "/api/documents", json=TWIN, timeout=60, headers={"authorization": f"Bearer {TOKEN}"}
+    )
     assert posted.status_code == 200, posted.text
-    twin = next(e for e in httpx.get(server.url + "/api/events", params={"doc": TWIN["id"]})
-                .json()["events"] if e["event"] == "CONSULT")
+    twin = next(
+        e
+        for e in httpx.get(server.url + "/api/events", params={"doc": TWIN["id"]}).json()["events"]
+        if e["event"] == "CONSULT"
+    )
     cluster = httpx.get(f"{server.url}/api/clusters/{twin['cluster']['id']}").json()
     assert {r["record"]["doc_id"] for r in cluster["reports"]} == {HOSTILE["id"], TWIN["id"]}
     assert (cluster["articles"], cluster["sources"]) == (2, 2)
@@ -255,8 +283,13 @@ def test_an_event_reported_twice_shows_both_reports_side_by_side_and_why(server,
     reported = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#event-facts .reported"))
     assert "reported by 2 articles from 2 sources" in reported[0].text
     click(browser, browser.find_element(By.ID, "open-cluster"))
-    cards = wait(browser, lambda d: d.find_element(By.ID, "cluster").is_displayed()
-                 and d.find_elements(By.CSS_SELECTOR, "#reports .report"))
+    cards = wait(
+        browser,
+        lambda d: (
+            d.find_element(By.ID, "cluster").is_displayed()
+            and d.find_elements(By.CSS_SELECTOR, "#reports .report")
+        ),
+    )
     assert "reported by 2 articles from 2 sources" in browser.find_element(By.ID, "cluster-summary").text
     assert len(cards) == len(cluster["reports"])
     for card, report in zip(cards, cluster["reports"]):  # earliest article first, as the API
@@ -294,6 +327,7 @@ def test_screenshots(server, browser):
         pytest.skip("set DRAGOMAN_SCREENSHOTS=DIR to save screenshots of the page")
     Path(target).mkdir(parents=True, exist_ok=True)
     from dragoman.store import open_store
+
     with open_store(server.db) as store:  # the pictures show the seeds only
         store.delete(HOSTILE["id"])
     open_page(browser, server.url + "/")

@@ -1,4 +1,5 @@
 """dragoman: who did what to whom, when and where, from news text (PLOVER event data)."""
+
 from __future__ import annotations
 
 __version__ = "0.1.0"

@@ -1,5 +1,6 @@
 """Cutting a stream into lists, for whoever works a batch at a time (the pipeline's spaCy
 batches, the worker pool's tasks, the store's look-ups, Parquet row groups)."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator

@@ -15,6 +15,7 @@ en_core_web_md's static vectors both lowered cross-validated F1.)
 The model is trained by `dragoman train` (train.py) from data/training/events.jsonl and stored
 in data/model/events.npz: arrays and a JSON header, no pickled objects.
 """
+
 from __future__ import annotations
 
 import json
@@ -66,6 +67,7 @@ def default_model_path() -> Path:
 
 # ------------------------------------------------------------------ candidates
 
+
 def light_object(verb):
     """The noun that carries the event of a light verb ("held talks" → talks), or None."""
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in light_verbs():
@@ -89,8 +91,13 @@ def is_actor_like(tok) -> bool:
         return True
     if tok.lemma_.lower() in actor_nouns():
         return True
-    return any(is_actor_like(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-               for o in p.children if o.dep_ == "pobj")
+    return any(
+        is_actor_like(o)
+        for p in tok.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
 
 
 def _subject(verb):
@@ -105,8 +112,10 @@ def _subject(verb):
 
 
 def _has_object(verb) -> bool:
-    return any(c.dep_ in ("dobj", "dative", "prep", "agent", "prt", "nsubjpass", "ccomp", "xcomp")
-               for c in verb.children)
+    return any(
+        c.dep_ in ("dobj", "dative", "prep", "agent", "prt", "nsubjpass", "ccomp", "xcomp")
+        for c in verb.children
+    )
 
 
 def open_candidates(sent) -> list:
@@ -124,6 +133,7 @@ def open_candidates(sent) -> list:
 
 
 # ------------------------------------------------------------------ features
+
 
 def _verb_of(tok):
     """The verb whose clause the candidate belongs to: itself, or the light verb over a noun."""
@@ -201,12 +211,13 @@ def lexicon_features(tok) -> list[str]:
 
 # ------------------------------------------------------------------ the model
 
+
 @dataclass
 class EventClassifier:
     labels: tuple[str, ...]
-    features: dict[str, int]       # feature name → row of weights
-    weights: np.ndarray            # (features, labels)
-    bias: np.ndarray               # (labels,)
+    features: dict[str, int]  # feature name → row of weights
+    weights: np.ndarray  # (features, labels)
+    bias: np.ndarray  # (labels,)
 
     def predict(self, token) -> tuple[str, float]:
         """(PLOVER type or "NONE", probability) for a candidate trigger token."""
@@ -214,7 +225,9 @@ class EventClassifier:
         best = int(np.argmax(probs))
         return self.labels[best], float(probs[best])
 
-    def candidates(self, sent, taken: set[int] = frozenset(), threshold: float | None = None) -> list[Candidate]:
+    def candidates(
+        self, sent, taken: set[int] = frozenset(), threshold: float | None = None
+    ) -> list[Candidate]:
         """The events.Candidate objects of the words of a sentence the lexicon does not know."""
         return learned_candidates(sent, self, taken, THRESHOLD if threshold is None else threshold)
 
@@ -234,9 +247,12 @@ def save_model(path: Path, features: list[str], weights: np.ndarray, bias: np.nd
     header = json.dumps({**meta, "labels": list(LABELS), "features": features}, sort_keys=True)
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "wb") as fh:
-        np.savez_compressed(fh, header=np.frombuffer(header.encode("utf-8"), dtype=np.uint8),
-                            weights=np.asarray(weights, dtype=np.float32),
-                            bias=np.asarray(bias, dtype=np.float32))
+        np.savez_compressed(
+            fh,
+            header=np.frombuffer(header.encode("utf-8"), dtype=np.uint8),
+            weights=np.asarray(weights, dtype=np.float32),
+            bias=np.asarray(bias, dtype=np.float32),
+        )
 
 
 def read_header(path: str | Path) -> dict:
@@ -258,8 +274,10 @@ def load_classifier(path: str | Path | None = None) -> EventClassifier:
 
 # ------------------------------------------------------------------ candidates for the events stage
 
-def learned_candidates(sent, classifier: EventClassifier, taken: set[int] = frozenset(),
-                       threshold: float = THRESHOLD) -> list[Candidate]:
+
+def learned_candidates(
+    sent, classifier: EventClassifier, taken: set[int] = frozenset(), threshold: float = THRESHOLD
+) -> list[Candidate]:
     """events.Candidate objects for words the lexicon does not know: each open candidate not
     already used by a trigger (token indices in `taken`) that the classifier gives an event
     type with at least `threshold` probability. Roles then come from the rules, with the

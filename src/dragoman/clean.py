@@ -6,6 +6,7 @@ parse passages that are English or Russian and not boilerplate (Passage.lang, Pa
 A passage is a line; a line longer than [input] max_passage_chars is split, at sentence ends
 where it has them, into passages the spaCy model can parse (split_span).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,16 +19,27 @@ from .model import Document, Passage
 from .settings import Settings
 
 # Exotic spaces become a plain space; invisible characters that only carry layout go.
-SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
-         "\u200b\u202f\u205f\u3000\t\f\v"
+SPACES = (
+    "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u200b\u202f\u205f\u3000\t\f\v"
+)
 INVISIBLE = "\ufeff\u00ad\u2060"
 LINE_BREAKS = "\r\u0085\u2028\u2029"
-CHARACTER_MAP = str.maketrans({
-    **{c: " " for c in SPACES}, **{c: None for c in INVISIBLE},
-    **{c: "\n" for c in LINE_BREAKS},
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"',
-})
+CHARACTER_MAP = str.maketrans(
+    {
+        **{c: " " for c in SPACES},
+        **{c: None for c in INVISIBLE},
+        **{c: "\n" for c in LINE_BREAKS},
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+    }
+)
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 SPACE_RUN = re.compile(r" {2,}")
 BLANK_RUN = re.compile(r"\n{3,}")
@@ -36,14 +48,22 @@ LINE = re.compile(r"[^\n]+")
 # Scripts that tell the language of a short line on their own, with the language they
 # most often mean in news; fastText may refine it (Cyrillic: ru, uk, bg ...).
 SCRIPTS = {
-    "ru": re.compile(r"[\u0400-\u04ff]"), "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
-    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"), "ja": re.compile(r"[\u3040-\u30ff]"),
-    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"), "el": re.compile(r"[\u0370-\u03ff]"),
-    "he": re.compile(r"[\u0590-\u05ff]"), "hi": re.compile(r"[\u0900-\u097f]"),
+    "ru": re.compile(r"[\u0400-\u04ff]"),
+    "ar": re.compile(r"[\u0600-\u06ff\u0750-\u077f]"),
+    "zh": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3040-\u30ff]"),
+    "ko": re.compile(r"[\uac00-\ud7af\u1100-\u11ff]"),
+    "el": re.compile(r"[\u0370-\u03ff]"),
+    "he": re.compile(r"[\u0590-\u05ff]"),
+    "hi": re.compile(r"[\u0900-\u097f]"),
     "th": re.compile(r"[\u0e00-\u0e7f]"),
 }
-SCRIPT_FAMILY = {"ru": {"ru", "uk", "bg", "be", "sr", "mk", "kk", "ky", "tg", "mn"},
-                 "ar": {"ar", "fa", "ur", "ps"}, "zh": {"zh", "ja"}, "hi": {"hi", "mr", "ne"}}
+SCRIPT_FAMILY = {
+    "ru": {"ru", "uk", "bg", "be", "sr", "mk", "kk", "ky", "tg", "mn"},
+    "ar": {"ar", "fa", "ur", "ps"},
+    "zh": {"zh", "ja"},
+    "hi": {"hi", "mr", "ne"},
+}
 LETTER = re.compile(r"[^\W\d_]")
 NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]")
 WORD = re.compile(r"\w+")
@@ -70,17 +90,18 @@ def clean(doc: Document, settings: Settings | None = None) -> Document:
     """Normalise doc.text, then set doc.passages with language and boilerplate flags."""
     doc.text = normalise_text(doc.text)
     limit = (settings or Settings()).limits().passage_chars
-    spans = [piece for m in LINE.finditer(doc.text)
-             for piece in split_span(doc.text, m.start(), m.end(), limit)]
+    spans = [
+        piece for m in LINE.finditer(doc.text) for piece in split_span(doc.text, m.start(), m.end(), limit)
+    ]
     lines = [doc.text[s:e] for s, e in spans]
     languages = passage_languages(lines, declared=doc.language)
     boilerplate = boilerplate_flags(lines, languages)
-    doc.passages = [Passage(s, e, lang, flag)
-                    for (s, e), lang, flag in zip(spans, languages, boilerplate)]
+    doc.passages = [Passage(s, e, lang, flag) for (s, e), lang, flag in zip(spans, languages, boilerplate)]
     return doc
 
 
 # ---------------------------------------------------------------- normalisation
+
 
 def normalise_text(text: str) -> str:
     """NFC, plain spaces and quotes, one space between words, lines kept, ends trimmed."""
@@ -116,6 +137,7 @@ def _cut(text: str, low: int, high: int) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------- language
+
 
 @lru_cache(maxsize=1)
 def _detector():
@@ -185,6 +207,7 @@ def _decide(guess, default: str) -> str:
 
 # ---------------------------------------------------------------- boilerplate
 
+
 @lru_cache(maxsize=1)
 def boilerplate_patterns() -> tuple[re.Pattern, ...]:
     """The patterns in data/boilerplate.txt (one regular expression a line)."""
@@ -217,8 +240,9 @@ def boilerplate_flags(lines: list[str], languages: list[str] | None = None) -> l
     return flags
 
 
-def _is_repeat(line: str, key: str, repeated: set[str], seen: set[str], headline: str | None,
-               foreign: bool = False) -> bool:
+def _is_repeat(
+    line: str, key: str, repeated: set[str], seen: set[str], headline: str | None, foreign: bool = False
+) -> bool:
     """A later copy of a repeated line; or every copy of a short one (a caption), except the
     first copy of the first line (a headline that the page repeats above the article) and the
     first copy of a sentence in another language than the page's (_foreign_sentences)."""
@@ -236,7 +260,9 @@ def _foreign_sentences(lines: list[str], languages: list[str]) -> list[bool]:
     for line, lang in zip(lines, languages):
         weight[lang] += len(line)
     main = weight.most_common(1)[0][0] if weight else None
-    return [lang != main and len(WORD.findall(line)) >= MIN_WORDS_SWITCH for line, lang in zip(lines, languages)]
+    return [
+        lang != main and len(WORD.findall(line)) >= MIN_WORDS_SWITCH for line, lang in zip(lines, languages)
+    ]
 
 
 def matches_pattern(line: str) -> bool:

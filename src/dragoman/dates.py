@@ -13,6 +13,7 @@ Durations ("over the last 13 months") get precision "duration": date is the star
 stretch at the unit's precision ("2020-05" for 13 months before 2021-06-02), end the anchor.
 Week expressions ("last week") are ranges: date = that Monday, end = that Sunday.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -31,11 +32,29 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a": 1, "an": 1,
-                "several": 3, "few": 3, "couple": 2}
-MONTH_RE = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-            r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "a": 1,
+    "an": 1,
+    "several": 3,
+    "few": 3,
+    "couple": 2,
+}
+MONTH_RE = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 DASH = r"\s*(?:-|–|—|to|and)\s*"
 PATTERNS = {  # order matters: ranges before single dates, days before months
     "range_dmy": rf"\b(?P<day>\d{{1,2}}){DASH}(?P<day2>\d{{1,2}})\s+{MONTH_RE}\s*,?\s+(?P<year>\d{{4}})\b",
@@ -55,10 +74,10 @@ FULL_DATE_KEYS = ("iso", "dmy", "mdy")
 
 @dataclass
 class DateResult:
-    date: str                 # "YYYY-MM-DD" | "YYYY-MM" | "YYYY"
-    date_text: str            # the words it came from
-    precision: str            # day | month | year | range | duration
-    end: str | None = None    # last day of a range or duration
+    date: str  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY"
+    date_text: str  # the words it came from
+    precision: str  # day | month | year | range | duration
+    end: str | None = None  # last day of a range or duration
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +93,7 @@ def expressions() -> dict:
 
 
 # --- document date ---------------------------------------------------------------------
+
 
 def document_date_from_text(text: str) -> tuple[str, str] | None:
     """The first full date (day, month and year) in the opening of the text, with its words."""
@@ -105,6 +125,7 @@ def _month_number(token: str) -> int | None:
 
 # --- resolving one expression ------------------------------------------------------------
 
+
 def resolve(text: str, anchor: str | None, future: bool = False) -> DateResult | None:
     """Resolve one date expression (as written) against the anchor date "YYYY-MM-DD"."""
     base = date.fromisoformat(anchor) if anchor else None
@@ -132,7 +153,7 @@ def _core(text: str) -> str:
         changed = False
         for word in rules["qualifiers"] + sorted(rules["prepositions"], key=len, reverse=True):
             if core.startswith(word + " ") or (word.endswith("-") and core.startswith(word)):
-                core, changed = core[len(word):].strip(), True
+                core, changed = core[len(word) :].strip(), True
     return re.sub(r"^the\s+", "", core)
 
 
@@ -204,9 +225,19 @@ def _relative(core: str, base: date | None, future: bool):
 
 
 def _deictic_day(core: str, base: date, future: bool):
-    shifts = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-              "yesterday": -1, "last night": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "day before yesterday": -2, "the day after tomorrow": 2}
+    shifts = {
+        "today": 0,
+        "tonight": 0,
+        "this morning": 0,
+        "this afternoon": 0,
+        "this evening": 0,
+        "yesterday": -1,
+        "last night": -1,
+        "tomorrow": 1,
+        "the day before yesterday": -2,
+        "day before yesterday": -2,
+        "the day after tomorrow": 2,
+    }
     for words, shift in shifts.items():
         if re.search(rf"\b{words}\b", core):
             return (base + timedelta(days=shift)).isoformat(), "day"
@@ -214,7 +245,10 @@ def _deictic_day(core: str, base: date, future: bool):
 
 
 def _weekday(core: str, base: date, future: bool):
-    m = re.search(r"\b(?:(last|next|this|past|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", core)
+    m = re.search(
+        r"\b(?:(last|next|this|past|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+        core,
+    )
     if not m:
         return None
     forward = m.group(1) in ("next", "coming") or (future and m.group(1) not in ("last", "past"))
@@ -230,7 +264,9 @@ def _weekday(core: str, base: date, future: bool):
 
 
 def _unit_relative(core: str, base: date, future: bool):
-    m = re.search(r"\b(earlier|later)?\s*(this|last|next|past|previous|current|coming)\s+(week|month|year)\b", core)
+    m = re.search(
+        r"\b(earlier|later)?\s*(this|last|next|past|previous|current|coming)\s+(week|month|year)\b", core
+    )
     if not m:
         return None
     step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(2), 0)
@@ -304,11 +340,15 @@ def _dateparser(core: str, anchor: str, words: str) -> DateResult | None:
 @lru_cache(maxsize=64)
 def _parser(anchor: str):
     from dateparser.date import DateDataParser  # imported late: it costs ~0.3 s
-    return DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": datetime.fromisoformat(anchor), "PREFER_DATES_FROM": "past"})
+
+    return DateDataParser(
+        languages=["en"],
+        settings={"RELATIVE_BASE": datetime.fromisoformat(anchor), "PREFER_DATES_FROM": "past"},
+    )
 
 
 # --- the date of an event in a parsed sentence -------------------------------------------
+
 
 def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> DateResult | None:
     """The date expression in the sentence (a spaCy Span) that attaches to the trigger."""
@@ -317,7 +357,9 @@ def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> Da
     for start, end in _candidate_spans(sentence):
         result = resolve(_words(sentence.doc, start, end), anchor, future)
         if result:
-            distance = attachment_distance(sentence.doc[start:end].root, trigger_i) if trigger_i is not None else 0
+            distance = (
+                attachment_distance(sentence.doc[start:end].root, trigger_i) if trigger_i is not None else 0
+            )
             scored.append((distance, start, result))
     if not scored:
         return None
@@ -340,7 +382,11 @@ def _candidate_spans(sentence) -> list[tuple[int, int]]:
 def _extend_left(sentence, start: int, end: int) -> tuple[int, int]:
     """Take in the preposition and qualifier words before a date ("at the beginning of")."""
     rules = expressions()
-    words = set(rules["prepositions"]) | {w for q in rules["qualifiers"] for w in q.split()} | {"the", "over", "earlier", "later"}
+    words = (
+        set(rules["prepositions"])
+        | {w for q in rules["qualifiers"] for w in q.split()}
+        | {"the", "over", "earlier", "later"}
+    )
     while start > sentence.start and sentence.doc[start - 1].lower_ in words:
         start -= 1
     return start, end

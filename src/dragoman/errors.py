@@ -1,9 +1,11 @@
 """Exceptions. Every message says what went wrong and what to do next."""
+
 from __future__ import annotations
 
 
 class DragomanError(Exception):
     """Base class: the CLI prints the message and exits with `exit_code`."""
+
     exit_code = 1
 
 

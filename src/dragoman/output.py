@@ -1,4 +1,5 @@
 """Writing event records: JSON lines (the contract), CSV (flat), and a readable table."""
+
 from __future__ import annotations
 
 import csv
@@ -9,10 +10,34 @@ from collections.abc import Iterable
 from typing import IO
 
 FORMATS = ("jsonl", "csv", "table")
-CSV_FIELDS = ["id", "doc_id", "date", "event", "mode", "quad", "cameo", "actor", "actor_country",
-              "actor_id", "recipient", "recipient_country", "recipient_id", "location",
-              "location_country", "lat", "lon", "modality", "confidence", "context", "trigger",
-              "date_text", "date_precision", "date_end", "span", "text"]
+CSV_FIELDS = [
+    "id",
+    "doc_id",
+    "date",
+    "event",
+    "mode",
+    "quad",
+    "cameo",
+    "actor",
+    "actor_country",
+    "actor_id",
+    "recipient",
+    "recipient_country",
+    "recipient_id",
+    "location",
+    "location_country",
+    "lat",
+    "lon",
+    "modality",
+    "confidence",
+    "context",
+    "trigger",
+    "date_text",
+    "date_precision",
+    "date_end",
+    "span",
+    "text",
+]
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -37,16 +62,37 @@ def spreadsheet_safe(value):
 def flat_record(r: dict) -> dict:
     loc = r.get("location") or {}
     return {
-        **{k: r.get(k) for k in ("id", "doc_id", "date", "event", "mode", "quad", "cameo",
-                                 "modality", "confidence", "date_text", "date_precision", "date_end",
-                                 "text")},
-        "actor": names(r["actor"]), "actor_country": codes(r["actor"]),
+        **{
+            k: r.get(k)
+            for k in (
+                "id",
+                "doc_id",
+                "date",
+                "event",
+                "mode",
+                "quad",
+                "cameo",
+                "modality",
+                "confidence",
+                "date_text",
+                "date_precision",
+                "date_end",
+                "text",
+            )
+        },
+        "actor": names(r["actor"]),
+        "actor_country": codes(r["actor"]),
         "actor_id": "; ".join(e.get("id") or "" for e in r["actor"]),
-        "recipient": names(r["recipient"]), "recipient_country": codes(r["recipient"]),
+        "recipient": names(r["recipient"]),
+        "recipient_country": codes(r["recipient"]),
         "recipient_id": "; ".join(e.get("id") or "" for e in r["recipient"]),
-        "location": loc.get("name"), "location_country": loc.get("country_code"),
-        "lat": loc.get("lat"), "lon": loc.get("lon"), "context": "; ".join(r.get("context") or []),
-        "trigger": (r.get("trigger") or {}).get("text"), "span": "-".join(map(str, r.get("span") or [])),
+        "location": loc.get("name"),
+        "location_country": loc.get("country_code"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "context": "; ".join(r.get("context") or []),
+        "trigger": (r.get("trigger") or {}).get("text"),
+        "span": "-".join(map(str, r.get("span") or [])),
     }
 
 
@@ -90,8 +136,14 @@ def table(records: list[dict], width: int | None = None) -> str:
     for r in records:
         loc = r.get("location") or {}
         event = r["event"] + ("" if r.get("modality") == "asserted" else f" ({r['modality']})")
-        cells = [r.get("date") or "", event, _who(r["actor"]), _who(r["recipient"]), loc.get("name") or "",
-                 r.get("text") or ""]
+        cells = [
+            r.get("date") or "",
+            event,
+            _who(r["actor"]),
+            _who(r["recipient"]),
+            loc.get("name") or "",
+            r.get("text") or "",
+        ]
         lines.append(row(cells, widths, rest))
     lines.append(f"{len(records)} event{'s' if len(records) != 1 else ''}")
     return "\n".join(lines) + "\n"
@@ -111,11 +163,14 @@ def row(cells: list[str], widths: list[int], rest: int) -> str:
     height = max(len(c) for c in cols)
     out = []
     for i in range(height):
-        out.append("  ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cols, widths + [rest])).rstrip())
+        out.append(
+            "  ".join((c[i] if i < len(c) else "").ljust(w) for c, w in zip(cols, widths + [rest])).rstrip()
+        )
     return "\n".join(out)
 
 
 # ---- event clusters: the reports of one happening (store/cluster_reads.py) ----------------
+
 
 def write_clusters(rows: list[dict], fmt: str, out: IO[str]) -> None:
     """Clusters as JSON lines, or as a table of one line each (`fmt` "table")."""
@@ -130,8 +185,10 @@ def write_clusters(rows: list[dict], fmt: str, out: IO[str]) -> None:
 def cluster_table(rows: list[dict], width: int | None = None) -> str:
     """One line per cluster: its id, type, date, counts, and its representative sentence."""
     width = width or max(100, shutil.get_terminal_size((140, 20)).columns)
-    head = f"{'cluster':16}  {'event':9}  {'date':10}  {'articles':>8}  {'sources':>7}  " \
-           f"{'mentions':>8}  {'reported':21}  sentence"
+    head = (
+        f"{'cluster':16}  {'event':9}  {'date':10}  {'articles':>8}  {'sources':>7}  "
+        f"{'mentions':>8}  {'reported':21}  sentence"
+    )
     rest = max(30, width - len(head) + len("sentence"))
     lines = [head, "-" * min(width, len(head) + rest - len("sentence"))]
     for c in rows:
@@ -139,9 +196,11 @@ def cluster_table(rows: list[dict], width: int | None = None) -> str:
         if c["last_reported"] and c["last_reported"] != c["first_reported"]:
             reported += f" to {c['last_reported'][5:]}"
         text = (c["representative"] or {}).get("text") or ""
-        lines.append(f"{c['id']:16}  {c['event']:9}  {c['date'] or '':10}  {c['articles']:8}  "
-                     f"{c['sources']:7}  {c['mentions']:8}  {reported:21}  "
-                     f"{textwrap.shorten(text, rest, placeholder=' ...')}")
+        lines.append(
+            f"{c['id']:16}  {c['event']:9}  {c['date'] or '':10}  {c['articles']:8}  "
+            f"{c['sources']:7}  {c['mentions']:8}  {reported:21}  "
+            f"{textwrap.shorten(text, rest, placeholder=' ...')}"
+        )
     lines.append(f"{len(rows)} cluster{'s' if len(rows) != 1 else ''}")
     return "\n".join(lines) + "\n"
 
@@ -149,22 +208,30 @@ def cluster_table(rows: list[dict], width: int | None = None) -> str:
 def cluster_text(cluster: dict) -> str:
     """One cluster (Store.cluster) for reading: each report with its source and date, its
     sentence, and what it was linked to and why."""
-    lines = [(f"cluster {cluster['id']}: {cluster['event']} {cluster['date'] or ''}, "
-              f"{reported_by(cluster)} ({cluster['mentions']} sentences)")]
+    lines = [
+        (
+            f"cluster {cluster['id']}: {cluster['event']} {cluster['date'] or ''}, "
+            f"{reported_by(cluster)} ({cluster['mentions']} sentences)"
+        )
+    ]
     for report in cluster["reports"]:
         article, record = report["article"], report["record"]
         source = article["source"] or article["counted_as"]
-        lines += ["", f"  {article['reported'] or ''}  {source}  {record['event']}  "
-                      f"{record.get('date') or ''}".rstrip(),
-                  textwrap.fill(record["text"], 100, initial_indent="    ",
-                                subsequent_indent="    ")]
+        lines += [
+            "",
+            f"  {article['reported'] or ''}  {source}  {record['event']}  "
+            f"{record.get('date') or ''}".rstrip(),
+            textwrap.fill(record["text"], 100, initial_indent="    ", subsequent_indent="    "),
+        ]
         if report["why"]:
             lines.append(f"    linked to {report['linked_to']}: {'; '.join(report['why'])}")
     return "\n".join(lines) + "\n"
 
 
 def reported_by(cluster: dict) -> str:
-    """"reported by 3 articles from 2 sources" (a wire copy is an article, not a source)."""
+    """ "reported by 3 articles from 2 sources" (a wire copy is an article, not a source)."""
     articles, sources = cluster["articles"], cluster["sources"]
-    return (f"reported by {articles} article{'s' if articles != 1 else ''} from "
-            f"{sources} source{'s' if sources != 1 else ''}")
+    return (
+        f"reported by {articles} article{'s' if articles != 1 else ''} from "
+        f"{sources} source{'s' if sources != 1 else ''}"
+    )

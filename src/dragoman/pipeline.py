@@ -11,6 +11,7 @@ it; dragoman.run is the one way to run it over inputs.
 A document that fails inside a stage becomes an InputError naming the stage and the reason:
 one broken document never stops the others.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -40,6 +41,7 @@ class Work:
     """A document on its way through the stages, with what passes between stages but is not
     part of the Document: the actor resolver's state of the document (events ask it who "he"
     is) and the sentence of each event (time and place read around its trigger)."""
+
     doc: Document
     actors: DocumentActors | None = None
     found: list[tuple[Event, Sentence]] = field(default_factory=list)
@@ -58,6 +60,7 @@ class Stage:
     order, with `start` before a document's first sentence and `finish` after its last:
     coreference needs the order ("He" is the person named before).
     """
+
     name: str
     requires: tuple[str, ...]
     assigns: tuple[str, ...]
@@ -95,14 +98,21 @@ class Pipeline:
         self.settings = settings or Settings.load()
         self.nlp = nlp_model or nlp.load_model(self.settings.get("model", "spacy_model"))
         self.gazetteer = places.get_gazetteer()
-        self.actors = ActorResolver(self.nlp, self.gazetteer,
-                                    tuple(self.settings.get("knowledge", "actor_dirs")))
-        self.extractor = EventExtractor(political_only=self.settings.get("events", "political_only"),
-                                        classifier=_classifier(self.settings),
-                                        threshold=self.settings.get("events", "learned_threshold"))
+        self.actors = ActorResolver(
+            self.nlp, self.gazetteer, tuple(self.settings.get("knowledge", "actor_dirs"))
+        )
+        self.extractor = EventExtractor(
+            political_only=self.settings.get("events", "political_only"),
+            classifier=_classifier(self.settings),
+            threshold=self.settings.get("events", "learned_threshold"),
+        )
         # Russian passages: natasha, Russian knowledge and lexicon, loaded on the first one
-        self.russian = RussianSupport(self.actors, self.gazetteer, self.settings.get("events", "political_only"),
-                                      tuple(self.settings.get("knowledge", "actor_dirs")))
+        self.russian = RussianSupport(
+            self.actors,
+            self.gazetteer,
+            self.settings.get("events", "political_only"),
+            tuple(self.settings.get("knowledge", "actor_dirs")),
+        )
         self.batch_size = self.settings.get("model", "batch_size")
         self.prefilter = None
         if self.settings.get("model", "prefilter"):
@@ -114,10 +124,23 @@ class Pipeline:
         self.stages = (
             Stage("clean", ("text",), ("passages",), self._clean),
             Stage("annotate", ("passages",), ("sentences",), self._annotate, scope="batch"),
-            Stage("actors", ("sentences",), ("entities",), self._add_sentence, scope="sentence",
-                  start=self._start_actors, finish=self._finish_actors),
-            Stage("events", ("sentences", "entities"), ("events",), self._extract, scope="sentence",
-                  finish=self._finish_events),
+            Stage(
+                "actors",
+                ("sentences",),
+                ("entities",),
+                self._add_sentence,
+                scope="sentence",
+                start=self._start_actors,
+                finish=self._finish_actors,
+            ),
+            Stage(
+                "events",
+                ("sentences", "entities"),
+                ("events",),
+                self._extract,
+                scope="sentence",
+                finish=self._finish_events,
+            ),
             Stage("time", ("text", "events"), ("date", "events.date"), self._date),
             Stage("place", ("entities", "events"), ("events.location",), self._place),
             Stage("relevance", ("events",), ("events",), self._relevance),
@@ -274,5 +297,8 @@ def _trigger_token(event: Event, sent: Sentence) -> int:
 
 
 def _failed(doc: Document, stage: str, exc: Exception) -> InputError:
-    return InputError(doc.origin or doc.id, f"could not be processed ({stage}: {type(exc).__name__}: "
-                      f"{exc}); the other documents were processed. Please report this with the input.")
+    return InputError(
+        doc.origin or doc.id,
+        f"could not be processed ({stage}: {type(exc).__name__}: "
+        f"{exc}); the other documents were processed. Please report this with the input.",
+    )

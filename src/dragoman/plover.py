@@ -2,14 +2,27 @@
 the event rules know of each type, from data/events/types.tsv (one row per type, in PLOVER's
 order). EVENT_TYPES and QUADS keep that order everywhere (CLI choices, filters, the store).
 """
+
 from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
 from importlib import resources
 
-TRAITS = frozenset({"reciprocal", "undirected", "concession", "theme_noun", "implicit_state",
-                    "punitive", "patient_possessor", "force", "judges_acts", "about_acts"})
+TRAITS = frozenset(
+    {
+        "reciprocal",
+        "undirected",
+        "concession",
+        "theme_noun",
+        "implicit_state",
+        "punitive",
+        "patient_possessor",
+        "force",
+        "judges_acts",
+        "about_acts",
+    }
+)
 QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
@@ -17,11 +30,11 @@ QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "
 class EventType:
     name: str
     quad: str
-    cameo: str                    # CAMEO code when the trigger gives none
-    preps: tuple[str, ...]        # prepositions whose object is the recipient
-    intent_cameo: str | None      # a stated intent to cooperate ("will meet": 036)
-    threat_cameo: str | None      # a stated intent to use force or pressure ("will attack": 138)
-    traits: frozenset[str]        # see types.tsv
+    cameo: str  # CAMEO code when the trigger gives none
+    preps: tuple[str, ...]  # prepositions whose object is the recipient
+    intent_cameo: str | None  # a stated intent to cooperate ("will meet": 036)
+    threat_cameo: str | None  # a stated intent to use force or pressure ("will attack": 138)
+    traits: frozenset[str]  # see types.tsv
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -36,13 +49,21 @@ def read_types(text: str) -> dict[str, EventType]:
         traits = frozenset(_split(row["traits"]))
         if row["quad"] not in QUAD_NAMES or traits - TRAITS:
             raise ValueError(f"types.tsv: {row['type']}: unknown quad or trait in {row}")
-        types[row["type"]] = EventType(row["type"], row["quad"], row["cameo"], _split(row["preps"]),
-                                       row["intent_cameo"] or None, row["threat_cameo"] or None, traits)
+        types[row["type"]] = EventType(
+            row["type"],
+            row["quad"],
+            row["cameo"],
+            _split(row["preps"]),
+            row["intent_cameo"] or None,
+            row["threat_cameo"] or None,
+            traits,
+        )
     return types
 
 
 TYPES: dict[str, EventType] = read_types(
-    (resources.files("dragoman") / "data" / "events" / "types.tsv").read_text(encoding="utf-8"))
+    (resources.files("dragoman") / "data" / "events" / "types.tsv").read_text(encoding="utf-8")
+)
 EVENT_TYPES: tuple[str, ...] = tuple(TYPES)
 QUADS: dict[str, str] = {name: t.quad for name, t in TYPES.items()}
 DEFAULT_CAMEO: dict[str, str] = {name: t.cameo for name, t in TYPES.items()}

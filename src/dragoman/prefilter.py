@@ -12,6 +12,7 @@ It errs towards parsing: a word that might be a trigger keeps its sentence. What
 is what the skipped sentences would have added without an event: their mentions of actors
 (stored by `ingest`) and the places and dates they would have lent to nearby sentences.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,9 +26,11 @@ from .words import word_file, words
 # A sentence ends at . ! ? (and a closing quote or bracket) before a capital, digit or quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9])""")
 # Abbreviations after which a full stop does not end the sentence ("Mr. Putin", "U.S. Army").
-ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|"
-                          r"Prof|Jr|Sr|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|"
-                          r"vs|etc)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$")
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Lt|Col|Sgt|Capt|Maj|Gov|Sen|Rep|Rev|"
+    r"Prof|Jr|Sr|No|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Inc|Corp|Co|"
+    r"vs|etc)|\b[A-Z]|\b(?:[A-Za-z]\.)+[A-Za-z])\.$"
+)
 WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
@@ -59,7 +62,9 @@ def _trigger_rows():
     folder = resources.files("dragoman").joinpath("data/events")
     for path in sorted(folder.iterdir(), key=lambda p: p.name):
         if path.name.startswith("triggers") and path.name.endswith(".tsv"):
-            lines = [ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+            lines = [
+                ln for ln in path.read_text("utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+            ]
             yield from csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
@@ -80,8 +85,16 @@ def candidate_lemmas(word: str, irregular: dict[str, set[str]]) -> set[str]:
     """Every lemma the word might have, by the regular English endings and the exceptions."""
     w = word.lower()
     out = {w, *irregular.get(w, ())}
-    for suffix, repl in (("s", ""), ("es", ""), ("ies", "y"), ("ied", "y"), ("ed", ""), ("d", ""),
-                         ("ing", ""), ("ing", "e")):
+    for suffix, repl in (
+        ("s", ""),
+        ("es", ""),
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ed", ""),
+        ("d", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             stem = w[: -len(suffix)] + repl
             out.add(stem)
@@ -126,7 +139,7 @@ class Prefilter:
         keep = [self.could_hold_event(text[s:e]) for s, e in bounds]
         self.sentences += len(bounds)
         self.kept += sum(keep)
-        wanted = [any(keep[i:i + self.context + 1]) for i in range(len(bounds))]
+        wanted = [any(keep[i : i + self.context + 1]) for i in range(len(bounds))]
         runs, start, last_end = [], None, passage.start
         for (s, e), want in zip(bounds + [(passage.end, passage.end)], wanted + [False]):
             if want and start is None:

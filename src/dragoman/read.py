@@ -13,6 +13,7 @@ anything that is not a regular file (a named pipe, a device) are reported, never
 without a word. The limits of the [input] settings (dragoman.settings.Limits) bound what
 one input may cost: bytes of a document, decompressed bytes of a .gz, JSON depth.
 """
+
 from __future__ import annotations
 
 import errno
@@ -42,8 +43,10 @@ from .settings import Limits, Settings
 
 TEXT_SUFFIXES = {".txt", ".md"}
 HTML_SUFFIXES = {".html", ".htm"}
-FORMATS_READ = (".txt and .md (text), .html and .htm, .json, .jsonl, "
-                "the same gzipped (.gz), a directory, or - for standard input")
+FORMATS_READ = (
+    ".txt and .md (text), .html and .htm, .json, .jsonl, "
+    "the same gzipped (.gz), a directory, or - for standard input"
+)
 EMPTY = "empty file: nothing to extract"
 READ_CHUNK = 1 << 20
 # A run of blank lines in a JSON Lines chunk, skipped in one step (10^8 of them fit in 97 KB
@@ -54,14 +57,15 @@ MAX_BAD_BYTE_SHARE = 0.1
 # `date 2020-03-11` (optionally `date:` and a time) at the very start is metadata, not text;
 # the text may continue on the same line, as in the first seed.
 METADATA_DATE = re.compile(
-    r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]*\n?",
-    re.IGNORECASE)
+    r"\A\s*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?[ \t]*\n?", re.IGNORECASE
+)
 JSON_HINT = "fix the file, or use .jsonl with one object a line"
 JSONL_HINT = "fix or remove this line (the other lines are read)"
 
 
-def iter_documents(paths: list[str], settings: Settings | None = None,
-                   stdin: IO | None = None) -> Iterator[Document | InputError]:
+def iter_documents(
+    paths: list[str], settings: Settings | None = None, stdin: IO | None = None
+) -> Iterator[Document | InputError]:
     """Yield a Document or an InputError for every input, in input order."""
     limits = (settings or Settings()).limits()
     for path in paths:
@@ -81,6 +85,7 @@ def read_text_document(text: str, doc_id: str, date: str | None = None) -> Docum
 
 # ---------------------------------------------------------------- paths and directories
 
+
 def _read_path(path: Path, limits: Limits) -> Iterator[Document | InputError]:
     if path.is_dir():
         for file, problem in _entries_under(path):
@@ -91,8 +96,10 @@ def _read_path(path: Path, limits: Limits) -> Iterator[Document | InputError]:
     elif path.exists():
         yield from _guard(str(path), _read_file(path, limits))
     else:
-        yield InputError(str(path), _link_problem(path) if path.is_symlink()
-                         else "no such file or directory: check the path")
+        yield InputError(
+            str(path),
+            _link_problem(path) if path.is_symlink() else "no such file or directory: check the path",
+        )
 
 
 def _entries_under(root: Path) -> list[tuple[Path, str | None]]:
@@ -104,8 +111,7 @@ def _entries_under(root: Path) -> list[tuple[Path, str | None]]:
             with os.scandir(folder) as entries:
                 entries = list(entries)
         except OSError as exc:
-            found.append((folder, (f"cannot read this folder: {exc.strerror or exc}; "
-                                   "check its permissions")))
+            found.append((folder, (f"cannot read this folder: {exc.strerror or exc}; check its permissions")))
             continue
         for entry in entries:
             if entry.name.startswith("."):  # .git, .DS_Store: never news articles
@@ -127,10 +133,11 @@ def _entry_problem(path: Path) -> str | None:
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
-        return (f"symbolic link to the folder {os.path.realpath(path)}, not followed (links may "
-                "loop): give that folder as an input to read it")
-    return ("not a regular file (a named pipe, socket or device): not read; "
-            "copy its content to a file")
+        return (
+            f"symbolic link to the folder {os.path.realpath(path)}, not followed (links may "
+            "loop): give that folder as an input to read it"
+        )
+    return "not a regular file (a named pipe, socket or device): not read; copy its content to a file"
 
 
 def _link_problem(path: Path) -> str:
@@ -140,8 +147,10 @@ def _link_problem(path: Path) -> str:
     except OSError as exc:
         if exc.errno == errno.ELOOP:
             return "symbolic link loop (the link leads back to itself): fix or remove it"
-        return (f"broken symbolic link: it points to {os.readlink(path)!r}, which does not "
-                "exist; fix or remove the link")
+        return (
+            f"broken symbolic link: it points to {os.readlink(path)!r}, which does not "
+            "exist; fix or remove the link"
+        )
     return "cannot read this link: check it"
 
 
@@ -153,11 +162,13 @@ def _guard(source: str, items: Iterator[Document | InputError]) -> Iterator[Docu
     except InputError as exc:
         yield exc
     except OSError as exc:
-        yield InputError(source, f"cannot read: {exc.strerror or exc}; "
-                         "check the file's permissions")
+        yield InputError(source, f"cannot read: {exc.strerror or exc}; check the file's permissions")
     except Exception as exc:  # a reader bug must cost one input, not the batch
-        yield InputError(source, f"{INTERNAL}: {type(exc).__name__}: {exc}; the other inputs "
-                         "are read. Please report this with the input")
+        yield InputError(
+            source,
+            f"{INTERNAL}: {type(exc).__name__}: {exc}; the other inputs "
+            "are read. Please report this with the input",
+        )
 
 
 INTERNAL = "could not be read (an error in dragoman)"
@@ -213,20 +224,26 @@ class _GzipReader:
         try:
             data = method(size)
         except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-            raise InputError(str(self.path), f"not a valid gzip file ({exc}); "
-                             "re-compress it with gzip or give the uncompressed file") from exc
+            raise InputError(
+                str(self.path),
+                f"not a valid gzip file ({exc}); re-compress it with gzip or give the uncompressed file",
+            ) from exc
         if self.size + len(data) > self.cap:  # give what fits; the next read raises
-            self.over, data = True, data[:self.cap - self.size]
+            self.over, data = True, data[: self.cap - self.size]
             if not data:
                 raise self._over_cap()
         self.size += len(data)
         return data
 
     def _over_cap(self) -> InputError:
-        return InputError(str(self.path), (
-            f"decompresses to more than {self.cap:,} bytes (the documents before this point "
-            "were read); split the file, or raise the limit with a --config file containing "
-            f"[input] max_decompressed_bytes = {self.cap * 4}"))
+        return InputError(
+            str(self.path),
+            (
+                f"decompresses to more than {self.cap:,} bytes (the documents before this point "
+                "were read); split the file, or raise the limit with a --config file containing "
+                f"[input] max_decompressed_bytes = {self.cap * 4}"
+            ),
+        )
 
     def __enter__(self):
         return self
@@ -236,6 +253,7 @@ class _GzipReader:
 
 
 # ---------------------------------------------------------------- size limits
+
 
 def _read_capped(stream: IO[bytes], limit: int, origin: str) -> bytes:
     """Read at most limit bytes; refuse (without reading on) when there is more."""
@@ -251,6 +269,7 @@ def _read_capped(stream: IO[bytes], limit: int, origin: str) -> bytes:
 
 # ---------------------------------------------------------------- decoding
 
+
 def _decode(raw: bytes, origin: str) -> tuple[str, list[str]]:
     """Text and warnings; binary input is refused, invalid UTF-8 is replaced and reported."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -263,16 +282,16 @@ def _decode(raw: bytes, origin: str) -> tuple[str, list[str]]:
         text = raw.decode("utf-8-sig", errors="replace")
         if text.count("\ufffd") > MAX_BAD_BYTE_SHARE * max(len(text), 1):
             raise InputError(origin, _binary_reason("is not UTF-8 text")) from exc
-        return text, [f"invalid UTF-8 at byte {exc.start} decoded with U+FFFD; "
-                      "re-save the file as UTF-8"]
+        return text, [f"invalid UTF-8 at byte {exc.start} decoded with U+FFFD; re-save the file as UTF-8"]
 
 
 def _binary_reason(why: str) -> str:
     return f"binary file ({why}): dragoman reads {FORMATS_READ}; convert it to one of these"
 
 
-def _documents_from_bytes(raw: bytes, suffix: str, stem: str, origin: str,
-                          limits: Limits) -> Iterator[Document | InputError]:
+def _documents_from_bytes(
+    raw: bytes, suffix: str, stem: str, origin: str, limits: Limits
+) -> Iterator[Document | InputError]:
     text, warnings = _decode(raw, origin)
     if not text.strip():
         raise InputError(origin, EMPTY)
@@ -290,9 +309,10 @@ def _documents_from_bytes(raw: bytes, suffix: str, stem: str, origin: str,
 
 # ---------------------------------------------------------------- text and HTML
 
+
 def _text_document(text: str, doc_id: str, origin: str) -> Document:
     match = METADATA_DATE.match(text)
-    doc = Document(id=doc_id, text=text[match.end():] if match else text, origin=origin)
+    doc = Document(id=doc_id, text=text[match.end() :] if match else text, origin=origin)
     if match:
         set_date(doc, match.group(1))
     return doc
@@ -303,8 +323,11 @@ def _html_document(html: str, doc_id: str, origin: str) -> Document:
 
     found = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     if found is None or not (found.text or "").strip():
-        raise InputError(origin, "no article text found in the HTML page; "
-                         "save the article text as .txt or check that the page has content")
+        raise InputError(
+            origin,
+            "no article text found in the HTML page; "
+            "save the article text as .txt or check that the page has content",
+        )
     doc = Document(id=doc_id, text=found.text, url=found.url, title=found.title, origin=origin)
     if found.date:
         set_date(doc, found.date)
@@ -313,8 +336,8 @@ def _html_document(html: str, doc_id: str, origin: str) -> Document:
 
 # ---------------------------------------------------------------- JSON and JSON Lines
 
-def _json_documents(text: str, stem: str, origin: str,
-                    limits: Limits) -> Iterator[Document | InputError]:
+
+def _json_documents(text: str, stem: str, origin: str, limits: Limits) -> Iterator[Document | InputError]:
     value = loads(text, limits.json_depth, origin, JSON_HINT)
     if value == []:
         raise InputError(origin, "an empty JSON list: nothing to extract")
@@ -325,8 +348,7 @@ def _json_documents(text: str, stem: str, origin: str,
         yield document_from_record(value, stem, origin)
 
 
-def _jsonl_documents(stream, stem: str, origin: str,
-                     limits: Limits) -> Iterator[Document | InputError]:
+def _jsonl_documents(stream, stem: str, origin: str, limits: Limits) -> Iterator[Document | InputError]:
     seen_any, limit = False, limits.document_bytes
     for lineno, raw in _capped_lines(stream, limit):
         source = f"{origin}:{lineno}"
@@ -339,8 +361,7 @@ def _jsonl_documents(stream, stem: str, origin: str,
         yield InputError(origin, EMPTY)
 
 
-def _jsonl_line(raw: bytes, stem: str, lineno: int, source: str,
-                limits: Limits) -> Document | InputError:
+def _jsonl_line(raw: bytes, stem: str, lineno: int, source: str, limits: Limits) -> Document | InputError:
     try:
         text, warnings = _decode(raw, source)
         record = loads(text, limits.json_depth, source, JSONL_HINT)
@@ -389,6 +410,7 @@ def _guarded_record(record, default_id: str, origin: str) -> Document | InputErr
 
 
 # ---------------------------------------------------------------- standard input
+
 
 def _read_stdin(stdin: IO, limits: Limits) -> Iterator[Document | InputError]:
     stream, limit = getattr(stdin, "buffer", stdin), limits.document_bytes

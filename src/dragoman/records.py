@@ -6,6 +6,7 @@ A record is a JSON object with dragoman's fields or news-please's (`maintext`,
 or an InputError that names the field and what to do: never another exception, so one bad
 record cannot stop the records around it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,9 +19,14 @@ from .settings import Limits, Settings
 
 NO_TEXT = "no 'text' (or 'maintext') field: add the article text under 'text'"
 # Document attribute -> the record keys that may give it, in order of preference.
-FIELDS = {"id": ("id", "dId"), "url": ("url",), "title": ("title",),
-          "source": ("source", "source_domain"), "language": ("language",),
-          "date": ("date", "date_publish")}
+FIELDS = {
+    "id": ("id", "dId"),
+    "url": ("url",),
+    "title": ("title",),
+    "source": ("source", "source_domain"),
+    "language": ("language",),
+    "date": ("date", "date_publish"),
+}
 # In JSON, "\ud800" is a lone half of a UTF-16 pair: Python keeps it, SQLite and UTF-8
 # cannot store it.
 SURROGATE = re.compile("[\ud800-\udfff]")
@@ -31,6 +37,7 @@ ISO_DATE = re.compile(r"\A\s*(\d{4})[-/](\d{2})[-/](\d{2})(?:$|[T ]|\b)")
 
 
 # ---------------------------------------------------------------- JSON text
+
 
 def loads(text: str, max_depth: int, origin: str, hint: str):
     """The JSON value of text; an InputError (with `hint`, the next step) when it is not JSON
@@ -62,21 +69,27 @@ def nests_deeper(text: str, limit: int) -> bool:
 
 
 def _too_deep(limit: int) -> str:
-    return (f"JSON nested more than {limit} levels deep; a news record needs 2 to 4: fix the "
-            f"input, or raise the limit with a --config file containing "
-            f"[input] max_json_depth = {limit * 2}")
+    return (
+        f"JSON nested more than {limit} levels deep; a news record needs 2 to 4: fix the "
+        f"input, or raise the limit with a --config file containing "
+        f"[input] max_json_depth = {limit * 2}"
+    )
 
 
 def too_large(limit: int, size: int | None = None) -> str:
     what = f"{size:,} bytes" if size is not None else f"more than {limit:,} bytes"
-    return (f"document too large: {what}, the limit is {limit:,} bytes; split it, or raise the "
-            f"limit with a --config file containing [input] max_document_bytes = {limit * 4}")
+    return (
+        f"document too large: {what}, the limit is {limit:,} bytes; split it, or raise the "
+        f"limit with a --config file containing [input] max_document_bytes = {limit * 4}"
+    )
 
 
 # ---------------------------------------------------------------- one record
 
-def document_from_json(record, settings: Settings | Limits | None = None, default_id: str = "",
-                       origin: str = "request") -> Document | InputError:
+
+def document_from_json(
+    record, settings: Settings | Limits | None = None, default_id: str = "", origin: str = "request"
+) -> Document | InputError:
     """A Document, or the InputError saying why not, from one already-parsed JSON record,
     under the same limits as the CLI's readers: for the API's POST, one call per document."""
     limits = settings if isinstance(settings, Limits) else (settings or Settings()).limits()
@@ -84,8 +97,11 @@ def document_from_json(record, settings: Settings | Limits | None = None, defaul
         if _depth_over(record, limits.json_depth):
             raise InputError(origin, _too_deep(limits.json_depth))
         doc = document_from_record(record, default_id or "document", origin)
-        size = sum(len(v.encode("utf-8")) for v in (doc.text, doc.id, doc.url, doc.title,
-                                                   doc.source, doc.language) if v)
+        size = sum(
+            len(v.encode("utf-8"))
+            for v in (doc.text, doc.id, doc.url, doc.title, doc.source, doc.language)
+            if v
+        )
         if size > limits.document_bytes:
             raise TooLarge(origin, too_large(limits.document_bytes, size))
         return doc
@@ -96,8 +112,7 @@ def document_from_json(record, settings: Settings | Limits | None = None, defaul
 def document_from_record(record, default_id: str, origin: str) -> Document:
     """A Document from one JSON object; an InputError names the field that cannot be used."""
     if not isinstance(record, dict):
-        raise InputError(origin, f"expected a JSON object with a 'text' field, "
-                         f"got {_kind(record)}")
+        raise InputError(origin, f"expected a JSON object with a 'text' field, got {_kind(record)}")
     text = _first(record, "text", "maintext")
     if text is None:
         raise InputError(origin, NO_TEXT)
@@ -108,13 +123,16 @@ def document_from_record(record, default_id: str, origin: str) -> Document:
     values = {name: _field(record, keys, origin) for name, keys in FIELDS.items()}
     date = values.pop("date")
     fields = {"text": text, **values, "id": values["id"] or default_id}
-    repaired = sorted(name for name, value in fields.items()
-                      if isinstance(value, str) and SURROGATE.search(value))
+    repaired = sorted(
+        name for name, value in fields.items() if isinstance(value, str) and SURROGATE.search(value)
+    )
     fields.update({name: SURROGATE.sub("\ufffd", fields[name]) for name in repaired})
     doc = Document(**fields, origin=origin)
     if repaired:
-        doc.warnings.append(f"lone UTF-16 surrogates (such as \\ud800) in {', '.join(repaired)} "
-                            "replaced with U+FFFD; re-export the input as valid UTF-8")
+        doc.warnings.append(
+            f"lone UTF-16 surrogates (such as \\ud800) in {', '.join(repaired)} "
+            "replaced with U+FFFD; re-export the input as valid UTF-8"
+        )
     if date:
         set_date(doc, SURROGATE.sub("\ufffd", date))
     return doc
@@ -133,8 +151,10 @@ def _field(record: dict, keys: tuple[str, ...], origin: str) -> str | None:
         except ValueError:  # an integer of over 4,300 digits
             pass
     key = next(k for k in keys if record.get(k) is value)
-    raise InputError(origin, f"field {key!r} must be a string, got {_kind(value)}; "
-                     "fix the record (the other records are read)")
+    raise InputError(
+        origin,
+        f"field {key!r} must be a string, got {_kind(value)}; fix the record (the other records are read)",
+    )
 
 
 def _first(record: dict, *keys: str):
@@ -149,8 +169,14 @@ def _first(record: dict, *keys: str):
 def _kind(value) -> str:
     if isinstance(value, bool):
         return "true/false"
-    return {dict: "an object", list: "a list", int: "a number", float: "a number",
-            str: "a string", type(None): "null"}.get(type(value), type(value).__name__)
+    return {
+        dict: "an object",
+        list: "a list",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
 
 
 def _depth_over(value, limit: int) -> bool:
@@ -161,12 +187,12 @@ def _depth_over(value, limit: int) -> bool:
         if isinstance(item, (dict, list)):
             if depth > limit:
                 return True
-            stack.extend((child, depth + 1)
-                         for child in (item.values() if isinstance(item, dict) else item))
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
     return False
 
 
 # ---------------------------------------------------------------- dates
+
 
 def normalise_date(value: str) -> str | None:
     """'YYYY-MM-DD' from ISO dates and datetimes ('2017-09-15T00:00:00'), else None."""
@@ -184,5 +210,6 @@ def set_date(doc: Document, value: str) -> None:
     if date:
         doc.date, doc.date_source = date, "metadata"
     else:
-        doc.warnings.append(f"date {value!r} not understood (expected YYYY-MM-DD); "
-                            "the date will be taken from the text")
+        doc.warnings.append(
+            f"date {value!r} not understood (expected YYYY-MM-DD); the date will be taken from the text"
+        )

@@ -14,6 +14,7 @@ Two decisions, each measured in benchmarks/relevance.py:
 
 The pipeline calls `RelevanceFilter.drop_irrelevant(doc)` once a document's events are found.
 """
+
 from __future__ import annotations
 
 import math
@@ -89,10 +90,16 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
-    raw = tomllib.loads(resources.files("dragoman.data").joinpath(DATA).joinpath(RULES_FILE).read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        resources.files("dragoman.data").joinpath(DATA).joinpath(RULES_FILE).read_text(encoding="utf-8")
+    )
     terms = sorted({t.lower() for group in raw["sports_terms"].values() for t in group})
-    return Rules(frozenset(raw["political_sectors"]), frozenset(raw["business_sectors"]),
-                 frozenset(raw["political_roles"]), tuple(terms))
+    return Rules(
+        frozenset(raw["political_sectors"]),
+        frozenset(raw["business_sectors"]),
+        frozenset(raw["political_roles"]),
+        tuple(terms),
+    )
 
 
 def political_actor(e: Entity, rules: Rules) -> bool:
@@ -119,6 +126,7 @@ def political_event(event: Event, rules: Rules, sports_result: bool = False) -> 
     """Both sides political actors, or one political and the other a company or business people
     (a company fined by a regulator, a chief executive received by a president). An event with
     no recipient needs a political actor."""
+
     def sides(entities: list[Entity]) -> list[Entity]:
         return [e for e in entities if not (sports_result and team_named(e))]
 
@@ -141,8 +149,12 @@ class RelevanceFilter:
     def from_settings(cls, settings) -> RelevanceFilter | None:
         if not settings.get("relevance", "enabled"):
             return None
-        return cls(load_model(), load_rules(), settings.get("relevance", "threshold"),
-                   settings.get("relevance", "min_words"))
+        return cls(
+            load_model(),
+            load_rules(),
+            settings.get("relevance", "threshold"),
+            settings.get("relevance", "min_words"),
+        )
 
     def political_document(self, doc: Document) -> bool:
         """Judged by its words when it has enough of them; a sentence or two says too little

@@ -9,6 +9,7 @@ runner does it when given the store:
         store.ingest(doc)
     print(results.stats.skipped, "already stored")
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -42,8 +43,7 @@ class SkipStored:
 
     def __iter__(self) -> Iterator:
         for chunk in batched(self.items, self.batch):
-            known = self.store.known_documents(
-                item.id for item in chunk if isinstance(item, Document))
+            known = self.store.known_documents(item.id for item in chunk if isinstance(item, Document))
             for item in chunk:
                 if isinstance(item, Document) and known.get(item.id) == stored_hash(item):
                     self.skipped += 1

@@ -12,6 +12,7 @@ what it did in a RunStats:
         ...
     print(results.stats.documents, results.stats.events, results.stats.failed)
 """
+
 from __future__ import annotations
 
 import time
@@ -35,12 +36,13 @@ __all__ = ["Result", "Run", "RunStats", "read_inputs", "run"]
 @dataclass
 class RunStats:
     """What a run did, filled in as its results are taken."""
-    documents: int = 0       # inputs that became Documents with their events
+
+    documents: int = 0  # inputs that became Documents with their events
     events: int = 0
-    failed: int = 0          # inputs that could not be read or processed (each an InputError)
-    skipped: int = 0         # documents left out: stored before with the same text
+    failed: int = 0  # inputs that could not be read or processed (each an InputError)
+    skipped: int = 0  # documents left out: stored before with the same text
     load_seconds: float | None = None  # loading the model in this process, when this run did
-    pool: PoolStats | None = None      # the worker processes, when a pool did the work
+    pool: PoolStats | None = None  # the worker processes, when a pool did the work
 
     def count(self, result: Result) -> None:
         if isinstance(result, InputError):
@@ -74,8 +76,14 @@ class Run(Iterator[Result]):
         self._results.close()
 
 
-def run(items: Iterable[Result], settings: Settings | None = None, workers: int = 1,
-        skip_stored=None, *, pipeline=None) -> Run:
+def run(
+    items: Iterable[Result],
+    settings: Settings | None = None,
+    workers: int = 1,
+    skip_stored=None,
+    *,
+    pipeline=None,
+) -> Run:
     """Documents (and read errors, passed through in place) in; a Run of results out, in order.
 
     workers: processes to use (0: one per core); a batch of SMALL_BATCH inputs or fewer
@@ -93,8 +101,9 @@ def run(items: Iterable[Result], settings: Settings | None = None, workers: int 
     return Run(_results(iter(items), settings, workers, pipeline, stats, fresh), stats)
 
 
-def _results(items: Iterator[Result], settings, workers: int, engine, stats: RunStats,
-             fresh) -> Iterator[Result]:
+def _results(
+    items: Iterator[Result], settings, workers: int, engine, stats: RunStats, fresh
+) -> Iterator[Result]:
     try:
         if engine is not None:
             if isinstance(engine, WorkerPool):
@@ -125,8 +134,9 @@ def _load_and_run(items: Iterator[Result], settings, workers: int, stats: RunSta
         yield from pipeline.run_many(chain(first, items))
 
 
-def read_inputs(paths: Iterable[str], settings: Settings | None = None,
-                default_date: str | None = None) -> Iterator[Result]:
+def read_inputs(
+    paths: Iterable[str], settings: Settings | None = None, default_date: str | None = None
+) -> Iterator[Result]:
     """The files, folders and "-" (standard input) read as Documents, or InputErrors saying why
     not, in order. Documents whose input gave no date take `default_date` (the --date option)."""
     from .read import iter_documents

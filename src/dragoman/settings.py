@@ -1,4 +1,5 @@
 """One options object. Defaults ship in data/settings.toml; a user file overrides keys."""
+
 from __future__ import annotations
 
 import os
@@ -36,8 +37,9 @@ class Settings:
             try:
                 values = _merge(values, tomllib.loads(Path(path).read_text()))
             except (OSError, tomllib.TOMLDecodeError) as exc:
-                raise UsageError(f"cannot read settings file {path}: {exc}. "
-                                 "Fix the file or drop --config.") from exc
+                raise UsageError(
+                    f"cannot read settings file {path}: {exc}. Fix the file or drop --config."
+                ) from exc
         return cls(values)
 
     def get(self, section: str, key: str):
@@ -45,13 +47,18 @@ class Settings:
 
     def limits(self) -> Limits:
         """The [input] limits, checked: each must be a positive whole number."""
-        return Limits(**{name: _positive_int(self.get("input", f"max_{name}"), f"max_{name}")
-                         for name in Limits.__dataclass_fields__})
+        return Limits(
+            **{
+                name: _positive_int(self.get("input", f"max_{name}"), f"max_{name}")
+                for name in Limits.__dataclass_fields__
+            }
+        )
 
 
 @dataclass(frozen=True)
 class Limits:
     """What one input may cost; the CLI's readers and the API's POST apply the same ones."""
+
     document_bytes: int
     decompressed_bytes: int
     json_depth: int
@@ -60,6 +67,8 @@ class Limits:
 
 def _positive_int(value, key: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise UsageError(f"[input] {key} = {value!r} in the settings is not a positive whole "
-                         "number; fix it in your --config file")
+        raise UsageError(
+            f"[input] {key} = {value!r} in the settings is not a positive whole "
+            "number; fix it in your --config file"
+        )
     return value

@@ -10,6 +10,7 @@ fallbacks, never over what a sentence says itself:
 - an event of the lead placed only in a country ("a raid in Afghanistan") happened in the city
   of that country the lead names for its news ("in the northern city of Mazar-i-Sharif").
 """
+
 from __future__ import annotations
 
 import re
@@ -19,18 +20,20 @@ from datetime import date as Date
 from . import dates
 from .model import Document, Place
 
-LEAD_SENTENCES = 6       # the headline and the lead paragraph
-STORY_WINDOW_DAYS = 7    # a lead date further back than this is history, not the news
+LEAD_SENTENCES = 6  # the headline and the lead paragraph
+STORY_WINDOW_DAYS = 7  # a lead date further back than this is history, not the news
 # "KUNDUZ, Afghanistan —", "UNITED NATIONS --", "RAMALLAH, West Bank —": capitals, an optional
 # region or country after a comma, then a dash.
-DATELINE = re.compile(r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,40}?)\s*(?:,\s*(?P<region>[A-Z][\w.' ]{1,40}?))?"
-                      r"\s*(?:--|—|–|-)\s+\S")
+DATELINE = re.compile(
+    r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,40}?)\s*(?:,\s*(?P<region>[A-Z][\w.' ]{1,40}?))?"
+    r"\s*(?:--|—|–|-)\s+\S"
+)
 
 
 @dataclass
 class Story:
-    date: str | None = None            # "YYYY-MM-DD" of the lead's news, if the lead dates it
-    dateline: Place | None = None      # where the article was filed from
+    date: str | None = None  # "YYYY-MM-DD" of the lead's news, if the lead dates it
+    dateline: Place | None = None  # where the article was filed from
     dateline_sentence: int | None = None  # index of the sentence that carries the dateline
 
 
@@ -55,8 +58,9 @@ def dateline_place(text: str, gazetteer, near=frozenset()) -> Place | None:
     if region is not None and region.country_code:
         near = frozenset(near) | {region.country_code}
     place = gazetteer.lookup(city, near)
-    if place is None or (region is not None and region.country_code
-                         and place.country_code != region.country_code):
+    if place is None or (
+        region is not None and region.country_code and place.country_code != region.country_code
+    ):
         return None
     place.text = m.group("city").strip()
     return place
@@ -97,6 +101,9 @@ def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
         return
     story_city = cities[0]
     for event, _ in placed:
-        if event.location is None and event.modality == "asserted" and any(
-                e.country == story_city.country_code for e in event.actor + event.recipient):
+        if (
+            event.location is None
+            and event.modality == "asserted"
+            and any(e.country == story_city.country_code for e in event.actor + event.recipient)
+        ):
             event.location = story_city

@@ -5,12 +5,14 @@ data/events/words.toml): auxiliaries, negations, relative pronouns, locative pre
 the dashes of a dateline and the dependency labels the rules climb through. The helpers take
 and return spaCy tokens and know nothing of events.
 """
+
 from __future__ import annotations
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 # The labels a verb with no subject of its own climbs through to the clause it depends on.
-CLIMB_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr",
-                        "oprd", "acomp"})
+CLIMB_DEPS = frozenset(
+    {"conj", "xcomp", "advcl", "acl", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "acomp"}
+)
 MAX_CLIMB = 6
 OBJECT_DEPS = ("dobj", "attr", "nsubjpass", "oprd")
 # The labels from a clause down to what it is about: "urged Serbia to withdraw", "accused
@@ -33,8 +35,23 @@ CONDITION_MARKS = ("until", "unless", "till", "before")
 
 # Prepositions of a place where something happens: "in", "near", "outside of" ("to" names a
 # place only after some heads; see places.py).
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout",
-                            "around", "within", "into", "outside of", "off", "along"})
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "inside",
+        "outside",
+        "across",
+        "throughout",
+        "around",
+        "within",
+        "into",
+        "outside of",
+        "off",
+        "along",
+    }
+)
 # "MOGADISHU, Somalia --", "Tehran, March 15, IRNA -": the dash that closes a dateline.
 DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 DATELINE_SPAN = 16  # a dateline's dash comes within the first tokens of a sentence
@@ -65,8 +82,13 @@ def conjuncts_deep(tok) -> list:
 
 def pobjs(head, preps) -> list:
     """The objects of the prepositions `preps` hanging from `head`."""
-    return [o for p in head.children if p.dep_ == "prep" and p.lower_ in preps
-            for o in p.children if o.dep_ == "pobj"]
+    return [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in preps
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def objects(verb) -> list:
@@ -76,10 +98,18 @@ def objects(verb) -> list:
 def raised_objects(verb) -> list:
     """ "convicted the bank to pay", "allowed two airlines to land": spaCy parses the object of
     the verb as the subject of the infinitive that follows it (or "found X guilty")."""
-    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-            and (any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.pos_ == "ADJ"
-                 or c.tag_ == "VBG")  # "accept refugees fleeing the war"
-            for s in c.children if s.dep_ == "nsubj"]
+    return [
+        s
+        for c in verb.children
+        if c.dep_ in ("ccomp", "xcomp")
+        and (
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            or c.pos_ == "ADJ"
+            or c.tag_ == "VBG"
+        )  # "accept refugees fleeing the war"
+        for s in c.children
+        if s.dep_ == "nsubj"
+    ]
 
 
 def inherited_subject(verb) -> list:
@@ -89,7 +119,12 @@ def inherited_subject(verb) -> list:
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return []
         node = node.head
-        if node.pos_ in ("NOUN", "PROPN") and node.dep_ != "dobj" and verb.dep_ == "acl" and node is verb.head:
+        if (
+            node.pos_ in ("NOUN", "PROPN")
+            and node.dep_ != "dobj"
+            and verb.dep_ == "acl"
+            and node is verb.head
+        ):
             return [node]
         subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subj and node.pos_ in ("VERB", "AUX"):
@@ -106,7 +141,11 @@ def in_complement(tok, head) -> bool:
         if node.head.i == node.i:
             return False
         purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
-        if node.dep_ not in COMPLEMENT_DEPS and not purpose and not (node.dep_ == "conj" and node.head.i != head.i):
+        if (
+            node.dep_ not in COMPLEMENT_DEPS
+            and not purpose
+            and not (node.dep_ == "conj" and node.head.i != head.i)
+        ):
             return False
         node = node.head
         if node.i == head.i:
@@ -117,7 +156,11 @@ def in_complement(tok, head) -> bool:
 def hyphenated(tok) -> list:
     """The tokens of a hyphenated word spaCy split ("cease", "-", "fire"), else [tok]."""
     doc = tok.doc
-    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].idx + len(doc[tok.i - 2]) == doc[tok.i - 1].idx:
+    if (
+        tok.i >= 2
+        and doc[tok.i - 1].text == "-"
+        and doc[tok.i - 2].idx + len(doc[tok.i - 2]) == doc[tok.i - 1].idx
+    ):
         return [doc[tok.i - 2], doc[tok.i - 1], tok]
     return [tok]
 
@@ -127,7 +170,7 @@ def dateline_end(sent) -> int:
     names, numbers and punctuation before a dash at the start of a sentence."""
     for tok in sent[:DATELINE_SPAN]:
         if tok.text in DATELINE_DASHES and tok.i > sent.start:
-            before = sent.doc[sent.start: tok.i]
+            before = sent.doc[sent.start : tok.i]
             if all(t.pos_ in ("PROPN", "NUM") or t.is_punct or t.lower_ == "the" for t in before):
                 return tok.i + 1
             break

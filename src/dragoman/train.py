@@ -9,6 +9,7 @@ Every verb of a sentence, and every noun object of a light verb, is a training c
 annotated triggers carry their type, the others are NONE. The model is a multinomial logistic
 regression fitted by full-batch Adam from zero weights, so the same examples give the same file.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,15 @@ from pathlib import Path
 
 import numpy as np
 
-from .classify import LABELS, NONE, EventClassifier, anchor_token, default_model_path, save_model, sparse_features
+from .classify import (
+    LABELS,
+    NONE,
+    EventClassifier,
+    anchor_token,
+    default_model_path,
+    save_model,
+    sparse_features,
+)
 from .errors import DragomanError
 
 EPOCHS = 300
@@ -36,7 +45,7 @@ class TrainingDataError(DragomanError, ValueError):
 
 @dataclass
 class Sample:
-    sentence: int          # index of the example it comes from (folds split by sentence)
+    sentence: int  # index of the example it comes from (folds split by sentence)
     label: int
     features: list[str]
 
@@ -73,6 +82,7 @@ def _check_example(example: dict, where: str) -> None:
 
 # ------------------------------------------------------------------ candidates and labels
 
+
 def trigger_anchor(doc, trigger: str):
     """The token the classifier sees for an annotated trigger: the root of the trigger's words,
     or the object noun when the root is a light verb."""
@@ -107,6 +117,7 @@ def build_samples(examples: list[dict], nlp) -> list[Sample]:
 
 # ------------------------------------------------------------------ the regression
 
+
 def feature_index(samples: list[Sample]) -> list[str]:
     return sorted({f for s in samples for f in s.features})
 
@@ -115,9 +126,10 @@ def feature_index(samples: list[Sample]) -> list[str]:
 class Matrix:
     """Binary samples in CSR form (indptr, indices). Products go through index arithmetic, not
     BLAS: exact, single-threaded, so reproducible and quick on a busy machine."""
+
     indptr: np.ndarray
     indices: np.ndarray
-    rows: np.ndarray          # the sample of each entry of indices
+    rows: np.ndarray  # the sample of each entry of indices
     n_features: int
 
     def dot(self, w: np.ndarray) -> np.ndarray:
@@ -134,8 +146,12 @@ def design_matrix(samples: list[Sample], features: dict[str, int]) -> Matrix:
     # column 0 is the alphabetically first feature, a weak and common one.
     cols = [sorted({features[f] for f in s.features if f in features}) or [0] for s in samples]
     sizes = [len(c) for c in cols]
-    return Matrix(np.cumsum([0] + sizes), np.array([i for c in cols for i in c], dtype=np.int64),
-                  np.repeat(np.arange(len(cols)), sizes), len(features))
+    return Matrix(
+        np.cumsum([0] + sizes),
+        np.array([i for c in cols for i in c], dtype=np.int64),
+        np.repeat(np.arange(len(cols)), sizes),
+        len(features),
+    )
 
 
 def fit(x: Matrix, y: np.ndarray, n_labels: int) -> tuple[np.ndarray, np.ndarray]:
@@ -160,8 +176,8 @@ def _adam(param, grad, m, v, step, beta1=0.9, beta2=0.999, eps=1e-8) -> None:
     m += (1 - beta1) * grad
     v *= beta2
     v += (1 - beta2) * grad * grad
-    m_hat = m / (1 - beta1 ** step)
-    v_hat = v / (1 - beta2 ** step)
+    m_hat = m / (1 - beta1**step)
+    v_hat = v / (1 - beta2**step)
     param -= LEARNING_RATE * m_hat / (np.sqrt(v_hat) + eps)
 
 
@@ -172,6 +188,7 @@ def fit_samples(samples: list[Sample], names: list[str]) -> EventClassifier:
 
 
 # ------------------------------------------------------------------ evaluation
+
 
 def cross_validate(samples: list[Sample], folds: int = FOLDS) -> dict:
     """Per-type precision, recall and F1 of held-out predictions (folds split by sentence)."""
@@ -196,22 +213,32 @@ def scores(gold: list[int], pred: list[int]) -> dict:
     tp = sum(g == p != none for g, p in zip(gold, pred))  # right type on a real event
     events = _prf(tp, sum(p != none for p in pred), sum(g != none for g in gold))
     macro = float(np.mean([per_type[t]["f1"] for t in LABELS if t != NONE]))
-    return {"per_type": per_type, "events": events, "macro_f1": round(macro, 3),
-            "accuracy": round(float(np.mean(np.array(gold) == np.array(pred))), 3)}
+    return {
+        "per_type": per_type,
+        "events": events,
+        "macro_f1": round(macro, 3),
+        "accuracy": round(float(np.mean(np.array(gold) == np.array(pred))), 3),
+    }
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(float(p), 3), "recall": round(float(r), 3), "f1": round(float(f), 3),
-            "support": int(n_gold)}
+    return {
+        "precision": round(float(p), 3),
+        "recall": round(float(r), 3),
+        "f1": round(float(f), 3),
+        "support": int(n_gold),
+    }
 
 
 # ------------------------------------------------------------------ library entry point
 
-def train(examples_path: str | Path | None = None, out_path: str | Path | None = None, nlp=None,
-          folds: int = FOLDS) -> dict:
+
+def train(
+    examples_path: str | Path | None = None, out_path: str | Path | None = None, nlp=None, folds: int = FOLDS
+) -> dict:
     """Train the classifier on the examples, write it to out_path, and return the
     cross-validated metrics (per type and over all events)."""
     from .nlp import load_model
@@ -221,8 +248,13 @@ def train(examples_path: str | Path | None = None, out_path: str | Path | None =
     names = feature_index(samples)
     model = fit_samples(samples, names)
     out = Path(out_path) if out_path else default_model_path()
-    save_model(out, names, model.weights, model.bias,
-               {"examples": len(examples), "samples": len(samples), "epochs": EPOCHS, "l2": L2})
+    save_model(
+        out,
+        names,
+        model.weights,
+        model.bias,
+        {"examples": len(examples), "samples": len(samples), "epochs": EPOCHS, "l2": L2},
+    )
     metrics = cross_validate(samples, folds) if folds > 1 else {}
     return {**metrics, "examples": len(examples), "samples": len(samples), "model": str(out)}
 
@@ -230,8 +262,12 @@ def train(examples_path: str | Path | None = None, out_path: str | Path | None =
 def metrics_table(metrics: dict) -> str:
     lines = [f"{'type':10} {'prec':>6} {'rec':>6} {'f1':>6} {'n':>5}"]
     for label, row in metrics["per_type"].items():
-        lines.append(f"{label:10} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['support']:5}")
+        lines.append(
+            f"{label:10} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f} {row['support']:5}"
+        )
     ev = metrics["events"]
-    lines.append(f"{'events':10} {ev['precision']:6.3f} {ev['recall']:6.3f} {ev['f1']:6.3f} {ev['support']:5}")
+    lines.append(
+        f"{'events':10} {ev['precision']:6.3f} {ev['recall']:6.3f} {ev['f1']:6.3f} {ev['support']:5}"
+    )
     lines.append(f"macro F1 over event types {metrics['macro_f1']:.3f}, accuracy {metrics['accuracy']:.3f}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ Each list is defined once in the file and named for what the rules use it for; m
 it as a constant (`BLOCKING_VERBS = words("blocking_verbs")`), so that the rules read as
 before and the words are edited in one place.
 """
+
 from __future__ import annotations
 
 import tomllib
@@ -15,9 +16,9 @@ from importlib import resources
 @dataclass(frozen=True)
 class PlaceNoun:
     word: str
-    heads: bool        # heads a place name or phrase: "the city of Wuhan"
-    ground: bool       # taking one is a seizure of ground: "captured three cities"
-    refers_to: str     # the kind of place it refers back to ("the province"), or ""
+    heads: bool  # heads a place name or phrase: "the city of Wuhan"
+    ground: bool  # taking one is a seizure of ground: "captured three cities"
+    refers_to: str  # the kind of place it refers back to ("the province"), or ""
 
 
 @lru_cache(maxsize=1)

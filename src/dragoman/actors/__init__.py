@@ -11,6 +11,7 @@ country. Actor ids are stable across documents: a country's ISO code, an organis
 and for a person a hash of their affiliation and surname, so "Norov" of the SCO is one actor
 in every document.
 """
+
 from __future__ import annotations
 
 from ..knowledge import load_knowledge
@@ -19,8 +20,15 @@ from .document import DocumentActors
 from .entities import is_place, place_entity
 from .mentions import Mention, find_mentions, match_knowledge
 
-__all__ = ["ActorResolver", "DocumentActors", "Mention", "find_mentions", "is_place", "match_knowledge",
-           "place_entity"]
+__all__ = [
+    "ActorResolver",
+    "DocumentActors",
+    "Mention",
+    "find_mentions",
+    "is_place",
+    "match_knowledge",
+    "place_entity",
+]
 
 
 class ActorResolver:

@@ -4,6 +4,7 @@ Surnames, "Mr X" and titles ("the SCO secretary general") join the person named 
 pronouns, "the organisation" and the speaker of a quote ("we") stand for the actor they refer
 back to. A person is a cluster: every mention of them takes what the document finally knows.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -12,12 +13,36 @@ from ..knowledge import ROLE, Info, Knowledge
 from ..model import Document, Entity
 from ..syntax import FIRST_PERSON_PRONOUNS, PERSON_PRONOUNS, PLURAL_PRONOUNS, THING_PRONOUNS
 from ..words import words
-from .entities import (NON_STATE, compatible, copy_at, is_place, person_id, same_title, sector_of, short_hash,
-                       state_entity, strip_det, upgrade)
+from .entities import (
+    NON_STATE,
+    compatible,
+    copy_at,
+    is_place,
+    person_id,
+    same_title,
+    sector_of,
+    short_hash,
+    state_entity,
+    strip_det,
+    upgrade,
+)
 from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
-from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, keys_of, pair_reading, participants,
-                    ranked, salience, state_key, subject_misparsed)
+from .pairs import (
+    STATES,
+    Reading,
+    Seen,
+    clause_head,
+    clause_subject,
+    find_pair,
+    keys_of,
+    pair_reading,
+    participants,
+    ranked,
+    salience,
+    state_key,
+    subject_misparsed,
+)
 
 ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
@@ -32,20 +57,21 @@ class Coreference:
     def __init__(self, doc: Document, kb: Knowledge):
         self.doc, self.kb = doc, kb
         self.by_token: dict[tuple[int, int], Mention] = {}  # (id of spaCy doc, token i) → mention
-        self.persons: list[Entity] = []       # person actors (clusters), most recent last
+        self.persons: list[Entity] = []  # person actors (clusters), most recent last
         self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
-        self.sent_index = -1                   # the sentence being read
-        self.seen: list[Seen] = []             # actors named so far, for plural references
+        self.sent_index = -1  # the sentence being read
+        self.seen: list[Seen] = []  # actors named so far, for plural references
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
         self.weights: dict[str, tuple[int, int]] = {}  # country → (how much it is named, last offset)
         self.words: dict[str, str] = {}  # another language's pronoun → the English one ("он" → "he")
 
     # -- people
-    def person_entity(self, m: Mention, text: str, span, country: str | None,
-                      others: frozenset = frozenset()) -> Entity:
+    def person_entity(
+        self, m: Mention, text: str, span, country: str | None, others: frozenset = frozenset()
+    ) -> Entity:
         """The entity of a mention of a person, joined to the person named before if any. A title
         alone never joins a person of a country the clause names as its other party (`others`):
         in "The minister thanked China", the minister is not the Chinese one."""
@@ -56,9 +82,16 @@ class Coreference:
             org = org or m.known.org
             country = country or m.known.country
         if prior is not None:
-            e = Entity(name=prior.name, text=text, span=span, kind="person",
-                       country=prior.country or country, sector=prior.sector or sector_of(m),
-                       org=prior.org or org, title=prior.title or (m.role.name if m.role else None))
+            e = Entity(
+                name=prior.name,
+                text=text,
+                span=span,
+                kind="person",
+                country=prior.country or country,
+                sector=prior.sector or sector_of(m),
+                org=prior.org or org,
+                title=prior.title or (m.role.name if m.role else None),
+            )
             if m.person and len(m.person.split()) > len(prior.name.split()):
                 e.name = m.person
             upgrade(prior, e)
@@ -67,8 +100,16 @@ class Coreference:
             if org and self.kb.orgs.get(org) and self.kb.orgs[org].country in NON_STATE:
                 country = self.kb.orgs[org].country
             title = m.role.name if m.role else self._office(m.known)
-            e = Entity(name=strip_det(name), text=text, span=span, kind="person", country=country,
-                       sector=sector_of(m), org=org, title=title)
+            e = Entity(
+                name=strip_det(name),
+                text=text,
+                span=span,
+                kind="person",
+                country=country,
+                sector=sector_of(m),
+                org=org,
+                title=title,
+            )
             self.persons.append(e)
             prior = e
         e.id = prior.id = person_id(prior)
@@ -90,16 +131,20 @@ class Coreference:
             return
         other = self.person_mentions[-1][1]
         if other.title and not same_title(other.title, COUNTERPART):
-            m.role = Info(ROLE, other.title.lower(), other.title, sector=other.sector, kind="person",
-                          title=other.title)
+            m.role = Info(
+                ROLE, other.title.lower(), other.title, sector=other.sector, kind="person", title=other.title
+            )
 
     def _find_person(self, m: Mention, others: frozenset = frozenset()) -> Entity | None:
         if m.person:
             last = m.person.split()[-1].lower()
             for p in reversed(self.persons):
                 names = p.name.lower().split()
-                if names and (names[-1] == last or m.person.lower() in p.name.lower()
-                              or p.name.lower() in m.person.lower()):
+                if names and (
+                    names[-1] == last
+                    or m.person.lower() in p.name.lower()
+                    or p.name.lower() in m.person.lower()
+                ):
                     return p
             return None
         # A title alone: the last person with that title, else the last untitled person.
@@ -135,9 +180,16 @@ class Coreference:
                 continue
             a, b = self.by_token.get((id(tok.doc), tok.head.i)), self.by_token.get((id(tok.doc), tok.i))
             # (not "gas from Russia and Finland sells timber": Finland is the subject of a clause)
-            if a and b and a.entity and b.entity and a is not b and not salience(tok)[1] \
-                    and not subject_misparsed(b.tokens[-1]) \
-                    and not (is_place(a.entity) or is_place(b.entity)):
+            if (
+                a
+                and b
+                and a.entity
+                and b.entity
+                and a is not b
+                and not salience(tok)[1]
+                and not subject_misparsed(b.tokens[-1])
+                and not (is_place(a.entity) or is_place(b.entity))
+            ):
                 pair = [self._cluster_of(a.entity), self._cluster_of(b.entity)]
                 self.pairs.append((self.sent_index, a.entity.span[0], pair))
 
@@ -149,7 +201,7 @@ class Coreference:
             return
         if e.stands_for_members and len(e.members) == 2:  # "Chinese and Russian officials"
             self.pairs.append((self.sent_index, e.span[0], list(e.members)))
-        for one in (e.members if e.stands_for_members else [e]):
+        for one in e.members if e.stands_for_members else [e]:
             self.seen.append(Seen(self.sent_index, e.span[0], subject, self._cluster_of(one)))
             if one.country and one.country not in NON_STATE:
                 weight = self.weights.get(one.country, (0, 0))[0]
@@ -173,8 +225,15 @@ class Coreference:
             return None
         members = [self._pair_member(e, reading, text, span) for e in found]
         key = "pair|" + "|".join(sorted(m.id or m.name for m in members))
-        return Entity(name=strip_det(text), text=text, span=span, kind="group", members=members,
-                      stands_for_members=True, id="g-" + short_hash(key))
+        return Entity(
+            name=strip_det(text),
+            text=text,
+            span=span,
+            kind="group",
+            members=members,
+            stands_for_members=True,
+            id="g-" + short_hash(key),
+        )
 
     # -- definite descriptions of a country
     def described_country(self, tok, desc: Description, text: str, span) -> Entity | None:
@@ -214,7 +273,7 @@ class Coreference:
             return m.entity
         reading = pair_reading(tok)
         if reading is not None:  # "the two discussed trade", "both sides agreed"
-            phrase = tok.doc[tok.left_edge.i: tok.i + 1]
+            phrase = tok.doc[tok.left_edge.i : tok.i + 1]
             start = self._offset(phrase[0])
             return self.pair_for(tok, reading, phrase.text, (start, start + len(phrase.text)))
         low = self.words.get(tok.lower_, tok.lower_)
@@ -247,13 +306,26 @@ class Coreference:
         if verb is None:
             return frozenset()
         found = (self.by_token.get((id(tok.doc), i)) for i in participants(verb) if i != tok.i)
-        return frozenset(m.entity.country for m in found if m is not None and m.entity is not None
-                         and m.entity.country and m.entity.kind in ("state", "organization")
-                         and m.entity.sector in ("GOV", None) and not is_place(m.entity))
+        return frozenset(
+            m.entity.country
+            for m in found
+            if m is not None
+            and m.entity is not None
+            and m.entity.country
+            and m.entity.kind in ("state", "organization")
+            and m.entity.sector in ("GOV", None)
+            and not is_place(m.entity)
+        )
 
     def _offset(self, tok) -> int:
-        sent = next((s for s in self.doc.sentences if s.span is not None and s.span.doc is tok.doc
-                     and s.span.start <= tok.i < s.span.end), None)
+        sent = next(
+            (
+                s
+                for s in self.doc.sentences
+                if s.span is not None and s.span.doc is tok.doc and s.span.start <= tok.i < s.span.end
+            ),
+            None,
+        )
         return (sent.offset if sent else 0) + tok.idx
 
     def _cluster_of(self, e: Entity) -> Entity:
@@ -314,7 +386,8 @@ def inside_quote_only(tok) -> bool:
     marks = tok.doc.user_data.get("dragoman_quotes")
     if marks is None:  # offsets of the passage's quotation marks, found once
         marks = tok.doc.user_data["dragoman_quotes"] = [
-            i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS]
+            i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS
+        ]
     return bisect_left(marks, tok.idx) % 2 == 1
 
 

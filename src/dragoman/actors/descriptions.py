@@ -7,6 +7,7 @@ of it (a region adjective: "Asian", "Gulf", "Balkan"; "the North": a name that b
 that is not the subject of the phrase's own clause ("Trump threatened to destroy the Asian
 country": not the United States).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,13 +18,13 @@ COUNTRY_NOUNS = words("country_nouns")
 COMPASS_WORDS = words("compass_words")
 DEFINITE = ("the", "this", "that")
 DESCRIPTION_WINDOW = 5  # sentences looked back for the country described
-MAX_REGION_WORDS = 3    # "Horn of Africa"
+MAX_REGION_WORDS = 3  # "Horn of Africa"
 
 
 @dataclass(frozen=True)
 class Description:
     within: frozenset[str] | None = None  # the countries its region adjectives allow
-    compass: str | None = None            # "north": a country whose name starts "North "
+    compass: str | None = None  # "north": a country whose name starts "North "
 
     def fits(self, iso3: str, name: str) -> bool:
         if self.within is not None and iso3 not in self.within:
@@ -38,10 +39,13 @@ def country_description(root, regions: dict[str, frozenset[str]]) -> Description
         return None
     if root.lower_ in COMPASS_WORDS and root.text[:1].isupper():  # "the North's leader"
         return Description(compass=root.lower_)
-    if root.lemma_.lower() not in COUNTRY_NOUNS or root.tag_ in ("NNS", "NNPS") \
-            or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):  # "the state of Texas"
+    if (
+        root.lemma_.lower() not in COUNTRY_NOUNS
+        or root.tag_ in ("NNS", "NNPS")
+        or any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children)
+    ):  # "the state of Texas"
         return None
-    return Description(within=_region(root.doc[det.i + 1: root.i], regions))
+    return Description(within=_region(root.doc[det.i + 1 : root.i], regions))
 
 
 def _region(modifiers, regions: dict[str, frozenset[str]]) -> frozenset[str] | None:
@@ -51,7 +55,7 @@ def _region(modifiers, regions: dict[str, frozenset[str]]) -> frozenset[str] | N
     i = 0
     while i < len(words_):
         for n in range(min(MAX_REGION_WORDS, len(words_) - i), 0, -1):
-            found = regions.get(" ".join(words_[i:i + n]))
+            found = regions.get(" ".join(words_[i : i + n]))
             if found is not None:
                 within = found if within is None else within & found
                 i += n
@@ -63,6 +67,7 @@ def _region(modifiers, regions: dict[str, frozenset[str]]) -> frozenset[str] | N
 
 # ---------------------------------------------------------------- what a text says of a name
 
+
 def described_names(mentions: list, doc) -> None:
     """A name with an apposition or a "who is" clause takes what the description says of it:
     "Suga, who is the Japanese government's top spokesman", "Hua, a spokeswoman for the Chinese
@@ -72,11 +77,18 @@ def described_names(mentions: list, doc) -> None:
         _name_the_title(m, at, doc)
         if m.role or m.org or m.country or m.known or m.countries:
             continue  # only a bare name
-        root = doc[m.start:m.end].root
+        root = doc[m.start : m.end].root
         head = description_of(root)
         desc = at.get(head.i) if head is not None else None
-        if desc is None or desc is m or desc.role is None or desc.role.kind != "person" \
-                or desc.person or desc.known or desc.plural:
+        if (
+            desc is None
+            or desc is m
+            or desc.role is None
+            or desc.role.kind != "person"
+            or desc.person
+            or desc.known
+            or desc.plural
+        ):
             continue
         whose = [at.get(t.i) for t in _whose(head)]
         m.role = desc.role
@@ -89,7 +101,7 @@ def _name_the_title(m, at: dict, doc) -> None:
     """ "The chief cabinet secretary, Yoshihide Suga, said": the title is the person named after it."""
     if m.role is None or m.role.kind != "person" or m.person or m.known or m.plural:
         return
-    name = next((at.get(c.i) for c in doc[m.start:m.end].root.children if c.dep_ == "appos"), None)
+    name = next((at.get(c.i) for c in doc[m.start : m.end].root.children if c.dep_ == "appos"), None)
     if name is not None and name is not m and (name.known or name.person) and not name.role:
         m.known, m.person = name.known, name.known.name if name.known else name.person
 
@@ -100,7 +112,11 @@ def description_of(root):
     for c in root.children:
         if c.dep_ == "appos":
             return c
-        if c.dep_ == "relcl" and c.lemma_ == "be" and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children):
+        if (
+            c.dep_ == "relcl"
+            and c.lemma_ == "be"
+            and any(s.dep_ == "nsubj" and s.lower_ == "who" for s in c.children)
+        ):
             return next((a for a in c.children if a.dep_ == "attr"), None)
     return None
 
@@ -108,5 +124,10 @@ def description_of(root):
 def _whose(head) -> list:
     """Who a title is held for: "the government's spokesman", "a spokeswoman for the ministry"."""
     out = [c for c in head.children if c.dep_ == "poss"]
-    return out + [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
-                  for o in p.children if o.dep_ == "pobj"]
+    return out + [
+        o
+        for p in head.children
+        if p.dep_ == "prep" and p.lower_ in ("for", "of", "at")
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]

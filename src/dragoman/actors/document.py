@@ -1,4 +1,5 @@
 """The actors of one document: each sentence's mentions, resolved in order to entities."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,8 +8,20 @@ from ..model import Document, Entity
 from ..words import words
 from .coreference import Coreference
 from .descriptions import country_description, described_names
-from .entities import (copy_at, group_entity, looks_like_person, ner_label, only_place_noun, org_entity, org_headed,
-                       place_entity, same_title, state_entity, strip_det, unknown_name_entity)
+from .entities import (
+    copy_at,
+    group_entity,
+    looks_like_person,
+    ner_label,
+    only_place_noun,
+    org_entity,
+    org_headed,
+    place_entity,
+    same_title,
+    state_entity,
+    strip_det,
+    unknown_name_entity,
+)
 from .mentions import Mention, find_mentions, is_dateline
 from .pairs import clause_head, pair_reading, participants
 
@@ -22,14 +35,16 @@ class DocumentActors(Coreference):
     """Mentions of one document in order, with what they resolve to. `places` (a Gazetteer, or
     None) places the groups and offices a mention names in their country."""
 
-    def __init__(self, doc: Document, kb, places=None, finders: dict | None = None, words: dict | None = None):
+    def __init__(
+        self, doc: Document, kb, places=None, finders: dict | None = None, words: dict | None = None
+    ):
         super().__init__(doc, kb)
         self.finders = finders or {}  # language → its mention finder (dragoman.russian)
-        self.words = words or {}      # another language's pronoun → the English one
+        self.words = words or {}  # another language's pronoun → the English one
         self.gazetteer = places
         self.mentions: list[Mention] = []
         self.sentence_mentions: list[Mention] = []  # those of the sentence being read
-        self.places: dict[str, str] = {}      # feature → country of the last place of that kind
+        self.places: dict[str, str] = {}  # feature → country of the last place of that kind
 
     def add_sentence(self, sent) -> None:
         self.sent_index += 1
@@ -65,8 +80,12 @@ class DocumentActors(Coreference):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
         place = self._place_in(m, sent)
-        country = m.country or (place.country_code if place else None) or self._located_in(m) \
+        country = (
+            m.country
+            or (place.country_code if place else None)
+            or self._located_in(m)
             or self._described_possessor(m, sent)
+        )
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
         if country is None and m.org is None and m.known is None and _state_body(m, sent):
@@ -103,14 +122,23 @@ class DocumentActors(Coreference):
         """A definite office, body or group with no country of its own is the last one named
         with that title and a country or organisation, unless that is the clause's other party;
         a body of a state ("the government") only one of the state the text is about."""
-        if m.role is None or (m.role.kind == "person" and not m.plural) \
-                or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children):
+        if (
+            m.role is None
+            or (m.role.kind == "person" and not m.plural)
+            or not any(c.dep_ == "det" and c.lower_ in DEFINITE for c in root.children)
+        ):
             return None
         others = self._other_states(m, sent)
         home = self.home_country(others) if _state_body(m, sent) else None
         for _, e in reversed(self.groups):
-            if e.title and same_title(e.title, m.role.name) and (e.country or e.org) \
-                    and not e.stands_for_members and e.country not in others and e.country == (home or e.country):
+            if (
+                e.title
+                and same_title(e.title, m.role.name)
+                and (e.country or e.org)
+                and not e.stands_for_members
+                and e.country not in others
+                and e.country == (home or e.country)
+            ):
                 return copy_at(e, text, span)
         return None
 
@@ -137,9 +165,15 @@ class DocumentActors(Coreference):
         if verb is None:
             return frozenset()
         parts = participants(verb)
-        return frozenset(o.country for o in self.sentence_mentions
-                         if o is not m and o.country and _root(o, sent).i in parts and not (o.person or o.known)
-                         and (o.role is None or o.role.kind == "organization"))
+        return frozenset(
+            o.country
+            for o in self.sentence_mentions
+            if o is not m
+            and o.country
+            and _root(o, sent).i in parts
+            and not (o.person or o.known)
+            and (o.role is None or o.role.kind == "organization")
+        )
 
     def _shared_head(self, m: Mention, text: str, span, sent) -> Entity:
         """ "Chinese and Russian officials": a group that stands for one group per country."""
@@ -163,8 +197,11 @@ class DocumentActors(Coreference):
         if m.org is not None and not m.role:
             return org_entity(m.org, text, span)
         if m.country and not m.role and not m.org:
-            return (group_entity(m, text, span, country=m.country, kind="group") if m.demonym
-                    else self._state(m.country, text, span))
+            return (
+                group_entity(m, text, span, country=m.country, kind="group")
+                if m.demonym
+                else self._state(m.country, text, span)
+            )
         if m.role or m.org:
             e = group_entity(m, text, span, country=country)
             self._add_members(e, m)
@@ -233,7 +270,7 @@ def _state_body(m: Mention, sent) -> bool:
 
 def _root(m: Mention, sent):
     """The head token of a mention."""
-    return sent.span.doc[m.start:m.end].root
+    return sent.span.doc[m.start : m.end].root
 
 
 def _bare_person_name(m: Mention, place, label: str | None) -> bool:

@@ -4,6 +4,7 @@ A country's id is its ISO code, an organisation's its code, a group's a hash of 
 organisation, sector and role, and a person's a hash of their affiliation and surname, so
 "Norov" of the SCO is one actor in every document.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,8 +31,16 @@ def person_id(p: Entity) -> str:
 
 
 def org_entity(org: Info, text: str, span) -> Entity:
-    return Entity(name=org.name, text=text, span=span, kind="organization", country=org.country,
-                  sector=org.sector, org=org.code, id=org.code)
+    return Entity(
+        name=org.name,
+        text=text,
+        span=span,
+        kind="organization",
+        country=org.country,
+        sector=org.sector,
+        org=org.code,
+        id=org.code,
+    )
 
 
 def state_entity(iso3: str, name: str, text: str, span) -> Entity:
@@ -45,11 +54,20 @@ def group_entity(m: Mention, text: str, span, country=None, kind=None) -> Entity
     sector = (m.role.sector if m.role else None) or (org.sector if org else None)
     kind = kind or ("group" if m.plural or (m.role and m.role.kind == "group") else "organization")
     name = strip_det(text)
-    key = "|".join([country or "", org.code if org else "", sector or "",
-                    m.role.code if m.role else name.lower()])
-    return Entity(name=name, text=text, span=span, kind=kind, country=country, sector=sector,
-                  org=org.code if org else None, title=m.role.name if m.role else None,
-                  id="g-" + short_hash(key))
+    key = "|".join(
+        [country or "", org.code if org else "", sector or "", m.role.code if m.role else name.lower()]
+    )
+    return Entity(
+        name=name,
+        text=text,
+        span=span,
+        kind=kind,
+        country=country,
+        sector=sector,
+        org=org.code if org else None,
+        title=m.role.name if m.role else None,
+        id="g-" + short_hash(key),
+    )
 
 
 def unknown_name_entity(label: str | None, text: str, span) -> Entity:
@@ -62,8 +80,14 @@ def unknown_name_entity(label: str | None, text: str, span) -> Entity:
 def place_entity(place, text: str, span) -> Entity:
     """A place standing for its people or government ("aid to Wuhan", "a ceasefire in Idlib"),
     coded with its country as PETRARCH codes it."""
-    return Entity(name=place.name, text=text, span=span, kind="state", country=place.country_code,
-                  id="g-" + short_hash(f"place|{place.country_code}|{place.name}"))
+    return Entity(
+        name=place.name,
+        text=text,
+        span=span,
+        kind="state",
+        country=place.country_code,
+        id="g-" + short_hash(f"place|{place.country_code}|{place.name}"),
+    )
 
 
 def is_place(e: Entity) -> bool:
@@ -72,8 +96,17 @@ def is_place(e: Entity) -> bool:
 
 
 def copy_at(e: Entity, text: str, span) -> Entity:
-    return Entity(name=e.name, text=text, span=span, kind=e.kind, country=e.country, sector=e.sector,
-                  org=e.org, title=e.title, id=e.id)
+    return Entity(
+        name=e.name,
+        text=text,
+        span=span,
+        kind=e.kind,
+        country=e.country,
+        sector=e.sector,
+        org=e.org,
+        title=e.title,
+        id=e.id,
+    )
 
 
 def sector_of(m: Mention) -> str | None:
@@ -125,4 +158,5 @@ def org_headed(m: Mention) -> bool:
 
 def only_place_noun(m: Mention) -> bool:
     return not (m.person or m.org or m.role or m.country) and all(
-        t.lower_ in ("the", "this", "that") or t.lower_ == m.tokens[-1].lower_ for t in m.tokens)
+        t.lower_ in ("the", "this", "that") or t.lower_ == m.tokens[-1].lower_ for t in m.tokens
+    )

@@ -5,6 +5,7 @@ Tajikistan Saidzoda Zohir Ozod", "the Chinese government"). It is coded composit
 what the knowledge files recognise inside it: a person's name, a role (title, office, sector
 noun), an organisation, a country (name, demonym, capital used as metonym, or a place in it).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ ORG_WORDS = words("organization_words")
 
 @dataclass
 class Mention:
-    start: int                 # token indices in the spaCy Doc, end exclusive
+    start: int  # token indices in the spaCy Doc, end exclusive
     end: int
     tokens: list = field(repr=False)
     person: str | None = None  # a person's name as written
@@ -33,13 +34,13 @@ class Mention:
     country: str | None = None
     place_noun: str | None = None
     known: Info | None = None  # a known person
-    demonym: bool = False        # the country came from an adjective: "Bosnian Serb units"
+    demonym: bool = False  # the country came from an adjective: "Bosnian Serb units"
     plural: bool = False
     # "Chinese and Russian officials": one head noun shared by the countries of its conjoined
     # demonyms, in order; the mention stands for one group per country.
     countries: list[tuple[str, str]] = field(default_factory=list)  # (iso3, demonym as written)
     demonym_end: int | None = None  # the token after the demonym: "Russian| officials"
-    body: Info | None = None     # the body a titled person belongs to: "Foreign Ministry spokeswoman"
+    body: Info | None = None  # the body a titled person belongs to: "Foreign Ministry spokeswoman"
     entity: Entity | None = None
 
     @property
@@ -49,14 +50,17 @@ class Mention:
 
 # ---------------------------------------------------------------- matching knowledge in a sentence
 
+
 def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
     """Longest phrase matches: start token index → (end index, infos)."""
     out, i, toks = {}, 0, list(tokens)
     while i < len(toks):
         longest = kb.longest_from(toks[i].text, toks[i].lemma_)
         for n in range(min(longest, len(toks) - i), 0, -1):
-            span = toks[i:i + n]
-            infos = [x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span) and not _adjective(x, span)]
+            span = toks[i : i + n]
+            infos = [
+                x for x in kb.lookup([t.text for t in span]) if _case_ok(x, span) and not _adjective(x, span)
+            ]
             if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"
                 forms = [t.text for t in span[:-1]] + [span[-1].lemma_]
                 infos = [x for x in kb.lookup(forms) if x.category == ROLE]
@@ -72,8 +76,14 @@ def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
 def _adjective(info: Info, span) -> bool:
     """ "an official visit", "a general strike": the word of a person's title used as an adjective."""
     tok = span[0]
-    return info.category == ROLE and info.kind == "person" and len(span) == 1 and tok.pos_ == "ADJ" \
-        and tok.dep_ == "amod" and tok.text.islower()
+    return (
+        info.category == ROLE
+        and info.kind == "person"
+        and len(span) == 1
+        and tok.pos_ == "ADJ"
+        and tok.dep_ == "amod"
+        and tok.text.islower()
+    )
 
 
 def _case_ok(info: Info, span) -> bool:
@@ -84,6 +94,7 @@ def _case_ok(info: Info, span) -> bool:
 
 
 # ---------------------------------------------------------------- mentions in one sentence
+
 
 def find_mentions(kb: Knowledge, sent) -> list[Mention]:
     matches = match_knowledge(kb, sent)
@@ -122,12 +133,18 @@ def share_heads(mentions: list[Mention], doc) -> list[Mention]:
     out: list[Mention] = []
     for m in reversed(mentions):
         nxt = out[-1] if out else None
-        if nxt is not None and _bare_demonym(m) and nxt.demonym and nxt.role is not None \
-                and nxt.person is None and nxt.known is None \
-                and _only_conjoiners(doc[m.end:nxt.start], chained=bool(nxt.countries)):
-            own = nxt.countries or [(nxt.country, _words(doc[nxt.start:nxt.demonym_end or nxt.start]))]
+        if (
+            nxt is not None
+            and _bare_demonym(m)
+            and nxt.demonym
+            and nxt.role is not None
+            and nxt.person is None
+            and nxt.known is None
+            and _only_conjoiners(doc[m.end : nxt.start], chained=bool(nxt.countries))
+        ):
+            own = nxt.countries or [(nxt.country, _words(doc[nxt.start : nxt.demonym_end or nxt.start]))]
             nxt.countries = [(m.country, _words(m.tokens))] + own
-            nxt.tokens = list(doc[m.start:nxt.end])
+            nxt.tokens = list(doc[m.start : nxt.end])
             nxt.start = m.start
             continue
         out.append(m)
@@ -141,14 +158,22 @@ def _words(tokens) -> str:
 def _bare_demonym(m: Mention) -> bool:
     """An adjective of a country and nothing else: "Chinese" (not "Iranians", not "China")."""
     last = m.tokens[-1]
-    return bool(m.country and m.demonym and not (m.role or m.org or m.person or m.known)
-                and last.tag_ in ("JJ", "NNP") and last.dep_ in ("amod", "conj", "compound"))
+    return bool(
+        m.country
+        and m.demonym
+        and not (m.role or m.org or m.person or m.known)
+        and last.tag_ in ("JJ", "NNP")
+        and last.dep_ in ("amod", "conj", "compound")
+    )
 
 
 def _only_conjoiners(between, chained: bool) -> bool:
     """Only "and", "or" and commas; a comma alone only before a chain ("Chinese, Russian and ...")."""
-    return len(between) > 0 and all(t.lower_ in CONJOINERS for t in between) \
+    return (
+        len(between) > 0
+        and all(t.lower_ in CONJOINERS for t in between)
         and (chained or any(t.lower_ != "," for t in between))
+    )
 
 
 def _is_namey(tok, covered) -> bool:
@@ -172,7 +197,7 @@ def _bridge(sent, j: int, namey: list[bool]) -> int | None:
     words = [t.lower_ for t in sent[j:k]]
     if "for" in words:  # only inside names: "Regional Office for Europe"
         return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" else None
-    if "'s" in words:   # "China's fight" stops; "the WHO's Regional Office", "Russia's army" go on
+    if "'s" in words:  # "China's fight" stops; "the WHO's Regional Office", "Russia's army" go on
         return k if sent[k].text[:1].isupper() or sent[k].pos_ in ("NOUN", "ADJ") else None
     return k
 
@@ -235,8 +260,14 @@ def _person_name(span, known_idx: set[int], titled: bool) -> str | None:
     last = persons[-1]
     toks = [last]
     for t in reversed(span[: last.i - span.start]):
-        if t.i in known_idx or t.pos_ != "PROPN" or t.lower_ in ORG_WORDS or t.is_punct \
-                or t.lower_ in HONORIFICS or t.ent_type_ in ("GPE", "LOC", "NORP"):
+        if (
+            t.i in known_idx
+            or t.pos_ != "PROPN"
+            or t.lower_ in ORG_WORDS
+            or t.is_punct
+            or t.lower_ in HONORIFICS
+            or t.ent_type_ in ("GPE", "LOC", "NORP")
+        ):
             break
         toks.insert(0, t)
     while toks and toks[0].lower_ in HONORIFICS:

@@ -9,6 +9,7 @@ others, and of each the last named first; an actor named as the place of somethi
 no candidate, and the subject of the reference's own clause is never one of the pair ("He
 called on both countries": not his).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,9 +25,12 @@ PAIR_WORDS = words("pair_words")
 PAIR_PERSON_NOUNS = words("pair_person_nouns")
 # The titles a plural reference of this title stands for, by their words: "the leaders" are
 # presidents, prime ministers and kings; "the diplomats" foreign ministers and ambassadors.
-TITLE_FAMILIES = {"leader": words("leader_title_words"), "diplomat": words("diplomat_title_words"),
-                  "ambassador": words("diplomat_title_words")}
-PAIRED_DETS = frozenset({"both", "two"})    # "both sides", "the two governments"
+TITLE_FAMILIES = {
+    "leader": words("leader_title_words"),
+    "diplomat": words("diplomat_title_words"),
+    "ambassador": words("diplomat_title_words"),
+}
+PAIRED_DETS = frozenset({"both", "two"})  # "both sides", "the two governments"
 DEFINITE_DETS = frozenset({"the", "these"})  # "the sides"
 # Languages without articles, where a bare plural ("стороны обсудили") reads as "the sides" does:
 # none in English; dragoman.russian adds "ru" (data/ru/word_classes.tsv).
@@ -44,6 +48,7 @@ STATES, SIDES, ANY, PEOPLE = "states", "sides", "any", "people"
 class Reading:
     """How a phrase refers to a pair: the kind of its members, the title people must hold,
     and whether the phrase only may refer to a pair ("foreign ministers" with no determiner)."""
+
     kind: str
     title: str | None = None
     weak: bool = False
@@ -52,10 +57,11 @@ class Reading:
 @dataclass
 class Seen:
     """An actor named in the document, and what makes it salient."""
-    sent: int          # index of its sentence in the document
-    offset: int        # where it is named in the document text
+
+    sent: int  # index of its sentence in the document
+    offset: int  # where it is named in the document text
     subject: bool
-    entity: Entity     # for a person, the cluster
+    entity: Entity  # for a person, the cluster
 
 
 def salience(root, last=None) -> tuple[bool, bool]:
@@ -114,8 +120,10 @@ def _has_noun_after(tok) -> bool:
 def _qualified(tok) -> bool:
     """ "the ministers of the SCO", "the parties to the conflict", "ministers who ...": a phrase
     that says who it means is no reference back."""
-    return any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "in"))
-               for c in tok.children)
+    return any(
+        c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "in"))
+        for c in tok.children
+    )
 
 
 def clause_head(tok):
@@ -144,8 +152,13 @@ def participants(verb) -> set[int]:
     its prepositions but those of place ("thanked China for its support": the subject and China),
     with their conjuncts."""
     direct = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj", "dative", "attr")]
-    direct += [o for p in verb.children if p.dep_ in ("prep", "agent") and p.lower_ not in LOCATIVE_PREPS
-               for o in p.children if o.dep_ == "pobj"]  # not where: "met officials in Astana"
+    direct += [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "agent") and p.lower_ not in LOCATIVE_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]  # not where: "met officials in Astana"
     return {t.i for d in direct for t in (d, *conjuncts_deep(d))}
 
 
@@ -166,13 +179,21 @@ def ranked(seen: list[Seen], sent: int, offset: int, window: int) -> list[Seen]:
     return sorted(found, key=lambda s: (-s.sent, not s.subject, -s.offset))
 
 
-def find_pair(reading: Reading, seen: list[Seen], pairs: list[tuple[int, int, list[Entity]]],
-              sent: int, offset: int, avoid: set[str]) -> list[Entity]:
+def find_pair(
+    reading: Reading,
+    seen: list[Seen],
+    pairs: list[tuple[int, int, list[Entity]]],
+    sent: int,
+    offset: int,
+    avoid: set[str],
+) -> list[Entity]:
     """The two actors a reference made in sentence `sent` at `offset` stands for (or [])."""
     window = ranked(seen, sent, offset, PAIR_WINDOW)
     joined = [p for n, at, p in pairs if n >= sent - PAIR_WINDOW and at < offset]
     if joined and _fits(joined[-1], reading) and not any(keys_of(e) & avoid for e in joined[-1]):
-        return list(joined[-1])  # "China and Russia ... both countries", "the government and the rebels ... both sides"
+        return list(
+            joined[-1]
+        )  # "China and Russia ... both countries", "the government and the rebels ... both sides"
     if reading.kind == ANY:
         people = _distinct([s for s in window if s.entity.kind == "person"], avoid, person_key)
         return people if len(people) == 2 else _states(window, avoid)

@@ -6,6 +6,7 @@
 Reading needs nothing; writing (POST /api/documents) needs the token the server was
 started with. Without a token the server is read-only and says so.
 """
+
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
@@ -25,18 +26,24 @@ DEFAULT_MAX_BODY_BYTES = 10_000_000
 # The page loads only what dragoman serves; news text can never bring in a script,
 # even if a rendering bug let markup through (the page escapes it in the first place).
 SECURITY_HEADERS = {
-    "content-security-policy": ("default-src 'self'; script-src 'self'; style-src 'self'; "
-                                "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-                                "frame-ancestors 'none'"),
+    "content-security-policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+        "frame-ancestors 'none'"
+    ),
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
 }
 
 
-def create_app(db: str, token: str | None = None,
-               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
-               settings: Settings | None = None, pipeline=None,
-               allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(
+    db: str,
+    token: str | None = None,
+    max_body_bytes: int = DEFAULT_MAX_BODY_BYTES,
+    settings: Settings | None = None,
+    pipeline=None,
+    allowed_hosts: list[str] | None = None,
+) -> FastAPI:
     """The app over the store at `db` (a path or URL, as open_store takes).
 
     pipeline: an already loaded dragoman.pipeline.Pipeline to share (tests), else one
@@ -51,15 +58,20 @@ def create_app(db: str, token: str | None = None,
         yield
         service.store.close()
 
-    app = FastAPI(title="dragoman", version=__version__, lifespan=lifespan,
-                  # One schema per model: a field with a default may be left out.
-                  separate_input_output_schemas=False,
-                  description="Event data (PLOVER) extracted from news: events, actors, "
-                              "documents and timelines. Errors always have the shape "
-                              '{"error": {"status": N, "message": "..."}}.',
-                  # The interactive docs pages load their scripts from a CDN: off, since
-                  # dragoman works offline. The schema itself is at /openapi.json.
-                  docs_url=None, redoc_url=None)
+    app = FastAPI(
+        title="dragoman",
+        version=__version__,
+        lifespan=lifespan,
+        # One schema per model: a field with a default may be left out.
+        separate_input_output_schemas=False,
+        description="Event data (PLOVER) extracted from news: events, actors, "
+        "documents and timelines. Errors always have the shape "
+        '{"error": {"status": N, "message": "..."}}.',
+        # The interactive docs pages load their scripts from a CDN: off, since
+        # dragoman works offline. The schema itself is at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.service = service
     install_error_handlers(app)
     app.include_router(router)

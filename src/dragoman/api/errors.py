@@ -6,6 +6,7 @@ Every message says what went wrong and what to do next. Handlers here turn each 
 of failure (an unknown route, a bad filter value, a failed validation, a missing token,
 a body too large, a bug) into that shape, so clients parse exactly one thing.
 """
+
 from __future__ import annotations
 
 import logging
@@ -68,8 +69,12 @@ async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResp
 
 
 async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-    return error_response(422, "invalid request: " + "; ".join(
-        _describe(e) for e in exc.errors()) + "; see /openapi.json for the parameters")
+    return error_response(
+        422,
+        "invalid request: "
+        + "; ".join(_describe(e) for e in exc.errors())
+        + "; see /openapi.json for the parameters",
+    )
 
 
 def _describe(error: dict) -> str:
@@ -91,5 +96,7 @@ async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
 
 async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unexpected error on %s %s", request.method, request.url.path)
-    return error_response(500, "internal error; the server log has the details, "
-                          "please report it with the request that caused it")
+    return error_response(
+        500,
+        "internal error; the server log has the details, please report it with the request that caused it",
+    )

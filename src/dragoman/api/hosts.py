@@ -6,6 +6,7 @@ away (it names the attacker's domain). So `dragoman serve` answers the names it 
 by (the host it listens on, and localhost's names when that is a loopback address) and
 refuses any other Host with a 400 in the API's one error shape.
 """
+
 from __future__ import annotations
 
 import ipaddress
@@ -85,5 +86,7 @@ class AllowedHosts:
     def refusal(self, name: str) -> str:
         if not name:
             return "no Host header: send the name you reach the server by (HTTP/1.1 does)"
-        return (f"this server does not answer to the host {name!r} (the Host header); reach it "
-                f"as {', '.join(self.hosts)}, or restart it with --allowed-host {name}")
+        return (
+            f"this server does not answer to the host {name!r} (the Host header); reach it "
+            f"as {', '.join(self.hosts)}, or restart it with --allowed-host {name}"
+        )

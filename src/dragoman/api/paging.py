@@ -3,6 +3,7 @@
 The cursor carries the position and a fingerprint of the filters and order it was made
 for, so a cursor reused with other filters is refused instead of paging wrongly.
 """
+
 from __future__ import annotations
 
 import base64
@@ -38,11 +39,13 @@ def decode_cursor(cursor: str, filters: dict, order: str, max_offset: int) -> in
         if type(offset) is not int or not 0 <= offset <= max_offset:
             raise ValueError("not an offset")
     except (ValueError, KeyError, TypeError, RecursionError) as exc:
-        raise ApiError(400, "malformed cursor; pass the `next` value of a previous "
-                            "page unchanged, or use offset") from exc
+        raise ApiError(
+            400, "malformed cursor; pass the `next` value of a previous page unchanged, or use offset"
+        ) from exc
     if fingerprint != _fingerprint(filters, order):
-        raise ApiError(400, "this cursor belongs to other filters or another order; "
-                            "start again without a cursor")
+        raise ApiError(
+            400, "this cursor belongs to other filters or another order; start again without a cursor"
+        )
     return offset
 
 

@@ -6,6 +6,7 @@ enumeration in the OpenAPI schema. The store checks the values themselves (type 
 quad case-insensitively) and answers a bad one with a QueryError, which the API turns
 into a 400 that says which values to use.
 """
+
 from __future__ import annotations
 
 import inspect
@@ -28,22 +29,25 @@ MAX_OFFSET = 1_000_000_000
 # checks them, and answers a bad one with a 400 that says what to use. (Empty: no filter.)
 YEAR = "([1-9][0-9]{3}|0[1-9][0-9]{2}|00[1-9][0-9]|000[1-9])"
 DATE_PATTERN = rf"^({YEAR}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?)?$"
-DECLARED = {"since": {"pattern": DATE_PATTERN}, "until": {"pattern": DATE_PATTERN},
-            "q": {"maxLength": MAX_SEARCH_CHARS}}
+DECLARED = {
+    "since": {"pattern": DATE_PATTERN},
+    "until": {"pattern": DATE_PATTERN},
+    "q": {"maxLength": MAX_SEARCH_CHARS},
+}
 
 
 def one_of(choices, description: str, declared: dict | None = None):
     """A query parameter whose values the schema enumerates (`choices`, or none when
     None); the values themselves are checked by the store, which says what to use."""
     enumeration = {"enum": list(choices)} if choices else {}
-    return Query(description=description, json_schema_extra={**enumeration, **(declared or {})}
-                 or None)
+    return Query(description=description, json_schema_extra={**enumeration, **(declared or {})} or None)
 
 
 def _filter_parameter(field: FilterField) -> inspect.Parameter:
     query = one_of(field.choices, field.help, DECLARED.get(field.name))
-    return inspect.Parameter(field.name, inspect.Parameter.KEYWORD_ONLY, default=None,
-                             annotation=Annotated[str | None, query])
+    return inspect.Parameter(
+        field.name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, query]
+    )
 
 
 def event_filters(**values: str | None) -> dict:
@@ -53,13 +57,15 @@ def event_filters(**values: str | None) -> dict:
 
 # FastAPI reads a dependency's parameters from its signature: one per filter field.
 event_filters.__signature__ = inspect.Signature(
-    [_filter_parameter(field) for field in FILTER_FIELDS], return_annotation=dict)
+    [_filter_parameter(field) for field in FILTER_FIELDS], return_annotation=dict
+)
 
 Filters = Annotated[dict, Depends(event_filters)]
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"at most {MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"at most {MAX_OFFSET:,}")]
 Order = Annotated[str, one_of(ORDERS, "date, -date, confidence or -confidence")]
-ClusterOrder = Annotated[str, one_of(CLUSTER_ORDERS, "-articles (most reported first), "
-                                     "articles, date, -date or -reported")]
+ClusterOrder = Annotated[
+    str, one_of(CLUSTER_ORDERS, "-articles (most reported first), articles, date, -date or -reported")
+]
 Interval = Annotated[str, one_of(INTERVALS, "day, week or month")]
 TimelineKey = Annotated[str, one_of(TIMELINE_KEYS, "quad or type")]

@@ -4,6 +4,7 @@ The event filters are dragoman.filters' (parameters.py declares them); the store
 their values and raises QueryError, which the API answers with a 400. The app (app.py)
 includes this router; nothing here imports the app.
 """
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -33,13 +34,12 @@ from .summaries import network, places
 
 def errors(*statuses: int) -> dict:
     """The OpenAPI `responses` of these error statuses: each the one error shape."""
-    return {status: {"model": schemas.ErrorBody, "description": ERRORS[status]}
-            for status in statuses}
+    return {status: {"model": schemas.ErrorBody, "description": ERRORS[status]} for status in statuses}
 
 
 ERRORS = {
     400: "a parameter value the store cannot use (the message names the values to use), "
-         "a malformed cursor, a Host the server does not answer to",
+    "a malformed cursor, a Host the server does not answer to",
     401: "no token (POST needs `Authorization: Bearer TOKEN`)",
     403: "a wrong token, or a read-only server",
     404: "no such item",
@@ -75,12 +75,15 @@ def page() -> FileResponse:
     return FileResponse(str(static_dir().joinpath("index.html")), media_type="text/html")
 
 
-@router.get("/api/events", tags=["events"], response_class=FastJSON,
-            response_model=schemas.EventPage)
-def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
-                cursor: Annotated[str | None, Query(description="the `next` of a previous "
-                                                    "page; replaces offset")] = None,
-                order: Order = "date") -> FastJSON:
+@router.get("/api/events", tags=["events"], response_class=FastJSON, response_model=schemas.EventPage)
+def list_events(
+    request: Request,
+    filters: Filters,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    cursor: Annotated[str | None, Query(description="the `next` of a previous page; replaces offset")] = None,
+    order: Order = "date",
+) -> FastJSON:
     """Events matching every filter given, as contract records, with the total count.
 
     The count stops past 10,000 matches (or past the next page, deep in a listing):
@@ -94,12 +97,25 @@ def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: 
     total = store.count_events(**filters, cap=cap)
     more = offset + len(events) < total
     after = encode_cursor(offset + len(events), filters, order) if more else None
-    return FastJSON({"events": events, "total": total, "total_is_lower_bound": total >= cap,
-                     "limit": limit, "offset": offset, "next": after})
+    return FastJSON(
+        {
+            "events": events,
+            "total": total,
+            "total_is_lower_bound": total >= cap,
+            "limit": limit,
+            "offset": offset,
+            "next": after,
+        }
+    )
 
 
-@router.get("/api/events/{event_id}", tags=["events"], response_class=FastJSON,
-            response_model=schemas.EventRecord, responses=errors(404))
+@router.get(
+    "/api/events/{event_id}",
+    tags=["events"],
+    response_class=FastJSON,
+    response_model=schemas.EventRecord,
+    responses=errors(404),
+)
 def get_event(request: Request, event_id: str) -> FastJSON:
     found = service_of(request).store.event(event_id)
     if found is None:
@@ -108,14 +124,18 @@ def get_event(request: Request, event_id: str) -> FastJSON:
 
 
 @router.get("/api/clusters", tags=["clusters"], response_class=FastJSON)
-def list_clusters(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
-                  order: ClusterOrder = "-articles") -> FastJSON:
+def list_clusters(
+    request: Request,
+    filters: Filters,
+    limit: Limit = 100,
+    offset: Offset = 0,
+    order: ClusterOrder = "-articles",
+) -> FastJSON:
     """Clusters (the reports of one happening) with at least one event matching every
     filter given: each with its counts of articles, independent sources and mentions, the
     dates it was first and last reported, and its representative record. `next` is the
     offset of the next page, when this one is full."""
-    clusters = service_of(request).store.clusters(**filters, limit=limit, offset=offset,
-                                                  order=order)
+    clusters = service_of(request).store.clusters(**filters, limit=limit, offset=offset, order=order)
     after = offset + len(clusters) if len(clusters) == limit else None
     return FastJSON({"clusters": clusters, "limit": limit, "offset": offset, "next": after})
 
@@ -131,20 +151,28 @@ def get_cluster(request: Request, cluster_id: str) -> FastJSON:
     return FastJSON(found)
 
 
-@router.get("/api/actors", tags=["actors"], response_class=FastJSON,
-            response_model=schemas.ActorPage)
-def list_actors(request: Request,
-                q: Annotated[str | None, Query(description="an actor id or part of a name")] = None,
-                country: Annotated[str | None, Query(description="ISO 3166 alpha-3")] = None,
-                limit: Limit = 100, offset: Offset = 0) -> FastJSON:
+@router.get("/api/actors", tags=["actors"], response_class=FastJSON, response_model=schemas.ActorPage)
+def list_actors(
+    request: Request,
+    q: Annotated[str | None, Query(description="an actor id or part of a name")] = None,
+    country: Annotated[str | None, Query(description="ISO 3166 alpha-3")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> FastJSON:
     """Resolved actors with their mention and event counts, most events first."""
-    actors = service_of(request).store.actors(q=q or None, country=country or None,
-                                              limit=limit, offset=offset)
+    actors = service_of(request).store.actors(
+        q=q or None, country=country or None, limit=limit, offset=offset
+    )
     return FastJSON({"actors": actors, "limit": limit, "offset": offset})
 
 
-@router.get("/api/actors/{actor_id}", tags=["actors"], response_class=FastJSON,
-            response_model=schemas.ActorDetail, responses=errors(404))
+@router.get(
+    "/api/actors/{actor_id}",
+    tags=["actors"],
+    response_class=FastJSON,
+    response_model=schemas.ActorDetail,
+    responses=errors(404),
+)
 def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     """An actor, its events as actor and as recipient, and its counterparts."""
     found = service_of(request).store.actor(actor_id, limit=limit)
@@ -153,20 +181,32 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     return FastJSON(found)
 
 
-@router.get("/api/documents/{doc_id}", tags=["documents"], response_class=FastJSON,
-            response_model=schemas.StoredDocument, responses=errors(404))
+@router.get(
+    "/api/documents/{doc_id}",
+    tags=["documents"],
+    response_class=FastJSON,
+    response_model=schemas.StoredDocument,
+    responses=errors(404),
+)
 def get_document(request: Request, doc_id: str) -> FastJSON:
     """A stored document: text, passages with their language, entities with spans, events."""
     found = service_of(request).store.document(doc_id)
     if found is None:
-        raise ApiError(404, f"no document {doc_id!r}; documents are named in each "
-                            "event's doc_id (see /api/events)")
+        raise ApiError(
+            404, f"no document {doc_id!r}; documents are named in each event's doc_id (see /api/events)"
+        )
     return FastJSON(found)
 
 
-@router.post("/api/documents", tags=["documents"], status_code=200, response_class=FastJSON,
-             response_model=schemas.IngestResult, responses=errors(401, 403, 413),
-             openapi_extra={"requestBody": schemas.documents_body()})
+@router.post(
+    "/api/documents",
+    tags=["documents"],
+    status_code=200,
+    response_class=FastJSON,
+    response_model=schemas.IngestResult,
+    responses=errors(401, 403, 413),
+    openapi_extra={"requestBody": schemas.documents_body()},
+)
 async def post_documents(request: Request) -> FastJSON:
     """Ingest documents (a JSON object, a list of them, or {"documents": [...]}, with the
     fields of the .json input: id, text, date, url, title, source, language).
@@ -186,34 +226,34 @@ async def post_documents(request: Request) -> FastJSON:
         return FastJSON(await run_in_threadpool(ingest.ingest_documents, service, items))
 
 
-@router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON,
-            response_model=schemas.Timeline)
-def timeline(request: Request, filters: Filters,
-             interval: Interval = "day", by: TimelineKey = "quad") -> FastJSON:
+@router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON, response_model=schemas.Timeline)
+def timeline(
+    request: Request, filters: Filters, interval: Interval = "day", by: TimelineKey = "quad"
+) -> FastJSON:
     """Event counts per period and quad (or type), for charts; undated events left out."""
     counts = service_of(request).store.timeline_json(interval=interval, by=by, **filters)
     # The counts arrive as JSON text from the database (tens of thousands of rows for a
     # daily timeline): sent as they are, inside the same object as ever.
     head = orjson.dumps({"interval": interval, "by": by})[:-1]
-    return Response(head + b',"counts":' + counts.encode() + b"}",
-                    media_type="application/json")
+    return Response(head + b',"counts":' + counts.encode() + b"}", media_type="application/json")
 
 
-@router.get("/api/stats/network", tags=["stats"], response_class=FastJSON,
-            response_model=schemas.Network)
-def actor_network(request: Request, filters: Filters,
-                  limit: Annotated[int, Query(ge=1, le=5000, description="events to draw "
-                                              "from, newest first")] = 1000,
-                  nodes: Annotated[int, Query(ge=2, le=200)] = 40) -> FastJSON:
+@router.get("/api/stats/network", tags=["stats"], response_class=FastJSON, response_model=schemas.Network)
+def actor_network(
+    request: Request,
+    filters: Filters,
+    limit: Annotated[int, Query(ge=1, le=5000, description="events to draw from, newest first")] = 1000,
+    nodes: Annotated[int, Query(ge=2, le=200)] = 40,
+) -> FastJSON:
     """Actors as nodes and events between them as edges (per quad), from matching events."""
     events = service_of(request).store.events(**filters, limit=limit, order="-date")
     return FastJSON(network(events, nodes))
 
 
-@router.get("/api/stats/places", tags=["stats"], response_class=FastJSON,
-            response_model=schemas.Places)
-def event_places(request: Request, filters: Filters,
-                 limit: Annotated[int, Query(ge=1, le=5000)] = 1000) -> FastJSON:
+@router.get("/api/stats/places", tags=["stats"], response_class=FastJSON, response_model=schemas.Places)
+def event_places(
+    request: Request, filters: Filters, limit: Annotated[int, Query(ge=1, le=5000)] = 1000
+) -> FastJSON:
     """Where matching events happened: one point per place with its event count."""
     events = service_of(request).store.events(**filters, limit=limit, order="-date")
     return FastJSON({"places": places(events), "sampled": len(events)})

@@ -5,6 +5,7 @@ models only describe them, and schemathesis (tests/test_schemathesis.py) checks 
 of a real server against them. Fields beyond those named here may appear (a later version
 of the contract adds them); a field named here is always there, `null` where it says so.
 """
+
 from __future__ import annotations
 
 from typing import Literal, Optional
@@ -21,6 +22,7 @@ Span = list[int]
 
 # ---------------------------------------------------------------- the one error shape
 
+
 class ErrorDetail(BaseModel):
     status: int = Field(description="the HTTP status, again")
     message: str = Field(description="what went wrong and what to do next")
@@ -28,10 +30,12 @@ class ErrorDetail(BaseModel):
 
 class ErrorBody(BaseModel):
     """Every error the API answers, whatever its status."""
+
     error: ErrorDetail
 
 
 # ---------------------------------------------------------------- the event record
+
 
 class Entity(BaseModel):
     name: str = Field(description="canonical name")
@@ -68,6 +72,7 @@ class Mention(BaseModel):
 
 class EventRecord(BaseModel):
     """The event record of the contract (DESIGN.md), as `dragoman extract` writes it."""
+
     id: str
     doc_id: str
     event: EventType
@@ -96,11 +101,11 @@ class EventPage(BaseModel):
     total_is_lower_bound: bool
     limit: int
     offset: int
-    next: Optional[str] = Field(description="pass as `cursor` for the next page; null at "
-                                            "the end")
+    next: Optional[str] = Field(description="pass as `cursor` for the next page; null at the end")
 
 
 # ---------------------------------------------------------------- actors
+
 
 class Actor(BaseModel):
     id: str
@@ -134,6 +139,7 @@ class ActorDetail(Actor):
 
 
 # ---------------------------------------------------------------- documents
+
 
 class Passage(BaseModel):
     start: int
@@ -169,6 +175,7 @@ class StoredDocument(BaseModel):
 
 class DocumentIn(BaseModel):
     """A document to ingest: the fields of the .json input (news-please's names too)."""
+
     text: Optional[str] = Field(None, description="the article text (or `maintext`)")
     maintext: Optional[str] = None
     id: Optional[str | int] = Field(None, description="default: a hash of the text")
@@ -190,8 +197,10 @@ def documents_body() -> dict:
     document["anyOf"] = [{"required": ["text"]}, {"required": ["maintext"]}]
     listed = {"type": "array", "items": document, "minItems": 1, "maxItems": 1000}
     wrapped = {"type": "object", "properties": {"documents": listed}, "required": ["documents"]}
-    return {"required": True, "content": {"application/json": {
-        "schema": {"anyOf": [document, listed, wrapped]}}}}
+    return {
+        "required": True,
+        "content": {"application/json": {"schema": {"anyOf": [document, listed, wrapped]}}},
+    }
 
 
 class Stored(BaseModel):
@@ -207,14 +216,17 @@ class Failed(BaseModel):
     status: Literal["error"]
     source: str = Field(description="request[INDEX]")
     id: Optional[str] = None
-    error: ErrorDetail = Field(description="422: the document cannot be used (the message "
-                                           "names the field); 413: over [input] "
-                                           "max_document_bytes; 503: the store failed")
+    error: ErrorDetail = Field(
+        description="422: the document cannot be used (the message "
+        "names the field); 413: over [input] "
+        "max_document_bytes; 503: the store failed"
+    )
 
 
 class IngestResult(BaseModel):
     """One result per posted document, in order: each stored (or unchanged, the same text
     being stored already) in a transaction of its own, or not stored at all."""
+
     results: list[Stored | Failed]
     stored: int
     unchanged: int
@@ -223,6 +235,7 @@ class IngestResult(BaseModel):
 
 
 # ---------------------------------------------------------------- statistics
+
 
 class TimelineCount(BaseModel):
     period: str = Field(description="a day, a week's Monday or a month")

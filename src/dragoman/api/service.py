@@ -1,4 +1,5 @@
 """What the routes share: the store, the write token, and the pipeline, loaded on first use."""
+
 from __future__ import annotations
 
 import asyncio
@@ -14,8 +15,9 @@ from ..store import open_store
 class Service:
     """One per app (app.state.service): the store it serves and how it accepts writes."""
 
-    def __init__(self, db: str, token: str | None, max_body_bytes: int,
-                 settings: Settings | None, pipeline=None):
+    def __init__(
+        self, db: str, token: str | None, max_body_bytes: int, settings: Settings | None, pipeline=None
+    ):
         self.db = db
         self.settings = settings or Settings.load()
         self.limits = self.settings.limits()  # the [input] limits, as the CLI applies them
@@ -39,6 +41,7 @@ class Service:
     def pipeline(self):
         if self._pipeline is None:
             from ..pipeline import Pipeline
+
             self._pipeline = Pipeline(self.settings)
         return self._pipeline
 
@@ -53,8 +56,10 @@ class Service:
 def query_timeout(settings: Settings) -> float:
     value = settings.get("server", "query_timeout")
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
-        raise UsageError(f"[server] query_timeout = {value!r} in the settings is not a "
-                         "positive number of seconds; fix it in your --config file")
+        raise UsageError(
+            f"[server] query_timeout = {value!r} in the settings is not a "
+            "positive number of seconds; fix it in your --config file"
+        )
     return float(value)
 
 

@@ -1,4 +1,5 @@
 """Aggregates the page draws, computed from event records (no SQL of their own)."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -16,18 +17,31 @@ def network(events: list[dict], max_nodes: int) -> dict:
     for ev in events:
         for who in ev["actor"] + ev["recipient"]:
             key = node_key(who)
-            nodes.setdefault(key, {"id": key, "actor_id": who.get("id"), "name": who["name"],
-                                   "country": who.get("country"), "kind": who.get("kind")})
+            nodes.setdefault(
+                key,
+                {
+                    "id": key,
+                    "actor_id": who.get("id"),
+                    "name": who["name"],
+                    "country": who.get("country"),
+                    "kind": who.get("kind"),
+                },
+            )
             degree[key] += 1
         for a in ev["actor"]:
             for r in ev["recipient"]:
                 if node_key(a) != node_key(r):
                     edges[(node_key(a), node_key(r))][ev["quad"]] += 1
     kept = {key for key, _ in degree.most_common(max_nodes)}
-    return {"nodes": [{**nodes[k], "events": degree[k]} for k in sorted(kept)],
-            "edges": [{"source": s, "target": t, "quads": dict(c), "count": sum(c.values())}
-                      for (s, t), c in sorted(edges.items()) if s in kept and t in kept],
-            "sampled": len(events)}
+    return {
+        "nodes": [{**nodes[k], "events": degree[k]} for k in sorted(kept)],
+        "edges": [
+            {"source": s, "target": t, "quads": dict(c), "count": sum(c.values())}
+            for (s, t), c in sorted(edges.items())
+            if s in kept and t in kept
+        ],
+        "sampled": len(events),
+    }
 
 
 def places(events: list[dict]) -> list[dict]:
@@ -38,11 +52,20 @@ def places(events: list[dict]) -> list[dict]:
         if loc.get("lat") is None or loc.get("lon") is None:
             continue
         key = (loc.get("geonameid"), loc["name"], loc["lat"], loc["lon"])
-        point = found.setdefault(key, {"name": loc["name"], "lat": loc["lat"],
-                                       "lon": loc["lon"], "country": loc.get("country_code"),
-                                       "feature": loc.get("feature"), "count": 0,
-                                       "quads": Counter()})
+        point = found.setdefault(
+            key,
+            {
+                "name": loc["name"],
+                "lat": loc["lat"],
+                "lon": loc["lon"],
+                "country": loc.get("country_code"),
+                "feature": loc.get("feature"),
+                "count": 0,
+                "quads": Counter(),
+            },
+        )
         point["count"] += 1
         point["quads"][ev["quad"]] += 1
-    return sorted(({**p, "quads": dict(p["quads"])} for p in found.values()),
-                  key=lambda p: (-p["count"], p["name"]))
+    return sorted(
+        ({**p, "quads": dict(p["quads"])} for p in found.values()), key=lambda p: (-p["count"], p["name"])
+    )

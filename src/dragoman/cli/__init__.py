@@ -13,6 +13,7 @@ Exit codes: 0 when every input succeeded, 1 when some failed (each reported on s
 with its reason), 2 for usage errors. A library error is turned into its message and exit
 code once, by the group (common.Commands), for every command.
 """
+
 from __future__ import annotations
 
 import click
@@ -33,8 +34,12 @@ __all__ = ["main"]
 
 @click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="dragoman")
-@click.option("--config", type=click.Path(dir_okay=False), envvar="DRAGOMAN_CONFIG",
-              help="A settings file (TOML) overriding the defaults in dragoman/data/settings.toml.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False),
+    envvar="DRAGOMAN_CONFIG",
+    help="A settings file (TOML) overriding the defaults in dragoman/data/settings.toml.",
+)
 @click.pass_context
 def main(ctx, config):
     """dragoman: who did what to whom, when and where, from news text.
@@ -45,6 +50,5 @@ def main(ctx, config):
     ctx.obj = Settings.load(config)
 
 
-for command in (extract, ingest, events, actors, export, clusters, serve, eval_command, train,
-                ray_extract):
+for command in (extract, ingest, events, actors, export, clusters, serve, eval_command, train, ray_extract):
     main.add_command(command)

@@ -1,6 +1,7 @@
 """What the commands share: the group that turns library errors into a message and an exit
 code (once, for every command), the settings, a run's results read with a progress bar and
 problems on stderr, the database option, and the event filters as options."""
+
 from __future__ import annotations
 
 import sys
@@ -40,6 +41,7 @@ def iso(value) -> str | None:
 
 # ---------------------------------------------------------------- runs of the pipeline
 
+
 def documents(results: Run) -> Iterator[Document]:
     """The documents of a run, with a progress bar on a terminal; each input that failed and
     each warning goes to stderr as it comes."""
@@ -75,12 +77,16 @@ def finish(ctx: click.Context, verb: str, stats: RunStats, unchanged: int = 0) -
     n = stats.documents - unchanged
     unchanged += stats.skipped
     extra = f" ({unchanged} already stored, unchanged)" if unchanged else ""
-    click.echo(f"dragoman: {verb} {n} document{'s' if n != 1 else ''}{extra}, "
-               f"{stats.events} event{'s' if stats.events != 1 else ''}, {stats.failed} failed", err=True)
+    click.echo(
+        f"dragoman: {verb} {n} document{'s' if n != 1 else ''}{extra}, "
+        f"{stats.events} event{'s' if stats.events != 1 else ''}, {stats.failed} failed",
+        err=True,
+    )
     ctx.exit(1 if stats.failed else 0)
 
 
 # ---------------------------------------------------------------- the store
+
 
 def db_option(help: str = "Database (default ./dragoman.db)."):
     return click.option("--db", default=None, help=help)
@@ -101,8 +107,9 @@ def filter_options(command):
     for field in reversed(FILTER_FIELDS):
         kind = click.Choice(field.choices, case_sensitive=not field.upper) if field.choices else None
         check = _date_value if field.name in ("since", "until") else None
-        command = click.option(f"--{field.name}", field.name, type=kind, help=field.help,
-                               callback=check)(command)
+        command = click.option(f"--{field.name}", field.name, type=kind, help=field.help, callback=check)(
+            command
+        )
     return command
 
 

@@ -1,4 +1,5 @@
 """`dragoman eval`: the pipeline's quality against a gold set (library: dragoman.evaluation)."""
+
 from __future__ import annotations
 
 import json
@@ -9,21 +10,39 @@ import click
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--recall-only", is_flag=True,
-              help="The gold set is not exhaustive (one labelled event per sentence, say): "
-                   "report recall, not precision.")
-@click.option("--by-doc", is_flag=True,
-              help="List, document by document, every gold event missed and every prediction "
-                   "matching no gold event (type, actor, recipient, date, place, sentence), the "
-                   "extra ones in a missed event's sentence next to it. For article gold sets; "
-                   "with --recall-only only the missed events are listed.")
-@click.option("--json", "as_json", is_flag=True,
-              help="Print every figure (and every missed event; with --by-doc, each document's "
-                   "missed and extra events) as JSON, for scripts.")
-@click.option("--out", type=click.File("w", encoding="utf-8"),
-              help="Also write the predicted event records here (JSON lines).")
-@click.option("--workers", type=click.IntRange(0), default=1, show_default=True,
-              help="Processes to run the pipeline in (0: one per core).")
+@click.option(
+    "--recall-only",
+    is_flag=True,
+    help="The gold set is not exhaustive (one labelled event per sentence, say): "
+    "report recall, not precision.",
+)
+@click.option(
+    "--by-doc",
+    is_flag=True,
+    help="List, document by document, every gold event missed and every prediction "
+    "matching no gold event (type, actor, recipient, date, place, sentence), the "
+    "extra ones in a missed event's sentence next to it. For article gold sets; "
+    "with --recall-only only the missed events are listed.",
+)
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print every figure (and every missed event; with --by-doc, each document's "
+    "missed and extra events) as JSON, for scripts.",
+)
+@click.option(
+    "--out",
+    type=click.File("w", encoding="utf-8"),
+    help="Also write the predicted event records here (JSON lines).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Processes to run the pipeline in (0: one per core).",
+)
 @click.pass_context
 def eval_command(ctx, gold, inputs, recall_only, by_doc, as_json, out, workers):
     """Run the pipeline over INPUTS and score it against the GOLD file.

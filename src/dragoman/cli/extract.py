@@ -1,4 +1,5 @@
 """`dragoman extract` and `dragoman ingest`: the pipeline over files, to records or the store."""
+
 from __future__ import annotations
 
 import click
@@ -13,13 +14,29 @@ DATE_OPTION = click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of docum
 
 @click.command()
 @PATHS
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True,
-              help="jsonl: one event record per line (the contract); csv: flat; table: readable.")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write here instead of standard output.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: one event record per line (the contract); csv: flat; table: readable.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write here instead of standard output.",
+)
 @DATE_OPTION
-@click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
-              help="Processes to run the pipeline in (0: one per core); output is in input order.")
+@click.option(
+    "--workers",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Processes to run the pipeline in (0: one per core); output is in input order.",
+)
 @click.pass_context
 def extract(ctx, paths, fmt, output, date, workers):
     """Extract events from files, directories or - (standard input).
@@ -40,8 +57,13 @@ def extract(ctx, paths, fmt, output, date, workers):
 @PATHS
 @db_option("Database: an SQLite file (default ./dragoman.db) or postgresql://...")
 @DATE_OPTION
-@click.option("--workers", type=click.IntRange(0), default=0, show_default=True,
-              help="Processes to run the pipeline in (0: one per core).")
+@click.option(
+    "--workers",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Processes to run the pipeline in (0: one per core).",
+)
 @click.pass_context
 def ingest(ctx, paths, db, date, workers):
     """Store documents, sentences, entities, actors and events in the database.

@@ -1,5 +1,6 @@
 """`dragoman events`, `actors` and `export`: reading what the store holds (clusters.py:
 `dragoman clusters`, which `events --grouped` shares its lines with)."""
+
 from __future__ import annotations
 
 import json
@@ -19,8 +20,11 @@ from .common import db_option, existing_db, filter_options
 @click.option("--limit", type=int, default=1000, show_default=True)
 @click.option("--offset", type=int, default=0)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--grouped", is_flag=True,
-              help="One line per cluster (the reports of one happening), as `dragoman clusters`.")
+@click.option(
+    "--grouped",
+    is_flag=True,
+    help="One line per cluster (the reports of one happening), as `dragoman clusters`.",
+)
 @click.pass_context
 def events(ctx, db, limit, offset, fmt, grouped, **filters):
     """Query stored events."""
@@ -54,18 +58,28 @@ def actors(ctx, db, q, country, limit, fmt):
         for r in rows:
             click.echo(json.dumps(r, ensure_ascii=False))
         return
-    click.echo(f"{'id':16}  {'name':34}  {'kind':12}  {'country':7}  {'org':6}  {'sector':6}  mentions  events")
+    click.echo(
+        f"{'id':16}  {'name':34}  {'kind':12}  {'country':7}  {'org':6}  {'sector':6}  mentions  events"
+    )
     for r in rows:
-        click.echo(f"{str(r['id'])[:16]:16}  {str(r['name'])[:34]:34}  {r['kind'] or '':12}  "
-                   f"{r['country'] or '':7}  {r['org'] or '':6}  {r['sector'] or '':6}  "
-                   f"{r['mentions']:8}  {r['events']:6}")
+        click.echo(
+            f"{str(r['id'])[:16]:16}  {str(r['name'])[:34]:34}  {r['kind'] or '':12}  "
+            f"{r['country'] or '':7}  {r['org'] or '':6}  {r['sector'] or '':6}  "
+            f"{r['mentions']:8}  {r['events']:6}"
+        )
 
 
 @click.command()
 @db_option("Database: an SQLite file (default ./dragoman.db) or postgresql://...")
-@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="jsonl", show_default=True,
-              help="jsonl: the event records; csv: flat; parquet: nested columns; "
-                   "gdelt: GDELT 2.0 event table (tab-separated).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    default="jsonl",
+    show_default=True,
+    help="jsonl: the event records; csv: flat; parquet: nested columns; "
+    "gdelt: GDELT 2.0 event table (tab-separated).",
+)
 @click.option("-o", "--output", default="-", help="File to write (default: standard output).")
 @filter_options
 @click.pass_context

@@ -14,6 +14,7 @@ for JSON; report.py turns them into text.
     documents.py  missed and extra events, document by document
     report.py     text and JSON
 """
+
 from __future__ import annotations
 
 import time
@@ -21,20 +22,50 @@ from pathlib import Path
 
 from ..run import read_inputs, run
 from .documents import by_document
-from .figures import (FIGURES, dyad_found, dyad_type_accuracy, evaluate_records, per_type, same_sentence,
-                      type_confusion)
+from .figures import (
+    FIGURES,
+    dyad_found,
+    dyad_type_accuracy,
+    evaluate_records,
+    per_type,
+    same_sentence,
+    type_confusion,
+)
 from .gold import load_gold, required_events
 from .report import format_report, public_result
 from .scoring import Scorer, load_scorer, own_scorer
 
-__all__ = ["FIGURES", "Scorer", "by_document", "dyad_found", "dyad_type_accuracy", "evaluate",
-           "evaluate_records", "format_report", "load_gold", "load_scorer", "own_scorer", "per_type",
-           "public_result", "required_events", "run_pipeline", "same_sentence", "type_confusion"]
+__all__ = [
+    "FIGURES",
+    "Scorer",
+    "by_document",
+    "dyad_found",
+    "dyad_type_accuracy",
+    "evaluate",
+    "evaluate_records",
+    "format_report",
+    "load_gold",
+    "load_scorer",
+    "own_scorer",
+    "per_type",
+    "public_result",
+    "required_events",
+    "run_pipeline",
+    "same_sentence",
+    "type_confusion",
+]
 
 
-def evaluate(gold_path: str | Path, inputs: list[str], recall_only: bool = False, settings=None,
-             workers: int = 1, scorer: Scorer | None = None, pipeline=None,
-             by_doc: bool = False) -> dict:
+def evaluate(
+    gold_path: str | Path,
+    inputs: list[str],
+    recall_only: bool = False,
+    settings=None,
+    workers: int = 1,
+    scorer: Scorer | None = None,
+    pipeline=None,
+    by_doc: bool = False,
+) -> dict:
     """Run the pipeline (a new one, or `pipeline`) over `inputs` and score it against the gold file.
 
     by_doc: also list, for each gold document, the events missed and the extra ones found.
@@ -45,8 +76,13 @@ def evaluate(gold_path: str | Path, inputs: list[str], recall_only: bool = False
     result = evaluate_records(gold_docs, done["records"], scorer, recall_only)
     if by_doc:
         result["documents"] = by_document(gold_docs, done["records"], scorer, recall_only)
-    result.update(gold_file=str(gold_path), inputs=[str(i) for i in inputs],
-                  speed=done["speed"], failures=done["failures"], records=done["records"])
+    result.update(
+        gold_file=str(gold_path),
+        inputs=[str(i) for i in inputs],
+        speed=done["speed"],
+        failures=done["failures"],
+        records=done["records"],
+    )
     return result
 
 
@@ -67,11 +103,18 @@ def run_pipeline(paths: list[str], settings=None, workers: int = 1, pipeline=Non
     end = time.perf_counter()
     load_s = results.stats.load_seconds
     speed = _speed(results.stats.documents, words, end - start - (load_s or 0))
-    return {"records": records, "failures": failures,
-            "speed": speed | {"load_s": load_s, "wall_s": round(end - start, 2)}}
+    return {
+        "records": records,
+        "failures": failures,
+        "speed": speed | {"load_s": load_s, "wall_s": round(end - start, 2)},
+    }
 
 
 def _speed(documents: int, words: int, seconds: float) -> dict:
-    return {"documents": documents, "words": words, "run_s": round(seconds, 2),
-            "docs_per_s": round(documents / seconds, 1) if seconds else None,
-            "words_per_s": round(words / seconds) if seconds else None}
+    return {
+        "documents": documents,
+        "words": words,
+        "run_s": round(seconds, 2),
+        "docs_per_s": round(documents / seconds, 1) if seconds else None,
+        "words_per_s": round(words / seconds) if seconds else None,
+    }

@@ -1,5 +1,6 @@
 """Figures beyond the scorer's: recall and precision per event type, how well types are
 chosen on the actor pairs that were found, and which types are confused for which."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
@@ -14,8 +15,13 @@ FIGURES = ("gold", "predicted", "matched", "precision", "recall", "f1", "date_ac
 SAME_SENTENCE = 0.5
 
 
-def per_type(gold_docs: list[dict], preds: list[dict], scorer: Scorer, recall_only: bool = False,
-             matched_by_type: dict | None = None) -> dict:
+def per_type(
+    gold_docs: list[dict],
+    preds: list[dict],
+    scorer: Scorer,
+    recall_only: bool = False,
+    matched_by_type: dict | None = None,
+) -> dict:
     """Per gold type: gold count, matched, recall; per predicted type: predicted, precision.
 
     Recall counts the matches of the full scoring (keyed by gold type). Precision of a type
@@ -44,10 +50,15 @@ def _precision_row(gold_docs, preds, scorer: Scorer, event_type: str) -> dict:
 def dyad_found(gold: dict, pred: dict, scorer: Scorer) -> bool:
     """The prediction's sides match the gold actor and recipient keys, whatever its type."""
     actor, recipient = pred.get("actor") or [], pred.get("recipient") or []
-    if scorer.side_matches(gold.get("actor"), actor) and scorer.side_matches(gold.get("recipient"), recipient):
+    if scorer.side_matches(gold.get("actor"), actor) and scorer.side_matches(
+        gold.get("recipient"), recipient
+    ):
         return True
-    return (gold["event"] in scorer.symmetric and scorer.side_matches(gold.get("actor"), recipient)
-            and scorer.side_matches(gold.get("recipient"), actor))
+    return (
+        gold["event"] in scorer.symmetric
+        and scorer.side_matches(gold.get("actor"), recipient)
+        and scorer.side_matches(gold.get("recipient"), actor)
+    )
 
 
 def dyad_type_accuracy(gold_docs: list[dict], preds: list[dict], scorer: Scorer) -> dict:
@@ -61,8 +72,11 @@ def dyad_type_accuracy(gold_docs: list[dict], preds: list[dict], scorer: Scorer)
         if on_dyad:
             found += 1
             correct += any(scorer.type_matches(g, p.get("event")) for p in on_dyad)
-    return {"dyads_found": found, "type_correct": correct,
-            "accuracy": round(correct / found, 3) if found else None}
+    return {
+        "dyads_found": found,
+        "type_correct": correct,
+        "accuracy": round(correct / found, 3) if found else None,
+    }
 
 
 def same_sentence(gold: dict, pred: dict, norm: Callable[[str], str] = norm) -> bool:
@@ -79,8 +93,11 @@ def type_confusion(gold_docs: list[dict], preds: list[dict], scorer: Scorer) -> 
     table: dict[str, Counter] = defaultdict(Counter)
     found = correct = 0
     for doc_id, g in required_events(gold_docs):
-        near = [p for p in preds_of.get(doc_id, [])
-                if dyad_found(g, p, scorer) and same_sentence(g, p, scorer.norm)]
+        near = [
+            p
+            for p in preds_of.get(doc_id, [])
+            if dyad_found(g, p, scorer) and same_sentence(g, p, scorer.norm)
+        ]
         if not near:
             continue
         found += 1
@@ -89,16 +106,20 @@ def type_confusion(gold_docs: list[dict], preds: list[dict], scorer: Scorer) -> 
             continue
         closest = max(near, key=lambda p: _word_overlap(g, p, scorer.norm))
         table[g["event"]][closest.get("event")] += 1
-    return {"dyads_found": found, "type_correct": correct,
-            "table": {gt: dict(row.most_common()) for gt, row in sorted(table.items())}}
+    return {
+        "dyads_found": found,
+        "type_correct": correct,
+        "table": {gt: dict(row.most_common()) for gt, row in sorted(table.items())},
+    }
 
 
 def _word_overlap(gold: dict, pred: dict, norm: Callable[[str], str]) -> int:
     return len(set(norm(gold.get("evidence")).split()) & set(norm(pred.get("text")).split()))
 
 
-def evaluate_records(gold_docs: list[dict], preds: list[dict], scorer: Scorer,
-                     recall_only: bool = False) -> dict:
+def evaluate_records(
+    gold_docs: list[dict], preds: list[dict], scorer: Scorer, recall_only: bool = False
+) -> dict:
     """Every figure for these predictions against these gold documents."""
     figures = scorer.score(gold_docs, preds, recall_only)
     return {

@@ -9,6 +9,7 @@
 name): one matching key is enough. `alt` lists other accepted types; an optional event is
 neither rewarded nor punished. `date` and `location` may be lists of accepted answers.
 """
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,11 @@ from pathlib import Path
 
 from ..errors import UsageError
 
-FORMAT_HELP = ('one JSON object per line: {"doc_id": "...", "events": [{"event": "CONSULT", '
-               '"actor": [...], "recipient": [...], "evidence": "..."}]} (`dragoman eval --help` '
-               "describes every field)")
+FORMAT_HELP = (
+    'one JSON object per line: {"doc_id": "...", "events": [{"event": "CONSULT", '
+    '"actor": [...], "recipient": [...], "evidence": "..."}]} (`dragoman eval --help` '
+    "describes every field)"
+)
 
 
 def load_gold(path: str | Path) -> list[dict]:
@@ -41,8 +44,10 @@ def _gold_line(line: str, path, lineno: int) -> dict:
     except json.JSONDecodeError as exc:
         raise UsageError(f"{path}:{lineno}: not JSON ({exc.msg}); a gold file has {FORMAT_HELP}.") from exc
     if not isinstance(doc, dict) or "doc_id" not in doc or not isinstance(doc.get("events"), list):
-        raise UsageError(f'{path}:{lineno}: a gold line needs "doc_id" and a list of "events": '
-                         f"a gold file has {FORMAT_HELP}.")
+        raise UsageError(
+            f'{path}:{lineno}: a gold line needs "doc_id" and a list of "events": '
+            f"a gold file has {FORMAT_HELP}."
+        )
     return doc
 
 

@@ -1,4 +1,5 @@
 """The evaluation as text for a terminal, and as JSON for scripts."""
+
 from __future__ import annotations
 
 import shutil
@@ -13,10 +14,16 @@ DOC_WIDTHS = [6, 9, 22, 22, 10, 16]
 def format_report(result: dict, show_missed: int = 20, width: int | None = None) -> str:
     """The evaluation as text: what was missed (document by document when the result has
     them), then the figures, per type, the confused types and the speed."""
-    missed = (_format_documents(result, width) if "documents" in result
-              else _format_missed(result, show_missed))
-    parts = [missed, _format_figures(result), _format_per_type(result), _format_confusion(result),
-             _format_speed(result)]
+    missed = (
+        _format_documents(result, width) if "documents" in result else _format_missed(result, show_missed)
+    )
+    parts = [
+        missed,
+        _format_figures(result),
+        _format_per_type(result),
+        _format_confusion(result),
+        _format_speed(result),
+    ]
     return "\n\n".join(p for p in parts if p)
 
 
@@ -30,11 +37,13 @@ def _format_missed(result: dict, limit: int) -> str:
 
 def _format_figures(result: dict) -> str:
     s, d = result["score"], result["dyads"]
-    lines = [f"scorer: {result['scorer']}" + ("  (recall only: the gold set is not exhaustive)"
-                                             if result["recall_only"] else ""),
-             "  ".join(f"{k}={s[k]}" for k in FIGURES if k in s),
-             f"event-type accuracy on the dyads dragoman finds: {d['accuracy']} "
-             f"({d['type_correct']} of {d['dyads_found']} gold events whose actor and recipient were found)"]
+    lines = [
+        f"scorer: {result['scorer']}"
+        + ("  (recall only: the gold set is not exhaustive)" if result["recall_only"] else ""),
+        "  ".join(f"{k}={s[k]}" for k in FIGURES if k in s),
+        f"event-type accuracy on the dyads dragoman finds: {d['accuracy']} "
+        f"({d['type_correct']} of {d['dyads_found']} gold events whose actor and recipient were found)",
+    ]
     return "\n".join(lines)
 
 
@@ -53,8 +62,10 @@ def _format_per_type(result: dict) -> str:
 
 def _format_confusion(result: dict) -> str:
     c = result["confusion"]
-    lines = [f"event types on dyads found in the same sentence: {c['type_correct']} of "
-             f"{c['dyads_found']} right; the others, gold type -> predicted type:"]
+    lines = [
+        f"event types on dyads found in the same sentence: {c['type_correct']} of "
+        f"{c['dyads_found']} right; the others, gold type -> predicted type:"
+    ]
     for gold_type, row in c["table"].items():
         lines.append(f"  {gold_type:12} " + ", ".join(f"{p} {n}" for p, n in row.items()))
     if not c["table"]:
@@ -68,9 +79,11 @@ def _format_speed(result: dict) -> str:
         return ""
     failed = len(result.get("failures") or [])
     load = f", after loading the model in {sp['load_s']} s" if sp.get("load_s") is not None else ""
-    return (f"speed: {sp['documents']} documents, {sp['words']} words in {sp['run_s']} s{load}: "
-            f"{sp['docs_per_s']} documents/s, {sp['words_per_s']} words/s; wall time {sp['wall_s']} s"
-            + (f"; {failed} inputs failed" if failed else ""))
+    return (
+        f"speed: {sp['documents']} documents, {sp['words']} words in {sp['run_s']} s{load}: "
+        f"{sp['docs_per_s']} documents/s, {sp['words_per_s']} words/s; wall time {sp['wall_s']} s"
+        + (f"; {failed} inputs failed" if failed else "")
+    )
 
 
 def _num(value) -> str:
@@ -82,17 +95,24 @@ def _format_documents(result: dict, width: int | None) -> str:
     predictions in its sentence, then the other extra predictions."""
     width = width or max(100, shutil.get_terminal_size((140, 20)).columns)
     rest = max(30, width - sum(DOC_WIDTHS) - 2 * len(DOC_WIDTHS))
-    extra_note = ("extra predictions are not listed: the gold set is not exhaustive"
-                  if result["recall_only"] else "extra: predictions that match no gold event")
-    lines = [f"by document (missed: required gold events not found; {extra_note}):",
-             table_row(DOC_COLUMNS, DOC_WIDTHS, rest)]
+    extra_note = (
+        "extra predictions are not listed: the gold set is not exhaustive"
+        if result["recall_only"]
+        else "extra: predictions that match no gold event"
+    )
+    lines = [
+        f"by document (missed: required gold events not found; {extra_note}):",
+        table_row(DOC_COLUMNS, DOC_WIDTHS, rest),
+    ]
     clean = 0
     for doc in result["documents"]:
         if not doc["missed"] and not doc["extra"]:
             clean += 1
             continue
-        lines += ["", f"{doc['doc_id']}: {doc['gold']} gold, {doc['predicted']} predicted, "
-                      f"{doc['matched']} matched"]
+        lines += [
+            "",
+            f"{doc['doc_id']}: {doc['gold']} gold, {doc['predicted']} predicted, {doc['matched']} matched",
+        ]
         lines += [table_row(cells, DOC_WIDTHS, rest) for cells in _document_rows(doc)]
     lines += ["", f"{clean} of {len(result['documents'])} documents with nothing missed or extra"]
     return "\n".join(lines)
@@ -108,8 +128,15 @@ def _document_rows(doc: dict) -> list[list[str]]:
 
 
 def _cells(side: str, event: dict) -> list[str]:
-    return [side, event["event"] or "", "; ".join(event["actor"]), "; ".join(event["recipient"]),
-            event["date"] or "", event["place"] or "", event["sentence"]]
+    return [
+        side,
+        event["event"] or "",
+        "; ".join(event["actor"]),
+        "; ".join(event["recipient"]),
+        event["date"] or "",
+        event["place"] or "",
+        event["sentence"],
+    ]
 
 
 def public_result(result: dict) -> dict:

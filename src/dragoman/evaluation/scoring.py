@@ -16,6 +16,7 @@ does. Without one, the rules below apply:
 - optional gold events count neither for nor against; dates match when equal or when the
   gold date is coarser; places when the country and a name agree.
 """
+
 from __future__ import annotations
 
 import csv
@@ -33,8 +34,13 @@ SCORER_FILE = "score.py"
 
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # sides may be swapped
 # Older PLOVER names some gold sets still use, and the types they became.
-LEGACY = {"YIELD": {"CONCEDE", "RETREAT"}, "DEMAND": {"REQUEST"}, "DISAPPROVE": {"ACCUSE"},
-          "INVESTIGATE": {"ACCUSE"}, "FIGHT": {"ASSAULT"}}
+LEGACY = {
+    "YIELD": {"CONCEDE", "RETREAT"},
+    "DEMAND": {"REQUEST"},
+    "DISAPPROVE": {"ACCUSE"},
+    "INVESTIGATE": {"ACCUSE"},
+    "FIGHT": {"ASSAULT"},
+}
 CODE = re.compile(r"^[A-Z]{2,5}$")
 ARTICLES = re.compile(r"\b(?:the|a|an)\b")
 NOT_WORD = re.compile(r"[^\w' ]+")
@@ -100,8 +106,11 @@ def sides_match(gold: dict, pred: dict) -> bool:
     actor, recipient = pred.get("actor") or [], pred.get("recipient") or []
     if side_matches(gold.get("actor"), actor) and side_matches(gold.get("recipient"), recipient):
         return True
-    return (gold["event"] in SYMMETRIC and side_matches(gold.get("actor"), recipient)
-            and side_matches(gold.get("recipient"), actor))
+    return (
+        gold["event"] in SYMMETRIC
+        and side_matches(gold.get("actor"), recipient)
+        and side_matches(gold.get("recipient"), actor)
+    )
 
 
 def compatible(gold: dict, pred: dict) -> bool:
@@ -127,11 +136,21 @@ def place_ok(gold, pred) -> bool:
     return any(pred.get("country_code") == g["country"] and norm(g["name"]) in names for g in golds)
 
 
-def match_document(gold: list[dict], pred: list[dict], compatible: Callable[[dict, dict], bool] = compatible,
-                   overlap: Callable[[dict, dict], float] = overlap) -> list[tuple[int, int]]:
+def match_document(
+    gold: list[dict],
+    pred: list[dict],
+    compatible: Callable[[dict, dict], bool] = compatible,
+    overlap: Callable[[dict, dict], float] = overlap,
+) -> list[tuple[int, int]]:
     """One-to-one (gold index, prediction index) pairs, best evidence overlap first."""
-    candidates = sorted(((-overlap(g, p), gi, pi) for gi, g in enumerate(gold)
-                         for pi, p in enumerate(pred) if compatible(g, p)))
+    candidates = sorted(
+        (
+            (-overlap(g, p), gi, pi)
+            for gi, g in enumerate(gold)
+            for pi, p in enumerate(pred)
+            if compatible(g, p)
+        )
+    )
     used_gold, used_pred, pairs = set(), set(), []
     for _, gi, pi in candidates:
         if gi not in used_gold and pi not in used_pred:
@@ -177,8 +196,11 @@ def score(gold_docs: list, preds: list, recall_only: bool = False) -> dict:
         tally.gold += sum(1 for g in gold if not g.get("optional"))
         tally.predicted += len(pred)
         found = {gi for gi, _ in pairs}
-        missed += [_describe_missed(doc["doc_id"], g) for gi, g in enumerate(gold)
-                   if gi not in found and not g.get("optional")]
+        missed += [
+            _describe_missed(doc["doc_id"], g)
+            for gi, g in enumerate(gold)
+            if gi not in found and not g.get("optional")
+        ]
     return _figures(tally, per_type, missed, sum(map(len, preds_of.values())), recall_only)
 
 
@@ -187,10 +209,17 @@ def _figures(t: _Tally, per_type: Counter, missed: list, stray: int, recall_only
     judged = t.predicted - t.optional_hits
     precision = t.matched / judged if judged > 0 else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    out = {"gold": t.gold, "predicted": t.predicted, "matched": t.matched, "recall": round(recall, 3),
-           "date_acc": round(t.dates_ok / t.dates, 3) if t.dates else None,
-           "place_acc": round(t.places_ok / t.places, 3) if t.places else None,
-           "matched_by_type": dict(per_type), "preds_for_unknown_docs": stray, "missed": missed}
+    out = {
+        "gold": t.gold,
+        "predicted": t.predicted,
+        "matched": t.matched,
+        "recall": round(recall, 3),
+        "date_acc": round(t.dates_ok / t.dates, 3) if t.dates else None,
+        "place_acc": round(t.places_ok / t.places, 3) if t.places else None,
+        "matched_by_type": dict(per_type),
+        "preds_for_unknown_docs": stray,
+        "missed": missed,
+    }
     if not recall_only:
         out.update(precision=round(precision, 3), f1=round(f1, 3))
     return out
@@ -210,9 +239,11 @@ def by_doc(preds: Iterable[dict]) -> dict[str, list[dict]]:
 
 # --- Which scorer ---
 
+
 @dataclass(frozen=True)
 class Scorer:
     """The scoring functions in use, and where they come from (a score.py path, or ours)."""
+
     source: str
     score: Callable[..., dict]
     side_matches: Callable[[list, list], bool]
@@ -224,8 +255,9 @@ class Scorer:
 
 
 def own_scorer() -> Scorer:
-    return Scorer("dragoman.evaluation", score, side_matches, type_matches, compatible, overlap, norm,
-                  SYMMETRIC)
+    return Scorer(
+        "dragoman.evaluation", score, side_matches, type_matches, compatible, overlap, norm, SYMMETRIC
+    )
 
 
 def load_scorer(gold_path: str | Path) -> Scorer:
@@ -237,9 +269,19 @@ def load_scorer(gold_path: str | Path) -> Scorer:
     module = importlib.util.module_from_spec(spec)
     try:
         spec.loader.exec_module(module)
-        return Scorer(str(path), module.score, module.side_matches, module.type_matches,
-                      module.compatible, module.overlap, module.norm, frozenset(module.SYMMETRIC))
+        return Scorer(
+            str(path),
+            module.score,
+            module.side_matches,
+            module.type_matches,
+            module.compatible,
+            module.overlap,
+            module.norm,
+            frozenset(module.SYMMETRIC),
+        )
     except Exception as exc:  # a broken or older scorer: say which file, and the way out
-        raise UsageError(f"cannot use the scorer {path}: {type(exc).__name__}: {exc}. "
-                         "Fix it, or move the gold file to a folder without a score.py to use "
-                         "dragoman's own scorer.") from exc
+        raise UsageError(
+            f"cannot use the scorer {path}: {type(exc).__name__}: {exc}. "
+            "Fix it, or move the gold file to a folder without a score.py to use "
+            "dragoman's own scorer."
+        ) from exc

@@ -18,6 +18,7 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
     extractor.py   EventExtractor, which runs them over a sentence
     document.py    DocumentActs: what needs the whole document (who did the test)
 """
+
 from __future__ import annotations
 
 from .candidates import Candidate, Trigger
@@ -26,4 +27,13 @@ from .extractor import EventExtractor, dedupe
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 
-__all__ = ["Candidate", "DocumentActs", "EventExtractor", "Lexicon", "Trigger", "dedupe", "load_lexicon", "modality_of"]
+__all__ = [
+    "Candidate",
+    "DocumentActs",
+    "EventExtractor",
+    "Lexicon",
+    "Trigger",
+    "dedupe",
+    "load_lexicon",
+    "modality_of",
+]

@@ -11,6 +11,7 @@ event carries an ActReference (Event.awaiting) that document.py resolves.
 Act nouns are the nouns of the trigger files (an "attack" is an ASSAULT) and those of
 words.toml's act_nouns, each with the verbs that do such an act and the types it is coded as.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -36,13 +37,14 @@ POSSESSOR_BODIES = ("GPE", "ORG", "NORP")
 
 @dataclass(frozen=True)
 class ActNoun:
-    verbs: frozenset[str]   # verbs that do such an act ("test": test, fire, launch)
-    types: frozenset[str]   # the PLOVER types such an act is coded as
+    verbs: frozenset[str]  # verbs that do such an act ("test": test, fire, launch)
+    types: frozenset[str]  # the PLOVER types such an act is coded as
 
 
 @dataclass(frozen=True)
 class ActReference:
     """An act named by a noun whose phrase does not say who did it: "condemned the test"."""
+
     noun: str
     act: ActNoun
     offset: int  # where the noun stands in the document
@@ -50,8 +52,10 @@ class ActReference:
 
 @lru_cache(maxsize=1)
 def act_nouns() -> dict[str, ActNoun]:
-    return {noun: ActNoun(frozenset(row.get("verbs", ())), frozenset(row.get("types", ())))
-            for noun, row in word_file()["act_nouns"].items()}
+    return {
+        noun: ActNoun(frozenset(row.get("verbs", ())), frozenset(row.get("types", ())))
+        for noun, row in word_file()["act_nouns"].items()
+    }
 
 
 def act_noun(tok, lex: Lexicon) -> ActNoun | None:
@@ -79,8 +83,11 @@ def doer_tokens(noun, lex: Lexicon) -> list:
     out = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
     of = pobjs(noun, ("of",))
     # "Israel's strike", "Iran's release of the sailors", not "Tamimi's arrest"
-    out += [c for c in noun.children if c.dep_ == "poss"
-            and (not patient or of or c.ent_type_ in POSSESSOR_BODIES)]
+    out += [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" and (not patient or of or c.ent_type_ in POSSESSOR_BODIES)
+    ]
     out += pobjs(noun, ("by",))
     if not patient and not target_of:
         out += of
@@ -101,5 +108,6 @@ def claim_answered(trigger, verb, sent_offset: int) -> ActReference | None:
     if trigger.lemma not in DENIAL_VERBS:
         return None
     noun = CLAIM_NOUN
-    return ActReference(noun, act_nouns().get(noun) or ActNoun(frozenset(), frozenset()),
-                        sent_offset + verb.idx)
+    return ActReference(
+        noun, act_nouns().get(noun) or ActNoun(frozenset(), frozenset()), sent_offset + verb.idx
+    )

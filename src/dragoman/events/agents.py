@@ -3,6 +3,7 @@ resolution slashing Iran's imports"), the actor of a noun that carries an event 
 announcement of sanctions"), and the authorities behind a passive arrest or detention that
 names no agent ("she was arrested at her home").
 """
+
 from __future__ import annotations
 
 from ..model import Entity
@@ -41,7 +42,6 @@ def instrument_author(tok) -> list:
     return []
 
 
-
 def carrier_actor(noun) -> list:
     """The actor of a noun that carries an event in its "of" phrase: "a U.S. Treasury
     announcement of sanctions", "the bloc's third package of sanctions"."""
@@ -49,8 +49,9 @@ def carrier_actor(noun) -> list:
     if noun.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in CARRIER_NOUNS:
         return []
     carrier = prep.head
-    return [c for c in carrier.children if c.dep_ in ("poss", "compound", "nmod", "amod")] \
-        + pobjs(carrier, ("by",))
+    return [c for c in carrier.children if c.dep_ in ("poss", "compound", "nmod", "amod")] + pobjs(
+        carrier, ("by",)
+    )
 
 
 def captors(verb) -> list:
@@ -77,13 +78,21 @@ def implicit_authority(head, sent, actors) -> list[Entity]:
     where it happened ("a man was arrested in Ohio")."""
     start, end = sent.offset + sent.span[0].idx, sent.offset + sent.span[-1].idx + len(sent.span[-1])
     acted_upon = {t.i for c in head.children if c.dep_ == "nsubjpass" for t in c.subtree}
-    here = [e for e in actors.doc.entities if start <= e.span[0] < end and _arrests(e, ("GOV",))
-            and not any(sent.offset + t.idx == e.span[0] for t in sent.span if t.i in acted_upon)]
+    here = [
+        e
+        for e in actors.doc.entities
+        if start <= e.span[0] < end
+        and _arrests(e, ("GOV",))
+        and not any(sent.offset + t.idx == e.span[0] for t in sent.span if t.i in acted_upon)
+    ]
     if here:  # the police or a court before a government office
         return sorted(here, key=lambda e: e.sector not in ARRESTING_SECTORS)[:1]
     at = sent.offset + head.idx
-    named = [e for e in actors.doc.entities if e.span[0] < start and e.country and e.country not in NON_STATE
-             and _arrests(e, AUTHORITY_SECTORS)]
+    named = [
+        e
+        for e in actors.doc.entities
+        if e.span[0] < start and e.country and e.country not in NON_STATE and _arrests(e, AUTHORITY_SECTORS)
+    ]
     if named:
         source = named[-1]
         return [_state(source.country, source.text, source.span, actors)]
@@ -99,5 +108,12 @@ def _arrests(e: Entity, offices) -> bool:
 
 
 def _state(iso3: str, text: str, span, actors) -> Entity:
-    return Entity(name=actors.kb.countries.get(iso3, iso3), text=text, span=tuple(span), kind="state",
-                  country=iso3, sector="GOV", id=iso3)
+    return Entity(
+        name=actors.kb.countries.get(iso3, iso3),
+        text=text,
+        span=tuple(span),
+        kind="state",
+        country=iso3,
+        sector="GOV",
+        id=iso3,
+    )

@@ -7,6 +7,7 @@ another ("X said Y must withdraw") is found in speech.py. Roles are filled later
 (classify.py) makes candidates of the same types for words the lexicon does not know. A
 Candidate carries the Trigger (a reading of the lexicon, lexicon.py) it was found by.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,7 +16,15 @@ from ..syntax import conjuncts, first_conjunct, hyphenated, objects, pobjs, rais
 from ..words import words
 from .lexicon import Lexicon, Trigger
 
-__all__ = ["Candidate", "Trigger", "TriggerFinder", "fitting", "noun_key", "noun_readings", "through_quantity"]
+__all__ = [
+    "Candidate",
+    "Trigger",
+    "TriggerFinder",
+    "fitting",
+    "noun_key",
+    "noun_readings",
+    "through_quantity",
+]
 
 BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
@@ -29,10 +38,10 @@ LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into")
 @dataclass(frozen=True)
 class Candidate:
     trigger: Trigger
-    tokens: list          # trigger tokens (verb, or verb + noun, or noun)
-    head: object          # the token whose clause carries roles and modality
-    noun: object = None   # the object noun of a light verb, or a noun trigger
-    light: bool = False   # a noun trigger that is the object of another verb
+    tokens: list  # trigger tokens (verb, or verb + noun, or noun)
+    head: object  # the token whose clause carries roles and modality
+    noun: object = None  # the object noun of a light verb, or a noun trigger
+    light: bool = False  # a noun trigger that is the object of another verb
     occurrence: bool = False  # a noun trigger that is the subject of "take place", "be held"
     # What a speaker says of another (speech.py): the clause whose subject is spoken of ("X said
     # Y must withdraw": withdraw), or the one spoken of ("disappointed with Y": Y)
@@ -91,8 +100,12 @@ class TriggerFinder:
         for tok in sent:
             if tok.i in used:
                 continue
-            cand = self._light_verb(tok) or self._ordered_noun(tok) or self._particle_verb(tok) \
+            cand = (
+                self._light_verb(tok)
+                or self._ordered_noun(tok)
+                or self._particle_verb(tok)
                 or self._verb(tok)
+            )
             if cand is not None:
                 found.append(cand)
                 used.update(t.i for t in cand.tokens)
@@ -113,8 +126,11 @@ class TriggerFinder:
 
     def _noun(self, tok, trigs: list[Trigger], taken: set[int], parts: list) -> Candidate | None:
         first = first_conjunct(tok)
-        if first.i != tok.i and first.dep_ == "dobj" and (
-                first.i in taken or first.head.lemma_.lower() in ORDERING_VERBS):
+        if (
+            first.i != tok.i
+            and first.dep_ == "dobj"
+            and (first.i in taken or first.head.lemma_.lower() in ORDERING_VERBS)
+        ):
             # "expressed its rejection and condemnation of X": the verb expresses both
             return Candidate(trigs[0], parts, first.head, tok, light=True)
         if any(a.i in taken for a in tok.ancestors):
@@ -125,8 +141,13 @@ class TriggerFinder:
             # "went on strike", "remained on alert": the subject of "go" or "remain" acts.
             protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
             return Candidate((protest or trigs)[0], parts, noun.head.head, noun, light=True)
-        if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
-                and verb.lemma_.lower() not in self.lex.verbs and not pobjs(noun, ("by",)):
+        if (
+            noun.dep_ == "dobj"
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in BLOCKING_VERBS
+            and verb.lemma_.lower() not in self.lex.verbs
+            and not pobjs(noun, ("by",))
+        ):
             # "welcomed the deal" is not a deal; "confirmed a missile test by X" is X's test
             # "declared its support for", "launched a mediation effort": the verb's subject acts.
             return Candidate(trigs[0], parts, verb, noun, light=True)
@@ -136,10 +157,19 @@ class TriggerFinder:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
-        small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
+        small = [
+            c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"
+        ]  # "found X guilty"
         # "placed six companies and their ships on its sanctions list", the list hung from an object
-        listed = [o for obj in objects(tok) for o in obj.subtree if o.dep_ == "pobj" and o.head.lower_ in ("on", "to")
-                  and o.head.head.i != tok.i and any(c.dep_ == "compound" for c in o.children)]
+        listed = [
+            o
+            for obj in objects(tok)
+            for o in obj.subtree
+            if o.dep_ == "pobj"
+            and o.head.lower_ in ("on", "to")
+            and o.head.head.i != tok.i
+            and any(c.dep_ == "compound" for c in o.children)
+        ]
         for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small + listed:
             # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
             nouns = [through_quantity(n) for n in (obj, *conjuncts(obj))]
@@ -148,7 +178,9 @@ class TriggerFinder:
                 trigs = fitting(self.lex.light.get((tok.lemma_.lower(), noun.lemma_.lower())), noun, tok)
                 if trigs:  # (a compound stands in its phrase: "a loan guarantee to Ukraine")
                     head = obj if noun.dep_ == "compound" and noun.head.i == obj.i else noun
-                    return Candidate(trigs[0], [tok, noun, head] if head.i != noun.i else [tok, noun], tok, head)
+                    return Candidate(
+                        trigs[0], [tok, noun, head] if head.i != noun.i else [tok, noun], tok, head
+                    )
         return None
 
     def _ordered_noun(self, tok) -> Candidate | None:
@@ -179,8 +211,11 @@ class TriggerFinder:
     def _verb(self, tok) -> Candidate | None:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             return None
-        trigs = [t for t in self.lex.verbs.get(tok.lemma_.lower(), [])
-                 if t.context is None or t.context in self.lex.contexts_of(tok.sent)]
+        trigs = [
+            t
+            for t in self.lex.verbs.get(tok.lemma_.lower(), [])
+            if t.context is None or t.context in self.lex.contexts_of(tok.sent)
+        ]
         if not trigs or any(c.dep_ == "oprd" for c in tok.children):
             return None  # "he calls it The Boring Company": naming, not calling
         return Candidate(trigs[0], [tok], tok)

@@ -9,6 +9,7 @@ noun, else (a headline before its story) the first after it, done by someone oth
 one who judges it. Where the document names no doer, the event keeps whom the act's phrase
 names ("the raid on Gaza"), and with no one at all it is dropped.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -24,9 +25,10 @@ from .roles import entities, others
 @dataclass
 class Deed:
     """Someone doing something at a place in the document."""
+
     offset: int
-    verbs: frozenset[str]      # the lemmas of its words ("fired a missile": fire, a, missile)
-    event: str | None          # its PLOVER type, if it is an event
+    verbs: frozenset[str]  # the lemmas of its words ("fired a missile": fire, a, missile)
+    event: str | None  # its PLOVER type, if it is an event
     doers: list[Entity] = field(default_factory=list)
     done_to: list[Entity] = field(default_factory=list)
 
@@ -54,8 +56,15 @@ class DocumentActs:
             start, end = (o - sent.offset for o in e.trigger["span"])
             toks = [t for t in sent.span if start <= t.idx < end]
             taken.update(t.i for t in toks)
-            self.deeds.append(Deed(e.trigger["span"][0], frozenset(t.lemma_.lower() for t in toks),
-                                   e.event, list(e.actor), list(e.recipient)))
+            self.deeds.append(
+                Deed(
+                    e.trigger["span"][0],
+                    frozenset(t.lemma_.lower() for t in toks),
+                    e.event,
+                    list(e.actor),
+                    list(e.recipient),
+                )
+            )
         for tok in sent.span:
             if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() not in self.act_verbs:
                 continue

@@ -1,4 +1,5 @@
 """The events stage over one sentence: candidates, roles, the policy rules, the event record."""
+
 from __future__ import annotations
 
 from ..actors import is_place
@@ -8,7 +9,16 @@ from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
-from .recode import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, RECODES, STATED_INTENT, Coding, first_holding, recode
+from .recode import (
+    DROPS,
+    DROPS_ON_NAMED,
+    DROPS_ON_TOKENS,
+    RECODES,
+    STATED_INTENT,
+    Coding,
+    first_holding,
+    recode,
+)
 from .roles import Case, complete_recipients, resolve_roles, role_tokens
 from .speech import SpeechFinder
 
@@ -25,8 +35,13 @@ class EventExtractor:
     `threshold=None` leaves the classifier its own default (settings.toml).
     """
 
-    def __init__(self, lexicon: Lexicon | None = None, political_only: bool = True,
-                 classifier=None, threshold: float | None = None):
+    def __init__(
+        self,
+        lexicon: Lexicon | None = None,
+        political_only: bool = True,
+        classifier=None,
+        threshold: float | None = None,
+    ):
         self.lex = lexicon or load_lexicon()
         self.finder = TriggerFinder(self.lex)
         self.speech = SpeechFinder(self.lex)
@@ -67,12 +82,18 @@ class EventExtractor:
         act happened: "said militants were responsible for the attack".)"""
         dropped = set()
         for i, (c, e) in enumerate(found):
-            if c.trigger.event not in CONTENT_TYPES or e.event not in CONTENT_TYPES \
-                    or c.trigger is self.lex.speech["blame"]:
+            if (
+                c.trigger.event not in CONTENT_TYPES
+                or e.event not in CONTENT_TYPES
+                or c.trigger is self.lex.speech["blame"]
+            ):
                 continue
             holders = {c.head.i: c.head, **{t.i: t for t in c.tokens}}  # ("disappointed that ...")
-            inside = [j for j, (c2, _) in enumerate(found) if c2.head.i not in holders
-                      and any(in_complement(c2.head, h) for h in holders.values())]
+            inside = [
+                j
+                for j, (c2, _) in enumerate(found)
+                if c2.head.i not in holders and any(in_complement(c2.head, h) for h in holders.values())
+            ]
             dropped.update(inside)
             same = [found[j][1] for j in inside if found[j][1].event == e.event != found[j][0].trigger.event]
             clearer = [e2 for e2 in same if _named(e2.recipient) > _named(e.recipient)]
@@ -101,19 +122,36 @@ class EventExtractor:
         toks = sorted(cand.tokens, key=lambda t: t.i)
         t_start = sent.offset + toks[0].idx
         t_end = sent.offset + toks[-1].idx + len(toks[-1])
-        coding = Coding(trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event], modality_of(cand.head))
+        coding = Coding(
+            trig.event, trig.mode, trig.cameo or DEFAULT_CAMEO[trig.event], modality_of(cand.head)
+        )
         coding = recode(RECODES, coding, case)
         if not cand.bare_noun:  # an actor's statement of what it will do
             coding = recode(STATED_INTENT, coding, case)
-        confidence = 0.55 + 0.15 * bool(case.recipient or case.awaiting) + 0.1 * (trig.pos != "N") \
+        confidence = (
+            0.55
+            + 0.15 * bool(case.recipient or case.awaiting)
+            + 0.1 * (trig.pos != "N")
             + 0.1 * any(e.country or e.org for e in case.actor)
+        )
         return Event(
-            doc_id=doc_id, event=coding.event, mode=coding.mode, cameo=coding.cameo,
-            text=sent.text, span=(sent.start, sent.end),
-            trigger={"text": sent.span.doc.text[toks[0].idx: toks[-1].idx + len(toks[-1])],
-                     "span": [t_start, t_end]},
-            actor=case.actor, recipient=case.recipient, modality=coding.modality,
-            context=self.contexts(sent.span), confidence=min(confidence, 0.95), awaiting=case.awaiting)
+            doc_id=doc_id,
+            event=coding.event,
+            mode=coding.mode,
+            cameo=coding.cameo,
+            text=sent.text,
+            span=(sent.start, sent.end),
+            trigger={
+                "text": sent.span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1])],
+                "span": [t_start, t_end],
+            },
+            actor=case.actor,
+            recipient=case.recipient,
+            modality=coding.modality,
+            context=self.contexts(sent.span),
+            confidence=min(confidence, 0.95),
+            awaiting=case.awaiting,
+        )
 
     def role_tokens(self, cand: Candidate):
         """The tokens of each role (roles.py); another language's extractor adds its own readings."""

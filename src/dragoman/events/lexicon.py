@@ -7,6 +7,7 @@ decides where another file (one derived from PETRARCH's dictionaries, say) reads
 differently. The PLOVER types are in plover.py (types.tsv), the open-class word lists in
 words.py (words.toml).
 """
+
 from __future__ import annotations
 
 import csv
@@ -27,6 +28,7 @@ RECIPROCAL = having("reciprocal")
 @dataclass(frozen=True)
 class Trigger:
     """One reading of a trigger word: the event it expresses and what its phrase must hold."""
+
     lemma: str
     pos: str
     event: str
@@ -48,7 +50,7 @@ class Lexicon:
     particles: dict[tuple[str, str], list[Trigger]] = field(default_factory=dict)
     contexts: dict[str, str] = field(default_factory=dict)
     speech: dict[str, Trigger] = field(default_factory=dict)  # reported speech ("X said Y must")
-    recodes: dict[str, dict] = field(default_factory=dict)    # rule name → event, mode, cameo, modality
+    recodes: dict[str, dict] = field(default_factory=dict)  # rule name → event, mode, cameo, modality
     threat_cameo: dict[str, str] = field(default_factory=dict)  # a trigger's CAMEO code → its threat's
 
     def types(self) -> set[str]:
@@ -66,9 +68,12 @@ class Lexicon:
 
     def add(self, trig: Trigger) -> None:
         words = trig.lemma.split()
-        table, key = {"V": (self.verbs, words[0]), "N": (self.nouns, trig.lemma),
-                      "LV": (self.light, (words[0], words[-1])),
-                      "VP": (self.particles, (words[0], words[-1]))}[trig.pos]
+        table, key = {
+            "V": (self.verbs, words[0]),
+            "N": (self.nouns, trig.lemma),
+            "LV": (self.light, (words[0], words[-1])),
+            "VP": (self.particles, (words[0], words[-1])),
+        }[trig.pos]
         table.setdefault(key, []).append(trig)
 
 
@@ -84,7 +89,9 @@ def trigger_files(directory) -> list:
 
 def data_rows(path) -> csv.DictReader:
     """The rows of a tab-separated data file: '#' lines are comments, the first other line the header."""
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    lines = [
+        ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+    ]
     return csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
 
 
@@ -94,9 +101,19 @@ def read_trigger(row: dict, context_names: set[str], source: str = MAIN_TRIGGER_
         raise ValueError(f"{source}: unknown PLOVER type {event!r} for {row['trigger']!r}")
     preps = tuple(p for p in (row.get("preps") or "").split("|") if p) or DEFAULT_PREPS[event]
     needs = set((row.get("needs") or "").split("|"))
-    return Trigger(row["trigger"], row["pos"], event, row.get("mode") or None, row.get("cameo") or None,
-                   preps, "recipient" in needs, "theme" in needs, row["event"] in RECIPROCAL or "mutual" in needs,
-                   next((n for n in needs if n in context_names), None), "undirected" in needs)
+    return Trigger(
+        row["trigger"],
+        row["pos"],
+        event,
+        row.get("mode") or None,
+        row.get("cameo") or None,
+        preps,
+        "recipient" in needs,
+        "theme" in needs,
+        row["event"] in RECIPROCAL or "mutual" in needs,
+        next((n for n in needs if n in context_names), None),
+        "undirected" in needs,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -111,7 +128,9 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         for row in data_rows(path):
             lex.add(read_trigger(row, context_names, path.name))
     rules = tomllib.loads((folder / RULES_FILE).read_text(encoding="utf-8"))
-    lex.speech = {name: Trigger(r["word"], "V", r["event"], r.get("mode"), r["cameo"], ())
-                  for name, r in rules["speech"].items()}
+    lex.speech = {
+        name: Trigger(r["word"], "V", r["event"], r.get("mode"), r["cameo"], ())
+        for name, r in rules["speech"].items()
+    }
     lex.recodes, lex.threat_cameo = rules["recode"], rules["threat_cameo"]
     return lex

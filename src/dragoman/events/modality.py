@@ -4,6 +4,7 @@ asserted | negated | future | intended | hypothetical, read from the clause of t
 its negation and auxiliaries, and the verbs of intent or refusal it hangs from ("plans to
 meet", "refused to meet").
 """
+
 from __future__ import annotations
 
 from ..plover import having
@@ -68,5 +69,9 @@ def prospective(head) -> bool:
 def declined(cand) -> bool:
     """ "will not end the strike", "refused to lift the embargo": declining to yield is a
     REJECT (CAMEO 124) even where the text names no one it is addressed to."""
-    return cand.trigger.event in CONCESSIONS and not cand.bare_noun \
-        and modality_of(cand.head) == "negated" and (prospective(cand.head) or refused(cand.head))
+    return (
+        cand.trigger.event in CONCESSIONS
+        and not cand.bare_noun
+        and modality_of(cand.head) == "negated"
+        and (prospective(cand.head) or refused(cand.head))
+    )

@@ -7,6 +7,7 @@ riot, not an armed attack), the second for what an actor says it will or will no
 attack Y" is a threat). Recoding rules apply in order, each to the coding the earlier ones
 left; what each produces (type, mode, CAMEO code) is data, in data/events/rules.toml.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -42,6 +43,7 @@ GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
 @dataclass(frozen=True)
 class Rule:
     """A named condition on a Case; the table it is in says what follows when it holds."""
+
     name: str
     holds: Callable[[Case], bool]
 
@@ -58,6 +60,7 @@ class Coding:
 class Recode:
     """When `holds(coding, case)`, the event is coded as rules.toml's table `name` says, or as
     `result(coding, case)` computes."""
+
     name: str
     holds: Callable[[Coding, Case], bool]
     result: Callable[[Coding, Case], Coding] | None = None
@@ -81,17 +84,22 @@ def _from_data(name: str, coding: Coding, case: Case) -> Coding:
 
 # ---------------------------------------------------------------- when a candidate makes no event
 
+
 def _force_against_nature(case: Case) -> bool:
     """ "fight the disease", "combat the outbreak", "battle the wildfire"."""
     toks = case.tokens.objects + case.tokens.preps
     return case.cand.trigger.event in FORCE_TYPES and any(
-        case.lex.contexts.get(t.lemma_.lower()) in NON_HOSTILE_CONTEXTS for t in toks)
+        case.lex.contexts.get(t.lemma_.lower()) in NON_HOSTILE_CONTEXTS for t in toks
+    )
 
 
 def _met_with_no_one(case: Case) -> bool:
     """ "met with a positive response": "with" names no actor, so no partner is met."""
-    return any(t.head.lower_ == "with" for t in case.tokens.preps) and not case.named \
+    return (
+        any(t.head.lower_ == "with" for t in case.tokens.preps)
+        and not case.named
         and case.cand.trigger.event in RECIPROCAL_TYPES
+    )
 
 
 def _acts_on_no_one(case: Case) -> bool:
@@ -99,8 +107,12 @@ def _acts_on_no_one(case: Case) -> bool:
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
     undirected = (trig.event in UNDIRECTED_TYPES or trig.undirected) and not trig.needs_recipient
-    return not case.recipient and case.awaiting is None and (not undirected or bare_noun) \
+    return (
+        not case.recipient
+        and case.awaiting is None
+        and (not undirected or bare_noun)
         and not declined(case.cand)
+    )
 
 
 def _punishing(tok, lex) -> bool:
@@ -113,11 +125,18 @@ def _details_a_punishment(case: Case) -> bool:
     """ "approved a new round of sanctions against Iran, targeting its oil exports": the
     participle says what the sanctions hit; it is no attack of its own."""
     head = case.cand.head
-    if case.cand.trigger.event != "ASSAULT" or case.tokens.instrument is not None \
-            or head.dep_ not in ("advcl", "acl", "relcl") or head.tag_ != "VBG" and head.dep_ != "relcl":
+    if (
+        case.cand.trigger.event != "ASSAULT"
+        or case.tokens.instrument is not None
+        or head.dep_ not in ("advcl", "acl", "relcl")
+        or head.tag_ != "VBG"
+        and head.dep_ != "relcl"
+    ):
         return False
     ruling = head.head
-    return _punishing(ruling, case.lex) or any(_punishing(through_quantity(o), case.lex) for o in objects(ruling))
+    return _punishing(ruling, case.lex) or any(
+        _punishing(through_quantity(o), case.lex) for o in objects(ruling)
+    )
 
 
 # On the role tokens, before any actor is resolved.
@@ -134,35 +153,62 @@ DROPS_ON_NAMED = (
 # On the final roles, recipients looked for further.
 DROPS = (
     # "the Cardinals praised Palmer": sports and celebrity news are not event data
-    Rule("no political actor", lambda case: case.political_only
-         and not any(political(e) for e in case.actor + case.recipient)),
+    Rule(
+        "no political actor",
+        lambda case: case.political_only and not any(political(e) for e in case.actor + case.recipient),
+    ),
     # "spoke to the Guardian": an interview is not a consultation
-    Rule("an interview", lambda case: case.cand.trigger.event == "CONSULT" and bool(case.recipient)
-         and all(r.sector == "MED" for r in case.recipient)),
+    Rule(
+        "an interview",
+        lambda case: (
+            case.cand.trigger.event == "CONSULT"
+            and bool(case.recipient)
+            and all(r.sector == "MED" for r in case.recipient)
+        ),
+    ),
     # "asked by reporters about the summit": a journalist's question is no request
-    Rule("a question of the press", lambda case: case.cand.trigger.event == "REQUEST" and bool(case.actor)
-         and all(a.sector == "MED" for a in case.actor)),
+    Rule(
+        "a question of the press",
+        lambda case: (
+            case.cand.trigger.event == "REQUEST"
+            and bool(case.actor)
+            and all(a.sector == "MED" for a in case.actor)
+        ),
+    ),
     Rule("acts on no one", _acts_on_no_one),
 )
 
 
 # ---------------------------------------------------------------- recoding by what the roles show
 
+
 def _seizes_ground(coding: Coding, case: Case) -> bool:
     """ "captured three cities" from a state."""
-    return case.cand.trigger.mode == "seize" and any(r.kind == "state" for r in case.recipient) \
-        and any(c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in GROUND_NOUNS)
-                for c in case.cand.head.children)
+    return (
+        case.cand.trigger.mode == "seize"
+        and any(r.kind == "state" for r in case.recipient)
+        and any(
+            c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in GROUND_NOUNS)
+            for c in case.cand.head.children
+        )
+    )
 
 
 def _armed_seizure(coding: Coding, case: Case) -> bool:
-    return coding.event == "COERCE" and case.cand.trigger.mode == "seize" \
+    return (
+        coding.event == "COERCE"
+        and case.cand.trigger.mode == "seize"
         and any(a.sector in ARMED_SECTORS for a in case.actor)
+    )
 
 
 def _riot(coding: Coding, case: Case) -> bool:
-    return coding.event == "ASSAULT" and case.cand.trigger.lemma in RIOT_VERBS and bool(case.actor) \
+    return (
+        coding.event == "ASSAULT"
+        and case.cand.trigger.lemma in RIOT_VERBS
+        and bool(case.actor)
         and all(a.sector in UNARMED_SECTORS for a in case.actor)
+    )
 
 
 def _command(coding: Coding, case: Case) -> bool:
@@ -171,13 +217,17 @@ def _command(coding: Coding, case: Case) -> bool:
     if coding.event != "REQUEST" or case.cand.trigger.lemma not in COMMAND_VERBS:
         return False
     ordered = [r for r in case.recipient if not is_place(r)]
-    return bool(ordered) and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in case.actor) \
+    return (
+        bool(ordered)
+        and any(a.sector in AUTHORITY_SECTORS or a.kind == "state" for a in case.actor)
         and all(r.kind != "state" and (r.sector is None or r.sector in COMMANDED_SECTORS) for r in ordered)
+    )
 
 
 def _peacekeeping(coding: Coding, case: Case) -> bool:
     return coding.event == "MOBILIZE" and (
-        any(t.lemma_.lower().startswith("peacekeep") for t in case.sent.span) or _sends_help(case))
+        any(t.lemma_.lower().startswith("peacekeep") for t in case.sent.span) or _sends_help(case)
+    )
 
 
 def _sends_help(case: Case) -> bool:
@@ -187,8 +237,11 @@ def _sends_help(case: Case) -> bool:
     sent = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     if case.cand.noun is not None:
         sent.append(case.cand.noun)
-    if any(t.lemma_.lower() in HELPER_NOUNS or any(c.lemma_.lower() in HELPER_NOUNS for c in t.children
-                                                     if c.dep_ == "compound") for t in sent):
+    if any(
+        t.lemma_.lower() in HELPER_NOUNS
+        or any(c.lemma_.lower() in HELPER_NOUNS for c in t.children if c.dep_ == "compound")
+        for t in sent
+    ):
         return True
     return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in HELPING_VERBS for c in verb.children)
 
@@ -196,14 +249,20 @@ def _sends_help(case: Case) -> bool:
 def _call_for_punishment(coding: Coding, case: Case) -> bool:
     """ "called for sanctions against Moscow", "demanded an investigation into X"."""
     noun = case.cand.noun
-    return coding.event == "REQUEST" and noun is not None and any(
-        t.event in PUNITIVE_TYPES for t in case.lex.nouns.get(noun.lemma_.lower(), []))
+    return (
+        coding.event == "REQUEST"
+        and noun is not None
+        and any(t.event in PUNITIVE_TYPES for t in case.lex.nouns.get(noun.lemma_.lower(), []))
+    )
 
 
 def _verbal_attack(coding: Coding, case: Case) -> bool:
     noun = case.cand.noun
-    return coding.event == "ASSAULT" and noun is not None and any(
-        c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK for c in noun.children)
+    return (
+        coding.event == "ASSAULT"
+        and noun is not None
+        and any(c.dep_ == "amod" and c.lower_ in VERBAL_ATTACK for c in noun.children)
+    )
 
 
 def _instrument_hits(coding: Coding, case: Case) -> bool:
@@ -226,6 +285,7 @@ RECODES = (
 
 # ---------------------------------------------------------------- recoding what an actor says it will do
 
+
 def _declined_concession(coding: Coding, case: Case) -> bool:
     """ "did not lift the ban": not yielding is a refusal."""
     return coding.modality == "negated" and coding.event in CONCESSIONS
@@ -234,11 +294,15 @@ def _declined_concession(coding: Coding, case: Case) -> bool:
 def _declined_cooperation(coding: Coding, case: Case) -> bool:
     """ "will not meet", "failed to reach a deal"."""
     head = case.cand.head
-    return coding.modality == "negated" and coding.event in COOPERATIVE and (prospective(head) or refused(head))
+    return (
+        coding.modality == "negated" and coding.event in COOPERATIVE and (prospective(head) or refused(head))
+    )
 
 
 def _intends_cooperation(coding: Coding, case: Case) -> bool:
-    return coding.modality in ("future", "intended") and coding.event in COOPERATIVE and coding.event != "AGREE"
+    return (
+        coding.modality in ("future", "intended") and coding.event in COOPERATIVE and coding.event != "AGREE"
+    )
 
 
 def _threatens(coding: Coding, case: Case) -> bool:

@@ -7,6 +7,7 @@ one is named as acted upon, the recipient is looked for in what the trigger gove
 to allow access of UN aid workers"), in the parties of a dispute, and last in the place of the
 event, which stands for its people or government.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -15,8 +16,18 @@ from ..actors import place_entity
 from ..model import Entity, Sentence
 from ..places import event_places
 from ..plover import DEFAULT_PREPS, having
-from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
-                      conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
+from ..syntax import (
+    CONDITION_MARKS,
+    LOCATIVE_PREPS,
+    RELATIVE_PRONOUNS,
+    SUBJECT_DEPS,
+    conjuncts,
+    conjuncts_deep,
+    inherited_subject,
+    past_dateline,
+    pobjs,
+    raised_objects,
+)
 from ..words import place_nouns, words
 from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
 from .agents import INSTRUMENT_NOUNS, captors, carrier_actor, implicit_authority, instrument_author
@@ -51,7 +62,7 @@ class RoleTokens:
     cand: Candidate  # a noun trigger that is the subject of "take place" has its head there
     actor: list
     objects: list
-    preps: list      # objects of the trigger's prepositions
+    preps: list  # objects of the trigger's prepositions
     instrument: object = None  # "sanctions that target Iran": the text the actor acts through
     implicit: bool = False  # "she was arrested": by authorities the sentence does not name
 
@@ -59,6 +70,7 @@ class RoleTokens:
 @dataclass
 class Case:
     """A candidate and its roles, as they are filled: what the drop and recoding rules read."""
+
     cand: Candidate
     sent: Sentence
     lex: Lexicon
@@ -73,14 +85,18 @@ class Case:
 
 # ---------------------------------------------------------------- tokens of each role
 
+
 def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     """The tokens of the actor, the objects and the prepositions' objects; None: no actor."""
     if cand.obliged is not None:  # the speaker acts on whoever must do what is said
-        subj = [c for c in cand.head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")] \
-            or inherited_subject(cand.head)
+        subj = [c for c in cand.head.children if c.dep_ in (*SUBJECT_DEPS, "nsubjpass")] or inherited_subject(
+            cand.head
+        )
         spoken_of = cand.obliged
         if spoken_of.pos_ in ("VERB", "AUX"):  # the clause said: its subject
-            return RoleTokens(cand, subj, [c for c in spoken_of.children if c.dep_ in ("nsubj", "nsubjpass")], [])
+            return RoleTokens(
+                cand, subj, [c for c in spoken_of.children if c.dep_ in ("nsubj", "nsubjpass")], []
+            )
         return RoleTokens(cand, subj, [spoken_of], [])
     if cand.bare_noun:
         return noun_roles(cand)
@@ -90,8 +106,11 @@ def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     verb = cand.head
     # (and a participle with its agent: "Asked by reporters, X said ...")
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) \
-        or verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    passive = (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or verb.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in verb.children)
+    )
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
     if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
         subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
@@ -99,8 +118,13 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         objs = [verb.head]  # "activists who were detained by police": the activists
     # "she was arrested at her home": by authorities the text leaves unsaid; not "a policy that
     # allows them to be arrested" (an infinitive reports no arrest)
-    implicit = passive and not subj and cand.trigger.event in IMPLICIT_STATE_TYPES \
-        and cand.trigger.mode in AUTHORITY_MODES and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    implicit = (
+        passive
+        and not subj
+        and cand.trigger.event in IMPLICIT_STATE_TYPES
+        and cand.trigger.mode in AUTHORITY_MODES
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
@@ -111,11 +135,16 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
         subj = instrument_author(instrument) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
-    if cand.noun is not None and cand.light and cand.trigger.event in PATIENT_POSSESSOR_TYPES \
-            and cand.trigger.event not in THEME_NOUN_TYPES:  # "ordered the tanker's release"
+    if (
+        cand.noun is not None
+        and cand.light
+        and cand.trigger.event in PATIENT_POSSESSOR_TYPES
+        and cand.trigger.event not in THEME_NOUN_TYPES
+    ):  # "ordered the tanker's release"
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
-    return RoleTokens(cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument,
-                      implicit)
+    return RoleTokens(
+        cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument, implicit
+    )
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
@@ -134,8 +163,13 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
         if not any(c.dep_ == "dobj" for c in verb.children):
             objs += raised_objects(verb)
     else:
-        objs = [c for c in verb.children if c.dep_ == "dative"  # "gave Sudan aid"
-                or c.dep_ == "dobj" and noun.dep_ == "pobj"]  # "used civilians as shields"
+        objs = [
+            c
+            for c in verb.children
+            if c.dep_ == "dative"  # "gave Sudan aid"
+            or c.dep_ == "dobj"
+            and noun.dep_ == "pobj"
+        ]  # "used civilians as shields"
         if noun.pos_ == "ADJ":  # "found X guilty"
             objs += [c for c in noun.children if c.dep_ == "nsubj"]
         elif cand.trigger.pos == "VP":  # "called on Serbia", "called for the release of X"
@@ -162,8 +196,12 @@ def _prepositions(cand: Candidate, lex: Lexicon, holders: list) -> list:
     if cand.noun is not None:  # "sanctions against Moscow": the noun's own prepositions
         allowed |= {p for t in lex.nouns.get(cand.noun.lemma_.lower(), []) for p in t.preps}
     light = cand.noun is not None  # "opened investigations against X": the noun's event decides
-    preps = [p for h in holders for p in h.children
-             if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if light else trig.preps)]
+    preps = [
+        p
+        for h in holders
+        for p in h.children
+        if p.dep_ in ("prep", "dative") and p.lower_ in (allowed if light else trig.preps)
+    ]
     if cand.noun is not None and trig.event not in THEME_NOUN_TYPES:  # "ordered the arrest of X"
         preps += [p for p in cand.noun.children if p.dep_ == "prep" and p.lower_ == "of"]
     return preps
@@ -173,9 +211,15 @@ def noun_roles(cand: Candidate) -> RoleTokens:
     noun, trig = cand.noun, cand.trigger
     own = {t.i for t in cand.tokens}  # "missile launch": "missile" is the trigger, not its actor
     actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own]
-    actor += [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "by", "from")
-              and not (p.lower_ == "of" and "of" in trig.preps)  # "the bombing of a mosque": its target
-              for o in p.children if o.dep_ == "pobj"]
+    actor += [
+        o
+        for p in noun.children
+        if p.dep_ == "prep"
+        and p.lower_ in ("of", "by", "from")
+        and not (p.lower_ == "of" and "of" in trig.preps)  # "the bombing of a mosque": its target
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
     if trig.mutual:  # "cooperation between the Philippines and the United States"
         actor += [x for o in pobjs(noun, ("between",)) for x in (o, *conjuncts(o))]
     if not actor:  # "a Treasury announcement of sanctions on X", "the EU's new round of sanctions"
@@ -199,8 +243,13 @@ def _noun_recipients(noun, trig) -> list:
     if not recip and noun.dep_ == "nsubj":  # "North Korea's missile launch was the first to fly over Japan"
         recip = [o for h in predicate_heads(noun.head) for o in pobjs(h, trig.preps)]
     if not recip:  # "its demand that the US ease sanctions": the clause's subject
-        recip = [o for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
-                 for o in c.children if o.dep_ in ("nsubj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS]
+        recip = [
+            o
+            for c in noun.children
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX")
+            for o in c.children
+            if o.dep_ in ("nsubj", "nsubjpass") and o.lower_ not in RELATIVE_PRONOUNS
+        ]
     return recip
 
 
@@ -208,8 +257,9 @@ def predicate_heads(verb) -> list:
     """What a clause says of its subject: the verb, its complement, and the verb of a clause that
     complement has: "the launch flew over X", "the launch was the first to fly over X"."""
     heads = [verb] + [c for c in verb.children if c.dep_ in ("attr", "acomp", "xcomp", "oprd")]
-    return heads + [g for h in heads[1:] for g in h.children if g.dep_ in ("acl", "relcl", "xcomp")
-                    and g.pos_ == "VERB"]
+    return heads + [
+        g for h in heads[1:] for g in h.children if g.dep_ in ("acl", "relcl", "xcomp") and g.pos_ == "VERB"
+    ]
 
 
 def responsible_party(noun) -> list:
@@ -256,6 +306,7 @@ def parties_between(head) -> list:
 
 # ---------------------------------------------------------------- resolving tokens to actors
 
+
 def resolve_roles(case: Case, actors) -> None:
     """The actors and recipients the role tokens name, each actor once."""
     cand, toks = case.cand, case.tokens
@@ -268,16 +319,22 @@ def resolve_roles(case: Case, actors) -> None:
         objects, preps = _judged_acts(case, objects, preps, actors, avoid)
     from_prep = entities(preps, actors, avoid=avoid)
     case.named = entities(objects, actors, avoid=avoid) + from_prep
-    if cand.noun is not None and cand.trigger.pos == "LV" and not case.named and case.awaiting is None \
-            and not cand.trigger.object_is_theme:
+    if (
+        cand.noun is not None
+        and cand.trigger.pos == "LV"
+        and not case.named
+        and case.awaiting is None
+        and not cand.trigger.object_is_theme
+    ):
         # "expelled the American diplomat", "summoned the ambassador": the noun is acted upon
         # unless the phrase names someone else ("halt talks with President Mugabe"); a theme
         # is not ("tested its new missile")
         case.named = entities([cand.noun], actors, avoid=avoid)
     for r in case.named:
         case.recipient += others([r], case.actor + case.recipient)
-    case.mutual = cand.trigger.mutual and len(case.actor) > 1 and cand.noun is not None \
-        and cand.noun.i == cand.head.i
+    case.mutual = (
+        cand.trigger.mutual and len(case.actor) > 1 and cand.noun is not None and cand.noun.i == cand.head.i
+    )
 
 
 def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozenset) -> tuple[list, list]:
@@ -325,8 +382,12 @@ def complete_recipients(case: Case, actors) -> None:
             return  # "denied making shipments": not the shipments' recipient, but the accuser
     if not case.recipient:  # "agreed to allow access of UN aid workers", "refused to meet with X"
         case.recipient = others(entities(complement_objects(cand.head), actors), actor)
-    if cand.trigger.mutual and len(actor) > 1 and any(political(a) for a in actor) \
-            and not cand.trigger.needs_recipient:
+    if (
+        cand.trigger.mutual
+        and len(actor) > 1
+        and any(political(a) for a in actor)
+        and not cand.trigger.needs_recipient
+    ):
         case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
     if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
         case.recipient = others(entities(parties_between(cand.head), actors), actor)
@@ -343,7 +404,7 @@ def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozens
             ent = entity_for(t, actors, role, avoid=avoid)
             if ent is not None and not ent.stands_for_members:
                 ent = actors.as_phrase(ent, head_phrase(t))
-            for e in (ent.members if ent is not None and ent.stands_for_members else [ent]):
+            for e in ent.members if ent is not None and ent.stands_for_members else [ent]:
                 if e is not None and not any(same_actor(e, o) for o in out):
                     out.append(e)
     return out
@@ -371,13 +432,16 @@ def _plural_of(tok) -> list:
 def head_phrase(tok):
     """A noun and what comes before it in its phrase: "the FAA's approval" of "the FAA's approval
     of the aircraft"; what follows (prepositions, clauses) may name other actors."""
-    before = [c for c in tok.children if c.i < tok.i and c.dep_ not in ("punct", "cc", "prep", "relcl", "acl")]
+    before = [
+        c for c in tok.children if c.i < tok.i and c.dep_ not in ("punct", "cc", "prep", "relcl", "acl")
+    ]
     start = min((c.left_edge.i for c in before), default=tok.i)
-    return tok.doc[start: tok.i + 1]
+    return tok.doc[start : tok.i + 1]
 
 
-def entity_for(tok, actors, role: str = "recipient", depth: int = 0,
-               avoid: frozenset = frozenset()) -> Entity | None:
+def entity_for(
+    tok, actors, role: str = "recipient", depth: int = 0, avoid: frozenset = frozenset()
+) -> Entity | None:
     """The actor a role filler stands for. A common noun stands for the actor named inside it:
     "SCO member states", "Bosnian Serb units", "the heads of UN bodies", "a bombing by the
     Islamic State", and for recipients "China's fight", "a request from the prime minister",
@@ -402,8 +466,12 @@ def _of_modifier_country(ent: Entity, tok, actors, avoid) -> Entity:
     for c in tok.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i:
             inner = actors.entity_for_token(c, avoid)
-            if inner is not None and inner.country and inner.country not in ("IGO", "NGO") \
-                    and inner.kind != "person":
+            if (
+                inner is not None
+                and inner.country
+                and inner.country not in ("IGO", "NGO")
+                and inner.kind != "person"
+            ):
                 return replace(ent, country=inner.country)
     return ent
 
@@ -421,7 +489,11 @@ def _inner_fillers(tok, role: str):
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
             agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             yield from pobjs(child, ("on", "against", "to")) + agents  # "proposals laid out by X"
-        if child.dep_ == "relcl" and role == "recipient" and not any(c.lower_ in PERSON_RELATIVES for c in child.children):
+        if (
+            child.dep_ == "relcl"
+            and role == "recipient"
+            and not any(c.lower_ in PERSON_RELATIVES for c in child.children)
+        ):
             # "measures that X has taken"; not "the attacker, who police said held ..."
             yield from (s for s in child.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS)
 
@@ -442,8 +514,15 @@ def place_recipients(cand: Candidate, sent: Sentence, actors) -> list[Entity]:
     inside = entity_for(tok, actors)
     country = inside.country if inside is not None and inside.country != "IGO" else None
     start = sent.offset + phrase[0].idx
-    return [Entity(name=phrase.text, text=phrase.text, span=(start, start + len(phrase.text)),
-                   kind="state", country=country)]
+    return [
+        Entity(
+            name=phrase.text,
+            text=phrase.text,
+            span=(start, start + len(phrase.text)),
+            kind="state",
+            country=country,
+        )
+    ]
 
 
 def political(e: Entity) -> bool:

@@ -15,6 +15,7 @@ Which words condemn, name or judge are in words.toml; what each produces in rule
 [speech]. The speaker is the subject of the verb of saying or naming; the one spoken of is the
 subject of the clause said, or the object named (an act: its doer, see acts.py).
 """
+
 from __future__ import annotations
 
 from ..syntax import NEGATIONS, OBLIGATION_AUX, conjuncts, pobjs
@@ -92,11 +93,22 @@ class SpeechFinder:
         if not any(c.dep_ == "dobj" for c in verb.children) or negated(verb):
             return None
         named_as = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
-        named_as += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
-                     for o in p.children if o.dep_ in ("pobj", "amod", "acomp")]
-        named_as += [o for d in verb.children if d.dep_ == "dobj"  # "described the attack as barbaric"
-                     for p in d.children if p.dep_ == "prep" and p.lower_ == "as"
-                     for o in p.children if o.dep_ in ("pobj", "amod", "acomp")]
+        named_as += [
+            o
+            for p in verb.children
+            if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children
+            if o.dep_ in ("pobj", "amod", "acomp")
+        ]
+        named_as += [
+            o
+            for d in verb.children
+            if d.dep_ == "dobj"  # "described the attack as barbaric"
+            for p in d.children
+            if p.dep_ == "prep" and p.lower_ == "as"
+            for o in p.children
+            if o.dep_ in ("pobj", "amod", "acomp")
+        ]
         if not any(condemning(p) for p in named_as):
             return None
         return Candidate(self.lex.speech["judgement"], [verb], verb)

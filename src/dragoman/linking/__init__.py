@@ -9,6 +9,7 @@ they make (store/clusters.py) as articles come and go.
     blocking.py    the index keys a new report looks up the stored reports it may link to by
     clustering.py  clusters grown one article at a time, whatever the order of arrival
 """
+
 from __future__ import annotations
 
 from .clustering import Linker, plan_links

@@ -7,6 +7,7 @@ of each other that name the same people and places, about the same countries, te
 story; within them, two compatible reports of the same day are linked even when they
 share little themselves ("police shot the driver" in both).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,10 +30,11 @@ STORY_WINDOW = 3  # days between two articles' dates that tell one story
 @dataclass(frozen=True)
 class Article:
     """What an article's records name, for telling whether two articles tell one story."""
+
     doc_id: str
-    day: int | None                 # its date (ordinal)
-    names: frozenset[str]           # the persons, named organisations and cities it names
-    countries: tuple[str, ...]      # the (at most two) countries it names most
+    day: int | None  # its date (ordinal)
+    names: frozenset[str]  # the persons, named organisations and cities it names
+    countries: tuple[str, ...]  # the (at most two) countries it names most
     labels: tuple[tuple[str, str], ...] = ()  # (key, name) for the reasons
 
 
@@ -51,8 +53,7 @@ def article_of(doc_id: str, records: list[dict], reported: str | None) -> Articl
         if spot and spot.city:
             names.setdefault(f"p:{spot.name}", spot.name)
     top = sorted(counts, key=lambda c: -counts[c])[:2]
-    return Article(doc_id, day_ordinal(reported), frozenset(names), tuple(top),
-                   tuple(sorted(names.items())))
+    return Article(doc_id, day_ordinal(reported), frozenset(names), tuple(top), tuple(sorted(names.items())))
 
 
 def compare_articles(a: Article, b: Article) -> Verdict:
@@ -69,14 +70,12 @@ def compare_articles(a: Article, b: Article) -> Verdict:
     said = [f"both name {', '.join(names[:3])}"] if names else []
     said.append(f"both mostly about {' and '.join(countries)}")
     said.append(f"{abs(a.day - b.day)} days apart")
-    return Verdict(True, (f"their articles tell one story ({'; '.join(said)})",),
-                   len(names) + len(countries))
+    return Verdict(True, (f"their articles tell one story ({'; '.join(said)})",), len(names) + len(countries))
 
 
 def article_keys(a: Article) -> list[str]:
     """Keys any article that may tell the same story shares with this one."""
     return sorted(a.names | {f"c:{c}" for c in a.countries})
-
 
 
 def article_setting(records: list[dict]) -> Spot | None:
@@ -87,7 +86,8 @@ def article_setting(records: list[dict]) -> Spot | None:
         spots = {spot_of(record.get("location"))} | {
             Spot(e["name"], e.get("country"), e["name"].lower() not in country_names())
             for e in with_members((record.get("actor") or []) + (record.get("recipient") or []))
-            if is_place(e)}
+            if is_place(e)
+        }
         for spot in spots:
             if spot and spot.city:
                 counts[spot] = counts.get(spot, 0) + 1

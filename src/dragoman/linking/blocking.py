@@ -6,6 +6,7 @@ under each such key with its day, and a new report looks up its own keys, for ea
 it may link to, over its window of days. The lookups return a superset of the reports
 it links to (tests/test_linking.py checks that none is missed); rules.compare decides.
 """
+
 from __future__ import annotations
 
 from datetime import date
@@ -27,8 +28,12 @@ def index_queries(r: Report) -> list[tuple[str, int, int]]:
     """Where in such an index the reports that may link to this one are: (key, first day,
     last day). A superset: compare() decides."""
     keys, dates = _keys(r), date_queries(r)
-    queries = [(f"{cls}|{event}|{key}", lo, hi) for event in compatible_types(r.event)
-               for key in keys for cls, lo, hi in dates]
+    queries = [
+        (f"{cls}|{event}|{key}", lo, hi)
+        for event in compatible_types(r.event)
+        for key in keys
+        for cls, lo, hi in dates
+    ]
     return queries + [(f"t|{r.event}|{r.sentence}", 0, 0)]
 
 

@@ -9,6 +9,7 @@ clusters do not depend on the order articles arrive in, nor on how they are batc
 plan_links() decides, from the new reports and the stored reports an index found for
 them; the store (store/clusters.py) and the in-memory Linker below both apply its plan.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,6 +28,7 @@ MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
 class Stored:
     """A stored report found for a new one, with its cluster, that cluster's size and the
     first and last day of its day-precise reports (None when it has none)."""
+
     report: Report
     cluster: str
     size: int
@@ -36,7 +38,7 @@ class Stored:
 @dataclass
 class Plan:
     clusters: dict[str, str] = field(default_factory=dict)  # new report id -> its cluster
-    merged: dict[str, str] = field(default_factory=dict)    # absorbed cluster -> survivor
+    merged: dict[str, str] = field(default_factory=dict)  # absorbed cluster -> survivor
     links: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
     # ^ new report id -> (the report it was linked to most strongly, why)
 
@@ -82,8 +84,7 @@ def span_of(r: Report) -> tuple[int, int] | None:
     return (r.lo, r.hi) if r.precise and r.lo is not None else None
 
 
-def plan_links(new: list[Report], found: list[Stored],
-               stories: dict[str, Verdict] | None = None) -> Plan:
+def plan_links(new: list[Report], found: list[Stored], stories: dict[str, Verdict] | None = None) -> Plan:
     """Which cluster each new report belongs to, which clusters merge, and why.
     `stories`: the stored articles that tell one story with the new one (by id)."""
     stories = stories or {}
@@ -95,7 +96,7 @@ def plan_links(new: list[Report], found: list[Stored],
         if ("c", s.cluster) not in sets.parent:
             sets.add(("c", s.cluster), s.span)
     for i, r in enumerate(new):
-        for other in new[i + 1:]:
+        for other in new[i + 1 :]:
             _consider(r, other, ("r", other.id), sets, best)
         for s in found:
             _consider(r, s.report, ("c", s.cluster), sets, best, stories.get(s.report.doc_id))
@@ -104,8 +105,10 @@ def plan_links(new: list[Report], found: list[Stored],
         groups[sets.find(("r", r.id))].append(r.id)
     plan = Plan()
     for root, ids in groups.items():
-        old = sorted({c for kind, c in sets.parent if kind == "c" and sets.find((kind, c)) == root},
-                     key=lambda c: (-sizes[c], c))
+        old = sorted(
+            {c for kind, c in sets.parent if kind == "c" and sets.find((kind, c)) == root},
+            key=lambda c: (-sizes[c], c),
+        )
         survivor = old[0] if old else min(ids)  # a new cluster is named by its first report
         plan.clusters.update((rid, survivor) for rid in ids)
         plan.merged.update((c, survivor) for c in old[1:])
@@ -113,8 +116,7 @@ def plan_links(new: list[Report], found: list[Stored],
     return plan
 
 
-def _consider(r: Report, other: Report, node, sets: _Sets, best: dict,
-              story: Verdict | None = None) -> None:
+def _consider(r: Report, other: Report, node, sets: _Sets, best: dict, story: Verdict | None = None) -> None:
     verdict = compare(r, other, story)
     if not verdict.linked or not sets.union(("r", r.id), node):
         return
@@ -133,7 +135,7 @@ class Linker:
 
     def __init__(self):
         self.reports: dict[str, Report] = {}
-        self.cluster: dict[str, str] = {}      # report id -> cluster id
+        self.cluster: dict[str, str] = {}  # report id -> cluster id
         self.members: dict[str, set[str]] = {}  # cluster id -> report ids
         self.spans: dict[str, tuple[int, int] | None] = {}
         self.index: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -151,8 +153,9 @@ class Linker:
         docs = {doc for band in bands(signature) for doc in self.bands.get(band, ())}
         return copies(signature, {doc: self.signatures[doc] for doc in sorted(docs)})
 
-    def add(self, reports: list[Report], article: Article | None = None,
-            signature: list[int] | None = None) -> Plan:
+    def add(
+        self, reports: list[Report], article: Article | None = None, signature: list[int] | None = None
+    ) -> Plan:
         """Link one article's reports into the clusters (its reports made with `near`
         from copies())."""
         reports = [r for r in reports if r.id not in self.reports]
@@ -189,8 +192,9 @@ class Linker:
             return {}
         docs = set()
         for key in article_keys(article):
-            docs.update(doc for day, doc in self.article_index.get(key, ())
-                        if abs(day - article.day) <= STORY_WINDOW)
+            docs.update(
+                doc for day, doc in self.article_index.get(key, ()) if abs(day - article.day) <= STORY_WINDOW
+            )
         verdicts = {doc: compare_articles(article, self.articles[doc]) for doc in sorted(docs)}
         return {doc: v for doc, v in verdicts.items() if v.linked and doc != article.doc_id}
 
@@ -199,8 +203,15 @@ class Linker:
         for r in reports:
             for key, lo, hi in index_queries(r):
                 ids.update(rid for day, rid in self.index.get(key, ()) if lo <= day <= hi)
-        return [Stored(self.reports[rid], self.cluster[rid], len(self.members[self.cluster[rid]]),
-                       self.spans[self.cluster[rid]]) for rid in sorted(ids)]
+        return [
+            Stored(
+                self.reports[rid],
+                self.cluster[rid],
+                len(self.members[self.cluster[rid]]),
+                self.spans[self.cluster[rid]],
+            )
+            for rid in sorted(ids)
+        ]
 
     def clusters(self) -> dict[str, set[str]]:
         return {cid: set(ids) for cid, ids in self.members.items()}
@@ -208,16 +219,30 @@ class Linker:
 
 # ---------------------------------------------------------------- stored forms
 
+
 def report_json(r: Report) -> str:
     """A report as the store keeps it (what linking reads of a record, compactly)."""
-    return json.dumps({
-        "id": r.id, "doc": r.doc_id, "event": r.event,
-        "actor": [_party(p) for p in r.actor], "recipient": [_party(p) for p in r.recipient],
-        "lo": r.lo, "hi": r.hi, "precision": r.precision,
-        "places": [_spot(s) for s in r.places], "location": _spot(r.location),
-        "negated": r.negated, "sentence": r.sentence, "reported": r.reported,
-        "setting": _spot(r.setting), "near": sorted(r.near)},
-        ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        {
+            "id": r.id,
+            "doc": r.doc_id,
+            "event": r.event,
+            "actor": [_party(p) for p in r.actor],
+            "recipient": [_party(p) for p in r.recipient],
+            "lo": r.lo,
+            "hi": r.hi,
+            "precision": r.precision,
+            "places": [_spot(s) for s in r.places],
+            "location": _spot(r.location),
+            "negated": r.negated,
+            "sentence": r.sentence,
+            "reported": r.reported,
+            "setting": _spot(r.setting),
+            "near": sorted(r.near),
+        },
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
 
 
 def _party(p: Party) -> list:  # (dataclasses.astuple deep-copies: ten times slower)
@@ -230,22 +255,34 @@ def _spot(s: Spot | None) -> list | None:
 
 def report_from_json(text: str) -> Report:
     d = json.loads(text)
-    return Report(id=d["id"], doc_id=d["doc"], event=d["event"],
-                  actor=tuple(Party(*p) for p in d["actor"]),
-                  recipient=tuple(Party(*p) for p in d["recipient"]), lo=d["lo"], hi=d["hi"],
-                  precision=d["precision"], places=tuple(Spot(*s) for s in d["places"]),
-                  location=Spot(*d["location"]) if d["location"] else None,
-                  negated=d["negated"], sentence=d["sentence"], reported=d["reported"],
-                  setting=Spot(*d["setting"]) if d["setting"] else None,
-                  near=frozenset(d["near"]))
+    return Report(
+        id=d["id"],
+        doc_id=d["doc"],
+        event=d["event"],
+        actor=tuple(Party(*p) for p in d["actor"]),
+        recipient=tuple(Party(*p) for p in d["recipient"]),
+        lo=d["lo"],
+        hi=d["hi"],
+        precision=d["precision"],
+        places=tuple(Spot(*s) for s in d["places"]),
+        location=Spot(*d["location"]) if d["location"] else None,
+        negated=d["negated"],
+        sentence=d["sentence"],
+        reported=d["reported"],
+        setting=Spot(*d["setting"]) if d["setting"] else None,
+        near=frozenset(d["near"]),
+    )
 
 
 def article_json(a: Article) -> str:
-    return json.dumps({"doc": a.doc_id, "day": a.day, "names": dict(a.labels),
-                       "countries": list(a.countries)}, ensure_ascii=False)
+    return json.dumps(
+        {"doc": a.doc_id, "day": a.day, "names": dict(a.labels), "countries": list(a.countries)},
+        ensure_ascii=False,
+    )
 
 
 def article_from_json(text: str) -> Article:
     d = json.loads(text)
-    return Article(d["doc"], d["day"], frozenset(d["names"]), tuple(d["countries"]),
-                   tuple(sorted(d["names"].items())))
+    return Article(
+        d["doc"], d["day"], frozenset(d["names"]), tuple(d["countries"]), tuple(sorted(d["names"].items()))
+    )

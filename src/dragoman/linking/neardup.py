@@ -7,6 +7,7 @@ estimates that overlap from 128 numbers per article, and locality-sensitive hash
 (32 bands of 4) finds an article's likely copies among millions by a few index lookups:
 a pair at 0.5 shares a band with probability 0.87, at 0.7 with 0.9996.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,7 +30,7 @@ def shingles(text: str) -> set[str]:
     words = _WORD.findall(text.lower())
     if len(words) < SHINGLE:
         return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
+    return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
 def jaccard(a: set, b: set) -> float:
@@ -53,14 +54,12 @@ def _shingle_hashes(text: str) -> np.ndarray | None:
     if not words:
         return None
     vocab: dict[str, int] = {}
-    at = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.int64,
-                     count=len(words))
-    word_hashes = np.fromiter((zlib.crc32(w.encode()) for w in vocab), dtype=np.uint64,
-                              count=len(vocab))[at]
+    at = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), dtype=np.int64, count=len(words))
+    word_hashes = np.fromiter((zlib.crc32(w.encode()) for w in vocab), dtype=np.uint64, count=len(vocab))[at]
     n = max(len(words) - SHINGLE + 1, 1)
     mixed = np.zeros(n, dtype=np.uint64)
     for k in range(min(SHINGLE, len(words))):  # (uint64 arithmetic wraps: a hash, no overflow)
-        mixed = mixed * np.uint64(1_000_003) + word_hashes[k:k + n]
+        mixed = mixed * np.uint64(1_000_003) + word_hashes[k : k + n]
     return np.unique(mixed & np.uint64(0xFFFFFFFF))
 
 
@@ -72,8 +71,7 @@ def similarity(a: list[int], b: list[int]) -> float:
 def bands(sig: list[int]) -> list[str]:
     """The keys an index finds an article's likely copies by: one per band of rows."""
     rows = len(sig) // BANDS
-    return [f"{i}:{zlib.crc32(repr(sig[i * rows:(i + 1) * rows]).encode()):08x}"
-            for i in range(BANDS)]
+    return [f"{i}:{zlib.crc32(repr(sig[i * rows : (i + 1) * rows]).encode()):08x}" for i in range(BANDS)]
 
 
 def copies(sig: list[int] | None, candidates: dict[str, list[int]]) -> dict[str, float]:

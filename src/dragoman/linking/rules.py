@@ -24,6 +24,7 @@ Every verdict carries its reasons, in words: the page says why two reports were 
 Linking reads only types, actor ids, countries, sectors, dates and places, so reports in
 any language link once they are coded.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -34,8 +35,8 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-DAY_WINDOW = 1          # days between two day-precise dates of one happening (time zones, "overnight")
-LINK_STRENGTH = 2       # shared evidence a link needs
+DAY_WINDOW = 1  # days between two day-precise dates of one happening (time zones, "overnight")
+LINK_STRENGTH = 2  # shared evidence a link needs
 IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
 NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
 
@@ -43,6 +44,7 @@ NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compa
 @dataclass(frozen=True)
 class Party:
     """An entity as linking compares it. level: what sharing it is worth (2, 1 or 0)."""
+
     id: str | None
     name: str
     country: str | None
@@ -54,6 +56,7 @@ class Party:
 @dataclass(frozen=True)
 class Spot:
     """Where a report places its event."""
+
     name: str
     country: str | None
     city: bool  # a city or province, not a whole country or region
@@ -62,18 +65,19 @@ class Spot:
 @dataclass(frozen=True)
 class Report:
     """One event record as linking sees it, with the article that reported it."""
+
     id: str
     doc_id: str
     event: str
     actor: tuple[Party, ...]
     recipient: tuple[Party, ...]
-    lo: int | None          # the event's dates: first and last possible day (ordinals)
+    lo: int | None  # the event's dates: first and last possible day (ordinals)
     hi: int | None
-    precision: str          # day | range | month | year | report (the article's date)
+    precision: str  # day | range | month | year | report (the article's date)
     places: tuple[Spot, ...] = ()
     location: Spot | None = None
     negated: bool = False
-    sentence: str = ""      # a hash of the sentence text: copies of an article share it
+    sentence: str = ""  # a hash of the sentence text: copies of an article share it
     reported: int | None = None  # the article's date (ordinal)
     setting: Spot | None = None  # where the article's events mostly are
     near: frozenset = field(default_factory=frozenset)  # ids of this article's copies
@@ -91,6 +95,7 @@ class Verdict:
 
 
 # ---------------------------------------------------------------- knowledge
+
 
 @dataclass(frozen=True)
 class TypePair:
@@ -130,24 +135,40 @@ def country_names() -> frozenset[str]:
 
 # ---------------------------------------------------------------- records to reports
 
-def report_of(record: dict, reported: str | None = None, near: frozenset = frozenset(),
-              setting: Spot | None = None) -> Report:
+
+def report_of(
+    record: dict, reported: str | None = None, near: frozenset = frozenset(), setting: Spot | None = None
+) -> Report:
     """A record (Event.to_record()) as linking sees it; `reported` is its article's date,
     `near` the ids of its copies, `setting` its article's place (article_setting())."""
     lo, hi, precision = date_interval(record, reported)
-    sides = [tuple(_party(e) for e in with_members(record.get(role) or []))
-             for role in ("actor", "recipient")]
+    sides = [
+        tuple(_party(e) for e in with_members(record.get(role) or [])) for role in ("actor", "recipient")
+    ]
     location = spot_of(record.get("location"))
     places = {p for p in [location] if p}
-    places |= {Spot(e["name"], e.get("country"), e["name"].lower() not in country_names())
-               for e in with_members((record.get("actor") or []) + (record.get("recipient") or []))
-               if is_place(e)}
-    return Report(id=record["id"], doc_id=record["doc_id"], event=record["event"],
-                  actor=sides[0], recipient=sides[1], lo=lo, hi=hi, precision=precision,
-                  places=tuple(sorted(places, key=lambda s: (s.name, s.country or ""))),
-                  location=location, negated=record.get("modality") == "negated",
-                  sentence=sentence_key(record.get("text") or ""), reported=day_ordinal(reported),
-                  near=near, setting=setting)
+    places |= {
+        Spot(e["name"], e.get("country"), e["name"].lower() not in country_names())
+        for e in with_members((record.get("actor") or []) + (record.get("recipient") or []))
+        if is_place(e)
+    }
+    return Report(
+        id=record["id"],
+        doc_id=record["doc_id"],
+        event=record["event"],
+        actor=sides[0],
+        recipient=sides[1],
+        lo=lo,
+        hi=hi,
+        precision=precision,
+        places=tuple(sorted(places, key=lambda s: (s.name, s.country or ""))),
+        location=location,
+        negated=record.get("modality") == "negated",
+        sentence=sentence_key(record.get("text") or ""),
+        reported=day_ordinal(reported),
+        near=near,
+        setting=setting,
+    )
 
 
 def sentence_key(text: str) -> str:
@@ -171,8 +192,14 @@ def is_place(e: dict) -> bool:
 def _party(e: dict) -> Party:
     country = e.get("country") if e.get("country") not in NON_STATE else None
     ident = e.get("id") or ""
-    org = e.get("org") or (ident if e.get("kind") == "organization" and ident
-                           and not ident.startswith("g-") and ident != e.get("country") else None)
+    org = e.get("org") or (
+        ident
+        if e.get("kind") == "organization"
+        and ident
+        and not ident.startswith("g-")
+        and ident != e.get("country")
+        else None
+    )
     return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), party_level(e), org)
 
 
@@ -181,8 +208,7 @@ def party_level(e: dict) -> int:
     or a city; 1 a state, a group of one country, a name nothing else is known of; 0 a
     generic group ("police", "people"), which every story has."""
     ident = e.get("id") or ""
-    if e.get("kind") == "person" or (ident and not ident.startswith("g-")
-                                     and ident != e.get("country")):
+    if e.get("kind") == "person" or (ident and not ident.startswith("g-") and ident != e.get("country")):
         return 2
     if is_place(e):
         return 1  # (where an event happened counts as its location: see compare_places)
@@ -196,8 +222,7 @@ def party_level(e: dict) -> int:
 def spot_of(place: dict | None) -> Spot | None:
     if not place or not place.get("name"):
         return None
-    return Spot(place["name"], place.get("country_code"),
-                place.get("feature") in ("city", "admin1"))
+    return Spot(place["name"], place.get("country_code"), place.get("feature") in ("city", "admin1"))
 
 
 def date_interval(record: dict, reported: str | None) -> tuple[int | None, int | None, str]:
@@ -213,8 +238,7 @@ def date_interval(record: dict, reported: str | None) -> tuple[int | None, int |
         if len(value) == 7:
             year, month = int(value[:4]), int(value[5:7])
             last = calendar.monthrange(year, month)[1]
-            return (date(year, month, 1).toordinal(), date(year, month, last).toordinal(),
-                    "month")
+            return (date(year, month, 1).toordinal(), date(year, month, last).toordinal(), "month")
         lo = date.fromisoformat(value[:10]).toordinal()
     except ValueError:
         return None, None, "none"
@@ -230,6 +254,7 @@ def day_ordinal(value: str | None) -> int | None:
 
 
 # ---------------------------------------------------------------- the rules
+
 
 def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
     """Whether two reports are of one happening, and why (or why not). Within articles
@@ -252,16 +277,16 @@ def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
     if not who.linked:
         return who
     strength = who.strength + where.strength
-    if where.strength and any(r.startswith("the same ") and r.endswith(f", {_place_name(a)}")
-                              for r in who.reasons):
+    if where.strength and any(
+        r.startswith("the same ") and r.endswith(f", {_place_name(a)}") for r in who.reasons
+    ):
         strength -= 1  # a place named as a side and as the location is one fact, not two
     needed = LINK_STRENGTH if a.precise and b.precise else IMPRECISE_STRENGTH
     reasons = (_type_reason(a.event, b.event),) + when.reasons + who.reasons + where.reasons
     if strength < needed and story is not None and story.linked:
         return Verdict(True, reasons + story.reasons, strength)
     if strength < needed:
-        return Verdict(False, reasons + (f"too little in common ({strength} < {needed})",),
-                       strength)
+        return Verdict(False, reasons + (f"too little in common ({strength} < {needed})",), strength)
     return Verdict(True, reasons, strength)
 
 
@@ -293,8 +318,11 @@ def compare_dates(a: Report, b: Report) -> Verdict:
     gap = max(a.lo - b.hi, b.lo - a.hi, 0)
     if gap > window:
         return Verdict(False, (f"dates {gap} days apart",))
-    what = "the same day" if gap == 0 and a.lo == a.hi == b.lo == b.hi else (
-        "overlapping dates" if gap == 0 else f"dates {gap} day apart")
+    what = (
+        "the same day"
+        if gap == 0 and a.lo == a.hi == b.lo == b.hi
+        else ("overlapping dates" if gap == 0 else f"dates {gap} day apart")
+    )
     return Verdict(True, (f"{what} ({_date_text(a)}; {_date_text(b)})",))
 
 
@@ -320,8 +348,7 @@ def compare_places(a: Report, b: Report) -> Verdict:
         if x.city and y.city and x.name != y.name:
             return Verdict(False, (f"different places: {x.name} and {y.name}",))
     if a.location and a.location == b.location:
-        return Verdict(True, (f"the same place, {a.location.name}",),
-                       2 if a.location.city else 1)
+        return Verdict(True, (f"the same place, {a.location.name}",), 2 if a.location.city else 1)
     if x and x == y and x.city:
         return Verdict(True, (f"both set in {x.name}",), 1)
     return Verdict(True, ())
@@ -335,13 +362,11 @@ def compare_parties(a: Report, b: Report, either: bool) -> Verdict:
         ways.append((a.actor, b.recipient, a.recipient, b.actor))
     best = None
     for actor_a, actor_b, recipient_a, recipient_b in ways:
-        sides = [compare_side(actor_a, actor_b, "actor"), compare_side(recipient_a, recipient_b,
-                                                                       "recipient")]
+        sides = [compare_side(actor_a, actor_b, "actor"), compare_side(recipient_a, recipient_b, "recipient")]
         if any(not s.linked for s in sides):
             verdict = next(s for s in sides if not s.linked)
         else:
-            verdict = Verdict(True, sum((s.reasons for s in sides), ()),
-                              sum(s.strength for s in sides))
+            verdict = Verdict(True, sum((s.reasons for s in sides), ()), sum(s.strength for s in sides))
         if best is None or (verdict.linked, verdict.strength) > (best.linked, best.strength):
             best = verdict
     return best
@@ -366,8 +391,7 @@ def compare_side(xs: tuple[Party, ...], ys: tuple[Party, ...], role: str) -> Ver
 def _shared(x: Party, y: Party, role: str) -> tuple[int, str]:
     if x.id and x.id == y.id:
         return min(x.level, y.level), f"the same {role}, {x.name}"
-    if x.country and x.country == y.country and (x.sector == y.sector or not x.sector
-                                                 or not y.sector):
+    if x.country and x.country == y.country and (x.sector == y.sector or not x.sector or not y.sector):
         sector = f" {x.sector or y.sector}" if x.sector or y.sector else ""
         return 1, f"{role}s of one country and sector, {x.country}{sector} ({x.name}; {y.name})"
     if x.org and x.org == y.org:

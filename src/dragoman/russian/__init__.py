@@ -9,6 +9,7 @@
 RussianSupport plugs these into a Pipeline; natasha and the Russian tables are loaded only when
 the first Russian sentence arrives, so English-only runs cost nothing more.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -16,10 +17,30 @@ from functools import cached_property
 from .annotate import LANG, annotate_russian, available
 
 # Russian personal pronouns as the English ones the resolver knows ("Жапаров его поддержал").
-PRONOUNS = {"он": "he", "его": "him", "ему": "him", "него": "him", "нему": "him", "ним": "him",
-            "нем": "him", "нём": "him", "она": "she", "ее": "her", "её": "her", "ей": "her",
-            "нее": "her", "неё": "her", "ней": "her", "они": "they", "их": "them", "им": "them",
-            "ими": "them", "них": "them", "ними": "them", "оно": "it"}
+PRONOUNS = {
+    "он": "he",
+    "его": "him",
+    "ему": "him",
+    "него": "him",
+    "нему": "him",
+    "ним": "him",
+    "нем": "him",
+    "нём": "him",
+    "она": "she",
+    "ее": "her",
+    "её": "her",
+    "ей": "her",
+    "нее": "her",
+    "неё": "her",
+    "ней": "her",
+    "они": "they",
+    "их": "them",
+    "им": "them",
+    "ими": "them",
+    "них": "them",
+    "ними": "them",
+    "оно": "it",
+}
 
 __all__ = ["LANG", "RussianSupport", "annotate_russian", "available"]
 

@@ -7,6 +7,7 @@ becomes a spaCy Doc with words, spaces, lemmas, parts of speech, morphology, hea
 ORG, GPE), so the same actor, event, date and place stages read it. Text and character
 offsets are the passage's own: records carry the original Russian.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -43,20 +44,33 @@ def available() -> bool:
 def load() -> Natasha:
     """natasha's models, loaded once per process (about a second)."""
     try:
-        from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                             NewsSyntaxParser, Segmenter)
+        from natasha import (
+            MorphVocab,
+            NewsEmbedding,
+            NewsMorphTagger,
+            NewsNERTagger,
+            NewsSyntaxParser,
+            Segmenter,
+        )
     except ImportError as exc:
         raise ModelError(f"Russian text needs natasha: {INSTALL_HINT}") from exc
     import spacy
 
     emb = NewsEmbedding()
-    return Natasha(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb),
-                   NewsNERTagger(emb), spacy.blank(LANG).vocab)
+    return Natasha(
+        Segmenter(),
+        MorphVocab(),
+        NewsMorphTagger(emb),
+        NewsSyntaxParser(emb),
+        NewsNERTagger(emb),
+        spacy.blank(LANG).vocab,
+    )
 
 
 def russian_passages(doc: Document):
-    return [p for p in doc.passages if p.lang == LANG and not p.boilerplate
-            and doc.text[p.start:p.end].strip()]
+    return [
+        p for p in doc.passages if p.lang == LANG and not p.boilerplate and doc.text[p.start : p.end].strip()
+    ]
 
 
 def annotate_russian(doc: Document) -> Document:
@@ -68,7 +82,7 @@ def annotate_russian(doc: Document) -> Document:
     if not available():
         doc.warnings.append(f"{len(passages)} Russian passage(s) not coded: {INSTALL_HINT}")
         return doc
-    sdocs = parse_many([doc.text[p.start:p.end] for p in passages])
+    sdocs = parse_many([doc.text[p.start : p.end] for p in passages])
     for p, sdoc in zip(passages, sdocs):
         for sent in sdoc.sents:
             text = sent.text.strip()
@@ -76,7 +90,9 @@ def annotate_russian(doc: Document) -> Document:
                 continue
             lead = len(sent.text) - len(sent.text.lstrip())
             start = p.start + sent.start_char + lead
-            doc.sentences.append(Sentence(start, start + len(text), text, span=sent, offset=p.start, lang=LANG))
+            doc.sentences.append(
+                Sentence(start, start + len(text), text, span=sent, offset=p.start, lang=LANG)
+            )
     doc.sentences.sort(key=lambda s: s.start)
     return doc
 
@@ -105,8 +121,16 @@ def parse_many(texts: list[str], models: Natasha | None = None) -> list:
     nd.tag_morph(models.morph)
     nd.parse_syntax(models.syntax)
     nd.tag_ner(models.ner)
-    return [_spacy_doc(text, [x for x in nd.sents if lo <= x.start < hi], [x for x in nd.spans if lo <= x.start < hi],
-                       lo, models) for text, (lo, hi) in zip(texts, bounds)]
+    return [
+        _spacy_doc(
+            text,
+            [x for x in nd.sents if lo <= x.start < hi],
+            [x for x in nd.spans if lo <= x.start < hi],
+            lo,
+            models,
+        )
+        for text, (lo, hi) in zip(texts, bounds)
+    ]
 
 
 def _spacy_doc(text: str, sents, spans, base: int, models: Natasha):
@@ -117,8 +141,10 @@ def _spacy_doc(text: str, sents, spans, base: int, models: Natasha):
     for sent in sents:
         first = len(words)
         ids = {t.id: k for k, t in enumerate(sent.tokens)}
-        ud = [UDToken(t.text, t.pos or "X", t.feats or {}, ids.get(t.head_id, -1), t.rel or "dep")
-              for t in sent.tokens]
+        ud = [
+            UDToken(t.text, t.pos or "X", t.feats or {}, ids.get(t.head_id, -1), t.rel or "dep")
+            for t in sent.tokens
+        ]
         sent_heads, sent_deps = english_shape(ud)
         for k, (t, u) in enumerate(zip(sent.tokens, ud)):
             t.lemmatize(models.morph_vocab)
@@ -135,8 +161,18 @@ def _spacy_doc(text: str, sents, spans, base: int, models: Natasha):
         nxt = starts[i + 1] if i + 1 < len(words) else len(text)
         spaces.append(nxt > end)
     ents = _iob([(x.start - base, x.stop - base, x.type) for x in spans], starts, words)
-    sdoc = Doc(models.vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags,
-               morphs=morphs, heads=heads, deps=deps, ents=ents)
+    sdoc = Doc(
+        models.vocab,
+        words=words,
+        spaces=spaces,
+        lemmas=lemmas,
+        pos=pos,
+        tags=tags,
+        morphs=morphs,
+        heads=heads,
+        deps=deps,
+        ents=ents,
+    )
     if sdoc.text != text:  # more than one space between words: offsets would drift
         raise ValueError("Russian passage with irregular spacing; normalise the text first")
     return sdoc

@@ -8,6 +8,7 @@ date an event of the day of the report by its weekday: "во вторник" in 
 is a range from Monday to Sunday. Of several expressions, the one attached closest to the
 trigger in the parse wins (dates.attachment_distance), as in English.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,21 +17,57 @@ from functools import lru_cache
 
 from ..dates import DateResult, _day_without_year, _month_without_year, attachment_distance
 
-MONTH_STEMS = ["январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр",
-               "ноябр", "декабр"]
+MONTH_STEMS = [
+    "январ",
+    "феврал",
+    "март",
+    "апрел",
+    "ма",
+    "июн",
+    "июл",
+    "август",
+    "сентябр",
+    "октябр",
+    "ноябр",
+    "декабр",
+]
 MONTH_GENITIVE = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
 MONTH_LOCATIVE = r"(?:январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
-WEEKDAYS = {"понедельник": 0, "вторник": 1, "среду": 2, "среда": 2, "четверг": 3, "пятницу": 4,
-            "пятница": 4, "субботу": 5, "суббота": 5, "воскресенье": 6}
+WEEKDAYS = {
+    "понедельник": 0,
+    "вторник": 1,
+    "среду": 2,
+    "среда": 2,
+    "четверг": 3,
+    "пятницу": 4,
+    "пятница": 4,
+    "субботу": 5,
+    "суббота": 5,
+    "воскресенье": 6,
+}
 PATTERNS = [
-    ("day", re.compile(rf"\b\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{MONTH_GENITIVE}(?:\s+\d{{4}}\s*(?:года|г\.)?)?", re.I)),
-    ("weekday", re.compile(r"\bв(?:о)?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I)),
+    (
+        "day",
+        re.compile(
+            rf"\b\d{{1,2}}(?:\s*[-–—]\s*\d{{1,2}})?\s+{MONTH_GENITIVE}(?:\s+\d{{4}}\s*(?:года|г\.)?)?", re.I
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(r"\bв(?:о)?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", re.I),
+    ),
     ("week", re.compile(r"\bна\s+(прошлой|этой|текущей|следующей)\s+неделе\b", re.I)),
     ("unit", re.compile(r"\b(?:в\s+)?(прошлом|этом|текущем|следующем)\s+(году|месяце)\b", re.I)),
     ("year", re.compile(r"\b(?:в\s+)?(\d{4})\s+(?:году|г\.)", re.I)),
     ("month", re.compile(rf"\b(?:в\s+)?({MONTH_LOCATIVE})(?:\s+(\d{{4}})\s+года)?", re.I)),
     ("deictic", re.compile(r"\b(сегодня|вчера|позавчера|завтра|послезавтра)\b", re.I)),
-    ("ago", re.compile(r"\b(\d+|один|одну|два|две|три|четыре|пять|несколько)\s+(дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад\b", re.I)),
+    (
+        "ago",
+        re.compile(
+            r"\b(\d+|один|одну|два|две|три|четыре|пять|несколько)\s+(дн(?:я|ей)|день|недел[юиь]|месяц(?:а|ев)?|год(?:а)?|лет)\s+назад\b",
+            re.I,
+        ),
+    ),
 ]
 FUTURE_AUX = {"будет", "будут", "буду", "будем", "будете", "будешь"}
 
@@ -114,4 +151,6 @@ def _parser(anchor: str | None, future: bool):
 def _is_future(trigger) -> bool:
     """A trigger in the future tense ("подпишет") or with "будет" speaks of what is to come."""
     heads = [trigger] + [a for a in list(trigger.ancestors)[:2] if a.pos_ in ("VERB", "AUX")]
-    return any("Fut" in h.morph.get("Tense") or any(c.lower_ in FUTURE_AUX for c in h.children) for h in heads)
+    return any(
+        "Fut" in h.morph.get("Tense") or any(c.lower_ in FUTURE_AUX for c in h.children) for h in heads
+    )

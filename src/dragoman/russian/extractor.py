@@ -8,6 +8,7 @@ subject, as a light verb's noun is ("held talks"): the subject is its actor. (Th
 serve English as well: "At the summit in Minsk, the leaders approved ..."; it lives here so
 that English results do not move with this change.)
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -48,8 +49,13 @@ class RussianExtractor(EventExtractor):
         objs = [c for c in cand.head.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         if cand.noun is not None:
             objs = [c for c in objs if c.i != cand.noun.i]
-        preps = [o for p in cand.head.children if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
-                 for o in p.children if o.dep_ == "pobj" and o.i != body.i]
+        preps = [
+            o
+            for p in cand.head.children
+            if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
+            for o in p.children
+            if o.dep_ == "pobj" and o.i != body.i
+        ]
         return RoleTokens(cand, [body], objs, preps)
 
     def _noun_roles(self, cand: Candidate) -> RoleTokens | None:
@@ -58,8 +64,13 @@ class RussianExtractor(EventExtractor):
             return None
         # the clause's subject met; those the meeting is with are its own ("на встрече с X")
         actor = [c for c in cand.head.children if c.dep_ == "nsubj"]
-        recipient = [o for p in cand.noun.children if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
-                     for o in p.children if o.dep_ == "pobj"]
+        recipient = [
+            o
+            for p in cand.noun.children
+            if p.dep_ == "prep" and p.lower_ in cand.trigger.preps
+            for o in p.children
+            if o.dep_ == "pobj"
+        ]
         return RoleTokens(cand, actor, recipient, [])
 
 
@@ -83,16 +94,22 @@ def _indefinite_body(verb):
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i and not _subject(clause):
         clause = clause.head
-    if _subject(clause) or clause.pos_ != "VERB" or "Plur" not in clause.morph.get("Number") \
-            or "Fin" not in clause.morph.get("VerbForm") or "1" in clause.morph.get("Person") \
-            or "2" in clause.morph.get("Person"):
+    if (
+        _subject(clause)
+        or clause.pos_ != "VERB"
+        or "Plur" not in clause.morph.get("Number")
+        or "Fin" not in clause.morph.get("VerbForm")
+        or "1" in clause.morph.get("Person")
+        or "2" in clause.morph.get("Person")
+    ):
         return None
     for v in (verb, clause):
         for p in v.children:
             if p.dep_ == "prep" and p.lower_ in ("в", "во"):
                 body = next((o for o in p.children if o.dep_ == "pobj"), None)
-                if body is not None and (body.ent_type_ in ("ORG", "GPE") or body.pos_ == "PROPN"
-                                         or body.text.isupper()):
+                if body is not None and (
+                    body.ent_type_ in ("ORG", "GPE") or body.pos_ == "PROPN" or body.text.isupper()
+                ):
                     return body
     return None
 
@@ -130,8 +147,10 @@ def _one_per_act(events):
     for one act of the same actors on the same recipients are one event (the first)."""
     out = []
     for e in events:
-        if not any(o.event == e.event and _same_side(o.actor, e.actor) and _same_side(o.recipient, e.recipient)
-                   for o in out):
+        if not any(
+            o.event == e.event and _same_side(o.actor, e.actor) and _same_side(o.recipient, e.recipient)
+            for o in out
+        ):
             out.append(e)
     return out
 

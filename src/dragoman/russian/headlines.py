@@ -6,6 +6,7 @@ of the same type with the same sides (by country, organisation or actor); the bo
 carries the date, place and names. Only Russian headlines here, so that English results do
 not move; the same holds for English news (issue 11: quality on whole articles).
 """
+
 from __future__ import annotations
 
 import re
@@ -16,11 +17,11 @@ SENTENCE_END = re.compile(r"[.!?…]\W*$")
 
 def headline(doc):
     """The first passage when it reads as a headline (short, no closing full stop, text after it)."""
-    passages = [p for p in doc.passages if doc.text[p.start:p.end].strip()]
+    passages = [p for p in doc.passages if doc.text[p.start : p.end].strip()]
     if len(passages) < 2:
         return None
     first = passages[0]
-    text = doc.text[first.start:first.end].strip()
+    text = doc.text[first.start : first.end].strip()
     if len(text.split()) > MAX_HEADLINE_WORDS or SENTENCE_END.search(text):
         return None
     return first
@@ -33,13 +34,19 @@ def drop_headline_repeats(doc, found: list, lang: str = "ru") -> list:
     if head is None or head.lang != lang:
         return found
     body = [e for e, s in found if s.start >= head.end]
-    return [(e, s) for e, s in found
-            if not (head.start <= s.start < head.end and any(_same_act(e, b) for b in body))]
+    return [
+        (e, s)
+        for e, s in found
+        if not (head.start <= s.start < head.end and any(_same_act(e, b) for b in body))
+    ]
 
 
 def _same_act(a, b) -> bool:
-    return a.event == b.event and _sides(a.actor) == _sides(b.actor) and \
-        (_sides(a.recipient) == _sides(b.recipient) or not a.recipient or not b.recipient)
+    return (
+        a.event == b.event
+        and _sides(a.actor) == _sides(b.actor)
+        and (_sides(a.recipient) == _sides(b.recipient) or not a.recipient or not b.recipient)
+    )
 
 
 def _sides(entities) -> frozenset:

@@ -6,6 +6,7 @@ shares a normal form with the text's word ("министра иностранн�
 "министр иностранных дел" and "Россия"): normal forms are pymorphy's, through natasha's
 MorphVocab. Acronyms ("ШОС", "МИД") match as written.
 """
+
 from __future__ import annotations
 
 import csv
@@ -21,8 +22,15 @@ from .translit import name_key
 # Categories written with a capital in Russian (demonyms, titles and place nouns are not).
 NAMES = {K.COUNTRY, K.ORG, K.PERSON, K.CAPITAL}
 # Nouns that refer back to a place (as knowledge.PLACE_NOUNS for English).
-PLACE_NOUNS = {"провинция": "admin1", "город": "city", "область": "admin1", "регион": "region",
-               "республика": "country", "столица": "city", "край": "admin1"}
+PLACE_NOUNS = {
+    "провинция": "admin1",
+    "город": "city",
+    "область": "admin1",
+    "регион": "region",
+    "республика": "country",
+    "столица": "city",
+    "край": "admin1",
+}
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +69,8 @@ def is_acronym(word: str) -> bool:
 
 @dataclass
 class Entry:
-    words: tuple[str, ...]          # as written in the data file
-    keys: tuple[frozenset, ...]     # normal forms of each word
+    words: tuple[str, ...]  # as written in the data file
+    keys: tuple[frozenset, ...]  # normal forms of each word
     info: K.Info
 
 
@@ -70,7 +78,7 @@ class Entry:
 class RussianKnowledge:
     by_first: dict[str, list[Entry]] = field(default_factory=dict)
     people: dict[str, list[K.Info]] = field(default_factory=dict)  # name_key → known people
-    capitals: dict[str, str] = field(default_factory=dict)         # English capital name → iso3
+    capitals: dict[str, str] = field(default_factory=dict)  # English capital name → iso3
 
     def add(self, phrase: str, info: K.Info) -> None:
         words = tuple(words_of(phrase))
@@ -88,7 +96,7 @@ class RussianKnowledge:
             best, infos = 0, []
             for entry in self._candidates(toks[i]):
                 n = len(entry.words)
-                if n >= best and i + n <= len(toks) and self._fits(entry, toks[i:i + n]):
+                if n >= best and i + n <= len(toks) and self._fits(entry, toks[i : i + n]):
                     if n > best:
                         best, infos = n, []
                     if entry.info not in infos:
@@ -133,7 +141,9 @@ class RussianKnowledge:
 
 def _rows(name: str, extra_dirs: tuple[str, ...] = ()) -> list[dict]:
     rows = []
-    sources = [resources.files("dragoman") / "data" / "ru" / name] + [Path(d) / "ru" / name for d in extra_dirs]
+    sources = [resources.files("dragoman") / "data" / "ru" / name] + [
+        Path(d) / "ru" / name for d in extra_dirs
+    ]
     for src in sources:
         try:
             text = src.read_text(encoding="utf-8")
@@ -186,16 +196,31 @@ def _add_roles(rk: RussianKnowledge, extra_dirs: tuple[str, ...]) -> None:
         en = roles.get(row["role"].strip().lower())
         if en is None:
             raise ValueError(f"data/ru/roles.tsv: {row['role']!r} is no role of actors/roles.tsv")
-        rk.add(row["phrase"], K.Info(K.ROLE, en["phrase"].lower(), en["phrase"], sector=en.get("sector") or None,
-                                     kind=en.get("kind") or "person", title=en["phrase"]))
+        rk.add(
+            row["phrase"],
+            K.Info(
+                K.ROLE,
+                en["phrase"].lower(),
+                en["phrase"],
+                sector=en.get("sector") or None,
+                kind=en.get("kind") or "person",
+                title=en["phrase"],
+            ),
+        )
 
 
 def _add_people(rk: RussianKnowledge, extra_dirs: tuple[str, ...]) -> None:
     people = {}
     for row in K._rows("people.tsv", extra_dirs):
-        info = K.Info(K.PERSON, row["name"].strip(), row["name"].strip(), kind="person",
-                      country=row.get("country") or None, org=row.get("org") or None,
-                      title=row.get("title") or None)
+        info = K.Info(
+            K.PERSON,
+            row["name"].strip(),
+            row["name"].strip(),
+            kind="person",
+            country=row.get("country") or None,
+            org=row.get("org") or None,
+            title=row.get("title") or None,
+        )
         people[info.name] = info
         for name in [info.name, *K._split(row.get("aliases"))]:
             key = name_key(name)

@@ -1,5 +1,6 @@
 """The Russian event lexicon (data/ru/triggers.tsv, data/ru/contexts.tsv) as an events.Lexicon,
 so the one EventExtractor codes Russian sentences with Russian triggers."""
+
 from __future__ import annotations
 
 import csv
@@ -29,13 +30,26 @@ def load_russian_lexicon() -> Lexicon:
     for row in _rows("triggers.tsv"):
         event, pos = row["event"].strip(), row["pos"].strip()
         if event not in QUADS or pos not in TABLES:
-            raise ValueError(f"data/ru/triggers.tsv: bad type {event!r} or pos {pos!r} for {row['trigger']!r}")
+            raise ValueError(
+                f"data/ru/triggers.tsv: bad type {event!r} or pos {pos!r} for {row['trigger']!r}"
+            )
         preps = tuple(p for p in (row.get("preps") or "").split("|") if p)
         needs = set((row.get("needs") or "").split("|"))
-        trig = Trigger(row["trigger"], pos, event, row.get("mode") or None, row.get("cameo") or None, preps,
-                       "recipient" in needs, "theme" in needs, event in RECIPROCAL or "mutual" in needs,
-                       next((n for n in needs if n in contexts), None))
+        trig = Trigger(
+            row["trigger"],
+            pos,
+            event,
+            row.get("mode") or None,
+            row.get("cameo") or None,
+            preps,
+            "recipient" in needs,
+            "theme" in needs,
+            event in RECIPROCAL or "mutual" in needs,
+            next((n for n in needs if n in contexts), None),
+        )
         words = row["trigger"].split()
-        key = {"V": words[0], "N": row["trigger"], "LV": (words[0], words[-1]), "VP": (words[0], words[-1])}[pos]
+        key = {"V": words[0], "N": row["trigger"], "LV": (words[0], words[-1]), "VP": (words[0], words[-1])}[
+            pos
+        ]
         getattr(lex, TABLES[pos]).setdefault(key, []).append(trig)
     return lex

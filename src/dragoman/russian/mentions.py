@@ -9,6 +9,7 @@ the nominative, romanised and matched to people.tsv, so "Сергея Лавро
 Lavrov with the id he has in English text; a person people.tsv does not know keeps the Russian
 nominative ("Ивана Петрова" → "Иван Петров"), as records name actors without an English name.
 """
+
 from __future__ import annotations
 
 from .. import knowledge as K
@@ -18,7 +19,14 @@ from .translit import transliterate
 
 NAME_ENTS = {"PERSON", "ORG", "GPE"}
 NAME_GRAMMEMES = {"Name", "Surn", "Patr"}
-UD_TO_PYMORPHY_CASE = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+UD_TO_PYMORPHY_CASE = {
+    "Nom": "nomn",
+    "Gen": "gent",
+    "Dat": "datv",
+    "Acc": "accs",
+    "Ins": "ablt",
+    "Loc": "loct",
+}
 
 
 class RussianMentions:
@@ -64,7 +72,9 @@ class RussianMentions:
             m.known = self._known_person(names)
             m.person = m.known.name if m.known else russian_name(names)
         elif m.known is None:  # a known person's name NER missed: "Мирзиёев и Токаев обсудили"
-            proper = [t for t in run if t.i not in known and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "ORG")]
+            proper = [
+                t for t in run if t.i not in known and t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "ORG")
+            ]
             m.known = self._known_person(proper) if proper else None
             m.person = m.known.name if m.known else None
         elif m.known is not None:
@@ -75,8 +85,9 @@ class RussianMentions:
             m.country = self._capital(run, known)
         if m.country is None and m.role is not None and m.org is None:
             m.country = self._from_country(run, matches)
-        head = next((t for t in run if t.i in known and t.pos_ in ("NOUN", "PROPN")), None) or \
-            next((t for t in run if t.pos_ in ("NOUN", "PROPN")), run[0])
+        head = next((t for t in run if t.i in known and t.pos_ in ("NOUN", "PROPN")), None) or next(
+            (t for t in run if t.pos_ in ("NOUN", "PROPN")), run[0]
+        )
         m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
         return m
 
@@ -124,11 +135,20 @@ def _join_appositions(sent, runs: list[list]) -> list[list]:
         first = run[0]
         target = None
         if first.ent_type_ == "PERSON" and first.dep_ == "appos":
-            target = next((k for k in range(len(out) - 1, max(len(out) - 3, -1), -1)
-                           if first.head.i in {t.i for t in out[k]}), None)
-        if target is not None and first.i - out[target][-1].i - 1 <= MAX_GAP \
-                and not any(t.ent_type_ == "PERSON" for t in out[target]):
-            joined = list(sent.doc[out[target][0].i: run[-1].i + 1])
+            target = next(
+                (
+                    k
+                    for k in range(len(out) - 1, max(len(out) - 3, -1), -1)
+                    if first.head.i in {t.i for t in out[k]}
+                ),
+                None,
+            )
+        if (
+            target is not None
+            and first.i - out[target][-1].i - 1 <= MAX_GAP
+            and not any(t.ent_type_ == "PERSON" for t in out[target])
+        ):
+            joined = list(sent.doc[out[target][0].i : run[-1].i + 1])
             out[target:] = [joined]
         else:
             out.append(run)
@@ -217,8 +237,10 @@ def nominative(tok) -> str:
     named = [p for p in parses if NAME_GRAMMEMES & set(p.tag.grammemes)]
     for group in (named, parses):
         for p in sorted(group, key=lambda p: want not in p.tag):
-            return _cased(_feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes)
-                          else p.normal_form, tok.text)
+            return _cased(
+                _feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes) else p.normal_form,
+                tok.text,
+            )
     return tok.text
 
 

@@ -10,6 +10,7 @@ normal forms; a masculine soft stem gets its ь back: "Тяньцзине" -> "�
 Among candidates the gazetteer's ranking decides (a country named in the document first,
 then curated entries, then population), as for English names.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,8 +25,20 @@ from .translit import is_cyrillic, transliterate
 
 LOCATIVE_PREPS = {"в", "во", "на"}
 # "прилетел в Пекин", "визит в Москву": a destination is where a visit or delivery happens.
-TRAVEL_HEADS = {"визит", "поездка", "прилететь", "прибыть", "приехать", "отправиться", "направиться",
-                "вернуться", "доставить", "направить", "перебросить", "турне"}
+TRAVEL_HEADS = {
+    "визит",
+    "поездка",
+    "прилететь",
+    "прибыть",
+    "приехать",
+    "отправиться",
+    "направиться",
+    "вернуться",
+    "доставить",
+    "направить",
+    "перебросить",
+    "турне",
+}
 PLACE_NOUNS = {"город", "провинция", "область", "регион", "столица", "республика", "край", "район"}
 MAX_DISTANCE = 25
 MAX_WORDS = 4
@@ -51,7 +64,9 @@ class RussianPlaces:
             if entry is not None:
                 self.curated.setdefault(_plain(row["name"]), []).append(entry)
         countries = self.g.country_entries()
-        names = list(russian_country_names()) + [(r["iso3"], a) for r in _country_rows() for a in r["aliases"]]
+        names = list(russian_country_names()) + [
+            (r["iso3"], a) for r in _country_rows() for a in r["aliases"]
+        ]
         for iso3, name in names:
             if iso3 in countries:
                 self.countries.setdefault(_plain(name), []).append(countries[iso3])
@@ -102,11 +117,14 @@ def _curated_rows() -> list[dict]:
 
 @lru_cache(maxsize=1)
 def _country_rows() -> list[dict]:
-    return [{"iso3": r["iso3"].strip(), "aliases": [a.strip() for a in r["aliases"].split("|") if a.strip()]}
-            for r in _data_rows("countries.tsv")]
+    return [
+        {"iso3": r["iso3"].strip(), "aliases": [a.strip() for a in r["aliases"].split("|") if a.strip()]}
+        for r in _data_rows("countries.tsv")
+    ]
 
 
 # --- the place of an event in a parsed Russian sentence ---------------------------------------
+
 
 def event_places(sentence, trigger_i: int, gazetteer, near=frozenset(), offset: int = 0) -> list[Place]:
     """Places the event happened in ("в Минске", "на саммите в Минске", "прилетел в Пекин"),
@@ -134,8 +152,11 @@ def event_place(sentence, trigger_i: int, gazetteer, near=frozenset(), offset: i
 def _locative_preposition(token):
     """The preposition of a locative phrase holding the place ("в Ухане", "в таджикский город
     Ходжент", "в Москве, Пекине и Дели"), or None."""
-    while token.dep_ in ("conj", "appos", "compound") and token.head.i != token.i and (
-            token.dep_ == "conj" or token.head.lemma_ in PLACE_NOUNS):
+    while (
+        token.dep_ in ("conj", "appos", "compound")
+        and token.head.i != token.i
+        and (token.dep_ == "conj" or token.head.lemma_ in PLACE_NOUNS)
+    ):
         token = token.head
     if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
         return None
@@ -150,9 +171,23 @@ def _locative_preposition(token):
 
 # --- carrying the place of a meeting or visit across sentences -------------------------------
 
-STORY_WORDS = {"встреча", "переговоры", "саммит", "заседание", "совещание", "визит", "форум",
-               "мероприятие", "сессия", "поездка", "прилететь", "прибыть", "приехать", "пройти",
-               "состояться"}
+STORY_WORDS = {
+    "встреча",
+    "переговоры",
+    "саммит",
+    "заседание",
+    "совещание",
+    "визит",
+    "форум",
+    "мероприятие",
+    "сессия",
+    "поездка",
+    "прилететь",
+    "прибыть",
+    "приехать",
+    "пройти",
+    "состояться",
+}
 
 
 def story_places(sentences: list, gazetteer, near=frozenset()) -> dict[int, Place]:

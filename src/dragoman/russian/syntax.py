@@ -15,20 +15,49 @@ The Russian prepositions stay Russian words: the Russian trigger lexicon names t
 roles take (встретиться с, призвать к). Tags are Penn-like (NN, NNS, NNP, NNPS, VB, JJ ...)
 from the UD part of speech and number, for the rules that read plurals.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-LABELS = {"root": "ROOT", "obj": "dobj", "iobj": "dative", "nsubj:pass": "nsubjpass",
-          "csubj:pass": "csubj", "aux:pass": "auxpass", "acl:relcl": "relcl",
-          "flat": "compound", "flat:name": "compound", "flat:foreign": "compound",
-          "nummod:gov": "nummod", "nummod:entity": "nummod", "obl:agent": "obl", "orphan": "dep"}
+LABELS = {
+    "root": "ROOT",
+    "obj": "dobj",
+    "iobj": "dative",
+    "nsubj:pass": "nsubjpass",
+    "csubj:pass": "csubj",
+    "aux:pass": "auxpass",
+    "acl:relcl": "relcl",
+    "flat": "compound",
+    "flat:name": "compound",
+    "flat:foreign": "compound",
+    "nummod:gov": "nummod",
+    "nummod:entity": "nummod",
+    "obl:agent": "obl",
+    "orphan": "dep",
+}
 NEGATIONS = {"не", "ни"}
 FROM_PREPS = {"из", "от"}
 CASE_RELATIONS = {"obl", "obl:agent", "nmod"}
-TAGS = {"NOUN": "NN", "PROPN": "NNP", "VERB": "VB", "AUX": "VB", "ADJ": "JJ", "ADV": "RB",
-        "ADP": "IN", "PRON": "PRP", "DET": "DT", "NUM": "CD", "CCONJ": "CC", "SCONJ": "IN",
-        "PART": "RP", "PUNCT": ".", "SYM": "SYM", "X": "XX", "INTJ": "UH"}
+TAGS = {
+    "NOUN": "NN",
+    "PROPN": "NNP",
+    "VERB": "VB",
+    "AUX": "VB",
+    "ADJ": "JJ",
+    "ADV": "RB",
+    "ADP": "IN",
+    "PRON": "PRP",
+    "DET": "DT",
+    "NUM": "CD",
+    "CCONJ": "CC",
+    "SCONJ": "IN",
+    "PART": "RP",
+    "PUNCT": ".",
+    "SYM": "SYM",
+    "X": "XX",
+    "INTJ": "UH",
+}
 
 
 @dataclass
@@ -36,7 +65,7 @@ class UDToken:
     text: str
     pos: str
     feats: dict
-    head: int   # index in the sentence's token list; -1 for the root
+    head: int  # index in the sentence's token list; -1 for the root
     rel: str
 
 
@@ -73,7 +102,9 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
         prep = _case_preposition(tokens, i)
         if prep is None:
             if tok.rel.startswith("obl"):
-                deps[i] = "dative" if tok.feats.get("Case") == "Dat" and _is_verb(tokens[tok.head]) else "npadvmod"
+                deps[i] = (
+                    "dative" if tok.feats.get("Case") == "Dat" and _is_verb(tokens[tok.head]) else "npadvmod"
+                )
             continue
         # the preposition takes the noun's place under its head, the noun hangs from it
         heads[prep], deps[prep] = heads[i], "prep"

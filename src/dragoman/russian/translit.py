@@ -6,24 +6,81 @@ the start of a word and after a vowel, ь and ъ are dropped. name_key() then fo
 differences between romanisations and English usage (zh/j, kh/h, y/i, double letters), so
 "Zhaparov" and "Japarov", "Kasym-Zhomart" and "Kassym-Jomart" compare equal.
 """
+
 from __future__ import annotations
 
 import re
 import unicodedata
 
 LETTERS = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
-    "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
     # Cyrillic letters of the region's other languages, as written in Russian-language news
-    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
-    "ї": "yi", "є": "ye", "ў": "u", "ҳ": "h", "ӣ": "i", "ӯ": "u", "ҷ": "j",
+    "ә": "a",
+    "ғ": "g",
+    "қ": "k",
+    "ң": "n",
+    "ө": "o",
+    "ұ": "u",
+    "ү": "u",
+    "һ": "h",
+    "і": "i",
+    "ї": "yi",
+    "є": "ye",
+    "ў": "u",
+    "ҳ": "h",
+    "ӣ": "i",
+    "ӯ": "u",
+    "ҷ": "j",
 }
 VOWELS = set("аеёиоуыэюяіїє")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-FOLDS = [("shch", "sh"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("ts", "c"), ("tz", "c"),
-         ("yo", "o"), ("ye", "e"), ("yu", "u"), ("ya", "a"), ("iy", "i"), ("y", "i"), ("w", "v")]
+FOLDS = [
+    ("shch", "sh"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ts", "c"),
+    ("tz", "c"),
+    ("yo", "o"),
+    ("ye", "e"),
+    ("yu", "u"),
+    ("ya", "a"),
+    ("iy", "i"),
+    ("y", "i"),
+    ("w", "v"),
+]
 
 
 def is_cyrillic(text: str) -> bool:

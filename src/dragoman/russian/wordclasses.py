@@ -11,6 +11,7 @@ named and in every loaded dragoman module that imported the same object by name 
 ..syntax import LOCATIVE_PREPS"). A class that no longer exists under its name is an error
 that says which one (the test suite loads them all).
 """
+
 from __future__ import annotations
 
 import csv
@@ -31,7 +32,9 @@ def resolve(row: dict):
     module = import_module(f"dragoman.{row['module']}")
     current = getattr(module, row["name"], None)
     if not isinstance(current, (set, frozenset, tuple)):
-        raise ValueError(f"data/ru/word_classes.tsv: dragoman.{row['module']} has no word class {row['name']!r}")
+        raise ValueError(
+            f"data/ru/word_classes.tsv: dragoman.{row['module']} has no word class {row['name']!r}"
+        )
     return module, current
 
 

@@ -8,6 +8,7 @@ in chunks. Results come back in input order, so `--workers 2` writes the same by
 Only a bounded number of chunks is in flight, so a corpus of millions of documents is
 read as fast as it is processed, not into memory first.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -30,9 +31,9 @@ from ..model import Document
 if TYPE_CHECKING:
     from ..pipeline import Result
 
-CHUNK_SIZE = 16          # documents per task: enough for spaCy batches, small for ordering
-CHUNKS_PER_WORKER = 2    # in flight per worker: one being parsed, one waiting
-PR_SET_PDEATHSIG = 1     # prctl(2): the signal a process gets when its parent dies
+CHUNK_SIZE = 16  # documents per task: enough for spaCy batches, small for ordering
+CHUNKS_PER_WORKER = 2  # in flight per worker: one being parsed, one waiting
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 class WorkerError(DragomanError):
@@ -43,6 +44,7 @@ class WorkerError(DragomanError):
 class WorkerStats:
     """One worker process: documents it processed, its peak memory (bytes), its CPU seconds
     (start-up included)."""
+
     documents: int = 0
     peak_rss: int = 0
     cpu: float = 0.0
@@ -76,8 +78,12 @@ class WorkerPool:
         self.stats = PoolStats(self.workers)
         # spawn, not fork: a parent that already holds a model or threads (a web server, a
         # notebook, tqdm's monitor) is not copied half-initialised into the children.
-        self.executor = ProcessPoolExecutor(self.workers, mp_context=get_context("spawn"),
-                                            initializer=_start_worker, initargs=(factory, os.getpid()))
+        self.executor = ProcessPoolExecutor(
+            self.workers,
+            mp_context=get_context("spawn"),
+            initializer=_start_worker,
+            initargs=(factory, os.getpid()),
+        )
 
     def warm(self) -> dict[int, float]:
         """Wait until every worker has loaded its model; returns each one's CPU seconds so far.
@@ -130,14 +136,17 @@ def _result(future: Future):
     try:
         return future.result()
     except BrokenProcessPool as exc:
-        raise WorkerError("a worker process died (killed, or out of memory?) and its documents "
-                          "have no result; run again with fewer --workers, or --workers 1") from exc
+        raise WorkerError(
+            "a worker process died (killed, or out of memory?) and its documents "
+            "have no result; run again with fewer --workers, or --workers 1"
+        ) from exc
 
 
 def describe(stats: PoolStats) -> str:
     """One line for stderr: workers, documents and peak memory of each."""
-    parts = [f"{w.documents} docs, {w.peak_rss / 2**20:.0f} MiB peak"
-             for _, w in sorted(stats.processes.items())]
+    parts = [
+        f"{w.documents} docs, {w.peak_rss / 2**20:.0f} MiB peak" for _, w in sorted(stats.processes.items())
+    ]
     return f"dragoman: {stats.workers} workers: " + "; ".join(parts)
 
 

@@ -13,6 +13,7 @@ does only what is left. The output folder and the inputs must be reachable by ev
 
 Ray is an optional extra: `pip install dragoman[ray]`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -34,12 +35,15 @@ def _need_ray():
         import ray
         import ray.data  # noqa: F401
     except ImportError as exc:
-        raise UsageError("the Ray engine needs Ray: `pip install dragoman[ray]` "
-                         "(or `pip install 'ray[data]'`), then run again") from exc
+        raise UsageError(
+            "the Ray engine needs Ray: `pip install dragoman[ray]` "
+            "(or `pip install 'ray[data]'`), then run again"
+        ) from exc
     return ray
 
 
 # ---------------------------------------------------------------- shards in, shards out
+
 
 def find_shards(inputs: list[str]) -> list[Path]:
     """The shard files named or found (recursively) in the folders named, in a stable order."""
@@ -51,8 +55,9 @@ def find_shards(inputs: list[str]) -> list[Path]:
         elif path.is_file() and _is_shard(path):
             shards.append(path)
         else:
-            raise UsageError(f"{name}: not a shard; give .jsonl, .jsonl.gz or .parquet files, "
-                             "or folders holding them")
+            raise UsageError(
+                f"{name}: not a shard; give .jsonl, .jsonl.gz or .parquet files, or folders holding them"
+            )
     return shards
 
 
@@ -76,6 +81,7 @@ def pending_shards(shards: list[Path], output_dir: Path) -> list[Path]:
 
 
 # ---------------------------------------------------------------- one shard, in an actor
+
 
 def read_shard(shard: Path, settings: Settings) -> Iterator[Result]:
     if shard.name.lower().endswith(".parquet"):
@@ -114,8 +120,14 @@ def extract_shard(pipeline, shard: Path, output: Path) -> dict:
     for doc in results.documents(lambda error: errors.append(str(error))):  # "source: reason"
         records.extend(doc.records())
     write_events(records, output)
-    return {"shard": str(shard), "output": str(output), "documents": results.stats.documents,
-            "events": len(records), "failed": len(errors), "errors": errors}
+    return {
+        "shard": str(shard),
+        "output": str(output),
+        "documents": results.stats.documents,
+        "events": len(records),
+        "failed": len(errors),
+        "errors": errors,
+    }
 
 
 def write_events(records: list[dict], output: Path) -> None:
@@ -178,17 +190,27 @@ class ShardExtractor:
         self.output_dir = Path(output_dir)
 
     def __call__(self, batch: dict) -> dict:
-        rows = [extract_shard(self.pipeline, Path(s), output_for(Path(s), self.output_dir))
-                for s in batch["shard"]]
-        return {key: [r[key] for r in rows] for key in
-                ("shard", "output", "documents", "events", "failed", "errors")}
+        rows = [
+            extract_shard(self.pipeline, Path(s), output_for(Path(s), self.output_dir))
+            for s in batch["shard"]
+        ]
+        return {
+            key: [r[key] for r in rows]
+            for key in ("shard", "output", "documents", "events", "failed", "errors")
+        }
 
 
 # ---------------------------------------------------------------- the driver
 
-def run_ray(inputs: list[str], output_dir: str | Path, settings: Settings | None = None,
-            address: str | None = None, num_cpus: int | None = None,
-            actors: int | None = None) -> dict:
+
+def run_ray(
+    inputs: list[str],
+    output_dir: str | Path,
+    settings: Settings | None = None,
+    address: str | None = None,
+    num_cpus: int | None = None,
+    actors: int | None = None,
+) -> dict:
     """Extract events from every pending shard on Ray; returns {"done": rows, "skipped": [...]}.
 
     address: an existing cluster ("auto", "ray://host:10001"); None starts a local one
@@ -203,11 +225,14 @@ def run_ray(inputs: list[str], output_dir: str | Path, settings: Settings | None
         return {"done": [], "skipped": skipped}
     ray = _need_ray()
     if not ray.is_initialized():
-        ray.init(address=address, num_cpus=num_cpus, include_dashboard=False,
-                 log_to_driver=False)
+        ray.init(address=address, num_cpus=num_cpus, include_dashboard=False, log_to_driver=False)
     size = actors or max(1, min(len(todo), int(ray.cluster_resources().get("CPU", 1))))
     dataset = ray.data.from_items([{"shard": str(s)} for s in todo], override_num_blocks=len(todo))
     results = dataset.map_batches(
-        ShardExtractor, fn_constructor_args=(settings.values, str(output_dir)),
-        batch_size=1, num_cpus=1, compute=ray.data.ActorPoolStrategy(size=size))
+        ShardExtractor,
+        fn_constructor_args=(settings.values, str(output_dir)),
+        batch_size=1,
+        num_cpus=1,
+        compute=ray.data.ActorPoolStrategy(size=size),
+    )
     return {"done": sorted(results.take_all(), key=lambda r: r["shard"]), "skipped": skipped}

@@ -8,6 +8,7 @@
 Backends share one interface (base.Store): SQLite, embedded, for a path or
 "sqlite:///path"; PostgreSQL for "postgresql://..." URLs.
 """
+
 from __future__ import annotations
 
 import os
@@ -36,12 +37,15 @@ def open_store(location: str | os.PathLike) -> Store:
         return _sqlite(rest[1:] if rest.startswith("/") else (rest or ":memory:"))
     if scheme in _POSTGRES_SCHEMES:
         return _postgres(location)
-    raise StoreError(f"unknown store address {location!r}: use a file path, "
-                     "sqlite:///path or postgresql://user@host/dbname")
+    raise StoreError(
+        f"unknown store address {location!r}: use a file path, "
+        "sqlite:///path or postgresql://user@host/dbname"
+    )
 
 
 def _sqlite(path: str) -> Store:
     from .sqlite import SQLiteStore
+
     if not path:
         raise StoreError("no store path given; pass a file path such as dragoman.db")
     return SQLiteStore(path)
@@ -51,6 +55,7 @@ def _postgres(url: str) -> Store:
     try:
         from .postgres import PostgresStore
     except ImportError as exc:
-        raise StoreError(f"PostgreSQL stores are not available in this installation ({exc}); "
-                         "use an SQLite path for now") from exc
+        raise StoreError(
+            f"PostgreSQL stores are not available in this installation ({exc}); use an SQLite path for now"
+        ) from exc
     return PostgresStore(url)

@@ -10,6 +10,7 @@ store's SQL uses `?` placeholders and the SQL both engines understand.
 A server calls serve_reads(): each of its threads then reads on a connection of its own,
 with a time limit per statement, so one slow search holds up no other reader.
 """
+
 from __future__ import annotations
 
 import threading
@@ -27,7 +28,7 @@ ID_CHUNK = 500  # ids per `IN (...)`: far below SQLite's bound-parameter limit
 class Backend:
     dialect: Dialect
     _conn = None  # the backend's open connection, None once closed
-    _depth = 0    # how deep in nested _transaction calls the connection is
+    _depth = 0  # how deep in nested _transaction calls the connection is
     _writer: int | None = None  # the thread inside the open write transaction
     _serving = False  # reads on connections of their own (serve_reads)
     _read_connections: list | tuple = ()
@@ -97,7 +98,7 @@ class Backend:
         on it."""
         self.read_timeout = timeout
         self._read_connections = []  # every read connection opened (closed with the store)
-        self._idle_readers = []      # those no read is using
+        self._idle_readers = []  # those no read is using
         self._serving = True
 
     @contextmanager
@@ -152,36 +153,40 @@ class Backend:
         with self._transaction():
             # Checked inside the write transaction: two processes opening a new store
             # at the same moment apply each migration once.
-            if self._fetch("SELECT 1 AS x FROM schema_migrations WHERE version = ?",
-                           [migration.version]):
+            if self._fetch("SELECT 1 AS x FROM schema_migrations WHERE version = ?", [migration.version]):
                 return
             for statement in migration.sql(self.dialect):
                 self._execute(statement)
-            self._execute("INSERT INTO schema_migrations (version, name, applied_at) "
-                          "VALUES (?, ?, ?)", [migration.version, migration.name, now()])
+            self._execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                [migration.version, migration.name, now()],
+            )
 
     def _check_not_newer(self) -> None:
         newest = self._fetch("SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
         if newest and newest > LATEST:
-            raise StoreError(f"this store has schema version {newest}, newer than this "
-                             f"dragoman knows ({LATEST}); upgrade dragoman to open it")
+            raise StoreError(
+                f"this store has schema version {newest}, newer than this "
+                f"dragoman knows ({LATEST}); upgrade dragoman to open it"
+            )
 
     def migrations(self) -> list[dict]:
-        return self._fetch("SELECT version, name, applied_at FROM schema_migrations "
-                           "ORDER BY version")
+        return self._fetch("SELECT version, name, applied_at FROM schema_migrations ORDER BY version")
 
 
 def timed_out(seconds: float | None) -> str:
     """The message of a read stopped at its time limit (QueryTimeout)."""
-    return (f"the query ran longer than {seconds or 0:g} s and was stopped; narrow it (fewer "
-            "words or prefixes* in q, a date range, a type or a country) and try again")
+    return (
+        f"the query ran longer than {seconds or 0:g} s and was stopped; narrow it (fewer "
+        "words or prefixes* in q, a date range, a type or a country) and try again"
+    )
 
 
 def chunks(ids: Iterable[str]) -> Iterator[list[str]]:
     """The distinct ids, sorted, ID_CHUNK at a time."""
     ordered = sorted(set(ids))
     for i in range(0, len(ordered), ID_CHUNK):
-        yield ordered[i:i + ID_CHUNK]
+        yield ordered[i : i + ID_CHUNK]
 
 
 def marks(values) -> str:

@@ -10,6 +10,7 @@
 A backend (sqlite.py, postgres.py) subclasses Store and implements the primitives; the
 filters become SQL in query.py, and dialect.py holds the SQL that differs by engine.
 """
+
 from __future__ import annotations
 
 from .read import Reader

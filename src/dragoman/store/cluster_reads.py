@@ -5,6 +5,7 @@ and one cluster with each of its reports side by side and why they were linked.
     list_clusters(store, ...)       clusters matching event filters, with counts
     cluster_detail(store, id)       one cluster: its reports, their articles, the reasons
 """
+
 from __future__ import annotations
 
 import json
@@ -15,10 +16,13 @@ _CHUNK = 500
 _FEW = 5000  # matching events under which a listing starts from them, not from the clusters
 CLUSTER_FIELDS = ("id", "articles", "sources", "mentions", "first_reported", "last_reported")
 # Each the order of an index of clusters (migration 9), walked forwards or backwards.
-CLUSTER_ORDERS = {"-articles": "c.articles DESC, c.mentions DESC, c.id DESC",
-                  "articles": "c.articles, c.mentions, c.id",
-                  "-date": "c.date DESC, c.id DESC", "date": "c.date, c.id",
-                  "-reported": "c.last_reported DESC, c.id DESC"}
+CLUSTER_ORDERS = {
+    "-articles": "c.articles DESC, c.mentions DESC, c.id DESC",
+    "articles": "c.articles, c.mentions, c.id",
+    "-date": "c.date DESC, c.id DESC",
+    "date": "c.date, c.id",
+    "-reported": "c.last_reported DESC, c.id DESC",
+}
 
 
 def attach(store, records: list[dict]) -> list[dict]:
@@ -27,20 +31,33 @@ def attach(store, records: list[dict]) -> list[dict]:
     ids = [r["id"] for r in records]
     found = {}
     for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
+        chunk = ids[i : i + _CHUNK]
         for row in store._fetch(
-                "SELECT m.event_id, c.id, c.articles, c.sources, c.mentions, c.first_reported, "
-                "c.last_reported FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
-                f"WHERE m.event_id IN ({', '.join('?' for _ in chunk)})", chunk):
+            "SELECT m.event_id, c.id, c.articles, c.sources, c.mentions, c.first_reported, "
+            "c.last_reported FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
+            f"WHERE m.event_id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        ):
             found[row["event_id"]] = {f: row[f] for f in CLUSTER_FIELDS}
     for r in records:
         r["cluster"] = found.get(r["id"])
     return records
 
 
-def list_clusters(store, actor=None, country=None, type=None, quad=None, since=None,
-                  until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
-                  order: str = "-articles") -> list[dict]:
+def list_clusters(
+    store,
+    actor=None,
+    country=None,
+    type=None,
+    quad=None,
+    since=None,
+    until=None,
+    q=None,
+    doc=None,
+    limit: int = 100,
+    offset: int = 0,
+    order: str = "-articles",
+) -> list[dict]:
     """Clusters with at least one report matching every filter given (as for events),
     most reported first: each with its counts and its representative record."""
     if order not in CLUSTER_ORDERS:
@@ -48,27 +65,41 @@ def list_clusters(store, actor=None, country=None, type=None, quad=None, since=N
     for name, value in (("limit", limit), ("offset", offset)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
-    filters = {"actor": actor, "country": country, "type": type, "quad": quad,
-               "since": since, "until": until, "q": q, "doc": doc}
+    filters = {
+        "actor": actor,
+        "country": country,
+        "type": type,
+        "quad": quad,
+        "since": since,
+        "until": until,
+        "q": q,
+        "doc": doc,
+    }
     if any(v is not None for v in filters.values()):
         where, params = store._planned(EventFilter(**filters)).where(store.dialect)
         if store.count_events(**filters, cap=_FEW) < _FEW:
             # Few matching events: their clusters, then sorted.
-            matching = ("c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e "
-                        f"ON e.id = m.event_id{where})")
+            matching = (
+                "c.id IN (SELECT m.cluster_id FROM cluster_members m JOIN events e "
+                f"ON e.id = m.event_id{where})"
+            )
         else:
             # Many: the clusters in the listing's order, each probed for one matching event
             # (its members first: CROSS JOIN fixes that order in SQLite), until the page
             # is full.
             where = where.replace(" WHERE ", " AND ", 1)
-            matching = ("EXISTS (SELECT 1 FROM cluster_members m CROSS JOIN events e "
-                        f"WHERE m.cluster_id = c.id AND e.id = m.event_id{where})")
-        rows = store._fetch(f"SELECT c.* FROM clusters c WHERE {matching} "
-                            f"ORDER BY {CLUSTER_ORDERS[order]} LIMIT ? OFFSET ?",
-                            params + [limit, offset])
+            matching = (
+                "EXISTS (SELECT 1 FROM cluster_members m CROSS JOIN events e "
+                f"WHERE m.cluster_id = c.id AND e.id = m.event_id{where})"
+            )
+        rows = store._fetch(
+            f"SELECT c.* FROM clusters c WHERE {matching} ORDER BY {CLUSTER_ORDERS[order]} LIMIT ? OFFSET ?",
+            params + [limit, offset],
+        )
     else:
-        rows = store._fetch(f"SELECT c.* FROM clusters c ORDER BY {CLUSTER_ORDERS[order]} "
-                            "LIMIT ? OFFSET ?", [limit, offset])
+        rows = store._fetch(
+            f"SELECT c.* FROM clusters c ORDER BY {CLUSTER_ORDERS[order]} LIMIT ? OFFSET ?", [limit, offset]
+        )
     return _with_representatives(store, rows)
 
 
@@ -76,14 +107,27 @@ def _with_representatives(store, rows: list[dict]) -> list[dict]:
     ids = [r["representative"] for r in rows]
     records = {}
     for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
-        records.update((r["id"], json.loads(r["record"])) for r in store._fetch(
-            f"SELECT id, record FROM events WHERE id IN ({', '.join('?' for _ in chunk)})",
-            chunk))
-    return [{"id": r["id"], "event": r["event"], "date": r["date"], "articles": r["articles"],
-             "sources": r["sources"], "mentions": r["mentions"],
-             "first_reported": r["first_reported"], "last_reported": r["last_reported"],
-             "representative": records.get(r["representative"])} for r in rows]
+        chunk = ids[i : i + _CHUNK]
+        records.update(
+            (r["id"], json.loads(r["record"]))
+            for r in store._fetch(
+                f"SELECT id, record FROM events WHERE id IN ({', '.join('?' for _ in chunk)})", chunk
+            )
+        )
+    return [
+        {
+            "id": r["id"],
+            "event": r["event"],
+            "date": r["date"],
+            "articles": r["articles"],
+            "sources": r["sources"],
+            "mentions": r["mentions"],
+            "first_reported": r["first_reported"],
+            "last_reported": r["last_reported"],
+            "representative": records.get(r["representative"]),
+        }
+        for r in rows
+    ]
 
 
 def cluster_detail(store, cluster_id: str) -> dict | None:
@@ -97,10 +141,22 @@ def cluster_detail(store, cluster_id: str) -> dict | None:
         "SELECT e.record, m.linked_to, m.why, d.reported, d.origin, doc.title, doc.url, "
         "doc.source FROM cluster_members m JOIN events e ON e.id = m.event_id "
         "JOIN cluster_docs d ON d.doc_id = m.doc_id JOIN documents doc ON doc.id = m.doc_id "
-        "WHERE m.cluster_id = ? ORDER BY d.reported, m.doc_id, e.seq", [cluster_id])
+        "WHERE m.cluster_id = ? ORDER BY d.reported, m.doc_id, e.seq",
+        [cluster_id],
+    )
     cluster["reports"] = [
-        {"record": json.loads(m["record"]), "linked_to": m["linked_to"],
-         "why": json.loads(m["why"]) if m["why"] else [],
-         "article": {"reported": m["reported"], "source": m["source"], "counted_as": m["origin"],
-                     "title": m["title"], "url": m["url"]}} for m in members]
+        {
+            "record": json.loads(m["record"]),
+            "linked_to": m["linked_to"],
+            "why": json.loads(m["why"]) if m["why"] else [],
+            "article": {
+                "reported": m["reported"],
+                "source": m["source"],
+                "counted_as": m["origin"],
+                "title": m["title"],
+                "url": m["url"],
+            },
+        }
+        for m in members
+    ]
     return cluster

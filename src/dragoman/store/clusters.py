@@ -15,6 +15,7 @@ together; the biggest part keeps the cluster's id.
     unlink_document(store, doc_id) before they are deleted (Store.ingest, Store.delete)
     relink(store)                  links the events of a store made before migration 9
 """
+
 from __future__ import annotations
 
 import json
@@ -51,14 +52,16 @@ _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
 
 # ---------------------------------------------------------------- ingest
 
+
 def link_document(store, doc: Document) -> None:
     """Link a document's (just inserted) events into the clusters."""
     records = [ev.to_record() for ev in unique_events(doc)]
     link_records(store, doc.id, records, doc.text, doc.date, _source(doc.source, doc.url))
 
 
-def link_records(store, doc_id: str, records: list[dict], text: str, date: str | None,
-                 source: str | None) -> Plan:
+def link_records(
+    store, doc_id: str, records: list[dict], text: str, date: str | None, source: str | None
+) -> Plan:
     reported = date or now()[:10]
     sig = signature(text)
     near = _copies(store, sig, doc_id)
@@ -82,8 +85,11 @@ def _copies(store, sig: list[int] | None, doc_id: str) -> dict[str, float]:
         return {}
     docs = _keyed(store, "cluster_doc_keys", "doc_id", [(f"b:{b}", 0, 0) for b in bands(sig)])
     docs.discard(doc_id)
-    found = _rows_in(store, "SELECT doc_id, signature FROM cluster_docs WHERE signature IS "
-                     "NOT NULL AND doc_id IN ({})", sorted(docs))
+    found = _rows_in(
+        store,
+        "SELECT doc_id, signature FROM cluster_docs WHERE signature IS NOT NULL AND doc_id IN ({})",
+        sorted(docs),
+    )
     return copies(sig, {r["doc_id"]: json.loads(r["signature"]) for r in found})
 
 
@@ -99,12 +105,12 @@ def _origin(store, near: dict[str, float]) -> str | None:
 def _stories(store, article: Article) -> dict:
     if article.day is None:
         return {}
-    queries = [(key, article.day - STORY_WINDOW, article.day + STORY_WINDOW)
-               for key in article_keys(article)]
+    queries = [(key, article.day - STORY_WINDOW, article.day + STORY_WINDOW) for key in article_keys(article)]
     docs = _keyed(store, "cluster_doc_keys", "doc_id", queries)
     docs.discard(article.doc_id)
-    found = _rows_in(store, "SELECT article FROM cluster_docs WHERE article IS NOT NULL "
-                     "AND doc_id IN ({})", sorted(docs))
+    found = _rows_in(
+        store, "SELECT article FROM cluster_docs WHERE article IS NOT NULL AND doc_id IN ({})", sorted(docs)
+    )
     verdicts = {}
     for row in found:
         other = article_from_json(row["article"])
@@ -117,26 +123,39 @@ def _stories(store, article: Article) -> dict:
 def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
     queries = sorted({q for r in reports for q in index_queries(r)})
     ids = _keyed(store, "cluster_keys", "event_id", queries)
-    ids |= {r["event_id"] for r in _rows_in(
-        store, "SELECT event_id FROM cluster_members WHERE doc_id IN ({})", sorted(stories))}
-    found = _rows_in(store, "SELECT m.cluster_id, m.report, c.mentions, c.first_day, c.last_day "
-                     "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
-                     "WHERE m.report IS NOT NULL AND m.event_id IN ({})", sorted(ids))
-    return [Stored(report_from_json(r["report"]), r["cluster_id"], r["mentions"],
-                   (r["first_day"], r["last_day"]) if r["first_day"] is not None else None)
-            for r in found]
+    ids |= {
+        r["event_id"]
+        for r in _rows_in(store, "SELECT event_id FROM cluster_members WHERE doc_id IN ({})", sorted(stories))
+    }
+    found = _rows_in(
+        store,
+        "SELECT m.cluster_id, m.report, c.mentions, c.first_day, c.last_day "
+        "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
+        "WHERE m.report IS NOT NULL AND m.event_id IN ({})",
+        sorted(ids),
+    )
+    return [
+        Stored(
+            report_from_json(r["report"]),
+            r["cluster_id"],
+            r["mentions"],
+            (r["first_day"], r["last_day"]) if r["first_day"] is not None else None,
+        )
+        for r in found
+    ]
 
 
 def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> set[str]:
     """What an index table holds under any of these (key, first day, last day)."""
     out = set()
     for i in range(0, len(queries), _CHUNK):
-        chunk = queries[i:i + _CHUNK]
+        chunk = queries[i : i + _CHUNK]
         values = ", ".join("(?, ?, ?)" for _ in chunk)
         found = store._fetch_tuples(
             f"WITH q (k, lo, hi) AS (VALUES {values}) SELECT DISTINCT t.{column} FROM q "
             f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
-            [v for query in chunk for v in query])
+            [v for query in chunk for v in query],
+        )
         out.update(row[0] for row in found)
     return out
 
@@ -144,101 +163,162 @@ def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]]) 
 def _rows_in(store, sql: str, ids: list[str]) -> list[dict]:
     out = []
     for i in range(0, len(ids), _CHUNK):
-        chunk = ids[i:i + _CHUNK]
+        chunk = ids[i : i + _CHUNK]
         out += store._fetch(sql.format(", ".join("?" for _ in chunk)), chunk)
     return out
 
 
-def _save_document(store, doc_id: str, reported: str, origin: str, near: dict,
-                   article: Article, sig: list[int] | None) -> None:
+def _save_document(
+    store, doc_id: str, reported: str, origin: str, near: dict, article: Article, sig: list[int] | None
+) -> None:
     store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
-    store._insert("cluster_docs", [{
-        "doc_id": doc_id, "reported": reported, "origin": origin,
-        "copies": json.dumps(sorted(near)), "article": article_json(article),
-        "signature": json.dumps(sig) if sig is not None else None}])
-    keys = [(key, article.day, doc_id) for key in article_keys(article)
-            if article.day is not None]
+    store._insert(
+        "cluster_docs",
+        [
+            {
+                "doc_id": doc_id,
+                "reported": reported,
+                "origin": origin,
+                "copies": json.dumps(sorted(near)),
+                "article": article_json(article),
+                "signature": json.dumps(sig) if sig is not None else None,
+            }
+        ],
+    )
+    keys = [(key, article.day, doc_id) for key in article_keys(article) if article.day is not None]
     keys += [(f"b:{b}", 0, doc_id) for b in (bands(sig) if sig is not None else [])]
     _insert_keys(store, "cluster_doc_keys", "doc_id", keys)
 
 
 def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
     if rows:
-        store._executemany(f"INSERT INTO {table} (key, day, {column}) VALUES (?, ?, ?) "
-                           "ON CONFLICT DO NOTHING", sorted(set(rows)))
+        store._executemany(
+            f"INSERT INTO {table} (key, day, {column}) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            sorted(set(rows)),
+        )
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
     for absorbed, survivor in sorted(plan.merged.items()):
-        store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?",
-                       [survivor, absorbed])
+        store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
-    store._executemany("DELETE FROM cluster_members WHERE event_id = ?",
-                       [(r.id,) for r in reports])
-    store._insert("cluster_members", [
-        {"event_id": r.id, "cluster_id": plan.clusters[r.id], "doc_id": r.doc_id,
-         **dict(zip(("first_day", "last_day"), span_of(r) or (None, None))),
-         "linked_to": plan.links.get(r.id, (None,))[0],
-         "why": json.dumps(list(plan.links[r.id][1])) if r.id in plan.links else None,
-         "report": report_json(r)} for r in reports])
-    _insert_keys(store, "cluster_keys", "event_id",
-                 [(key, day, r.id) for r in reports for key, day in index_rows(r)])
+    store._executemany("DELETE FROM cluster_members WHERE event_id = ?", [(r.id,) for r in reports])
+    store._insert(
+        "cluster_members",
+        [
+            {
+                "event_id": r.id,
+                "cluster_id": plan.clusters[r.id],
+                "doc_id": r.doc_id,
+                **dict(zip(("first_day", "last_day"), span_of(r) or (None, None))),
+                "linked_to": plan.links.get(r.id, (None,))[0],
+                "why": json.dumps(list(plan.links[r.id][1])) if r.id in plan.links else None,
+                "report": report_json(r),
+            }
+            for r in reports
+        ],
+    )
+    _insert_keys(
+        store, "cluster_keys", "event_id", [(key, day, r.id) for r in reports for key, day in index_rows(r)]
+    )
     recount(store, set(plan.clusters.values()))
 
 
 # ---------------------------------------------------------------- counts
 
+
 def recount(store, cluster_ids: Iterable[str]) -> None:
     """Count each cluster's articles, sources, mentions and dates again, choose its
     representative (the first report of its earliest article), and drop it if empty."""
     ids = sorted(set(cluster_ids))
-    counts = {r["cluster_id"]: r for r in _rows_in(
-        store, "SELECT m.cluster_id, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS articles, "
-        "COUNT(DISTINCT d.origin) AS sources, MIN(d.reported) AS first_reported, "
-        "MAX(d.reported) AS last_reported, MIN(m.first_day) AS first_day, "
-        "MAX(m.last_day) AS last_day FROM cluster_members m JOIN cluster_docs d "
-        "ON d.doc_id = m.doc_id WHERE m.cluster_id IN ({}) GROUP BY m.cluster_id", ids)}
-    store._executemany("DELETE FROM clusters WHERE id = ?",
-                       [(cid,) for cid in ids if cid not in counts])
+    counts = {
+        r["cluster_id"]: r
+        for r in _rows_in(
+            store,
+            "SELECT m.cluster_id, COUNT(*) AS mentions, COUNT(DISTINCT m.doc_id) AS articles, "
+            "COUNT(DISTINCT d.origin) AS sources, MIN(d.reported) AS first_reported, "
+            "MAX(d.reported) AS last_reported, MIN(m.first_day) AS first_day, "
+            "MAX(m.last_day) AS last_day FROM cluster_members m JOIN cluster_docs d "
+            "ON d.doc_id = m.doc_id WHERE m.cluster_id IN ({}) GROUP BY m.cluster_id",
+            ids,
+        )
+    }
+    store._executemany("DELETE FROM clusters WHERE id = ?", [(cid,) for cid in ids if cid not in counts])
     rows = []
     for cid, c in counts.items():
         first = store._fetch(
             "SELECT e.id, e.event, e.date FROM cluster_members m JOIN cluster_docs d ON "
             "d.doc_id = m.doc_id JOIN events e ON e.id = m.event_id WHERE m.cluster_id = ? "
-            "ORDER BY d.reported, m.doc_id, e.seq LIMIT 1", [cid])[0]
-        rows.append((cid, first["event"], first["id"], first["date"], c["first_day"],
-                     c["last_day"], c["articles"], c["sources"], c["mentions"],
-                     c["first_reported"], c["last_reported"]))
+            "ORDER BY d.reported, m.doc_id, e.seq LIMIT 1",
+            [cid],
+        )[0]
+        rows.append(
+            (
+                cid,
+                first["event"],
+                first["id"],
+                first["date"],
+                c["first_day"],
+                c["last_day"],
+                c["articles"],
+                c["sources"],
+                c["mentions"],
+                c["first_reported"],
+                c["last_reported"],
+            )
+        )
     if rows:
-        cols = ("id", "event", "representative", "date", "first_day", "last_day", "articles",
-                "sources", "mentions", "first_reported", "last_reported")
+        cols = (
+            "id",
+            "event",
+            "representative",
+            "date",
+            "first_day",
+            "last_day",
+            "articles",
+            "sources",
+            "mentions",
+            "first_reported",
+            "last_reported",
+        )
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
-        store._executemany(f"INSERT INTO clusters ({', '.join(cols)}) VALUES "
-                           f"({', '.join('?' for _ in cols)}) ON CONFLICT (id) DO UPDATE "
-                           f"SET {updates}", rows)
+        store._executemany(
+            f"INSERT INTO clusters ({', '.join(cols)}) VALUES "
+            f"({', '.join('?' for _ in cols)}) ON CONFLICT (id) DO UPDATE "
+            f"SET {updates}",
+            rows,
+        )
 
 
 # ---------------------------------------------------------------- delete
 
+
 def unlink_document(store, doc_id: str) -> None:
     """Take a document's events out of their clusters (before its rows are deleted);
     clusters it alone held together split."""
-    members = store._fetch("SELECT event_id, cluster_id, report FROM cluster_members "
-                           "WHERE doc_id = ?", [doc_id])
-    keys = [(key, day, m["event_id"]) for m in members if m["report"]
-            for key, day in index_rows(report_from_json(m["report"]))]
-    store._executemany("DELETE FROM cluster_keys WHERE key = ? AND day = ? AND event_id = ?",
-                       keys)
+    members = store._fetch(
+        "SELECT event_id, cluster_id, report FROM cluster_members WHERE doc_id = ?", [doc_id]
+    )
+    keys = [
+        (key, day, m["event_id"])
+        for m in members
+        if m["report"]
+        for key, day in index_rows(report_from_json(m["report"]))
+    ]
+    store._executemany("DELETE FROM cluster_keys WHERE key = ? AND day = ? AND event_id = ?", keys)
     store._execute("DELETE FROM cluster_members WHERE doc_id = ?", [doc_id])
     found = store._fetch("SELECT article, signature FROM cluster_docs WHERE doc_id = ?", [doc_id])
     if found:
-        doc_keys = [(f"b:{b}", 0) for b in bands(json.loads(found[0]["signature"]))] \
-            if found[0]["signature"] else []
+        doc_keys = (
+            [(f"b:{b}", 0) for b in bands(json.loads(found[0]["signature"]))] if found[0]["signature"] else []
+        )
         article = article_from_json(found[0]["article"]) if found[0]["article"] else None
         if article and article.day is not None:
             doc_keys += [(key, article.day) for key in article_keys(article)]
-        store._executemany("DELETE FROM cluster_doc_keys WHERE key = ? AND day = ? AND "
-                           "doc_id = ?", [(k, d, doc_id) for k, d in doc_keys])
+        store._executemany(
+            "DELETE FROM cluster_doc_keys WHERE key = ? AND day = ? AND doc_id = ?",
+            [(k, d, doc_id) for k, d in doc_keys],
+        )
         store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
     resplit(store, {m["cluster_id"] for m in members})
 
@@ -247,21 +327,26 @@ def resplit(store, cluster_ids: set[str]) -> None:
     """Cluster the remaining members of these clusters again, from their reports alone
     (as if their articles arrived anew); the biggest part keeps the id."""
     for cid in sorted(cluster_ids):
-        members = store._fetch("SELECT m.event_id, m.doc_id, m.report, d.article FROM "
-                               "cluster_members m JOIN cluster_docs d ON d.doc_id = m.doc_id "
-                               "WHERE m.cluster_id = ? ORDER BY d.reported, m.event_id", [cid])
+        members = store._fetch(
+            "SELECT m.event_id, m.doc_id, m.report, d.article FROM "
+            "cluster_members m JOIN cluster_docs d ON d.doc_id = m.doc_id "
+            "WHERE m.cluster_id = ? ORDER BY d.reported, m.event_id",
+            [cid],
+        )
         linker = Linker()
         for doc_members in _by_document(members):
             article = doc_members[0]["article"]
-            linker.add([report_from_json(m["report"]) for m in doc_members if m["report"]],
-                       article_from_json(article) if article else None)
+            linker.add(
+                [report_from_json(m["report"]) for m in doc_members if m["report"]],
+                article_from_json(article) if article else None,
+            )
         parts = sorted(linker.members.values(), key=lambda ids: (-len(ids), min(ids)))
         for i, ids in enumerate(parts):
             new_id = cid if i == 0 else min(ids)
             store._executemany(
-                "UPDATE cluster_members SET cluster_id = ?, linked_to = ?, why = ? "
-                "WHERE event_id = ?",
-                [(new_id, *_why(linker, rid), rid) for rid in sorted(ids)])
+                "UPDATE cluster_members SET cluster_id = ?, linked_to = ?, why = ? WHERE event_id = ?",
+                [(new_id, *_why(linker, rid), rid) for rid in sorted(ids)],
+            )
         recount(store, {cid} | {min(ids) for ids in parts[1:]})
 
 
@@ -279,19 +364,29 @@ def _why(linker: Linker, rid: str) -> tuple[str | None, str | None]:
 
 # ---------------------------------------------------------------- stores made before clusters
 
+
 def relink(store) -> int:
     """Link the events that are not linked yet (a store made before migration 9): their
     articles one at a time, earliest first, as if ingested anew. Returns their number."""
-    docs = store._fetch("SELECT doc_id FROM cluster_docs WHERE article IS NULL "
-                        "ORDER BY reported, doc_id")
+    docs = store._fetch("SELECT doc_id FROM cluster_docs WHERE article IS NULL ORDER BY reported, doc_id")
     for row in docs:
         with store._transaction():
-            info = store._fetch("SELECT text, date, source, url, ingested_at FROM documents "
-                                "WHERE id = ?", [row["doc_id"]])[0]
-            records = [json.loads(r["record"]) for r in store._fetch(
-                "SELECT record FROM events WHERE doc_id = ? ORDER BY seq", [row["doc_id"]])]
+            info = store._fetch(
+                "SELECT text, date, source, url, ingested_at FROM documents WHERE id = ?", [row["doc_id"]]
+            )[0]
+            records = [
+                json.loads(r["record"])
+                for r in store._fetch(
+                    "SELECT record FROM events WHERE doc_id = ? ORDER BY seq", [row["doc_id"]]
+                )
+            ]
             unlink_document(store, row["doc_id"])
-            link_records(store, row["doc_id"], records, info["text"],
-                         info["date"] or info["ingested_at"][:10],
-                         _source(info["source"], info["url"]))
+            link_records(
+                store,
+                row["doc_id"],
+                records,
+                info["text"],
+                info["date"] or info["ingested_at"][:10],
+                _source(info["source"], info["url"]),
+            )
     return len(docs)

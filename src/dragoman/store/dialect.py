@@ -3,6 +3,7 @@
 Everything else (schema templates, queries) is written in the SQL both engines share:
 `?` placeholders, `INSERT ... ON CONFLICT`, `LIKE ... ESCAPE`, `substr`, `COALESCE`.
 """
+
 from __future__ import annotations
 
 import re
@@ -112,14 +113,18 @@ class PostgresDialect(Dialect):
     def period(self, interval: str, column: str) -> str:
         if interval == "month":
             return f"(CASE WHEN length({column}) >= 7 THEN substr({column}, 1, 7) END)"
-        return (f"(CASE WHEN length({column}) = 10 THEN "
-                f"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD') END)")
+        return (
+            f"(CASE WHEN length({column}) = 10 THEN "
+            f"to_char(date_trunc('week', {column}::date), 'YYYY-MM-DD') END)"
+        )
 
     def json_rows(self, select: str, names: tuple[str, ...], order: str) -> str:
         pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
         by = ", ".join(f"r.{c.strip()}" for c in order.split(","))
-        return (f"SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {by}), "
-                f"'[]')::text FROM ({select}) r")
+        return (
+            f"SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {by}), "
+            f"'[]')::text FROM ({select}) r"
+        )
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"
@@ -137,15 +142,31 @@ class PostgresDialect(Dialect):
         return " & ".join(terms) or None
 
 
-SQLITE = SQLiteDialect("sqlite", types={
-    "seq": "INTEGER PRIMARY KEY",  # rowid alias: the FTS5 index refers to it
-    "text": "TEXT", "date": "TEXT", "int": "INTEGER", "real": "REAL", "bool": "INTEGER",
-    "json": "TEXT", "timestamp": "TEXT",
-})
+SQLITE = SQLiteDialect(
+    "sqlite",
+    types={
+        "seq": "INTEGER PRIMARY KEY",  # rowid alias: the FTS5 index refers to it
+        "text": "TEXT",
+        "date": "TEXT",
+        "int": "INTEGER",
+        "real": "REAL",
+        "bool": "INTEGER",
+        "json": "TEXT",
+        "timestamp": "TEXT",
+    },
+)
 
-POSTGRES = PostgresDialect("postgresql", types={
-    "seq": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
-    # "C" collation: date prefixes must compare bytewise, as they do in SQLite.
-    "text": "TEXT", "date": 'TEXT COLLATE "C"', "int": "BIGINT", "real": "DOUBLE PRECISION",
-    "bool": "BOOLEAN", "json": "TEXT", "timestamp": "TEXT",
-})
+POSTGRES = PostgresDialect(
+    "postgresql",
+    types={
+        "seq": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        # "C" collation: date prefixes must compare bytewise, as they do in SQLite.
+        "text": "TEXT",
+        "date": 'TEXT COLLATE "C"',
+        "int": "BIGINT",
+        "real": "DOUBLE PRECISION",
+        "bool": "BOOLEAN",
+        "json": "TEXT",
+        "timestamp": "TEXT",
+    },
+)

@@ -4,6 +4,7 @@ A migration is portable SQL with {type} placeholders filled in by the dialect
 (dialect.py), plus optional statements for one engine only (full-text search differs).
 Append new migrations at the end; never edit one that has shipped.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -281,8 +282,10 @@ FTS_COUNTRIES_SQLITE = (
                WHERE l.event_id = e.id AND l.country GLOB '[A-Z0-9]*'
                  AND NOT l.country GLOB '*[^A-Z0-9]*') AS countries
        FROM events e""",
-    ("CREATE VIRTUAL TABLE events_fts USING fts5(text, countries, "
-     f"content='events_fts_content', content_rowid='seq', tokenize='{FTS_TOKENIZE}')"),
+    (
+        "CREATE VIRTUAL TABLE events_fts USING fts5(text, countries, "
+        f"content='events_fts_content', content_rowid='seq', tokenize='{FTS_TOKENIZE}')"
+    ),
     "INSERT INTO events_fts (events_fts) VALUES ('rebuild')",
     # What a timeline or count needs of each event the index finds, by its seq: reading
     # 5,000 event rows (each with its record) from a cold cache took 100-800 ms.
@@ -297,12 +300,18 @@ def _period_indexes() -> tuple[str, ...]:
     (sorting 58,000 rows of a whole-store timeline took 60-130 ms). The quad, n and the
     date itself come along: the index answers by quad and date filters alone too.
     (PostgreSQL groups such rows in a hash table: it needs none of these.)"""
-    tables = {"event_counts": "", "actor_counts": "actor_id, ", "country_counts": "country, ",
-              "term_counts": "term, "}
-    return tuple(f"CREATE INDEX {table}_by_{interval} ON {table} "
-                 f"({key}{expression.format('date')}, event, quad, n, date)"
-                 for table, key in tables.items()
-                 for interval, expression in SQLITE_PERIODS.items())
+    tables = {
+        "event_counts": "",
+        "actor_counts": "actor_id, ",
+        "country_counts": "country, ",
+        "term_counts": "term, ",
+    }
+    return tuple(
+        f"CREATE INDEX {table}_by_{interval} ON {table} "
+        f"({key}{expression.format('date')}, event, quad, n, date)"
+        for table, key in tables.items()
+        for interval, expression in SQLITE_PERIODS.items()
+    )
 
 
 # Event clusters (issue 13; kept by store/clusters.py): every event in exactly one cluster
@@ -378,22 +387,32 @@ _CLUSTER_KEYS = (
         PRIMARY KEY (key, day, doc_id)
     ){without_rowid}""",
 )
-CLUSTER_KEYS = {name: tuple(s.format(int=kind, without_rowid=suffix) for s in _CLUSTER_KEYS)
-                for name, kind, suffix in (("sqlite", "INTEGER", " WITHOUT ROWID"),
-                                           ("postgresql", "BIGINT", ""))}
+CLUSTER_KEYS = {
+    name: tuple(s.format(int=kind, without_rowid=suffix) for s in _CLUSTER_KEYS)
+    for name, kind, suffix in (("sqlite", "INTEGER", " WITHOUT ROWID"), ("postgresql", "BIGINT", ""))
+}
 
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
-    Migration(2, "full-text search over event sentences", (),
-              only={"sqlite": FTS_SQLITE, "postgresql": FTS_POSTGRES}),
+    Migration(
+        2,
+        "full-text search over event sentences",
+        (),
+        only={"sqlite": FTS_SQLITE, "postgresql": FTS_POSTGRES},
+    ),
     Migration(3, "event counts per date and type", DAILY_COUNTS),
     Migration(4, "covering indexes for filtered queries and timelines", COVERING_INDEXES),
     Migration(5, "event counts per actor and per country", ACTOR_COUNTS),
-    Migration(6, "event counts per full-text term", (),
-              only={"sqlite": TERM_COUNTS_SQLITE + TERM_COUNTS_FILL_SQLITE,
-                    "postgresql": TERM_COUNTS_POSTGRES + TERM_COUNTS_FILL_POSTGRES}),
-    Migration(7, "count tables in weekly and monthly order", (),
-              only={"sqlite": _period_indexes()}),
+    Migration(
+        6,
+        "event counts per full-text term",
+        (),
+        only={
+            "sqlite": TERM_COUNTS_SQLITE + TERM_COUNTS_FILL_SQLITE,
+            "postgresql": TERM_COUNTS_POSTGRES + TERM_COUNTS_FILL_POSTGRES,
+        },
+    ),
+    Migration(7, "count tables in weekly and monthly order", (), only={"sqlite": _period_indexes()}),
     Migration(8, "countries in the full-text index", (), only={"sqlite": FTS_COUNTRIES_SQLITE}),
     Migration(9, "event clusters", CLUSTERS + CLUSTERS_FILL, only=CLUSTER_KEYS),
 )

@@ -5,6 +5,7 @@ its actor, country and search are on (the flags country_is_common, links_are_few
 actor_id, actor_is_common, country_in_fts), which decide the shape of the WHERE clause.
 The table a count or timeline reads (a count table, or the events) is chosen here too.
 """
+
 from __future__ import annotations
 
 from .backend import Backend
@@ -34,8 +35,9 @@ class Planner(Backend):
     def _plan_country(self, flt: EventFilter) -> None:
         # A search with a country: one full-text query finds its events where the index
         # holds countries (SQLite), whatever the number of either.
-        flt.country_in_fts = bool(flt.country) and flt.q is not None and \
-            self.dialect.countries_in_fts(flt.country.upper())
+        flt.country_in_fts = (
+            bool(flt.country) and flt.q is not None and self.dialect.countries_in_fts(flt.country.upper())
+        )
         if flt.country and not flt.country_in_fts:
             flt.country_is_common = self._is_common_country(flt.country)
         if flt.country_is_common and flt.q is not None and self._is_common_search(flt.q):
@@ -44,16 +46,19 @@ class Planner(Backend):
             flt.country_is_common = False
 
     def _is_common_country(self, country: str) -> bool:
-        found = self._fetch("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
-                            "WHERE country = ? LIMIT ?) t", [country.upper(), COMMON])
+        found = self._fetch(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors WHERE country = ? LIMIT ?) t",
+            [country.upper(), COMMON],
+        )
         return found[0]["n"] >= COMMON
 
     def _is_common_search(self, q: str) -> bool:
         query = self.dialect.fts_query(q)
         if query is None:
             return False
-        found = self._fetch(f"SELECT COUNT(*) AS n FROM ({self.dialect.fts_matches()} "
-                            "LIMIT ?) t", [query, COMMON_SEARCH])
+        found = self._fetch(
+            f"SELECT COUNT(*) AS n FROM ({self.dialect.fts_matches()} LIMIT ?) t", [query, COMMON_SEARCH]
+        )
         return found[0]["n"] >= COMMON_SEARCH
 
     def _resolve_actor(self, actor: str) -> tuple[str | None, int]:
@@ -61,18 +66,23 @@ class Planner(Backend):
         matches several or names without an id; about how many events it matches, an
         upper bound from the counts kept on actors, up to COMMON unresolved links)."""
         ident, pattern, _ = actor_params(actor)
-        found = self._fetch("SELECT COUNT(*) AS k, MIN(id) AS id, "
-                            "COALESCE(SUM(event_count), 0) AS n FROM actors "
-                            "WHERE id = ? OR name_key LIKE ? ESCAPE '\\'", [ident, pattern])[0]
-        unresolved = self._fetch("SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
-                                 "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\' "
-                                 "LIMIT ?) t", [pattern, COMMON])[0]["n"]
+        found = self._fetch(
+            "SELECT COUNT(*) AS k, MIN(id) AS id, "
+            "COALESCE(SUM(event_count), 0) AS n FROM actors "
+            "WHERE id = ? OR name_key LIKE ? ESCAPE '\\'",
+            [ident, pattern],
+        )[0]
+        unresolved = self._fetch(
+            "SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM event_actors "
+            "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\' "
+            "LIMIT ?) t",
+            [pattern, COMMON],
+        )[0]["n"]
         only = found["id"] if found["k"] == 1 and not unresolved else None
         return only, int(found["n"]) + unresolved
 
     # ---- where counts and timelines read from --------------------------------------------
-    def _count_source(self, flt: EventFilter,
-                      terms: bool = False) -> tuple[str, str, str, str, list]:
+    def _count_source(self, flt: EventFilter, terms: bool = False) -> tuple[str, str, str, str, list]:
         """Where a count or timeline counts from: (`table alias`, alias, count expression,
         WHERE, params).
 
@@ -100,8 +110,7 @@ class Planner(Backend):
             return self.dialect.events_found_by_fts("e")
         return "events e"
 
-    def _count_table_for(self, flt: EventFilter,
-                         terms: bool = False) -> tuple[str, str | None, str] | None:
+    def _count_table_for(self, flt: EventFilter, terms: bool = False) -> tuple[str, str | None, str] | None:
         """The count table that answers the filters: (table, key column, key value).
 
         The term counts answer a search for one plain word (terms=True: timelines only;

@@ -5,6 +5,7 @@ transaction-scoped advisory lock, so ingests from several processes run one at a
 time (each lasts milliseconds; the NLP before it is what takes time) and the
 counts kept on actors and dates stay exact. Readers never wait (MVCC).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,11 +29,13 @@ WRITE_LOCK = 0x647261676F6D616E  # "dragoman" in ASCII
 _CONNECTION_ERRORS = (psycopg.OperationalError, psycopg.InterfaceError)
 _PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
 # The server's disk, locks or permissions refused a statement (not a bug in it).
-_FULL = (psycopg.errors.InsufficientResources, psycopg.errors.DiskFull,
-         psycopg.errors.OutOfMemory)
-_FAULTS = _FULL + (psycopg.errors.LockNotAvailable,
-           psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction,
-           psycopg.errors.DeadlockDetected)
+_FULL = (psycopg.errors.InsufficientResources, psycopg.errors.DiskFull, psycopg.errors.OutOfMemory)
+_FAULTS = _FULL + (
+    psycopg.errors.LockNotAvailable,
+    psycopg.errors.InsufficientPrivilege,
+    psycopg.errors.ReadOnlySqlTransaction,
+    psycopg.errors.DeadlockDetected,
+)
 
 
 class PostgresStore(Store):
@@ -81,8 +84,10 @@ class PostgresStore(Store):
             conn = psycopg.connect(_libpq_url(self.url), autocommit=True, row_factory=dict_row)
             conn.execute("SET default_transaction_read_only = on")
             if self.read_timeout:
-                conn.execute("SELECT set_config('statement_timeout', %s, false)",
-                             [f"{max(1, round(self.read_timeout * 1000))}"])
+                conn.execute(
+                    "SELECT set_config('statement_timeout', %s, false)",
+                    [f"{max(1, round(self.read_timeout * 1000))}"],
+                )
         except psycopg.Error as exc:
             raise explain(self.url, exc) from exc
         return conn
@@ -93,7 +98,9 @@ class PostgresStore(Store):
             "SELECT t.term, e.date, e.event, e.quad, COUNT(*) FROM events e "
             "CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term) "
             "WHERE e.doc_id = ? AND e.date IS NOT NULL "
-            "GROUP BY t.term, e.date, e.event, e.quad", [doc_id])
+            "GROUP BY t.term, e.date, e.event, e.quad",
+            [doc_id],
+        )
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -122,8 +129,11 @@ class PostgresStore(Store):
 
     def _rollback(self) -> None:
         try:
-            if self._conn is not None and not self._conn.closed and \
-                    self._conn.info.transaction_status != TransactionStatus.IDLE:
+            if (
+                self._conn is not None
+                and not self._conn.closed
+                and self._conn.info.transaction_status != TransactionStatus.IDLE
+            ):
                 self._conn.execute("ROLLBACK")
         except psycopg.Error:
             pass  # the connection is gone, and the server rolls back on its own
@@ -159,16 +169,21 @@ def fault(url: str, exc: psycopg.Error) -> StoreFault:
     where = redact(url)
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if isinstance(exc, _FULL):
-        return StoreFault(f"PostgreSQL at {where} is out of room ({message}): free disk "
-                          "space (or memory) on the database server and run the command "
-                          "again; the documents stored before are kept, and a rerun skips them")
-    if isinstance(exc, (psycopg.errors.InsufficientPrivilege,
-                        psycopg.errors.ReadOnlySqlTransaction)):
-        return StoreFault(f"PostgreSQL at {where} refused to write ({message}): give the "
-                          "user in the URL the privileges on this database (GRANT ...), or "
-                          "connect to a server that is not read-only (a primary)")
-    return StoreFault(f"PostgreSQL at {where} could not take a lock ({message}): another "
-                      "session holds it; wait for it to finish and run the command again")
+        return StoreFault(
+            f"PostgreSQL at {where} is out of room ({message}): free disk "
+            "space (or memory) on the database server and run the command "
+            "again; the documents stored before are kept, and a rerun skips them"
+        )
+    if isinstance(exc, (psycopg.errors.InsufficientPrivilege, psycopg.errors.ReadOnlySqlTransaction)):
+        return StoreFault(
+            f"PostgreSQL at {where} refused to write ({message}): give the "
+            "user in the URL the privileges on this database (GRANT ...), or "
+            "connect to a server that is not read-only (a primary)"
+        )
+    return StoreFault(
+        f"PostgreSQL at {where} could not take a lock ({message}): another "
+        "session holds it; wait for it to finish and run the command again"
+    )
 
 
 def explain(url: str, exc: psycopg.Error, opening: bool = True) -> StoreError:
@@ -176,18 +191,26 @@ def explain(url: str, exc: psycopg.Error, opening: bool = True) -> StoreError:
     where = redact(url)
     message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     if not opening:
-        return StoreError(f"PostgreSQL at {where} failed: {message}; if the server went "
-                          "away, start it and run the command again (stored documents are kept)")
+        return StoreError(
+            f"PostgreSQL at {where} failed: {message}; if the server went "
+            "away, start it and run the command again (stored documents are kept)"
+        )
     if isinstance(exc, psycopg.OperationalError):
         lower = message.lower()
         if "does not exist" in lower and "database" in lower:
-            return StoreError(f"cannot open {where}: {message}; create it first "
-                              "(createdb NAME) or name an existing database")
+            return StoreError(
+                f"cannot open {where}: {message}; create it first "
+                "(createdb NAME) or name an existing database"
+            )
         if "password" in lower or "authentication" in lower:
-            return StoreError(f"cannot open {where}: {message}; check the user and "
-                              "password in the URL (postgresql://user:password@host/dbname)")
-        return StoreError(f"cannot reach PostgreSQL at {where}: {message}; check that the "
-                          "server is running and the host and port in the URL")
+            return StoreError(
+                f"cannot open {where}: {message}; check the user and "
+                "password in the URL (postgresql://user:password@host/dbname)"
+            )
+        return StoreError(
+            f"cannot reach PostgreSQL at {where}: {message}; check that the "
+            "server is running and the host and port in the URL"
+        )
     if isinstance(exc, psycopg.InterfaceError):
         return StoreError(f"lost the connection to {where}: {message}; open the store again")
     return StoreError(f"store {where}: {message}")

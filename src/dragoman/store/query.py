@@ -1,4 +1,5 @@
 """Event filters as SQL: one WHERE clause for events, counts and timelines."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,10 +20,12 @@ MAX_SEARCH_TERMS = 32
 MAX_COUNT = 2**63 - 1  # a limit, offset or cap: SQLite's and PostgreSQL's largest integer
 # Sorts after every character a date holds, so "2021-06" + it is the end of June 2021.
 _DATE_END = "~"
-ORDERS = {"date": "e.date ASC NULLS LAST, e.seq ASC",
-          "-date": "e.date DESC NULLS LAST, e.seq DESC",
-          "confidence": "e.confidence ASC, e.seq ASC",
-          "-confidence": "e.confidence DESC, e.seq DESC"}
+ORDERS = {
+    "date": "e.date ASC NULLS LAST, e.seq ASC",
+    "-date": "e.date DESC NULLS LAST, e.seq DESC",
+    "confidence": "e.confidence ASC, e.seq ASC",
+    "-confidence": "e.confidence DESC, e.seq DESC",
+}
 
 
 class QueryError(StoreError, ValueError):
@@ -73,18 +76,21 @@ class EventFilter:
     def _link_clauses(self, alias: str):
         """The actor's and the country's clauses, as planned (see the flags above)."""
         if self.actor and self.actor_id and self.actor_is_common:
-            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.actor_id = ? "
-                   f"AND l.event_id = {alias}.id)", [self.actor_id])
+            yield (
+                f"EXISTS (SELECT 1 FROM event_actors l WHERE l.actor_id = ? AND l.event_id = {alias}.id)",
+                [self.actor_id],
+            )
         elif self.actor and self.actor_id:
-            yield f"{alias}.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)", \
-                [self.actor_id]
+            yield f"{alias}.id IN (SELECT event_id FROM event_actors WHERE actor_id = ?)", [self.actor_id]
         elif self.actor:
             yield actor_clause(alias), actor_params(self.actor)
         if self.country and self.country_in_fts:
             pass  # (with the search, in _column_clauses)
         elif self.country and self.country_is_common:
-            yield (f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? "
-                   f"AND l.event_id = {alias}.id)", [self.country.upper()])
+            yield (
+                f"EXISTS (SELECT 1 FROM event_actors l WHERE l.country = ? AND l.event_id = {alias}.id)",
+                [self.country.upper()],
+            )
         elif self.country:
             yield f"{alias}.id IN ({COUNTRY_EVENTS})", [self.country.upper()]
 
@@ -110,11 +116,13 @@ class EventFilter:
 # The events an actor filter matches (parameters: actor_params). Three index-friendly
 # branches: the id itself, resolved actors whose canonical name matches, and
 # unresolved entities (no id) whose name matches.
-ACTOR_EVENTS = ("SELECT event_id FROM event_actors WHERE actor_id = ? "
-                "UNION SELECT l.event_id FROM actors r JOIN event_actors l ON l.actor_id = r.id "
-                "WHERE r.name_key LIKE ? ESCAPE '\\' "
-                "UNION SELECT event_id FROM event_actors "
-                "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\'")
+ACTOR_EVENTS = (
+    "SELECT event_id FROM event_actors WHERE actor_id = ? "
+    "UNION SELECT l.event_id FROM actors r JOIN event_actors l ON l.actor_id = r.id "
+    "WHERE r.name_key LIKE ? ESCAPE '\\' "
+    "UNION SELECT event_id FROM event_actors "
+    "WHERE actor_id IS NULL AND name_key LIKE ? ESCAPE '\\'"
+)
 COUNTRY_EVENTS = "SELECT event_id FROM event_actors WHERE country = ?"
 
 
@@ -185,12 +193,16 @@ def _on_calendar(value: str) -> bool:
 def check_search(q: str) -> str:
     """A search (q) within MAX_SEARCH_CHARS characters and MAX_SEARCH_TERMS words."""
     if len(q) > MAX_SEARCH_CHARS:
-        raise QueryError(f"the search (q) is {len(q):,} characters long; use at most "
-                         f"{MAX_SEARCH_CHARS}: a few words of the sentence find it")
+        raise QueryError(
+            f"the search (q) is {len(q):,} characters long; use at most "
+            f"{MAX_SEARCH_CHARS}: a few words of the sentence find it"
+        )
     terms = len(FTS_TOKEN.findall(q))
     if terms > MAX_SEARCH_TERMS:
-        raise QueryError(f"the search (q) has {terms:,} words; use at most {MAX_SEARCH_TERMS} "
-                         "(every word must be in the sentence): a few words find it")
+        raise QueryError(
+            f"the search (q) has {terms:,} words; use at most {MAX_SEARCH_TERMS} "
+            "(every word must be in the sentence): a few words find it"
+        )
     return q
 
 

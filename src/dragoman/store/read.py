@@ -4,6 +4,7 @@ Filters are planned first (plan.py), then turned into SQL (query.py); totals com
 the count tables where one answers the filters. Every event record read carries its
 cluster (cluster_reads.py).
 """
+
 from __future__ import annotations
 
 import json
@@ -15,16 +16,28 @@ from .plan import Planner
 from .query import EventFilter, QueryError, check_count, check_order, like_escape
 from .rows import name_key
 
-_ACTOR_COLUMNS = ("id, name, kind, country, sector, org, title, "
-                  "mention_count AS mentions, event_count AS events")
+_ACTOR_COLUMNS = (
+    "id, name, kind, country, sector, org, title, mention_count AS mentions, event_count AS events"
+)
 _TABLES_COUNTED = ("documents", "events", "actors", "mentions", "sentences")
 
 
 class Reader(Planner):
     # ---- events ------------------------------------------------------------------------
-    def events(self, actor=None, country=None, type=None, quad=None, since=None,
-               until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
-               order: str = "date") -> list[dict]:
+    def events(
+        self,
+        actor=None,
+        country=None,
+        type=None,
+        quad=None,
+        since=None,
+        until=None,
+        q=None,
+        doc=None,
+        limit: int = 100,
+        offset: int = 0,
+        order: str = "date",
+    ) -> list[dict]:
         """Event records (Event.to_record() dicts) matching every filter given."""
         flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
         where, params = flt.where(self.dialect)
@@ -34,16 +47,30 @@ class Reader(Planner):
         if events != "events e" and order in ("date", "-date"):
             # A search's page is found in the small index of dates by seq first: the
             # records of only that page are read, not of every match to sort them.
-            found = self._fetch(f"SELECT e.record FROM events e WHERE e.seq IN (SELECT e.seq "
-                                f"FROM {events}{where} ORDER BY {by} LIMIT ? OFFSET ?) "
-                                f"ORDER BY {by}", params)
+            found = self._fetch(
+                f"SELECT e.record FROM events e WHERE e.seq IN (SELECT e.seq "
+                f"FROM {events}{where} ORDER BY {by} LIMIT ? OFFSET ?) "
+                f"ORDER BY {by}",
+                params,
+            )
         else:
-            found = self._fetch(f"SELECT e.record FROM events e{where} ORDER BY {by} "
-                                "LIMIT ? OFFSET ?", params)
+            found = self._fetch(
+                f"SELECT e.record FROM events e{where} ORDER BY {by} LIMIT ? OFFSET ?", params
+            )
         return cluster_reads.attach(self, [json.loads(r["record"]) for r in found])
 
-    def iter_events(self, actor=None, country=None, type=None, quad=None, since=None,
-                    until=None, q=None, doc=None, page: int = 1000) -> Iterator[dict]:
+    def iter_events(
+        self,
+        actor=None,
+        country=None,
+        type=None,
+        quad=None,
+        since=None,
+        until=None,
+        q=None,
+        doc=None,
+        page: int = 1000,
+    ) -> Iterator[dict]:
         """Every matching event record, in storage order, read `page` at a time.
 
         For exports of any size: memory stays at one page, and each page is found
@@ -56,15 +83,26 @@ class Reader(Planner):
             raise QueryError(f"page must be a whole number >= 1, not {page!r}")
         last = -1
         while True:
-            found = self._fetch(f"SELECT e.seq, e.record FROM events e{where} "
-                                "ORDER BY e.seq LIMIT ?", params + [last, page])
+            found = self._fetch(
+                f"SELECT e.seq, e.record FROM events e{where} ORDER BY e.seq LIMIT ?", params + [last, page]
+            )
             yield from cluster_reads.attach(self, [json.loads(row["record"]) for row in found])
             if len(found) < page:
                 return
             last = found[-1]["seq"]
 
-    def count_events(self, actor=None, country=None, type=None, quad=None, since=None,
-                     until=None, q=None, doc=None, cap: int | None = None) -> int:
+    def count_events(
+        self,
+        actor=None,
+        country=None,
+        type=None,
+        quad=None,
+        since=None,
+        until=None,
+        q=None,
+        doc=None,
+        cap: int | None = None,
+    ) -> int:
         """How many events match every filter given; with a cap, counting stops there
         (the answer is then at most cap: a lower bound when it equals cap)."""
         flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
@@ -75,23 +113,25 @@ class Reader(Planner):
         events = self._events_table(flt)
         if cap is None:
             return self._fetch(f"SELECT COUNT(*) AS n FROM {events}{where}", params)[0]["n"]
-        return self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM {events}{where} "
-                           "LIMIT ?) t", params + [check_count("cap", cap)])[0]["n"]
+        return self._fetch(
+            f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM {events}{where} LIMIT ?) t",
+            params + [check_count("cap", cap)],
+        )[0]["n"]
 
     def _counted_total(self, flt: EventFilter, cap: int | None) -> int:
         """A count from the per-day count tables (dated events), plus the undated events
         when no date filter leaves them out (counted up to cap)."""
         source, _, n, where, params = self._count_source(flt)
-        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {source}{where}",
-                            params)[0]["n"]
+        total = self._fetch(f"SELECT COALESCE(SUM({n}), 0) AS n FROM {source}{where}", params)[0]["n"]
         if flt.since or flt.until:
             return int(total)
         where, params = flt.where(self.dialect)
         where = f"{where} AND e.date IS NULL" if where else " WHERE e.date IS NULL"
         limit = "" if cap is None else " LIMIT ?"
-        undated = self._fetch(f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where}"
-                              f"{limit}) t",
-                              params + ([] if cap is None else [check_count("cap", cap)]))
+        undated = self._fetch(
+            f"SELECT COUNT(*) AS n FROM (SELECT 1 AS x FROM events e{where}{limit}) t",
+            params + ([] if cap is None else [check_count("cap", cap)]),
+        )
         return int(total) + undated[0]["n"]
 
     def event(self, event_id: str) -> dict | None:
@@ -99,13 +139,25 @@ class Reader(Planner):
         return cluster_reads.attach(self, [json.loads(found[0]["record"])])[0] if found else None
 
     # ---- event clusters (clusters.py keeps them, cluster_reads.py reads them) ----------
-    def clusters(self, actor=None, country=None, type=None, quad=None, since=None,
-                 until=None, q=None, doc=None, limit: int = 100, offset: int = 0,
-                 order: str = "-articles") -> list[dict]:
+    def clusters(
+        self,
+        actor=None,
+        country=None,
+        type=None,
+        quad=None,
+        since=None,
+        until=None,
+        q=None,
+        doc=None,
+        limit: int = 100,
+        offset: int = 0,
+        order: str = "-articles",
+    ) -> list[dict]:
         """Clusters (the reports of one happening) with at least one event matching every
         filter given, each with its counts and representative record."""
-        return cluster_reads.list_clusters(self, actor, country, type, quad, since, until,
-                                           q, doc, limit=limit, offset=offset, order=order)
+        return cluster_reads.list_clusters(
+            self, actor, country, type, quad, since, until, q, doc, limit=limit, offset=offset, order=order
+        )
 
     def cluster(self, cluster_id: str) -> dict | None:
         """One cluster with each of its reports, their articles, and why they were linked."""
@@ -121,8 +173,9 @@ class Reader(Planner):
         doc["warnings"] = json.loads(doc["warnings"])
         doc["passages"] = self._passages(doc_id)
         doc["sentences"] = self._fetch(
-            "SELECT start_char AS start, end_char AS end, text FROM sentences "
-            "WHERE doc_id = ? ORDER BY idx", [doc_id])
+            "SELECT start_char AS start, end_char AS end, text FROM sentences WHERE doc_id = ? ORDER BY idx",
+            [doc_id],
+        )
         doc["entities"] = self._mentions(doc_id)
         doc["events"] = self.events(doc=doc_id, limit=1_000_000, order="date")
         return doc
@@ -132,13 +185,18 @@ class Reader(Planner):
 
         lead_end: where its first paragraph (first passage not boilerplate) ends.
         """
-        found = self._fetch("SELECT id, content_hash, date, date_source, url, title, source, "
-                            "language, origin, ingested_at FROM documents WHERE id = ?", [doc_id])
+        found = self._fetch(
+            "SELECT id, content_hash, date, date_source, url, title, source, "
+            "language, origin, ingested_at FROM documents WHERE id = ?",
+            [doc_id],
+        )
         if not found:
             return None
-        lead = self._fetch("SELECT MIN(end_char) AS e FROM passages WHERE doc_id = ? AND idx = "
-                           "(SELECT MIN(idx) FROM passages WHERE doc_id = ? AND boilerplate = ?)",
-                           [doc_id, doc_id, False])
+        lead = self._fetch(
+            "SELECT MIN(end_char) AS e FROM passages WHERE doc_id = ? AND idx = "
+            "(SELECT MIN(idx) FROM passages WHERE doc_id = ? AND boilerplate = ?)",
+            [doc_id, doc_id, False],
+        )
         return {**found[0], "lead_end": lead[0]["e"]}
 
     def known_documents(self, ids: Iterable[str]) -> dict[str, str]:
@@ -148,8 +206,7 @@ class Reader(Planner):
         """
         known = {}
         for chunk in chunks(ids):
-            found = self._fetch("SELECT id, content_hash FROM documents WHERE id IN "
-                                f"({marks(chunk)})", chunk)
+            found = self._fetch(f"SELECT id, content_hash FROM documents WHERE id IN ({marks(chunk)})", chunk)
             known.update((r["id"], r["content_hash"]) for r in found)
         return known
 
@@ -159,21 +216,38 @@ class Reader(Planner):
         return stored is not None and content_hash in (None, stored)
 
     def _passages(self, doc_id: str) -> list[dict]:
-        found = self._fetch("SELECT start_char AS start, end_char AS end, lang, boilerplate "
-                            "FROM passages WHERE doc_id = ? ORDER BY idx", [doc_id])
+        found = self._fetch(
+            "SELECT start_char AS start, end_char AS end, lang, boilerplate "
+            "FROM passages WHERE doc_id = ? ORDER BY idx",
+            [doc_id],
+        )
         return [{**p, "boilerplate": bool(p["boilerplate"])} for p in found]
 
     def _mentions(self, doc_id: str) -> list[dict]:
-        found = self._fetch("SELECT name, text, start_char, end_char, kind, country, sector, "
-                            "org, title, actor_id FROM mentions WHERE doc_id = ? ORDER BY idx",
-                            [doc_id])
-        return [{"name": m["name"], "text": m["text"], "span": [m["start_char"], m["end_char"]],
-                 "kind": m["kind"], "country": m["country"], "sector": m["sector"],
-                 "org": m["org"], "title": m["title"], "id": m["actor_id"]} for m in found]
+        found = self._fetch(
+            "SELECT name, text, start_char, end_char, kind, country, sector, "
+            "org, title, actor_id FROM mentions WHERE doc_id = ? ORDER BY idx",
+            [doc_id],
+        )
+        return [
+            {
+                "name": m["name"],
+                "text": m["text"],
+                "span": [m["start_char"], m["end_char"]],
+                "kind": m["kind"],
+                "country": m["country"],
+                "sector": m["sector"],
+                "org": m["org"],
+                "title": m["title"],
+                "id": m["actor_id"],
+            }
+            for m in found
+        ]
 
     # ---- actors ------------------------------------------------------------------------
-    def actors(self, q: str | None = None, country: str | None = None,
-               limit: int = 100, offset: int = 0) -> list[dict]:
+    def actors(
+        self, q: str | None = None, country: str | None = None, limit: int = 100, offset: int = 0
+    ) -> list[dict]:
         """Resolved actors, most events first; q matches the id or part of the name."""
         clauses, params = [], []
         if q:
@@ -183,9 +257,11 @@ class Reader(Planner):
             clauses.append("country = ?")
             params.append(country.upper())
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
-        return self._fetch(f"SELECT {_ACTOR_COLUMNS} FROM actors{where} "
-                           "ORDER BY event_count DESC, name, id LIMIT ? OFFSET ?",
-                           params + [check_count("limit", limit), check_count("offset", offset)])
+        return self._fetch(
+            f"SELECT {_ACTOR_COLUMNS} FROM actors{where} "
+            "ORDER BY event_count DESC, name, id LIMIT ? OFFSET ?",
+            params + [check_count("limit", limit), check_count("offset", offset)],
+        )
 
     def actor(self, actor_id: str, limit: int = 100) -> dict | None:
         """An actor with its events (as actor, as recipient) and its counterparts."""
@@ -202,7 +278,9 @@ class Reader(Planner):
         found = self._fetch(
             "SELECT e.record FROM events e WHERE e.id IN (SELECT event_id FROM event_actors "
             "WHERE actor_id = ? AND role = ?) ORDER BY e.date DESC NULLS LAST, e.seq DESC "
-            "LIMIT ?", [actor_id, role, limit])
+            "LIMIT ?",
+            [actor_id, role, limit],
+        )
         return [json.loads(r["record"]) for r in found]
 
     def _counterparts(self, actor_id: str, limit: int) -> list[dict]:
@@ -214,12 +292,14 @@ class Reader(Planner):
             "FROM event_actors s JOIN event_actors o ON o.event_id = s.event_id "
             "WHERE s.actor_id = ? AND (o.actor_id IS NULL OR o.actor_id <> ?) "
             "GROUP BY COALESCE(o.actor_id, o.name_key) "
-            "ORDER BY count DESC, name LIMIT ?", [actor_id, actor_id, limit])
+            "ORDER BY count DESC, name LIMIT ?",
+            [actor_id, actor_id, limit],
+        )
 
     # ---- the whole store -----------------------------------------------------------------
     def stats(self) -> dict:
-        counts = {table: self._fetch(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]
-                  for table in _TABLES_COUNTED}
-        counts["schema_version"] = self._fetch(
-            "SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
+        counts = {
+            table: self._fetch(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] for table in _TABLES_COUNTED
+        }
+        counts["schema_version"] = self._fetch("SELECT MAX(version) AS v FROM schema_migrations")[0]["v"]
         return counts

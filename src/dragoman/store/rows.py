@@ -1,4 +1,5 @@
 """A processed Document as table rows: pure functions, shared by every backend."""
+
 from __future__ import annotations
 
 import json
@@ -18,29 +19,61 @@ def name_key(name: str) -> str:
 
 
 def document_row(doc: Document) -> dict:
-    return {"id": doc.id, "content_hash": doc.content_hash, "text": doc.text,
-            "date": doc.date, "date_source": doc.date_source, "url": doc.url,
-            "title": doc.title, "source": doc.source, "language": doc.language,
-            "origin": doc.origin, "warnings": json.dumps(list(doc.warnings)),
-            "ingested_at": now()}
+    return {
+        "id": doc.id,
+        "content_hash": doc.content_hash,
+        "text": doc.text,
+        "date": doc.date,
+        "date_source": doc.date_source,
+        "url": doc.url,
+        "title": doc.title,
+        "source": doc.source,
+        "language": doc.language,
+        "origin": doc.origin,
+        "warnings": json.dumps(list(doc.warnings)),
+        "ingested_at": now(),
+    }
 
 
 def passage_rows(doc: Document) -> list[dict]:
-    return [{"doc_id": doc.id, "idx": i, "start_char": p.start, "end_char": p.end,
-             "lang": p.lang, "boilerplate": bool(p.boilerplate)}
-            for i, p in enumerate(doc.passages)]
+    return [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            "start_char": p.start,
+            "end_char": p.end,
+            "lang": p.lang,
+            "boilerplate": bool(p.boilerplate),
+        }
+        for i, p in enumerate(doc.passages)
+    ]
 
 
 def sentence_rows(doc: Document) -> list[dict]:
-    return [{"doc_id": doc.id, "idx": i, "start_char": s.start, "end_char": s.end,
-             "text": s.text} for i, s in enumerate(doc.sentences)]
+    return [
+        {"doc_id": doc.id, "idx": i, "start_char": s.start, "end_char": s.end, "text": s.text}
+        for i, s in enumerate(doc.sentences)
+    ]
 
 
 def mention_rows(doc: Document) -> list[dict]:
-    return [{"doc_id": doc.id, "idx": i, "actor_id": e.id, "name": e.name, "text": e.text,
-             "start_char": e.span[0], "end_char": e.span[1], "kind": e.kind,
-             "country": e.country, "sector": e.sector, "org": e.org, "title": e.title}
-            for i, e in enumerate(doc.entities)]
+    return [
+        {
+            "doc_id": doc.id,
+            "idx": i,
+            "actor_id": e.id,
+            "name": e.name,
+            "text": e.text,
+            "start_char": e.span[0],
+            "end_char": e.span[1],
+            "kind": e.kind,
+            "country": e.country,
+            "sector": e.sector,
+            "org": e.org,
+            "title": e.title,
+        }
+        for i, e in enumerate(doc.entities)
+    ]
 
 
 def _with_members(entities: list[Entity]) -> list[Entity]:
@@ -62,9 +95,16 @@ def actor_rows(doc: Document) -> list[dict]:
     actors = {}
     for e in _with_members(doc.entities) + _event_entities(doc):
         if e.id:
-            actors[e.id] = {"id": e.id, "name": e.name, "name_key": name_key(e.name),
-                            "kind": e.kind, "country": e.country, "sector": e.sector,
-                            "org": e.org, "title": e.title}
+            actors[e.id] = {
+                "id": e.id,
+                "name": e.name,
+                "name_key": name_key(e.name),
+                "kind": e.kind,
+                "country": e.country,
+                "sector": e.sector,
+                "org": e.org,
+                "title": e.title,
+            }
     return list(actors.values())
 
 
@@ -80,13 +120,23 @@ def unique_events(doc: Document) -> list[Event]:
 
 def event_row(record: dict) -> dict:
     loc = record.get("location") or {}
-    return {"id": record["id"], "doc_id": record["doc_id"], "event": record["event"],
-            "quad": record["quad"], "cameo": record["cameo"], "mode": record["mode"],
-            "date": record["date"], "modality": record["modality"],
-            "location_name": loc.get("name"), "location_country": loc.get("country_code"),
-            "lat": loc.get("lat"), "lon": loc.get("lon"), "text": record["text"],
-            "confidence": record["confidence"],
-            "record": json.dumps(record, ensure_ascii=False)}
+    return {
+        "id": record["id"],
+        "doc_id": record["doc_id"],
+        "event": record["event"],
+        "quad": record["quad"],
+        "cameo": record["cameo"],
+        "mode": record["mode"],
+        "date": record["date"],
+        "modality": record["modality"],
+        "location_name": loc.get("name"),
+        "location_country": loc.get("country_code"),
+        "lat": loc.get("lat"),
+        "lon": loc.get("lon"),
+        "text": record["text"],
+        "confidence": record["confidence"],
+        "record": json.dumps(record, ensure_ascii=False),
+    }
 
 
 def link_rows(event: Event) -> list[dict]:
@@ -96,14 +146,22 @@ def link_rows(event: Event) -> list[dict]:
             key = (role, e.id or name_key(e.name), e.country)
             if key not in seen:
                 seen.add(key)
-                rows.append({"event_id": event.id, "role": role, "actor_id": e.id,
-                             "name": e.name, "name_key": name_key(e.name),
-                             "country": e.country})
+                rows.append(
+                    {
+                        "event_id": event.id,
+                        "role": role,
+                        "actor_id": e.id,
+                        "name": e.name,
+                        "name_key": name_key(e.name),
+                        "country": e.country,
+                    }
+                )
     return rows
 
 
-def daily_counts(records: list[dict], links: list[dict],
-                 tables: dict[str, tuple[str, ...]]) -> dict[str, Counter]:
+def daily_counts(
+    records: list[dict], links: list[dict], tables: dict[str, tuple[str, ...]]
+) -> dict[str, Counter]:
     """Dated events counted per count table's key: (*extra, date, event, quad) -> n.
 
     A table with no extra column counts each event once; one keyed by a link column
@@ -115,7 +173,10 @@ def daily_counts(records: list[dict], links: list[dict],
         if not extra:
             out[table] = Counter(dated.values())
             continue
-        pairs = {(tuple(link[c] for c in extra), link["event_id"]) for link in links
-                 if link["event_id"] in dated and all(link[c] for c in extra)}
+        pairs = {
+            (tuple(link[c] for c in extra), link["event_id"])
+            for link in links
+            if link["event_id"] in dated and all(link[c] for c in extra)
+        }
         out[table] = Counter(key + dated[event_id] for key, event_id in pairs)
     return out

@@ -1,4 +1,5 @@
 """The embedded backend: one SQLite file, WAL mode, FTS5 full-text search."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -52,10 +53,11 @@ class SQLiteStore(Store):
 
     def _connect(self, pragmas=PRAGMAS, factory=sqlite3.Connection) -> sqlite3.Connection:
         if self.path != ":memory:" and not Path(self.path).parent.is_dir():
-            raise StoreError(f"cannot create the store {self.path}: the folder "
-                             f"{Path(self.path).parent} does not exist; create it first")
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
-                               factory=factory)
+            raise StoreError(
+                f"cannot create the store {self.path}: the folder "
+                f"{Path(self.path).parent} does not exist; create it first"
+            )
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, factory=factory)
         conn.row_factory = sqlite3.Row
         for pragma in pragmas:
             conn.execute(pragma)
@@ -126,41 +128,53 @@ class SQLiteStore(Store):
         conn.set_progress_handler(conn.past_deadline, PROGRESS_STEPS)
         return conn
 
-
     # ---- full-text index (external content: kept in step with events by hand) ----------
     # (The index's content view reads each event's countries from its links: they are
     # written before the text is indexed, and deleted after it is taken out.)
     def _index_text(self, doc_id: str) -> None:
-        self._execute("INSERT INTO events_fts (rowid, text, countries) "
-                      "SELECT seq, text, countries FROM events_fts_content WHERE doc_id = ?",
-                      [doc_id])
+        self._execute(
+            "INSERT INTO events_fts (rowid, text, countries) "
+            "SELECT seq, text, countries FROM events_fts_content WHERE doc_id = ?",
+            [doc_id],
+        )
 
     def _unindex_text(self, doc_id: str) -> None:
-        self._execute("INSERT INTO events_fts (events_fts, rowid, text, countries) "
-                      "SELECT 'delete', seq, text, countries FROM events_fts_content "
-                      "WHERE doc_id = ?", [doc_id])
+        self._execute(
+            "INSERT INTO events_fts (events_fts, rowid, text, countries) "
+            "SELECT 'delete', seq, text, countries FROM events_fts_content "
+            "WHERE doc_id = ?",
+            [doc_id],
+        )
 
     def _term_counts_of(self, doc_id: str) -> list[tuple]:
         # The sentences go through a scratch FTS5 index with the same tokenizer, whose
         # terms fts5vocab reads back: the very terms events_fts holds for them.
         self._scratch_index()
-        self._execute("INSERT INTO temp.term_scratch (rowid, text) SELECT seq, text "
-                      "FROM events WHERE doc_id = ? AND date IS NOT NULL", [doc_id])
+        self._execute(
+            "INSERT INTO temp.term_scratch (rowid, text) SELECT seq, text "
+            "FROM events WHERE doc_id = ? AND date IS NOT NULL",
+            [doc_id],
+        )
         try:
             return self._fetch_tuples(
                 "SELECT v.term, e.date, e.event, e.quad, COUNT(DISTINCT e.seq) "
                 "FROM temp.term_scratch_terms v CROSS JOIN events e WHERE e.seq = v.doc "
-                "GROUP BY v.term, e.date, e.event, e.quad")
+                "GROUP BY v.term, e.date, e.event, e.quad"
+            )
         finally:
             self._execute("DELETE FROM temp.term_scratch")
 
     def _scratch_index(self) -> None:
         if self._has_scratch:
             return
-        self._execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch USING "
-                      f"fts5(text, tokenize='{FTS_TOKENIZE}')")
-        self._execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch_terms USING "
-                      "fts5vocab(temp, term_scratch, instance)")
+        self._execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch USING "
+            f"fts5(text, tokenize='{FTS_TOKENIZE}')"
+        )
+        self._execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_scratch_terms USING "
+            "fts5vocab(temp, term_scratch, instance)"
+        )
         self._has_scratch = True
 
     _has_scratch = False  # (created in the first write transaction that needs it)
@@ -174,6 +188,7 @@ class SQLiteStore(Store):
 class ReadConnection(sqlite3.Connection):
     """A server's read connection: its statement stops (SQLite's "interrupted") once the
     time passes its deadline, set before each statement."""
+
     deadline = float("inf")
 
     def past_deadline(self) -> bool:
@@ -204,19 +219,29 @@ def explain(path: str, exc: sqlite3.DatabaseError) -> StoreError:
     """Turn SQLite's terse errors into a message that says what to do."""
     message = str(exc).lower()
     if "not a database" in message or "malformed" in message:
-        return StoreError(f"{path} is not a dragoman store (not an SQLite database, or "
-                          "damaged); give another path (--db) or move that file away")
+        return StoreError(
+            f"{path} is not a dragoman store (not an SQLite database, or "
+            "damaged); give another path (--db) or move that file away"
+        )
     if "full" in message:  # "database or disk is full"
-        return StoreFault(f"the disk holding the store {path} is full ({exc}): free some "
-                          f"space there, or give a store on another disk (--db); {_KEPT}")
+        return StoreFault(
+            f"the disk holding the store {path} is full ({exc}): free some "
+            f"space there, or give a store on another disk (--db); {_KEPT}"
+        )
     if "disk i/o error" in message:
-        return StoreFault(f"could not read or write the store {path} ({exc}): check the disk "
-                          f"(free space, a removed or failing drive) and run again; {_KEPT}")
+        return StoreFault(
+            f"could not read or write the store {path} ({exc}): check the disk "
+            f"(free space, a removed or failing drive) and run again; {_KEPT}"
+        )
     if "readonly" in message or "read-only" in message or "unable to open" in message:
-        return StoreFault(f"cannot write the store {path} ({exc}): the file or its folder is "
-                          "not writable for this user, or the disk is read-only; fix the "
-                          "permissions, or give a writable path (--db)")
+        return StoreFault(
+            f"cannot write the store {path} ({exc}): the file or its folder is "
+            "not writable for this user, or the disk is read-only; fix the "
+            "permissions, or give a writable path (--db)"
+        )
     if "locked" in message or "busy" in message:
-        return StoreFault(f"the store {path} is locked by another process ({exc}): wait "
-                          "for it to finish, or stop it, and run the command again")
+        return StoreFault(
+            f"the store {path} is locked by another process ({exc}): wait "
+            "for it to finish, or stop it, and run the command again"
+        )
     return StoreError(f"store {path}: {exc}")

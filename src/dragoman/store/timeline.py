@@ -3,6 +3,7 @@
 Read from a count table where one answers the filters (plan.py), along the indexes that
 hold its rows in timeline order (migration 7); the database writes the JSON itself.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,23 +49,30 @@ class Timelines(Planner):
         where += f" length({alias}.date) = 10"
         if by == "type" and alias == "c":
             # One count row per date and type already: read in the order of its index.
-            return (f"SELECT {alias}.date AS c0, {alias}.event AS c1, {n} AS c2 FROM {source}"
-                    f"{where} ORDER BY {alias}.date, {alias}.event")
+            return (
+                f"SELECT {alias}.date AS c0, {alias}.event AS c1, {n} AS c2 FROM {source}"
+                f"{where} ORDER BY {alias}.date, {alias}.event"
+            )
         # The count tables' indexes hold (date, key) in order: no sort.
         key = f"{alias}.{TIMELINE_KEYS[by]}"
-        return (f"SELECT {alias}.date AS c0, {key} AS c1, SUM({n}) AS c2 FROM {source}"
-                f"{where} GROUP BY {alias}.date, {key} ORDER BY {alias}.date, {key}")
+        return (
+            f"SELECT {alias}.date AS c0, {key} AS c1, SUM({n}) AS c2 FROM {source}"
+            f"{where} GROUP BY {alias}.date, {key} ORDER BY {alias}.date, {key}"
+        )
 
-    def _periodic_sql(self, interval: str, by: str, source: str, alias: str, n: str,
-                      where: str) -> str:
+    def _periodic_sql(self, interval: str, by: str, source: str, alias: str, n: str, where: str) -> str:
         period = self.dialect.period(interval, f"{alias}.date")
         where += f" {period} IS NOT NULL"
         key = f"{alias}.{TIMELINE_KEYS[by]}"
         if alias != "c" or by == "type":
-            return (f"SELECT {period} AS c0, {key} AS c1, SUM({n}) AS c2 FROM {source}"
-                    f"{where} GROUP BY {period}, {key} ORDER BY {period}, {key}")
+            return (
+                f"SELECT {period} AS c0, {key} AS c1, SUM({n}) AS c2 FROM {source}"
+                f"{where} GROUP BY {period}, {key} ORDER BY {period}, {key}"
+            )
         # Per period and type first, along the count table's period index (migration 7),
         # then per quad: a sort of at most a quarter as many rows as by type.
-        return (f"SELECT c0, c1, SUM(c2) AS c2 FROM (SELECT {period} AS c0, {alias}.quad AS c1, "
-                f"SUM({n}) AS c2 FROM {source}{where} GROUP BY {period}, {alias}.event, "
-                f"{alias}.quad) t GROUP BY c0, c1 ORDER BY c0, c1")
+        return (
+            f"SELECT c0, c1, SUM(c2) AS c2 FROM (SELECT {period} AS c0, {alias}.quad AS c1, "
+            f"SUM({n}) AS c2 FROM {source}{where} GROUP BY {period}, {alias}.event, "
+            f"{alias}.quad) t GROUP BY c0, c1 ORDER BY c0, c1"
+        )

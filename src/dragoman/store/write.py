@@ -5,6 +5,7 @@ The rows come from rows.py; the count tables and the full-text index are kept in
 the event clusters (clusters.py: a new document's reports are linked in the same
 transaction, a deleted one's taken out).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -14,8 +15,16 @@ from ..model import Document
 from . import clusters
 from .backend import chunks, marks
 from .counts import CountKeeper
-from .rows import (actor_rows, document_row, event_row, link_rows, mention_rows, passage_rows,
-                   sentence_rows, unique_events)
+from .rows import (
+    actor_rows,
+    document_row,
+    event_row,
+    link_rows,
+    mention_rows,
+    passage_rows,
+    sentence_rows,
+    unique_events,
+)
 
 # The actor fields a later document may add but never erase (it may not know them).
 _KEPT_IF_UNKNOWN = ("kind", "country", "sector", "org", "title")
@@ -92,8 +101,20 @@ class Writer(CountKeeper):
             "INSERT INTO actors (id, name, name_key, kind, country, sector, org, title) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
             f"name = excluded.name, name_key = excluded.name_key, {keep}",
-            [(a["id"], a["name"], a["name_key"], a["kind"], a["country"], a["sector"],
-              a["org"], a["title"]) for a in actors])
+            [
+                (
+                    a["id"],
+                    a["name"],
+                    a["name_key"],
+                    a["kind"],
+                    a["country"],
+                    a["sector"],
+                    a["org"],
+                    a["title"],
+                )
+                for a in actors
+            ],
+        )
 
     def _delete_rows(self, doc_id: str) -> set[str]:
         """Delete a document's rows; returns the ids of the actors it involved."""
@@ -102,8 +123,9 @@ class Writer(CountKeeper):
         self._subtract_counts(doc_id)
         self._subtract_term_counts(doc_id)
         self._unindex_text(doc_id)
-        self._execute("DELETE FROM event_actors WHERE event_id IN "
-                      "(SELECT id FROM events WHERE doc_id = ?)", [doc_id])
+        self._execute(
+            "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", [doc_id]
+        )
         for table in ("events", "mentions", "sentences", "passages"):
             self._execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         self._execute("DELETE FROM documents WHERE id = ?", [doc_id])
@@ -113,7 +135,9 @@ class Writer(CountKeeper):
         found = self._fetch(
             "SELECT actor_id FROM mentions WHERE doc_id = ? AND actor_id IS NOT NULL "
             "UNION SELECT l.actor_id FROM event_actors l JOIN events e ON e.id = l.event_id "
-            "WHERE e.doc_id = ? AND l.actor_id IS NOT NULL", [doc_id, doc_id])
+            "WHERE e.doc_id = ? AND l.actor_id IS NOT NULL",
+            [doc_id, doc_id],
+        )
         return {r["actor_id"] for r in found}
 
     def _refresh_actors(self, ids: set[str]) -> None:
@@ -123,6 +147,10 @@ class Writer(CountKeeper):
                 "UPDATE actors SET "
                 "mention_count = (SELECT COUNT(*) FROM mentions m WHERE m.actor_id = actors.id), "
                 "event_count = (SELECT COUNT(DISTINCT l.event_id) FROM event_actors l "
-                f"WHERE l.actor_id = actors.id) WHERE id IN ({marks(chunk)})", chunk)
-            self._execute("DELETE FROM actors WHERE mention_count = 0 AND event_count = 0 "
-                          f"AND id IN ({marks(chunk)})", chunk)
+                f"WHERE l.actor_id = actors.id) WHERE id IN ({marks(chunk)})",
+                chunk,
+            )
+            self._execute(
+                f"DELETE FROM actors WHERE mention_count = 0 AND event_count = 0 AND id IN ({marks(chunk)})",
+                chunk,
+            )

@@ -1,4 +1,5 @@
 """The web page `dragoman serve` shows: static HTML, CSS, JS and the world outline."""
+
 from __future__ import annotations
 
 from importlib import resources

@@ -12,6 +12,7 @@ Coordinates are plate carrée (x = longitude, y = -latitude), rounded to 0.1 deg
 keeps the file small (the map is a few hundred pixels wide) and needs no projection code.
 Only the standard library reads the shapefile, so the script needs no extra package.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,16 +21,18 @@ import sys
 from pathlib import Path
 
 POLYGON = 5
-SOURCE = ("Natural Earth 1:110m admin-0 countries (public domain, naturalearthdata.com), "
-          "from geopandas 0.14.4 naturalearth_lowres; simplified to 0.1 degree")
+SOURCE = (
+    "Natural Earth 1:110m admin-0 countries (public domain, naturalearthdata.com), "
+    "from geopandas 0.14.4 naturalearth_lowres; simplified to 0.1 degree"
+)
 
 
 def read_polygons(shp: bytes) -> list[list[list[tuple[float, float]]]]:
     """Every record of a polygon shapefile as a list of rings of (lon, lat)."""
     shapes, pos = [], 100  # the main file header is 100 bytes
     while pos < len(shp):
-        _, words = struct.unpack(">ii", shp[pos:pos + 8])
-        shapes.append(_rings(shp[pos + 8:pos + 8 + words * 2]))
+        _, words = struct.unpack(">ii", shp[pos : pos + 8])
+        shapes.append(_rings(shp[pos + 8 : pos + 8 + words * 2]))
         pos += 8 + words * 2
     return shapes
 
@@ -38,11 +41,10 @@ def _rings(content: bytes) -> list[list[tuple[float, float]]]:
     if struct.unpack("<i", content[:4])[0] != POLYGON:
         return []
     nparts, npoints = struct.unpack("<ii", content[36:44])
-    parts = list(struct.unpack(f"<{nparts}i", content[44:44 + 4 * nparts])) + [npoints]
+    parts = list(struct.unpack(f"<{nparts}i", content[44 : 44 + 4 * nparts])) + [npoints]
     base = 44 + 4 * nparts
-    points = [struct.unpack("<dd", content[base + 16 * i:base + 16 * i + 16])
-              for i in range(npoints)]
-    return [points[parts[i]:parts[i + 1]] for i in range(nparts)]
+    points = [struct.unpack("<dd", content[base + 16 * i : base + 16 * i + 16]) for i in range(npoints)]
+    return [points[parts[i] : parts[i + 1]] for i in range(nparts)]
 
 
 def read_table(dbf: bytes) -> list[dict]:
@@ -50,14 +52,14 @@ def read_table(dbf: bytes) -> list[dict]:
     nrecords, header, record = struct.unpack("<IHH", dbf[4:12])
     fields, pos = [], 32
     while dbf[pos] != 0x0D:
-        name = dbf[pos:pos + 11].split(b"\0")[0].decode()
+        name = dbf[pos : pos + 11].split(b"\0")[0].decode()
         fields.append((name, dbf[pos + 16]))
         pos += 32
     rows = []
     for i in range(nrecords):
-        raw, offset, row = dbf[header + i * record:header + (i + 1) * record], 1, {}
+        raw, offset, row = dbf[header + i * record : header + (i + 1) * record], 1, {}
         for name, size in fields:
-            row[name] = raw[offset:offset + size].decode("utf-8", "replace").strip()
+            row[name] = raw[offset : offset + size].decode("utf-8", "replace").strip()
             offset += size
         rows.append(row)
     return rows
@@ -82,8 +84,7 @@ def outline(stem: Path) -> dict:
     for row, rings in zip(rows, shapes):
         d = "".join(ring_path(r) for r in rings)
         if d:
-            countries.append({"iso3": row.get("iso_a3", ""), "name": row.get("name", ""),
-                              "d": d})
+            countries.append({"iso3": row.get("iso_a3", ""), "name": row.get("name", ""), "d": d})
     return {"source": SOURCE, "countries": countries}
 
 
