@@ -14,9 +14,11 @@ import time
 
 import httpx
 import pytest
+from hypothesis import given
 
 from conftest import bland_text, fill, free_port
-from dragoman.api import create_app
+from dragoman.api import create_app, ingest
+from dragoman.api.errors import ApiError
 from dragoman.api.hosts import default_hosts, host_name
 from dragoman.api.schemas import (
     ActorDetail,
@@ -29,8 +31,11 @@ from dragoman.api.schemas import (
     StoredDocument,
     Timeline,
 )
+from dragoman.errors import InputError
+from dragoman.model import Document
 from dragoman.settings import Settings
 from test_api import NEW_DOC, TOKEN, TestClient, assert_error, auth, wait_for
+from test_fuzz import FUZZ, contents
 
 GOOD = {"id": "good-1", "text": "Russian and Chinese diplomats met in Beijing on Monday."}
 GOOD_2 = {"id": "good-2", "text": "France condemned the attack by Germany on Tuesday."}
@@ -232,12 +237,15 @@ def test_a_search_of_5000_prefixes_is_a_quick_400(writer):
         assert "at most 32" in assert_error(writer.get(path, params={"q": "a* " * 40}), 400)
 
 
-def test_a_read_past_the_time_limit_is_a_503_that_says_what_to_do(seeds_db):
+def test_a_read_past_the_time_limit_is_a_503_that_says_what_to_do(seeds_db, monkeypatch):
+    from dragoman.store import sqlite as sqlite_backend
+
     settings = Settings()
-    settings.values["server"]["query_timeout"] = 1e-9  # below what any listing costs
+    settings.values["server"]["query_timeout"] = 1e-9  # below what any read costs
+    monkeypatch.setattr(sqlite_backend, "PROGRESS_STEPS", 1)  # checked at every step
     with TestClient(create_app(seeds_db, settings=settings)) as client:
-        message = assert_error(client.get("/api/actors"), 503)
-        assert "was stopped; narrow it" in message
+        for path in ("/api/events", "/api/actors", "/api/stats/timeline"):
+            assert "was stopped; narrow it" in assert_error(client.get(path), 503)
     with TestClient(create_app(seeds_db)) as client:
         assert client.app.state.service.store.read_timeout == 10.0  # [server] query_timeout
         assert client.get("/api/actors").status_code == 200
@@ -371,3 +379,21 @@ def test_the_answers_match_their_models(seeds_db):
 
 def test_a_posted_answer_matches_its_model(writer):
     assert statuses(post(writer, [NEW_DOC, {"text": 5}])) == ["stored", 422]  # (post validates)
+
+
+# ---------------------------------------------------------------- the body parser, fuzzed
+
+
+@FUZZ
+@given(data=contents())
+def test_any_posted_body_gives_documents_input_errors_or_a_4xx(data):
+    limits = Settings().limits()
+    try:
+        records = ingest.records_in(data, limits)
+    except ApiError as exc:
+        assert exc.status in (400, 413) and exc.message
+        return
+    for item in ingest.documents_in(records, limits):
+        assert isinstance(item, (Document, InputError)), item
+        if isinstance(item, Document):
+            item.text.encode("utf-8")
