@@ -161,8 +161,8 @@ def test_posting_a_document_again_is_unchanged(writer):
 def test_a_document_the_disk_has_no_room_for_is_a_503_result(small_disk, pipeline):
     app = create_app(str(small_disk / "w.db"), token=TOKEN, pipeline=pipeline)
     with TestClient(app) as client:
-        filler = fill(small_disk, leave=150_000)
-        huge = {"id": "huge", "text": bland_text(6000)}  # 300 KB, with its sentences twice that
+        filler = fill(small_disk, leave=400_000)  # room for a small document and its clusters
+        huge = {"id": "huge", "text": bland_text(8000)}  # 400 KB, with its sentences twice that
         answer = post(client, [GOOD, huge])
         assert statuses(answer) == ["stored", 503]
         assert "is full" in answer["results"][1]["error"]["message"]
