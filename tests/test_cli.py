@@ -197,3 +197,23 @@ def test_usage_errors_exit_2_whatever_the_number_of_inputs(tmp_path):
     ):
         result = runner.invoke(main, args)
         assert result.exit_code == 2, (args, result.output)
+
+
+def test_the_ingest_summary_counts_only_the_events_it_stored(tmp_path):
+    """Issue 10 item 10: the events of a document found unchanged were counted as stored."""
+    import re
+
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    seed = next(p for p in EXAMPLES.iterdir() if p.suffix == ".txt")
+    db = str(tmp_path / "s.db")
+    runner = CliRunner(mix_stderr=False)
+    first = runner.invoke(main, ["ingest", "--db", db, str(seed)])
+    stored = int(re.search(r"(\d+) events?", first.stderr).group(1))
+    assert first.exit_code == 0 and stored > 0
+    # the same file twice in one batch: the second copy is parsed, found unchanged, adds nothing
+    again = runner.invoke(main, ["ingest", "--db", str(tmp_path / "t.db"), str(seed), str(seed)])
+    assert again.exit_code == 0, again.stderr
+    assert f"{stored} event" in again.stderr and "1 already stored" in again.stderr

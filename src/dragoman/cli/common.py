@@ -64,12 +64,16 @@ def _progress(items):
     return tqdm(items, unit="doc", file=sys.stderr, delay=2.0, leave=False)
 
 
-def finish(ctx: click.Context, verb: str, stats: RunStats, unchanged: int = 0) -> None:
+def finish(
+    ctx: click.Context, verb: str, stats: RunStats, unchanged: int = 0, events: int | None = None
+) -> None:
     """The run's summary on stderr, and the exit code: 1 when an input failed, else 0.
 
     unchanged: documents parsed again that the store already held as they are; documents
-    left out before parsing (stats.skipped) are counted with them.
+    left out before parsing (stats.skipped) are counted with them. events: the events to
+    report, when not all those found (ingest counts those of the documents it stored).
     """
+    events = stats.events if events is None else events
     if stats.pool is not None and stats.pool.processes:
         from ..scale.pool import describe
 
@@ -79,7 +83,7 @@ def finish(ctx: click.Context, verb: str, stats: RunStats, unchanged: int = 0) -
     extra = f" ({unchanged} already stored, unchanged)" if unchanged else ""
     click.echo(
         f"dragoman: {verb} {n} document{'s' if n != 1 else ''}{extra}, "
-        f"{stats.events} event{'s' if stats.events != 1 else ''}, {stats.failed} failed",
+        f"{events} event{'s' if events != 1 else ''}, {stats.failed} failed",
         err=True,
     )
     ctx.exit(1 if stats.failed else 0)

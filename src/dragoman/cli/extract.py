@@ -78,6 +78,10 @@ def ingest(ctx, paths, db, date, workers):
     unchanged = 0
     with open_store(db or settings.get("store", "db")) as store:
         results = run(read_inputs(paths, settings, iso(date)), settings, workers, skip_stored=store)
+        stored_events = 0  # of the documents stored now: an unchanged one adds none
         for doc in documents(results):
-            unchanged += not store.ingest(doc)
-    finish(ctx, "stored", results.stats, unchanged)
+            if store.ingest(doc):
+                stored_events += len(doc.events)
+            else:
+                unchanged += 1
+    finish(ctx, "stored", results.stats, unchanged, events=stored_events)
