@@ -96,8 +96,10 @@ def unmount(disk: Path) -> None:
     # A file the test's server or store had open may be closed a moment later: try again,
     # then detach it lazily (it goes once nothing uses it).
     for _ in range(20):
-        if not os.path.ismount(disk) or subprocess.run(["umount", str(disk)],
-                                                       capture_output=True).returncode == 0:
+        if (
+            not os.path.ismount(disk)
+            or subprocess.run(["umount", str(disk)], capture_output=True).returncode == 0
+        ):
             return
         time.sleep(0.1)
     subprocess.run(["umount", "-l", str(disk)], check=False)
