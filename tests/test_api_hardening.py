@@ -327,6 +327,8 @@ JSON_ROUTES = {
     ("get", "/healthz"),
     ("get", "/api/events"),
     ("get", "/api/events/{event_id}"),
+    ("get", "/api/clusters"),
+    ("get", "/api/clusters/{cluster_id}"),
     ("get", "/api/actors"),
     ("get", "/api/actors/{actor_id}"),
     ("get", "/api/documents/{doc_id}"),

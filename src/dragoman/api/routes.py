@@ -123,7 +123,7 @@ def get_event(request: Request, event_id: str) -> FastJSON:
     return FastJSON(found)
 
 
-@router.get("/api/clusters", tags=["clusters"], response_class=FastJSON)
+@router.get("/api/clusters", tags=["clusters"], response_class=FastJSON, response_model=schemas.ClusterPage)
 def list_clusters(
     request: Request,
     filters: Filters,
@@ -140,7 +140,13 @@ def list_clusters(
     return FastJSON({"clusters": clusters, "limit": limit, "offset": offset, "next": after})
 
 
-@router.get("/api/clusters/{cluster_id}", tags=["clusters"], response_class=FastJSON)
+@router.get(
+    "/api/clusters/{cluster_id}",
+    tags=["clusters"],
+    response_class=FastJSON,
+    response_model=schemas.ClusterDetail,
+    responses=errors(404),
+)
 def get_cluster(request: Request, cluster_id: str) -> FastJSON:
     """A cluster with each of its reports: the record (sentence, trigger and actors with
     their spans), its article (source, date, title, url, the source it counts as) and

@@ -104,6 +104,36 @@ class EventPage(BaseModel):
     next: Optional[str] = Field(description="pass as `cursor` for the next page; null at the end")
 
 
+# ---------------------------------------------------------------- clusters
+
+
+class ClusterCounts(BaseModel):
+    id: str
+    articles: int
+    sources: int
+    mentions: int
+    first_reported: Optional[str]
+    last_reported: Optional[str]
+
+
+class ClusterSummary(ClusterCounts):
+    """A cluster (the reports of one happening) with its representative record; the store may
+    add fields (type, dates, countries)."""
+
+
+class ClusterPage(BaseModel):
+    clusters: list[ClusterSummary]
+    limit: int
+    offset: int
+    next: Optional[int] = Field(description="the offset of the next page; null at the end")
+
+
+class ClusterDetail(ClusterCounts):
+    """A cluster with each of its reports (record, article, and why it was linked)."""
+
+    reports: list[dict] = Field(default=[], description="each report with its record and article")
+
+
 # ---------------------------------------------------------------- actors
 
 
