@@ -16,13 +16,14 @@ from .entities import (NON_STATE, compatible, copy_at, is_place, person_id, same
                        state_entity, strip_det, upgrade)
 from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
-from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, keys_of, pair_reading, participants,
-                    ranked, salience, state_key, subject_misparsed)
+from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, governing_subjects, keys_of,
+                    pair_reading, participants, ranked, salience, state_key, subject_misparsed)
 
 ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_CHARS = '"'
 ACTOR_KINDS = ("organization", "state", "group")
+UNTITLED_WINDOW = 2  # a title joins a person named with no title only that many sentences after
 COUNTERPART = "counterpart"  # the roles.tsv phrase of "his Jordanian counterpart"
 
 
@@ -40,6 +41,7 @@ class Coreference:
         self.sent_index = -1                   # the sentence being read
         self.seen: list[Seen] = []             # actors named so far, for plural references
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
+        self.last_seen: dict[int, int] = {}    # id of a person cluster → the last sentence naming it
         self.weights: dict[str, tuple[int, int]] = {}  # country → (how much it is named, last offset)
 
     # -- people
@@ -71,6 +73,7 @@ class Coreference:
             self.persons.append(e)
             prior = e
         e.id = prior.id = person_id(prior)
+        self.last_seen[id(prior)] = self.sent_index
         self._touch(prior)
         self.person_mentions.append((span[0], prior))
         self.person_entities.append((e, prior))
@@ -107,8 +110,9 @@ class Coreference:
         for p in reversed(self.persons):
             if p.title and same_title(p.title, m.role.name) and compatible(p, m) and p.country not in others:
                 return p
-        for p in reversed(self.persons):
-            if not p.title and compatible(p, m) and p.country not in others:
+        for p in reversed(self.persons):  # ("Norov arrived. The secretary-general said": of late only)
+            if not p.title and compatible(p, m) and p.country not in others \
+                    and self.sent_index - self.last_seen.get(id(p), -99) <= UNTITLED_WINDOW:
                 return p
         return None
 
@@ -180,7 +184,7 @@ class Coreference:
         """The state "the Asian country" stands for: the most salient that fits, not the subject
         of its own clause."""
         avoid: set[str] = set()
-        for subj in clause_subject(tok):
+        for subj in governing_subjects(tok):
             if subj.i < tok.i:
                 avoid |= keys_of(self.entity_for_token(subj))
         for seen in ranked(self.seen, self.sent_index, self._offset(tok), DESCRIPTION_WINDOW):

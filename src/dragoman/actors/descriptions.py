@@ -2,10 +2,10 @@
 communist regime", "the North".
 
 Such a phrase names no country but refers back to one: the most salient country named in the
-last sentences (the nearer sentence first, its subjects first) that fits what the phrase says
+last sentences (ranked as for plural references: pairs.ranked) that fits what the phrase says
 of it (a region adjective: "Asian", "Gulf", "Balkan"; "the North": a name that begins so), and
-that is not the subject of the phrase's own clause ("Trump threatened to destroy the Asian
-country": not the United States).
+that is not the subject of a clause the phrase is said in ("Trump threatened to destroy the
+Asian country": not the United States).
 """
 from __future__ import annotations
 
@@ -90,7 +90,7 @@ def _name_the_title(m, at: dict, doc) -> None:
     if m.role is None or m.role.kind != "person" or m.person or m.known or m.plural:
         return
     name = next((at.get(c.i) for c in doc[m.start:m.end].root.children if c.dep_ == "appos"), None)
-    if name is not None and name is not m and (name.known or name.person) and not name.role:
+    if name is not None and name is not m and (name.known or name.person):  # (a "former journalist X" too)
         m.known, m.person = name.known, name.known.name if name.known else name.person
 
 

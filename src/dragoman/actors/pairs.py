@@ -4,10 +4,10 @@ Such a phrase stands for the two most recent distinct actors of its kind: two st
 "both countries" and "the two governments", two people with that title for "the ministers"
 and "the two leaders", the two sides just joined by "and" for "the sides" and "both parties",
 and for "the two" and "both" alone that pair, else two people, else two states. Recency counts
-by sentence; within a sentence the subjects come first (what a sentence is about), then the
-others, and of each the last named first; an actor named as the place of something ("in Astana") is
-no candidate, and the subject of the reference's own clause is never one of the pair ("He
-called on both countries": not his).
+by sentence: in the reference's own sentence the last named first, in the sentences before it
+the subjects first (what a sentence is about), then the others, the last named first. An actor
+named as the place of something ("in Astana") is no candidate, nor the subject of the
+reference's own clause ("He called on both countries": not his).
 """
 from __future__ import annotations
 
@@ -108,8 +108,14 @@ def _has_noun_after(tok) -> bool:
 def _qualified(tok) -> bool:
     """ "the ministers of the SCO", "the parties to the conflict", "ministers who ...": a phrase
     that says who it means is no reference back."""
-    return any(c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "in"))
-               for c in tok.children)
+    return any((c.dep_ in ("relcl", "acl") and not _after_comma(c))
+               or (c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "in")) for c in tok.children)
+
+
+def _after_comma(clause) -> bool:
+    """ "the two countries, which are divided by ...": a clause that only adds to what is meant."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def clause_head(tok):
@@ -126,11 +132,28 @@ def clause_head(tok):
 
 
 def clause_subject(tok) -> list:
-    """The subject of the clause a phrase is part of, if the phrase is not (in) it."""
+    """The subject of the clause a phrase is part of, if the phrase is not (in) it: "He called on
+    both countries" (a pair may hold the subject of a clause above: "he said the two leaders
+    had agreed")."""
     verb, in_subject = clause_head(tok)
     if verb is None or in_subject:
         return []
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or inherited_subject(verb)
+
+
+def governing_subjects(tok) -> list:
+    """The subjects of the clauses a phrase is part of, its own and those above it, that it is not
+    in: a description is not the subject of a clause it is said in ("the Trump administration
+    insists the regime must give up": the regime is not the administration's country)."""
+    out, node = [], tok
+    for _ in range(12):
+        parent = node.head
+        if parent.i == node.i:
+            break
+        if parent.pos_ in ("VERB", "AUX"):
+            out += [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i]
+        node = parent
+    return out
 
 
 def participants(verb) -> set[int]:
@@ -155,9 +178,10 @@ def keys_of(e: Entity | None) -> set[str]:
 
 def ranked(seen: list[Seen], sent: int, offset: int, window: int) -> list[Seen]:
     """The actors named before `offset` in sentence `sent` and the `window` sentences before it,
-    most salient first: the nearer sentence first, in a sentence the subjects, the last named first."""
+    most salient first: the nearer sentence first; in the reference's own sentence the last named
+    first, in those before the subjects first, then the others, the last named first."""
     found = [s for s in seen if s.sent >= sent - window and s.offset < offset]
-    return sorted(found, key=lambda s: (-s.sent, not s.subject, -s.offset))
+    return sorted(found, key=lambda s: (-s.sent, s.sent < sent and not s.subject, -s.offset))
 
 
 def find_pair(reading: Reading, seen: list[Seen], pairs: list[tuple[int, int, list[Entity]]],
