@@ -52,17 +52,8 @@ class DocumentActors(Coreference):
         if m.countries:
             return self._shared_head(m, text, span, sent)
         if not (m.country or m.org or m.person or m.known):
-            root = _root(m, sent)
-            reading = pair_reading(root, m.role)
-            found = reading and self.pair_for(root, reading, text, span)
-            if found:  # "both countries", "the two leaders", "the ministers"
-                return found
-            desc = None if m.place_noun and only_place_noun(m) else country_description(root, self.kb.regions)
-            found = desc and self.described_country(root, desc, text, span)
-            if found:  # "the Asian country", "the communist regime", "the North"
-                return found
-            found = self._same_group_before(m, root, text, span, sent)
-            if found:  # "British diplomats ... the diplomats", "the Chinese Foreign Ministry ... the ministry"
+            found = self._anaphor(m, text, span, sent)
+            if found:
                 return found
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
@@ -73,9 +64,7 @@ class DocumentActors(Coreference):
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
         if country is None and m.org is None and m.known is None and _state_body(m, sent):
-            # "his government": the possessor's; "the Foreign Ministry", "Defence Ministry spokesman
-            # Ren": of the state the text is about
-            country = self._possessor_country(m, sent) or self.home_country(self._other_states(m, sent))
+            country = self._body_country(m, sent)
         if _body_of_named(m):  # "the Trump administration", "the Abe government"
             known = m.known.country if m.known else None
             return self._remembered(group_entity(m, text, span, country=country or known or self._person_country(m)))
@@ -104,6 +93,26 @@ class DocumentActors(Coreference):
         """The country of the person named before with the name a mention holds."""
         last = (m.person or "").split()[-1:]
         return next((p.country for p in reversed(self.persons) if last and p.name.split()[-1:] == last), None)
+
+    def _anaphor(self, m: Mention, text: str, span, sent) -> Entity | None:
+        """What a mention with no name of its own refers back to, if anything."""
+        root = _root(m, sent)
+        reading = pair_reading(root, m.role)
+        found = reading and self.pair_for(root, reading, text, span)
+        if found:  # "both countries", "the two leaders", "the ministers"
+            return found
+        desc = None if m.place_noun and only_place_noun(m) else country_description(root, self.kb.regions)
+        found = desc and self.described_country(root, desc, text, span)
+        if found:  # "the Asian country", "the communist regime", "the North"
+            return found
+        # "British diplomats ... the diplomats", "the Chinese Foreign Ministry ... the ministry"
+        return self._same_group_before(m, root, text, span, sent)
+
+    def _body_country(self, m: Mention, sent) -> str | None:
+        """The country of a body of a state named with no country: "his government", the
+        possessor's; "the Foreign Ministry", "Defence Ministry spokesman Ren", of the state the
+        text is about."""
+        return self._possessor_country(m, sent) or self.home_country(self._other_states(m, sent))
 
     def _same_group_before(self, m: Mention, root, text: str, span, sent) -> Entity | None:
         """A definite office, body or group with no country of its own is the last one named
