@@ -6,7 +6,8 @@ from dragoman.model import Document
 
 
 def run(pipeline, text):
-    return pipeline.run_one(Document(id="c", text=text, date="2024-03-01"))
+    (doc,) = pipeline.run_many([Document(id="c", text=text, date="2024-03-01")])
+    return doc
 
 
 def events_of(pipeline, text, event):
