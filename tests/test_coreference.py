@@ -196,3 +196,10 @@ def test_a_title_joins_a_person_named_without_one_only_shortly_after(pipeline):
     assert prime_minister.name != "Peter Molapo" and prime_minister.country == "LSO"
     near = run(pipeline, "Peter Molapo criticized the bank in 2015. The prime minister later criticized South Africa.")
     assert {e.name for e in near.entities if e.kind == "person"} == {"Peter Molapo"}
+
+
+def test_it_is_the_last_body_named_in_the_singular(pipeline):
+    text = ("A Kenyan court charged the Somali envoy on Monday. Kenyan soldiers had detained the envoy in "
+            "December. It extended his detention for eight days.")
+    (extended,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "detention"]
+    assert [a.name for a in extended.actor] == ["Kenyan court"]

@@ -37,6 +37,7 @@ class Coreference:
         self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
+        self.plural_groups: set[int] = set()  # ids of the groups named in the plural
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
         self.sent_index = -1                   # the sentence being read
         self.seen: list[Seen] = []             # actors named so far, for plural references
@@ -128,8 +129,10 @@ class Coreference:
             e.id = cluster.id = person_id(cluster)
 
     # -- organisations, states, groups
-    def remember_group(self, e: Entity) -> None:
+    def remember_group(self, e: Entity, plural: bool = False) -> None:
         self.groups.append((e.span[0], e))
+        if plural:  # "the rebels": no antecedent of "it"
+            self.plural_groups.add(id(e))
 
     def note_pair(self, sent) -> None:
         """Two actors joined by "and": "China and Russia ... the two sides"."""
@@ -201,11 +204,13 @@ class Coreference:
             self.person_entities.append((copy, e))
         return copy
 
-    def _last_group_before(self, tok, kinds) -> Entity | None:
-        """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
+    def _last_group_before(self, tok, kinds, singular: bool = False) -> Entity | None:
+        """The last organisation, state or group named before the token: "it", "they", "the
+        organisation"; for a `singular` one ("it"), not one named in the plural ("the soldiers")."""
         offset = self._offset(tok)
         # (a city standing for its people is no antecedent of "it": "the Istanbul meeting ... it")
-        before = [e for at, e in self.groups if at < offset and e.kind in kinds and not is_place(e)]
+        before = [e for at, e in self.groups if at < offset and e.kind in kinds and not is_place(e)
+                  and not (singular and id(e) in self.plural_groups)]
         return before[-1] if before else None
 
     # -- what a token stands for
@@ -231,7 +236,7 @@ class Coreference:
         if low in PLURAL_PRONOUNS:
             return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
         if low in THING_PRONOUNS:  # "the Indian military said it had launched": the last body named
-            return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
+            return self._clone(self._last_group_before(tok, ACTOR_KINDS, singular=True), tok)
         if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
             return self._clone(self._last_group_before(tok, ("organization",)), tok)
         return None

@@ -67,7 +67,7 @@ class DocumentActors(Coreference):
             country = self._body_country(m, sent)
         if _body_of_named(m):  # "the Trump administration", "the Abe government"
             known = m.known.country if m.known else None
-            return self._remembered(group_entity(m, text, span, country=country or known or self._person_country(m)))
+            return self._remembered(group_entity(m, text, span, country=country or known or self._person_country(m)), m)
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
@@ -76,11 +76,11 @@ class DocumentActors(Coreference):
         if _bare_person_name(m, place, label) or self._named_surname(m):
             m.person = strip_det(text)
             return self.person_entity(m, text, span, None)
-        return self._remembered(self._group(m, text, span, country, place, label))
+        return self._remembered(self._group(m, text, span, country, place, label), m)
 
-    def _remembered(self, e: Entity | None) -> Entity | None:
+    def _remembered(self, e: Entity | None, m: Mention) -> Entity | None:
         if e is not None:
-            self.remember_group(e)
+            self.remember_group(e, plural=m.plural)
         return e
 
     def _possessor_country(self, m: Mention, sent) -> str | None:
