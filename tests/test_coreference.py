@@ -203,3 +203,10 @@ def test_it_is_the_last_body_named_in_the_singular(pipeline):
             "December. It extended his detention for eight days.")
     (extended,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "detention"]
     assert [a.name for a in extended.actor] == ["Kenyan court"]
+
+
+def test_it_is_neither_a_place_named_nor_skips_a_body_referred_to_again(pipeline):
+    text = ("A Kenyan court charged the Somali envoy on Monday. In Kenya, the case sparked debate. "
+            "The court also charged two Somali diplomats. It extended his detention for eight days.")
+    (extended,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "detention"]
+    assert [(a.name, a.country) for a in extended.actor] == [("Kenyan court", "KEN")]

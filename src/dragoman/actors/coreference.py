@@ -38,6 +38,7 @@ class Coreference:
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
         self.plural_groups: set[int] = set()  # ids of the groups named in the plural
+        self.located: set[int] = set()         # ids of the actors named as a place ("in Israel")
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
         self.sent_index = -1                   # the sentence being read
         self.seen: list[Seen] = []             # actors named so far, for plural references
@@ -151,6 +152,8 @@ class Coreference:
         """Remember an actor named, and how salient it is, for the plural references after it."""
         e = m.entity
         subject, located = salience(root, m.tokens[-1])
+        if e is not None and located:  # "In Israel, the footage ...": no antecedent of "it" either
+            self.located.add(id(e))
         if e is None or located or is_place(e):
             return
         if e.stands_for_members and len(e.members) == 2:  # "Chinese and Russian officials"
@@ -205,12 +208,12 @@ class Coreference:
         return copy
 
     def _last_group_before(self, tok, kinds, singular: bool = False) -> Entity | None:
-        """The last organisation, state or group named before the token: "it", "they", "the
-        organisation"; for a `singular` one ("it"), not one named in the plural ("the soldiers")."""
+        """The last organisation, state or group named before the token, not as a place: "it",
+        "they", "the organisation"; for a `singular` one ("it"), not one named in the plural."""
         offset = self._offset(tok)
         # (a city standing for its people is no antecedent of "it": "the Istanbul meeting ... it")
         before = [e for at, e in self.groups if at < offset and e.kind in kinds and not is_place(e)
-                  and not (singular and id(e) in self.plural_groups)]
+                  and id(e) not in self.located and not (singular and id(e) in self.plural_groups)]
         return before[-1] if before else None
 
     # -- what a token stands for

@@ -53,8 +53,8 @@ class DocumentActors(Coreference):
             return self._shared_head(m, text, span, sent)
         if not (m.country or m.org or m.person or m.known):
             found = self._anaphor(m, text, span, sent)
-            if found:
-                return found
+            if found:  # ("The court indicted her ... It extended her remand": the court)
+                return found if found.stands_for_members or found.kind == "person" else self._remembered(found, m)
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
