@@ -210,3 +210,24 @@ def test_it_is_neither_a_place_named_nor_skips_a_body_referred_to_again(pipeline
             "The court also charged two Somali diplomats. It extended his detention for eight days.")
     (extended,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "detention"]
     assert [(a.name, a.country) for a in extended.actor] == [("Kenyan court", "KEN")]
+
+
+def test_a_longer_report_of_two_ministers(pipeline):
+    text = ("Kenyan Foreign Minister Amos Wako held talks with his Ugandan counterpart Sam Kutesa in Nairobi on "
+            "Tuesday. The two ministers discussed the situation in Sudan. Wako said Nairobi and Kampala would "
+            "continue to cooperate. The Ugandan minister thanked Kenya for its hospitality. Both sides agreed "
+            "to meet again in March. The foreign ministers also condemned Sudan.")
+    doc = run(pipeline, text)
+    (thanks,) = [e for e in doc.events if e.trigger["text"] == "thanked"]
+    assert [a.name for a in thanks.actor] == ["Sam Kutesa"]
+    (agreed,) = [e for e in doc.events if e.trigger["text"] == "agreed"]
+    assert countries(agreed.actor) == ["KEN", "UGA"]
+    (blamed,) = [e for e in doc.events if e.trigger["text"] == "condemned"]
+    assert sorted(a.name for a in blamed.actor) == ["Amos Wako", "Sam Kutesa"]
+
+
+def test_the_diplomat_is_the_ambassador_named_before(pipeline):
+    text = ("Egypt's foreign ministry summoned the Ethiopian ambassador on Sunday. The ministry accused Ethiopia "
+            "of violating the agreement. The diplomat later criticized Egypt.")
+    (blamed,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "criticized"]
+    assert [(a.name, a.country) for a in blamed.actor] == [("Ethiopian ambassador", "ETH")]

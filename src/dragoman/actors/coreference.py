@@ -16,8 +16,8 @@ from .entities import (NON_STATE, compatible, copy_at, is_place, person_id, same
                        state_entity, strip_det, upgrade)
 from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
-from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, governing_subjects, keys_of,
-                    pair_reading, participants, ranked, salience, state_key, subject_misparsed)
+from .pairs import (STATES, Reading, Seen, clause_head, clause_subject, find_pair, governing_subjects, holds_title,
+                    keys_of, pair_reading, participants, ranked, salience, state_key, subject_misparsed)
 
 ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
@@ -106,17 +106,15 @@ class Coreference:
                               or p.name.lower() in m.person.lower()):
                     return p
             return None
-        # A title alone: the last person with that title, else the last untitled person.
+        # A title alone: the last person with that title, else the last untitled person, else the
+        # last with a title of its family ("the diplomat": an ambassador).
         if m.role is None:
             return None
-        for p in reversed(self.persons):
-            if p.title and same_title(p.title, m.role.name) and compatible(p, m) and p.country not in others:
-                return p
-        for p in reversed(self.persons):  # ("Norov arrived. The secretary-general said": of late only)
-            if not p.title and compatible(p, m) and p.country not in others \
-                    and self.sent_index - self.last_seen.get(id(p), -99) <= UNTITLED_WINDOW:
-                return p
-        return None
+        fits = [p for p in reversed(self.persons) if compatible(p, m) and p.country not in others]
+        return next((p for p in fits if p.title and same_title(p.title, m.role.name)), None) \
+            or next((p for p in fits if not p.title  # ("Norov arrived. The secretary-general said": of late only)
+                     and self.sent_index - self.last_seen.get(id(p), -99) <= UNTITLED_WINDOW), None) \
+            or next((p for p in fits if p.title and holds_title(p, m.role.name)), None)
 
     def _touch(self, person: Entity) -> None:
         self.persons.remove(person)

@@ -27,6 +27,7 @@ PAIR_PERSON_NOUNS = words("pair_person_nouns")
 TITLE_FAMILIES = {"leader": words("leader_title_words"), "diplomat": words("diplomat_title_words"),
                   "ambassador": words("diplomat_title_words")}
 PAIR_WINDOW = 2  # the pair is looked for in the reference's sentence and the two before it
+TITLED_WINDOW = 5  # people with the title a reference names ("the foreign ministers"), further back
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr")
 PLURAL_TAGS = ("NNS", "NNPS")
 FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
@@ -69,7 +70,8 @@ def subject_misparsed(last) -> bool:
         i += 1
     if i >= len(doc) or doc[i].tag_ not in FINITE_TAGS or doc[i].sent.start != last.sent.start:
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[i].children)
+    verb = doc[i].head if doc[i].dep_ in ("aux", "auxpass") else doc[i]  # "Ankara would continue"
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def pair_reading(tok, role=None) -> Reading | None:
@@ -196,7 +198,8 @@ def find_pair(reading: Reading, seen: list[Seen], pairs: list[tuple[int, int, li
         return people if len(people) == 2 else _states(window, avoid)
     if reading.kind in (STATES, SIDES):
         return _states(window, avoid)
-    titled = [s for s in window if s.entity.kind == "person" and _holds(s.entity, reading.title)]
+    titled = [s for s in ranked(seen, sent, offset, TITLED_WINDOW)
+              if s.entity.kind == "person" and holds_title(s.entity, reading.title)]
     return _distinct(titled, avoid, person_key)
 
 
@@ -205,7 +208,7 @@ def _fits(pair: list[Entity], reading: Reading) -> bool:
     if reading.kind == STATES:
         return len({state_key(e) for e in pair} - {None}) == 2
     if reading.kind == PEOPLE:
-        return all(e.kind == "person" and _holds(e, reading.title) for e in pair)
+        return all(e.kind == "person" and holds_title(e, reading.title) for e in pair)
     return True
 
 
@@ -236,10 +239,10 @@ def state_key(e: Entity) -> str | None:
     return e.country if e.country and e.country not in NON_STATE else None
 
 
-def _holds(person: Entity, title: str | None) -> bool:
-    """Whether a person holds a title a plural reference names: "the ministers" are the foreign
+def holds_title(person: Entity, title: str | None) -> bool:
+    """Whether a person holds the title a reference names: "the ministers" are the foreign
     minister and the minister of defence; "the leaders" any heads of state or government; "the
-    two men" anyone."""
+    diplomat" an ambassador or a foreign minister; "the two men" anyone."""
     if title is None:  # "the two men"
         return True
     if person.title is None:
