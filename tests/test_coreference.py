@@ -231,3 +231,10 @@ def test_the_diplomat_is_the_ambassador_named_before(pipeline):
             "of violating the agreement. The diplomat later criticized Egypt.")
     (blamed,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "criticized"]
     assert [(a.name, a.country) for a in blamed.actor] == [("Ethiopian ambassador", "ETH")]
+
+
+def test_a_title_held_for_a_body_or_person_takes_its_organisation(pipeline):
+    doc = run(pipeline, "A spokesperson for African Union Commission chairperson Moussa Faki Mahamat criticized "
+                        "Sudan on Monday.")
+    spokesperson = next(e for e in doc.entities if e.text == "spokesperson")
+    assert (spokesperson.kind, spokesperson.country) == ("person", "IGO")

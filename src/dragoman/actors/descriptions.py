@@ -70,6 +70,7 @@ def described_names(mentions: list, doc) -> None:
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         _name_the_title(m, at, doc)
+        _whose_title(m, at, doc)
         if m.role or m.org or m.country or m.known or m.countries:
             continue  # only a bare name
         root = doc[m.start:m.end].root
@@ -83,6 +84,16 @@ def described_names(mentions: list, doc) -> None:
         m.country = desc.country or next((w.country for w in whose if w is not None and w.country), None)
         m.org = desc.org or next((w.org for w in whose if w is not None and w.org), None)
         m.person = m.person or " ".join(t.text for t in m.tokens if t.lower_ != "the")
+
+
+def _whose_title(m, at: dict, doc) -> None:
+    """ "a spokesperson for AU Commission chairperson Faki", "the chairman of Germany's police
+    union": a title held for a body or a person takes its organisation and country."""
+    if m.role is None or m.role.kind != "person" or m.plural or m.person or m.known or m.country or m.org:
+        return
+    whose = [w for t in _whose(doc[m.start:m.end].root) if (w := at.get(t.i)) is not None and w is not m]
+    m.country = next((w.country for w in whose if w.country), None)
+    m.org = next((w.org for w in whose if w.org), None)
 
 
 def _name_the_title(m, at: dict, doc) -> None:
