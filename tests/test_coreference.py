@@ -201,14 +201,14 @@ def test_a_title_joins_a_person_named_without_one_only_shortly_after(pipeline):
 def test_it_is_the_last_body_named_in_the_singular(pipeline):
     text = ("A Kenyan court charged the Somali envoy on Monday. Kenyan soldiers had detained the envoy in "
             "December. It extended his detention for eight days.")
-    (extended,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "detention"]
+    (extended,) = [e for e in run(pipeline, text).events if "detention" in e.trigger["text"]]
     assert [a.name for a in extended.actor] == ["Kenyan court"]
 
 
 def test_it_is_neither_a_place_named_nor_skips_a_body_referred_to_again(pipeline):
     text = ("A Kenyan court charged the Somali envoy on Monday. In Kenya, the case sparked debate. "
             "The court also charged two Somali diplomats. It extended his detention for eight days.")
-    (extended,) = [e for e in run(pipeline, text).events if e.trigger["text"] == "detention"]
+    (extended,) = [e for e in run(pipeline, text).events if "detention" in e.trigger["text"]]
     assert [(a.name, a.country) for a in extended.actor] == [("Kenyan court", "KEN")]
 
 
