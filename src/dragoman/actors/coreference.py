@@ -35,6 +35,8 @@ from .pairs import (
     clause_head,
     clause_subject,
     find_pair,
+    governing_subjects,
+    holds_title,
     keys_of,
     pair_reading,
     participants,
@@ -48,6 +50,7 @@ ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_CHARS = '"'
 ACTOR_KINDS = ("organization", "state", "group")
+UNTITLED_WINDOW = 2  # a title joins a person named with no title only that many sentences after
 COUNTERPART = "counterpart"  # the roles.tsv phrase of "his Jordanian counterpart"
 
 
@@ -56,17 +59,20 @@ class Coreference:
 
     def __init__(self, doc: Document, kb: Knowledge):
         self.doc, self.kb = doc, kb
+        self.words: dict[str, str] = {}  # another language's pronoun → the English one ("он" → "he")
         self.by_token: dict[tuple[int, int], Mention] = {}  # (id of spaCy doc, token i) → mention
         self.persons: list[Entity] = []  # person actors (clusters), most recent last
         self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
+        self.plural_groups: set[int] = set()  # ids of the groups named in the plural
+        self.located: set[int] = set()  # ids of the actors named as a place ("in Israel")
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
         self.sent_index = -1  # the sentence being read
         self.seen: list[Seen] = []  # actors named so far, for plural references
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
+        self.last_seen: dict[int, int] = {}  # id of a person cluster → the last sentence naming it
         self.weights: dict[str, tuple[int, int]] = {}  # country → (how much it is named, last offset)
-        self.words: dict[str, str] = {}  # another language's pronoun → the English one ("он" → "he")
 
     # -- people
     def person_entity(
@@ -113,6 +119,7 @@ class Coreference:
             self.persons.append(e)
             prior = e
         e.id = prior.id = person_id(prior)
+        self.last_seen[id(prior)] = self.sent_index
         self._touch(prior)
         self.person_mentions.append((span[0], prior))
         self.person_entities.append((e, prior))
@@ -147,16 +154,24 @@ class Coreference:
                 ):
                     return p
             return None
-        # A title alone: the last person with that title, else the last untitled person.
+        # A title alone: the last person with that title, else the last untitled person, else the
+        # last with a title of its family ("the diplomat": an ambassador).
         if m.role is None:
             return None
-        for p in reversed(self.persons):
-            if p.title and same_title(p.title, m.role.name) and compatible(p, m) and p.country not in others:
-                return p
-        for p in reversed(self.persons):
-            if not p.title and compatible(p, m) and p.country not in others:
-                return p
-        return None
+        fits = [p for p in reversed(self.persons) if compatible(p, m) and p.country not in others]
+        return (
+            next((p for p in fits if p.title and same_title(p.title, m.role.name)), None)
+            or next(
+                (
+                    p
+                    for p in fits
+                    if not p.title  # ("Norov arrived. The secretary-general said": of late only)
+                    and self.sent_index - self.last_seen.get(id(p), -99) <= UNTITLED_WINDOW
+                ),
+                None,
+            )
+            or next((p for p in fits if p.title and holds_title(p, m.role.name)), None)
+        )
 
     def _touch(self, person: Entity) -> None:
         self.persons.remove(person)
@@ -170,8 +185,10 @@ class Coreference:
             e.id = cluster.id = person_id(cluster)
 
     # -- organisations, states, groups
-    def remember_group(self, e: Entity) -> None:
+    def remember_group(self, e: Entity, plural: bool = False) -> None:
         self.groups.append((e.span[0], e))
+        if plural:  # "the rebels": no antecedent of "it"
+            self.plural_groups.add(id(e))
 
     def note_pair(self, sent) -> None:
         """Two actors joined by "and": "China and Russia ... the two sides"."""
@@ -197,6 +214,8 @@ class Coreference:
         """Remember an actor named, and how salient it is, for the plural references after it."""
         e = m.entity
         subject, located = salience(root, m.tokens[-1])
+        if e is not None and located:  # "In Israel, the footage ...": no antecedent of "it" either
+            self.located.add(id(e))
         if e is None or located or is_place(e):
             return
         if e.stands_for_members and len(e.members) == 2:  # "Chinese and Russian officials"
@@ -240,7 +259,7 @@ class Coreference:
         """The state "the Asian country" stands for: the most salient that fits, not the subject
         of its own clause."""
         avoid: set[str] = set()
-        for subj in clause_subject(tok):
+        for subj in governing_subjects(tok):
             if subj.i < tok.i:
                 avoid |= keys_of(self.entity_for_token(subj))
         for seen in ranked(self.seen, self.sent_index, self._offset(tok), DESCRIPTION_WINDOW):
@@ -257,11 +276,20 @@ class Coreference:
             self.person_entities.append((copy, e))
         return copy
 
-    def _last_group_before(self, tok, kinds) -> Entity | None:
-        """The last organisation, state or group named before the token: "it", "they", "the organisation"."""
+    def _last_group_before(self, tok, kinds, singular: bool = False) -> Entity | None:
+        """The last organisation, state or group named before the token, not as a place: "it",
+        "they", "the organisation"; for a `singular` one ("it"), not one named in the plural."""
         offset = self._offset(tok)
         # (a city standing for its people is no antecedent of "it": "the Istanbul meeting ... it")
-        before = [e for at, e in self.groups if at < offset and e.kind in kinds and not is_place(e)]
+        before = [
+            e
+            for at, e in self.groups
+            if at < offset
+            and e.kind in kinds
+            and not is_place(e)
+            and id(e) not in self.located
+            and not (singular and id(e) in self.plural_groups)
+        ]
         return before[-1] if before else None
 
     # -- what a token stands for
@@ -287,7 +315,7 @@ class Coreference:
         if low in PLURAL_PRONOUNS:
             return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
         if low in THING_PRONOUNS:  # "the Indian military said it had launched": the last body named
-            return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
+            return self._clone(self._last_group_before(tok, ACTOR_KINDS, singular=True), tok)
         if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
             return self._clone(self._last_group_before(tok, ("organization",)), tok)
         return None

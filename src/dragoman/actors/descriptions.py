@@ -2,10 +2,10 @@
 communist regime", "the North".
 
 Such a phrase names no country but refers back to one: the most salient country named in the
-last sentences (the nearer sentence first, its subjects first) that fits what the phrase says
+last sentences (ranked as for plural references: pairs.ranked) that fits what the phrase says
 of it (a region adjective: "Asian", "Gulf", "Balkan"; "the North": a name that begins so), and
-that is not the subject of the phrase's own clause ("Trump threatened to destroy the Asian
-country": not the United States).
+that is not the subject of a clause the phrase is said in ("Trump threatened to destroy the
+Asian country": not the United States).
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ def described_names(mentions: list, doc) -> None:
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         _name_the_title(m, at, doc)
+        _whose_title(m, at, doc)
         if m.role or m.org or m.country or m.known or m.countries:
             continue  # only a bare name
         root = doc[m.start : m.end].root
@@ -97,12 +98,22 @@ def described_names(mentions: list, doc) -> None:
         m.person = m.person or " ".join(t.text for t in m.tokens if t.lower_ != "the")
 
 
+def _whose_title(m, at: dict, doc) -> None:
+    """ "a spokesperson for AU Commission chairperson Faki", "the chairman of Germany's police
+    union": a title held for a body or a person takes its organisation and country."""
+    if m.role is None or m.role.kind != "person" or m.plural or m.person or m.known or m.country or m.org:
+        return
+    whose = [w for t in _whose(doc[m.start : m.end].root) if (w := at.get(t.i)) is not None and w is not m]
+    m.country = next((w.country for w in whose if w.country), None)
+    m.org = next((w.org for w in whose if w.org), None)
+
+
 def _name_the_title(m, at: dict, doc) -> None:
     """ "The chief cabinet secretary, Yoshihide Suga, said": the title is the person named after it."""
     if m.role is None or m.role.kind != "person" or m.person or m.known or m.plural:
         return
     name = next((at.get(c.i) for c in doc[m.start : m.end].root.children if c.dep_ == "appos"), None)
-    if name is not None and name is not m and (name.known or name.person) and not name.role:
+    if name is not None and name is not m and (name.known or name.person):  # (a "former journalist X" too)
         m.known, m.person = name.known, name.known.name if name.known else name.person
 
 

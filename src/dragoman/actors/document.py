@@ -39,9 +39,9 @@ class DocumentActors(Coreference):
         self, doc: Document, kb, places=None, finders: dict | None = None, words: dict | None = None
     ):
         super().__init__(doc, kb)
+        self.gazetteer = places
         self.finders = finders or {}  # language → its mention finder (dragoman.russian)
         self.words = words or {}  # another language's pronoun → the English one
-        self.gazetteer = places
         self.mentions: list[Mention] = []
         self.sentence_mentions: list[Mention] = []  # those of the sentence being read
         self.places: dict[str, str] = {}  # feature → country of the last place of that kind
@@ -62,10 +62,6 @@ class DocumentActors(Coreference):
         self.note_pair(sent)
         self.find_speaker(sent)
 
-    def _find_mentions(self, sent) -> list[Mention]:
-        finder = self.finders.get(getattr(sent, "lang", "en"))
-        return finder(sent.span) if finder is not None else find_mentions(self.kb, sent.span)
-
     def _resolve(self, m: Mention, sent) -> Entity | None:
         start = sent.offset + m.tokens[0].idx
         end = sent.offset + m.tokens[-1].idx + len(m.tokens[-1])
@@ -74,8 +70,12 @@ class DocumentActors(Coreference):
             return self._shared_head(m, text, span, sent)
         if not (m.country or m.org or m.person or m.known):
             found = self._anaphor(m, text, span, sent)
-            if found:
-                return found
+            if found:  # ("The court indicted her ... It extended her remand": the court)
+                return (
+                    found
+                    if found.stands_for_members or found.kind == "person"
+                    else self._remembered(found, m)
+                )
         if m.place_noun and only_place_noun(m):
             country = self.places.get(m.place_noun)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
@@ -89,8 +89,12 @@ class DocumentActors(Coreference):
         if country is None and m.place_noun:  # "the government of the province"
             country = self.places.get(m.place_noun)
         if country is None and m.org is None and m.known is None and _state_body(m, sent):
-            # "the Foreign Ministry", "Defence Ministry spokesman Ren": of the state the text is about
-            country = self.home_country(self._other_states(m, sent))
+            country = self._body_country(m, sent)
+        if _body_of_named(m):  # "the Trump administration", "the Abe government"
+            known = m.known.country if m.known else None
+            return self._remembered(
+                group_entity(m, text, span, country=country or known or self._person_country(m)), m
+            )
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
@@ -99,10 +103,27 @@ class DocumentActors(Coreference):
         if _bare_person_name(m, place, label) or self._named_surname(m):
             m.person = strip_det(text)
             return self.person_entity(m, text, span, None)
-        e = self._group(m, text, span, country, place, label)
+        return self._remembered(self._group(m, text, span, country, place, label), m)
+
+    def _remembered(self, e: Entity | None, m: Mention) -> Entity | None:
         if e is not None:
-            self.remember_group(e)
+            self.remember_group(e, plural=m.plural)
         return e
+
+    def _possessor_country(self, m: Mention, sent) -> str | None:
+        """ "Abe told reporters that his government ...": the country of the one it is of."""
+        poss = next((c for c in _root(m, sent).children if c.dep_ == "poss"), None)
+        found = self.entity_for_token(poss) if poss is not None and poss.i < m.start else None
+        return found.country if found is not None and found.country not in (None, "IGO", "NGO") else None
+
+    def _person_country(self, m: Mention) -> str | None:
+        """The country of the person named before with the name a mention holds."""
+        last = (m.person or "").split()[-1:]
+        return next((p.country for p in reversed(self.persons) if last and p.name.split()[-1:] == last), None)
+
+    def _find_mentions(self, sent) -> list[Mention]:
+        finder = self.finders.get(getattr(sent, "lang", "en"))
+        return finder(sent.span) if finder is not None else find_mentions(self.kb, sent.span)
 
     def _anaphor(self, m: Mention, text: str, span, sent) -> Entity | None:
         """What a mention with no name of its own refers back to, if anything."""
@@ -111,12 +132,18 @@ class DocumentActors(Coreference):
         found = reading and self.pair_for(root, reading, text, span)
         if found:  # "both countries", "the two leaders", "the ministers"
             return found
-        desc = None if only_place_noun(m) else country_description(root, self.kb.regions)
+        desc = None if m.place_noun and only_place_noun(m) else country_description(root, self.kb.regions)
         found = desc and self.described_country(root, desc, text, span)
         if found:  # "the Asian country", "the communist regime", "the North"
             return found
         # "British diplomats ... the diplomats", "the Chinese Foreign Ministry ... the ministry"
         return self._same_group_before(m, root, text, span, sent)
+
+    def _body_country(self, m: Mention, sent) -> str | None:
+        """The country of a body of a state named with no country: "his government", the
+        possessor's; "the Foreign Ministry", "Defence Ministry spokesman Ren", of the state the
+        text is about."""
+        return self._possessor_country(m, sent) or self.home_country(self._other_states(m, sent))
 
     def _same_group_before(self, m: Mention, root, text: str, span, sent) -> Entity | None:
         """A definite office, body or group with no country of its own is the last one named
@@ -256,6 +283,17 @@ class DocumentActors(Coreference):
                 place = self.gazetteer.lookup(ent.text)
                 if place is not None and place.country_code:
                     self.places[place.feature] = place.country_code
+
+
+def _body_of_named(m: Mention) -> bool:
+    """ "the Trump administration", "the Netanyahu government": a body headed by the person named
+    in it is the body, not the person."""
+    return bool(
+        (m.known or m.person)
+        and m.role is not None
+        and m.role.kind == "organization"
+        and m.tokens[-1].lemma_.lower() in m.role.code.split()
+    )
 
 
 def _state_body(m: Mention, sent) -> bool:

@@ -4,10 +4,10 @@ Such a phrase stands for the two most recent distinct actors of its kind: two st
 "both countries" and "the two governments", two people with that title for "the ministers"
 and "the two leaders", the two sides just joined by "and" for "the sides" and "both parties",
 and for "the two" and "both" alone that pair, else two people, else two states. Recency counts
-by sentence; within a sentence the subjects come first (what a sentence is about), then the
-others, and of each the last named first; an actor named as the place of something ("in Astana") is
-no candidate, and the subject of the reference's own clause is never one of the pair ("He
-called on both countries": not his).
+by sentence: in the reference's own sentence the last named first, in the sentences before it
+the subjects first (what a sentence is about), then the others, the last named first. An actor
+named as the place of something ("in Astana") is no candidate, nor the subject of the
+reference's own clause ("He called on both countries": not his).
 """
 
 from __future__ import annotations
@@ -30,16 +30,17 @@ TITLE_FAMILIES = {
     "diplomat": words("diplomat_title_words"),
     "ambassador": words("diplomat_title_words"),
 }
+PAIR_WINDOW = 2  # the pair is looked for in the reference's sentence and the two before it
+TITLED_WINDOW = 5  # people with the title a reference names ("the foreign ministers"), further back
+NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr")
+PLURAL_TAGS = ("NNS", "NNPS")
+FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
+
 PAIRED_DETS = frozenset({"both", "two"})  # "both sides", "the two governments"
 DEFINITE_DETS = frozenset({"the", "these"})  # "the sides"
 # Languages without articles, where a bare plural ("стороны обсудили") reads as "the sides" does:
 # none in English; dragoman.russian adds "ru" (data/ru/word_classes.tsv).
 ARTICLELESS_LANGS: frozenset[str] = frozenset()
-LEADER_WORDS = words("leader_title_words")
-PAIR_WINDOW = 2  # the pair is looked for in the reference's sentence and the two before it
-NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "attr")
-PLURAL_TAGS = ("NNS", "NNPS")
-FINITE_TAGS = ("VBZ", "VBD", "VBP", "MD")
 
 STATES, SIDES, ANY, PEOPLE = "states", "sides", "any", "people"
 
@@ -81,7 +82,8 @@ def subject_misparsed(last) -> bool:
         i += 1
     if i >= len(doc) or doc[i].tag_ not in FINITE_TAGS or doc[i].sent.start != last.sent.start:
         return False
-    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in doc[i].children)
+    verb = doc[i].head if doc[i].dep_ in ("aux", "auxpass") else doc[i]  # "Ankara would continue"
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def pair_reading(tok, role=None) -> Reading | None:
@@ -121,9 +123,16 @@ def _qualified(tok) -> bool:
     """ "the ministers of the SCO", "the parties to the conflict", "ministers who ...": a phrase
     that says who it means is no reference back."""
     return any(
-        c.dep_ in ("relcl", "acl") or (c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "in"))
+        (c.dep_ in ("relcl", "acl") and not _after_comma(c))
+        or (c.dep_ == "prep" and c.lower_ in ("of", "to", "from", "in"))
         for c in tok.children
     )
+
+
+def _after_comma(clause) -> bool:
+    """ "the two countries, which are divided by ...": a clause that only adds to what is meant."""
+    first = clause.left_edge
+    return first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def clause_head(tok):
@@ -140,11 +149,28 @@ def clause_head(tok):
 
 
 def clause_subject(tok) -> list:
-    """The subject of the clause a phrase is part of, if the phrase is not (in) it."""
+    """The subject of the clause a phrase is part of, if the phrase is not (in) it: "He called on
+    both countries" (a pair may hold the subject of a clause above: "he said the two leaders
+    had agreed")."""
     verb, in_subject = clause_head(tok)
     if verb is None or in_subject:
         return []
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or inherited_subject(verb)
+
+
+def governing_subjects(tok) -> list:
+    """The subjects of the clauses a phrase is part of, its own and those above it, that it is not
+    in: a description is not the subject of a clause it is said in ("the Trump administration
+    insists the regime must give up": the regime is not the administration's country)."""
+    out, node = [], tok
+    for _ in range(12):
+        parent = node.head
+        if parent.i == node.i:
+            break
+        if parent.pos_ in ("VERB", "AUX"):
+            out += [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i]
+        node = parent
+    return out
 
 
 def participants(verb) -> set[int]:
@@ -174,9 +200,10 @@ def keys_of(e: Entity | None) -> set[str]:
 
 def ranked(seen: list[Seen], sent: int, offset: int, window: int) -> list[Seen]:
     """The actors named before `offset` in sentence `sent` and the `window` sentences before it,
-    most salient first: the nearer sentence first, in a sentence the subjects, the last named first."""
+    most salient first: the nearer sentence first; in the reference's own sentence the last named
+    first, in those before the subjects first, then the others, the last named first."""
     found = [s for s in seen if s.sent >= sent - window and s.offset < offset]
-    return sorted(found, key=lambda s: (-s.sent, not s.subject, -s.offset))
+    return sorted(found, key=lambda s: (-s.sent, s.sent < sent and not s.subject, -s.offset))
 
 
 def find_pair(
@@ -199,7 +226,11 @@ def find_pair(
         return people if len(people) == 2 else _states(window, avoid)
     if reading.kind in (STATES, SIDES):
         return _states(window, avoid)
-    titled = [s for s in window if s.entity.kind == "person" and _holds(s.entity, reading.title)]
+    titled = [
+        s
+        for s in ranked(seen, sent, offset, TITLED_WINDOW)
+        if s.entity.kind == "person" and holds_title(s.entity, reading.title)
+    ]
     return _distinct(titled, avoid, person_key)
 
 
@@ -208,7 +239,7 @@ def _fits(pair: list[Entity], reading: Reading) -> bool:
     if reading.kind == STATES:
         return len({state_key(e) for e in pair} - {None}) == 2
     if reading.kind == PEOPLE:
-        return all(e.kind == "person" and _holds(e, reading.title) for e in pair)
+        return all(e.kind == "person" and holds_title(e, reading.title) for e in pair)
     return True
 
 
@@ -239,10 +270,10 @@ def state_key(e: Entity) -> str | None:
     return e.country if e.country and e.country not in NON_STATE else None
 
 
-def _holds(person: Entity, title: str | None) -> bool:
-    """Whether a person holds a title a plural reference names: "the ministers" are the foreign
+def holds_title(person: Entity, title: str | None) -> bool:
+    """Whether a person holds the title a reference names: "the ministers" are the foreign
     minister and the minister of defence; "the leaders" any heads of state or government; "the
-    two men" anyone."""
+    diplomat" an ambassador or a foreign minister; "the two men" anyone."""
     if title is None:  # "the two men"
         return True
     if person.title is None:
