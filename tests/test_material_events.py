@@ -118,3 +118,40 @@ def test_those_who_held_captives_released_them(pipeline):
         == [({"NGA"}, {"NGA"})]
     [e] = [e for e in extract(pipeline, "The girls were freed from Boko Haram's camps.") if e.event == "RETREAT"]
     assert e.actor[0].name == "Boko Haram"
+
+
+# ---------------------------------------------------------------- attacks
+
+def test_a_strike_by_aircraft_or_armed_men_is_an_attack_and_a_walkout_is_not(pipeline):
+    text = "Dozens were killed when French aircraft carried out strikes in support of Malian forces in Gao."
+    assert coded(pipeline, text, "ASSAULT") == [({"FRA"}, {"MLI"})] and "PROTEST" not in kinds(pipeline, text)
+    assert kinds(pipeline, "Dock workers went on strike in Rotterdam on Monday.") == ["PROTEST"]
+
+
+def test_striking_a_note_is_a_figure_of_speech_and_striking_a_deal_an_agreement(pipeline):
+    assert kinds(pipeline, "The Brazilian president struck a conciliatory note in Lima on Tuesday.") == []
+    assert "ASSAULT" not in kinds(pipeline, "Brazil and Peru struck a deal on fishing rights.")
+
+
+def test_driving_a_vehicle_into_a_crowd_is_an_attack(pipeline):
+    assert coded(pipeline, "On Sunday, a Tunisian man ploughed a truck into crowds in Nice.", "ASSAULT") \
+        == [({"TUN"}, {"FRA"})]
+    assert kinds(pipeline, "Police said the truck was driven by a Tunisian man through the centre of Nice.") == []
+
+
+def test_dislodging_fighters_and_scuffles_with_police_are_force(pipeline):
+    assert coded(pipeline, "Kenyan troops dislodged Somali fighters from the town.", "ASSAULT") \
+        == [({"KEN"}, {"SOM"})]
+    assert coded(pipeline, "Hundreds of German protesters engaged in scuffles with Austrian police.", "ASSAULT") \
+        == [({"DEU"}, {"AUT"})]
+
+
+def test_the_doer_of_a_deed_seen_or_charged(pipeline):
+    # whom a passive verb of seeing shows doing it
+    [e] = [e for e in extract(pipeline, "A Kurdish protester was filmed kicking and slapping Turkish soldiers.")
+           if e.event == "ASSAULT"]
+    assert e.actor[0].name == "Kurdish protester" and e.recipient[0].country == "TUR"
+    # whom an accusation accuses, not the court
+    [e] = [e for e in extract(pipeline, "The court indicted Dana Levi on several counts including attacking "
+                                        "Syrian soldiers.") if e.event == "ASSAULT"]
+    assert e.actor[0].name == "Dana Levi" and e.recipient[0].country == "SYR"

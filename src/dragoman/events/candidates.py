@@ -24,9 +24,9 @@ ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
 SPEECH_VERBS = words("speech_verbs")
 BLAME_ADJECTIVES = words("blame_adjectives")
-# "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody": a
-# light verb's noun after these.
-LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into")
+# "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody",
+# "engaged in scuffles": a light verb's noun after these.
+LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into", "in")
 
 
 @dataclass(frozen=True)
@@ -195,8 +195,12 @@ class TriggerFinder:
     def _verb(self, tok) -> Candidate | None:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             return None
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         trigs = [t for t in self.lex.verbs.get(tok.lemma_.lower(), [])
-                 if t.context is None or t.context in self.lex.contexts_of(tok.sent)]
+                 if (t.context is None or t.context in self.lex.contexts_of(tok.sent))
+                 and not (t.event == "ASSAULT" and t.object_is_theme and not preps & set(t.preps))]
+        # (force whose object is what is moved needs its preposition: "drove a truck into the
+        # crowd", not "a truck driven through the city")
         if not trigs or any(c.dep_ == "oprd" for c in tok.children):
             return None  # "he calls it The Boring Company": naming, not calling
         return Candidate(trigs[0], [tok], tok)

@@ -14,11 +14,12 @@ from dataclasses import dataclass, field, replace
 from ..actors import place_entity
 from ..model import Entity, Sentence
 from ..places import event_places
-from ..plover import DEFAULT_PREPS, having
+from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
 from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
-from .agents import INSTRUMENT_NOUNS, captors, carrier_actor, implicit_authority, instrument_author
+from .agents import (INSTRUMENT_NOUNS, accused_doer, captors, carrier_actor, depicted_doer, implicit_authority,
+                     instrument_author)
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -94,7 +95,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
-    subj = past_dateline(subj or _unnamed_subject(cand, passive))
+    subj = past_dateline(subj or _unnamed_subject(cand, lex, passive))
     if not subj and not implicit:
         return None
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
@@ -132,10 +133,11 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
     return subj, objs, []
 
 
-def _unnamed_subject(cand: Candidate, passive: bool) -> list:
+def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     verb = cand.head
-    if not passive:
-        return inherited_subject(verb)
+    if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
+        deed = cand.trigger.event in MATERIAL_CONFLICT and (depicted_doer(verb) or accused_doer(verb, lex))
+        return deed or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
