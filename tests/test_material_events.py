@@ -155,3 +155,14 @@ def test_the_doer_of_a_deed_seen_or_charged(pipeline):
     [e] = [e for e in extract(pipeline, "The court indicted Dana Levi on several counts including attacking "
                                         "Syrian soldiers.") if e.event == "ASSAULT"]
     assert e.actor[0].name == "Dana Levi" and e.recipient[0].country == "SYR"
+
+
+def test_a_noun_s_by_phrase_names_its_actor_even_inside_another_event(pipeline):
+    # the UN welcomes (SUPPORT) a release that is Boko Haram's (RETREAT)
+    found = coded(pipeline, "The United Nations welcomed the release of 82 Nigerian schoolgirls by Boko Haram.",
+                  "RETREAT")
+    assert found == [({"NGA"}, {"NGA"})]
+    # the parser hangs "by X" from the embassy: it is still the attack's
+    [e] = [e for e in extract(pipeline, "The attack on the Russian embassy by Taliban militants killed two guards.")
+           if e.event == "ASSAULT"]
+    assert e.actor[0].name == "Taliban militants" and e.recipient[0].country == "RUS"

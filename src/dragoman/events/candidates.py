@@ -16,7 +16,8 @@ from ..syntax import (OBLIGATION_AUX, conjuncts, first_conjunct, hyphenated, obj
 from ..words import words
 from .lexicon import Lexicon, Trigger
 
-__all__ = ["Candidate", "Trigger", "TriggerFinder", "fitting", "noun_key", "noun_readings", "through_quantity"]
+__all__ = ["Candidate", "Trigger", "TriggerFinder", "by_agents", "fitting", "noun_key", "noun_readings",
+           "through_quantity"]
 
 BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
@@ -70,6 +71,15 @@ def noun_readings(lex: Lexicon, tok) -> tuple[list[Trigger], list]:
             if found:
                 return found, [mod, *hyphenated(tok)]
     return lex.nouns.get(noun_key(tok), []), hyphenated(tok)
+
+
+def by_agents(noun) -> list:
+    """The "by" phrase of a noun, or of the phrase after it, where the parser hangs it: "the
+    release of the girls by X", "the attack on the embassy by X"."""
+    found = pobjs(noun, ("by",))
+    for p in (c for c in noun.children if c.dep_ == "prep" and c.lower_ != "by"):
+        found += [a for o in p.children if o.dep_ == "pobj" for a in pobjs(o, ("by",))]
+    return found
 
 
 def through_quantity(noun):
@@ -133,8 +143,8 @@ class TriggerFinder:
                 first.i in taken or first.head.lemma_.lower() in ORDERING_VERBS):
             # "expressed its rejection and condemnation of X": the verb expresses both
             return Candidate(trigs[0], parts, first.head, tok, light=True)
-        if any(a.i in taken for a in tok.ancestors):
-            return None
+        if any(a.i in taken for a in tok.ancestors) and not by_agents(tok):
+            return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head
         if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
@@ -142,7 +152,7 @@ class TriggerFinder:
             protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
             return Candidate((protest or trigs)[0], parts, noun.head.head, noun, light=True)
         if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \
-                and verb.lemma_.lower() not in self.lex.verbs and not pobjs(noun, ("by",)):
+                and verb.lemma_.lower() not in self.lex.verbs and not by_agents(noun):
             # "welcomed the deal" is not a deal; "confirmed a missile test by X" is X's test
             # "declared its support for", "launched a mediation effort": the verb's subject acts.
             return Candidate(trigs[0], parts, verb, noun, light=True)

@@ -20,7 +20,7 @@ from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJEC
 from ..words import place_nouns, words
 from .agents import (INSTRUMENT_NOUNS, accused_doer, captors, carrier_actor, depicted_doer, implicit_authority,
                      instrument_author)
-from .candidates import Candidate
+from .candidates import Candidate, by_agents
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
@@ -167,6 +167,8 @@ def noun_roles(cand: Candidate) -> RoleTokens:
               for o in p.children if o.dep_ == "pobj"]
     if trig.mutual:  # "cooperation between the Philippines and the United States"
         actor += [x for o in pobjs(noun, ("between",)) for x in (o, *conjuncts(o))]
+    if not actor:  # "the attack on the embassy by X" (the parser hangs "by X" from the embassy)
+        actor = [a for a in by_agents(noun) if a.head.head.i != noun.i]
     if not actor:  # "a Treasury announcement of sanctions on X", "the EU's new round of sanctions"
         actor = carrier_actor(noun)
     # "the cartel was responsible for mass killings", "X claimed responsibility for the bombing"
