@@ -166,3 +166,17 @@ def test_a_noun_s_by_phrase_names_its_actor_even_inside_another_event(pipeline):
     [e] = [e for e in extract(pipeline, "The attack on the Russian embassy by Taliban militants killed two guards.")
            if e.event == "ASSAULT"]
     assert e.actor[0].name == "Taliban militants" and e.recipient[0].country == "RUS"
+
+
+# ---------------------------------------------------------------- responses
+
+def test_an_act_in_response_to_another_is_aimed_at_its_actor(pipeline):
+    # the act named in the phrase: its actor
+    assert coded(pipeline, "Taiwan announced a missile drill in response to China's missile launch.",
+                 "MOBILIZE") == [({"TWN"}, {"CHN"})]
+    # the act named by its kind only: the actor of the last such act the article reported
+    text = ("Pakistan fired a missile over Afghanistan on Friday. Hours later, India announced a live-fire "
+            "missile drill in response to the missile launch.")
+    found = [e for e in extract(pipeline, text) if e.event == "MOBILIZE"]
+    assert [(a.country, [r.country for r in e.recipient]) for e in found for a in e.actor] \
+        == [("PAK", ["AFG"]), ("IND", ["PAK"])]

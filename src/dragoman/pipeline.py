@@ -19,7 +19,7 @@ from .mentions import merge_mentions
 from .story import read_story, sharpen_lead_places
 from .actors import ActorResolver
 from .errors import InputError
-from .events import EventExtractor
+from .events import EventExtractor, answer_responses
 from .model import Document
 from .relevance import RelevanceFilter
 from .settings import Settings
@@ -130,6 +130,7 @@ class Pipeline:
                 if event.confidence >= self.min_confidence:
                     found.append((event, sent))
         state.finalize()
+        answer_responses(found, doc.entities)  # "a drill in response to the launch": at the launcher
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)
         story = read_story(doc, self.gazetteer, near)

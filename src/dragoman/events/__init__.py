@@ -14,6 +14,7 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
     modality.py    asserted, negated, future, intended, hypothetical
     recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise
     extractor.py   EventExtractor, which runs them over a sentence
+    responses.py   a document-level step: an act in response to another is aimed at its actor
 """
 from __future__ import annotations
 
@@ -21,5 +22,7 @@ from .candidates import Candidate, Trigger
 from .extractor import EventExtractor, dedupe
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
+from .responses import answer_responses
 
-__all__ = ["Candidate", "EventExtractor", "Lexicon", "Trigger", "dedupe", "load_lexicon", "modality_of"]
+__all__ = ["Candidate", "EventExtractor", "Lexicon", "Trigger", "answer_responses", "dedupe", "load_lexicon",
+           "modality_of"]
