@@ -180,3 +180,28 @@ def test_an_act_in_response_to_another_is_aimed_at_its_actor(pipeline):
     found = [e for e in extract(pipeline, text) if e.event == "MOBILIZE"]
     assert [(a.country, [r.country for r in e.recipient]) for e in found for a in e.actor] \
         == [("PAK", ["AFG"]), ("IND", ["PAK"])]
+
+
+# ---------------------------------------------------------------- what is not the act it looks like
+
+def test_figures_of_speech_with_verbs_of_force(pipeline):
+    assert kinds(pipeline, "Spy satellites of the Indian army captured photos of Chinese ships.") == []
+    assert kinds(pipeline, "None of the Russian ministers could have amassed such wealth on a salary.") == []
+
+
+def test_who_secured_a_release_did_not_release_anyone(pipeline):
+    assert "RETREAT" not in kinds(pipeline, "The Kenyan government said it had secured the release of 21 hostages.")
+
+
+def test_a_list_one_is_on_is_no_sanction_of_one_s_own(pipeline):
+    assert "COERCE" not in kinds(pipeline, "Reporters asked the Chinese ministry: are the Panamanian ships on "
+                                           "the sanctions list of the UN Security Council?")
+
+
+def test_supplying_a_state_with_a_good_aids_the_state(pipeline):
+    assert coded(pipeline, "China supplies Nepal with oil.", "AID") == [({"CHN"}, {"NPL"})]
+
+
+def test_the_accused_did_what_they_are_accused_of(pipeline):
+    found = coded(pipeline, "India accused China of exporting oil to Nepal.", "COOPERATE")
+    assert found == [({"CHN"}, {"NPL"})]

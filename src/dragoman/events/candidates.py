@@ -147,8 +147,9 @@ class TriggerFinder:
             return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head
-        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
-            # "went on strike", "remained on alert": the subject of "go" or "remain" acts.
+        if noun.i == tok.i and noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
+            # "went on strike", "remained on alert": the subject of "go" or "remain" acts (not
+            # "are they on the sanctions list": the list is not a sanction of theirs)
             protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
             return Candidate((protest or trigs)[0], parts, noun.head.head, noun, light=True)
         if noun.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() not in BLOCKING_VERBS \

@@ -122,8 +122,8 @@ def _details_a_punishment(case: Case) -> bool:
 
 
 def _figure_of_speech(case: Case) -> bool:
-    """ "struck a conciliatory note", "hit a record high": no force against anyone."""
-    return case.cand.trigger.event == "ASSAULT" and case.cand.trigger.pos == "V" and any(
+    """ "struck a conciliatory note", "captured photos", "amassed wealth": no force against anyone."""
+    return case.cand.trigger.event in FORCE_TYPES and case.cand.trigger.pos == "V" and any(
         o.lemma_.lower() in FIGURATIVE_OBJECTS for o in case.cand.head.children if o.dep_ == "dobj")
 
 

@@ -128,7 +128,9 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
             objs += [c for c in noun.children if c.dep_ == "nsubj"]
         elif cand.trigger.pos == "VP":  # "called on Serbia", "called for the release of X"
             objs.append(noun)
-    if cand.trigger.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
+    if cand.trigger.object_is_theme and not pobjs(verb, ("with",)):
+        # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt (but "supplies
+        # North Korea with oil": North Korea)
         return subj, [c for c in objs if c.dep_ == "dative"], [c for c in objs if c.dep_ == "dobj"]
     return subj, objs, []
 
@@ -136,7 +138,7 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
 def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     verb = cand.head
     if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
-        deed = cand.trigger.event in MATERIAL_CONFLICT and (depicted_doer(verb) or accused_doer(verb, lex))
+        deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
         return deed or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
