@@ -205,3 +205,19 @@ def test_supplying_a_state_with_a_good_aids_the_state(pipeline):
 def test_the_accused_did_what_they_are_accused_of(pipeline):
     found = coded(pipeline, "India accused China of exporting oil to Nepal.", "COOPERATE")
     assert found == [({"CHN"}, {"NPL"})]
+
+
+def test_an_act_on_an_act_is_on_its_actor(pipeline):
+    text = ("Taliban militants attacked the German consulate in Kunduz on Thursday. The attack was repelled "
+            "early on Friday by Afghan and German security forces.")
+    repelled = [e for e in extract(pipeline, text) if e.trigger["text"] == "repelled"]
+    assert [(sorted(a.country for a in e.actor), [r.name for r in e.recipient]) for e in repelled] \
+        == [(["AFG", "DEU"], ["Taliban militants"])]
+    # with no such act reported before, there is no one to code it against
+    assert kinds(pipeline, "The attack was repelled early on Friday by Afghan and German security forces.") == []
+
+
+def test_coordinated_modifiers_of_a_plural_are_one_actor_each(pipeline):
+    [e] = [e for e in extract(pipeline, "The launch came as Indian and French forces conducted annual military "
+                                        "exercises in the Indian Ocean.") if e.event == "COOPERATE"]
+    assert {a.country for a in e.actor} == {"IND", "FRA"} and {"IND", "FRA"} <= {r.country for r in e.recipient}

@@ -130,7 +130,7 @@ class Pipeline:
                 if event.confidence >= self.min_confidence:
                     found.append((event, sent))
         state.finalize()
-        answer_responses(found, doc.entities)  # "a drill in response to the launch": at the launcher
+        found = answer_responses(found, doc.entities)  # "a drill in response to the launch": at the launcher
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         visits = self._visit_places(doc, near)
         story = read_story(doc, self.gazetteer, near)

@@ -18,6 +18,7 @@ from ..words import place_nouns, words
 from ..syntax import objects
 from .candidates import through_quantity
 from .modality import declined, prospective, refused
+from .responses import act_acted_upon
 from .roles import Case, political
 
 FORCE_TYPES = having("force")
@@ -101,7 +102,10 @@ def _acts_on_no_one(case: Case) -> bool:
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
     return not case.recipient and (trig.event not in UNDIRECTED_TYPES or trig.needs_recipient
-                                   or bare_noun) and not declined(case.cand)
+                                   or bare_noun) and not declined(case.cand) \
+        and not (trig.event in MATERIAL_CONFLICT
+                 and act_acted_upon(case.cand.head, frozenset(t.i for t in case.cand.tokens)) is not None)
+    # ("the attack was repelled": whoever attacked, found in the article by responses.py)
 
 
 def _punishing(tok, lex) -> bool:

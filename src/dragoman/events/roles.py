@@ -288,7 +288,7 @@ def complete_recipients(case: Case, actors) -> None:
 
 def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
     out: list[Entity] = []
-    for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or [t])]:
+    for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or _shared_head(t) or [t])]:
         for t in [tok, *conjuncts_deep(tok)]:
             ent = entity_for(t, actors, role, avoid=avoid)
             if ent is not None and not ent.stands_for_members:
@@ -315,6 +315,18 @@ def _plural_of(tok) -> list:
             objs = [o for o in p.children if o.dep_ == "pobj"]
             if objs and conjuncts(objs[0]):
                 return [objs[0], *conjuncts(objs[0])]
+    return []
+
+
+def _shared_head(tok) -> list:
+    """ "U.S. and South Korean forces", "Afghan and German security forces": one actor for each
+    coordinated modifier of a plural noun."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    for mod in tok.children:
+        if mod.dep_ in ("nmod", "amod", "compound") and mod.i < tok.i and conjuncts(mod) \
+                and (mod.ent_type_ in ("GPE", "NORP") or mod.pos_ == "PROPN"):
+            return [mod, *conjuncts(mod)]
     return []
 
 
