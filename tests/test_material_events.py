@@ -207,6 +207,11 @@ def test_the_accused_did_what_they_are_accused_of(pipeline):
     assert found == [({"CHN"}, {"NPL"})]
 
 
+def test_an_act_to_counter_another_is_aimed_at_its_actor(pipeline):
+    assert coded(pipeline, "Iran said it had conducted a test of a ballistic missile to counter Israeli air "
+                 "drills.", "MOBILIZE") == [({"IRN"}, {"ISR"})]
+
+
 def test_an_act_on_an_act_is_on_its_actor(pipeline):
     text = ("Taliban militants attacked the German consulate in Kunduz on Thursday. The attack was repelled "
             "early on Friday by Afghan and German security forces.")

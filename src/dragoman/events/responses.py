@@ -19,6 +19,7 @@ from .candidates import noun_readings
 from .lexicon import load_lexicon
 
 RESPONSE_NOUNS = words("response_nouns")
+RESPONSE_VERBS = words("response_verbs")
 UNDIRECTED_TYPES = having("undirected")
 MAX_CLIMB = 3  # how far above the trigger the response phrase may hang ("announced a drill in response")
 
@@ -50,7 +51,8 @@ def _trigger_token(event: Event, sent: Sentence):
 
 
 def _responded_to(tok):
-    """The noun of "in response to X", "in retaliation for X" above the trigger, if any."""
+    """The noun of "in response to X", "in retaliation for X", "(a test) to counter X" above
+    the trigger, if any."""
     node = tok
     for _ in range(MAX_CLIMB + 1):
         for response in pobjs(node, ("in", "as")):
@@ -58,6 +60,11 @@ def _responded_to(tok):
                 found = pobjs(response, ("to", "for", "against"))
                 if found:
                     return found[0]
+        for purpose in (c for c in node.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in RESPONSE_VERBS
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            found = [o for o in purpose.children if o.dep_ == "dobj"] + pobjs(purpose, ("against", "for"))
+            if found:
+                return found[0]
         if node.head.i == node.i:
             return None
         node = node.head
