@@ -226,3 +226,10 @@ def test_coordinated_modifiers_of_a_plural_are_one_actor_each(pipeline):
     [e] = [e for e in extract(pipeline, "The launch came as Indian and French forces conducted annual military "
                                         "exercises in the Indian Ocean.") if e.event == "COOPERATE"]
     assert {a.country for a in e.actor} == {"IND", "FRA"} and {"IND", "FRA"} <= {r.country for r in e.recipient}
+
+
+def test_capitals_in_a_title_case_headline_are_not_names(pipeline):
+    (doc,) = pipeline.run_many([Document(id="h", text="Iran Fires Another Missile Over Iraq", date="2024-05-08")])
+    assert "Missile" not in {e.name for e in doc.entities}
+    assert [(e.event, [a.country for a in e.actor], [r.country for r in e.recipient]) for e in doc.events] \
+        == [("MOBILIZE", ["IRN"], ["IRQ"])]
