@@ -95,7 +95,8 @@ def test_a_passive_arrest_with_no_agent_is_the_authorities(pipeline):
            if e.event == "COERCE"]
     assert e.actor[0].sector == "COP" and e.recipient[0].country == "USA"
     # the state of the authority the article named before
-    text = "A Turkish court indicted the journalist Elif Demir on Monday. Demir was arrested at her home in a dawn raid."
+    text = ("A Turkish court indicted the journalist Elif Demir on Monday. Demir was arrested at her home "
+            "in a dawn raid.")
     assert coded(pipeline, text, "COERCE") == [({"TUR"}, {None})]
     # the state of the place
     assert coded(pipeline, "The opposition leader was placed under house arrest in Minsk.", "COERCE") \
@@ -163,8 +164,8 @@ def test_a_noun_s_by_phrase_names_its_actor_even_inside_another_event(pipeline):
                   "RETREAT")
     assert found == [({"NGA"}, {"NGA"})]
     # the parser hangs "by X" from the embassy: it is still the attack's
-    [e] = [e for e in extract(pipeline, "The attack on the Russian embassy by Taliban militants killed two guards.")
-           if e.event == "ASSAULT"]
+    text = "The attack on the Russian embassy by Taliban militants killed two guards."
+    [e] = [e for e in extract(pipeline, text) if e.event == "ASSAULT"]
     assert e.actor[0].name == "Taliban militants" and e.recipient[0].country == "RUS"
 
 
@@ -190,7 +191,8 @@ def test_figures_of_speech_with_verbs_of_force(pipeline):
 
 
 def test_who_secured_a_release_did_not_release_anyone(pipeline):
-    assert "RETREAT" not in kinds(pipeline, "The Kenyan government said it had secured the release of 21 hostages.")
+    text = "The Kenyan government said it had secured the release of 21 hostages."
+    assert "RETREAT" not in kinds(pipeline, text)
 
 
 def test_a_list_one_is_on_is_no_sanction_of_one_s_own(pipeline):

@@ -147,7 +147,8 @@ class TriggerFinder:
             return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head
-        if noun.i == tok.i and noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
+        if noun.i == tok.i and noun.dep_ == "pobj" and noun.head.lower_ == "on" \
+                and noun.head.head.lemma_ in ON_VERBS:
             # "went on strike", "remained on alert": the subject of "go" or "remain" acts (not
             # "are they on the sanctions list": the list is not a sanction of theirs)
             protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
@@ -165,8 +166,9 @@ class TriggerFinder:
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
         small = [c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"]  # "found X guilty"
         # "placed six companies and their ships on its sanctions list", the list hung from an object
-        listed = [o for obj in objects(tok) for o in obj.subtree if o.dep_ == "pobj" and o.head.lower_ in ("on", "to")
-                  and o.head.head.i != tok.i and any(c.dep_ == "compound" for c in o.children)]
+        listed = [o for obj in objects(tok) for o in obj.subtree
+                  if o.dep_ == "pobj" and o.head.lower_ in ("on", "to") and o.head.head.i != tok.i
+                  and any(c.dep_ == "compound" for c in o.children)]
         for obj in objects(tok) + raised_objects(tok) + pobjs(tok, LIGHT_PREPS) + small + listed:
             # the noun, its conjuncts, and the noun it is named by: "ended mediation efforts"
             nouns = [through_quantity(n) for n in (obj, *conjuncts(obj))]

@@ -60,7 +60,8 @@ def _responded_to(tok):
                 found = pobjs(response, ("to", "for", "against"))
                 if found:
                     return found[0]
-        for purpose in (c for c in node.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in RESPONSE_VERBS
+        for purpose in (c for c in node.children
+                        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in RESPONSE_VERBS
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
             found = [o for o in purpose.children if o.dep_ == "dobj"] + pobjs(purpose, ("against", "for"))
             if found:
@@ -85,7 +86,8 @@ def act_acted_upon(tok, trigger: frozenset = frozenset()):
 def _named_in(target, sent: Sentence, entities: list[Entity]) -> list[Entity]:
     """The actors the responded-to phrase names: its possessor or modifiers ("North Korea's
     launch", "Nato airstrikes")."""
-    starts = {sent.offset + t.idx for t in target.subtree if t.i != target.i and t.dep_ in ("poss", "compound", "amod", "nmod", "pobj")}
+    starts = {sent.offset + t.idx for t in target.subtree
+              if t.i != target.i and t.dep_ in ("poss", "compound", "amod", "nmod", "pobj")}
     return [e for e in entities if e.span[0] in starts and (e.country or e.org)]
 
 

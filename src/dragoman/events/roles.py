@@ -91,7 +91,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     # "she was arrested at her home": by authorities the text leaves unsaid; not "a policy that
     # allows them to be arrested" (an infinitive reports no arrest)
     implicit = passive and not subj and cand.trigger.event in IMPLICIT_STATE_TYPES \
-        and cand.trigger.mode in AUTHORITY_MODES and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and cand.trigger.mode in AUTHORITY_MODES \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
