@@ -64,12 +64,18 @@ def test_an_article_codes_its_event_once(pipeline):
     assert accusations[0].date == "2017-09-15" and len(accusations[0].mentions) == 1
 
 
-def test_a_year_alone_does_not_chain_two_different_days_into_one_event():
-    # "in 2017" agrees with either day, but the two days are two happenings
-    first, year, second = (
+def test_a_coarse_date_does_not_chain_two_different_days_into_one_event():
+    # "in September" agrees with either day, but the two days are two happenings
+    first, month, second = (
         _event(0, "2017-09-15", "Friday"),
-        _event(40, "2017"),
-        _event(80, "2017-08-29", "August 29"),
+        _event(40, "2017-09"),
+        _event(80, "2017-09-03", "Sept. 3"),
     )
-    kept = merge_mentions([first, year, second])
+    kept = merge_mentions([first, month, second])
     assert len(kept) == 2 and second in kept
+
+
+def test_a_report_dated_only_by_its_year_is_not_a_report_of_a_day():
+    # "the first launch after it tested its most powerful bomb this year" and the day's launch
+    assert not same_happening(_event(0, "2017-09-15", "Friday"), _event(40, "2017"))
+    assert same_happening(_event(0, "2017-09-15", "Friday"), _event(40, "2017-09"))

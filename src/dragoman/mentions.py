@@ -53,6 +53,8 @@ def _dates_agree(a: Event, b: Event) -> bool:
     a date of its own carries the story's date, so it joins only a report of the same days."""
     if a.date is None or b.date is None:
         return True
+    if (len(a.date) == 4) != (len(b.date) == 4):  # "this year" is too coarse to be that day's report
+        return False
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 

@@ -22,7 +22,7 @@ from . import dates, nlp, places
 from .actors import ActorResolver, DocumentActors
 from .batching import batched
 from .errors import InputError
-from .events import DocumentActs, EventExtractor
+from .events import DocumentActs, EventExtractor, answer_responses
 from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
@@ -196,7 +196,8 @@ class Pipeline:
         work.found += [(event, sent) for event in events if event.confidence >= self.min_confidence]
 
     def _finish_events(self, work: Work) -> None:
-        work.found = self.russian.drop_headline_repeats(work.doc, work.acts.resolve(work.found))
+        found = answer_responses(work.acts.resolve(work.found), work.doc.entities)  # at the launcher
+        work.found = self.russian.drop_headline_repeats(work.doc, found)
         work.doc.events = [event for event, _ in work.found]
 
     def _date(self, work: Work) -> None:

@@ -102,7 +102,8 @@ def find_mentions(kb: Knowledge, sent) -> list[Mention]:
     for start, (end, infos) in matches.items():
         for i in range(start, end):
             covered[i] = (start, end, infos)
-    namey = [_is_namey(t, covered) for t in sent]
+    headline = title_case(sent)
+    namey = [_is_namey(t, covered, headline) for t in sent]
     runs, i, n = [], 0, len(sent)
     while i < n:
         if not namey[i]:
@@ -176,11 +177,20 @@ def _only_conjoiners(between, chained: bool) -> bool:
     )
 
 
-def _is_namey(tok, covered) -> bool:
+def title_case(sent) -> bool:
+    """A headline in title case ("North Korea Fires Another Missile Over Japan"): every word of
+    four letters or more is capitalised, so capitals do not mark names."""
+    words = [t for t in sent if t.is_alpha and len(t) >= 4]
+    return len(words) >= 3 and all(t.text[:1].isupper() for t in words)
+
+
+def _is_namey(tok, covered, headline: bool = False) -> bool:
     if tok.i in covered:
         return True
     if tok.ent_type_ in NOT_NAMES or tok.is_punct or tok.is_space:
         return False
+    if headline:  # a capital in a title-case headline is no sign of a name; spaCy's label is
+        return tok.ent_type_ in NAME_ENTS
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         return True
     return tok.ent_type_ in NAME_ENTS and tok.pos_ in ("NOUN", "PROPN", "ADJ") and tok.text[:1].isupper()

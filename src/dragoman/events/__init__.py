@@ -17,6 +17,7 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
     acts.py        acts named by a noun ("condemned the test") and who did them
     extractor.py   EventExtractor, which runs them over a sentence
     document.py    DocumentActs: what needs the whole document (who did the test)
+    responses.py   a document-level step: an act in response to another is aimed at its actor
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .document import DocumentActs
 from .extractor import EventExtractor, dedupe
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
+from .responses import answer_responses
 
 __all__ = [
     "Candidate",
@@ -33,6 +35,7 @@ __all__ = [
     "EventExtractor",
     "Lexicon",
     "Trigger",
+    "answer_responses",
     "dedupe",
     "load_lexicon",
     "modality_of",

@@ -17,6 +17,8 @@ ADOPTING_VERBS = words("adopting_verbs")
 AUTHORITY_SECTORS = words("authority_sectors")
 ARRESTING_SECTORS = words("arresting_sectors")
 CAPTIVE_VERBS = words("captive_verbs")
+PERCEPTION_VERBS = words("perception_verbs")
+CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
 
 
@@ -68,6 +70,38 @@ def captors(verb) -> list:
                 if found:
                     return found
     return [p for o in pobjs(verb, ("from",)) for p in o.children if p.dep_ == "poss"]
+
+
+def depicted_doer(verb) -> list:
+    """Whom a passive verb of seeing shows doing something: "she was filmed kicking and
+    slapping the soldiers", "he was seen firing at the crowd"."""
+    if verb.tag_ != "VBG":
+        return []
+    for node in _clauses_above(verb):
+        if node.pos_ == "VERB" and node.lemma_.lower() in PERCEPTION_VERBS:
+            return [c for c in node.children if c.dep_ == "nsubjpass"]
+    return []
+
+
+def accused_doer(verb, lex) -> list:
+    """Whom an accusation accuses of the deed it names: "the court indicted X on several counts,
+    including attacking soldiers", "indicted a girl ... slapping troops", "X was charged with
+    assaulting a guard"."""
+    if verb.tag_ != "VBG":
+        return []
+    for node in _clauses_above(verb):
+        if node.pos_ == "VERB" and any(t.event == "ACCUSE" for t in lex.verbs.get(node.lemma_.lower(), [])):
+            return [c for c in node.children if c.dep_ in ("dobj", "nsubjpass")]
+    return []
+
+
+def _clauses_above(verb, depth: int = 5):
+    node = verb
+    for _ in range(depth):
+        if node.dep_ not in CLAUSE_LINKS or node.head.i == node.i:
+            return
+        node = node.head
+        yield node
 
 
 def implicit_authority(head, sent, actors) -> list[Entity]:

@@ -20,6 +20,7 @@ __all__ = [
     "Candidate",
     "Trigger",
     "TriggerFinder",
+    "by_agents",
     "fitting",
     "noun_key",
     "noun_readings",
@@ -30,9 +31,9 @@ BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
 ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
-# "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody": a
-# light verb's noun after these.
-LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into")
+# "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody",
+# "engaged in scuffles": a light verb's noun after these.
+LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into", "in")
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,15 @@ def noun_readings(lex: Lexicon, tok) -> tuple[list[Trigger], list]:
             if found:
                 return found, [mod, *hyphenated(tok)]
     return lex.nouns.get(noun_key(tok), []), hyphenated(tok)
+
+
+def by_agents(noun) -> list:
+    """The "by" phrase of a noun, or of the phrase after it, where the parser hangs it: "the
+    release of the girls by X", "the attack on the embassy by X"."""
+    found = pobjs(noun, ("by",))
+    for p in (c for c in noun.children if c.dep_ == "prep" and c.lower_ != "by"):
+        found += [a for o in p.children if o.dep_ == "pobj" for a in pobjs(o, ("by",))]
+    return found
 
 
 def through_quantity(noun):
@@ -133,12 +143,18 @@ class TriggerFinder:
         ):
             # "expressed its rejection and condemnation of X": the verb expresses both
             return Candidate(trigs[0], parts, first.head, tok, light=True)
-        if any(a.i in taken for a in tok.ancestors):
-            return None
+        if any(a.i in taken for a in tok.ancestors) and not by_agents(tok):
+            return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head
-        if noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_ in ON_VERBS:
-            # "went on strike", "remained on alert": the subject of "go" or "remain" acts.
+        if (
+            noun.i == tok.i
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "on"
+            and noun.head.head.lemma_ in ON_VERBS
+        ):
+            # "went on strike", "remained on alert": the subject of "go" or "remain" acts (not
+            # "are they on the sanctions list": the list is not a sanction of theirs)
             protest = [t for t in self.lex.nouns.get(tok.lemma_.lower(), []) if t.event == "PROTEST"]
             return Candidate((protest or trigs)[0], parts, noun.head.head, noun, light=True)
         if (
@@ -146,7 +162,7 @@ class TriggerFinder:
             and verb.pos_ == "VERB"
             and verb.lemma_.lower() not in BLOCKING_VERBS
             and verb.lemma_.lower() not in self.lex.verbs
-            and not pobjs(noun, ("by",))
+            and not by_agents(noun)
         ):
             # "welcomed the deal" is not a deal; "confirmed a missile test by X" is X's test
             # "declared its support for", "launched a mediation effort": the verb's subject acts.
@@ -211,11 +227,15 @@ class TriggerFinder:
     def _verb(self, tok) -> Candidate | None:
         if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound"):
             return None
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
         trigs = [
             t
             for t in self.lex.verbs.get(tok.lemma_.lower(), [])
-            if t.context is None or t.context in self.lex.contexts_of(tok.sent)
+            if (t.context is None or t.context in self.lex.contexts_of(tok.sent))
+            and not (t.event == "ASSAULT" and t.object_is_theme and not preps & set(t.preps))
         ]
+        # (force whose object is what is moved needs its preposition: "drove a truck into the
+        # crowd", not "a truck driven through the city")
         if not trigs or any(c.dep_ == "oprd" for c in tok.children):
             return None  # "he calls it The Boring Company": naming, not calling
         return Candidate(trigs[0], [tok], tok)

@@ -19,6 +19,7 @@ from ..words import place_nouns, words
 from ..syntax import objects
 from .candidates import through_quantity
 from .modality import declined, prospective, refused
+from .responses import act_acted_upon
 from .roles import Case, political
 
 FORCE_TYPES = having("force")
@@ -38,6 +39,8 @@ UNARMED_SECTORS = words("unarmed_sectors")
 AUTHORITY_SECTORS = words("authority_sectors")
 COMMANDED_SECTORS = words("commanded_sectors")
 GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
+FIGURATIVE_OBJECTS = words("figurative_objects")
+STRIKE_WEAPONS = words("strike_weapons")
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,12 @@ def _acts_on_no_one(case: Case) -> bool:
         and case.awaiting is None
         and (not undirected or bare_noun)
         and not declined(case.cand)
+        and not (
+            trig.event in MATERIAL_CONFLICT
+            and act_acted_upon(case.cand.head, frozenset(t.i for t in case.cand.tokens)) is not None
+        )
     )
+    # ("the attack was repelled": whoever attacked, found in the article by responses.py)
 
 
 def _punishing(tok, lex) -> bool:
@@ -139,9 +147,19 @@ def _details_a_punishment(case: Case) -> bool:
     )
 
 
+def _figure_of_speech(case: Case) -> bool:
+    """ "struck a conciliatory note", "captured photos", "amassed wealth": no force against anyone."""
+    return (
+        case.cand.trigger.event in FORCE_TYPES
+        and case.cand.trigger.pos == "V"
+        and any(o.lemma_.lower() in FIGURATIVE_OBJECTS for o in case.cand.head.children if o.dep_ == "dobj")
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
+    Rule("a figure of speech", _figure_of_speech),
     Rule("a detail of a punishment", _details_a_punishment),
 )
 # On the actors and recipients the trigger's own phrase names.
@@ -190,6 +208,18 @@ def _seizes_ground(coding: Coding, case: Case) -> bool:
         and any(
             c.dep_ == "dobj" and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in GROUND_NOUNS)
             for c in case.cand.head.children
+        )
+    )
+
+
+def _armed_strike(coding: Coding, case: Case) -> bool:
+    """ "US aircraft carried out strikes", "Taliban fighters launched a strike": an attack."""
+    return (
+        coding.event == "PROTEST"
+        and case.cand.trigger.mode == "strike"
+        and (
+            any(a.sector in ARMED_SECTORS for a in case.actor)
+            or any(t.lemma_.lower() in STRIKE_WEAPONS for t in case.sent.span)
         )
     )
 
@@ -274,6 +304,7 @@ def _instrument_hits(coding: Coding, case: Case) -> bool:
 RECODES = (
     Recode("instrument_hits", _instrument_hits),
     Recode("seizure_of_ground", _seizes_ground),
+    Recode("armed_strike", _armed_strike),
     Recode("armed_seizure", _armed_seizure),
     Recode("riot", _riot),
     Recode("command", _command),

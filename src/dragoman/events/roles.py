@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from ..actors import place_entity
 from ..model import Entity, Sentence
 from ..places import event_places
-from ..plover import DEFAULT_PREPS, having
+from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
 from ..syntax import (
     CONDITION_MARKS,
     LOCATIVE_PREPS,
@@ -30,8 +30,16 @@ from ..syntax import (
 )
 from ..words import place_nouns, words
 from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
-from .agents import INSTRUMENT_NOUNS, captors, carrier_actor, implicit_authority, instrument_author
-from .candidates import Candidate
+from .agents import (
+    INSTRUMENT_NOUNS,
+    accused_doer,
+    captors,
+    carrier_actor,
+    depicted_doer,
+    implicit_authority,
+    instrument_author,
+)
+from .candidates import Candidate, by_agents
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
@@ -128,7 +136,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
-    subj = past_dateline(subj or _unnamed_subject(cand, passive))
+    subj = past_dateline(subj or _unnamed_subject(cand, lex, passive))
     if not subj and not implicit:
         return None
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
@@ -174,15 +182,18 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
             objs += [c for c in noun.children if c.dep_ == "nsubj"]
         elif cand.trigger.pos == "VP":  # "called on Serbia", "called for the release of X"
             objs.append(noun)
-    if cand.trigger.object_is_theme:  # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt
+    if cand.trigger.object_is_theme and not pobjs(verb, ("with",)):
+        # "sent troops to Mali": Mali, not the troops; "gave Egypt aid": Egypt (but "supplies
+        # North Korea with oil": North Korea)
         return subj, [c for c in objs if c.dep_ == "dative"], [c for c in objs if c.dep_ == "dobj"]
     return subj, objs, []
 
 
-def _unnamed_subject(cand: Candidate, passive: bool) -> list:
+def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     verb = cand.head
-    if not passive:
-        return inherited_subject(verb)
+    if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
+        deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
+        return deed or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
@@ -222,6 +233,8 @@ def noun_roles(cand: Candidate) -> RoleTokens:
     ]
     if trig.mutual:  # "cooperation between the Philippines and the United States"
         actor += [x for o in pobjs(noun, ("between",)) for x in (o, *conjuncts(o))]
+    if not actor:  # "the attack on the embassy by X" (the parser hangs "by X" from the embassy)
+        actor = [a for a in by_agents(noun) if a.head.head.i != noun.i]
     if not actor:  # "a Treasury announcement of sanctions on X", "the EU's new round of sanctions"
         actor = carrier_actor(noun)
     # "the cartel was responsible for mass killings", "X claimed responsibility for the bombing"
@@ -399,7 +412,7 @@ def complete_recipients(case: Case, actors) -> None:
 
 def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
     out: list[Entity] = []
-    for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or [t])]:
+    for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or _shared_head(t) or [t])]:
         for t in [tok, *conjuncts_deep(tok)]:
             ent = entity_for(t, actors, role, avoid=avoid)
             if ent is not None and not ent.stands_for_members:
@@ -426,6 +439,22 @@ def _plural_of(tok) -> list:
             objs = [o for o in p.children if o.dep_ == "pobj"]
             if objs and conjuncts(objs[0]):
                 return [objs[0], *conjuncts(objs[0])]
+    return []
+
+
+def _shared_head(tok) -> list:
+    """ "U.S. and South Korean forces", "Afghan and German security forces": one actor for each
+    coordinated modifier of a plural noun."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    for mod in tok.children:
+        if (
+            mod.dep_ in ("nmod", "amod", "compound")
+            and mod.i < tok.i
+            and conjuncts(mod)
+            and (mod.ent_type_ in ("GPE", "NORP") or mod.pos_ == "PROPN")
+        ):
+            return [mod, *conjuncts(mod)]
     return []
 
 
