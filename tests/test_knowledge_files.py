@@ -341,7 +341,7 @@ def test_every_coded_rule_has_its_result_in_rules_file_and_back():
 
     rules = toml_file("rules.toml")
     assert [r.name for r in RECODES + STATED_INTENT] == list(rules["recode"])
-    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial", "disapproval"}
+    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial", "disapproval", "warning"}
 
 
 def test_rules_file_codes_are_valid():

@@ -210,3 +210,35 @@ def test_a_question_of_the_press_is_no_request(pipeline):
     # the one asked by a participle's agent is the subject of the clause it hangs from
     found = dyads(pipeline, "Asked by the European Union to release the prisoners, Belarus refused.", "REQUEST")
     assert any("IGO" in a and "BLR" in r for a, r in found), found
+
+
+# ---------------------------------------------------------------- threats
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("The American president said North Korea would face fire and fury if it threatened the United States.",
+     "USA", "PRK"),
+    ("Iran will pay a heavy price, the Israeli minister said.", "ISR", "IRN"),
+    # naming no one, a threat answers the last hostile act told of before it
+    ('North Korea fired a missile over Japan on Tuesday. "All options are on the table," the American '
+     + "president said in a statement.", "USA", "PRK"),
+    ("The UN Security Council imposed new sanctions on North Korea. North Korea warned of retaliation.",
+     "PRK", "IGO"),
+])
+def test_threats_said_of_another(pipeline, text, actor, recipient):
+    found = dyads(pipeline, text, "THREATEN")
+    assert any(actor in a and recipient in r for a, r in found), found
+
+
+def test_the_condition_of_a_threat_is_no_event_of_its_own(pipeline):
+    text = "The American president said North Korea would face fire and fury if it threatened the United States."
+    assert types(pipeline, text) == ["THREATEN"]
+
+
+def test_a_threat_naming_no_one_does_not_answer_a_later_act(pipeline):
+    text = '"All options are on the table," the American president said. North Korea fired a missile on Tuesday.'
+    assert "THREATEN" not in types(pipeline, text)
+
+
+def test_a_warning_of_nothing_is_not_addressed_to_the_last_hostile_actor(pipeline):
+    text = "Turkey attacked Kurdish fighters in Syria. Several American senators have warned about the situation."
+    assert "THREATEN" not in types(pipeline, text)

@@ -86,7 +86,7 @@ class DocumentActs:
         to_judges = [(d, who) for d, who in deeds if len(others(d.done_to, judges)) < len(d.done_to)]
         for group in (to_judges, deeds):
             before = [who for d, who in group if d.offset < ref.offset]
-            after = [who for d, who in group if d.offset > ref.offset]
+            after = [who for d, who in group if d.offset > ref.offset and not ref.earlier]
             if before or after:
                 return before[-1] if before else after[0]
         return []

@@ -18,7 +18,8 @@ from ..plover import DEFAULT_PREPS, having
 from ..syntax import (CONDITION_MARKS, LOCATIVE_PREPS, RELATIVE_PRONOUNS, SUBJECT_DEPS, conjuncts,
                       conjuncts_deep, inherited_subject, past_dateline, pobjs, raised_objects)
 from ..words import place_nouns, words
-from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
+from .acts import (JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, hostile_act_answered,
+                   reference)
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -302,6 +303,8 @@ def complete_recipients(case: Case, actors) -> None:
         # "imposed a curfew in X", "announced a ceasefire in Idlib"; and beside people and
         # bodies of no known country: "killed 48 people in Afghanistan"
         case.recipient += others(place_recipients(cand, case.sent, actors), actor + case.recipient)
+    if not case.recipient and case.awaiting is None:  # "all options are on the table": against whom
+        case.awaiting = hostile_act_answered(cand, case.sent.offset)
 
 
 def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:

@@ -8,6 +8,9 @@
                                                ACCUSE of X to Y, or to whoever did the act (judgement)
     "X said the charges were baseless", "the allegations do not accord with facts, X said"
                                                REJECT of X to whoever made them (denial)
+    "X said Y would face fire and fury", "all options are on the table, X said"
+                                               THREATEN of X to Y, or to who last did a hostile act
+                                               (warning)
     "X was disappointed that Y vetoed it", "X is dismayed with Y"
                                                ACCUSE of X to Y (disapproval)
 
@@ -17,8 +20,8 @@ subject of the clause said, or the object named (an act: its doer, see acts.py).
 """
 from __future__ import annotations
 
-from ..syntax import NEGATIONS, OBLIGATION_AUX, conjuncts, pobjs
-from ..words import words
+from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, NEGATIONS, OBLIGATION_AUX, conjuncts, pobjs
+from ..words import word_file, words
 from .candidates import Candidate
 from .lexicon import Lexicon
 
@@ -28,6 +31,9 @@ CONDEMNING_WORDS = words("condemning_words")
 NAMING_VERBS = words("naming_verbs")
 JUDGED_DOING_VERBS = words("judged_doing_verbs")
 FALSITY_WORDS = words("falsity_words")
+CONSEQUENCE_VERBS = words("consequence_verbs")
+CONSEQUENCE_NOUNS = words("consequence_nouns")
+THREAT_IDIOMS = {subj: tuple(v) for subj, v in word_file()["threat_idioms"].items()}
 DISAPPROVAL_WORDS = words("disapproval_words")
 DISAPPROVAL_PREPS = ("with", "by", "at", "over", "about", "in")
 MAX_CLIMB = 3  # how far above a word of feeling its subject is looked for
@@ -78,6 +84,9 @@ class SpeechFinder:
         blame = [p for p in preds if p.pos_ == "ADJ" and p.lemma_.lower() in BLAME_ADJECTIVES]
         if blame:  # "the government said Taliban militants were responsible": an accusation
             return Candidate(self.lex.speech["blame"], [blame[0]], speaker_verb, obliged=clause)
+        warning = consequences(clause) or threat_idiom(clause)
+        if warning is not None:  # "said the North would face fire and fury", "all options are on the table"
+            return Candidate(self.lex.speech["warning"], [warning], speaker_verb, obliged=clause)
         judged = [p for p in preds if condemning(p)]
         if judged and not negated(clause):  # "said the launch was unacceptable"
             return Candidate(self.lex.speech["judgement"], [judged[0]], speaker_verb, obliged=clause)
@@ -132,6 +141,25 @@ def condemning(tok) -> bool:
         if any(w.lower_ in CONDEMNING_WORDS or w.lemma_.lower() in CONDEMNING_WORDS for w in words_):
             return True
     return False
+
+
+def consequences(clause):
+    """ "the North would face fire and fury", "Iran will pay a heavy price": the consequence a
+    speaker says another will meet, or None."""
+    if clause.lemma_.lower() not in CONSEQUENCE_VERBS or negated(clause) \
+            or not {c.lower_ for c in clause.children if c.dep_ == "aux"} & (FUTURE_AUX | HYPOTHETICAL_AUX):
+        return None
+    objs = [x for c in clause.children if c.dep_ == "dobj" for x in (c, *conjuncts(c))]
+    return next((o for o in objs if o.lemma_.lower() in CONSEQUENCE_NOUNS), None)
+
+
+def threat_idiom(clause):
+    """ "All options are on the table", "nothing is off the table": a threat of force."""
+    for subj in (c for c in clause.children if c.dep_ == "nsubj"):
+        prep_obj = THREAT_IDIOMS.get(subj.lemma_.lower())
+        if prep_obj and any(o.lemma_.lower() == prep_obj[1] for o in pobjs(clause, (prep_obj[0],))):
+            return subj
+    return None
 
 
 def false_claim(clause, preds: list):
