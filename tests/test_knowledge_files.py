@@ -321,7 +321,7 @@ def test_no_two_word_lists_are_the_same_list():
 def test_word_lists_of_codes_hold_known_codes():
     lists = word_lists()
     contexts = {row["context"] for row in event_rows("contexts.tsv", ["word", "context"])}
-    for name in ("armed_sectors", "unarmed_sectors", "authority_sectors", "commanded_sectors"):
+    for name in ("armed_sectors", "unarmed_sectors", "authority_sectors", "commanded_sectors", "civilian_sectors"):
         assert set(lists[name]) <= SECTORS, name
     assert set(lists["non_hostile_contexts"]) <= contexts
 

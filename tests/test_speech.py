@@ -242,3 +242,21 @@ def test_a_threat_naming_no_one_does_not_answer_a_later_act(pipeline):
 def test_a_warning_of_nothing_is_not_addressed_to_the_last_hostile_actor(pipeline):
     text = "Turkey attacked Kurdish fighters in Syria. Several American senators have warned about the situation."
     assert "THREATEN" not in types(pipeline, text)
+
+
+# ---------------------------------------------------------------- what is no verbal event
+
+@pytest.mark.parametrize("text", [
+    # ordinary people among themselves
+    "People gathered in the square to pay tribute to the victims.",
+    # a holiday is no one praised, nor the place where it is celebrated
+    "Crowds were celebrating National Day in Paris when the bomb exploded.",
+    "The Nato-led Support mission in northern Afghanistan has about 850 soldiers.",
+])
+def test_no_verbal_event_between_ordinary_people_or_towards_days_and_places(pipeline, text):
+    assert [t for t in types(pipeline, text) if t in ("SUPPORT", "ACCUSE", "REQUEST")] == []
+
+
+def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
+    assert types(pipeline, "Residents accused the police of brutality.") == ["ACCUSE"]
+    assert coded(pipeline, "Students praised the French president.", "SUPPORT") == [({"Students"}, {"FRA"})]

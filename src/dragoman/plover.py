@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 TRAITS = frozenset({"reciprocal", "undirected", "concession", "theme_noun", "implicit_state",
-                    "punitive", "patient_possessor", "force", "judges_acts", "about_acts"})
+                    "punitive", "patient_possessor", "force", "judges_acts", "about_acts", "addressed"})
 QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..actors import is_place
-from ..plover import COOPERATIVE, MATERIAL_CONFLICT, TYPES, having
+from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, TYPES, having
 from ..words import place_nouns, words
 from .modality import declined, prospective, refused
 from .roles import Case, political
@@ -33,6 +33,8 @@ ARMED_SECTORS = words("armed_sectors")
 UNARMED_SECTORS = words("unarmed_sectors")
 AUTHORITY_SECTORS = words("authority_sectors")
 COMMANDED_SECTORS = words("commanded_sectors")
+CIVILIAN_SECTORS = words("civilian_sectors")
+VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verbal"))
 GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
 
 
@@ -115,6 +117,10 @@ DROPS = (
     # "the Cardinals praised Palmer": sports and celebrity news are not event data
     Rule("no political actor", lambda case: case.political_only
          and not any(political(e) for e in case.actor + case.recipient)),
+    # "people paid tribute to the victims": what ordinary people say among themselves is not
+    # event data
+    Rule("among civilians", lambda case: case.cand.trigger.event in VERBAL_TYPES
+         and all(not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in case.actor + case.recipient)),
     # "spoke to the Guardian": an interview is not a consultation
     Rule("an interview", lambda case: case.cand.trigger.event == "CONSULT" and bool(case.recipient)
          and all(r.sector == "MED" for r in case.recipient)),

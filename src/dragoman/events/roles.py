@@ -34,6 +34,11 @@ PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
 PATIENT_POSSESSOR_TYPES = having("patient_possessor")
+ADDRESSED_TYPES = having("addressed")
+# Named entities that are no actors unless the knowledge files code them: "celebrating
+# National Day", "the 2016 Olympics", "Monday". (Not spaCy's PRODUCT or WORK_OF_ART: it gives
+# them to unfamiliar names of people.)
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 
 ACTOR_PREPS = ("of", "by")
 RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
@@ -299,9 +304,10 @@ def complete_recipients(case: Case, actors) -> None:
         case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
     if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
         case.recipient = others(entities(parties_between(cand.head), actors), actor)
-    if not any(r.country or r.org for r in case.recipient):
+    if not any(r.country or r.org for r in case.recipient) and cand.trigger.event not in ADDRESSED_TYPES:
         # "imposed a curfew in X", "announced a ceasefire in Idlib"; and beside people and
-        # bodies of no known country: "killed 48 people in Afghanistan"
+        # bodies of no known country: "killed 48 people in Afghanistan". (Praise is addressed to
+        # someone, not to the place: "crowds celebrating in Nice".)
         case.recipient += others(place_recipients(cand, case.sent, actors), actor + case.recipient)
     if not case.recipient and case.awaiting is None:  # "all options are on the table": against whom
         case.awaiting = hostile_act_answered(cand, case.sent.offset)
@@ -312,6 +318,8 @@ def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozens
     for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or [t])]:
         for t in [tok, *conjuncts_deep(tok)]:
             ent = entity_for(t, actors, role, avoid=avoid)
+            if ent is not None and t.ent_type_ in NON_ACTOR_LABELS and not (ent.country or ent.org or ent.sector):
+                continue
             if ent is not None and not ent.stands_for_members:
                 ent = actors.as_phrase(ent, head_phrase(t))
             for e in (ent.members if ent is not None and ent.stands_for_members else [ent]):
