@@ -68,6 +68,14 @@ def test_the_doer_of_an_act_comes_before_its_target(pipeline):
     assert coded(pipeline, "Japan condemned the test.", "ACCUSE") == []
 
 
+def test_an_act_of_an_actor_named_before_by_a_definite_description_is_theirs(pipeline):
+    text = ("An Israeli military court indicted the Palestinian teenager on Monday. The court indicted her on "
+            + "twelve counts against the soldiers. The Palestinian activist Bassem Tamimi called the indictment a "
+            + "political trial.")
+    found = dyads(pipeline, text, "ACCUSE")
+    assert any("Bassem Tamimi" in a and "ISR" in r for a, r in found), found
+
+
 def test_a_criticism_rejected_is_the_one_made_of_who_rejects_it(pipeline):
     text = "Washington criticized Beijing over trade. Brazil criticized Argentina. China rejected the criticism."
     assert coded(pipeline, text, "REJECT") == [({"CHN"}, {"USA"})]
@@ -99,6 +107,10 @@ def test_one_does_not_condemn_ones_own_act(pipeline):
     # "it" named after an act in the same sentence is that act
     ("The Likud Central Committee voted on Sunday to annex the settlements. Labor leader Avi Gabbay voiced "
      + "opposition to the decision, calling it another mistake.", "Avi Gabbay", "Likud Central Committee"),
+    # what is said of an act: "these provocations", reacting sharply to it
+    ('North Korea fired a missile on Friday. The US Secretary of State said, "These continued provocations '
+     + "only deepen North Korea's isolation.\"", "USA", "PRK"),
+    ("North Korea fired a missile on Friday. Japan reacted sharply to the missile overflight.", "JPN", "PRK"),
     # expressing indignation at an act
     ("Militants attacked a market in Kabul. The Algerian president expressed his profound indignation "
      + "at the attack.", "DZA", "Militants"),
@@ -194,6 +206,21 @@ def test_a_request_to_a_generic_body_is_addressed_to_it(pipeline):
     # what is requested is no event of its own: no SUPPORT of the government
     assert types(pipeline, "The UN spokesman urged the international community to continue supporting the "
                  + "government of Nigeria.") == ["REQUEST"]
+
+
+@pytest.mark.parametrize("text,actor,recipient", [
+    ("The American ambassador said the Security Council now needed to take serious action.", "USA", "IGO"),
+    ("The South Korean president proposed that Washington postpone the military drills.", "KOR", "USA"),
+])
+def test_what_a_speaker_says_another_needs_to_do_is_a_request(pipeline, text, actor, recipient):
+    found = coded(pipeline, text, "REQUEST")
+    assert any(actor in a and recipient in r for a, r in found), found
+    assert "REJECT" not in types(pipeline, text)  # (postponing is what is requested)
+
+
+def test_what_evidence_suggests_is_no_request(pipeline):
+    assert types(pipeline, "The documents suggest the Russian banker was acting as a front man.") == []
+    assert types(pipeline, "It has not been suggested that Chinese authorities were involved.") == []
 
 
 def test_a_call_for_something_may_be_addressed_to_no_one(pipeline):

@@ -123,7 +123,7 @@ class Pipeline:
             if found:
                 doc.date, doc.date_source = found[0], "text"
         state = self.actors.new_document(doc)
-        acts = DocumentActs(self.extractor.lex)  # "Japan condemned the test": whose test
+        acts = DocumentActs(self.extractor.lex, self.extractor.political_only)  # "Japan condemned the test"
         found = []  # (event, the sentence it came from)
         for sent in doc.sentences:
             state.add_sentence(sent)

@@ -114,8 +114,9 @@ DROPS_ON_NAMED = (
 )
 # On the final roles, recipients looked for further.
 DROPS = (
-    # "the Cardinals praised Palmer": sports and celebrity news are not event data
-    Rule("no political actor", lambda case: case.political_only
+    # "the Cardinals praised Palmer": sports and celebrity news are not event data (for an act
+    # done by someone the document names elsewhere, decided once it is known: document.py)
+    Rule("no political actor", lambda case: case.political_only and case.awaiting is None
          and not any(political(e) for e in case.actor + case.recipient)),
     # "people paid tribute to the victims": what ordinary people say among themselves is not
     # event data

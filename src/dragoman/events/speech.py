@@ -1,10 +1,12 @@
 """What a speaker says of another, as an event of the speaker (reported speech).
 
-    "X said Y must withdraw"                   REQUEST of X to Y (obligation)
+    "X said Y must withdraw", "X said Y needed to act", "X proposed that Y postpone the drills"
+                                               REQUEST of X to Y (obligation)
     "X said Y was responsible for the attack"  ACCUSE (blame)
     "X said the launch was unacceptable",
     "Y is playing a dangerous game, X said",
-    "X called the vote crazy", "X described the attack as a barbarous act"
+    "X called the vote crazy", "X described the attack as a barbarous act",
+    "X said these provocations deepen Y's isolation", "X reacted sharply to the launch"
                                                ACCUSE of X to Y, or to whoever did the act (judgement)
     "X said the charges were baseless", "the allegations do not accord with facts, X said"
                                                REJECT of X to whoever made them (denial)
@@ -31,6 +33,10 @@ CONDEMNING_WORDS = words("condemning_words")
 NAMING_VERBS = words("naming_verbs")
 JUDGED_DOING_VERBS = words("judged_doing_verbs")
 FALSITY_WORDS = words("falsity_words")
+PROPOSING_VERBS = words("proposing_verbs")
+OBLIGATION_VERBS = words("obligation_verbs")
+REACTING_VERBS = words("reacting_verbs")
+SHARP_ADVERBS = words("sharp_adverbs")
 CONSEQUENCE_VERBS = words("consequence_verbs")
 CONSEQUENCE_NOUNS = words("consequence_nouns")
 THREAT_IDIOMS = {subj: tuple(v) for subj, v in word_file()["threat_idioms"].items()}
@@ -56,6 +62,8 @@ class SpeechFinder:
                 cand = self._naming(tok)
             if cand is None and tok.lower_ in DISAPPROVAL_WORDS:
                 cand = self._disapproval(tok)
+            if cand is None and tok.lemma_.lower() in REACTING_VERBS:
+                cand = self._reaction(tok)
             if cand is not None:
                 found.append(cand)
         return found
@@ -75,9 +83,17 @@ class SpeechFinder:
     def _reported(self, clause) -> Candidate | None:
         """A clause a speaker says: what another must do, is to blame for, or is condemned for."""
         speaker_verb = clause.head
-        if speaker_verb.lemma_.lower() not in SPEECH_VERBS:
+        verb = speaker_verb.lemma_.lower()
+        if verb in PROPOSING_VERBS and any(c.dep_ == "nsubj" for c in clause.children) \
+                and any(c.dep_ == "nsubj" for c in speaker_verb.children) and not negated(speaker_verb):
+            # "Moon proposed that Seoul and Washington postpone the drills": a request to them
+            return Candidate(self.lex.speech["obligation"], [speaker_verb], speaker_verb, obliged=clause)
+        if verb not in SPEECH_VERBS:
             return None
         must = [c for c in clause.children if c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX]
+        if not must and clause.lemma_.lower() in OBLIGATION_VERBS and any(  # "X needed to take action"
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children):
+            must = [clause]
         if must:
             return Candidate(self.lex.speech["obligation"], [must[0], clause], speaker_verb, obliged=clause)
         preds = predicates(clause)
@@ -87,13 +103,22 @@ class SpeechFinder:
         warning = consequences(clause) or threat_idiom(clause)
         if warning is not None:  # "said the North would face fire and fury", "all options are on the table"
             return Candidate(self.lex.speech["warning"], [warning], speaker_verb, obliged=clause)
-        judged = [p for p in preds if condemning(p)]
-        if judged and not negated(clause):  # "said the launch was unacceptable"
+        # "said the launch was unacceptable", "said these provocations only deepen X's isolation"
+        judged = [p for p in preds if condemning(p)] or [s for s in clause.children
+                                                         if s.dep_ == "nsubj" and condemning(s)]
+        if judged and not negated(clause):
             return Candidate(self.lex.speech["judgement"], [judged[0]], speaker_verb, obliged=clause)
         falsity = false_claim(clause, preds)
         if falsity is not None:  # "said the charges do not accord with facts", "were baseless"
             return Candidate(self.lex.speech["denial"], [falsity], speaker_verb, obliged=clause)
         return None
+
+    def _reaction(self, verb) -> Candidate | None:
+        """ "Japan reacted sharply to the launch": a condemnation of whoever launched."""
+        if not any(c.dep_ == "advmod" and c.lower_ in SHARP_ADVERBS for c in verb.children) or negated(verb):
+            return None
+        to = pobjs(verb, ("to",))
+        return Candidate(self.lex.speech["judgement"], [verb], verb, obliged=to[0]) if to else None
 
     def _naming(self, verb) -> Candidate | None:
         """ "called the vote crazy", "described the attack as a barbarous act": the object named
