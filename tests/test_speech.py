@@ -287,3 +287,20 @@ def test_no_verbal_event_between_ordinary_people_or_towards_days_and_places(pipe
 def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
     assert types(pipeline, "Residents accused the police of brutality.") == ["ACCUSE"]
     assert coded(pipeline, "Students praised the French president.", "SUPPORT") == [({"Students"}, {"FRA"})]
+
+
+@pytest.mark.parametrize("text", [
+    # what evidence suggests happened is no proposal
+    "Initial US assessments suggested North Korea fired an intermediate-range ballistic missile.",
+    # a denial not made, and rights denied, answer no claim
+    '"We cannot deny that it was a terror attack," the French president said.',
+    "Human rights are denied by fanatics, the French president said.",
+    # "it" names no one condemned
+    "It may seem outrageous, but it is common for planes to return to Tokyo, Japanese officials said.",
+    # a call for something made by no subject of its own
+    "The Berlin police have set up a number for friends and family to call for information.",
+    # personal feelings
+    "The German officer was angry that his neighbour had parked in front of his house.",
+])
+def test_no_verbal_event_is_read_into(pipeline, text):
+    assert [t for t in types(pipeline, text) if t in ("ACCUSE", "REJECT", "REQUEST")] == []

@@ -118,8 +118,8 @@ def hostile_act_answered(cand, sent_offset: int) -> ActReference | None:
 def claim_answered(trigger, verb, sent_offset: int) -> ActReference | None:
     """ "Beijing denied making illegal shipments", "denied any involvement": a denial answers
     the claim made against who denies, by whoever made it in the document."""
-    if trigger.lemma not in DENIAL_VERBS:
-        return None
+    if trigger.lemma not in DENIAL_VERBS or any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children):
+        return None  # not "cannot deny that", "rights are denied by fanatics"
     noun = CLAIM_NOUN
     return ActReference(noun, act_nouns().get(noun) or ActNoun(frozenset(), frozenset()),
                         sent_offset + verb.idx)

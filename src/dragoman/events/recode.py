@@ -97,7 +97,11 @@ def _acts_on_no_one(case: Case) -> bool:
     """No one is acted upon, and the type or its trigger needs someone to be."""
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
-    undirected = (trig.event in UNDIRECTED_TYPES or trig.undirected) and not trig.needs_recipient
+    # (a call addressed to no one is made by its own subject: "He called for ...", not "the UN
+    # condemned X, calling for ...", "a number for families to call for information")
+    own_call = trig.undirected and any(c.dep_ == "nsubj" for c in case.cand.head.children) \
+        and not case.cand.head.dep_ in ("acl", "relcl", "advcl")
+    undirected = (trig.event in UNDIRECTED_TYPES or own_call) and not trig.needs_recipient
     return not case.recipient and case.awaiting is None and (not undirected or bare_noun) \
         and not declined(case.cand)
 

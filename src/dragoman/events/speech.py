@@ -84,7 +84,7 @@ class SpeechFinder:
         """A clause a speaker says: what another must do, is to blame for, or is condemned for."""
         speaker_verb = clause.head
         verb = speaker_verb.lemma_.lower()
-        if verb in PROPOSING_VERBS and any(c.dep_ == "nsubj" for c in clause.children) \
+        if verb in PROPOSING_VERBS and subjunctive(clause) and any(c.dep_ == "nsubj" for c in clause.children) \
                 and any(c.dep_ == "nsubj" for c in speaker_verb.children) and not negated(speaker_verb):
             # "Moon proposed that Seoul and Washington postpone the drills": a request to them
             return Candidate(self.lex.speech["obligation"], [speaker_verb], speaker_verb, obliged=clause)
@@ -104,9 +104,10 @@ class SpeechFinder:
         if warning is not None:  # "said the North would face fire and fury", "all options are on the table"
             return Candidate(self.lex.speech["warning"], [warning], speaker_verb, obliged=clause)
         # "said the launch was unacceptable", "said these provocations only deepen X's isolation"
+        # (not "it may seem outrageous", "it was irresponsible to blame others": no one is named)
         judged = [p for p in preds if condemning(p)] or [s for s in clause.children
-                                                         if s.dep_ == "nsubj" and condemning(s)]
-        if judged and not negated(clause):
+                                                         if s.dep_ == "nsubj" and condemning(s, own=True)]
+        if judged and not negated(clause) and not expletive(clause):
             return Candidate(self.lex.speech["judgement"], [judged[0]], speaker_verb, obliged=clause)
         falsity = false_claim(clause, preds)
         if falsity is not None:  # "said the charges do not accord with facts", "were baseless"
@@ -158,11 +159,12 @@ def predicates(clause) -> list:
     return out
 
 
-def condemning(tok) -> bool:
+def condemning(tok, own: bool = False) -> bool:
     """A word or phrase that condemns: "unacceptable", "a barbarous act", "a serious violation",
-    "politically motivated", "an act of cowardice", "reckless and irresponsible"."""
+    "politically motivated", "an act of cowardice", "reckless and irresponsible". `own`: by its
+    own words, not what it is of ("these provocations", not "the threat of terrorism")."""
     for t in (tok, *conjuncts(tok)):
-        words_ = [t, *(c for c in t.children if c.dep_ in MODIFIER_DEPS), *pobjs(t, ("of",))]
+        words_ = [t, *(c for c in t.children if c.dep_ in MODIFIER_DEPS), *([] if own else pobjs(t, ("of",)))]
         if any(w.lower_ in CONDEMNING_WORDS or w.lemma_.lower() in CONDEMNING_WORDS for w in words_):
             return True
     return False
@@ -195,6 +197,18 @@ def false_claim(clause, preds: list):
         truth = [t for t in (clause, *preds) if t.lemma_.lower() in TRUTH_WORDS]
         return truth[0] if truth else None
     return next((p for p in preds if p.lemma_.lower() in FALSITY_WORDS), None)
+
+
+def subjunctive(clause) -> bool:
+    """ "proposed that Seoul postpone the drills", "that the state of emergency be extended",
+    "that X should", not "suggested North Korea fired a missile"."""
+    base = clause.lower_ == clause.lemma_.lower() and clause.tag_ in ("VB", "VBP", "VBD")  # (tags vary)
+    return base or any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children)
+
+
+def expletive(clause) -> bool:
+    """ "it may seem outrageous", "it was irresponsible to blame others": a clause of "it"."""
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in clause.children)
 
 
 def negated(tok) -> bool:
