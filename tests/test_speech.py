@@ -304,3 +304,13 @@ def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
 ])
 def test_no_verbal_event_is_read_into(pipeline, text):
     assert [t for t in types(pipeline, text) if t in ("ACCUSE", "REJECT", "REQUEST")] == []
+
+
+def test_a_participle_describing_a_noun_is_done_by_what_the_noun_names(pipeline):
+    # the protests demanded it, not the military that ousted him
+    assert types(pipeline, "The military ousted the divisive Morsi following mass protests demanding his "
+                 + "resignation.") == []
+    # but what a document says, its authors say
+    found = coded(pipeline, "The US and the EU released a joint statement criticising human rights violations "
+                  + "in Zimbabwe.", "ACCUSE")
+    assert found and {"USA", "IGO"} <= found[0][0]

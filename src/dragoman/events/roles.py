@@ -24,6 +24,7 @@ from .candidates import Candidate
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
+DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
 MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
@@ -138,6 +139,10 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
 
 def _unnamed_subject(cand: Candidate, passive: bool) -> list:
     verb = cand.head
+    if not passive and verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.lemma_.lower() not in DOCUMENT_NOUNS:
+        # "mass protests demanding his resignation": the protests, not who the clause says ousted
+        # him ("a statement criticising X" is its authors')
+        return [verb.head]
     if not passive:
         return inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
