@@ -190,6 +190,14 @@ def test_what_a_verbal_act_is_about_recoded_as_that_act_may_name_whom_it_is_addr
     assert (e.event, e.trigger["text"], e.recipient[0].name) == ("THREATEN", "threatened", "Mugabe")
 
 
+def test_only_the_clause_said_of_another_is_about_what_is_said(pipeline):
+    # what the lawyer says the journalist must do is no event; what the court did is one
+    text = ("A court in Ankara ordered the release of an Austrian journalist, but he will have to remain in "
+            + "the country, his lawyer said.")
+    assert "RETREAT" in types(pipeline, text)
+    assert "RETREAT" not in types(pipeline, "The EU said Serbia must withdraw its troops from Kosovo.")
+
+
 def test_an_act_joined_to_a_verbal_act_is_an_event_of_its_own(pipeline):
     assert types(pipeline, "The EU condemned Serbia and sent troops to Kosovo.") == ["ACCUSE", "AID"]
     # blame says who did an act that happened
@@ -211,6 +219,9 @@ def test_a_request_to_a_generic_body_is_addressed_to_it(pipeline):
 @pytest.mark.parametrize("text,actor,recipient", [
     ("The American ambassador said the Security Council now needed to take serious action.", "USA", "IGO"),
     ("The South Korean president proposed that Washington postpone the military drills.", "KOR", "USA"),
+    # a second clause said
+    ("The American ambassador said the launch was reckless and that the Security Council needed to act.",
+     "USA", "IGO"),
 ])
 def test_what_a_speaker_says_another_needs_to_do_is_a_request(pipeline, text, actor, recipient):
     found = coded(pipeline, text, "REQUEST")

@@ -57,7 +57,8 @@ class SpeechFinder:
     def candidates(self, sent) -> list[Candidate]:
         found = []
         for tok in sent:
-            cand = self._reported(tok) if tok.dep_ == "ccomp" else None
+            said = _said_clause_of(tok)
+            cand = self._reported(tok, said) if said is not None else None
             if cand is None and tok.lemma_.lower() in NAMING_VERBS and tok.pos_ == "VERB":
                 cand = self._naming(tok)
             if cand is None and tok.lower_ in DISAPPROVAL_WORDS:
@@ -80,12 +81,12 @@ class SpeechFinder:
             return None
         return Candidate(self.lex.speech["disapproval"], [word], holder, obliged=about[0])
 
-    def _reported(self, clause) -> Candidate | None:
+    def _reported(self, clause, speaker_verb) -> Candidate | None:
         """A clause a speaker says: what another must do, is to blame for, or is condemned for."""
-        speaker_verb = clause.head
         verb = speaker_verb.lemma_.lower()
+        active = not any(c.dep_ in ("nsubjpass", "auxpass") for c in speaker_verb.children)
         if verb in PROPOSING_VERBS and subjunctive(clause) and any(c.dep_ == "nsubj" for c in clause.children) \
-                and any(c.dep_ == "nsubj" for c in speaker_verb.children) and not negated(speaker_verb):
+                and active and not negated(speaker_verb):
             # "Moon proposed that Seoul and Washington postpone the drills": a request to them
             return Candidate(self.lex.speech["obligation"], [speaker_verb], speaker_verb, obliged=clause)
         if verb not in SPEECH_VERBS:
@@ -135,6 +136,16 @@ class SpeechFinder:
         if not any(condemning(p) for p in named_as):
             return None
         return Candidate(self.lex.speech["judgement"], [verb], verb)
+
+
+def _said_clause_of(tok):
+    """The verb a clause is said by: "X said [the launch was reckless]", and "X said the launch
+    was reckless and [that the council needed to act]"; None if it is no said clause."""
+    if tok.dep_ == "ccomp":
+        return tok.head
+    if tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and tok.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
 
 
 def _subject_holder(word):
