@@ -58,6 +58,18 @@ def test_an_act_named_by_a_noun_is_done_by_its_doer(pipeline, text, event, actor
     assert any(actor in a and any(recipient.lower() in r.lower() for r in rs) for a, rs in found), found
 
 
+def test_an_act_named_with_its_doer_is_a_deed_of_the_document(pipeline):
+    text = ("Officials confirmed another missile test by North Korea on Friday. The Japanese government "
+            + "spokesman condemned the test.")
+    assert coded(pipeline, text, "ACCUSE") == [({"JPN"}, {"PRK"})]
+
+
+def test_a_relative_clause_about_a_person_names_no_actor_of_them(pipeline):
+    text = ("The Tunisian foreign ministry said the attacker, who police said held dual citizenship, had "
+            + "committed an act of cowardice.")
+    assert dyads(pipeline, text, "ACCUSE") == []  # (not of the police)
+
+
 def test_the_doer_of_an_act_comes_before_its_target(pipeline):
     # "the attack on the post": the post was attacked; the doer is who is condemned
     text = "Militants attacked a police post near Kabul on Monday. Pakistan condemned the attack on Kabul."
