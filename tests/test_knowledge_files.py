@@ -447,7 +447,13 @@ def test_no_two_word_lists_are_the_same_list():
 def test_word_lists_of_codes_hold_known_codes():
     lists = word_lists()
     contexts = {row["context"] for row in event_rows("contexts.tsv", ["word", "context"])}
-    for name in ("armed_sectors", "unarmed_sectors", "authority_sectors", "commanded_sectors"):
+    for name in (
+        "armed_sectors",
+        "unarmed_sectors",
+        "authority_sectors",
+        "commanded_sectors",
+        "civilian_sectors",
+    ):
         assert set(lists[name]) <= SECTORS, name
     assert set(lists["non_hostile_contexts"]) <= contexts
 
@@ -467,7 +473,7 @@ def test_every_coded_rule_has_its_result_in_rules_file_and_back():
 
     rules = toml_file("rules.toml")
     assert [r.name for r in RECODES + STATED_INTENT] == list(rules["recode"])
-    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial", "disapproval"}
+    assert set(rules["speech"]) == {"obligation", "blame", "judgement", "denial", "disapproval", "warning"}
 
 
 def test_rules_file_codes_are_valid():

@@ -89,6 +89,22 @@ def test_an_act_named_by_a_noun_is_done_by_its_doer(pipeline, text, event, actor
     assert any(actor in a and any(recipient.lower() in r.lower() for r in rs) for a, rs in found), found
 
 
+def test_an_act_named_with_its_doer_is_a_deed_of_the_document(pipeline):
+    text = (
+        "Officials confirmed another missile test by North Korea on Friday. The Japanese government "
+        + "spokesman condemned the test."
+    )
+    assert coded(pipeline, text, "ACCUSE") == [({"JPN"}, {"PRK"})]
+
+
+def test_a_relative_clause_about_a_person_names_no_actor_of_them(pipeline):
+    text = (
+        "The Tunisian foreign ministry said the attacker, who police said held dual citizenship, had "
+        + "committed an act of cowardice."
+    )
+    assert dyads(pipeline, text, "ACCUSE") == []  # (not of the police)
+
+
 def test_the_doer_of_an_act_comes_before_its_target(pipeline):
     # "the attack on the post": the post was attacked; the doer is who is condemned
     text = "Militants attacked a police post near Kabul on Monday. Pakistan condemned the attack on Kabul."
@@ -97,6 +113,16 @@ def test_the_doer_of_an_act_comes_before_its_target(pipeline):
     assert coded(pipeline, "Egypt condemned the attack on Kabul.", "ACCUSE") == [({"EGY"}, {"AFG"})]
     # and with no one at all, no event
     assert coded(pipeline, "Japan condemned the test.", "ACCUSE") == []
+
+
+def test_an_act_of_an_actor_named_before_by_a_definite_description_is_theirs(pipeline):
+    text = (
+        "An Israeli military court indicted the Palestinian teenager on Monday. The court indicted her on "
+        + "twelve counts against the soldiers. The Palestinian activist Bassem Tamimi called the indictment a "
+        + "political trial."
+    )
+    found = dyads(pipeline, text, "ACCUSE")
+    assert any("Bassem Tamimi" in a and "ISR" in r for a, r in found), found
 
 
 def test_a_criticism_rejected_is_the_one_made_of_who_rejects_it(pipeline):
@@ -160,6 +186,18 @@ def test_one_does_not_condemn_ones_own_act(pipeline):
             + "opposition to the decision, calling it another mistake.",
             "Avi Gabbay",
             "Likud Central Committee",
+        ),
+        # what is said of an act: "these provocations", reacting sharply to it
+        (
+            'North Korea fired a missile on Friday. The US Secretary of State said, "These continued provocations '
+            + "only deepen North Korea's isolation.\"",
+            "USA",
+            "PRK",
+        ),
+        (
+            "North Korea fired a missile on Friday. Japan reacted sharply to the missile overflight.",
+            "JPN",
+            "PRK",
         ),
         # expressing indignation at an act
         (
@@ -286,6 +324,16 @@ def test_what_a_verbal_act_is_about_recoded_as_that_act_may_name_whom_it_is_addr
     assert (e.event, e.trigger["text"], e.recipient[0].name) == ("THREATEN", "threatened", "Mugabe")
 
 
+def test_only_the_clause_said_of_another_is_about_what_is_said(pipeline):
+    # what the lawyer says the journalist must do is no event; what the court did is one
+    text = (
+        "A court in Ankara ordered the release of an Austrian journalist, but he will have to remain in "
+        + "the country, his lawyer said."
+    )
+    assert "RETREAT" in types(pipeline, text)
+    assert "RETREAT" not in types(pipeline, "The EU said Serbia must withdraw its troops from Kosovo.")
+
+
 def test_an_act_joined_to_a_verbal_act_is_an_event_of_its_own(pipeline):
     assert types(pipeline, "The EU condemned Serbia and sent troops to Kosovo.") == ["ACCUSE", "AID"]
     # blame says who did an act that happened
@@ -315,6 +363,34 @@ def test_a_request_to_a_generic_body_is_addressed_to_it(pipeline):
     ) == ["REQUEST"]
 
 
+@pytest.mark.parametrize(
+    "text,actor,recipient",
+    [
+        (
+            "The American ambassador said the Security Council now needed to take serious action.",
+            "USA",
+            "IGO",
+        ),
+        ("The South Korean president proposed that Washington postpone the military drills.", "KOR", "USA"),
+        # a second clause said
+        (
+            "The American ambassador said the launch was reckless and that the Security Council needed to act.",
+            "USA",
+            "IGO",
+        ),
+    ],
+)
+def test_what_a_speaker_says_another_needs_to_do_is_a_request(pipeline, text, actor, recipient):
+    found = coded(pipeline, text, "REQUEST")
+    assert any(actor in a and recipient in r for a, r in found), found
+    assert "REJECT" not in types(pipeline, text)  # (postponing is what is requested)
+
+
+def test_what_evidence_suggests_is_no_request(pipeline):
+    assert types(pipeline, "The documents suggest the Russian banker was acting as a front man.") == []
+    assert types(pipeline, "It has not been suggested that Chinese authorities were involved.") == []
+
+
 def test_a_call_for_something_may_be_addressed_to_no_one(pipeline):
     found = dyads(
         pipeline,
@@ -334,3 +410,113 @@ def test_a_question_of_the_press_is_no_request(pipeline):
         pipeline, "Asked by the European Union to release the prisoners, Belarus refused.", "REQUEST"
     )
     assert any("IGO" in a and "BLR" in r for a, r in found), found
+
+
+# ---------------------------------------------------------------- threats
+
+
+@pytest.mark.parametrize(
+    "text,actor,recipient",
+    [
+        (
+            "The American president said North Korea would face fire and fury if it threatened the United States.",
+            "USA",
+            "PRK",
+        ),
+        ("Iran will pay a heavy price, the Israeli minister said.", "ISR", "IRN"),
+        # naming no one, a threat answers the last hostile act told of before it
+        (
+            'North Korea fired a missile over Japan on Tuesday. "All options are on the table," the American '
+            + "president said in a statement.",
+            "USA",
+            "PRK",
+        ),
+        (
+            "The UN Security Council imposed new sanctions on North Korea. North Korea warned of retaliation.",
+            "PRK",
+            "IGO",
+        ),
+    ],
+)
+def test_threats_said_of_another(pipeline, text, actor, recipient):
+    found = dyads(pipeline, text, "THREATEN")
+    assert any(actor in a and recipient in r for a, r in found), found
+
+
+def test_the_condition_of_a_threat_is_no_event_of_its_own(pipeline):
+    text = (
+        "The American president said North Korea would face fire and fury if it threatened the United States."
+    )
+    assert types(pipeline, text) == ["THREATEN"]
+
+
+def test_a_threat_naming_no_one_does_not_answer_a_later_act(pipeline):
+    text = (
+        '"All options are on the table," the American president said. North Korea fired a missile on Tuesday.'
+    )
+    assert "THREATEN" not in types(pipeline, text)
+
+
+def test_a_warning_of_nothing_is_not_addressed_to_the_last_hostile_actor(pipeline):
+    text = "Turkey attacked Kurdish fighters in Syria. Several American senators have warned about the situation."
+    assert "THREATEN" not in types(pipeline, text)
+
+
+# ---------------------------------------------------------------- what is no verbal event
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ordinary people among themselves
+        "People gathered in the square to pay tribute to the victims.",
+        # a holiday is no one praised, nor the place where it is celebrated
+        "Crowds were celebrating National Day in Paris when the bomb exploded.",
+        "The Nato-led Support mission in northern Afghanistan has about 850 soldiers.",
+    ],
+)
+def test_no_verbal_event_between_ordinary_people_or_towards_days_and_places(pipeline, text):
+    assert [t for t in types(pipeline, text) if t in ("SUPPORT", "ACCUSE", "REQUEST")] == []
+
+
+def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
+    assert types(pipeline, "Residents accused the police of brutality.") == ["ACCUSE"]
+    assert coded(pipeline, "Students praised the French president.", "SUPPORT") == [({"Students"}, {"FRA"})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what evidence suggests happened is no proposal
+        "Initial US assessments suggested North Korea fired an intermediate-range ballistic missile.",
+        # a denial not made, and rights denied, answer no claim
+        '"We cannot deny that it was a terror attack," the French president said.',
+        "Human rights are denied by fanatics, the French president said.",
+        # "it" names no one condemned
+        "It may seem outrageous, but it is common for planes to return to Tokyo, Japanese officials said.",
+        # a call for something made by no subject of its own
+        "The Berlin police have set up a number for friends and family to call for information.",
+        # personal feelings
+        "The German officer was angry that his neighbour had parked in front of his house.",
+    ],
+)
+def test_no_verbal_event_is_read_into(pipeline, text):
+    assert [t for t in types(pipeline, text) if t in ("ACCUSE", "REJECT", "REQUEST")] == []
+
+
+def test_a_participle_describing_a_noun_is_done_by_what_the_noun_names(pipeline):
+    # the protests demanded it, not the military that ousted him
+    assert (
+        types(
+            pipeline,
+            "The military ousted the divisive Morsi following mass protests demanding his " + "resignation.",
+        )
+        == []
+    )
+    # but what a document says, its authors say
+    found = coded(
+        pipeline,
+        "The US and the EU released a joint statement criticising human rights violations " + "in Zimbabwe.",
+        "ACCUSE",
+    )
+    assert found and {"USA", "IGO"} <= found[0][0]

@@ -179,7 +179,7 @@ class Pipeline:
 
     def _start_actors(self, work: Work) -> None:
         work.actors = self.actors.new_document(work.doc)
-        work.acts = DocumentActs(self.extractor.lex)
+        work.acts = DocumentActs(self.extractor.lex, self.extractor.political_only)
 
     def _add_sentence(self, work: Work, sent: Sentence) -> None:
         work.actors.add_sentence(sent)

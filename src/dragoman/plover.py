@@ -21,6 +21,7 @@ TRAITS = frozenset(
         "force",
         "judges_acts",
         "about_acts",
+        "addressed",
     }
 )
 QUAD_NAMES = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")

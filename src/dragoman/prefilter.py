@@ -53,7 +53,13 @@ def speech_and_act_words() -> frozenset[str]:
     committee voted ...", "the vote"), verbs of saying left out (they are in most sentences)."""
     acts = word_file()["act_nouns"]
     verbs = {v for row in acts.values() for v in row.get("verbs", ())} - words("speech_verbs")
-    return words("condemning_words") | words("disapproval_words") | frozenset(acts) | frozenset(verbs)
+    return (
+        words("condemning_words")
+        | words("disapproval_words")
+        | words("reacting_verbs")
+        | frozenset(acts)
+        | frozenset(verbs)
+    )
 
 
 def _trigger_rows():

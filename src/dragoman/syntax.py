@@ -32,6 +32,7 @@ THING_PRONOUNS = frozenset({"it", "its", "itself"})
 FIRST_PERSON_PRONOUNS = frozenset({"we", "us", "our", "ours", "i", "me", "my"})
 # "until the government ...", "before the management is sacked": a condition set on a clause.
 CONDITION_MARKS = ("until", "unless", "till", "before")
+CONDITION_IF = ("if", "unless")
 
 # Prepositions of a place where something happens: "in", "near", "outside of" ("to" names a
 # place only after some heads; see places.py).
@@ -134,13 +135,18 @@ def inherited_subject(verb) -> list:
 
 def in_complement(tok, head) -> bool:
     """Whether the token is inside what `head` is about: its complement clauses and their
-    conjuncts and purpose clauses ("urged X to take action to show they oppose ..."), not a
-    clause joined to it ("condemned X and attacked Y")."""
+    conjuncts, purposes and conditions ("urged X to take action to show they oppose ...", "said
+    X would face fire if it threatened Y"), not a clause joined to it ("condemned X and
+    attacked Y")."""
     node = tok
     for _ in range(MAX_COMPLEMENT):
         if node.head.i == node.i:
             return False
-        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        # a purpose or a condition: "to show they oppose ...", "if it threatened the United States"
+        purpose = node.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" or c.dep_ == "mark" and c.lower_ in CONDITION_IF
+            for c in node.children
+        )
         if (
             node.dep_ not in COMPLEMENT_DEPS
             and not purpose

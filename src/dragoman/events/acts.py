@@ -17,14 +17,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..plover import DEFAULT_PREPS, having
+from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
 from ..syntax import RELATIVE_PRONOUNS, pobjs
 from ..words import word_file, words
 from .lexicon import Lexicon
 
 JUDGING_TYPES = having("judges_acts")
 DENIAL_VERBS = words("denial_verbs")
-CLAIM_NOUN = "accusation"  # what a denial answers (its verbs and types: words.toml act_nouns)
+CLAIM_NOUN = "accusation"
+CONSEQUENCE_NOUNS = words("consequence_nouns")
+THREAT_IDIOM_SUBJECTS = frozenset(
+    word_file()["threat_idioms"]
+)  # what a denial answers (its verbs and types: words.toml act_nouns)
 # Whose possessor is acted upon ("X's release", "X's arrest"), or whose "of" is the thing moved
 # ("the deployment of troops"): the possessor and the "of" are no doers. A judgement's possessor
 # judges: "Washington's accusations".
@@ -48,6 +52,7 @@ class ActReference:
     noun: str
     act: ActNoun
     offset: int  # where the noun stands in the document
+    earlier: bool = False  # only an act told of before (what a threat answers)
 
 
 @lru_cache(maxsize=1)
@@ -102,11 +107,33 @@ def reference(tok, sent_offset: int, act: ActNoun) -> ActReference:
     return ActReference(tok.lemma_.lower(), act, sent_offset + tok.idx)
 
 
+HOSTILE_ACT = ActNoun(frozenset(), MATERIAL_CONFLICT | {"THREATEN"})  # what a threat answers
+
+
+def hostile_act_answered(cand, sent_offset: int) -> ActReference | None:
+    """ "All options are on the table, Trump said", "Pyongyang warned of retaliation": a threat
+    of consequences that names no one answers the last hostile act the document tells of (force,
+    coercion, sanctions, threats) by someone else. ("Lawmakers have warned that ..." is no threat
+    of anything.)"""
+    if cand.trigger.event != "THREATEN":
+        return None
+    # the consequence said, or the object of the verb or its preposition: "warned of retaliation"
+    said = [
+        *cand.tokens,
+        *(o for c in cand.head.children for o in (c, *(g for g in c.children if g.dep_ == "pobj"))),
+    ]
+    if not any(t.lemma_.lower() in CONSEQUENCE_NOUNS | THREAT_IDIOM_SUBJECTS for t in said):
+        return None
+    return ActReference("hostile act", HOSTILE_ACT, sent_offset + cand.head.idx, earlier=True)
+
+
 def claim_answered(trigger, verb, sent_offset: int) -> ActReference | None:
     """ "Beijing denied making illegal shipments", "denied any involvement": a denial answers
     the claim made against who denies, by whoever made it in the document."""
-    if trigger.lemma not in DENIAL_VERBS:
-        return None
+    if trigger.lemma not in DENIAL_VERBS or any(
+        c.dep_ in ("neg", "nsubjpass", "auxpass") for c in verb.children
+    ):
+        return None  # not "cannot deny that", "rights are denied by fanatics"
     noun = CLAIM_NOUN
     return ActReference(
         noun, act_nouns().get(noun) or ActNoun(frozenset(), frozenset()), sent_offset + verb.idx

@@ -2,12 +2,14 @@
 
 "North Korea fired a missile over Japan on Friday. Japan condemned the test." The second
 sentence alone does not say whose test it was; the document does. DocumentActs notes, sentence
-by sentence, who did what (the events found, and the verbs that do the acts nouns name: "the
-committee voted ... the vote"), and once the document is read gives each event that names an
+by sentence, who did what (the events found, the verbs that do the acts nouns name: "the
+committee voted ... the vote", and acts named with their doers: "a missile test by North
+Korea"), and once the document is read gives each event that names an
 act by a noun (Event.awaiting, see acts.py) the doer of that act: the last such act before the
 noun, else (a headline before its story) the first after it, done by someone other than the
 one who judges it. Where the document names no doer, the event keeps whom the act's phrase
-names ("the raid on Gaza"), and with no one at all it is dropped.
+names ("the raid on Gaza"), and with no one at all, or no political actor on either side, it
+is dropped.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from functools import cached_property
 
 from ..model import Entity, Event
 from ..syntax import inherited_subject
-from .acts import ActReference, act_nouns
+from .acts import ActReference, act_noun, act_nouns, doer_tokens
 from .lexicon import Lexicon
-from .roles import entities, others
+from .roles import entities, others, political
 
 
 @dataclass
@@ -40,8 +42,8 @@ def _matches(deed: Deed, ref: ActReference) -> bool:
 class DocumentActs:
     """The deeds of one document, noted in order; then the doers of the acts events name."""
 
-    def __init__(self, lex: Lexicon):
-        self.lex = lex
+    def __init__(self, lex: Lexicon, political_only: bool = True):
+        self.lex, self.political_only = lex, political_only
         self.deeds: list[Deed] = []
 
     @cached_property
@@ -66,9 +68,14 @@ class DocumentActs:
                 )
             )
         for tok in sent.span:
-            if tok.pos_ != "VERB" or tok.i in taken or tok.lemma_.lower() not in self.act_verbs:
+            if tok.i in taken:
                 continue
-            doers = entities(_subject(tok), actors, role="actor")
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in self.act_verbs:  # "the committee voted"
+                doers = entities(_subject(tok), actors, role="actor")
+            elif act_noun(tok, self.lex) is not None:  # "a missile test by North Korea"
+                doers = entities(doer_tokens(tok, self.lex), actors, role="actor")
+            else:
+                continue
             if doers:
                 self.deeds.append(Deed(sent.offset + tok.idx, frozenset({tok.lemma_.lower()}), None, doers))
 
@@ -81,7 +88,11 @@ class DocumentActs:
             ref, event.awaiting = event.awaiting, None
             if ref is not None:
                 event.recipient = self.doers(ref, event.actor) or event.recipient
-                if not event.recipient:
+                if (
+                    not event.recipient
+                    or self.political_only
+                    and not any(political(e) for e in event.actor + event.recipient)
+                ):
                     continue
             out.append((event, sent))
         return out
@@ -92,13 +103,24 @@ class DocumentActs:
         criticism": the criticism of China)."""
         deeds = [(d, others(d.doers, judges)) for d in self.deeds if _matches(d, ref)]
         deeds = [(d, who) for d, who in deeds if who]
+        if any(_coded(who) for _, who in deeds):  # "the court indicted her": the court named before
+            deeds = [(d, who) for d, who in deeds if _coded(who) or not _definite(who)]
         to_judges = [(d, who) for d, who in deeds if len(others(d.done_to, judges)) < len(d.done_to)]
         for group in (to_judges, deeds):
             before = [who for d, who in group if d.offset < ref.offset]
-            after = [who for d, who in group if d.offset > ref.offset]
+            after = [who for d, who in group if d.offset > ref.offset and not ref.earlier]
             if before or after:
                 return before[-1] if before else after[0]
         return []
+
+
+def _coded(entities: list[Entity]) -> bool:
+    return any(e.country or e.org for e in entities)
+
+
+def _definite(entities: list[Entity]) -> bool:
+    """Written as a definite description ("the court"): most likely one named in full before."""
+    return all(e.text.lower().startswith(("the ", "this ", "that ")) for e in entities)
 
 
 def _subject(verb) -> list:

@@ -88,12 +88,7 @@ class EventExtractor:
                 or c.trigger is self.lex.speech["blame"]
             ):
                 continue
-            holders = {c.head.i: c.head, **{t.i: t for t in c.tokens}}  # ("disappointed that ...")
-            inside = [
-                j
-                for j, (c2, _) in enumerate(found)
-                if c2.head.i not in holders and any(in_complement(c2.head, h) for h in holders.values())
-            ]
+            inside = [j for j, (c2, _) in enumerate(found) if j != i and _about(c2.head, c)]
             dropped.update(inside)
             same = [found[j][1] for j in inside if found[j][1].event == e.event != found[j][0].trigger.event]
             clearer = [e2 for e2 in same if _named(e2.recipient) > _named(e.recipient)]
@@ -159,6 +154,20 @@ class EventExtractor:
 
     def contexts(self, span) -> list[str]:
         return self.lex.contexts_of(span)
+
+
+def _about(head, cand: Candidate) -> bool:
+    """Whether a trigger's clause is what a candidate is about: inside its complement ("urged X
+    to withdraw"), its words' ("disappointed that ..."), or the clause a speaker says of another
+    ("X said Y must withdraw"; not the other clauses said: "the court ordered her release, but
+    she must stay in the country, her lawyer said")."""
+    if cand.obliged is not None:
+        return (
+            head.i == cand.obliged.i
+            or in_complement(head, cand.obliged)
+            or any(in_complement(head, t) for t in cand.tokens if t.i != cand.head.i)
+        )
+    return head.i != cand.head.i and any(in_complement(head, t) for t in (cand.head, *cand.tokens))
 
 
 def _named(entities) -> int:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..actors import is_place
-from ..plover import COOPERATIVE, MATERIAL_CONFLICT, TYPES, having
+from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, TYPES, having
 from ..words import place_nouns, words
 from ..syntax import objects
 from .candidates import through_quantity
@@ -38,6 +38,8 @@ ARMED_SECTORS = words("armed_sectors")
 UNARMED_SECTORS = words("unarmed_sectors")
 AUTHORITY_SECTORS = words("authority_sectors")
 COMMANDED_SECTORS = words("commanded_sectors")
+CIVILIAN_SECTORS = words("civilian_sectors")
+VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verbal"))
 GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
 FIGURATIVE_OBJECTS = words("figurative_objects")
 STRIKE_WEAPONS = words("strike_weapons")
@@ -109,7 +111,14 @@ def _acts_on_no_one(case: Case) -> bool:
     """No one is acted upon, and the type or its trigger needs someone to be."""
     trig = case.cand.trigger
     bare_noun = case.cand.bare_noun and not case.cand.occurrence
-    undirected = (trig.event in UNDIRECTED_TYPES or trig.undirected) and not trig.needs_recipient
+    # (a call addressed to no one is made by its own subject: "He called for ...", not "the UN
+    # condemned X, calling for ...", "a number for families to call for information")
+    own_call = (
+        trig.undirected
+        and any(c.dep_ == "nsubj" for c in case.cand.head.children)
+        and case.cand.head.dep_ not in ("acl", "relcl", "advcl")
+    )
+    undirected = (trig.event in UNDIRECTED_TYPES or own_call) and not trig.needs_recipient
     return (
         not case.recipient
         and case.awaiting is None
@@ -170,10 +179,26 @@ DROPS_ON_NAMED = (
 )
 # On the final roles, recipients looked for further.
 DROPS = (
-    # "the Cardinals praised Palmer": sports and celebrity news are not event data
+    # "the Cardinals praised Palmer": sports and celebrity news are not event data (for an act
+    # done by someone the document names elsewhere, decided once it is known: document.py)
     Rule(
         "no political actor",
-        lambda case: case.political_only and not any(political(e) for e in case.actor + case.recipient),
+        lambda case: (
+            case.political_only
+            and case.awaiting is None
+            and not any(political(e) for e in case.actor + case.recipient)
+        ),
+    ),
+    # "people paid tribute to the victims": what ordinary people say among themselves is not
+    # event data
+    Rule(
+        "among civilians",
+        lambda case: (
+            case.cand.trigger.event in VERBAL_TYPES
+            and all(
+                not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in case.actor + case.recipient
+            )
+        ),
     ),
     # "spoke to the Guardian": an interview is not a consultation
     Rule(

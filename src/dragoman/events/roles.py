@@ -29,7 +29,15 @@ from ..syntax import (
     raised_objects,
 )
 from ..words import place_nouns, words
-from .acts import JUDGING_TYPES, ActReference, act_noun, claim_answered, doer_tokens, reference
+from .acts import (
+    JUDGING_TYPES,
+    ActReference,
+    act_noun,
+    claim_answered,
+    doer_tokens,
+    hostile_act_answered,
+    reference,
+)
 from .agents import (
     INSTRUMENT_NOUNS,
     accused_doer,
@@ -43,6 +51,7 @@ from .candidates import Candidate, by_agents
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
+DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
 MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
@@ -54,6 +63,11 @@ THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
 AUTHORITY_MODES = words("authority_modes")
 PATIENT_POSSESSOR_TYPES = having("patient_possessor")
+ADDRESSED_TYPES = having("addressed")
+# Named entities that are no actors unless the knowledge files code them: "celebrating
+# National Day", "the 2016 Olympics", "Monday". (Not spaCy's PRODUCT or WORK_OF_ART: it gives
+# them to unfamiliar names of people.)
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "EVENT", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
 
 ACTOR_PREPS = ("of", "by")
 RECIPIENT_PREPS = ("of", "from", "with", "for", "against", "to", "on", "by")
@@ -191,6 +205,15 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
 
 def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     verb = cand.head
+    if (
+        not passive
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBG"
+        and verb.head.lemma_.lower() not in DOCUMENT_NOUNS
+    ):
+        # "mass protests demanding his resignation": the protests, not who the clause says ousted
+        # him ("a statement criticising X" is its authors')
+        return [verb.head]
     if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
         return deed or inherited_subject(verb)
@@ -404,10 +427,13 @@ def complete_recipients(case: Case, actors) -> None:
         case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
     if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
         case.recipient = others(entities(parties_between(cand.head), actors), actor)
-    if not any(r.country or r.org for r in case.recipient):
+    if not any(r.country or r.org for r in case.recipient) and cand.trigger.event not in ADDRESSED_TYPES:
         # "imposed a curfew in X", "announced a ceasefire in Idlib"; and beside people and
-        # bodies of no known country: "killed 48 people in Afghanistan"
+        # bodies of no known country: "killed 48 people in Afghanistan". (Praise is addressed to
+        # someone, not to the place: "crowds celebrating in Nice".)
         case.recipient += others(place_recipients(cand, case.sent, actors), actor + case.recipient)
+    if not case.recipient and case.awaiting is None:  # "all options are on the table": against whom
+        case.awaiting = hostile_act_answered(cand, case.sent.offset)
 
 
 def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozenset()) -> list[Entity]:
@@ -415,6 +441,12 @@ def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozens
     for tok in [p for t in tokens for p in (_between(t) or _plural_of(t) or _shared_head(t) or [t])]:
         for t in [tok, *conjuncts_deep(tok)]:
             ent = entity_for(t, actors, role, avoid=avoid)
+            if (
+                ent is not None
+                and t.ent_type_ in NON_ACTOR_LABELS
+                and not (ent.country or ent.org or ent.sector or ent.stands_for_members)
+            ):  # ("the two" is a CARDINAL to spaCy, and the pair just named)
+                continue
             if ent is not None and not ent.stands_for_members:
                 ent = actors.as_phrase(ent, head_phrase(t))
             for e in ent.members if ent is not None and ent.stands_for_members else [ent]:
