@@ -31,17 +31,17 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "scripts"))
 
-import import_petrarch as imp  # noqa: E402
+import import_petrarch as imp
 
-from dragoman import knowledge, nlp  # noqa: E402
-from dragoman import events as events_mod  # noqa: E402
-from dragoman.actors import ActorResolver  # noqa: E402
-from dragoman.clean import clean  # noqa: E402
-from dragoman.errors import InputError  # noqa: E402
-from dragoman.evaluate import load_gold, load_scorer  # noqa: E402
-from dragoman.pipeline import Pipeline  # noqa: E402
-from dragoman.read import iter_documents  # noqa: E402
-from dragoman.settings import Settings  # noqa: E402
+from dragoman import events as events_mod
+from dragoman import knowledge, nlp
+from dragoman.actors import ActorResolver
+from dragoman.clean import clean
+from dragoman.errors import InputError
+from dragoman.evaluate import load_gold, load_scorer
+from dragoman.pipeline import Pipeline
+from dragoman.read import iter_documents
+from dragoman.settings import Settings
 
 SETS = {"seeds": ("seeds.gold.jsonl", "../seeds", False),
         "plv_dev": ("plv_dev.gold.jsonl", "plv_dev.input.jsonl", True),
