@@ -34,8 +34,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 import import_petrarch as imp  # noqa: E402
 
-from dragoman import knowledge, nlp  # noqa: E402
 from dragoman import events as events_mod  # noqa: E402
+from dragoman import knowledge, nlp  # noqa: E402
 from dragoman.actors import ActorResolver  # noqa: E402
 from dragoman.clean import clean  # noqa: E402
 from dragoman.errors import InputError  # noqa: E402

@@ -497,7 +497,7 @@ def _form_ok(f: str, file: str, english, role_words: set[str]) -> bool:
         w = words[0]
         acronym = w.replace(".", "").isupper() and file == "organizations.tsv"
         return len(w.replace(".", "")) >= (3 if acronym else 4) and (acronym or not english(w.lower()))
-    return file != "people.tsv" or not set(w.lower() for w in words) & role_words
+    return file != "people.tsv" or not {w.lower() for w in words} & role_words
 
 
 def _slug(name: str) -> str:
