@@ -28,28 +28,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from dragoman.knowledge import SECTORS
 
 # Phoenix's codes for states that are not ISO's, and CAMEO role codes -> dragoman sectors.
 COUNTRY_ALIASES = {"KSV": "XKX", "ROM": "ROU", "ZAR": "COD", "TMP": "TLS", "GAB": "GAB"}
-SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "PTY",
-    "REB",
-    "OPP",
-    "SPY",
-    "MED",
-    "EDU",
-    "BUS",
-    "CVL",
-    "REL",
-    "LAB",
-    "REF",
-    "NGO",
-}
 SECTOR_OF = {
     "INS": "REB",
     "SEP": "REB",

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pycountry
 import pytest
+from dragoman.knowledge import SECTORS
 
 ACTORS = Path(__file__).resolve().parents[1] / "src/dragoman/data/actors"
 HEADERS = {
@@ -36,25 +37,6 @@ MINIMUM_ROWS = {
 }
 ISO3 = {country.alpha_3 for country in pycountry.countries}
 NON_STATE = {"IGO", "NGO", "MNC", "XKX"}
-SECTORS = {
-    "GOV",
-    "MIL",
-    "COP",
-    "JUD",
-    "LEG",
-    "PTY",
-    "REB",
-    "OPP",
-    "SPY",
-    "MED",
-    "EDU",
-    "BUS",
-    "CVL",
-    "REL",
-    "LAB",
-    "REF",
-    "NGO",
-}
 ORG_TYPES = {"IGO", "NGO"} | SECTORS
 KINDS = {"person", "group", "organization"}
 

@@ -29,6 +29,28 @@ COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN = (
 )
 
 # Words that refer back to a place, resolved to the last place of that kind in the document.
+# The actor sectors of the record contract (docs/records.md), which the knowledge files use.
+SECTORS = frozenset(
+    {
+        "GOV",
+        "MIL",
+        "COP",
+        "JUD",
+        "LEG",
+        "PTY",
+        "REB",
+        "OPP",
+        "SPY",
+        "MED",
+        "EDU",
+        "BUS",
+        "CVL",
+        "REL",
+        "LAB",
+        "REF",
+        "NGO",
+    }
+)
 PLACE_ANAPHORS = {p.word: p.refers_to for p in place_nouns() if p.refers_to}
 # Continents and regions: places, never actors' countries.
 REGIONS = [
@@ -115,7 +137,6 @@ class Knowledge:
 
 
 def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
-    rows = []
     folder = resources.files("dragoman") / "data" / "actors"
     # the hand-written file, then generated ones of its columns (people_petrarch.tsv), then the user's
     generated = sorted(
@@ -124,6 +145,13 @@ def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
         if p.name.startswith(name.removesuffix(".tsv") + "_") and p.name.endswith(".tsv")
     )
     sources = [folder / name] + [folder / g for g in generated] + [Path(d) / name for d in extra_dirs]
+    return tsv_rows(sources)
+
+
+def tsv_rows(sources) -> list[dict]:
+    """The rows of the knowledge files that exist among `sources`, in order: tab-separated with a
+    header line; blank lines and lines starting with "#" are comments."""
+    rows = []
     for src in sources:
         try:
             text = src.read_text(encoding="utf-8")
@@ -134,7 +162,7 @@ def _rows(name: str, extra_dirs: tuple[str, ...]) -> list[dict]:
     return rows
 
 
-def _split(cell: str | None) -> list[str]:
+def split_cell(cell: str | None) -> list[str]:
     return [v.strip() for v in (cell or "").split("|") if v.strip()]
 
 
@@ -166,7 +194,7 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
             kind=row.get("kind") or "person",
             title=row["phrase"],
         )
-        for phrase in [row["phrase"], *_split(row.get("aliases"))]:
+        for phrase in [row["phrase"], *split_cell(row.get("aliases"))]:
             add(phrase, info)
     for row in _rows("people.tsv", extra_dirs):
         _add_person(row, add, kb)
@@ -175,9 +203,9 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
         if roles:  # "Chairperson" is the role "chairman", as "the chairwoman" of a later sentence
             kb.offices[title.lower()] = roles[0].name
     for row in _rows("regions.tsv", extra_dirs):
-        for adjective in _split(row.get("adjectives")):
+        for adjective in split_cell(row.get("adjectives")):
             kb.regions[adjective.lower()] = kb.regions.get(adjective.lower(), frozenset()) | set(
-                _split(row["countries"])
+                split_cell(row["countries"])
             )
     for region in REGIONS:
         add(region, Info(REGION, region, region))
@@ -190,11 +218,11 @@ def _add_country(row: dict, add, kb: Knowledge) -> None:
     iso3, name = row["iso3"].strip(), row["name"].strip()
     kb.countries[iso3] = name
     state = Info(COUNTRY, iso3, name, sector="GOV", kind="state", country=iso3)
-    for phrase in [name, *_split(row.get("aliases"))]:
+    for phrase in [name, *split_cell(row.get("aliases"))]:
         add(phrase, state)
-    for phrase in _split(row.get("demonyms")):
+    for phrase in split_cell(row.get("demonyms")):
         add(phrase, Info(DEMONYM, iso3, name, kind="group", country=iso3))
-    for phrase in _split(row.get("capitals")):
+    for phrase in split_cell(row.get("capitals")):
         add(phrase, Info(CAPITAL, iso3, name, sector="GOV", kind="state", country=iso3))
 
 
@@ -211,10 +239,10 @@ def _add_org(row: dict, add, kb: Knowledge) -> None:
         country=national or (org_type if international else None),
         org=code,
         org_type=org_type,
-        members=tuple(_split(row.get("members"))),
+        members=tuple(split_cell(row.get("members"))),
     )
     kb.orgs[code] = info
-    for phrase in [code, row["name"], *_split(row.get("aliases"))]:
+    for phrase in [code, row["name"], *split_cell(row.get("aliases"))]:
         add(phrase, info)
 
 
@@ -228,5 +256,5 @@ def _add_person(row: dict, add, kb: Knowledge) -> None:
         org=(row.get("org") or None),
         title=(row.get("title") or None),
     )
-    for phrase in [row["name"], *_split(row.get("aliases"))]:
+    for phrase in [row["name"], *split_cell(row.get("aliases"))]:
         add(phrase, info)

@@ -120,13 +120,6 @@ def inherited_subject(verb) -> list:
         if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             return []
         node = node.head
-        if (
-            node.pos_ in ("NOUN", "PROPN")
-            and node.dep_ != "dobj"
-            and verb.dep_ == "acl"
-            and node is verb.head
-        ):
-            return [node]
         subj = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subj and node.pos_ in ("VERB", "AUX"):
             return subj

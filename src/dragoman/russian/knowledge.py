@@ -9,7 +9,6 @@ MorphVocab. Acronyms ("ШОС", "МИД") match as written.
 
 from __future__ import annotations
 
-import csv
 import gettext
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -140,22 +139,10 @@ class RussianKnowledge:
 
 
 def _rows(name: str, extra_dirs: tuple[str, ...] = ()) -> list[dict]:
-    rows = []
     sources = [resources.files("dragoman") / "data" / "ru" / name] + [
         Path(d) / "ru" / name for d in extra_dirs
     ]
-    for src in sources:
-        try:
-            text = src.read_text(encoding="utf-8")
-        except (FileNotFoundError, OSError):
-            continue
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        rows.extend(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return rows
-
-
-def _split(cell: str | None) -> list[str]:
-    return [v.strip() for v in (cell or "").split("|") if v.strip()]
+    return K.tsv_rows(sources)
 
 
 _LOADED: dict[tuple[int, tuple[str, ...]], tuple[K.Knowledge, RussianKnowledge]] = {}
@@ -186,7 +173,7 @@ def _add_organisations(rk: RussianKnowledge, kb: K.Knowledge, extra_dirs: tuple[
         org = kb.orgs.get(row["code"].strip())
         if org is None:
             raise ValueError(f"data/ru/organizations.tsv: unknown organisation code {row['code']!r}")
-        for phrase in _split(row["aliases"]):
+        for phrase in K.split_cell(row["aliases"]):
             rk.add(phrase, org)
 
 
@@ -222,7 +209,7 @@ def _add_people(rk: RussianKnowledge, extra_dirs: tuple[str, ...]) -> None:
             title=row.get("title") or None,
         )
         people[info.name] = info
-        for name in [info.name, *K._split(row.get("aliases"))]:
+        for name in [info.name, *K.split_cell(row.get("aliases"))]:
             key = name_key(name)
             rk.people.setdefault(key, []).append(info)
             if " " in key or name == info.name:
@@ -232,7 +219,7 @@ def _add_people(rk: RussianKnowledge, extra_dirs: tuple[str, ...]) -> None:
     for row in _rows("people.tsv", extra_dirs):
         if row["name"].strip() not in people:
             raise ValueError(f"data/ru/people.tsv: {row['name']!r} is not in actors/people.tsv")
-        for phrase in _split(row["aliases"]):
+        for phrase in K.split_cell(row["aliases"]):
             rk.add(phrase, people[row["name"].strip()])
 
 
@@ -247,12 +234,12 @@ def _add_countries(rk: RussianKnowledge, kb: K.Knowledge, extra_dirs) -> None:
         iso3 = row["iso3"].strip()
         if iso3 not in kb.countries:
             raise ValueError(f"data/ru/countries.tsv: unknown country code {iso3!r}")
-        for phrase in _split(row["aliases"]):
+        for phrase in K.split_cell(row["aliases"]):
             rk.add(phrase, state(iso3))
-        for phrase in _split(row["demonyms"]):
+        for phrase in K.split_cell(row["demonyms"]):
             rk.add(phrase, K.Info(K.DEMONYM, iso3, kb.countries[iso3], kind="group", country=iso3))
     for row in K._rows("countries.tsv", extra_dirs):
-        for capital in K._split(row.get("capitals")):
+        for capital in K.split_cell(row.get("capitals")):
             rk.capitals.setdefault(capital, row["iso3"].strip())
 
 
