@@ -9,7 +9,7 @@ import random
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dragoman.linking.articles import article_of, compare_articles
+from dragoman.linking.articles import article_keys, article_of, compare_articles, text_names
 from dragoman.linking.blocking import index_queries, index_rows
 from dragoman.linking.clustering import Linker, plan_links
 from dragoman.linking.neardup import copies, jaccard, shingles, signature, similarity
@@ -297,6 +297,49 @@ def test_articles_sharing_one_country_alone_do_not_tell_one_story():
     assert not compare_articles(a, b).linked
 
 
+TRAM_A = (
+    "A tram overturned near the Sandilands stop in Croydon early on Wednesday, and British "
+    "Transport Police arrested the driver. Officers from Tramlink said the line would stay "
+    "closed. Mr Khan visited the Sandilands junction on Wednesday afternoon."
+)
+TRAM_B = (
+    "Seven people died when a Tramlink tram left the rails at Sandilands. The driver, 42, "
+    "was held by British Transport Police in Croydon on Wednesday; the police said the tram "
+    "was going fast."
+)
+FLOOD = (
+    "Heavy rain flooded the Brent valley on Wednesday, and British volunteers filled "
+    "sandbags in Wembley while the council of Harrow closed two schools in Pinner."
+)
+
+
+def test_an_article_s_names_are_the_words_it_always_capitalises_inside_a_sentence():
+    names = text_names("Tram Crash Kills Seven\n" + TRAM_A)
+    assert {"sandilands", "croydon", "tramlink", "khan", "transport", "police"} <= names
+    # the first word of a sentence or a line, a headline word also written in lower case
+    # ("tram"), a weekday and a form of address are not names
+    assert not names & {"a", "officers", "tram", "crash", "wednesday", "mr", "kills"}
+
+
+def test_articles_whose_texts_share_their_names_tell_one_story_whatever_their_records_say():
+    a_records = [record("COERCE", [group("police", "COP")], [group("driver", "LAB")], doc="a")]
+    b_records = [record("CONSULT", [person("Sadiq Khan", "GBR")], [], doc="b")]
+    a = article_of("a", a_records, "2024-11-09", TRAM_A)
+    b = article_of("b", b_records, "2024-11-10", TRAM_B)
+    story = compare_articles(a, b)
+    assert story.linked and "sandilands" in story.reasons[0] and "1 days apart" in story.reasons[0]
+    assert not compare_articles(
+        article_of("a", a_records, "2024-11-09"), article_of("b", b_records, "2024-11-10")
+    ).linked
+    # the index finds the one from the other by a name they share
+    assert set(article_keys(a)) & set(article_keys(b))
+    # another happening of the same day and country shares a name or two, not the story's
+    flood = article_of("c", b_records, "2024-11-09", FLOOD)
+    assert not compare_articles(a, flood).linked
+    # nor does the same story a week later
+    assert not compare_articles(a, article_of("b", b_records, "2024-11-16", TRAM_B)).linked
+
+
 # ---------------------------------------------------------------- near-duplicate articles
 
 STORY = (
@@ -457,5 +500,5 @@ def test_a_report_is_stored_and_read_back_unchanged(a):
 
     r = report_of(a, "2024-03-06", near=frozenset({"x"}), setting=None)
     assert report_from_json(report_json(r)) == r
-    article = article_of(a["doc_id"], [a], "2024-03-06")
-    assert article_from_json(article_json(article)) == article
+    article = article_of(a["doc_id"], [a], "2024-03-06", TRAM_A)
+    assert article.terms and article_from_json(article_json(article)) == article
