@@ -64,7 +64,10 @@ def record(
     modality: str = "asserted",
     text: str | None = None,
     date_end: str | None = None,
+    stated: bool = True,
 ) -> dict:
+    """`stated`: the sentence gives the date ("on Tuesday"); else it is the day the news
+    was given (as the time stage dates news without a date of its own)."""
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""))
     return {
         "id": f"r{next(_ids)}",
@@ -73,6 +76,7 @@ def record(
         "actor": actor,
         "recipient": recipient,
         "date": date,
+        "date_text": f"on {date}" if date and stated else None,
         "date_precision": precision,
         "date_end": date_end,
         "location": location,
@@ -229,6 +233,20 @@ def test_an_undated_report_stands_for_its_article_s_day():
     )[0]
 
 
+def test_news_without_a_date_of_its_own_may_have_happened_the_day_before_it_was_given():
+    reported = record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-05", stated=False)
+    assert linked(reported, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-03"))[0]
+    assert not linked(reported, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-02"))[0]
+    # ... but not after it
+    ok, why = linked(reported, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-07"))
+    assert not ok and why == ("dates 2 days apart",)
+    # a stated day keeps its window of one day either side
+    assert not linked(
+        record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-05"),
+        record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-03"),
+    )[0]
+
+
 def test_a_range_links_to_any_day_inside_it():
     summit = record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-16", date_end="2024-09-17")
     assert linked(summit, record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-17"))[0]
@@ -336,6 +354,11 @@ def test_articles_whose_texts_share_their_names_tell_one_story_whatever_their_re
     # another happening of the same day and country shares a name or two, not the story's
     flood = article_of("c", b_records, "2024-11-09", FLOOD)
     assert not compare_articles(a, flood).linked
+    # two short texts that name one town share too few names to tell
+    short = article_of("d", b_records, "2024-11-09", "Police spoke to the mayor in Croydon.")
+    assert not compare_articles(
+        short, article_of("e", a_records, "2024-11-09", "The mayor was in Croydon.")
+    ).linked
     # nor does the same story a week later
     assert not compare_articles(a, article_of("b", b_records, "2024-11-16", TRAM_B)).linked
 

@@ -11,7 +11,7 @@ Their records alone often say too little to tell (one article's records name the
 and the driver, another's the mayor and the tram company), so an article's text gives its
 names too: the words it always writes with a capital inside a sentence (Croydon,
 Sandilands, Tramlink). Two articles of the same days whose names overlap by
-STORY_SIMILARITY (Jaccard) tell one story: articles about other happenings in the same
+STORY_SIMILARITY (Jaccard), and STORY_NAMES at least, tell one story: articles about other happenings in the same
 country share its common names (Israel, West Bank, Jerusalem) but not the story's own.
 """
 
@@ -38,6 +38,7 @@ from .rules import (
 
 STORY_WINDOW = 3  # days between two articles' dates that tell one story
 STORY_SIMILARITY = 0.12  # overlap (Jaccard) of two articles' names that tells one story
+STORY_NAMES = 3  # ... and how many names at least (two short texts naming one city do not)
 TITLE_CASE = 0.75  # share of a line's words capitalised that makes it a headline
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -136,10 +137,9 @@ def compare_articles(a: Article, b: Article) -> Verdict:
 
 
 def _by_text(a: Article, b: Article) -> Verdict:
-    overlap = name_overlap(a, b)
-    if overlap < STORY_SIMILARITY:
+    overlap, shared = name_overlap(a, b), a.terms & b.terms
+    if overlap < STORY_SIMILARITY or len(shared) < STORY_NAMES:
         return Verdict(False, ("articles with too little in common",))
-    shared = a.terms & b.terms
     some = sorted(shared, key=lambda w: (-len(w), w))[:4]  # the longest: the most telling
     said = f"their texts share {overlap:.0%} of their names: {', '.join(some)}"
     return Verdict(

@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib import resources
 
 DAY_WINDOW = 1  # days between two day-precise dates of one happening (time zones, "overnight")
+REPORT_LAG = 1  # days before its report that news without a date of its own may have happened
 LINK_STRENGTH = 2  # shared evidence a link needs
 IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
 NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
@@ -228,9 +229,11 @@ def spot_of(place: dict | None) -> Spot | None:
 def date_interval(record: dict, reported: str | None) -> tuple[int | None, int | None, str]:
     """The first and last day (ordinals) the record's date allows, and its precision."""
     value = record.get("date")
-    if not value:
-        day = day_ordinal(reported)
-        return day, day, "report"
+    if not value or (not record.get("date_text") and len(value) == 10 and not record.get("date_end")):
+        # No date of its own (the day the article, or its lead, gives the news): it happened
+        # that day or in the days before.
+        day = day_ordinal(value or reported)
+        return (day - REPORT_LAG if day is not None else None), day, "report"
     try:
         if len(value) == 4:
             year = int(value)
