@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import random
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dragoman.linking.articles import article_keys, article_of, compare_articles, text_names
 from dragoman.linking.blocking import index_queries, index_rows
-from dragoman.linking.clustering import Linker, plan_links
+from dragoman.linking.clustering import Linker, plan_links, span_of
 from dragoman.linking.neardup import copies, jaccard, shingles, signature, similarity
 from dragoman.linking.rules import Report, compare, report_of, type_pairs
 from dragoman.model import EVENT_TYPES
@@ -240,6 +241,10 @@ def test_news_without_a_date_of_its_own_may_have_happened_the_day_before_it_was_
     # ... but not after it
     ok, why = linked(reported, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-07"))
     assert not ok and why == ("dates 2 days apart",)
+    # the chain bound (clustering.MAX_SPAN) counts from the day it was given, not the day before
+    day = date(2024, 3, 5).toordinal()
+    assert report_of(reported, "2024-03-05").lo == day - 1
+    assert span_of(report_of(reported, "2024-03-05")) == (day, day)
     # a stated day keeps its window of one day either side
     assert not linked(
         record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-05"),

@@ -336,7 +336,7 @@ def _date_text(r: Report) -> str:
     if r.precision == "month":
         return lo[:7]
     if r.precision == "report":
-        return f"undated, reported {lo}"
+        return f"undated, reported {date.fromordinal(r.hi).isoformat()}"
     return lo if r.hi == r.lo else f"{lo} to {date.fromordinal(r.hi).isoformat()}"
 
 
