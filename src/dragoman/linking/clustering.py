@@ -81,8 +81,6 @@ def _joined(a: tuple[int, int] | None, b: tuple[int, int] | None) -> tuple[int, 
 
 def span_of(r: Report) -> tuple[int, int] | None:
     """The days a report pins its cluster to: its own, when they are precise."""
-    if r.precision == "report" and r.hi is not None:
-        return (r.hi, r.hi)  # the day it was reported: what the chain bound counts from
     return (r.lo, r.hi) if r.precise and r.lo is not None else None
 
 

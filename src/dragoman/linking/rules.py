@@ -6,7 +6,8 @@ Two records, from one article or from two, report one happening when every rule 
            (data/linking/types.tsv: an attack reported as ASSAULT here and COERCE there)
   date     their dates meet within a window that follows their precision: a day's date
            within a day of the other's, a month's anywhere in that month; a record
-           without a date stands for the day its article was published
+           without a date of its own stands for the day its article (or its lead) gave
+           the news, and its reasons say so ("undated, reported 2024-03-05")
   parties  no side names only other countries than the other report's same side, and the
            two share enough: the same actor (a person, a named organisation) counts 2; the
            same country and sector (a minister and his government), the same organisation
@@ -36,7 +37,6 @@ from functools import lru_cache
 from importlib import resources
 
 DAY_WINDOW = 1  # days between two day-precise dates of one happening (time zones, "overnight")
-REPORT_LAG = 1  # days before its report that news without a date of its own may have happened
 LINK_STRENGTH = 2  # shared evidence a link needs
 IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
 NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
@@ -230,10 +230,11 @@ def date_interval(record: dict, reported: str | None) -> tuple[int | None, int |
     """The first and last day (ordinals) the record's date allows, and its precision."""
     value = record.get("date")
     if not value or (not record.get("date_text") and len(value) == 10 and not record.get("date_end")):
-        # No date of its own (the day the article, or its lead, gives the news): it happened
-        # that day or in the days before.
+        # No date of its own: the day the article (or its lead) gives the news stands for it.
+        # (Letting it be the day before too links a few more reports of one story, and as
+        # many of others; benchmarks/RESULTS.md, 2026-12-05.)
         day = day_ordinal(value or reported)
-        return (day - REPORT_LAG if day is not None else None), day, "report"
+        return day, day, "report"
     try:
         if len(value) == 4:
             year = int(value)
