@@ -37,7 +37,7 @@ from .rules import (
 )
 
 STORY_WINDOW = 2  # days between two articles' dates that tell one story (3 adds wrong stories only)
-STORY_SIMILARITY = 0.08  # overlap (Jaccard) of two articles' names that tells one story
+STORY_SIMILARITY = 0.10  # overlap (Jaccard) of two articles' names that tells one story
 STORY_NAMES = 3  # ... and how many names at least (two short texts naming one city do not)
 TITLE_CASE = 0.75  # share of a line's words capitalised that makes it a headline
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;]")
