@@ -103,7 +103,7 @@ def link(
         setting = article_setting(records.get(doc, []))
         linker.add(
             [report_of(r, articles[doc]["date"], near, setting) for r in records.get(doc, [])],
-            article_of(doc, records.get(doc, []), articles[doc]["date"]),
+            article_of(doc, records.get(doc, []), articles[doc]["date"], articles[doc]["text"]),
             sig,
         )
     return linker, time.perf_counter() - start

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import itertools
 import random
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dragoman.linking.articles import article_of, compare_articles
+from dragoman.linking.articles import article_keys, article_of, compare_articles, text_names
 from dragoman.linking.blocking import index_queries, index_rows
-from dragoman.linking.clustering import Linker, plan_links
+from dragoman.linking.clustering import Linker, plan_links, span_of
 from dragoman.linking.neardup import copies, jaccard, shingles, signature, similarity
 from dragoman.linking.rules import Report, compare, report_of, type_pairs
 from dragoman.model import EVENT_TYPES
@@ -64,7 +65,10 @@ def record(
     modality: str = "asserted",
     text: str | None = None,
     date_end: str | None = None,
+    stated: bool = True,
 ) -> dict:
+    """`stated`: the sentence gives the date ("on Tuesday"); else it is the day the news
+    was given (as the time stage dates news without a date of its own)."""
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""))
     return {
         "id": f"r{next(_ids)}",
@@ -73,6 +77,7 @@ def record(
         "actor": actor,
         "recipient": recipient,
         "date": date,
+        "date_text": f"on {date}" if date and stated else None,
         "date_precision": precision,
         "date_end": date_end,
         "location": location,
@@ -229,6 +234,15 @@ def test_an_undated_report_stands_for_its_article_s_day():
     )[0]
 
 
+def test_news_without_a_date_of_its_own_is_dated_by_its_report_and_says_so():
+    reported = record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-05", stated=False)
+    ok, why = linked(reported, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-04"))
+    assert ok and why[1] == "dates 1 day apart (undated, reported 2024-03-05; 2024-03-04)"
+    ok, why = linked(reported, record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-03"))
+    assert not ok and why == ("dates 2 days apart",)
+    assert span_of(report_of(reported, "2024-03-05")) == (date(2024, 3, 5).toordinal(),) * 2
+
+
 def test_a_range_links_to_any_day_inside_it():
     summit = record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-16", date_end="2024-09-17")
     assert linked(summit, record("CONSULT", [state("CHN")], [state("RUS")], date="2024-09-17"))[0]
@@ -295,6 +309,54 @@ def test_articles_sharing_one_country_alone_do_not_tell_one_story():
     a = article_of("a", [record("ASSAULT", [state("FRA")], [group("people", "CVL")])], "2024-07-14")
     b = article_of("b", [record("PROTEST", [group("farmers", "LAB", "FRA")], [])], "2024-07-14")
     assert not compare_articles(a, b).linked
+
+
+TRAM_A = (
+    "A tram overturned near the Sandilands stop in Croydon early on Wednesday, and British "
+    "Transport Police arrested the driver. Officers from Tramlink said the line would stay "
+    "closed. Mr Khan visited the Sandilands junction on Wednesday afternoon."
+)
+TRAM_B = (
+    "Seven people died when a Tramlink tram left the rails at Sandilands. The driver, 42, "
+    "was held by British Transport Police in Croydon on Wednesday; the police said the tram "
+    "was going fast."
+)
+FLOOD = (
+    "Heavy rain flooded the Brent valley on Wednesday, and British volunteers filled "
+    "sandbags in Wembley while the council of Harrow closed two schools in Pinner."
+)
+
+
+def test_an_article_s_names_are_the_words_it_always_capitalises_inside_a_sentence():
+    names = text_names("Tram Crash Kills Seven\n" + TRAM_A)
+    assert {"sandilands", "croydon", "tramlink", "khan", "transport", "police"} <= names
+    # the first word of a sentence or a line, a headline word also written in lower case
+    # ("tram"), a weekday and a form of address are not names
+    assert not names & {"a", "officers", "tram", "crash", "wednesday", "mr", "kills"}
+
+
+def test_articles_whose_texts_share_their_names_tell_one_story_whatever_their_records_say():
+    a_records = [record("COERCE", [group("police", "COP")], [group("driver", "LAB")], doc="a")]
+    b_records = [record("CONSULT", [person("Sadiq Khan", "GBR")], [], doc="b")]
+    a = article_of("a", a_records, "2024-11-09", TRAM_A)
+    b = article_of("b", b_records, "2024-11-10", TRAM_B)
+    story = compare_articles(a, b)
+    assert story.linked and "sandilands" in story.reasons[0] and "1 days apart" in story.reasons[0]
+    assert not compare_articles(
+        article_of("a", a_records, "2024-11-09"), article_of("b", b_records, "2024-11-10")
+    ).linked
+    # the index finds the one from the other by a name they share
+    assert set(article_keys(a)) & set(article_keys(b))
+    # another happening of the same day and country shares a name or two, not the story's
+    flood = article_of("c", b_records, "2024-11-09", FLOOD)
+    assert not compare_articles(a, flood).linked
+    # two short texts that name one town share too few names to tell
+    short = article_of("d", b_records, "2024-11-09", "Police spoke to the mayor in Croydon.")
+    assert not compare_articles(
+        short, article_of("e", a_records, "2024-11-09", "The mayor was in Croydon.")
+    ).linked
+    # nor does the same story a week later
+    assert not compare_articles(a, article_of("b", b_records, "2024-11-16", TRAM_B)).linked
 
 
 # ---------------------------------------------------------------- near-duplicate articles
@@ -457,5 +519,5 @@ def test_a_report_is_stored_and_read_back_unchanged(a):
 
     r = report_of(a, "2024-03-06", near=frozenset({"x"}), setting=None)
     assert report_from_json(report_json(r)) == r
-    article = article_of(a["doc_id"], [a], "2024-03-06")
-    assert article_from_json(article_json(article)) == article
+    article = article_of(a["doc_id"], [a], "2024-03-06", TRAM_A)
+    assert article.terms and article_from_json(article_json(article)) == article

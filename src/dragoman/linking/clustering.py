@@ -276,7 +276,13 @@ def report_from_json(text: str) -> Report:
 
 def article_json(a: Article) -> str:
     return json.dumps(
-        {"doc": a.doc_id, "day": a.day, "names": dict(a.labels), "countries": list(a.countries)},
+        {
+            "doc": a.doc_id,
+            "day": a.day,
+            "names": dict(a.labels),
+            "countries": list(a.countries),
+            "terms": sorted(a.terms),
+        },
         ensure_ascii=False,
     )
 
@@ -284,5 +290,10 @@ def article_json(a: Article) -> str:
 def article_from_json(text: str) -> Article:
     d = json.loads(text)
     return Article(
-        d["doc"], d["day"], frozenset(d["names"]), tuple(d["countries"]), tuple(sorted(d["names"].items()))
+        d["doc"],
+        d["day"],
+        frozenset(d["names"]),
+        tuple(d["countries"]),
+        tuple(sorted(d["names"].items())),
+        frozenset(d.get("terms", ())),  # (stored before articles kept their text's names: none)
     )

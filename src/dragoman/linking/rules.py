@@ -6,7 +6,8 @@ Two records, from one article or from two, report one happening when every rule 
            (data/linking/types.tsv: an attack reported as ASSAULT here and COERCE there)
   date     their dates meet within a window that follows their precision: a day's date
            within a day of the other's, a month's anywhere in that month; a record
-           without a date stands for the day its article was published
+           without a date of its own stands for the day its article (or its lead) gave
+           the news, and its reasons say so ("undated, reported 2024-03-05")
   parties  no side names only other countries than the other report's same side, and the
            two share enough: the same actor (a person, a named organisation) counts 2; the
            same country and sector (a minister and his government), the same organisation
@@ -228,8 +229,11 @@ def spot_of(place: dict | None) -> Spot | None:
 def date_interval(record: dict, reported: str | None) -> tuple[int | None, int | None, str]:
     """The first and last day (ordinals) the record's date allows, and its precision."""
     value = record.get("date")
-    if not value:
-        day = day_ordinal(reported)
+    if not value or (not record.get("date_text") and len(value) == 10 and not record.get("date_end")):
+        # No date of its own: the day the article (or its lead) gives the news stands for it.
+        # (Letting it be the day before too links a few more reports of one story, and as
+        # many of others; benchmarks/RESULTS.md, 2026-12-05.)
+        day = day_ordinal(value or reported)
         return day, day, "report"
     try:
         if len(value) == 4:
@@ -333,7 +337,7 @@ def _date_text(r: Report) -> str:
     if r.precision == "month":
         return lo[:7]
     if r.precision == "report":
-        return f"undated, reported {lo}"
+        return f"undated, reported {date.fromordinal(r.hi).isoformat()}"
     return lo if r.hi == r.lo else f"{lo} to {date.fromordinal(r.hi).isoformat()}"
 
 

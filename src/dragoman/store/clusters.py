@@ -65,7 +65,7 @@ def link_records(
     reported = date or now()[:10]
     sig = signature(text)
     near = _copies(store, sig, doc_id)
-    article = article_of(doc_id, records, reported)
+    article = article_of(doc_id, records, reported, text or "")
     setting = article_setting(records)
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
     stories = _stories(store, article)
