@@ -392,6 +392,36 @@ CLUSTER_KEYS = {
     for name, kind, suffix in (("sqlite", "INTEGER", " WITHOUT ROWID"), ("postgresql", "BIGINT", ""))
 }
 
+# Each event's language (issue 12: `lang`, "en" or "ru") as a column, so that a language
+# filter reads no JSON record; its index walks one language's events in date order, and
+# holds what a count or timeline needs of each (type, quad). A stored event's language
+# comes from its record, else from the passage its sentence starts in (records made
+# before Russian was coded carry none), else English; the record gets it too, as the
+# record contract now has it.
+EVENT_LANG_SQLITE = (
+    "ALTER TABLE events ADD COLUMN lang TEXT",
+    """UPDATE events SET lang = COALESCE(
+           json_extract(record, '$.lang'),
+           (SELECT p.lang FROM passages p WHERE p.doc_id = events.doc_id
+              AND p.start_char <= json_extract(events.record, '$.span[0]')
+              AND json_extract(events.record, '$.span[0]') < p.end_char),
+           'en')""",
+    """UPDATE events SET record = json_set(record, '$.lang', lang)
+       WHERE json_extract(record, '$.lang') IS NULL""",
+)
+EVENT_LANG_POSTGRES = (
+    "ALTER TABLE events ADD COLUMN lang TEXT",
+    """UPDATE events e SET lang = COALESCE(
+           e.record::jsonb ->> 'lang',
+           (SELECT p.lang FROM passages p WHERE p.doc_id = e.doc_id
+              AND p.start_char <= (e.record::jsonb -> 'span' ->> 0)::bigint
+              AND (e.record::jsonb -> 'span' ->> 0)::bigint < p.end_char),
+           'en')""",
+    """UPDATE events SET record = jsonb_set(record::jsonb, '{lang}', to_jsonb(lang))::text
+       WHERE record::jsonb ->> 'lang' IS NULL""",
+)
+EVENT_LANG_INDEX = ("CREATE INDEX events_lang ON events (lang, date, seq, id, event, quad)",)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(
@@ -415,6 +445,15 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(7, "count tables in weekly and monthly order", (), only={"sqlite": _period_indexes()}),
     Migration(8, "countries in the full-text index", (), only={"sqlite": FTS_COUNTRIES_SQLITE}),
     Migration(9, "event clusters", CLUSTERS + CLUSTERS_FILL, only=CLUSTER_KEYS),
+    Migration(
+        10,
+        "the language of each event",
+        (),
+        only={
+            "sqlite": EVENT_LANG_SQLITE + EVENT_LANG_INDEX,
+            "postgresql": EVENT_LANG_POSTGRES + EVENT_LANG_INDEX,
+        },
+    ),
 )
 
 LATEST = MIGRATIONS[-1].version

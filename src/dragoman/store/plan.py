@@ -25,7 +25,7 @@ class Planner(Backend):
         if flt.actor:
             flt.actor_id, estimate = self._resolve_actor(flt.actor)
             flt.actor_is_common = estimate >= COMMON
-        if flt.type or flt.quad or flt.since or flt.until or flt.q is not None:
+        if flt.type or flt.quad or flt.since or flt.until or flt.lang or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < COMMON
             elif flt.country and not flt.country_in_fts:
@@ -105,7 +105,7 @@ class Planner(Backend):
         """`events e`, as counts and timelines read it: a search alone (or with a country
         the full-text query holds) reads only its matches' date, type and quad."""
         searched = flt.q is not None and self.dialect.fts_query(flt.q) is not None
-        others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until)
+        others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until, flt.lang)
         if searched and not any(others) and (not flt.country or flt.country_in_fts):
             return self.dialect.events_found_by_fts("e")
         return "events e"
@@ -122,8 +122,8 @@ class Planner(Backend):
             if term is None or flt.doc or flt.actor or flt.country:
                 return None
             return "term_counts", "term", term
-        if flt.doc or (flt.actor and flt.country):
-            return None
+        if flt.doc or flt.lang or (flt.actor and flt.country):
+            return None  # (no count table is kept per language: the events answer)
         if flt.country:
             return "country_counts", "country", flt.country.upper()
         if flt.actor:  # (several actors: their events must be read and deduplicated)

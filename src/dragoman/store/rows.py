@@ -135,6 +135,8 @@ def event_row(record: dict) -> dict:
         "lon": loc.get("lon"),
         "text": record["text"],
         "confidence": record["confidence"],
+        # (records made without it, as benchmarks/serve_latency.py's, are English)
+        "lang": record.get("lang") or "en",
         "record": json.dumps(record, ensure_ascii=False),
     }
 
