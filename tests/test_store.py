@@ -630,11 +630,12 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
         "DROP INDEX events_seq_cover; DROP TABLE clusters; "
         "DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys;"
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; "
+        "DROP INDEX events_lang; ALTER TABLE events DROP COLUMN lang;"
     )
     conn.close()
     with open_store(db) as s:
-        assert [m["version"] for m in s.migrations()][-6:] == [4, 5, 6, 7, 8, 9]
+        assert [m["version"] for m in s.migrations()][-7:] == [4, 5, 6, 7, 8, 9, 10]
         assert {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in expected} == expected
 
 
