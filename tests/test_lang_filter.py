@@ -99,6 +99,30 @@ def test_timelines_and_clusters_count_one_language(store):
     assert [c["representative"]["lang"] for c in clustered] == ["ru"]
 
 
+RECOUNT = (
+    "SELECT lang, date, event, quad, COUNT(*) AS n FROM events WHERE date IS NOT NULL "
+    "GROUP BY lang, date, event, quad ORDER BY lang, date, event"
+)
+COUNTED = "SELECT lang, date, event, quad, n FROM lang_counts ORDER BY lang, date, event"
+
+
+def test_a_languages_totals_and_timelines_are_read_from_its_count_rows(store, docs):
+    from dragoman.store.query import EventFilter
+
+    assert store._count_table_for(store._planned(EventFilter(lang="RU", type="CONSULT"))) == (
+        "lang_counts",
+        "lang",
+        "ru",
+    )
+    assert store._count_table_for(store._planned(EventFilter(lang="ru", country="CHN"))) is None
+    assert store._fetch(COUNTED) == store._fetch(RECOUNT) != []
+    store.ingest(docs[0], replace=True)
+    store.delete(docs[1].id)
+    assert store._fetch(COUNTED) == store._fetch(RECOUNT)
+    store.delete(docs[0].id)
+    assert store._fetch(COUNTED) == [] and store.timeline(lang="ru") == []
+
+
 def test_a_malformed_language_code_says_what_to_use(store):
     for bad in ("xx1", "rus", "r", "р у"):
         with pytest.raises(QueryError, match="ISO 639-1 code such as en or ru"):
@@ -121,16 +145,19 @@ def test_an_older_store_gets_each_events_language_from_what_it_holds(location, d
     with open_store(location) as s:
         s.ingest_many(docs)
         expected = {r["id"]: r["lang"] for r in s.iter_events()}
+        counted = s._fetch(COUNTED)
         if s.dialect.name == "sqlite":
             forget = (
                 "DROP INDEX events_lang",
                 "ALTER TABLE events DROP COLUMN lang",
                 "UPDATE events SET record = json_remove(record, '$.lang')",
+                "DROP TABLE lang_counts",
             )
         else:
             forget = (
                 "ALTER TABLE events DROP COLUMN lang",
                 "UPDATE events SET record = (record::jsonb - 'lang')::text",
+                "DROP TABLE lang_counts",
             )
         with s._transaction():
             for statement in forget:
@@ -139,6 +166,7 @@ def test_an_older_store_gets_each_events_language_from_what_it_holds(location, d
         assert all("lang" not in json.loads(r["record"]) for r in s._fetch("SELECT record FROM events"))
     with open_store(location) as s:
         assert s.migrations()[-1]["version"] == 10
+        assert s._fetch(COUNTED) == counted
         assert {r["id"]: r["lang"] for r in s.iter_events()} == expected
         assert ids(s.events(lang="ru")) == by_lang(docs)["ru"]
         assert s.count_events(lang="en") == len(by_lang(docs)["en"])

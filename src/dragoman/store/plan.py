@@ -9,7 +9,7 @@ The table a count or timeline reads (a count table, or the events) is chosen her
 from __future__ import annotations
 
 from .backend import Backend
-from .query import EventFilter, actor_params, check_search, single_term
+from .query import EventFilter, actor_params, check_lang, check_search, single_term
 
 COMMON = 5000  # events from which an actor or country counts as common (see EventFilter)
 COMMON_SEARCH = 20_000  # and a full-text search, when with a common country
@@ -87,8 +87,8 @@ class Planner(Backend):
         WHERE, params).
 
         A count table when one answers the filters (type, quad and dates, with at most
-        one country, one resolved actor or, with `terms`, one full-text word), else the
-        events themselves. `flt` must come from _planned (which resolves the actor).
+        one country, one resolved actor, one language or, with `terms`, one full-text
+        word), else the events themselves. `flt` must come from _planned (which resolves the actor).
         """
         counted = self._count_table_for(flt, terms)
         if counted is None:
@@ -119,11 +119,13 @@ class Planner(Backend):
         """
         if flt.q is not None:
             term = single_term(flt.q) if terms else None
-            if term is None or flt.doc or flt.actor or flt.country:
+            if term is None or flt.doc or flt.actor or flt.country or flt.lang:
                 return None
             return "term_counts", "term", term
-        if flt.doc or flt.lang or (flt.actor and flt.country):
-            return None  # (no count table is kept per language: the events answer)
+        if flt.doc or sum(1 for key in (flt.actor, flt.country, flt.lang) if key) > 1:
+            return None  # (each count table is keyed by one of them)
+        if flt.lang:
+            return "lang_counts", "lang", check_lang(flt.lang)
         if flt.country:
             return "country_counts", "country", flt.country.upper()
         if flt.actor:  # (several actors: their events must be read and deduplicated)
