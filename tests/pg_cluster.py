@@ -96,6 +96,7 @@ DATA_TABLES = (
     "event_counts",
     "actor_counts",
     "country_counts",
+    "lang_counts",
     "term_counts",
     "clusters",
     "cluster_members",

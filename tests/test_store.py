@@ -34,6 +34,7 @@ TABLES = (
     "event_counts",
     "actor_counts",
     "country_counts",
+    "lang_counts",
     "term_counts",
     "schema_migrations",
 )
@@ -608,7 +609,7 @@ def test_deleting_everything_empties_the_count_tables(store):
     store.ingest(make_doc("seed-2"))
     store.delete("seed-1")
     store.delete("seed-2")
-    for table in ("event_counts", "actor_counts", "country_counts"):
+    for table in ("event_counts", "actor_counts", "country_counts", "lang_counts"):
         assert store._fetch(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"] == 0
 
 
@@ -617,7 +618,7 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         s.ingest(make_doc())
         expected = {
             t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3")
-            for t in ("actor_counts", "country_counts", "term_counts")
+            for t in ("actor_counts", "country_counts", "term_counts", "lang_counts")
         }
         assert all(expected.values())
     conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
@@ -630,11 +631,12 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
         "DROP INDEX events_seq_cover; DROP TABLE clusters; "
         "DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys;"
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; "
+        "DROP INDEX events_lang; ALTER TABLE events DROP COLUMN lang; DROP TABLE lang_counts;"
     )
     conn.close()
     with open_store(db) as s:
-        assert [m["version"] for m in s.migrations()][-6:] == [4, 5, 6, 7, 8, 9]
+        assert [m["version"] for m in s.migrations()][-7:] == [4, 5, 6, 7, 8, 9, 10]
         assert {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in expected} == expected
 
 

@@ -43,7 +43,7 @@ if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
 webdriver = pytest.importorskip("selenium.webdriver")
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 
 class ServerThread:
@@ -190,6 +190,54 @@ def test_non_english_passages_are_marked(server, browser):
     foreign = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#document p.foreign"))
     assert foreign[0].get_attribute("lang") in languages - {"en"}
     assert browser.find_elements(By.CSS_SELECTOR, "#document mark.in-doc")
+
+
+# A Russian report (issue 12), after a character outside the BMP: the record's offsets
+# count characters, as Python does; a JS string counts the emoji as two.
+RUSSIAN = {
+    "id": "russian-report",
+    "date": "2025-03-04",
+    "text": (
+        "\U0001f4f0 Министр иностранных дел Армении Арарат Мирзоян встретился в Ереване "
+        "с министром иностранных дел России Сергеем Лавровым.\n"
+    ),
+}
+
+
+def test_the_language_filter_lists_russian_events_highlighted_like_english_ones(server, browser):
+    posted = httpx.post(
+        server.url + "/api/documents", json=RUSSIAN, timeout=60, headers={"authorization": f"Bearer {TOKEN}"}
+    )
+    assert posted.status_code == 200, posted.text
+    found = httpx.get(server.url + "/api/events", params={"doc": RUSSIAN["id"]}).json()["events"]
+    [event] = [e for e in found if e["trigger"]["text"] == "встретился"]
+    assert event["lang"] == "ru"
+    open_page(browser, server.url + "/")
+    Select(browser.find_element(By.ID, "f-lang")).select_by_visible_text("Russian")
+    browser.find_element(By.ID, "apply").click()
+    expected = total_events(server, lang="ru")
+    assert 1 < expected < total_events(server), "the seed's Russian caption, and this report"
+    wait(browser, lambda d: "lang=ru" in d.current_url and len(rows(d)) == expected)
+    click(browser, next(r for r in rows(browser) if r.get_attribute("data-id") == event["id"]))
+    trigger = wait(browser, lambda d: d.find_elements(By.CSS_SELECTOR, "#sentence mark.trigger"))
+    assert trigger[0].text == "встретился"
+    sentence = browser.find_element(By.ID, "sentence")
+    assert sentence.text == event["text"] and sentence.get_attribute("lang") == "ru"
+    marked = {
+        m.text
+        for m in browser.find_elements(By.CSS_SELECTOR, "#sentence mark.actor, #sentence mark.recipient")
+    }
+    assert marked == {
+        e["text"]
+        for e in event["actor"] + event["recipient"]
+        if event["span"][0] <= e["span"][0] < event["span"][1]
+    }
+    assert "Арарат Мирзоян" in " ".join(marked) and "Сергеем Лавровым" in " ".join(marked)
+    in_doc = browser.find_element(By.CSS_SELECTOR, "#document mark.in-doc")
+    assert in_doc.text == event["text"]
+    open_page(browser, server.url + "/#lang=en")
+    assert browser.find_element(By.ID, "f-lang").get_attribute("value") == "en"
+    wait(browser, lambda d: len(rows(d)) == min(total_events(server, lang="en"), 50))
 
 
 def test_untrusted_text_is_rendered_as_text(server, browser):

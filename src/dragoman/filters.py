@@ -1,6 +1,6 @@
 """The event filters users can set, described once.
 
-The CLI options (`dragoman events`, `dragoman export`), the API's query parameters and the
+The CLI options (`dragoman events`, `dragoman export`, `dragoman clusters`), the API's query parameters and the
 store's `EventFilter` are all derived from `FILTER_FIELDS`, so a filter is added or
 explained in one place.
 """
@@ -22,6 +22,7 @@ class FilterField:
     help: str
     choices: tuple[str, ...] | None = None  # the allowed values, where the set is closed
     upper: bool = False  # values are codes written in capitals (CHN, CONSULT)
+    lower: bool = False  # values are codes written in small letters (en, ru)
 
 
 FILTER_FIELDS: tuple[FilterField, ...] = (
@@ -33,6 +34,7 @@ FILTER_FIELDS: tuple[FilterField, ...] = (
     FilterField("until", f"Latest event date ({DATE_HELP}), inclusive."),
     FilterField("q", "Full-text search in the source sentences."),
     FilterField("doc", "Only events of this document id."),
+    FilterField("lang", "Language of the event's sentence: ISO 639-1 code, e.g. en or ru.", lower=True),
 )
 
 
@@ -43,5 +45,5 @@ def normalised(values: dict) -> dict:
         value = values.get(field.name)
         if value is None or value == "":
             continue
-        out[field.name] = value.upper() if field.upper else value
+        out[field.name] = value.upper() if field.upper else value.lower() if field.lower else value
     return out

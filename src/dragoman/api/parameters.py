@@ -33,6 +33,7 @@ DECLARED = {
     "since": {"pattern": DATE_PATTERN},
     "until": {"pattern": DATE_PATTERN},
     "q": {"maxLength": MAX_SEARCH_CHARS},
+    "lang": {"pattern": "^([A-Za-z]{2})?$"},
 }
 
 

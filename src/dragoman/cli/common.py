@@ -110,20 +110,21 @@ def filter_options(command):
     """The event filters (dragoman.filters.FILTER_FIELDS) as options, in their order."""
     for field in reversed(FILTER_FIELDS):
         kind = click.Choice(field.choices, case_sensitive=not field.upper) if field.choices else None
-        check = _date_value if field.name in ("since", "until") else None
+        check = _checked_value if field.name in ("since", "until", "lang") else None
         command = click.option(f"--{field.name}", field.name, type=kind, help=field.help, callback=check)(
             command
         )
     return command
 
 
-def _date_value(ctx, param, value):
-    """--since/--until: a date of the calendar, or a usage error (exit 2) saying the form."""
-    from ..store.query import QueryError, check_date
+def _checked_value(ctx, param, value):
+    """--since/--until (a date of the calendar), --lang (a language code): the value the
+    store takes, or a usage error (exit 2) saying the form."""
+    from ..store.query import QueryError, check_date, check_lang
 
     if value is None:
         return None
     try:
-        return check_date(param.name, value)
+        return check_lang(value) if param.name == "lang" else check_date(param.name, value)
     except QueryError as exc:
         raise click.BadParameter(str(exc)) from exc

@@ -54,6 +54,7 @@ def list_clusters(
     until=None,
     q=None,
     doc=None,
+    lang=None,
     limit: int = 100,
     offset: int = 0,
     order: str = "-articles",
@@ -74,6 +75,7 @@ def list_clusters(
         "until": until,
         "q": q,
         "doc": doc,
+        "lang": lang,
     }
     if any(v is not None for v in filters.values()):
         where, params = store._planned(EventFilter(**filters)).where(store.dialect)

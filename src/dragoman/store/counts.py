@@ -2,20 +2,26 @@
 from a few rows per day instead of counting events.
 
 Per day and type: every dated event (event_counts), those of each resolved actor
-(actor_counts) and each country (country_counts), and those whose sentence holds each
-full-text term (term_counts). Ingest adds a document's events to them, replacement and
-delete take them away; only the rows touched are written.
+(actor_counts), each country (country_counts) and each language (lang_counts), and those
+whose sentence holds each full-text term (term_counts). Ingest adds a document's events
+to them, replacement and delete take them away; only the rows touched are written.
 """
 
 from __future__ import annotations
 
 from .backend import Backend
 from .migrations import TERM_COUNTS_FILL
-from .rows import daily_counts
+from .rows import EVENT_KEYS, daily_counts
 
 # The tables of per-day counts, with the columns that key them besides (date, event):
-# one row per date and type, per actor, per country.
-COUNT_TABLES = {"event_counts": (), "actor_counts": ("actor_id",), "country_counts": ("country",)}
+# one row per date and type, per actor, per country (columns of the links), per language
+# (a column of the events: rows.EVENT_KEYS).
+COUNT_TABLES = {
+    "event_counts": (),
+    "actor_counts": ("actor_id",),
+    "country_counts": ("country",),
+    "lang_counts": ("lang",),
+}
 
 
 class CountKeeper(Backend):
@@ -35,9 +41,10 @@ class CountKeeper(Backend):
     def _subtract_counts(self, doc_id: str) -> None:
         """Take a document's events out of the per-day count tables (before deleting them)."""
         for table, extra in COUNT_TABLES.items():
-            keys = [f"l.{c}" for c in extra] + ["e.date", "e.event"]
+            on_links = extra and extra[0] not in EVENT_KEYS
+            keys = [f"{'l' if on_links else 'e'}.{c}" for c in extra] + ["e.date", "e.event"]
             joined = (
-                (f" JOIN event_actors l ON l.event_id = e.id AND l.{extra[0]} IS NOT NULL") if extra else ""
+                f" JOIN event_actors l ON l.event_id = e.id AND l.{extra[0]} IS NOT NULL" if on_links else ""
             )
             old = self._fetch(
                 f"SELECT {', '.join(keys)}, COUNT(DISTINCT e.id) AS n "

@@ -9,7 +9,7 @@ The table a count or timeline reads (a count table, or the events) is chosen her
 from __future__ import annotations
 
 from .backend import Backend
-from .query import EventFilter, actor_params, check_search, single_term
+from .query import EventFilter, actor_params, check_lang, check_search, single_term
 
 COMMON = 5000  # events from which an actor or country counts as common (see EventFilter)
 COMMON_SEARCH = 20_000  # and a full-text search, when with a common country
@@ -25,7 +25,7 @@ class Planner(Backend):
         if flt.actor:
             flt.actor_id, estimate = self._resolve_actor(flt.actor)
             flt.actor_is_common = estimate >= COMMON
-        if flt.type or flt.quad or flt.since or flt.until or flt.q is not None:
+        if flt.type or flt.quad or flt.since or flt.until or flt.lang or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < COMMON
             elif flt.country and not flt.country_in_fts:
@@ -87,8 +87,8 @@ class Planner(Backend):
         WHERE, params).
 
         A count table when one answers the filters (type, quad and dates, with at most
-        one country, one resolved actor or, with `terms`, one full-text word), else the
-        events themselves. `flt` must come from _planned (which resolves the actor).
+        one country, one resolved actor, one language or, with `terms`, one full-text
+        word), else the events themselves. `flt` must come from _planned (which resolves the actor).
         """
         counted = self._count_table_for(flt, terms)
         if counted is None:
@@ -105,7 +105,7 @@ class Planner(Backend):
         """`events e`, as counts and timelines read it: a search alone (or with a country
         the full-text query holds) reads only its matches' date, type and quad."""
         searched = flt.q is not None and self.dialect.fts_query(flt.q) is not None
-        others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until)
+        others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until, flt.lang)
         if searched and not any(others) and (not flt.country or flt.country_in_fts):
             return self.dialect.events_found_by_fts("e")
         return "events e"
@@ -119,11 +119,13 @@ class Planner(Backend):
         """
         if flt.q is not None:
             term = single_term(flt.q) if terms else None
-            if term is None or flt.doc or flt.actor or flt.country:
+            if term is None or flt.doc or flt.actor or flt.country or flt.lang:
                 return None
             return "term_counts", "term", term
-        if flt.doc or (flt.actor and flt.country):
-            return None
+        if flt.doc or sum(1 for key in (flt.actor, flt.country, flt.lang) if key) > 1:
+            return None  # (each count table is keyed by one of them)
+        if flt.lang:
+            return "lang_counts", "lang", check_lang(flt.lang)
         if flt.country:
             return "country_counts", "country", flt.country.upper()
         if flt.actor:  # (several actors: their events must be read and deduplicated)

@@ -12,6 +12,7 @@ from .dialect import FTS_TOKEN, Dialect
 from .rows import name_key
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LANG = re.compile(r"[A-Za-z]{2}")  # an ISO 639-1 code, as events carry it (lang)
 # What one search (q) may cost: each word is one more full-text lookup (a prefix* one
 # over every indexed word it begins), and all must match. 5,000 "a*" took seconds and
 # held up every other reader (issue 10); a sentence is found by a few of its words.
@@ -42,6 +43,7 @@ class EventFilter:
     until: str | None = None
     q: str | None = None
     doc: str | None = None
+    lang: str | None = None
     # The fields below are set by the planner (plan.py), from what the store holds.
     # The country is on many events: then walking the date index and probing each
     # event beats collecting every event of the country and sorting.
@@ -108,6 +110,8 @@ class EventFilter:
             yield f"{column_of}.date <= ?", [check_date("until", self.until) + _DATE_END]
         if self.doc:
             yield f"{alias}.doc_id = ?", [self.doc]
+        if self.lang:
+            yield f"{column_of}.lang = ?", [check_lang(self.lang)]
         if self.q is not None:  # (a search matching more events than the links: probed)
             country = self.country.upper() if self.country_in_fts else None
             yield from fts_clauses(dialect, column_of, self.q, country)
@@ -172,6 +176,13 @@ def check_quad(value: str) -> str:
     if normal not in quads:
         raise QueryError(f"unknown quad {value!r}; use one of {', '.join(quads)}")
     return normal
+
+
+def check_lang(value: str) -> str:
+    """An ISO 639-1 language code (two letters, either case), in small letters."""
+    if not _LANG.fullmatch(value):
+        raise QueryError(f"lang={value!r} is not a language code; use an ISO 639-1 code such as en or ru")
+    return value.lower()
 
 
 def check_date(name: str, value: str) -> str:

@@ -34,12 +34,13 @@ class Reader(Planner):
         until=None,
         q=None,
         doc=None,
+        lang=None,
         limit: int = 100,
         offset: int = 0,
         order: str = "date",
     ) -> list[dict]:
         """Event records (Event.to_record() dicts) matching every filter given."""
-        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
+        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc, lang))
         where, params = flt.where(self.dialect)
         params += [check_count("limit", limit), check_count("offset", offset)]
         by = check_order(order)
@@ -69,6 +70,7 @@ class Reader(Planner):
         until=None,
         q=None,
         doc=None,
+        lang=None,
         page: int = 1000,
     ) -> Iterator[dict]:
         """Every matching event record, in storage order, read `page` at a time.
@@ -76,7 +78,7 @@ class Reader(Planner):
         For exports of any size: memory stays at one page, and each page is found
         through the primary key (no OFFSET scans), whatever the number of events.
         """
-        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
+        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc, lang))
         where, params = flt.where(self.dialect)
         where = f"{where} AND e.seq > ?" if where else " WHERE e.seq > ?"
         if not isinstance(page, int) or page < 1:
@@ -101,11 +103,12 @@ class Reader(Planner):
         until=None,
         q=None,
         doc=None,
+        lang=None,
         cap: int | None = None,
     ) -> int:
         """How many events match every filter given; with a cap, counting stops there
         (the answer is then at most cap: a lower bound when it equals cap)."""
-        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc))
+        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc, lang))
         if self._count_table_for(flt):
             total = self._counted_total(flt, cap)
             return total if cap is None else min(total, cap)
@@ -149,6 +152,7 @@ class Reader(Planner):
         until=None,
         q=None,
         doc=None,
+        lang=None,
         limit: int = 100,
         offset: int = 0,
         order: str = "-articles",
@@ -156,7 +160,19 @@ class Reader(Planner):
         """Clusters (the reports of one happening) with at least one event matching every
         filter given, each with its counts and representative record."""
         return cluster_reads.list_clusters(
-            self, actor, country, type, quad, since, until, q, doc, limit=limit, offset=offset, order=order
+            self,
+            actor,
+            country,
+            type,
+            quad,
+            since,
+            until,
+            q,
+            doc,
+            lang,
+            limit=limit,
+            offset=offset,
+            order=order,
         )
 
     def cluster(self, cluster_id: str) -> dict | None:

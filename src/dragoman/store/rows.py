@@ -135,8 +135,19 @@ def event_row(record: dict) -> dict:
         "lon": loc.get("lon"),
         "text": record["text"],
         "confidence": record["confidence"],
+        "lang": event_lang(record),
         "record": json.dumps(record, ensure_ascii=False),
     }
+
+
+def event_lang(record: dict) -> str:
+    """The record's language (records made without one, as benchmarks/serve_latency.py's,
+    are English)."""
+    return record.get("lang") or "en"
+
+
+# The event columns a count table may be keyed by (the others key by a link column).
+EVENT_KEYS = {"lang": event_lang}
 
 
 def link_rows(event: Event) -> list[dict]:
@@ -164,14 +175,20 @@ def daily_counts(
 ) -> dict[str, Counter]:
     """Dated events counted per count table's key: (*extra, date, event, quad) -> n.
 
-    A table with no extra column counts each event once; one keyed by a link column
-    (actor_id, country) counts each event once per distinct value on its links.
+    A table with no extra column counts each event once, as does one keyed by a column of
+    the event itself (EVENT_KEYS: lang); one keyed by a link column (actor_id, country)
+    counts each event once per distinct value on its links.
     """
     dated = {r["id"]: (r["date"], r["event"], r["quad"]) for r in records if r["date"]}
     out = {}
     for table, extra in tables.items():
         if not extra:
             out[table] = Counter(dated.values())
+            continue
+        if all(c in EVENT_KEYS for c in extra):
+            out[table] = Counter(
+                tuple(EVENT_KEYS[c](r) for c in extra) + dated[r["id"]] for r in records if r["id"] in dated
+            )
             continue
         pairs = {
             (tuple(link[c] for c in extra), link["event_id"])

@@ -12,7 +12,9 @@ const QUAD_COLOURS = { verbal_cooperation: "#74a9cf", material_cooperation: "#05
   verbal_conflict: "#fd8d3c", material_conflict: "#cb181d" };
 const TYPE_COLOURS = ["#74a9cf", "#0570b0", "#3690c0", "#a6bddb", "#1b7837", "#5aae61", "#a6dba0",
   "#fdae6b", "#fd8d3c", "#e6550d", "#a63603", "#cb181d", "#ef3b2c", "#fb6a4a", "#99000d", "#67000d"];
-const FILTERS = ["actor", "country", "type", "quad", "since", "until", "q", "doc"];
+const FILTERS = ["actor", "country", "type", "quad", "lang", "since", "until", "q", "doc"];
+// The languages whose sentences are coded (ISO 639-1): the language filter's choices.
+const LANGUAGES = { en: "English", ru: "Russian" };
 const SVGNS = "http://www.w3.org/2000/svg";
 
 // grouped: the table shows one row per cluster (the reports of one happening: clusters.js).
@@ -449,6 +451,7 @@ function renderDetail(ev, doc) {
   panel.hidden = false;
   renderFacts(ev);
   const sentence = clear($("#sentence"));
+  sentence.setAttribute("lang", ev.lang || "en");
   sentence.append(...highlighted(ev.text, ev.span[0], eventMarks(ev)));
   renderDocument(doc, ev);
   panel.scrollIntoView({ behavior: "instant", block: "start" });
@@ -482,9 +485,13 @@ function eventMarks(ev) {
   return marks;
 }
 
-/* Text between `offset` and offset + text.length, with non-overlapping marks as <mark>. */
+/* Text between `offset` and offset + its length, with non-overlapping marks as <mark>.
+ * Offsets count characters (code points), as Python does; a JS string counts UTF-16
+ * units, one more past each emoji or other character outside the BMP: cut by code point. */
 function highlighted(text, offset, marks) {
-  const inside = marks.filter((m) => m.span && m.span[0] >= offset && m.span[1] <= offset + text.length)
+  const chars = Array.from(text);
+  const cut = (start, end) => chars.slice(start, end).join("");
+  const inside = marks.filter((m) => m.span && m.span[0] >= offset && m.span[1] <= offset + chars.length)
     .sort((a, b) => a.span[0] - b.span[0] || b.span[1] - a.span[1]);
   const parts = [];
   let at = 0;
@@ -492,11 +499,11 @@ function highlighted(text, offset, marks) {
     const start = mark.span[0] - offset;
     const end = mark.span[1] - offset;
     if (start < at) continue;  // overlaps one already marked
-    parts.push(text.slice(at, start));
-    parts.push(el("mark", { class: mark.kind, title: mark.title || mark.kind }, text.slice(start, end)));
+    parts.push(cut(at, start));
+    parts.push(el("mark", { class: mark.kind, title: mark.title || mark.kind }, cut(start, end)));
     at = end;
   }
-  parts.push(text.slice(at));
+  parts.push(cut(at));
   return parts;
 }
 
@@ -510,20 +517,22 @@ function renderDocument(doc, ev) {
   const passages = doc.passages.length ? doc.passages
     : [{ start: 0, end: doc.text.length, lang: "en", boilerplate: false }];
   const sentenceMark = [{ span: ev.span, kind: "in-doc", title: "this event's sentence" }];
-  for (const p of passages) box.append(passageNode(doc.text, p, sentenceMark));
+  const chars = Array.from(doc.text);  // (passages' offsets count code points)
+  for (const p of passages) box.append(passageNode(chars, p, sentenceMark));
   const mark = box.querySelector("mark.in-doc");
   if (mark) box.scrollTop = mark.offsetTop - box.offsetTop - 40;  // the sentence, in context
 }
 
-function passageNode(text, passage, marks) {
+function passageNode(chars, passage, marks) {
   const foreign = passage.lang && passage.lang !== "en";
   const classes = [foreign ? "foreign" : "", passage.boilerplate ? "boilerplate" : ""].join(" ").trim();
+  const read = LANGUAGES[passage.lang] ? `${LANGUAGES[passage.lang]}: its events are coded`
+    : "not a language dragoman codes: no events are read from it";
   const node = el("p", { class: classes || null, lang: passage.lang || null },
-    foreign ? el("span", { class: "lang", title: "not English: no events are read from it" },
-      passage.lang) : null,
+    foreign ? el("span", { class: "lang", title: read }, passage.lang) : null,
     passage.boilerplate ? el("span", { class: "lang" }, "boilerplate") : null);
   const partial = marks.filter((m) => m.span[0] >= passage.start && m.span[1] <= passage.end);
-  node.append(...highlighted(text.slice(passage.start, passage.end), passage.start, partial));
+  node.append(...highlighted(chars.slice(passage.start, passage.end).join(""), passage.start, partial));
   return node;
 }
 
@@ -542,6 +551,7 @@ async function showService() {
 function fillChoices() {
   for (const type of TYPES) $("#f-type").append(el("option", { value: type }, type));
   for (const quad of QUADS) $("#f-quad").append(el("option", { value: quad }, quad.replace("_", " ")));
+  for (const [code, name] of Object.entries(LANGUAGES)) $("#f-lang").append(el("option", { value: code }, name));
 }
 
 function bindControls() {
