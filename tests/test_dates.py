@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from dragoman.dates import DateResult, document_date_from_text, event_date, resolve
+from dragoman.dates import DateResult, document_date_from_text, event_date, is_caption, resolve
 
 ANCHOR = "2021-06-02"  # a Wednesday
 
@@ -117,3 +117,30 @@ def test_event_date_with_a_vague_qualifier(nlp):
 def test_event_date_none_when_only_non_dates(nlp):
     doc = nlp("Throughout the 20 years of its existence the organisation had come a long way.")
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "come")) is None
+
+
+def test_a_weekday_is_future_only_when_the_clause_it_dates_is(nlp):
+    # "would" belongs to what was said; the saying itself is past: this very Wednesday.
+    doc = nlp("The ministry said Wednesday that the blockade would violate the accord.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "violate")).date == ANCHOR
+    doc = nlp("The ministers will meet on Friday in Vienna.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "meet")).date == "2021-06-04"
+
+
+def test_a_day_told_in_local_time_may_be_the_day_after_the_paper(nlp):
+    # A Wednesday paper reports a launch in a time zone already on Thursday.
+    doc = nlp("Officials confirmed a rocket launch by the army Thursday morning local time.")
+    result = event_date(next(doc.sents), ANCHOR, _trigger(doc, "launch"))
+    assert result.date == "2021-06-03" and result.precision == "day"
+    assert resolve("on Tuesday local time", ANCHOR).date == "2021-06-01"  # no other day is near
+
+
+def test_a_time_that_names_a_day_is_a_date(nlp):
+    doc = nlp("The rebels shelled the town on Sunday night.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "shelled")).date == "2021-05-30"
+
+
+def test_photo_captions_are_told_apart():
+    assert is_caption("In this Monday, May 31, 2021 file photo, the minister arrives in Rome.")
+    assert is_caption("The minister arrives in Rome. [Photo/Agencies]")
+    assert not is_caption("The minister arrived in Rome on Monday to sign the accord.")

@@ -53,3 +53,16 @@ def test_the_lead_city_sharpens_a_country_and_places_the_story_country(pipeline)
     events = _events(pipeline, text, "2016-11-11")
     assert {e.location.text for e in events if e.location} == {"Mazar-i-Sharif"}
     assert len([e for e in events if e.location]) >= 2
+
+
+def test_the_lead_date_is_the_day_of_its_main_verb_not_a_photo_or_a_year(pipeline):
+    # Published on Wednesday 2023-03-15; the caption's day is the photo's, 2019 is history.
+    text = (
+        "Council welcomes prisoner release\n\n"
+        "In this Friday, March 10, 2023 file photo, prisoners leave a jail near Aden.\n"
+        "The Security Council welcomed the release of prisoners held since 2019, "
+        "a spokesman said on Tuesday.\n"
+        "He urged both parties to free all remaining detainees."
+    )
+    urged = [e for e in _events(pipeline, text, "2023-03-15") if e.event == "REQUEST"]
+    assert urged and urged[0].date == "2023-03-14"

@@ -89,7 +89,13 @@ def expressions() -> dict:
         "durations": [re.compile(rx, re.I) for rx in raw["duration_patterns"]],
         "qualifiers": sorted(raw["qualifiers"], key=len, reverse=True),
         "prepositions": set(raw["prepositions"]),
+        "captions": [re.compile(rx, re.I) for rx in raw["caption_markers"]],
     }
+
+
+def is_caption(text: str) -> bool:
+    """Whether a sentence is a photo caption or credit: its dates are the picture's."""
+    return any(rx.search(text) for rx in expressions()["captions"])
 
 
 # --- document date ---------------------------------------------------------------------
@@ -253,6 +259,9 @@ def _weekday(core: str, base: date, future: bool):
         return None
     forward = m.group(1) in ("next", "coming") or (future and m.group(1) not in ("last", "past"))
     target = WEEKDAYS[m.group(2)]
+    if "local time" in core and target == (base.weekday() + 1) % 7 and m.group(1) is None:
+        # the day after the dateline's: it is already that day where it happened (time zones)
+        return (base + timedelta(days=1)).isoformat(), "day"
     if forward:
         delta = (target - base.weekday()) % 7 or 7
     elif m.group(1) in ("last", "past") or target != base.weekday():
@@ -352,23 +361,41 @@ def _parser(anchor: str):
 
 def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> DateResult | None:
     """The date expression in the sentence (a spaCy Span) that attaches to the trigger."""
-    future = _is_future(sentence.doc[trigger_i]) if trigger_i is not None else False
+    scored = sentence_dates(sentence, anchor, trigger_i)
+    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def sentence_dates(
+    sentence, anchor: str | None, head_i: int | None = None
+) -> list[tuple[int, int, DateResult]]:
+    """Every date the sentence gives, as (attachment distance to token `head_i`, start, date).
+
+    A weekday looks ahead when the clause it dates speaks of the future ("will meet on Friday"),
+    judged on that clause: "said on Tuesday that the launch would violate" is this Tuesday."""
+    head_future = _is_future(sentence.doc[head_i]) if head_i is not None else False
     scored = []
     for start, end in _candidate_spans(sentence):
-        result = resolve(_words(sentence.doc, start, end), anchor, future)
+        root = sentence.doc[start:end].root
+        result = resolve(_words(sentence.doc, start, end), anchor, _clause_future(root, head_future))
         if result:
-            distance = (
-                attachment_distance(sentence.doc[start:end].root, trigger_i) if trigger_i is not None else 0
-            )
+            distance = attachment_distance(root, head_i) if head_i is not None else 0
             scored.append((distance, start, result))
-    if not scored:
-        return None
-    return min(scored, key=lambda s: (s[0], s[1]))[2]
+    return scored
+
+
+def _clause_future(token, default: bool) -> bool:
+    """Whether the verb a date phrase hangs on speaks of the future (else `default`)."""
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return _is_future(node) if node.pos_ in ("VERB", "AUX") else default
 
 
 def _candidate_spans(sentence) -> list[tuple[int, int]]:
-    """Token ranges of DATE entities and of date patterns spaCy missed, with their prepositions."""
-    spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE"]
+    """Token ranges of DATE entities and of date patterns spaCy missed, with their prepositions.
+
+    A TIME entity that names a day ("Saturday night") counts as a date."""
+    spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE" or _names_a_day(e)]
     covered = {i for s, e in spans for i in range(s, e)}
     for rx in list(COMPILED.values())[:5] + expressions()["durations"]:
         for m in rx.finditer(sentence.text):
@@ -376,7 +403,28 @@ def _candidate_spans(sentence) -> list[tuple[int, int]]:
             if span is not None and not covered.intersection(range(span.start, span.end)):
                 spans.append((span.start, span.end))
                 covered.update(range(span.start, span.end))
-    return [_extend_left(sentence, s, e) for s, e in spans]
+    return [_extend_right(sentence, *_extend_left(sentence, s, e)) for s, e in spans]
+
+
+def _names_a_day(ent) -> bool:
+    return ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))
+
+
+DAY_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tonight|last night)\b", re.I
+)
+LOCAL_TIME = re.compile(r"^(?:(?:morning|afternoon|evening|night)\s+)?local\s+time\b", re.I)
+
+
+def _extend_right(sentence, start: int, end: int) -> tuple[int, int]:
+    """Take in "(morning) local time" after a day: the day is told in the place's own time zone."""
+    rest = sentence.doc[end : min(sentence.end, end + 3)]
+    m = LOCAL_TIME.match(rest.text) if len(rest) else None
+    if m:
+        span = sentence.doc.char_span(rest.start_char, rest.start_char + m.end())
+        if span is not None:
+            return start, span.end
+    return start, end
 
 
 def _extend_left(sentence, start: int, end: int) -> tuple[int, int]:

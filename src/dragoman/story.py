@@ -67,19 +67,26 @@ def dateline_place(text: str, gazetteer, near=frozenset()) -> Place | None:
 
 
 def _lead_date(doc: Document) -> str | None:
-    """The first day the lead names that lies in the week up to the document's date."""
+    """The first day the lead names that lies in the week up to the document's date.
+
+    In a sentence the day closest to its main verb comes first ("welcomes the release of girls
+    kidnapped in 2014, a spokesman said on Monday": Monday); photo captions date the photo, not
+    the news. A day told in local time may be the day after the document's date."""
     if not doc.date or len(doc.date) != 10:
         return None
     published = Date.fromisoformat(doc.date)
     for sent in doc.sentences[:LEAD_SENTENCES]:
-        if sent.span is None:
+        if sent.span is None or dates.is_caption(sent.text):
             continue
-        found = dates.event_date(sent.span, doc.date)
-        if found is None or found.precision != "day" or len(found.date) != 10:
-            continue
-        days_before = (published - Date.fromisoformat(found.date)).days
-        if 0 <= days_before <= STORY_WINDOW_DAYS:
-            return found.date
+        for _, _, found in sorted(
+            dates.sentence_dates(sent.span, doc.date, sent.span.root.i), key=lambda s: s[:2]
+        ):
+            if found.precision != "day" or len(found.date) != 10:
+                continue
+            days_before = (published - Date.fromisoformat(found.date)).days
+            earliest = -1 if "local time" in found.date_text.lower() else 0
+            if earliest <= days_before <= STORY_WINDOW_DAYS:
+                return found.date
     return None
 
 
