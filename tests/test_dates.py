@@ -78,7 +78,7 @@ def test_ranges_weeks_and_durations_carry_an_end():
 
 @pytest.mark.parametrize(
     "words",
-    ["the 20 years of its existence", "centuries", "20th anniversary", "three months", "within three months"],
+    ["the 20 years of its existence", "centuries", "20th anniversary", "three months", "within three months", "16"],
 )
 def test_non_dates_are_ignored(words):
     assert resolve(words, ANCHOR) is None
@@ -144,3 +144,21 @@ def test_photo_captions_are_told_apart():
     assert is_caption("In this Monday, May 31, 2021 file photo, the minister arrives in Rome.")
     assert is_caption("The minister arrives in Rome. [Photo/Agencies]")
     assert not is_caption("The minister arrived in Rome on Monday to sign the accord.")
+
+
+def test_a_date_in_a_clause_describing_another_noun_is_not_the_events(nlp):
+    doc = nlp("The lawyer of a journalist who was arrested in April said the court extended his detention.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "extended")) is None
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "arrested")).date == "2021-04"
+
+
+def test_the_day_of_a_saying_is_not_the_day_of_an_act_it_reports(nlp):
+    # Past perfect: the act came before the telling, whatever the event.
+    doc = nlp("The army said on Wednesday it had destroyed a rebel base.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "destroyed")) is None
+    # An act in another clause than the saying's is not dated by it; a statement is.
+    doc = nlp("Five people were killed when a gunman opened fire on a bus, police said Wednesday.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "opened"), act=True) is None
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "opened")).date == ANCHOR
+    doc = nlp("The ministry said on Wednesday it rejected the proposal.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "rejected")).date == ANCHOR

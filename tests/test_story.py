@@ -66,3 +66,17 @@ def test_the_lead_date_is_the_day_of_its_main_verb_not_a_photo_or_a_year(pipelin
     )
     urged = [e for e in _events(pipeline, text, "2023-03-15") if e.event == "REQUEST"]
     assert urged and urged[0].date == "2023-03-14"
+
+
+def test_an_undated_act_takes_the_lead_day_of_an_act_and_a_statement_the_day_it_was_told(pipeline):
+    # Published on Friday 2021-06-04: told on Friday, the attack was on Thursday.
+    text = (
+        "Gunman kills five on bus in Kano\n\n"
+        "Five people were killed when a gunman opened fire on a bus in Kano, police said on Friday.\n"
+        "The gunman attacked the bus near the central market late on Thursday.\n"
+        "Police arrested the gunman.\n"
+        "The governor condemned the attack."
+    )
+    events = {e.event: e.date for e in _events(pipeline, text, "2021-06-04")}
+    assert events["COERCE"] == "2021-06-03"
+    assert events["ACCUSE"] == "2021-06-04"

@@ -25,12 +25,14 @@ from functools import lru_cache
 from importlib import resources
 
 from .syntax import FUTURE_AUX
+from .words import words
 
 OPENING_CHARS = 600  # a dateline or "On 2 June 2021 ..." sits in the first lines
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
+SPEECH_VERBS = words("speech_verbs")
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
     "one": 1,
@@ -359,16 +361,36 @@ def _parser(anchor: str):
 # --- the date of an event in a parsed sentence -------------------------------------------
 
 
-def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> DateResult | None:
-    """The date expression in the sentence (a spaCy Span) that attaches to the trigger."""
+def event_date(
+    sentence, anchor: str | None, trigger_i: int | None = None, act: bool = False
+) -> DateResult | None:
+    """The date expression in the sentence (a spaCy Span) that attaches to the trigger.
+
+    The day a thing was said is not the day of the act it reports: "said on Wednesday it had
+    tested a missile" (past perfect, any event) and, for a material act (`act`), "were killed
+    when a truck ploughed into the crowd, officials said Friday" (the saying's date reaches the
+    act only from another clause) leave the act undated."""
     scored = sentence_dates(sentence, anchor, trigger_i)
+    if trigger_i is not None:
+        trigger = sentence.doc[trigger_i]
+        scored = [
+            s
+            for s in scored
+            if not (
+                s[3]
+                and not _is_saying(trigger)
+                and (_past_perfect(trigger) or (act and s[0] >= OTHER_CLAUSE))
+            )
+        ]
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
 
 
-def sentence_dates(
-    sentence, anchor: str | None, head_i: int | None = None
-) -> list[tuple[int, int, DateResult]]:
-    """Every date the sentence gives, as (attachment distance to token `head_i`, start, date).
+OTHER_CLAUSE = 20  # attachment distances from here on: the date is in another clause
+
+
+def sentence_dates(sentence, anchor: str | None, head_i: int | None = None) -> list[tuple]:
+    """Every date the sentence gives, as (attachment distance to token `head_i`, start, date,
+    whether it dates a saying).
 
     A weekday looks ahead when the clause it dates speaks of the future ("will meet on Friday"),
     judged on that clause: "said on Tuesday that the launch would violate" is this Tuesday."""
@@ -377,10 +399,56 @@ def sentence_dates(
     for start, end in _candidate_spans(sentence):
         root = sentence.doc[start:end].root
         result = resolve(_words(sentence.doc, start, end), anchor, _clause_future(root, head_future))
-        if result:
+        if result and (head_i is None or not _dates_another_nouns_clause(root, head_i)):
             distance = attachment_distance(root, head_i) if head_i is not None else 0
-            scored.append((distance, start, result))
+            scored.append((distance, start, result, _dates_a_saying(sentence, start, root)))
     return scored
+
+
+def _dates_a_saying(sentence, start: int, root) -> bool:
+    """Whether a date phrase dates a saying: it hangs on a verb of saying, or follows one
+    straight away ("said on Wednesday it had tested", which the parser may hang on "tested")."""
+    before = sentence.doc[start - 1] if start > sentence.start else None
+    return _is_saying(_governing_verb(root)) or (before is not None and _is_saying(before))
+
+
+def _is_saying(token) -> bool:
+    return token is not None and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _past_perfect(trigger) -> bool:
+    """ "had conducted": an act before the time of the telling."""
+    verb = _governing_verb(trigger)
+    return verb is not None and any(
+        c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+
+
+def _governing_verb(token):
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_future(token, default: bool) -> bool:
+    """Whether the verb a date phrase hangs on speaks of the future (else `default`)."""
+    verb = _governing_verb(token)
+    return _is_future(verb) if verb is not None else default
+
+
+def _dates_another_nouns_clause(token, trigger_i: int) -> bool:
+    """Whether the date sits in a clause describing a noun off the trigger's path: "the family
+    of a writer held since March said ..." dates the holding, never what the family did."""
+    trigger = token.doc[trigger_i]
+    anchors = _trigger_anchors(trigger)
+    above = {trigger_i} | {a.i for a in trigger.ancestors}
+    for node in [token] + list(token.ancestors):
+        if node.i in anchors or node.i in above:
+            return False
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return node.head.i not in anchors
+    return False
 
 
 def _clause_future(token, default: bool) -> bool:

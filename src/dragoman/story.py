@@ -35,11 +35,13 @@ class Story:
     date: str | None = None  # "YYYY-MM-DD" of the lead's news, if the lead dates it
     dateline: Place | None = None  # where the article was filed from
     dateline_sentence: int | None = None  # index of the sentence that carries the dateline
+    act_date: str | None = None  # the first day of the lead that dates an act, not a saying
 
 
 def read_story(doc: Document, gazetteer, near=frozenset()) -> Story:
     """What the lead of `doc` says of when and where (sentences must be parsed)."""
-    story = Story(date=_lead_date(doc))
+    first, act = _lead_dates(doc)
+    story = Story(date=first, act_date=act)
     for i, sent in enumerate(doc.sentences[:LEAD_SENTENCES]):
         place = dateline_place(sent.text, gazetteer, near)
         if place is not None:
@@ -66,28 +68,32 @@ def dateline_place(text: str, gazetteer, near=frozenset()) -> Place | None:
     return place
 
 
-def _lead_date(doc: Document) -> str | None:
-    """The first day the lead names that lies in the week up to the document's date.
+def _lead_dates(doc: Document) -> tuple[str | None, str | None]:
+    """The first day the lead names that lies in the week up to the document's date, and the
+    first such day that dates an act rather than a saying ("officials said Friday" is when it
+    was told; "the truck ploughed into the crowd on Thursday night" when it happened).
 
     In a sentence the day closest to its main verb comes first ("welcomes the release of girls
     kidnapped in 2014, a spokesman said on Monday": Monday); photo captions date the photo, not
     the news. A day told in local time may be the day after the document's date."""
     if not doc.date or len(doc.date) != 10:
-        return None
+        return None, None
     published = Date.fromisoformat(doc.date)
+    first = act = None
     for sent in doc.sentences[:LEAD_SENTENCES]:
         if sent.span is None or dates.is_caption(sent.text):
             continue
-        for _, _, found in sorted(
-            dates.sentence_dates(sent.span, doc.date, sent.span.root.i), key=lambda s: s[:2]
-        ):
+        for _, _, found, said in sorted(dates.sentence_dates(sent.span, doc.date, sent.span.root.i)):
             if found.precision != "day" or len(found.date) != 10:
                 continue
             days_before = (published - Date.fromisoformat(found.date)).days
             earliest = -1 if "local time" in found.date_text.lower() else 0
-            if earliest <= days_before <= STORY_WINDOW_DAYS:
-                return found.date
-    return None
+            if not earliest <= days_before <= STORY_WINDOW_DAYS:
+                continue
+            first = first or found.date
+            if not said:
+                return first, found.date
+    return first, act
 
 
 def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
