@@ -78,7 +78,14 @@ def test_ranges_weeks_and_durations_carry_an_end():
 
 @pytest.mark.parametrize(
     "words",
-    ["the 20 years of its existence", "centuries", "20th anniversary", "three months", "within three months", "16"],
+    [
+        "the 20 years of its existence",
+        "centuries",
+        "20th anniversary",
+        "three months",
+        "within three months",
+        "16",
+    ],
 )
 def test_non_dates_are_ignored(words):
     assert resolve(words, ANCHOR) is None

@@ -25,14 +25,14 @@ from functools import lru_cache
 from importlib import resources
 
 from .syntax import FUTURE_AUX
-from .words import words
+from .words import words as word_list
 
 OPENING_CHARS = 600  # a dateline or "On 2 June 2021 ..." sits in the first lines
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
-SPEECH_VERBS = words("speech_verbs")
+SPEECH_VERBS = word_list("speech_verbs")
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 NUMBER_WORDS = {
     "one": 1,
@@ -419,9 +419,7 @@ def _is_saying(token) -> bool:
 def _past_perfect(trigger) -> bool:
     """ "had conducted": an act before the time of the telling."""
     verb = _governing_verb(trigger)
-    return verb is not None and any(
-        c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children
-    )
+    return verb is not None and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _governing_verb(token):
