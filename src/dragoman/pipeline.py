@@ -218,9 +218,11 @@ class Pipeline:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
             elif doc.date and event.modality in ("asserted", "negated"):
-                # Reported as news: it happened on the day the lead gives the news (for an act,
-                # the day of an act rather than of its telling), else on the day of the document.
-                day = (work.story.act_date if act else None) or work.story.date or doc.date
+                # Reported as news: an act happened on the day the lead gives an act (else its
+                # news); a statement was made on the day the lead says something was said, else
+                # on the day of the document (story.py).
+                day = (work.story.act_date or work.story.date) if act else work.story.said_date
+                day = day or doc.date
                 event.date, event.date_precision = day, _precision(day)
 
     def _place(self, work: Work) -> None:
