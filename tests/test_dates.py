@@ -169,3 +169,10 @@ def test_the_day_of_a_saying_is_not_the_day_of_an_act_it_reports(nlp):
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "opened")).date == ANCHOR
     doc = nlp("The ministry said on Wednesday it rejected the proposal.")
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "rejected")).date == ANCHOR
+
+
+def test_a_statement_is_not_dated_by_what_it_demands_or_threatens(nlp):
+    doc = nlp("The rebels said on Monday they were ready to attack the capital next month.")
+    threat = event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack"), statement=True)
+    assert threat.date == "2021-05-31"
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack")).date == "2021-07"

@@ -55,15 +55,23 @@ def _with_preposition(text: str, start: int, words: str) -> str:
 
 
 def event_date(
-    sentence, anchor: str | None, trigger_i: int | None = None, act: bool = False
+    sentence,
+    anchor: str | None,
+    trigger_i: int | None = None,
+    act: bool = False,
+    statement: bool = False,
 ) -> DateResult | None:
     """The date expression in the sentence (a spaCy Span) that attaches to the trigger.
 
     The day a thing was said is not the day of the act it reports: "said on Wednesday it had
     tested a missile" (past perfect, any event) and, for a material act (`act`), "were killed
     when a truck ploughed into the crowd, officials said Friday" (the saying's date reaches the
-    act only from another clause) leave the act undated."""
+    act only from another clause) leave the act undated. A statement (a demand, accusation,
+    refusal or threat) is made by the time it is reported: a date after the anchor is that of
+    what it demands or threatens ("said Monday it is ready to launch rockets next month")."""
     scored = sentence_dates(sentence, anchor, trigger_i)
+    if statement and anchor:
+        scored = [s for s in scored if not _after(s[2], anchor)]
     if trigger_i is not None:
         trigger = sentence.doc[trigger_i]
         scored = [
@@ -76,6 +84,13 @@ def event_date(
             )
         ]
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _after(found: DateResult, anchor: str) -> bool:
+    """Whether a date lies after the anchor (a day in local time may be the anchor's next)."""
+    if "local time" in found.date_text.lower():
+        return False
+    return found.date[: len(anchor)] > anchor[: len(found.date)]
 
 
 OTHER_CLAUSE = 20  # attachment distances from here on: the date is in another clause

@@ -213,7 +213,8 @@ class Pipeline:
             if sent.lang == "ru":
                 found = self.russian.event_date(sent.span, doc.date, _trigger_token(event, sent))
             else:
-                found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act=act)
+                statement = event.quad == "verbal_conflict"
+                found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
