@@ -176,3 +176,19 @@ def test_a_statement_is_not_dated_by_what_it_demands_or_threatens(nlp):
     threat = event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack"), statement=True)
     assert threat.date == "2021-05-31"
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack")).date == "2021-07"
+
+
+@pytest.mark.parametrize(
+    "words, anchor, start, end",
+    [
+        ("over the weekend", "2021-06-07", "2021-06-05", "2021-06-06"),  # a Monday paper
+        ("at the weekend", ANCHOR, "2021-05-29", "2021-05-30"),
+        ("last weekend", "2021-06-06", "2021-05-29", "2021-05-30"),  # said on a Sunday
+        ("this weekend", "2021-06-05", "2021-06-05", "2021-06-06"),
+        ("next weekend", ANCHOR, "2021-06-05", "2021-06-06"),
+        ("in the past week", ANCHOR, "2021-05-26", "2021-06-01"),  # seven days, not last week
+    ],
+)
+def test_weekends_and_the_past_week_are_ranges(words, anchor, start, end):
+    result = resolve(words, anchor)
+    assert (result.date, result.precision, result.end) == (start, "range", end)

@@ -191,7 +191,7 @@ def _month_without_year(month: int, base: date, future: bool):
 def _relative(core: str, base: date | None, future: bool):
     if not base:
         return None
-    for resolver in (_deictic_day, _weekday, _unit_relative, _ago):
+    for resolver in (_deictic_day, _weekend, _weekday, _unit_relative, _ago):
         result = resolver(core, base, future)
         if result:
             return result
@@ -240,6 +240,23 @@ def _weekday(core: str, base: date, future: bool):
     return (base + timedelta(days=delta)).isoformat(), "day"
 
 
+def _weekend(core: str, base: date, future: bool):
+    """ "over the weekend", "last weekend": the Saturday and Sunday up to the anchor (a Monday
+    paper's weekend is the one just gone); "next weekend" or a future clause: the coming one."""
+    m = re.search(r"\b(?:(last|this|next|coming|past)\s+)?(?:past\s+)?weekend\b", core)
+    if not m:
+        return None
+    if m.group(1) == "this" and base.weekday() >= 5:  # said at the weekend: this one
+        saturday = base - timedelta(days=base.weekday() - 5)
+    elif m.group(1) in ("next", "coming") or (future and m.group(1) not in ("last", "past")):
+        saturday = base + timedelta(days=(5 - base.weekday()) % 7 or 7)
+    else:
+        saturday = base - timedelta(days=(base.weekday() - 5) % 7)
+        if m.group(1) == "last" and base.weekday() >= 5:
+            saturday -= timedelta(weeks=1)  # "last weekend" said at the weekend: the one before
+    return saturday.isoformat(), "range", (saturday + timedelta(days=1)).isoformat()
+
+
 def _unit_relative(core: str, base: date, future: bool):
     m = re.search(
         r"\b(earlier|later)?\s*(this|last|next|past|previous|current|coming)\s+(week|month|year)\b", core
@@ -252,6 +269,8 @@ def _unit_relative(core: str, base: date, future: bool):
         return str(base.year + step), "year"
     if unit == "month":
         return _month_string(_add_months(base, step)), "month"
+    if m.group(2) == "past":  # "the past week": the seven days up to the anchor
+        return (base - timedelta(days=7)).isoformat(), "range", (base - timedelta(days=1)).isoformat()
     monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
     if m.group(1) == "earlier" and step == 0:
         return monday.isoformat(), "range", max(monday, base - timedelta(days=1)).isoformat()
