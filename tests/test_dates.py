@@ -192,3 +192,10 @@ def test_a_statement_is_not_dated_by_what_it_demands_or_threatens(nlp):
 def test_weekends_and_the_past_week_are_ranges(words, anchor, start, end):
     result = resolve(words, anchor)
     assert (result.date, result.precision, result.end) == (start, "range", end)
+
+
+def test_decades_are_ranges_of_years_and_a_named_war_gives_its_year(nlp):
+    result = resolve("in the 1990s", ANCHOR)
+    assert (result.date, result.precision, result.end) == ("1990", "range", "1999")
+    doc = nlp("The army occupied the valley during the 1982 Lebanon War.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "occupied")).date == "1982"

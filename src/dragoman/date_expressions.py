@@ -131,7 +131,13 @@ def _core(text: str) -> str:
     return re.sub(r"^the\s+", "", core)
 
 
+DECADE = re.compile(r"\b(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?((?:1[89]|20)\d)0s\b")
+
+
 def _explicit(core: str, base: date | None, future: bool):
+    decade = DECADE.search(core)
+    if decade:  # "in the 1990s": the ten years, as a range of years
+        return f"{decade.group(1)}0", "range", f"{decade.group(1)}9"
     for key, rx in COMPILED.items():
         m = rx.search(core)
         if m:
@@ -326,6 +332,9 @@ def _dateparser(core: str, anchor: str, words: str) -> DateResult | None:
     if not parsed or not parsed.date_obj:
         return None
     day = parsed.date_obj.date()
+    years = re.findall(r"\b(?:1[89]|20)\d{2}\b", core)
+    if years and str(day.year) not in years:  # it read past the year the words name
+        return None
     if parsed.period == "year":
         return DateResult(str(day.year), words, "year")
     if parsed.period == "month":

@@ -160,7 +160,7 @@ def _dates_another_nouns_clause(token, trigger_i: int) -> bool:
 def _candidate_spans(sentence) -> list[tuple[int, int]]:
     """Token ranges of DATE entities and of date patterns spaCy missed, with their prepositions.
 
-    A TIME entity that names a day ("Saturday night") counts as a date."""
+    A TIME entity that names a day ("Saturday night") and an EVENT that names its year count."""
     spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE" or _names_a_day(e)]
     covered = {i for s, e in spans for i in range(s, e)}
     for rx in list(COMPILED.values())[:5] + expressions()["durations"]:
@@ -173,9 +173,13 @@ def _candidate_spans(sentence) -> list[tuple[int, int]]:
 
 
 def _names_a_day(ent) -> bool:
+    """A TIME that names a day ("Saturday night"), an EVENT that names its year ("the 1967 war")."""
+    if ent.label_ == "EVENT":
+        return bool(YEAR.search(ent.text))
     return ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))
 
 
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 DAY_WORDS = re.compile(
     r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tonight|last night)\b", re.I
 )
