@@ -199,3 +199,15 @@ def test_decades_are_ranges_of_years_and_a_named_war_gives_its_year(nlp):
     assert (result.date, result.precision, result.end) == ("1990", "range", "1999")
     doc = nlp("The army occupied the valley during the 1982 Lebanon War.")
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "occupied")).date == "1982"
+
+
+def test_a_day_that_owns_a_noun_dates_that_noun_only(nlp):
+    doc = nlp("Officials condemned Sunday's attack.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "condemned")) is None
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack")).date == "2021-05-30"
+
+
+@pytest.mark.parametrize("words", ["just a month", "only two weeks", "a year"])
+def test_an_offset_from_another_event_is_no_date(words):
+    # "coming just a month after the test": a month after that, not before the paper
+    assert resolve(words, ANCHOR) is None

@@ -96,9 +96,10 @@ def _after(found: DateResult, anchor: str) -> bool:
 OTHER_CLAUSE = 20  # attachment distances from here on: the date is in another clause
 
 
-def sentence_dates(sentence, anchor: str | None, head_i: int | None = None) -> list[tuple]:
+def sentence_dates(sentence, anchor: str | None, head_i: int | None = None, own: bool = True) -> list[tuple]:
     """Every date the sentence gives, as (attachment distance to token `head_i`, start, date,
-    whether it dates a saying).
+    whether it dates a saying); with `own`, only those that can be the date of `head_i` (not
+    those of another noun, see _dates_another_noun).
 
     A weekday looks ahead when the clause it dates speaks of the future ("will meet on Friday"),
     judged on that clause: "said on Tuesday that the launch would violate" is this Tuesday."""
@@ -107,7 +108,9 @@ def sentence_dates(sentence, anchor: str | None, head_i: int | None = None) -> l
     for start, end in _candidate_spans(sentence):
         root = sentence.doc[start:end].root
         result = resolve(_words(sentence.doc, start, end), anchor, _clause_future(root, head_future))
-        if result and (head_i is None or not _dates_another_nouns_clause(root, head_i)):
+        if result and not (
+            own and head_i is not None and _dates_another_noun(sentence.doc[start:end], head_i)
+        ):
             distance = attachment_distance(root, head_i) if head_i is not None else 0
             scored.append((distance, start, result, _dates_a_saying(sentence, start, root)))
     return scored
@@ -143,13 +146,17 @@ def _clause_future(token, default: bool) -> bool:
     return _is_future(verb) if verb is not None else default
 
 
-def _dates_another_nouns_clause(token, trigger_i: int) -> bool:
-    """Whether the date sits in a clause describing a noun off the trigger's path: "the family
-    of a writer held since March said ..." dates the holding, never what the family did."""
-    trigger = token.doc[trigger_i]
+def _dates_another_noun(span, trigger_i: int) -> bool:
+    """Whether the date belongs to a noun off the trigger's path: a clause describing it ("the
+    family of a writer held since March said ...") or its possessor ("the victims of Sunday's
+    crash were ...") dates that noun only, never what the sentence's verb says."""
+    trigger = span.doc[trigger_i]
     anchors = _trigger_anchors(trigger)
     above = {trigger_i} | {a.i for a in trigger.ancestors}
-    for node in [token] + list(token.ancestors):
+    owner = next((t.head for t in span if t.dep_ == "poss" and not span.start <= t.head.i < span.end), None)
+    if owner is not None and owner.i not in anchors and owner.i not in above:
+        return True
+    for node in [span.root] + list(span.root.ancestors):
         if node.i in anchors or node.i in above:
             return False
         if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):

@@ -86,7 +86,9 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None]:
     for sent in doc.sentences[:LEAD_SENTENCES]:
         if sent.span is None or dates.is_caption(sent.text):
             continue
-        for _, _, found, said in sorted(dates.sentence_dates(sent.span, doc.date, sent.span.root.i)):
+        for _, _, found, said in sorted(
+            dates.sentence_dates(sent.span, doc.date, sent.span.root.i, own=False)
+        ):
             if found.precision != "day" or len(found.date) != 10:
                 continue
             days_before = (published - Date.fromisoformat(found.date)).days
