@@ -3,7 +3,7 @@
 import pytest
 import spacy
 
-from dragoman.dates import DateResult, document_date_from_text, event_date, resolve
+from dragoman.dates import DateResult, document_date_from_text, event_date, is_caption, resolve
 
 ANCHOR = "2021-06-02"  # a Wednesday
 
@@ -78,7 +78,14 @@ def test_ranges_weeks_and_durations_carry_an_end():
 
 @pytest.mark.parametrize(
     "words",
-    ["the 20 years of its existence", "centuries", "20th anniversary", "three months", "within three months"],
+    [
+        "the 20 years of its existence",
+        "centuries",
+        "20th anniversary",
+        "three months",
+        "within three months",
+        "16",
+    ],
 )
 def test_non_dates_are_ignored(words):
     assert resolve(words, ANCHOR) is None
@@ -117,3 +124,90 @@ def test_event_date_with_a_vague_qualifier(nlp):
 def test_event_date_none_when_only_non_dates(nlp):
     doc = nlp("Throughout the 20 years of its existence the organisation had come a long way.")
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "come")) is None
+
+
+def test_a_weekday_is_future_only_when_the_clause_it_dates_is(nlp):
+    # "would" belongs to what was said; the saying itself is past: this very Wednesday.
+    doc = nlp("The ministry said Wednesday that the blockade would violate the accord.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "violate")).date == ANCHOR
+    doc = nlp("The ministers will meet on Friday in Vienna.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "meet")).date == "2021-06-04"
+
+
+def test_a_day_told_in_local_time_may_be_the_day_after_the_paper(nlp):
+    # A Wednesday paper reports a launch in a time zone already on Thursday.
+    doc = nlp("Officials confirmed a rocket launch by the army Thursday morning local time.")
+    result = event_date(next(doc.sents), ANCHOR, _trigger(doc, "launch"))
+    assert result.date == "2021-06-03" and result.precision == "day"
+    assert resolve("on Tuesday local time", ANCHOR).date == "2021-06-01"  # no other day is near
+
+
+def test_a_time_that_names_a_day_is_a_date(nlp):
+    doc = nlp("The rebels shelled the town on Sunday night.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "shelled")).date == "2021-05-30"
+
+
+def test_photo_captions_are_told_apart():
+    assert is_caption("In this Monday, May 31, 2021 file photo, the minister arrives in Rome.")
+    assert is_caption("The minister arrives in Rome. [Photo/Agencies]")
+    assert not is_caption("The minister arrived in Rome on Monday to sign the accord.")
+
+
+def test_a_date_in_a_clause_describing_another_noun_is_not_the_events(nlp):
+    doc = nlp("The lawyer of a journalist who was arrested in April said the court extended his detention.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "extended")) is None
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "arrested")).date == "2021-04"
+
+
+def test_the_day_of_a_saying_is_not_the_day_of_an_act_it_reports(nlp):
+    # Past perfect: the act came before the telling, whatever the event.
+    doc = nlp("The army said on Wednesday it had destroyed a rebel base.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "destroyed")) is None
+    # An act in another clause than the saying's is not dated by it; a statement is.
+    doc = nlp("Five people were killed when a gunman opened fire on a bus, police said Wednesday.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "opened"), act=True) is None
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "opened")).date == ANCHOR
+    doc = nlp("The ministry said on Wednesday it rejected the proposal.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "rejected")).date == ANCHOR
+
+
+def test_a_statement_is_not_dated_by_what_it_demands_or_threatens(nlp):
+    doc = nlp("The rebels said on Monday they were ready to attack the capital next month.")
+    threat = event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack"), statement=True)
+    assert threat.date == "2021-05-31"
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack")).date == "2021-07"
+
+
+@pytest.mark.parametrize(
+    "words, anchor, start, end",
+    [
+        ("over the weekend", "2021-06-07", "2021-06-05", "2021-06-06"),  # a Monday paper
+        ("at the weekend", ANCHOR, "2021-05-29", "2021-05-30"),
+        ("last weekend", "2021-06-06", "2021-05-29", "2021-05-30"),  # said on a Sunday
+        ("this weekend", "2021-06-05", "2021-06-05", "2021-06-06"),
+        ("next weekend", ANCHOR, "2021-06-05", "2021-06-06"),
+        ("in the past week", ANCHOR, "2021-05-26", "2021-06-01"),  # seven days, not last week
+    ],
+)
+def test_weekends_and_the_past_week_are_ranges(words, anchor, start, end):
+    result = resolve(words, anchor)
+    assert (result.date, result.precision, result.end) == (start, "range", end)
+
+
+def test_decades_are_ranges_of_years_and_a_named_war_gives_its_year(nlp):
+    result = resolve("in the 1990s", ANCHOR)
+    assert (result.date, result.precision, result.end) == ("1990", "range", "1999")
+    doc = nlp("The army occupied the valley during the 1982 Lebanon War.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "occupied")).date == "1982"
+
+
+def test_a_day_that_owns_a_noun_dates_that_noun_only(nlp):
+    doc = nlp("Officials condemned Sunday's attack.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "condemned")) is None
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack")).date == "2021-05-30"
+
+
+@pytest.mark.parametrize("words", ["just a month", "only two weeks", "a year"])
+def test_an_offset_from_another_event_is_no_date(words):
+    # "coming just a month after the test": a month after that, not before the paper
+    assert resolve(words, ANCHOR) is None

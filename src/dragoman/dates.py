@@ -3,93 +3,33 @@
 Two entry points:
 - document_date_from_text(text): the dateline or first full date in the opening of a text.
 - event_date(sentence, anchor, trigger_i): the date expression attached to an event's trigger,
-  resolved to "YYYY-MM-DD" | "YYYY-MM" | "YYYY".
-
-Explicit dates and the common relative words are resolved by rules here (fast, predictable);
-vague phrases and non-dates are lexical rules in data/dates/expressions.toml; dateparser is the
-fallback for anything else, called only on a candidate expression and cached.
-
-Durations ("over the last 13 months") get precision "duration": date is the start of the
-stretch at the unit's precision ("2020-05" for 13 months before 2021-06-02), end the anchor.
-Week expressions ("last week") are ranges: date = that Monday, end = that Sunday.
+  resolved to "YYYY-MM-DD" | "YYYY-MM" | "YYYY" (date_expressions.py resolves one expression).
 """
 
 from __future__ import annotations
 
-import calendar
 import re
-import tomllib
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from functools import lru_cache
-from importlib import resources
 
+from .date_expressions import (  # noqa: F401  (DateResult, resolve and the helpers the Russian dates use)
+    COMPILED,
+    FULL_DATE_KEYS,
+    DateResult,
+    _day_without_year,
+    _full_date,
+    _month_without_year,
+    expressions,
+    resolve,
+)
 from .syntax import FUTURE_AUX
+from .words import words as word_list
 
 OPENING_CHARS = 600  # a dateline or "On 2 June 2021 ..." sits in the first lines
-
-MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-MONTHS["sept"] = 9
-WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
-NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "a": 1,
-    "an": 1,
-    "several": 3,
-    "few": 3,
-    "couple": 2,
-}
-MONTH_RE = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-DASH = r"\s*(?:-|–|—|to|and)\s*"
-PATTERNS = {  # order matters: ranges before single dates, days before months
-    "range_dmy": rf"\b(?P<day>\d{{1,2}}){DASH}(?P<day2>\d{{1,2}})\s+{MONTH_RE}\s*,?\s+(?P<year>\d{{4}})\b",
-    "range_mdy": rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}}){DASH}(?P<day2>\d{{1,2}}),?\s+(?P<year>\d{{4}})\b",
-    "iso": r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b",
-    "dmy": rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\s*,?\s+(?P<year>\d{{4}})\b",
-    "mdy": rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s*,\s*(?P<year>\d{{4}})\b",
-    "md": rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})",
-    "dm": rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b(?!\s*,?\s*\d{{4}})",
-    "my": rf"\b{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b",
-    "m": rf"^(?:this\s+|last\s+|next\s+)?{MONTH_RE}$",
-    "y": r"\b(?P<year>(?:1[89]|20)\d{2})\b",
-}
-COMPILED = {key: re.compile(rx, re.I) for key, rx in PATTERNS.items()}
-FULL_DATE_KEYS = ("iso", "dmy", "mdy")
+SPEECH_VERBS = word_list("speech_verbs")
 
 
-@dataclass
-class DateResult:
-    date: str  # "YYYY-MM-DD" | "YYYY-MM" | "YYYY"
-    date_text: str  # the words it came from
-    precision: str  # day | month | year | range | duration
-    end: str | None = None  # last day of a range or duration
-
-
-@lru_cache(maxsize=1)
-def expressions() -> dict:
-    """The lexical rules of data/dates/expressions.toml, compiled once."""
-    raw = tomllib.loads(resources.files("dragoman.data").joinpath("dates/expressions.toml").read_text())
-    return {
-        "non_dates": [re.compile(rx, re.I) for rx in raw["non_dates"]],
-        "durations": [re.compile(rx, re.I) for rx in raw["duration_patterns"]],
-        "qualifiers": sorted(raw["qualifiers"], key=len, reverse=True),
-        "prepositions": set(raw["prepositions"]),
-    }
+def is_caption(text: str) -> bool:
+    """Whether a sentence is a photo caption or credit: its dates are the picture's."""
+    return any(rx.search(text) for rx in expressions()["captions"])
 
 
 # --- document date ---------------------------------------------------------------------
@@ -111,264 +51,124 @@ def _with_preposition(text: str, start: int, words: str) -> str:
     return (before.group(0) + words) if before else words
 
 
-def _full_date(m: re.Match) -> date | None:
-    month = _month_number(m.group("month"))
-    try:
-        return date(int(m.group("year")), month, int(m.group("day")))
-    except (TypeError, ValueError):
-        return None
-
-
-def _month_number(token: str) -> int | None:
-    return int(token) if token.isdigit() else MONTHS.get(token.lower().rstrip("."))
-
-
-# --- resolving one expression ------------------------------------------------------------
-
-
-def resolve(text: str, anchor: str | None, future: bool = False) -> DateResult | None:
-    """Resolve one date expression (as written) against the anchor date "YYYY-MM-DD"."""
-    base = date.fromisoformat(anchor) if anchor else None
-    rules = expressions()
-    for rx in rules["durations"]:
-        m = rx.search(text)
-        if m and base:
-            return _duration(text, m, base)
-    if any(rx.search(text) for rx in rules["non_dates"]):
-        return None
-    core = _core(text)
-    for resolver in (_explicit, _relative):
-        result = resolver(core, base, future)
-        if result:
-            return DateResult(result[0], text.strip(), result[1], result[2] if len(result) > 2 else None)
-    return _dateparser(core, anchor, text.strip()) if base else None
-
-
-def _core(text: str) -> str:
-    """The expression without leading prepositions and vague qualifiers."""
-    core = text.strip().lower().replace("’", "'")
-    rules = expressions()
-    changed = True
-    while changed:
-        changed = False
-        for word in rules["qualifiers"] + sorted(rules["prepositions"], key=len, reverse=True):
-            if core.startswith(word + " ") or (word.endswith("-") and core.startswith(word)):
-                core, changed = core[len(word) :].strip(), True
-    return re.sub(r"^the\s+", "", core)
-
-
-def _explicit(core: str, base: date | None, future: bool):
-    for key, rx in COMPILED.items():
-        m = rx.search(core)
-        if m:
-            result = _from_match(key, m, base, future)
-            if result:
-                return result
-    return None
-
-
-def _from_match(key: str, m: re.Match, base: date | None, future: bool):
-    if key.startswith("range"):
-        first = _full_date(m)
-        last = _safe_date(first.year, first.month, int(m.group("day2"))) if first else None
-        return (first.isoformat(), "range", last.isoformat()) if last else None
-    if key in FULL_DATE_KEYS:
-        day = _full_date(m)
-        return (day.isoformat(), "day") if day else None
-    if key in ("md", "dm"):
-        return _day_without_year(_month_number(m.group("month")), int(m.group("day")), base, future)
-    if key == "my":
-        return f"{int(m.group('year')):04d}-{_month_number(m.group('month')):02d}", "month"
-    if key == "m" and base:
-        return _month_without_year(_month_number(m.group("month")), base, future)
-    if key == "y":
-        return m.group("year"), "year"
-    return None
-
-
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _day_without_year(month: int, day: int, base: date | None, future: bool):
-    """ "March 28": the anchor's year, unless that would put a past event after the anchor."""
-    if not base:
-        return None
-    when = _safe_date(base.year, month, day)
-    if when and when > base and not future:
-        when = _safe_date(base.year - 1, month, day)
-    elif when and when < base and future:
-        when = _safe_date(base.year + 1, month, day)
-    return (when.isoformat(), "day") if when else None
-
-
-def _month_without_year(month: int, base: date, future: bool):
-    year = base.year
-    if month > base.month and not future:
-        year -= 1
-    elif month < base.month and future:
-        year += 1
-    return f"{year:04d}-{month:02d}", "month"
-
-
-def _relative(core: str, base: date | None, future: bool):
-    if not base:
-        return None
-    for resolver in (_deictic_day, _weekday, _unit_relative, _ago):
-        result = resolver(core, base, future)
-        if result:
-            return result
-    return None
-
-
-def _deictic_day(core: str, base: date, future: bool):
-    shifts = {
-        "today": 0,
-        "tonight": 0,
-        "this morning": 0,
-        "this afternoon": 0,
-        "this evening": 0,
-        "yesterday": -1,
-        "last night": -1,
-        "tomorrow": 1,
-        "the day before yesterday": -2,
-        "day before yesterday": -2,
-        "the day after tomorrow": 2,
-    }
-    for words, shift in shifts.items():
-        if re.search(rf"\b{words}\b", core):
-            return (base + timedelta(days=shift)).isoformat(), "day"
-    return None
-
-
-def _weekday(core: str, base: date, future: bool):
-    m = re.search(
-        r"\b(?:(last|next|this|past|coming)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-        core,
-    )
-    if not m:
-        return None
-    forward = m.group(1) in ("next", "coming") or (future and m.group(1) not in ("last", "past"))
-    target = WEEKDAYS[m.group(2)]
-    if forward:
-        delta = (target - base.weekday()) % 7 or 7
-    elif m.group(1) in ("last", "past") or target != base.weekday():
-        # reports speak of the most recent such day before the report
-        delta = -((base.weekday() - target) % 7 or 7)
-    else:  # "on Tuesday" in a paper of Tuesday: the day of the report itself
-        delta = 0
-    return (base + timedelta(days=delta)).isoformat(), "day"
-
-
-def _unit_relative(core: str, base: date, future: bool):
-    m = re.search(
-        r"\b(earlier|later)?\s*(this|last|next|past|previous|current|coming)\s+(week|month|year)\b", core
-    )
-    if not m:
-        return None
-    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1}.get(m.group(2), 0)
-    unit = m.group(3)
-    if unit == "year":
-        return str(base.year + step), "year"
-    if unit == "month":
-        return _month_string(_add_months(base, step)), "month"
-    monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
-    if m.group(1) == "earlier" and step == 0:
-        return monday.isoformat(), "range", max(monday, base - timedelta(days=1)).isoformat()
-    return monday.isoformat(), "range", (monday + timedelta(days=6)).isoformat()
-
-
-def _ago(core: str, base: date, future: bool):
-    m = re.search(r"\b(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago\b", core)
-    if not m:
-        return None
-    n = _number(m.group(1))
-    if n is None:
-        return None
-    return _shifted(base, -n, m.group(2))
-
-
-def _number(token: str) -> int | None:
-    return int(token) if token.isdigit() else NUMBER_WORDS.get(token)
-
-
-def _shifted(base: date, n: int, unit: str):
-    """The date n units from base, at the unit's precision."""
-    if unit == "day":
-        return (base + timedelta(days=n)).isoformat(), "day"
-    if unit == "week":
-        return (base + timedelta(weeks=n)).isoformat(), "day"
-    if unit == "month":
-        return _month_string(_add_months(base, n)), "month"
-    return str(base.year + n), "year"
-
-
-def _add_months(base: date, n: int) -> date:
-    months = base.year * 12 + base.month - 1 + n
-    return date(months // 12, months % 12 + 1, 1)
-
-
-def _month_string(day: date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
-
-
-def _duration(text: str, m: re.Match, base: date) -> DateResult | None:
-    n = _number(m.group("n"))
-    if n is None:
-        return None
-    start, _ = _shifted(base, -n, m.group("unit"))
-    return DateResult(start, text.strip(), "duration", base.isoformat())
-
-
-@lru_cache(maxsize=4096)
-def _dateparser(core: str, anchor: str, words: str) -> DateResult | None:
-    """Last resort for expressions the rules do not know; cached since news repeats itself."""
-    parsed = _parser(anchor).get_date_data(core)
-    if not parsed or not parsed.date_obj:
-        return None
-    day = parsed.date_obj.date()
-    if parsed.period == "year":
-        return DateResult(str(day.year), words, "year")
-    if parsed.period == "month":
-        return DateResult(_month_string(day), words, "month")
-    return DateResult(day.isoformat(), words, "day")
-
-
-@lru_cache(maxsize=64)
-def _parser(anchor: str):
-    from dateparser.date import DateDataParser  # imported late: it costs ~0.3 s
-
-    return DateDataParser(
-        languages=["en"],
-        settings={"RELATIVE_BASE": datetime.fromisoformat(anchor), "PREFER_DATES_FROM": "past"},
-    )
-
-
 # --- the date of an event in a parsed sentence -------------------------------------------
 
 
-def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> DateResult | None:
-    """The date expression in the sentence (a spaCy Span) that attaches to the trigger."""
-    future = _is_future(sentence.doc[trigger_i]) if trigger_i is not None else False
+def event_date(
+    sentence,
+    anchor: str | None,
+    trigger_i: int | None = None,
+    act: bool = False,
+    statement: bool = False,
+) -> DateResult | None:
+    """The date expression in the sentence (a spaCy Span) that attaches to the trigger.
+
+    The day a thing was said is not the day of the act it reports: "said on Wednesday it had
+    tested a missile" (past perfect, any event) and, for a material act (`act`), "were killed
+    when a truck ploughed into the crowd, officials said Friday" (the saying's date reaches the
+    act only from another clause) leave the act undated. A statement (a demand, accusation,
+    refusal or threat) is made by the time it is reported: a date after the anchor is that of
+    what it demands or threatens ("said Monday it is ready to launch rockets next month")."""
+    scored = sentence_dates(sentence, anchor, trigger_i)
+    if statement and anchor:
+        scored = [s for s in scored if not _after(s[2], anchor)]
+    if trigger_i is not None:
+        trigger = sentence.doc[trigger_i]
+        scored = [
+            s
+            for s in scored
+            if not (
+                s[3]
+                and not _is_saying(trigger)
+                and (_past_perfect(trigger) or (act and s[0] >= OTHER_CLAUSE))
+            )
+        ]
+    return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _after(found: DateResult, anchor: str) -> bool:
+    """Whether a date lies after the anchor (a day in local time may be the anchor's next)."""
+    if "local time" in found.date_text.lower():
+        return False
+    return found.date[: len(anchor)] > anchor[: len(found.date)]
+
+
+OTHER_CLAUSE = 20  # attachment distances from here on: the date is in another clause
+
+
+def sentence_dates(sentence, anchor: str | None, head_i: int | None = None, own: bool = True) -> list[tuple]:
+    """Every date the sentence gives, as (attachment distance to token `head_i`, start, date,
+    whether it dates a saying); with `own`, only those that can be the date of `head_i` (not
+    those of another noun, see _dates_another_noun).
+
+    A weekday looks ahead when the clause it dates speaks of the future ("will meet on Friday"),
+    judged on that clause: "said on Tuesday that the launch would violate" is this Tuesday."""
+    head_future = _is_future(sentence.doc[head_i]) if head_i is not None else False
     scored = []
     for start, end in _candidate_spans(sentence):
-        result = resolve(_words(sentence.doc, start, end), anchor, future)
-        if result:
-            distance = (
-                attachment_distance(sentence.doc[start:end].root, trigger_i) if trigger_i is not None else 0
-            )
-            scored.append((distance, start, result))
-    if not scored:
-        return None
-    return min(scored, key=lambda s: (s[0], s[1]))[2]
+        root = sentence.doc[start:end].root
+        result = resolve(_words(sentence.doc, start, end), anchor, _clause_future(root, head_future))
+        if result and not (
+            own and head_i is not None and _dates_another_noun(sentence.doc[start:end], head_i)
+        ):
+            distance = attachment_distance(root, head_i) if head_i is not None else 0
+            scored.append((distance, start, result, _dates_a_saying(sentence, start, root)))
+    return scored
+
+
+def _dates_a_saying(sentence, start: int, root) -> bool:
+    """Whether a date phrase dates a saying: it hangs on a verb of saying, or follows one
+    straight away ("said on Wednesday it had tested", which the parser may hang on "tested")."""
+    before = sentence.doc[start - 1] if start > sentence.start else None
+    return _is_saying(_governing_verb(root)) or (before is not None and _is_saying(before))
+
+
+def _is_saying(token) -> bool:
+    return token is not None and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+
+
+def _past_perfect(trigger) -> bool:
+    """ "had conducted": an act before the time of the telling."""
+    verb = _governing_verb(trigger)
+    return verb is not None and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _governing_verb(token):
+    node = token
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ in ("VERB", "AUX") else None
+
+
+def _clause_future(token, default: bool) -> bool:
+    """Whether the verb a date phrase hangs on speaks of the future (else `default`)."""
+    verb = _governing_verb(token)
+    return _is_future(verb) if verb is not None else default
+
+
+def _dates_another_noun(span, trigger_i: int) -> bool:
+    """Whether the date belongs to a noun off the trigger's path: a clause describing it ("the
+    family of a writer held since March said ...") or its possessor ("the victims of Sunday's
+    crash were ...") dates that noun only, never what the sentence's verb says."""
+    trigger = span.doc[trigger_i]
+    anchors = _trigger_anchors(trigger)
+    above = {trigger_i} | {a.i for a in trigger.ancestors}
+    owner = next((t.head for t in span if t.dep_ == "poss" and not span.start <= t.head.i < span.end), None)
+    if owner is not None and owner.i not in anchors and owner.i not in above:
+        return True
+    for node in [span.root] + list(span.root.ancestors):
+        if node.i in anchors or node.i in above:
+            return False
+        if node.dep_ in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+            return node.head.i not in anchors
+    return False
 
 
 def _candidate_spans(sentence) -> list[tuple[int, int]]:
-    """Token ranges of DATE entities and of date patterns spaCy missed, with their prepositions."""
-    spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE"]
+    """Token ranges of DATE entities and of date patterns spaCy missed, with their prepositions.
+
+    A TIME entity that names a day ("Saturday night") and an EVENT that names its year count."""
+    spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE" or _names_a_day(e)]
     covered = {i for s, e in spans for i in range(s, e)}
     for rx in list(COMPILED.values())[:5] + expressions()["durations"]:
         for m in rx.finditer(sentence.text):
@@ -376,7 +176,32 @@ def _candidate_spans(sentence) -> list[tuple[int, int]]:
             if span is not None and not covered.intersection(range(span.start, span.end)):
                 spans.append((span.start, span.end))
                 covered.update(range(span.start, span.end))
-    return [_extend_left(sentence, s, e) for s, e in spans]
+    return [_extend_right(sentence, *_extend_left(sentence, s, e)) for s, e in spans]
+
+
+def _names_a_day(ent) -> bool:
+    """A TIME that names a day ("Saturday night"), an EVENT that names its year ("the 1967 war")."""
+    if ent.label_ == "EVENT":
+        return bool(YEAR.search(ent.text))
+    return ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))
+
+
+YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
+DAY_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|tonight|last night)\b", re.I
+)
+LOCAL_TIME = re.compile(r"^(?:(?:morning|afternoon|evening|night)\s+)?local\s+time\b", re.I)
+
+
+def _extend_right(sentence, start: int, end: int) -> tuple[int, int]:
+    """Take in "(morning) local time" after a day: the day is told in the place's own time zone."""
+    rest = sentence.doc[end : min(sentence.end, end + 3)]
+    m = LOCAL_TIME.match(rest.text) if len(rest) else None
+    if m:
+        span = sentence.doc.char_span(rest.start_char, rest.start_char + m.end())
+        if span is not None:
+            return start, span.end
+    return start, end
 
 
 def _extend_left(sentence, start: int, end: int) -> tuple[int, int]:

@@ -209,15 +209,21 @@ class Pipeline:
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         work.story = read_story(doc, self.gazetteer, near)
         for event, sent in work.found:
-            date_of = self.russian.event_date if sent.lang == "ru" else dates.event_date
-            found = date_of(sent.span, doc.date, _trigger_token(event, sent))
+            act = event.quad.startswith("material")
+            if sent.lang == "ru":
+                found = self.russian.event_date(sent.span, doc.date, _trigger_token(event, sent))
+            else:
+                statement = event.quad == "verbal_conflict"
+                found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
             elif doc.date and event.modality in ("asserted", "negated"):
-                # Reported as news: it happened on the day the lead gives the news, else on the
-                # day the document reports it.
-                day = work.story.date or doc.date
+                # Reported as news: an act happened on the day the lead gives an act (else its
+                # news); a statement was made on the day the lead says something was said, else
+                # on the day of the document (story.py).
+                day = (work.story.act_date or work.story.date) if act else work.story.said_date
+                day = day or doc.date
                 event.date, event.date_precision = day, _precision(day)
 
     def _place(self, work: Work) -> None:

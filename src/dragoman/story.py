@@ -3,9 +3,11 @@
 News writing puts the when and where of its main event in the lead: a dateline
 ("KUNDUZ, Afghanistan —", "MOSCOW --") and a date ("late on Thursday"). dragoman uses them as
 fallbacks, never over what a sentence says itself:
-- an event reported without a date took place on the story's date, not on the day the paper
-  came out (a Friday paper reports Thursday's attack; "the blast" of a later sentence is
-  the same Thursday);
+- an act reported without a date took place on the day the lead gives an act, not on the day
+  the paper came out (a Friday paper reports Thursday's attack; "the blast" of a later sentence
+  is the same Thursday); a statement reported without a date was made on the day the lead says
+  something was said ("the minister told reporters on Tuesday"), else on the day of the paper
+  (a Monday paper reports Sunday's vote and Monday's reactions to it);
 - an event in the dateline's sentence that names no place of its own happened at the dateline;
 - an event of the lead placed only in a country ("a raid in Afghanistan") happened in the city
   of that country the lead names for its news ("in the northern city of Mazar-i-Sharif").
@@ -35,11 +37,14 @@ class Story:
     date: str | None = None  # "YYYY-MM-DD" of the lead's news, if the lead dates it
     dateline: Place | None = None  # where the article was filed from
     dateline_sentence: int | None = None  # index of the sentence that carries the dateline
+    act_date: str | None = None  # the first day of the lead that dates an act, not a saying
+    said_date: str | None = None  # the first day of the lead that dates a saying
 
 
 def read_story(doc: Document, gazetteer, near=frozenset()) -> Story:
     """What the lead of `doc` says of when and where (sentences must be parsed)."""
-    story = Story(date=_lead_date(doc))
+    first, act, said_day = _lead_dates(doc)
+    story = Story(date=first, act_date=act, said_date=said_day)
     for i, sent in enumerate(doc.sentences[:LEAD_SENTENCES]):
         place = dateline_place(sent.text, gazetteer, near)
         if place is not None:
@@ -66,21 +71,36 @@ def dateline_place(text: str, gazetteer, near=frozenset()) -> Place | None:
     return place
 
 
-def _lead_date(doc: Document) -> str | None:
-    """The first day the lead names that lies in the week up to the document's date."""
+def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None]:
+    """The first day the lead names that lies in the week up to the document's date, the first
+    such day that dates an act and the first that dates a saying ("officials said Friday" is
+    when it was told; "the truck ploughed into the crowd on Thursday night" when it happened).
+
+    In a sentence the day closest to its main verb comes first ("welcomes the release of girls
+    kidnapped in 2014, a spokesman said on Monday": Monday); photo captions date the photo, not
+    the news. A day told in local time may be the day after the document's date."""
     if not doc.date or len(doc.date) != 10:
-        return None
+        return None, None, None
     published = Date.fromisoformat(doc.date)
+    first = act = said_day = None
     for sent in doc.sentences[:LEAD_SENTENCES]:
-        if sent.span is None:
+        if sent.span is None or dates.is_caption(sent.text):
             continue
-        found = dates.event_date(sent.span, doc.date)
-        if found is None or found.precision != "day" or len(found.date) != 10:
-            continue
-        days_before = (published - Date.fromisoformat(found.date)).days
-        if 0 <= days_before <= STORY_WINDOW_DAYS:
-            return found.date
-    return None
+        for _, _, found, said in sorted(
+            dates.sentence_dates(sent.span, doc.date, sent.span.root.i, own=False)
+        ):
+            if found.precision != "day" or len(found.date) != 10:
+                continue
+            days_before = (published - Date.fromisoformat(found.date)).days
+            earliest = -1 if "local time" in found.date_text.lower() else 0
+            if not earliest <= days_before <= STORY_WINDOW_DAYS:
+                continue
+            first = first or found.date
+            if said:
+                said_day = said_day or found.date
+            else:
+                act = act or found.date
+    return first, act, said_day
 
 
 def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
