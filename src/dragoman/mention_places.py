@@ -109,3 +109,16 @@ def place_of_kind(event, sentence: int, found: list[KindPlace]) -> Place | None:
         ),
     )
     return replace(nearest.place)  # a copy: each event owns its place
+
+
+def home_place(event, gazetteer) -> Place | None:
+    """A material event between sides of one country that nothing places ("Boko Haram kidnapped
+    Nigerian schoolgirls") happened in that country: a coarse place, the country itself. Not
+    when a side is foreign or unknown: a state acts abroad, and a group's country is its origin."""
+    if event.event not in MATERIAL or not event.actor or not event.recipient:
+        return None
+    sides = [{e.country for e in side} for side in (event.actor, event.recipient)]
+    if None in sides[0] | sides[1] or len(sides[0] | sides[1]) != 1:
+        return None
+    entry = gazetteer.country_entries().get(next(iter(sides[0])))
+    return entry.place(entry.name) if entry else None

@@ -27,7 +27,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
-from .mention_places import kind_places, place_of_kind
+from .mention_places import home_place, kind_places, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
 
@@ -240,6 +240,8 @@ class Pipeline:
         for event, sent in work.found:
             if event.location is None:  # where the document places this kind of happening
                 event.location = place_of_kind(event, index[id(sent)], kinds)
+            if event.location is None:  # two sides of one country: in that country
+                event.location = home_place(event, self.gazetteer)
 
     def _event_place(self, event, sent, near):
         trigger_i = _trigger_token(event, sent)
