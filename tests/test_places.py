@@ -163,6 +163,9 @@ def test_the_place_of_the_speaker_is_not_the_place_of_what_is_said(nlp, gaz):
         ("The drill was conducted from its capital, Pyongyang, on Tuesday.", "conducted", "Pyongyang"),
         # a place name modifying the event noun, below a country: "the Kandahar attack"
         ("The Kandahar attack left twelve people dead.", "attack", "Kandahār"),
+        # a capital named by its country's demonym or name
+        ("The two presidents met in the Kazakh capital on Monday.", "met", "Astana"),
+        ("Police dispersed the crowd in Nigeria's capital on Friday.", "dispersed", "Abuja"),
     ],
 )
 def test_more_places_of_an_event(nlp, gaz, text, trigger, expected):
@@ -178,6 +181,7 @@ def test_more_places_of_an_event(nlp, gaz, text, trigger, expected):
         ("Demonstrators were detained despite protests in Brazil.", "detained"),
         ("The Iran talks resumed on Monday.", "talks"),  # a country modifying the noun is its topic
         ("The Washington sanctions hit the bank.", "sanctions"),  # a capital stands for its government
+        ("The envoys met in the northern capital.", "met"),  # a capital of no country named
     ],
 )
 def test_places_that_are_not_where_the_event_happened(nlp, gaz, text, trigger):

@@ -122,3 +122,27 @@ def home_place(event, gazetteer) -> Place | None:
         return None
     entry = gazetteer.country_entries().get(next(iter(sides[0])))
     return entry.place(entry.name) if entry else None
+
+
+LOCAL_SECTORS = frozenset({"COP"})  # forces that act only where they are: "Kabul police"
+
+
+def local_force_place(event, gazetteer, near=frozenset()) -> Place | None:
+    """ "Kandahar police arrested three men": a local force named by its town or province acts
+    there. The longest run of capitalised words before the force's noun that the gazetteer
+    knows below a country ("Kandahar", "Los Angeles"); not a country ("Afghan police")."""
+    if event.quad != "material_conflict":  # what a force does there, not whom it talks to
+        return None
+    for actor in event.actor:
+        if actor.sector not in LOCAL_SECTORS:
+            continue
+        words = actor.text.split()[:-1]
+        for size in range(min(3, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                if not name[:1].isupper():
+                    continue
+                place = gazetteer.lookup(name, near)
+                if place is not None and place.feature != "country":
+                    return place
+    return None

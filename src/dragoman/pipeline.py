@@ -27,7 +27,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
-from .mention_places import home_place, kind_places, place_of_kind
+from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
 
@@ -233,7 +233,7 @@ class Pipeline:
         kinds = kind_places(doc.sentences, self.extractor.lex, self.gazetteer, near)
         for event, sent in work.found:
             place = self._event_place(event, sent, near)
-            event.location = place or visits.get(id(sent))
+            event.location = place or visits.get(id(sent)) or local_force_place(event, self.gazetteer, near)
             if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
         sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story)

