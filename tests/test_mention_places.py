@@ -50,6 +50,25 @@ def test_what_is_said_takes_no_place_from_the_story(pipeline):
     assert _place(events, "ACCUSE") is None
 
 
+def test_a_happening_that_dates_another_is_not_a_mention_of_it(pipeline):
+    text = (
+        "Militants stormed a hotel on Friday, a year after the Kandahar attacks. "
+        "Police later killed two of the militants."
+    )
+    events = [e for e in _events(pipeline, text) if e.event == "ASSAULT" and "killed" in e.text]
+    assert events and events[0].location is None
+
+
+def test_a_far_mention_of_another_country_is_another_story(pipeline):
+    text = (
+        "Militants attacked a police station on Friday.\n"
+        + "".join(f"The police chief said {n} officers were on duty in the district.\n" for n in range(2, 10))
+        + "Last year rebels attacked a convoy in Kandahar."
+    )
+    first = [e for e in _events(pipeline, text) if e.event == "ASSAULT"][0]
+    assert first.location is None
+
+
 def test_a_threatened_act_places_nothing(pipeline):
     text = "North Korea threatened to fire missiles into the sea near Guam. On Tuesday North Korea fired a missile over Japan."
     assert _place(_events(pipeline, text), "MOBILIZE") is None

@@ -21,9 +21,13 @@ from dataclasses import dataclass, replace
 from .events.modality import modality_of
 from .model import QUADS, Place
 from .places import event_places
+from .story import LEAD_SENTENCES
+from .words import words
 
 MATERIAL = frozenset(t for t, quad in QUADS.items() if quad.startswith("material"))
 MENTION_DISTANCE = 9  # a mention's place hangs in its own clause (see dates.attachment_distance)
+NEARBY = 3  # sentences: a mention of the story's kind this close continues the same report
+TIME_REFERENCES = words("time_reference_preps")
 
 
 @dataclass(frozen=True)
@@ -41,8 +45,8 @@ def kind_places(sentences, lexicon, gazetteer, near=frozenset()) -> list[KindPla
             continue
         for tok in sent.span:
             kinds = event_kinds(tok, lexicon) & MATERIAL
-            if not kinds or modality_of(tok) != "asserted":  # "threatened to fire": not a happening
-                continue
+            if not kinds or modality_of(tok) != "asserted" or _dates_another(tok):
+                continue  # "threatened to fire", "after the Paris attacks": not the story's
             places = event_places(
                 sent.span, tok.i, gazetteer, near, sent.offset, max_distance=MENTION_DISTANCE
             )
@@ -50,6 +54,10 @@ def kind_places(sentences, lexicon, gazetteer, near=frozenset()) -> list[KindPla
             if places:
                 found += [KindPlace(index, kind, places[0]) for kind in sorted(kinds)]
     return found
+
+
+def _dates_another(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in TIME_REFERENCES
 
 
 def _own_phrase(tok, place, offset: int) -> bool:
@@ -91,15 +99,25 @@ def _nominal_objects(noun) -> list:
 
 
 def place_of_kind(event, sentence: int, found: list[KindPlace]) -> Place | None:
-    """The place of the nearest mention of the same kind of event, an earlier one on a tie; one
-    in the country of its actor first ("North Korea fired a missile over Japan": the launch from
+    """The place of the nearest mention of the same kind of event, an earlier one on a tie: one
+    in the lead (the story's), in the next few sentences, or in the country of the event's
+    actor, at any distance; one in the country of its actor first ("North Korea fired a missile over Japan": the launch from
     Sunan, not the alert it set off in Japan)."""
-    if event.event not in MATERIAL:
-        return None
-    same = [k for k in found if k.event == event.event]
-    if not same:
+    if event.event not in MATERIAL or event.modality != "asserted":
         return None
     doers = {e.country for e in event.actor if e.country}
+    same = [
+        k
+        for k in found
+        if k.event == event.event
+        and (
+            k.place.country_code in doers
+            or k.sentence < LEAD_SENTENCES
+            or abs(k.sentence - sentence) <= NEARBY
+        )
+    ]
+    if not same:
+        return None
     nearest = min(
         same,
         key=lambda k: (
