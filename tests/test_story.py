@@ -16,6 +16,9 @@ def test_datelines_give_their_place():
     assert dateline_place("MOSCOW -- Russia condemned the launch.", gaz).country_code == "RUS"
     assert dateline_place("Moscow condemned the launch.", gaz) is None  # a subject, not a dateline
     assert dateline_place("PARIS, Texas — The mayor resigned.", gaz).country_code == "USA"
+    # the agency between the place and the dash
+    assert dateline_place("KABUL, Afghanistan (Reuters) - Police arrested two men.", gaz).name == "Kabul"
+    assert dateline_place("NAIROBI (AP) — Police arrested two men.", gaz).name == "Nairobi"
 
 
 def test_an_undated_event_took_place_on_the_day_the_lead_gives(pipeline):

@@ -27,6 +27,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
+from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
 
@@ -234,13 +235,19 @@ class Pipeline:
         visits.update(self.russian.story_places(doc, near))
         story = work.story or Story()
         dateline = story.dateline_sentence
+        index = {id(s): i for i, s in enumerate(doc.sentences)}
+        kinds = kind_places(doc.sentences, self.extractor.lex, self.gazetteer, near)
         for event, sent in work.found:
             place = self._event_place(event, sent, near)
-            event.location = place or visits.get(id(sent))
+            event.location = place or visits.get(id(sent)) or local_force_place(event, self.gazetteer, near)
             if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
-        index = {id(s): i for i, s in enumerate(doc.sentences)}
         sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story)
+        for event, sent in work.found:
+            if event.location is None:  # where the document places this kind of happening
+                event.location = place_of_kind(event, index[id(sent)], kinds)
+            if event.location is None:  # two sides of one country: in that country
+                event.location = home_place(event, self.gazetteer)
 
     def _event_place(self, event, sent, near):
         trigger_i = _trigger_token(event, sent)

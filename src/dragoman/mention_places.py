@@ -1,0 +1,166 @@
+"""Where the article places a kind of happening: the place an unplaced event takes from the
+document's other mentions of its kind.
+
+A news article reports its main happening several times and says where in only one of them:
+"North Korea fires another missile over Japan" (headline), "the missile was launched from Sunan"
+(a later paragraph); "police shot dead the driver" after "a man ploughed a truck into crowds in
+Nice". A material event reported without a place of its own took place where the document
+places its kind of event: a word of the same event type (a trigger verb or noun, or a light
+verb's phrase turned noun: "the launch of a missile", "the missile launch") with a place in its
+own clause ("in", "at", "from Sunan" after a launch) or a place name modifying it ("the Nice
+attack"). The nearest such mention wins, an earlier one on a tie.
+
+Only material events: what is said is said wherever the speaker is, which the article seldom
+gives with its story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .events.modality import modality_of
+from .model import QUADS, Place
+from .places import event_places
+from .story import LEAD_SENTENCES
+from .words import words
+
+MATERIAL = frozenset(t for t, quad in QUADS.items() if quad.startswith("material"))
+MENTION_DISTANCE = 9  # a mention's place hangs in its own clause (see dates.attachment_distance)
+NEARBY = 3  # sentences: a mention of the story's kind this close continues the same report
+TIME_REFERENCES = words("time_reference_preps")
+
+
+@dataclass(frozen=True)
+class KindPlace:
+    sentence: int  # index in the document's sentences
+    event: str  # PLOVER type of the mention
+    place: Place
+
+
+def kind_places(sentences, lexicon, gazetteer, near=frozenset()) -> list[KindPlace]:
+    """Each material event word of the document that names where it happened, in order."""
+    found = []
+    for index, sent in enumerate(sentences):
+        if sent.span is None or sent.lang != "en":
+            continue
+        for tok in sent.span:
+            kinds = event_kinds(tok, lexicon) & MATERIAL
+            if not kinds or modality_of(tok) != "asserted" or _dates_another(tok):
+                continue  # "threatened to fire", "after the Paris attacks": not the story's
+            places = event_places(
+                sent.span, tok.i, gazetteer, near, sent.offset, max_distance=MENTION_DISTANCE
+            )
+            places = [p for p in places if _own_phrase(tok, p, sent.offset)]
+            if places:
+                found += [KindPlace(index, kind, places[0]) for kind in sorted(kinds)]
+    return found
+
+
+def _dates_another(tok) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in TIME_REFERENCES
+
+
+def _own_phrase(tok, place, offset: int) -> bool:
+    """A noun that is the subject of a verb does not take the verb's places: "the launch
+    triggered an alert in Japan" is an alert in Japan. Its own phrase, or the verb of which it
+    is the object ("the drill was conducted from Pyongyang"), says where it happened."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in ("nsubj", "csubj"):
+        return True
+    subtree = list(tok.subtree)
+    start, end = subtree[0].idx + offset, subtree[-1].idx + len(subtree[-1]) + offset
+    return start <= place.span[0] and place.span[1] <= end
+
+
+def event_kinds(tok, lexicon) -> set[str]:
+    """The event types a verb or noun can express by the trigger lexicon."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "VERB":
+        kinds = {t.event for t in lexicon.verbs.get(lemma, [])}
+        for child in tok.children:  # "launched a missile", "the missile was launched"
+            if child.dep_ in ("dobj", "nsubjpass"):
+                kinds |= {t.event for t in lexicon.light.get((lemma, child.lemma_.lower()), [])}
+        return kinds
+    if tok.pos_ == "NOUN":
+        kinds = {t.event for t in lexicon.nouns.get(lemma, [])}
+        for obj in _nominal_objects(tok):  # "the launch of a missile", "the missile launch"
+            kinds |= {t.event for t in lexicon.light.get((lemma, obj.lemma_.lower()), [])}
+        return kinds
+    return set()
+
+
+def _nominal_objects(noun) -> list:
+    out = []
+    for child in noun.children:
+        if child.dep_ == "compound":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            out += [c for c in child.children if c.dep_ == "pobj"]
+    return out
+
+
+def place_of_kind(event, sentence: int, found: list[KindPlace]) -> Place | None:
+    """The place of the nearest mention of the same kind of event, an earlier one on a tie: one
+    in the lead (the story's), in the next few sentences, or in the country of the event's
+    actor, at any distance; one in the country of its actor first ("North Korea fired a missile over Japan": the launch from
+    Sunan, not the alert it set off in Japan)."""
+    if event.event not in MATERIAL or event.modality != "asserted":
+        return None
+    doers = {e.country for e in event.actor if e.country}
+    same = [
+        k
+        for k in found
+        if k.event == event.event
+        and (
+            k.place.country_code in doers
+            or k.sentence < LEAD_SENTENCES
+            or abs(k.sentence - sentence) <= NEARBY
+        )
+    ]
+    if not same:
+        return None
+    nearest = min(
+        same,
+        key=lambda k: (
+            k.place.country_code not in doers,
+            abs(k.sentence - sentence),
+            k.sentence > sentence,
+        ),
+    )
+    return replace(nearest.place)  # a copy: each event owns its place
+
+
+def home_place(event, gazetteer) -> Place | None:
+    """A material event between sides of one country that nothing places ("Boko Haram kidnapped
+    Nigerian schoolgirls") happened in that country: a coarse place, the country itself. Not
+    when a side is foreign or unknown: a state acts abroad, and a group's country is its origin."""
+    if event.event not in MATERIAL or not event.actor or not event.recipient:
+        return None
+    sides = [{e.country for e in side} for side in (event.actor, event.recipient)]
+    if None in sides[0] | sides[1] or len(sides[0] | sides[1]) != 1:
+        return None
+    entry = gazetteer.country_entries().get(next(iter(sides[0])))
+    return entry.place(entry.name) if entry else None
+
+
+LOCAL_SECTORS = frozenset({"COP"})  # forces that act only where they are: "Kabul police"
+
+
+def local_force_place(event, gazetteer, near=frozenset()) -> Place | None:
+    """ "Kandahar police arrested three men": a local force named by its town or province acts
+    there. The longest run of capitalised words before the force's noun that the gazetteer
+    knows below a country ("Kandahar", "Los Angeles"); not a country ("Afghan police")."""
+    if event.quad != "material_conflict":  # what a force does there, not whom it talks to
+        return None
+    for actor in event.actor:
+        if actor.sector not in LOCAL_SECTORS:
+            continue
+        words = actor.text.split()[:-1]
+        for size in range(min(3, len(words)), 0, -1):
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                if not name[:1].isupper():
+                    continue
+                place = gazetteer.lookup(name, near)
+                if place is not None and place.feature != "country":
+                    return place
+    return None

