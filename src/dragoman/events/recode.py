@@ -43,6 +43,10 @@ VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verb
 GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
 FIGURATIVE_OBJECTS = words("figurative_objects")
 STRIKE_WEAPONS = words("strike_weapons")
+ANSWERING_VERBS = words("answering_verbs")
+MESSAGE_NOUNS = words("message_nouns")
+OBJECT_FREE_VERBS = words("object_free_verbs")
+KIN_NOUNS = words("kin_nouns")
 
 
 @dataclass(frozen=True)
@@ -165,11 +169,59 @@ def _figure_of_speech(case: Case) -> bool:
     )
 
 
+def _trigger_words(case: Case) -> list:
+    cand = case.cand
+    return [cand.head, *([cand.noun] if cand.noun is not None else []), *cand.tokens]
+
+
+def _refuses_to_answer(case: Case) -> bool:
+    """ "troops who refused to respond", "declined to comment": a refusal to answer addressed to
+    no one is no rejection ("refused to respond to the ultimatum" is one)."""
+    return case.cand.trigger.event == "REJECT" and any(
+        c.dep_ in ("xcomp", "acl")
+        and c.lemma_.lower() in ANSWERING_VERBS
+        and not any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with") for p in c.children)
+        for t in _trigger_words(case)
+        for c in t.children
+    )
+
+
+def _returns_a_message(case: Case) -> bool:
+    """ "did not return calls seeking comment": a message returned is no release, and one not
+    returned no refusal to yield."""
+    return case.cand.trigger.event in CONCESSIONS and any(
+        c.dep_ in ("dobj", "nsubjpass") and through_quantity(c).lemma_.lower() in MESSAGE_NOUNS
+        for c in case.cand.head.children
+    )
+
+
+def _object_changes_sense(case: Case) -> bool:
+    """ "applied for membership" asks; "applied Israeli law to the area" asks no one anything."""
+    head = case.cand.head
+    return (
+        case.cand.trigger.pos == "V"
+        and head.lemma_.lower() in OBJECT_FREE_VERBS
+        and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+    )
+
+
+def _private_life(case: Case) -> bool:
+    """ "was visiting her daughter", "thanked his wife": one's own family is not event data."""
+    return case.cand.trigger.event not in MATERIAL_CONFLICT and any(
+        t.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+        for t in case.tokens.objects + case.tokens.preps
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
     Rule("a figure of speech", _figure_of_speech),
     Rule("a detail of a punishment", _details_a_punishment),
+    Rule("a refusal to answer", _refuses_to_answer),
+    Rule("a message returned", _returns_a_message),
+    Rule("a verb whose object changes its sense", _object_changes_sense),
+    Rule("private life", _private_life),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
@@ -216,6 +268,15 @@ DROPS = (
             case.cand.trigger.event == "REQUEST"
             and bool(case.actor)
             and all(a.sector == "MED" for a in case.actor)
+        ),
+    ),
+    # "a crowd celebrating Bastille Day": praise of a day, a title or a thing praises no actor
+    Rule(
+        "praise of a thing",
+        lambda case: (
+            case.cand.trigger.event == "SUPPORT"
+            and bool(case.recipient)
+            and all(not political(r) and r.kind != "person" for r in case.recipient)
         ),
     ),
     Rule("acts on no one", _acts_on_no_one),

@@ -1,0 +1,52 @@
+"""Words a careful coder reads as no event, on sentences written for these tests: refusals to
+answer, messages returned, verbs whose object changes their sense, private life, praise of a
+thing (issue 11: events dragoman wrote that a coder would not)."""
+
+from __future__ import annotations
+
+from dragoman.model import Document
+
+
+def events(pipeline, text, date="2024-05-08"):
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date=date)])
+    return [(e.event, e.trigger["text"]) for e in doc.events]
+
+
+def kinds(pipeline, text):
+    return [kind for kind, _ in events(pipeline, text)]
+
+
+def test_a_refusal_to_answer_is_no_rejection_but_a_refusal_to_answer_someone_is(pipeline):
+    assert "REJECT" not in kinds(
+        pipeline, "HEBRON — Israeli soldiers who were pelted with stones refused to respond."
+    )
+    assert "REJECT" not in kinds(
+        pipeline, "In Gaza the video sparked debate about the soldiers' refusal to react."
+    )
+    assert "REJECT" in kinds(pipeline, "Iran refused to respond to the ultimatum from the United States.")
+    assert "REJECT" in kinds(pipeline, "Serbia refused to recognise Kosovo on Monday.")
+
+
+def test_a_message_not_returned_is_no_refusal_to_yield(pipeline):
+    assert kinds(pipeline, "The Egyptian embassy in London did not return calls seeking comment.") == []
+    assert "REJECT" not in kinds(pipeline, "A request for comment to the Turkish ministry was not returned.")
+    # the same verb returning people or land is a release, and not returning them a refusal
+    assert "RETREAT" in kinds(pipeline, "Russia returned twelve Ukrainian prisoners to Kyiv on Friday.")
+
+
+def test_apply_asks_only_with_no_object(pipeline):
+    assert "REQUEST" not in kinds(
+        pipeline, "The Israeli cabinet voted to apply Israeli law to the Jordan Valley."
+    )
+    assert "REQUEST" in kinds(pipeline, "Ukraine applied to the European Union for membership in February.")
+
+
+def test_ones_own_family_is_private_life(pipeline):
+    assert kinds(pipeline, "A Moroccan diplomat who was visiting her daughter in Lyon was also killed.") == []
+    # visiting a state or its leaders is a consultation
+    assert "CONSULT" in kinds(pipeline, "The Moroccan foreign minister was visiting Algeria on Monday.")
+
+
+def test_celebrating_a_day_praises_no_actor(pipeline):
+    assert "SUPPORT" not in kinds(pipeline, "A bus drove through a crowd celebrating Bastille Day in Lyon.")
+    assert "SUPPORT" in kinds(pipeline, "The Kenyan opposition leader praised President Ruto on Sunday.")
