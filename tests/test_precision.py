@@ -25,6 +25,9 @@ def test_a_refusal_to_answer_is_no_rejection_but_a_refusal_to_answer_someone_is(
     )
     assert "REJECT" in kinds(pipeline, "Iran refused to respond to the ultimatum from the United States.")
     assert "REJECT" in kinds(pipeline, "Serbia refused to recognise Kosovo on Monday.")
+    assert "REJECT" in kinds(
+        pipeline, "The United Nations rejected the Japanese prime minister to speak at its climate summit."
+    )
 
 
 def test_a_message_not_returned_is_no_refusal_to_yield(pipeline):
@@ -50,3 +53,5 @@ def test_ones_own_family_is_private_life(pipeline):
 def test_celebrating_a_day_praises_no_actor(pipeline):
     assert "SUPPORT" not in kinds(pipeline, "A bus drove through a crowd celebrating Bastille Day in Lyon.")
     assert "SUPPORT" in kinds(pipeline, "The Kenyan opposition leader praised President Ruto on Sunday.")
+    # support of a deal is support of those who made it
+    assert "SUPPORT" in kinds(pipeline, "The Iraqi government declared its support for the Doha accord.")

@@ -47,6 +47,8 @@ ANSWERING_VERBS = words("answering_verbs")
 MESSAGE_NOUNS = words("message_nouns")
 OBJECT_FREE_VERBS = words("object_free_verbs")
 KIN_NOUNS = words("kin_nouns")
+OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
+OCCASION_NOUNS = words("occasion_nouns")
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,10 @@ def _trigger_words(case: Case) -> list:
 def _refuses_to_answer(case: Case) -> bool:
     """ "troops who refused to respond", "declined to comment": a refusal to answer addressed to
     no one is no rejection ("refused to respond to the ultimatum" is one)."""
-    return case.cand.trigger.event == "REJECT" and any(
+    head = case.cand.head
+    if case.cand.trigger.event != "REJECT" or any(c.dep_ == "dobj" for c in head.children):
+        return False  # "rejected the envoy to speak at the summit" rejects the envoy
+    return any(
         c.dep_ in ("xcomp", "acl")
         and c.lemma_.lower() in ANSWERING_VERBS
         and not any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with") for p in c.children)
@@ -210,6 +215,16 @@ def _private_life(case: Case) -> bool:
     return case.cand.trigger.event not in MATERIAL_CONFLICT and any(
         t.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
         for t in case.tokens.objects + case.tokens.preps
+    )
+
+
+def _praises_an_occasion(case: Case) -> bool:
+    objs = case.tokens.objects + case.tokens.preps
+    return (
+        case.cand.trigger.event == "SUPPORT"
+        and bool(objs)
+        and all(o.ent_type_ in OCCASION_LABELS or o.lemma_.lower() in OCCASION_NOUNS for o in objs)
+        and not any(political(r) or r.kind == "person" for r in case.recipient)
     )
 
 
@@ -270,15 +285,9 @@ DROPS = (
             and all(a.sector == "MED" for a in case.actor)
         ),
     ),
-    # "a crowd celebrating Bastille Day": praise of a day, a title or a thing praises no actor
-    Rule(
-        "praise of a thing",
-        lambda case: (
-            case.cand.trigger.event == "SUPPORT"
-            and bool(case.recipient)
-            and all(not political(r) and r.kind != "person" for r in case.recipient)
-        ),
-    ),
+    # "a crowd celebrating Bastille Day", "fans hailed the World Cup": praise of a day or an
+    # occasion praises no actor (praise of a deal or a plan is support of those who made it)
+    Rule("praise of an occasion", _praises_an_occasion),
     Rule("acts on no one", _acts_on_no_one),
 )
 
