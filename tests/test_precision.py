@@ -55,3 +55,16 @@ def test_celebrating_a_day_praises_no_actor(pipeline):
     assert "SUPPORT" in kinds(pipeline, "The Kenyan opposition leader praised President Ruto on Sunday.")
     # support of a deal is support of those who made it
     assert "SUPPORT" in kinds(pipeline, "The Iraqi government declared its support for the Doha accord.")
+
+
+def test_an_act_only_discussed_or_encouraged_is_not_done(pipeline):
+    assert "MOBILIZE" not in kinds(
+        pipeline, "Japan and Australia discussed deploying more warships to the strait."
+    )
+    assert "COERCE" not in kinds(pipeline, "The ministers debated whether to impose sanctions on Iran.")
+    assert "CONSULT" not in kinds(pipeline, "China encouraged India and Pakistan to hold direct talks.")
+    assert "COOPERATE" not in kinds(
+        pipeline, "Seoul says it reserves the right to conduct military drills with Washington."
+    )
+    # the act itself, and one that was agreed, are done
+    assert "MOBILIZE" in kinds(pipeline, "Japan deployed more warships to the strait on Monday.")

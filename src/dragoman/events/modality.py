@@ -13,6 +13,7 @@ from ..words import words
 
 INTENT_HEADS = words("intent_heads")
 REFUSAL_HEADS = words("refusal_heads")
+DELIBERATION_HEADS = words("deliberation_heads")
 CONCESSIONS = having("concession")
 CLAUSE_DEPS = ("xcomp", "acl", "ccomp", "advcl")
 MAX_CLAUSES = 3  # how many clauses up a verb of intent or refusal still governs the trigger
@@ -45,6 +46,19 @@ def _governed_modality(head) -> str:
         if any(c.dep_ == "neg" for c in node.children) and node.dep_ != "ROOT":
             return "negated"
     return "asserted"
+
+
+def deliberated(head) -> bool:
+    """ "discussed deploying more warships", "considered sending troops", "encouraged them to hold
+    talks", "reserves the right to conduct drills": an act only weighed is none done."""
+    node = head
+    for _ in range(MAX_CLAUSES):
+        if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in DELIBERATION_HEADS:
+            return True
+    return False
 
 
 def refused(head) -> bool:
