@@ -12,6 +12,11 @@ def events(pipeline, text, date="2024-05-08"):
     return [(e.event, e.trigger["text"]) for e in doc.events]
 
 
+def extract_sides(pipeline, text):
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date="2024-05-08")])
+    return [[a.name for a in e.actor] for e in doc.events]
+
+
 def kinds(pipeline, text):
     return [kind for kind, _ in events(pipeline, text)]
 
@@ -68,3 +73,18 @@ def test_an_act_only_discussed_or_encouraged_is_not_done(pipeline):
     )
     # the act itself, and one that was agreed, are done
     assert "MOBILIZE" in kinds(pipeline, "Japan deployed more warships to the strait on Monday.")
+
+
+def test_a_town_that_modifies_an_attack_is_where_it_was_not_who_made_it(pipeline):
+    assert "ASSAULT" not in kinds(pipeline, "Police said the Brussels attacks were planned in Syria.")
+    # the parser reads some towns as adjectives ("Nice attack")
+    assert not [
+        e
+        for e in extract_sides(
+            pipeline, "Death toll in Nice attack, in which a man drove a truck into crowds, rises to 85."
+        )
+        if "Nice" in e
+    ]
+    # a country or an armed group that modifies it made it
+    assert "ASSAULT" in kinds(pipeline, "The Israel attack on Gaza killed ten people.")
+    assert "ASSAULT" in kinds(pipeline, "A Hamas attack on Sderot wounded two people.")
