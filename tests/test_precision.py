@@ -88,3 +88,17 @@ def test_a_town_that_modifies_an_attack_is_where_it_was_not_who_made_it(pipeline
     # a country or an armed group that modifies it made it
     assert "ASSAULT" in kinds(pipeline, "The Israel attack on Gaza killed ten people.")
     assert "ASSAULT" in kinds(pipeline, "A Hamas attack on Sderot wounded two people.")
+
+
+def test_demonstrating_a_quality_is_no_demonstration(pipeline):
+    assert "PROTEST" not in kinds(pipeline, "Both Tokyo and Beijing have demonstrated restraint so far.")
+    assert "PROTEST" not in kinds(
+        pipeline, "The restraint that Tokyo and Beijing have demonstrated is welcome."
+    )
+    assert "PROTEST" not in kinds(pipeline, "The Polish president rallied support for Ukraine in Brussels.")
+    assert "PROTEST" in kinds(pipeline, "Thousands of students demonstrated against the government in Dhaka.")
+    assert "PROTEST" in kinds(pipeline, "Farmers rallied outside the parliament in Warsaw on Monday.")
+    # (a relative clause with no "that", which the parser reads as a clause with two subjects)
+    assert "PROTEST" not in kinds(
+        pipeline, "The restraint both Tokyo and Beijing have demonstrated so far is a hopeful sign."
+    )

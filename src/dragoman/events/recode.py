@@ -201,12 +201,19 @@ def _returns_a_message(case: Case) -> bool:
 
 
 def _object_changes_sense(case: Case) -> bool:
-    """ "applied for membership" asks; "applied Israeli law to the area" asks no one anything."""
+    """ "applied for membership" asks; "applied Israeli law to the area" asks no one anything;
+    "demonstrated restraint", "the restraint they have demonstrated" is no demonstration."""
     head = case.cand.head
+    if case.cand.trigger.pos != "V" or head.lemma_.lower() not in OBJECT_FREE_VERBS:
+        return False
+    deps = [c.dep_ for c in head.children]
+    # a relative clause with a subject of its own and no object has the noun it hangs from as
+    # object; so has a clause the parser gives two subjects ("the restraint they demonstrated")
     return (
-        case.cand.trigger.pos == "V"
-        and head.lemma_.lower() in OBJECT_FREE_VERBS
-        and any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+        bool({"dobj", "nsubjpass"} & set(deps))
+        or head.dep_ == "relcl"
+        and "nsubj" in deps
+        or deps.count("nsubj") > 1
     )
 
 
