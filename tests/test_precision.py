@@ -102,3 +102,14 @@ def test_demonstrating_a_quality_is_no_demonstration(pipeline):
     assert "PROTEST" not in kinds(
         pipeline, "The restraint both Tokyo and Beijing have demonstrated so far is a hopeful sign."
     )
+
+
+def test_what_someone_believes_will_happen_is_a_prediction(pipeline):
+    assert kinds(pipeline, "Analysts believe the United States will continue to pressure North Korea.") == []
+    assert "THREATEN" not in kinds(
+        pipeline,
+        "The professor believes American threats against Iran will only produce a reaction from Tehran.",
+    )
+    # what someone believes was done is reported as done; what an actor says it will do is a threat
+    assert "ASSAULT" in kinds(pipeline, "Russia believes NATO attacked Serbia illegally.")
+    assert "THREATEN" in kinds(pipeline, "Russia will attack Ukraine, Lavrov said.")

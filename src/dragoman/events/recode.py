@@ -18,7 +18,7 @@ from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, TYPES, having
 from ..words import place_nouns, words
 from ..syntax import objects
 from .candidates import through_quantity
-from .modality import declined, deliberated, prospective, refused
+from .modality import declined, deliberated, predicted, prospective, refused
 from .responses import act_acted_upon
 from .roles import Case, political
 
@@ -245,6 +245,7 @@ DROPS_ON_TOKENS = (
     Rule("a verb whose object changes its sense", _object_changes_sense),
     Rule("private life", _private_life),
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
+    Rule("a prediction", lambda case: predicted(case.cand.head)),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
