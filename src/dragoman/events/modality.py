@@ -13,6 +13,8 @@ from ..words import words
 
 INTENT_HEADS = words("intent_heads")
 REFUSAL_HEADS = words("refusal_heads")
+DELIBERATION_HEADS = words("deliberation_heads")
+OPINION_HEADS = words("opinion_heads")
 CONCESSIONS = having("concession")
 CLAUSE_DEPS = ("xcomp", "acl", "ccomp", "advcl")
 MAX_CLAUSES = 3  # how many clauses up a verb of intent or refusal still governs the trigger
@@ -45,6 +47,37 @@ def _governed_modality(head) -> str:
         if any(c.dep_ == "neg" for c in node.children) and node.dep_ != "ROOT":
             return "negated"
     return "asserted"
+
+
+def deliberated(head) -> bool:
+    """ "discussed deploying more warships", "considered sending troops", "encouraged them to hold
+    talks", "reserves the right to conduct drills": an act only weighed is none done."""
+    node = head
+    for _ in range(MAX_CLAUSES):
+        if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in DELIBERATION_HEADS:
+            return True
+    return False
+
+
+def predicted(head) -> bool:
+    """ "analysts believe the US will continue to pressure Pyongyang", "he expects that threats
+    against Iran would only harden it": what someone believes will happen has not happened, and
+    is no statement of intent of whoever would do it."""
+    node, to_come = head, False
+    for _ in range(MAX_CLAUSES + 1):
+        to_come = to_come or any(
+            c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX for c in node.children
+        )
+        if node.dep_ not in (*CLAUSE_DEPS, "nsubj", "nsubjpass", "dobj") or node.head.i == node.i:
+            return False
+        clause = node.dep_
+        node = node.head
+        if clause == "ccomp" and node.lemma_.lower() in OPINION_HEADS:
+            return to_come
+    return False
 
 
 def refused(head) -> bool:

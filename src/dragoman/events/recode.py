@@ -18,7 +18,7 @@ from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, TYPES, having
 from ..words import place_nouns, words
 from ..syntax import objects
 from .candidates import through_quantity
-from .modality import declined, prospective, refused
+from .modality import declined, deliberated, predicted, prospective, refused
 from .responses import act_acted_upon
 from .roles import Case, political
 
@@ -43,6 +43,12 @@ VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verb
 GROUND_NOUNS = frozenset(p.word for p in place_nouns() if p.ground)
 FIGURATIVE_OBJECTS = words("figurative_objects")
 STRIKE_WEAPONS = words("strike_weapons")
+ANSWERING_VERBS = words("answering_verbs")
+MESSAGE_NOUNS = words("message_nouns")
+OBJECT_FREE_VERBS = words("object_free_verbs")
+KIN_NOUNS = words("kin_nouns")
+OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
+OCCASION_NOUNS = words("occasion_nouns")
 
 
 @dataclass(frozen=True)
@@ -165,11 +171,81 @@ def _figure_of_speech(case: Case) -> bool:
     )
 
 
+def _trigger_words(case: Case) -> list:
+    cand = case.cand
+    return [cand.head, *([cand.noun] if cand.noun is not None else []), *cand.tokens]
+
+
+def _refuses_to_answer(case: Case) -> bool:
+    """ "troops who refused to respond", "declined to comment": a refusal to answer addressed to
+    no one is no rejection ("refused to respond to the ultimatum" is one)."""
+    head = case.cand.head
+    if case.cand.trigger.event != "REJECT" or any(c.dep_ == "dobj" for c in head.children):
+        return False  # "rejected the envoy to speak at the summit" rejects the envoy
+    return any(
+        c.dep_ in ("xcomp", "acl")
+        and c.lemma_.lower() in ANSWERING_VERBS
+        and not any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with") for p in c.children)
+        for t in _trigger_words(case)
+        for c in t.children
+    )
+
+
+def _returns_a_message(case: Case) -> bool:
+    """ "did not return calls seeking comment": a message returned is no release, and one not
+    returned no refusal to yield."""
+    return case.cand.trigger.event in CONCESSIONS and any(
+        c.dep_ in ("dobj", "nsubjpass") and through_quantity(c).lemma_.lower() in MESSAGE_NOUNS
+        for c in case.cand.head.children
+    )
+
+
+def _object_changes_sense(case: Case) -> bool:
+    """ "applied for membership" asks; "applied Israeli law to the area" asks no one anything;
+    "demonstrated restraint", "the restraint they have demonstrated" is no demonstration."""
+    head = case.cand.head
+    if case.cand.trigger.pos != "V" or head.lemma_.lower() not in OBJECT_FREE_VERBS:
+        return False
+    deps = [c.dep_ for c in head.children]
+    # a relative clause with a subject of its own and no object has the noun it hangs from as
+    # object; so has a clause the parser gives two subjects ("the restraint they demonstrated")
+    return (
+        bool({"dobj", "nsubjpass"} & set(deps))
+        or head.dep_ == "relcl"
+        and "nsubj" in deps
+        or deps.count("nsubj") > 1
+    )
+
+
+def _private_life(case: Case) -> bool:
+    """ "was visiting her daughter", "thanked his wife": one's own family is not event data."""
+    return case.cand.trigger.event not in MATERIAL_CONFLICT and any(
+        t.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+        for t in case.tokens.objects + case.tokens.preps
+    )
+
+
+def _praises_an_occasion(case: Case) -> bool:
+    objs = case.tokens.objects + case.tokens.preps
+    return (
+        case.cand.trigger.event == "SUPPORT"
+        and bool(objs)
+        and all(o.ent_type_ in OCCASION_LABELS or o.lemma_.lower() in OCCASION_NOUNS for o in objs)
+        and not any(political(r) or r.kind == "person" for r in case.recipient)
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
     Rule("a figure of speech", _figure_of_speech),
     Rule("a detail of a punishment", _details_a_punishment),
+    Rule("a refusal to answer", _refuses_to_answer),
+    Rule("a message returned", _returns_a_message),
+    Rule("a verb whose object changes its sense", _object_changes_sense),
+    Rule("private life", _private_life),
+    Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
+    Rule("a prediction", lambda case: predicted(case.cand.head)),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
@@ -218,6 +294,9 @@ DROPS = (
             and all(a.sector == "MED" for a in case.actor)
         ),
     ),
+    # "a crowd celebrating Bastille Day", "fans hailed the World Cup": praise of a day or an
+    # occasion praises no actor (praise of a deal or a plan is support of those who made it)
+    Rule("praise of an occasion", _praises_an_occasion),
     Rule("acts on no one", _acts_on_no_one),
 )
 

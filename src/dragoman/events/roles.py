@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..actors import place_entity
+from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..model import Entity, Sentence
 from ..places import event_places
 from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
@@ -59,6 +60,7 @@ DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 BODY_NOUNS = words("body_nouns")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
+FORCE_TYPES = having("force")
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
 AUTHORITY_MODES = words("authority_modes")
@@ -244,7 +246,11 @@ def _prepositions(cand: Candidate, lex: Lexicon, holders: list) -> list:
 def noun_roles(cand: Candidate) -> RoleTokens:
     noun, trig = cand.noun, cand.trigger
     own = {t.i for t in cand.tokens}  # "missile launch": "missile" is the trigger, not its actor
-    actor = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own]
+    actor = [
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own and not _place_of_force(c, trig)
+    ]
     actor += [
         o
         for p in noun.children
@@ -266,6 +272,20 @@ def noun_roles(cand: Candidate) -> RoleTokens:
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in OCCURRENCE_VERBS:
         cand = replace(cand, head=noun.head, occurrence=True)
     return RoleTokens(cand, actor, _noun_recipients(noun, trig), [])
+
+
+def _place_of_force(tok, trig) -> bool:
+    """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
+    says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
+    if (
+        trig.event not in FORCE_TYPES
+        or tok.dep_ not in ("compound", "amod")
+        or tok.ent_type_ not in ("GPE", "LOC", "FAC")
+    ):
+        return False
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    names = [t.text for t in (span if span is not None else [tok]) if t.dep_ != "det"]
+    return not any(i.category in (COUNTRY, DEMONYM, ORG) for i in load_knowledge().lookup(names))
 
 
 def _noun_recipients(noun, trig) -> list:
