@@ -93,6 +93,12 @@ def test_generic_descriptions_alone_do_not_make_two_reports_one():
     # "Gunmen attacked civilians" and "militants attacked civilians" may be two incidents
     assert not same_happening(_event(0, GUNMEN, CIVILIANS), _event(40, MILITANTS, CIVILIANS))
     assert same_happening(_event(0, GUNMEN, CONSULATE), _event(40, MILITANTS, CONSULATE))
+    # nor does one city: "gunmen attacked Mazar-i-Sharif" and, after the blast, "militants
+    # attacked the city" may be two acts; the consulate there names the target
+    in_mazar = {"location": MAZAR_PLACE}
+    assert same_party(MAZAR, MAZAR) == WEAK
+    assert not same_happening(_event(0, GUNMEN, MAZAR, **in_mazar), _event(40, MILITANTS, MAZAR, **in_mazar))
+    assert same_happening(_event(0, GUNMEN, MAZAR, **in_mazar), _event(40, TALIBAN, CONSULATE, **in_mazar))
 
 
 def test_tit_for_tat_and_different_places_are_different_events():
@@ -150,3 +156,23 @@ def test_the_city_stands_in_only_for_a_target_of_the_same_actor_there():
     assert same_happening(lead, wounding)
     assert not same_happening(lead, _event(0, POLICE, MAZAR, "wounding", location=MAZAR_PLACE))
     assert not same_happening(_event(0, TALIBAN, CIVILIANS, location=MAZAR_PLACE), lead)
+
+
+def test_a_state_named_in_its_ministry_is_still_a_state_and_its_organ():
+    ministry = Entity(
+        "Russia's defence ministry", "", (0, 1), "organization", "RUS", "MIL", title="ministry", id="g-mod"
+    )
+    russia = Entity("Russia", "Russia", (0, 6), "state", "RUS", "GOV", id="RUS")
+    assert same_party(russia, ministry) == NONE  # "Russia attacked Idlib" / "the ministry confirmed hits"
+    assert same_party(russia, ministry, same_word=True) == STRONG
+
+
+def test_a_statement_placed_in_the_country_it_is_about_is_not_another_place():
+    trump = Entity("Donald Trump", "Trump", (0, 1), "person", "USA", "GOV", title="president", id="p-t")
+    china = Entity("China", "China", (0, 5), "state", "CHN", "GOV", id="CHN")
+    in_washington = Place("Washington", "Washington", country_code="USA")
+    in_china = Place("China", "China", country_code="CHN", feature="country")
+    accused = _event(0, trump, china, "accused", event="ACCUSE", location=in_washington)
+    assert same_happening(
+        accused, _event(40, trump, china, "disappointed", event="ACCUSE", location=in_china)
+    )

@@ -45,12 +45,11 @@ def same_happening(a: Event, b: Event) -> bool:
 
 
 def _places_agree(x: Place | None, y: Place | None) -> bool:
-    """Two different cities, or countries, are two incidents ("militants attacked a checkpoint
-    in Kandahar ... in Herat, militants attacked a checkpoint"); a city and its country agree."""
+    """Two different cities are two incidents ("militants attacked a checkpoint in Kandahar ...
+    in Herat, militants attacked a checkpoint"). Countries are not compared: a statement's
+    place is often given as the country it is about."""
     if x is None or y is None:
         return True
-    if x.country_code and y.country_code and x.country_code != y.country_code:
-        return False
     return not (x.feature == y.feature == "city" and x.name != y.name)
 
 

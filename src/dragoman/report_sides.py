@@ -81,13 +81,15 @@ def same_party(x: Entity, y: Entity, same_word: bool = False) -> int:
     if is_generic(x) and is_generic(y):  # "civilians" and "civilians": any civilians
         same = key(x) == key(y) or (x.sector in ARMED_SECTORS and x.sector == y.sector)
         return WEAK if same else NONE
+    if _city(x) and _city(y):  # many things happen in one city on one day
+        return WEAK if key(x) == key(y) or x.name == y.name else NONE
     if key(x) == key(y) or x.name.lower() == y.name.lower():
         return STRONG
     if _countries_clash(x, y) or is_place(x) != is_place(y):
         return NONE
     wx, wy = _words(x.name), _words(y.name)
-    if _within(wx, wy) or _within(wy, wx):  # "Taliban" and "Taliban suicide bomber"
-        return STRONG
+    if (_within(wx, wy) and not is_state(x)) or (_within(wy, wx) and not is_state(y)):
+        return STRONG  # "Taliban" and "Taliban suicide bomber"; a state's organs: below
     for one, other in ((x, y), (y, x)):
         if same_word and is_state(one) and _organ_of(other, one):
             # "Israel indicts ..." and "an Israeli military court indicted ...". Told with other
@@ -101,6 +103,10 @@ def same_party(x: Entity, y: Entity, same_word: bool = False) -> int:
         if _nationality(one) and other.kind == "person" and not is_generic(other):
             return STRONG  # "a Palestinian girl" and the girl's name
     return NONE
+
+
+def _city(e: Entity) -> bool:
+    return is_place(e) and not is_state(e)
 
 
 def _organ_of(other: Entity, state: Entity) -> bool:
