@@ -3,7 +3,7 @@
 from conftest import process_one
 from dragoman.mentions import merge_mentions, same_happening
 from dragoman.model import Document, Entity, Event, Place
-from dragoman.report_sides import NONE, STRONG, WEAK, same_act_word, same_party, sides_agree
+from dragoman.report_sides import NONE, STRONG, WEAK, same_act_word, same_party, sides_agree, told_before
 
 TALIBAN = Entity("Taliban", "Taliban", (0, 7), "organization", "AFG", "REB", id="TALIBAN")
 BOMBER = Entity(
@@ -176,3 +176,26 @@ def test_a_statement_placed_in_the_country_it_is_about_is_not_another_place():
     assert same_happening(
         accused, _event(40, trump, china, "disappointed", event="ACCUSE", location=in_china)
     )
+
+
+def test_an_act_named_as_one_already_told_repeats_it():
+    expulsion = Event(
+        "d", "SANCTION", "The expulsion was announced.", (100, 128), {"text": "expulsion", "span": [104, 113]}
+    )
+    assert told_before(expulsion)
+    her_arrest = Event(
+        "d", "COERCE", "He spoke of her arrest.", (0, 23), {"text": "arrest", "span": [16, 22]}
+    )
+    assert not told_before(her_arrest)  # not pointing back: her arrest may not have been told
+
+
+def test_an_article_codes_its_expulsion_once(pipeline):
+    text = (
+        "Russia expels British diplomats\n\n"
+        "MOSCOW -- Russia on Thursday expelled 23 British diplomats in retaliation for London's "
+        "expulsion of Russian diplomats. The expulsion of the British diplomats was announced by "
+        "the Russian foreign ministry."
+    )
+    doc = process_one(pipeline, Document(id="t", text=text, date="2017-09-16"))
+    [expulsion] = [e for e in doc.events if e.event == "SANCTION"]
+    assert expulsion.actor[0].name == "Russia" and len(expulsion.mentions) == 2

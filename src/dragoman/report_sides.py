@@ -20,6 +20,7 @@ from .words import words
 
 AUTHORITY_SECTORS = words("authority_sectors")
 ARMED_SECTORS = words("armed_sectors")
+ANAPHORIC = words("anaphoric_determiners")
 
 # How specific a party is, for choosing the clearest report: a name, then a description tied
 # to a country ("Israeli troops"), then a place, then a bare description ("gunmen").
@@ -161,13 +162,26 @@ def parties_agree(a: Event, b: Event) -> bool:
 
 
 def same_act_word(a: Event, b: Event) -> bool:
-    """Whether the two triggers begin with one word, inflections aside ("ram", "rammed")."""
+    """Whether the two triggers begin with one word, inflections aside ("ram", "rammed"), or
+    one names the act as one already told ("Russia expelled 23 diplomats ... The expulsion was
+    announced by the foreign ministry")."""
+    if told_before(a) or told_before(b):
+        return True
     x, y = _words(a.trigger.get("text") or ""), _words(b.trigger.get("text") or "")
     if not x or not y:
         return False
     short, long = sorted((x[0], y[0]), key=len)
     common = len(os.path.commonprefix([short, long]))
     return common >= min(len(short), 5)
+
+
+def told_before(event: Event) -> bool:
+    """The trigger is a noun pointing back to an act: "the expulsion", "Monday's attack"."""
+    start = (event.trigger.get("span") or [None])[0]
+    if start is None or not event.text:
+        return False
+    before = event.text[: max(0, start - event.span[0])].split()
+    return bool(before) and (before[-1].lower() in ANAPHORIC or before[-1].endswith(("'s", "’s")))
 
 
 def stands_in(a: Event, b: Event) -> bool:
