@@ -84,7 +84,7 @@ def test_the_same_act_word_allows_for_inflection():
 def test_headline_lead_and_quote_of_one_attack_are_one_record_naming_the_target():
     headline = _event(0, MILITANTS, MAZAR, "ram", location=MAZAR_PLACE)
     lead = _event(40, BOMBER, CONSULATE, "rammed", location=MAZAR_PLACE)
-    quote = _event(80, TALIBAN, EMBASSY, "attack", location=MAZAR_PLACE)
+    quote = _event(80, MILITANTS, CONSULATE, "attack", location=MAZAR_PLACE)
     [kept] = merge_mentions([headline, lead, quote])
     assert kept is lead and [m["span"][0] for m in kept.mentions] == [0, 80]
 
@@ -199,3 +199,19 @@ def test_an_article_codes_its_expulsion_once(pipeline):
     doc = process_one(pipeline, Document(id="t", text=text, date="2017-09-16"))
     [expulsion] = [e for e in doc.events if e.event == "SANCTION"]
     assert expulsion.actor[0].name == "Russia" and len(expulsion.mentions) == 2
+
+
+def test_a_country_named_as_recipient_is_a_side_of_its_own():
+    somalia = Entity("Somalia", "Somalia", (0, 7), "state", "SOM", None, id="g-som")
+    people = Entity("people", "people", (0, 6), "group", "SOM", "CVL", title="people", id="g-ppl")
+    commission = Entity("European Commission", "", (0, 1), "organization", "IGO", "GOV", id="EC")
+    in_somalia = Place("Somalia", "Somalia", country_code="SOM", feature="country")
+    aid = _event(0, commission, somalia, "assistance", event="AID", location=in_somalia)
+    assert not same_happening(aid, _event(0, commission, people, "help", event="AID", location=in_somalia))
+
+
+def test_a_city_is_not_the_anyone_attacked_there():
+    in_mazar = {"location": MAZAR_PLACE}
+    killing = _event(0, TALIBAN, CIVILIANS, "killing", **in_mazar)
+    assert sides_agree([MAZAR], [CIVILIANS], (None, MAZAR_PLACE)) == NONE
+    assert not same_happening(_event(40, GUNMEN, MAZAR, **in_mazar), killing)

@@ -15,6 +15,7 @@ import os
 import re
 
 from .actors.entities import is_place
+from .linking.rules import country_names
 from .model import Entity, Event, Place
 from .words import words
 
@@ -107,7 +108,9 @@ def same_party(x: Entity, y: Entity, same_word: bool = False) -> int:
 
 
 def _city(e: Entity) -> bool:
-    return is_place(e) and not is_state(e)
+    """A place below a country standing as a side ("attacked Mazar-i-Sharif"). A country so
+    named stands for its people ("aid to Somalia"), a side of its own."""
+    return is_place(e) and not is_state(e) and e.name.lower() not in country_names()
 
 
 def _organ_of(other: Entity, state: Entity) -> bool:
@@ -139,8 +142,10 @@ def sides_agree(
     best = max(same_party(x, y, same_word) for x in xs for y in ys)
     if best:
         return best
-    for sides, place in ((xs, where[1]), (ys, where[0])):
-        if all(is_place(e) and not is_state(e) for e in sides) and any(_located(e, place) for e in sides):
+    for sides, others, place in ((xs, ys, where[1]), (ys, xs, where[0])):
+        # a target there, neither another place nor anyone ("civilians" are in every city)
+        targets = [e for e in others if not is_place(e) and not is_generic(e)]
+        if targets and all(_city(e) for e in sides) and any(_located(e, place) for e in sides):
             return STRONG
     return NONE
 
@@ -190,7 +195,7 @@ def stands_in(a: Event, b: Event) -> bool:
     named) repeats the act on the target the sentence names there."""
     if a.event != b.event or a.modality != b.modality or not a.recipient:
         return False
-    if not all(is_place(e) and not is_state(e) and _located(e, b.location) for e in a.recipient):
+    if not all(_city(e) and _located(e, b.location) for e in a.recipient):
         return False
     same_actor = {key(e) for e in a.actor} == {key(e) for e in b.actor}  # the sentence's subject
     return any(not is_place(e) for e in b.recipient) and bool(a.actor) and same_actor
