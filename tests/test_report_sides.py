@@ -215,3 +215,11 @@ def test_a_city_is_not_the_anyone_attacked_there():
     killing = _event(0, TALIBAN, CIVILIANS, "killing", **in_mazar)
     assert sides_agree([MAZAR], [CIVILIANS], (None, MAZAR_PLACE)) == NONE
     assert not same_happening(_event(40, GUNMEN, MAZAR, **in_mazar), killing)
+
+
+def test_the_kept_record_takes_the_name_another_report_gives_its_generic_actor():
+    suspect = Entity("Ron Vale", "Ron Vale", (0, 8), "person", "USA", "CVL", id="p-rv")
+    dated = _event(0, POLICE, suspect, "arrested", event="COERCE", date_text="on Thursday")
+    named = _event(40, CITY_POLICE, suspect, "arrested", event="COERCE")
+    [kept] = merge_mentions([dated, named])
+    assert kept is dated and kept.actor == [CITY_POLICE] and kept.recipient == [suspect]

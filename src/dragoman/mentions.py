@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from .model import Event, Place
 from .linking.rules import type_pairs
-from .report_sides import parties_agree, same_act_word, stands_in, specificity, target_specificity
+from .report_sides import named_for, parties_agree, same_act_word, stands_in, specificity, target_specificity
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
@@ -84,6 +84,8 @@ def _fold(group: list[Event]) -> Event:
             kept.date_precision, kept.date_end = other.date_precision, other.date_end
         if kept.location is None and other.location is not None:
             kept.location = other.location
+        kept.actor = named_for(kept.actor, other.actor)
+        kept.recipient = named_for(kept.recipient, other.recipient)
     seen = {tuple(kept.span)}  # a report of its own sentence is no other mention
     kept.mentions = []
     for other in sorted(others, key=lambda e: e.span[0]):

@@ -199,3 +199,16 @@ def stands_in(a: Event, b: Event) -> bool:
         return False
     same_actor = {key(e) for e in a.actor} == {key(e) for e in b.actor}  # the sentence's subject
     return any(not is_place(e) for e in b.recipient) and bool(a.actor) and same_actor
+
+
+def named_for(side: list[Entity], other: list[Entity]) -> list[Entity]:
+    """The kept record's side, with a generic description ("police", "gunmen") replaced by the
+    actor another report of the act names ("the Springfield Police Department"), and an
+    unsaid side said."""
+    if not side:
+        return list(other)
+    out = []
+    for e in side:
+        better = [o for o in other if is_generic(e) and specificity(o) > GENERIC and same_party(e, o)]
+        out.append(better[0] if better and better[0] not in out else e)
+    return out
