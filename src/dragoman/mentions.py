@@ -2,16 +2,21 @@
 
 A news article names its main event in the headline, again in the lead, and often once more
 further down ("the attack", "Friday's raid"). Coders write it down once, at its clearest
-mention. Two events of one document are the same happening when they have the same type and
-modality, share an actor, do not disagree on the recipient, and their dates agree. The record
-kept is the clearest (an explicit date, a place, named actors); the others become its
-`mentions` ({"text", "span"} of their sentences), and what they add (a date said in words, a
-place) fills what the kept record lacks.
+mention. Two events of one document are the same happening when they have the same type (or
+kindred types, data/linking/types.tsv, told with one act word) and modality, their parties
+agree (report_sides.py: "militants" and the Taliban, the city attacked and the consulate in
+it, a state and its court), their dates agree and they are not set in two different places.
+The record kept is the clearest (an explicit date, a place, a named target rather than a
+city, a named actor); the others become its `mentions` ({"text", "span"} of their
+sentences), and what they add (a date said in words, a place) fills what the kept record
+lacks.
 """
 
 from __future__ import annotations
 
-from .model import Event
+from .model import Event, Place
+from .linking.rules import type_pairs
+from .report_sides import named_for, parties_agree, same_act_word, stands_in, specificity, target_specificity
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
@@ -30,22 +35,22 @@ def merge_mentions(events: list[Event]) -> list[Event]:
 
 def same_happening(a: Event, b: Event) -> bool:
     """Whether two events of one document report the same happening."""
-    if a.event != b.event or a.modality != b.modality or a.span == b.span:
+    if a.span == b.span:
+        return stands_in(a, b) or stands_in(b, a)
+    if a.modality != b.modality:
         return False
-    return _share_actor(a.actor, b.actor) and _agree(a.recipient, b.recipient) and _dates_agree(a, b)
+    if a.event != b.event and not (same_act_word(a, b) and (a.event, b.event) in type_pairs()):
+        return False  # one act word coded as two kindred types ("the attack": ASSAULT, COERCE)
+    return parties_agree(a, b) and _dates_agree(a, b) and _places_agree(a.location, b.location)
 
 
-def _keys(entities) -> set[str]:
-    return {e.id or e.name.lower() for e in entities}
-
-
-def _share_actor(one, other) -> bool:
-    return bool(_keys(one) & _keys(other))
-
-
-def _agree(one, other) -> bool:
-    """Recipients agree when one side names none, or both name a common one."""
-    return not one or not other or bool(_keys(one) & _keys(other))
+def _places_agree(x: Place | None, y: Place | None) -> bool:
+    """Two different cities are two incidents ("militants attacked a checkpoint in Kandahar ...
+    in Herat, militants attacked a checkpoint"). Countries are not compared: a statement's
+    place is often given as the country it is about."""
+    if x is None or y is None:
+        return True
+    return not (x.feature == y.feature == "city" and x.name != y.name)
 
 
 def _dates_agree(a: Event, b: Event) -> bool:
@@ -60,12 +65,12 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 def _clarity(event: Event) -> tuple:
     """Higher is clearer: a date in words, a place, named actors on both sides, then earlier."""
-    named = sum(1 for e in event.actor + event.recipient if e.id)
     return (
         event.date_text is not None,
         event.location is not None,
         bool(event.recipient),
-        named,
+        max((target_specificity(e) for e in event.recipient), default=-2),
+        max((specificity(e) for e in event.actor), default=-1),
         -event.span[0],
     )
 
@@ -79,7 +84,9 @@ def _fold(group: list[Event]) -> Event:
             kept.date_precision, kept.date_end = other.date_precision, other.date_end
         if kept.location is None and other.location is not None:
             kept.location = other.location
-    seen = set()
+        kept.actor = named_for(kept.actor, other.actor)
+        kept.recipient = named_for(kept.recipient, other.recipient)
+    seen = {tuple(kept.span)}  # a report of its own sentence is no other mention
     kept.mentions = []
     for other in sorted(others, key=lambda e: e.span[0]):
         if tuple(other.span) not in seen:
