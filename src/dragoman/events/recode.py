@@ -31,6 +31,7 @@ CONCESSIONS = having("concession")
 NON_HOSTILE_CONTEXTS = words("non_hostile_contexts")
 RIOT_VERBS = words("riot_verbs")
 COMMAND_VERBS = words("command_verbs")
+HANDING_OVER_VERBS = words("handing_over_verbs")
 HELPER_NOUNS = words("helper_nouns")
 HELPING_VERBS = words("helping_verbs")
 VERBAL_ATTACK = words("verbal_attack_adjectives")
@@ -268,8 +269,13 @@ def _riot(coding: Coding, case: Case) -> bool:
 
 def _command(coding: Coding, case: Case) -> bool:
     """An authority ordering people, the press or companies about; ordering a state or one's own
-    forces is a demand or a command, not coercion."""
+    forces, or anyone to hand something over, is a demand or a command, not coercion."""
     if coding.event != "REQUEST" or case.cand.trigger.lemma not in COMMAND_VERBS:
+        return False
+    if any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HANDING_OVER_VERBS
+        for c in case.cand.head.children
+    ):  # "ordered the bank to provide its records": a demand for them
         return False
     ordered = [r for r in case.recipient if not is_place(r)]
     return (

@@ -47,12 +47,13 @@ from .agents import (
     implicit_authority,
     instrument_author,
 )
-from .candidates import Candidate, by_agents
+from .candidates import SMALL_CLAUSE_DEPS, Candidate, by_agents, travelled_for
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
 DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
+TRAVEL_PREPS = words("travel_preps")
 MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
@@ -157,6 +158,10 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
         subj = instrument_author(instrument) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
+    if cand.noun is not None and travelled_for(cand.noun):  # "left for Berlin on a visit": the host
+        preps += [
+            p for p in verb.children if p.dep_ == "prep" and p.lower_ in TRAVEL_PREPS and p not in preps
+        ]
     if (
         cand.noun is not None
         and cand.light
@@ -192,7 +197,9 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
             or c.dep_ == "dobj"
             and noun.dep_ == "pobj"
         ]  # "used civilians as shields"
-        if noun.pos_ == "ADJ":  # "found X guilty"
+        if (
+            noun.pos_ == "ADJ" or noun.dep_ in SMALL_CLAUSE_DEPS
+        ):  # "found X guilty", "declared X persona non grata"
             objs += [c for c in noun.children if c.dep_ == "nsubj"]
         elif cand.trigger.pos == "VP":  # "called on Serbia", "called for the release of X"
             objs.append(noun)
@@ -422,7 +429,7 @@ def complete_recipients(case: Case, actors) -> None:
         cand.trigger.mutual
         and len(actor) > 1
         and any(political(a) for a in actor)
-        and not cand.trigger.needs_recipient
+        and (not cand.trigger.needs_recipient or cand.trigger.pair and not case.recipient)
     ):
         case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
     if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"

@@ -1,0 +1,58 @@
+"""Events a careful coder writes down that were missed: diplomatic and legal phrases, on
+sentences written for these tests (issue 11, recall)."""
+
+from __future__ import annotations
+
+from test_events import extract
+
+
+def coded(pipeline, text, event):
+    """The events of the type in the text, each as (actor codes, recipient codes)."""
+    out = []
+    for e in extract(pipeline, text):
+        if e.event == event:
+            out.append(({a.country or a.org for a in e.actor}, {r.country or r.org for r in e.recipient}))
+    return out
+
+
+def test_a_pair_that_spoke_by_phone_consulted_each_other(pipeline):
+    found = coded(
+        pipeline,
+        "Armenian Foreign Minister Ararat Mirzoyan and his Georgian counterpart Ilia Darchiashvili"
+        " spoke by phone on Monday.",
+        "CONSULT",
+    )
+    assert found and {"ARM", "GEO"} <= found[0][0] and {"ARM", "GEO"} <= found[0][1]
+
+
+def test_one_who_speaks_alone_consults_no_one(pipeline):
+    assert not coded(pipeline, "The Armenian foreign minister spoke at the conference on Monday.", "CONSULT")
+
+
+def test_declaring_diplomats_persona_non_grata_expels_them(pipeline):
+    for text in (
+        "Latvia declared three Russian diplomats persona non grata on Friday.",
+        "Moldova declared the Russian ambassador persona non grata.",
+    ):
+        found = coded(pipeline, text, "SANCTION")
+        assert found and found[0][1] == {"RUS"}, text
+
+
+def test_who_travels_for_a_visit_or_talks_meets_the_host(pipeline):
+    for text, actor, host in (
+        ("Nigerian President Muhammadu Buhari departed for Germany on an official visit.", "NGA", "DEU"),
+        ("The Turkish president flew to Moscow for talks on Tuesday.", "TUR", "RUS"),
+        ("The Indian prime minister arrived in Tokyo on a three-day visit.", "IND", "JPN"),
+    ):
+        found = coded(pipeline, text, "CONSULT")
+        assert found and actor in found[0][0] and host in found[0][1], text
+
+
+def test_travel_for_a_match_is_no_meeting(pipeline):
+    assert not extract(pipeline, "Thousands of fans travelled to Madrid for the final on Saturday.")
+
+
+def test_ordering_a_company_to_hand_something_over_is_a_demand(pipeline):
+    assert coded(pipeline, "A Brazilian court ordered the mining company to provide its records.", "REQUEST")
+    # ordering people about is coercion
+    assert coded(pipeline, "Kenyan police ordered the protesters to leave the square.", "COERCE")
