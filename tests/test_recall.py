@@ -56,3 +56,21 @@ def test_ordering_a_company_to_hand_something_over_is_a_demand(pipeline):
     assert coded(pipeline, "A Brazilian court ordered the mining company to provide its records.", "REQUEST")
     # ordering people about is coercion
     assert coded(pipeline, "Kenyan police ordered the protesters to leave the square.", "COERCE")
+
+
+def test_one_charged_or_suspected_is_accused_by_the_authorities(pipeline):
+    text = "Serbian police arrested the former minister on Sunday. He was charged with fraud on Monday."
+    assert any("SRB" in actor for actor, _ in coded(pipeline, text, "ACCUSE"))
+    text = "The former Serbian minister is suspected of taking bribes, prosecutors in Belgrade said."
+    found = [e for e in extract(pipeline, text) if e.event == "ACCUSE"]
+    assert found and "minister" in found[0].recipient[0].text
+
+
+def test_one_who_faces_counts_of_a_crime_is_accused_by_the_authorities(pipeline):
+    text = "Serbian police arrested the former minister on Sunday. The minister faces 12 counts of fraud."
+    found = [e for e in extract(pipeline, text) if e.event == "ACCUSE"]
+    assert found and found[0].actor[0].country == "SRB" and "minister" in found[0].recipient[0].text
+
+
+def test_a_state_that_faces_sanctions_is_not_accused(pipeline):
+    assert not coded(pipeline, "Russia faces new sanctions over the war.", "ACCUSE")

@@ -54,6 +54,8 @@ OCCURRENCE_VERBS = words("occurrence_verbs")
 DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
 TRAVEL_PREPS = words("travel_preps")
+LEGAL_ACCUSATION_VERBS = words("legal_accusation_verbs")
+UNDERGOING_VERBS = words("undergoing_verbs")
 MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
@@ -141,17 +143,24 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         objs = [verb.head]  # "activists who were detained by police": the activists
     # "she was arrested at her home": by authorities the text leaves unsaid; not "a policy that
     # allows them to be arrested" (an infinitive reports no arrest)
+    # (and "was charged with fraud", "is suspected of bribery": accused by the authorities)
     implicit = (
         passive
         and not subj
-        and cand.trigger.event in IMPLICIT_STATE_TYPES
-        and cand.trigger.mode in AUTHORITY_MODES
+        and (
+            cand.trigger.event in IMPLICIT_STATE_TYPES
+            and cand.trigger.mode in AUTHORITY_MODES
+            or cand.trigger.lemma in LEGAL_ACCUSATION_VERBS
+        )
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+    undergone = cand.trigger.pos == "LV" and verb.lemma_.lower() in UNDERGOING_VERBS and not passive
+    if undergone:  # "faces 12 counts of fraud": the subject is accused, by the authorities
+        objs, subj, implicit = subj, [], True
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
-    subj = past_dateline(subj or _unnamed_subject(cand, lex, passive))
+    subj = past_dateline(subj or ([] if undergone else _unnamed_subject(cand, lex, passive)))
     if not subj and not implicit:
         return None
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
