@@ -74,3 +74,26 @@ def test_one_who_faces_counts_of_a_crime_is_accused_by_the_authorities(pipeline)
 
 def test_a_state_that_faces_sanctions_is_not_accused(pipeline):
     assert not coded(pipeline, "Russia faces new sanctions over the war.", "ACCUSE")
+
+
+def test_a_protest_note_handed_over_is_a_complaint(pipeline):
+    found = coded(pipeline, "Lithuania handed a protest note to the Chinese ambassador on Monday.", "ACCUSE")
+    assert found and found[0] == ({"LTU"}, {"CHN"})
+
+
+def test_sides_that_exchanged_fire_attacked_each_other(pipeline):
+    found = coded(pipeline, "India and Pakistan exchanged fire across the border on Sunday.", "ASSAULT")
+    assert found and {"IND", "PAK"} <= found[0][0] and {"IND", "PAK"} <= found[0][1]
+
+
+def test_sides_that_swapped_prisoners_released_them_to_each_other(pipeline):
+    found = coded(pipeline, "Ukraine and Russia swapped prisoners of war on Sunday.", "RETREAT")
+    assert found and {"UKR", "RUS"} <= found[0][1]
+
+
+def test_welcoming_a_leader_to_a_place_is_hosting_a_visit(pipeline):
+    text = "President Biden welcomed Kenyan President William Ruto to the White House on Thursday."
+    found = coded(pipeline, text, "CONSULT")
+    assert found and "USA" in found[0][0] and "KEN" in found[0][1]
+    # welcoming a decision is approval
+    assert coded(pipeline, "The Kenyan president welcomed the decision of the court.", "SUPPORT")
