@@ -3,6 +3,7 @@ sentences written for these tests (issue 11, recall)."""
 
 from __future__ import annotations
 
+from dragoman.events.lexicon import data_dir, data_rows
 from test_events import extract
 
 
@@ -97,3 +98,22 @@ def test_welcoming_a_leader_to_a_place_is_hosting_a_visit(pipeline):
     assert found and "USA" in found[0][0] and "KEN" in found[0][1]
     # welcoming a decision is approval
     assert coded(pipeline, "The Kenyan president welcomed the decision of the court.", "SUPPORT")
+
+
+def test_every_light_verb_noun_is_written_as_the_parser_lemmatizes_it(nlp):
+    """The lexicon is looked up by lemma: a light verb's noun of the hand-written lexicon
+    written in the plural ("send troops") would never be found."""
+    rows = data_rows(data_dir() / "triggers.tsv")
+    wrong = []
+    for words in (r["trigger"].split() for r in rows if r["pos"] == "LV"):
+        doc = nlp(f"They {words[0]} the {words[-1]} now.")
+        lemma = next(t.lemma_.lower() for t in doc if t.lower_ == words[-1])
+        if lemma != words[-1]:
+            wrong.append((words, lemma))
+    assert not wrong
+
+
+def test_troops_sent_to_a_state_are_a_deployment_and_withdrawn_from_it_a_retreat(pipeline):
+    assert coded(pipeline, "Japan sent troops to Mali on Monday.", "MOBILIZE") == [({"JPN"}, {"MLI"})]
+    found = coded(pipeline, "Honduras withdrew its troops from the border with Nicaragua.", "RETREAT")
+    assert found and found[0][1] == {"NIC"}
