@@ -404,7 +404,9 @@ def test_trigger_files_share_the_header_and_name_known_types_and_contexts():
         for row in event_rows(path.name, TRIGGER_HEADER, trailing_cells_optional=True):
             assert row["event"] in PLOVER_ORDER and row["pos"] in {"V", "N", "LV", "VP"}, row
             assert row["cameo"] == "" or re.fullmatch(CAMEO, row["cameo"]), row
-            assert set(values(row["needs"])) <= {"recipient", "theme", "mutual", "undirected"} | contexts, row
+            assert (
+                set(values(row["needs"])) <= {"recipient", "theme", "mutual", "undirected", "pair"} | contexts
+            ), row
 
 
 def word_lists() -> dict[str, list[str]]:

@@ -25,15 +25,19 @@ __all__ = [
     "noun_key",
     "noun_readings",
     "through_quantity",
+    "travelled_for",
 ]
 
 BLOCKING_VERBS = words("blocking_verbs")
 ORDERING_VERBS = words("ordering_verbs")
 ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
+TRAVEL_VERBS = words("travel_verbs")
 # "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody",
 # "engaged in scuffles": a light verb's noun after these.
 LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into", "in")
+# The noun of a small clause, whose subject is the verb's object: "declared X persona non grata".
+SMALL_CLAUSE_DEPS = ("ccomp", "xcomp", "oprd")
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,17 @@ def by_agents(noun) -> list:
     for p in (c for c in noun.children if c.dep_ == "prep" and c.lower_ != "by"):
         found += [a for o in p.children if o.dep_ == "pobj" for a in pobjs(o, ("by",))]
     return found
+
+
+def travelled_for(noun) -> bool:
+    """ "left for Washington on a state visit", "flew to Moscow for talks": the noun is what a
+    verb of travel is done for."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("on", "for")
+        and noun.head.head.pos_ == "VERB"
+        and noun.head.head.lemma_.lower() in TRAVEL_VERBS
+    )
 
 
 def through_quantity(noun):
@@ -147,6 +162,11 @@ class TriggerFinder:
             return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head
+        visit = [t for t in trigs if t.event == "CONSULT"]
+        if visit and noun.i == tok.i and travelled_for(noun):
+            # "departed for Germany on an official visit", "arrived in Tokyo for talks": who
+            # travels meets the host (roles.py: the destination)
+            return Candidate(visit[0], parts, noun.head.head, noun, light=True)
         if (
             noun.i == tok.i
             and noun.dep_ == "pobj"
@@ -173,9 +193,15 @@ class TriggerFinder:
         if tok.pos_ not in ("VERB", "AUX"):
             return None
         # "agreed to the plan", "declared a state of siege in X to begin at midnight"
+        # "found X guilty"; a small clause's noun: "declared two diplomats persona non grata"
         small = [
-            c for c in tok.children if c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ"
-        ]  # "found X guilty"
+            c
+            for c in tok.children
+            if c.dep_ in ("ccomp", "acomp")
+            and c.pos_ == "ADJ"
+            or c.dep_ in SMALL_CLAUSE_DEPS
+            and any(s.dep_ == "nsubj" for s in c.children)
+        ]
         # "placed six companies and their ships on its sanctions list", the list hung from an object
         listed = [
             o

@@ -40,6 +40,8 @@ class Trigger:
     mutual: bool = False  # "Jordan and Britain signed a deal": each side acts on the other
     context: str | None = None  # fires only in a sentence with this context ("peacekeepers arrived")
     undirected: bool = False  # may be addressed to no one: "called for more counter-terrorism efforts"
+    # the recipient it needs may be the other of conjoined actors: "X and his counterpart Y spoke by phone"
+    pair: bool = False
 
 
 @dataclass
@@ -113,6 +115,7 @@ def read_trigger(row: dict, context_names: set[str], source: str = MAIN_TRIGGER_
         row["event"] in RECIPROCAL or "mutual" in needs,
         next((n for n in needs if n in context_names), None),
         "undirected" in needs,
+        "pair" in needs,
     )
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from ..actors import is_place
 from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, TYPES, having
 from ..words import place_nouns, words
-from ..syntax import objects
+from ..syntax import objects, pobjs
 from .candidates import through_quantity
 from .modality import declined, deliberated, predicted, prospective, refused
 from .responses import act_acted_upon
@@ -31,6 +31,9 @@ CONCESSIONS = having("concession")
 NON_HOSTILE_CONTEXTS = words("non_hostile_contexts")
 RIOT_VERBS = words("riot_verbs")
 COMMAND_VERBS = words("command_verbs")
+HANDING_OVER_VERBS = words("handing_over_verbs")
+HOSTING_VERBS = words("hosting_verbs")
+PLACE_ENTITY_TYPES = ("GPE", "FAC", "LOC")
 HELPER_NOUNS = words("helper_nouns")
 HELPING_VERBS = words("helping_verbs")
 VERBAL_ATTACK = words("verbal_attack_adjectives")
@@ -347,8 +350,13 @@ def _riot(coding: Coding, case: Case) -> bool:
 
 def _command(coding: Coding, case: Case) -> bool:
     """An authority ordering people, the press or companies about; ordering a state or one's own
-    forces is a demand or a command, not coercion."""
+    forces, or anyone to hand something over, is a demand or a command, not coercion."""
     if coding.event != "REQUEST" or case.cand.trigger.lemma not in COMMAND_VERBS:
+        return False
+    if any(
+        c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in HANDING_OVER_VERBS
+        for c in case.cand.head.children
+    ):  # "ordered the bank to provide its records": a demand for them
         return False
     ordered = [r for r in case.recipient if not is_place(r)]
     return (
@@ -405,6 +413,20 @@ def _instrument_hits(coding: Coding, case: Case) -> bool:
     return coding.event == "ASSAULT" and case.tokens.instrument is not None
 
 
+def _hosting(coding: Coding, case: Case) -> bool:
+    """ "welcomed the Indian prime minister to the Elysee Palace", "greeted X in Beijing": a host
+    receiving a visitor, not praise."""
+    verb = case.cand.head
+    return (
+        coding.event == "SUPPORT"
+        and case.cand.trigger.lemma in HOSTING_VERBS
+        and any(r.kind == "person" for r in case.recipient)
+        and any(
+            o.ent_type_ in PLACE_ENTITY_TYPES or o.pos_ == "PROPN" for o in pobjs(verb, ("to", "in", "at"))
+        )
+    )
+
+
 RECODES = (
     Recode("instrument_hits", _instrument_hits),
     Recode("seizure_of_ground", _seizes_ground),
@@ -415,6 +437,7 @@ RECODES = (
     Recode("peacekeeping", _peacekeeping),
     Recode("call_for_punishment", _call_for_punishment),
     Recode("verbal_attack", _verbal_attack),
+    Recode("hosting", _hosting),
 )
 
 

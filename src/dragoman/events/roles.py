@@ -48,12 +48,15 @@ from .agents import (
     implicit_authority,
     instrument_author,
 )
-from .candidates import Candidate, by_agents
+from .candidates import SMALL_CLAUSE_DEPS, Candidate, by_agents, travelled_for
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
 DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
+TRAVEL_PREPS = words("travel_preps")
+LEGAL_ACCUSATION_VERBS = words("legal_accusation_verbs")
+UNDERGOING_VERBS = words("undergoing_verbs")
 MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
@@ -142,23 +145,34 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         objs = [verb.head]  # "activists who were detained by police": the activists
     # "she was arrested at her home": by authorities the text leaves unsaid; not "a policy that
     # allows them to be arrested" (an infinitive reports no arrest)
+    # (and "was charged with fraud", "is suspected of bribery": accused by the authorities)
     implicit = (
         passive
         and not subj
-        and cand.trigger.event in IMPLICIT_STATE_TYPES
-        and cand.trigger.mode in AUTHORITY_MODES
+        and (
+            cand.trigger.event in IMPLICIT_STATE_TYPES
+            and cand.trigger.mode in AUTHORITY_MODES
+            or cand.trigger.lemma in LEGAL_ACCUSATION_VERBS
+        )
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
+    undergone = cand.trigger.pos == "LV" and verb.lemma_.lower() in UNDERGOING_VERBS and not passive
+    if undergone:  # "faces 12 counts of fraud": the subject is accused, by the authorities
+        objs, subj, implicit = subj, [], True
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
-    subj = past_dateline(subj or _unnamed_subject(cand, lex, passive))
+    subj = past_dateline(subj or ([] if undergone else _unnamed_subject(cand, lex, passive)))
     if not subj and not implicit:
         return None
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
     if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
         subj = instrument_author(instrument) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
+    if cand.noun is not None and travelled_for(cand.noun):  # "left for Berlin on a visit": the host
+        preps += [
+            p for p in verb.children if p.dep_ == "prep" and p.lower_ in TRAVEL_PREPS and p not in preps
+        ]
     if (
         cand.noun is not None
         and cand.light
@@ -194,7 +208,9 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
             or c.dep_ == "dobj"
             and noun.dep_ == "pobj"
         ]  # "used civilians as shields"
-        if noun.pos_ == "ADJ":  # "found X guilty"
+        if (
+            noun.pos_ == "ADJ" or noun.dep_ in SMALL_CLAUSE_DEPS
+        ):  # "found X guilty", "declared X persona non grata"
             objs += [c for c in noun.children if c.dep_ == "nsubj"]
         elif cand.trigger.pos == "VP":  # "called on Serbia", "called for the release of X"
             objs.append(noun)
@@ -442,7 +458,7 @@ def complete_recipients(case: Case, actors) -> None:
         cand.trigger.mutual
         and len(actor) > 1
         and any(political(a) for a in actor)
-        and not cand.trigger.needs_recipient
+        and (not cand.trigger.needs_recipient or cand.trigger.pair and not case.recipient)
     ):
         case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
     if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
