@@ -127,3 +127,9 @@ def test_the_place_one_speaks_in_is_not_consulted(pipeline):
     assert "CONSULT" in kinds(pipeline, "Putin and Xi met in Astana on Monday.")
     # where one meets stands for its government, as PLOVER's annotators code it
     assert "CONSULT" in kinds(pipeline, "The Iranian commander held several meetings in Baghdad last week.")
+
+
+def test_what_someone_hopes_another_will_do_is_not_done(pipeline):
+    assert "CONSULT" not in kinds(
+        pipeline, "Seoul hoped the Chinese president's visit would be a turning point."
+    )
