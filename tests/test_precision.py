@@ -113,3 +113,23 @@ def test_what_someone_believes_will_happen_is_a_prediction(pipeline):
     # what someone believes was done is reported as done; what an actor says it will do is a threat
     assert "ASSAULT" in kinds(pipeline, "Russia believes NATO attacked Serbia illegally.")
     assert "THREATEN" in kinds(pipeline, "Russia will attack Ukraine, Lavrov said.")
+
+
+def test_the_place_one_speaks_in_is_not_consulted(pipeline):
+    assert (
+        kinds(pipeline, "Speaking in Beijing, Chinese Foreign Minister Wang Yi said China was ready.") == []
+    )
+    assert "CONSULT" not in kinds(
+        pipeline, "The Japanese prime minister speaks at a news conference in Tokyo."
+    )
+    # a place the trigger names is visited, and the pair that meets somewhere consults each other
+    assert "CONSULT" in kinds(pipeline, "Putin visited Hanoi on Monday.")
+    assert "CONSULT" in kinds(pipeline, "Putin and Xi met in Astana on Monday.")
+    # where one meets stands for its government, as PLOVER's annotators code it
+    assert "CONSULT" in kinds(pipeline, "The Iranian commander held several meetings in Baghdad last week.")
+
+
+def test_what_someone_hopes_another_will_do_is_not_done(pipeline):
+    assert "CONSULT" not in kinds(
+        pipeline, "Seoul hoped the Chinese president's visit would be a turning point."
+    )

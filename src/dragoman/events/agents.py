@@ -6,7 +6,9 @@ names no agent ("she was arrested at her home").
 
 from __future__ import annotations
 
+from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..model import Entity
+from ..plover import having
 from ..places import event_places
 from ..syntax import SUBJECT_DEPS, inherited_subject, pobjs
 from ..words import words
@@ -20,6 +22,7 @@ CAPTIVE_VERBS = words("captive_verbs")
 PERCEPTION_VERBS = words("perception_verbs")
 CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
+FORCE_TYPES = having("force")
 
 
 def instrument_author(tok) -> list:
@@ -151,3 +154,17 @@ def _state(iso3: str, text: str, span, actors) -> Entity:
         sector="GOV",
         id=iso3,
     )
+
+
+def place_of_force(tok, trig) -> bool:
+    """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
+    says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
+    if (
+        trig.event not in FORCE_TYPES
+        or tok.dep_ not in ("compound", "amod")
+        or tok.ent_type_ not in ("GPE", "LOC", "FAC")
+    ):
+        return False
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    names = [t.text for t in (span if span is not None else [tok]) if t.dep_ != "det"]
+    return not any(i.category in (COUNTRY, DEMONYM, ORG) for i in load_knowledge().lookup(names))

@@ -20,7 +20,7 @@ from ..syntax import objects, pobjs
 from .candidates import through_quantity
 from .modality import declined, deliberated, predicted, prospective, refused
 from .responses import act_acted_upon
-from .roles import Case, political
+from .roles import Case, political, same_actor
 
 FORCE_TYPES = having("force")
 PUNITIVE_TYPES = having("punitive")
@@ -50,6 +50,7 @@ ANSWERING_VERBS = words("answering_verbs")
 MESSAGE_NOUNS = words("message_nouns")
 OBJECT_FREE_VERBS = words("object_free_verbs")
 KIN_NOUNS = words("kin_nouns")
+SPEAKING_VERBS = words("speaking_verbs")
 OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
 OCCASION_NOUNS = words("occasion_nouns")
 
@@ -228,6 +229,13 @@ def _private_life(case: Case) -> bool:
     )
 
 
+def _only_places_around(case: Case) -> bool:
+    """All the recipients are places the trigger's own phrase does not name (roles.place_recipients)."""
+    return bool(case.recipient) and all(
+        is_place(r) and not any(same_actor(r, n) for n in case.named) for r in case.recipient
+    )
+
+
 def _praises_an_occasion(case: Case) -> bool:
     objs = case.tokens.objects + case.tokens.preps
     return (
@@ -300,6 +308,17 @@ DROPS = (
     # "a crowd celebrating Bastille Day", "fans hailed the World Cup": praise of a day or an
     # occasion praises no actor (praise of a deal or a plan is support of those who made it)
     Rule("praise of an occasion", _praises_an_occasion),
+    # "speaking in Beijing, the minister said", "spoke at a news conference in Tokyo": the place
+    # one speaks in is not spoken to (where one meets stands for its government, as PLOVER's
+    # annotators code it: "held meetings in Baghdad", "attended a summit in the UK")
+    Rule(
+        "speaks only where it is",
+        lambda case: (
+            case.cand.trigger.event == "CONSULT"
+            and case.cand.head.lemma_.lower() in SPEAKING_VERBS
+            and _only_places_around(case)
+        ),
+    ),
     Rule("acts on no one", _acts_on_no_one),
 )
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..actors import place_entity
-from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..model import Entity, Sentence
 from ..places import event_places
 from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
@@ -47,6 +46,7 @@ from .agents import (
     depicted_doer,
     implicit_authority,
     instrument_author,
+    place_of_force,
 )
 from .candidates import SMALL_CLAUSE_DEPS, Candidate, by_agents, travelled_for
 from .lexicon import Lexicon
@@ -63,7 +63,6 @@ DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 BODY_NOUNS = words("body_nouns")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
-FORCE_TYPES = having("force")
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
 AUTHORITY_MODES = words("authority_modes")
@@ -265,7 +264,7 @@ def noun_roles(cand: Candidate) -> RoleTokens:
     actor = [
         c
         for c in noun.children
-        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own and not _place_of_force(c, trig)
+        if c.dep_ in ("poss", "compound", "nmod", "amod") and c.i not in own and not place_of_force(c, trig)
     ]
     actor += [
         o
@@ -288,20 +287,6 @@ def noun_roles(cand: Candidate) -> RoleTokens:
     if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.lemma_ in OCCURRENCE_VERBS:
         cand = replace(cand, head=noun.head, occurrence=True)
     return RoleTokens(cand, actor, _noun_recipients(noun, trig), [])
-
-
-def _place_of_force(tok, trig) -> bool:
-    """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
-    says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
-    if (
-        trig.event not in FORCE_TYPES
-        or tok.dep_ not in ("compound", "amod")
-        or tok.ent_type_ not in ("GPE", "LOC", "FAC")
-    ):
-        return False
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    names = [t.text for t in (span if span is not None else [tok]) if t.dep_ != "det"]
-    return not any(i.category in (COUNTRY, DEMONYM, ORG) for i in load_knowledge().lookup(names))
 
 
 def _noun_recipients(noun, trig) -> list:
