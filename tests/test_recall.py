@@ -117,3 +117,13 @@ def test_troops_sent_to_a_state_are_a_deployment_and_withdrawn_from_it_a_retreat
     assert coded(pipeline, "Japan sent troops to Mali on Monday.", "MOBILIZE") == [({"JPN"}, {"MLI"})]
     found = coded(pipeline, "Honduras withdrew its troops from the border with Nicaragua.", "RETREAT")
     assert found and found[0][1] == {"NIC"}
+
+
+def test_being_open_to_dialogue_is_an_intent_to_meet(pipeline):
+    for text in (
+        "Kim Jong Un said he is open to dialogue with South Korea.",
+        "North Korea is ready for talks with the United States.",
+    ):
+        found = [e for e in extract(pipeline, text) if e.event in ("AGREE", "CONSULT")]
+        assert [(e.event, e.cameo) for e in found] == [("AGREE", "036")], text
+        assert found[0].actor[0].country == "PRK" and found[0].recipient[0].country in ("KOR", "USA")
