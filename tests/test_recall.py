@@ -127,3 +127,9 @@ def test_being_open_to_dialogue_is_an_intent_to_meet(pipeline):
         found = [e for e in extract(pipeline, text) if e.event in ("AGREE", "CONSULT")]
         assert [(e.event, e.cameo) for e in found] == [("AGREE", "036")], text
         assert found[0].actor[0].country == "PRK" and found[0].recipient[0].country in ("KOR", "USA")
+
+
+def test_easing_part_of_the_sanctions_on_a_state_yields_to_it(pipeline):
+    text = "The European Union lifted most of its sanctions on Belarus on Monday."
+    found = [(a, r) for t in ("CONCEDE", "RETREAT") for a, r in coded(pipeline, text, t)]
+    assert found and "BLR" in found[0][1]
