@@ -133,3 +133,10 @@ def test_easing_part_of_the_sanctions_on_a_state_yields_to_it(pipeline):
     text = "The European Union lifted most of its sanctions on Belarus on Monday."
     found = [(a, r) for t in ("CONCEDE", "RETREAT") for a, r in coded(pipeline, text, t)]
     assert found and "BLR" in found[0][1]
+
+
+def test_aid_handed_over_is_aid_and_captives_handed_over_a_release(pipeline):
+    assert coded(pipeline, "China handed over 500,000 vaccine doses to Cambodia.", "AID") == [
+        ({"CHN"}, {"KHM"})
+    ]
+    assert coded(pipeline, "Kenya handed over the suspects to Uganda.", "RETREAT")
