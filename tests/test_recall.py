@@ -117,3 +117,26 @@ def test_troops_sent_to_a_state_are_a_deployment_and_withdrawn_from_it_a_retreat
     assert coded(pipeline, "Japan sent troops to Mali on Monday.", "MOBILIZE") == [({"JPN"}, {"MLI"})]
     found = coded(pipeline, "Honduras withdrew its troops from the border with Nicaragua.", "RETREAT")
     assert found and found[0][1] == {"NIC"}
+
+
+def test_being_open_to_dialogue_is_an_intent_to_meet(pipeline):
+    for text in (
+        "Kim Jong Un said he is open to dialogue with South Korea.",
+        "North Korea is ready for talks with the United States.",
+    ):
+        found = [e for e in extract(pipeline, text) if e.event in ("AGREE", "CONSULT")]
+        assert [(e.event, e.cameo) for e in found] == [("AGREE", "036")], text
+        assert found[0].actor[0].country == "PRK" and found[0].recipient[0].country in ("KOR", "USA")
+
+
+def test_easing_part_of_the_sanctions_on_a_state_yields_to_it(pipeline):
+    text = "The European Union lifted most of its sanctions on Belarus on Monday."
+    found = [(a, r) for t in ("CONCEDE", "RETREAT") for a, r in coded(pipeline, text, t)]
+    assert found and "BLR" in found[0][1]
+
+
+def test_aid_handed_over_is_aid_and_captives_handed_over_a_release(pipeline):
+    assert coded(pipeline, "China handed over 500,000 vaccine doses to Cambodia.", "AID") == [
+        ({"CHN"}, {"KHM"})
+    ]
+    assert coded(pipeline, "Kenya handed over the suspects to Uganda.", "RETREAT")

@@ -26,6 +26,7 @@ __all__ = [
     "noun_readings",
     "through_quantity",
     "travelled_for",
+    "readied_for",
 ]
 
 BLOCKING_VERBS = words("blocking_verbs")
@@ -33,6 +34,7 @@ ORDERING_VERBS = words("ordering_verbs")
 ON_VERBS = words("on_verbs")
 QUANTITY_NOUNS = words("quantity_nouns")
 TRAVEL_VERBS = words("travel_verbs")
+READINESS_ADJECTIVES = words("readiness_adjectives")
 # "agreed to the plan", "called for sanctions", "placed under arrest", "taken into custody",
 # "engaged in scuffles": a light verb's noun after these.
 LIGHT_PREPS = ("to", "on", "upon", "as", "for", "under", "into", "in")
@@ -105,6 +107,16 @@ def travelled_for(noun) -> bool:
     )
 
 
+def readied_for(noun) -> bool:
+    """ "open to dialogue", "ready for talks": the noun is what someone is ready for."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ in ("to", "for")
+        and noun.head.head.pos_ == "ADJ"
+        and noun.head.head.lower_ in READINESS_ADJECTIVES
+    )
+
+
 def through_quantity(noun):
     """ "began a new round of joint exercises", "launched a wave of strikes": the exercises."""
     if noun.lemma_.lower() in QUANTITY_NOUNS:
@@ -167,6 +179,9 @@ class TriggerFinder:
             # "departed for Germany on an official visit", "arrived in Tokyo for talks": who
             # travels meets the host (roles.py: the destination)
             return Candidate(visit[0], parts, noun.head.head, noun, light=True)
+        if visit and noun.i == tok.i and readied_for(noun) and noun.head.head.head.pos_ in ("VERB", "AUX"):
+            # "Kim is open to dialogue with Seoul": the subject of "is" (recode.py: an intent)
+            return Candidate(visit[0], parts, noun.head.head.head, noun, light=True)
         if (
             noun.i == tok.i
             and noun.dep_ == "pobj"

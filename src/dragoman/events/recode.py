@@ -17,7 +17,7 @@ from ..actors import is_place
 from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, TYPES, having
 from ..words import place_nouns, words
 from ..syntax import objects, pobjs
-from .candidates import through_quantity
+from .candidates import readied_for, through_quantity
 from .modality import declined, deliberated, predicted, prospective, refused
 from .responses import act_acted_upon
 from .roles import Case, political, same_actor
@@ -497,9 +497,22 @@ def _threat_coding(coding: Coding, case: Case) -> Coding:
     return replace(coding, event=row["event"], mode=None, cameo=cameo)
 
 
+def _ready_for_talks(coding: Coding, case: Case) -> bool:
+    """ "Kim is open to dialogue with Seoul", "ready for talks": not yet a meeting."""
+    noun = case.cand.noun
+    return (
+        coding.event == "CONSULT"
+        and coding.modality != "negated"  # ("is not open to talks": no intent)
+        and noun is not None
+        and case.cand.light
+        and readied_for(noun)
+    )
+
+
 # PLOVER and CAMEO code what an actor says it will do as the saying: "X will meet Y" is an
 # AGREE (intent to meet), "X will attack Y" a THREATEN, "X will not lift the embargo" a REJECT.
 STATED_INTENT = (
+    Recode("ready_for_talks", _ready_for_talks),
     Recode("declined_concession", _declined_concession),
     Recode("declined_cooperation", _declined_cooperation),
     Recode("intent_to_cooperate", _intends_cooperation, _intent_coding),
