@@ -23,20 +23,7 @@ TEMPLATE = (
     "Фото: пресс-служба"
 )
 TEXT = TEMPLATE.format(help="help")
-TABLES = (
-    "documents",
-    "passages",
-    "sentences",
-    "mentions",
-    "actors",
-    "events",
-    "event_actors",
-    "event_counts",
-    "actor_counts",
-    "country_counts",
-    "term_counts",
-    "schema_migrations",
-)
+TABLES = pg_cluster.DATA_TABLES + ("schema_migrations",)  # every table a store holds
 
 
 def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:

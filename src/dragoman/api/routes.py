@@ -54,6 +54,13 @@ router = APIRouter(responses=errors(400, 422, 503))
 TOTAL_CAP = 10_000
 
 
+def found_or_404(found: dict | None, missing: str) -> FastJSON:
+    """The item looked up, or the 404 error (whose message says where to find items)."""
+    if found is None:
+        raise ApiError(404, missing)
+    return FastJSON(found)
+
+
 class FastJSON(JSONResponse):
     """JSON written by orjson directly: the store's records are plain dicts already, and
     FastAPI's generic encoder walking 1,000 of them costs more than the query (the json
@@ -117,10 +124,9 @@ def list_events(
     responses=errors(404),
 )
 def get_event(request: Request, event_id: str) -> FastJSON:
-    found = service_of(request).store.event(event_id)
-    if found is None:
-        raise ApiError(404, f"no event {event_id!r}; list events at /api/events")
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.event(event_id), f"no event {event_id!r}; list events at /api/events"
+    )
 
 
 @router.get("/api/clusters", tags=["clusters"], response_class=FastJSON, response_model=schemas.ClusterPage)
@@ -151,10 +157,10 @@ def get_cluster(request: Request, cluster_id: str) -> FastJSON:
     """A cluster with each of its reports: the record (sentence, trigger and actors with
     their spans), its article (source, date, title, url, the source it counts as) and
     the report it was linked to, with the reasons."""
-    found = service_of(request).store.cluster(cluster_id)
-    if found is None:
-        raise ApiError(404, f"no cluster {cluster_id!r}; list clusters at /api/clusters")
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.cluster(cluster_id),
+        f"no cluster {cluster_id!r}; list clusters at /api/clusters",
+    )
 
 
 @router.get("/api/actors", tags=["actors"], response_class=FastJSON, response_model=schemas.ActorPage)
@@ -181,10 +187,10 @@ def list_actors(
 )
 def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     """An actor, its events as actor and as recipient, and its counterparts."""
-    found = service_of(request).store.actor(actor_id, limit=limit)
-    if found is None:
-        raise ApiError(404, f"no actor {actor_id!r}; find actor ids at /api/actors?q=NAME")
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.actor(actor_id, limit=limit),
+        f"no actor {actor_id!r}; find actor ids at /api/actors?q=NAME",
+    )
 
 
 @router.get(
@@ -196,12 +202,10 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
 )
 def get_document(request: Request, doc_id: str) -> FastJSON:
     """A stored document: text, passages with their language, entities with spans, events."""
-    found = service_of(request).store.document(doc_id)
-    if found is None:
-        raise ApiError(
-            404, f"no document {doc_id!r}; documents are named in each event's doc_id (see /api/events)"
-        )
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.document(doc_id),
+        f"no document {doc_id!r}; documents are named in each event's doc_id (see /api/events)",
+    )
 
 
 @router.post(

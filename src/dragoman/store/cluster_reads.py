@@ -2,7 +2,7 @@
 and one cluster with each of its reports side by side and why they were linked.
 
     attach(store, records)          adds "cluster" to event records (the record contract)
-    list_clusters(store, ...)       clusters matching event filters, with counts
+    list_clusters(store, filter)    clusters matching an EventFilter, with counts
     cluster_detail(store, id)       one cluster: its reports, their articles, the reasons
 """
 
@@ -45,18 +45,7 @@ def attach(store, records: list[dict]) -> list[dict]:
 
 
 def list_clusters(
-    store,
-    actor=None,
-    country=None,
-    type=None,
-    quad=None,
-    since=None,
-    until=None,
-    q=None,
-    doc=None,
-    limit: int = 100,
-    offset: int = 0,
-    order: str = "-articles",
+    store, flt: EventFilter, limit: int = 100, offset: int = 0, order: str = "-articles"
 ) -> list[dict]:
     """Clusters with at least one report matching every filter given (as for events),
     most reported first: each with its counts and its representative record."""
@@ -65,18 +54,9 @@ def list_clusters(
     for name, value in (("limit", limit), ("offset", offset)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 0:
             raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
-    filters = {
-        "actor": actor,
-        "country": country,
-        "type": type,
-        "quad": quad,
-        "since": since,
-        "until": until,
-        "q": q,
-        "doc": doc,
-    }
-    if any(v is not None for v in filters.values()):
-        where, params = store._planned(EventFilter(**filters)).where(store.dialect)
+    filters = flt.given()
+    if filters:
+        where, params = store._planned(flt).where(store.dialect)
         if store.count_events(**filters, cap=_FEW) < _FEW:
             # Few matching events: their clusters, then sorted.
             matching = (
