@@ -54,13 +54,6 @@ router = APIRouter(responses=errors(400, 422, 503))
 TOTAL_CAP = 10_000
 
 
-def found_or_404(found: dict | None, missing: str) -> FastJSON:
-    """The item looked up, or the 404 error (whose message says where to find items)."""
-    if found is None:
-        raise ApiError(404, missing)
-    return FastJSON(found)
-
-
 class FastJSON(JSONResponse):
     """JSON written by orjson directly: the store's records are plain dicts already, and
     FastAPI's generic encoder walking 1,000 of them costs more than the query (the json
@@ -69,6 +62,18 @@ class FastJSON(JSONResponse):
 
     def render(self, content) -> bytes:
         return orjson.dumps(content)
+
+
+def item_route(path: str, tag: str, model):
+    """The decorator of a route that answers one item by its id, or a 404."""
+    return router.get(path, tags=[tag], response_class=FastJSON, response_model=model, responses=errors(404))
+
+
+def found_or_404(found: dict | None, missing: str) -> FastJSON:
+    """The item looked up, or the 404 error (whose message says where to find items)."""
+    if found is None:
+        raise ApiError(404, missing)
+    return FastJSON(found)
 
 
 @router.get("/healthz", tags=["service"], response_model=schemas.Health)
@@ -116,13 +121,7 @@ def list_events(
     )
 
 
-@router.get(
-    "/api/events/{event_id}",
-    tags=["events"],
-    response_class=FastJSON,
-    response_model=schemas.EventRecord,
-    responses=errors(404),
-)
+@item_route("/api/events/{event_id}", "events", schemas.EventRecord)
 def get_event(request: Request, event_id: str) -> FastJSON:
     return found_or_404(
         service_of(request).store.event(event_id), f"no event {event_id!r}; list events at /api/events"
@@ -146,13 +145,7 @@ def list_clusters(
     return FastJSON({"clusters": clusters, "limit": limit, "offset": offset, "next": after})
 
 
-@router.get(
-    "/api/clusters/{cluster_id}",
-    tags=["clusters"],
-    response_class=FastJSON,
-    response_model=schemas.ClusterDetail,
-    responses=errors(404),
-)
+@item_route("/api/clusters/{cluster_id}", "clusters", schemas.ClusterDetail)
 def get_cluster(request: Request, cluster_id: str) -> FastJSON:
     """A cluster with each of its reports: the record (sentence, trigger and actors with
     their spans), its article (source, date, title, url, the source it counts as) and
@@ -178,13 +171,7 @@ def list_actors(
     return FastJSON({"actors": actors, "limit": limit, "offset": offset})
 
 
-@router.get(
-    "/api/actors/{actor_id}",
-    tags=["actors"],
-    response_class=FastJSON,
-    response_model=schemas.ActorDetail,
-    responses=errors(404),
-)
+@item_route("/api/actors/{actor_id}", "actors", schemas.ActorDetail)
 def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     """An actor, its events as actor and as recipient, and its counterparts."""
     return found_or_404(
@@ -193,13 +180,7 @@ def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     )
 
 
-@router.get(
-    "/api/documents/{doc_id}",
-    tags=["documents"],
-    response_class=FastJSON,
-    response_model=schemas.StoredDocument,
-    responses=errors(404),
-)
+@item_route("/api/documents/{doc_id}", "documents", schemas.StoredDocument)
 def get_document(request: Request, doc_id: str) -> FastJSON:
     """A stored document: text, passages with their language, entities with spans, events."""
     return found_or_404(
