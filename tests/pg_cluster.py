@@ -102,6 +102,7 @@ DATA_TABLES = (
     "cluster_docs",
     "cluster_keys",
     "cluster_doc_keys",
+    "cluster_counts",
 )
 _shared: dict = {}
 

@@ -21,6 +21,7 @@ from .paging import decode_cursor, encode_cursor
 from .parameters import (
     MAX_OFFSET,
     ClusterOrder,
+    Count,
     Filters,
     Interval,
     Limit,
@@ -219,13 +220,20 @@ async def post_documents(request: Request) -> FastJSON:
 
 @router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON, response_model=schemas.Timeline)
 def timeline(
-    request: Request, filters: Filters, interval: Interval = "day", by: TimelineKey = "quad"
+    request: Request,
+    filters: Filters,
+    interval: Interval = "day",
+    by: TimelineKey = "quad",
+    count: Count = "events",
 ) -> FastJSON:
-    """Event counts per period and quad (or type), for charts; undated events left out."""
-    counts = service_of(request).store.timeline_json(interval=interval, by=by, **filters)
+    """Event counts per period and quad (or type), for charts; undated events left out.
+    count=clusters counts happenings instead: each cluster once, at the date and type of
+    its representative report (the record /api/clusters shows), which the type, quad and
+    date filters select by; the other filters select clusters with a matching report."""
+    counts = service_of(request).store.timeline_json(interval=interval, by=by, count=count, **filters)
     # The counts arrive as JSON text from the database (tens of thousands of rows for a
     # daily timeline): sent as they are, inside the same object as ever.
-    head = orjson.dumps({"interval": interval, "by": by})[:-1]
+    head = orjson.dumps({"interval": interval, "by": by, "count": count})[:-1]
     return Response(head + b',"counts":' + counts.encode() + b"}", media_type="application/json")
 
 
@@ -235,10 +243,13 @@ def actor_network(
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=5000, description="events to draw from, newest first")] = 1000,
     nodes: Annotated[int, Query(ge=2, le=200)] = 40,
+    count: Count = "events",
 ) -> FastJSON:
-    """Actors as nodes and events between them as edges (per quad), from matching events."""
+    """Actors as nodes and events between them as edges (per quad), from matching events;
+    count=clusters counts, on each node and edge, the clusters (happenings) of those
+    events, each once, instead of the events."""
     events = service_of(request).store.events(**filters, limit=limit, order="-date")
-    return FastJSON(network(events, nodes))
+    return FastJSON(network(events, nodes, count))
 
 
 @router.get("/api/stats/places", tags=["stats"], response_class=FastJSON, response_model=schemas.Places)

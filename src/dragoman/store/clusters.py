@@ -19,6 +19,7 @@ together; the biggest part keeps the cluster's id.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -199,6 +200,7 @@ def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
+    _count_clusters(store, list(plan.merged), -1)
     for absorbed, survivor in sorted(plan.merged.items()):
         store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
@@ -243,6 +245,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
             ids,
         )
     }
+    _count_clusters(store, ids, -1)
     store._executemany("DELETE FROM clusters WHERE id = ?", [(cid,) for cid in ids if cid not in counts])
     rows = []
     for cid, c in counts.items():
@@ -287,6 +290,33 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
             f"({', '.join('?' for _ in cols)}) ON CONFLICT (id) DO UPDATE "
             f"SET {updates}",
             rows,
+        )
+    _count_clusters(store, ids, +1)
+
+
+def _count_clusters(store, ids: list[str], sign: int) -> None:
+    """Add (sign +1) or take away (-1) these clusters in cluster_counts: each at the date
+    and type of its representative report (before the clusters change, and after)."""
+    counts = Counter()
+    for r in _rows_in(
+        store,
+        "SELECT e.date, e.event, e.quad, COUNT(*) AS n FROM clusters c JOIN events e "
+        "ON e.id = c.representative WHERE e.date IS NOT NULL AND c.id IN ({}) "
+        "GROUP BY e.date, e.event, e.quad",
+        sorted(ids),
+    ):
+        counts[(r["date"], r["event"], r["quad"])] += sign * r["n"]
+    if not counts:
+        return
+    store._executemany(
+        "INSERT INTO cluster_counts (date, event, quad, n) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (date, event) DO UPDATE SET n = cluster_counts.n + excluded.n",
+        [(*key, n) for key, n in sorted(counts.items())],
+    )
+    if sign < 0:
+        store._executemany(
+            "DELETE FROM cluster_counts WHERE date = ? AND event = ? AND n <= 0",
+            [key[:2] for key in sorted(counts)],
         )
 
 
