@@ -6,6 +6,7 @@ AGREE, one cluster) and an unrelated accusation."""
 from __future__ import annotations
 
 import warnings
+from collections import Counter
 
 import pytest
 from test_clusters import accusation, location, meeting_a, meeting_b, wire_copy  # noqa: F401
@@ -17,19 +18,56 @@ def month(*counts: tuple[str, int]) -> list[dict]:
     return [{"period": "2024-05", "key": key, "count": n} for key, n in counts]
 
 
-def stored_counts(store) -> list[tuple]:
-    return sorted(
-        (r["date"], r["event"], r["quad"], r["n"]) for r in store._fetch("SELECT * FROM cluster_counts")
-    )
+COUNTED = {"cluster_counts": None, "cluster_actor_counts": "actor_id", "cluster_country_counts": "country"}
 
 
-def counted_again(store) -> list[tuple]:
-    """cluster_counts as it should be: each cluster at its representative's date and type."""
-    rows = store._fetch(
-        "SELECT e.date, e.event, e.quad, COUNT(*) AS n FROM clusters c JOIN events e "
-        "ON e.id = c.representative WHERE e.date IS NOT NULL GROUP BY e.date, e.event, e.quad"
+def stored_counts(store) -> dict:
+    return {table: sorted(map(tuple, store._fetch_tuples(f"SELECT * FROM {table}"))) for table in COUNTED}
+
+
+def counted_again(store) -> dict:
+    """The count tables as they should be: each cluster at its representative's date and
+    type, in all, and once per actor id and country any of its reports is linked to."""
+    out = {}
+    for table, column in COUNTED.items():
+        key = f"l.{column}, " if column else ""
+        links = "JOIN event_actors l ON l.event_id = m.event_id" if column else ""
+        rows = store._fetch_tuples(
+            f"SELECT {key}e.date, e.event, e.quad, COUNT(DISTINCT c.id) FROM clusters c "
+            "JOIN events e ON e.id = c.representative JOIN cluster_members m ON m.cluster_id = c.id "
+            f"{links} WHERE e.date IS NOT NULL {f'AND l.{column} IS NOT NULL' if column else ''} "
+            f"GROUP BY {key}e.date, e.event, e.quad"
+        )
+        out[table] = sorted(map(tuple, rows))
+    return out
+
+
+def by_hand(store, **filters) -> list[dict]:
+    """A monthly timeline by type of clusters, worked out from the events that match."""
+    matching = {
+        e["id"] for e in store.events(limit=1000, **{k: v for k, v in filters.items() if k != "type"})
+    }
+    members = store._fetch(
+        "SELECT m.event_id, c.id, e.date, e.event FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN events e ON e.id = c.representative"
     )
-    return sorted((r["date"], r["event"], r["quad"], r["n"]) for r in rows)
+    counts = Counter()
+    for key in {(m["id"], m["date"][:7], m["event"]) for m in members if m["event_id"] in matching}:
+        if filters.get("type") in (None, key[2]):
+            counts[key[1:]] += 1
+    return [{"period": p, "key": k, "count": n} for (p, k), n in sorted(counts.items())]
+
+
+FILTERS = [
+    {},
+    {"country": "FRA"},
+    {"country": "nld"},
+    {"actor": "p-piet-lund"},
+    {"actor": "p-maria-arden"},
+    {"actor": "Arden", "country": "NLD"},
+    {"q": "talks"},
+    {"doc": "b"},
+    {"country": "NLD", "type": "ACCUSE"},
+]
 
 
 def test_a_timeline_counts_each_happening_once(location):  # noqa: F811
@@ -83,6 +121,9 @@ def test_the_cluster_counts_follow_merges_splits_and_deletes(location):  # noqa:
         for i, step in enumerate(steps):
             step()
             assert stored_counts(s) == counted_again(s), f"after step {i}"
+            for filters in FILTERS:  # (from the count tables, or from the events)
+                got = s.timeline(interval="month", by="type", count="clusters", **filters)
+                assert got == by_hand(s, **filters), (i, filters)
         assert s.timeline(interval="month", by="type", count="clusters") == month(("CONSULT", 1))
 
 
@@ -102,8 +143,11 @@ def test_the_api_switches_timeline_and_network_to_clusters(tmp_path):
         assert body["count"] == "events" and len(body["counts"]) == 3
         body = client.get("/api/stats/timeline", params={**params, "count": "clusters"}).json()
         assert body["count"] == "clusters" and body["counts"] == month(("ACCUSE", 1), ("CONSULT", 1))
-        wrong = client.get("/api/stats/timeline", params={"count": "articles"})
-        assert wrong.status_code == 400 and "use one of events, clusters" in wrong.json()["error"]["message"]
+        for path in ("/api/stats/timeline", "/api/stats/network"):
+            wrong = client.get(path, params={"count": "articles"})
+            assert (
+                wrong.status_code == 400 and "use one of events, clusters" in wrong.json()["error"]["message"]
+            )
 
         def graph(count: str) -> tuple[dict, dict]:
             body = client.get("/api/stats/network", params={"count": count}).json()

@@ -604,7 +604,14 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         s.ingest(make_doc())
         expected = {
             t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3")
-            for t in ("actor_counts", "country_counts", "term_counts", "cluster_counts")
+            for t in (
+                "actor_counts",
+                "country_counts",
+                "term_counts",
+                "cluster_counts",
+                "cluster_actor_counts",
+                "cluster_country_counts",
+            )
         }
         assert all(expected.values())
     conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
@@ -617,7 +624,8 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
         "DROP INDEX events_seq_cover; DROP TABLE clusters; "
         "DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; DROP TABLE cluster_counts;"
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; DROP TABLE cluster_counts; "
+        "DROP TABLE cluster_actor_counts; DROP TABLE cluster_country_counts;"
     )
     conn.close()
     with open_store(db) as s:

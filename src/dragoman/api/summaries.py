@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..store.query import QueryError
+from ..store.timeline import COUNTS
+
 
 def node_key(entity: dict) -> str:
     # Resolved actors by id; unresolved entities by name, so "protesters" is one node.
@@ -13,6 +16,8 @@ def node_key(entity: dict) -> str:
 def network(events: list[dict], max_nodes: int, count: str = "events") -> dict:
     """The busiest actors and the events between them, per quad; with count="clusters",
     each node and edge counts the clusters (happenings) of its events, each once."""
+    if count not in COUNTS:
+        raise QueryError(f"unknown count {count!r}; use one of {', '.join(COUNTS)}")
     nodes, degree = {}, Counter()
     edges: dict[tuple[str, str], Counter] = defaultdict(Counter)
     seen = set()

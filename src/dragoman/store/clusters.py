@@ -19,7 +19,6 @@ together; the biggest part keeps the cluster's id.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
@@ -46,6 +45,7 @@ from ..linking.clustering import (
 from ..linking.neardup import bands, copies, signature
 from ..linking.rules import Report, report_of
 from ..model import Document
+from . import cluster_counts
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
@@ -200,7 +200,7 @@ def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
-    _count_clusters(store, list(plan.merged), -1)
+    cluster_counts.change(store, set(plan.merged) | set(plan.clusters.values()), -1)  # (as they were)
     for absorbed, survivor in sorted(plan.merged.items()):
         store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
@@ -224,6 +224,7 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
         store, "cluster_keys", "event_id", [(key, day, r.id) for r in reports for key, day in index_rows(r)]
     )
     recount(store, set(plan.clusters.values()))
+    cluster_counts.change(store, set(plan.clusters.values()), +1)
 
 
 # ---------------------------------------------------------------- counts
@@ -245,7 +246,6 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
             ids,
         )
     }
-    _count_clusters(store, ids, -1)
     store._executemany("DELETE FROM clusters WHERE id = ?", [(cid,) for cid in ids if cid not in counts])
     rows = []
     for cid, c in counts.items():
@@ -291,33 +291,6 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
             f"SET {updates}",
             rows,
         )
-    _count_clusters(store, ids, +1)
-
-
-def _count_clusters(store, ids: list[str], sign: int) -> None:
-    """Add (sign +1) or take away (-1) these clusters in cluster_counts: each at the date
-    and type of its representative report (before the clusters change, and after)."""
-    counts = Counter()
-    for r in _rows_in(
-        store,
-        "SELECT e.date, e.event, e.quad, COUNT(*) AS n FROM clusters c JOIN events e "
-        "ON e.id = c.representative WHERE e.date IS NOT NULL AND c.id IN ({}) "
-        "GROUP BY e.date, e.event, e.quad",
-        sorted(ids),
-    ):
-        counts[(r["date"], r["event"], r["quad"])] += sign * r["n"]
-    if not counts:
-        return
-    store._executemany(
-        "INSERT INTO cluster_counts (date, event, quad, n) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (date, event) DO UPDATE SET n = cluster_counts.n + excluded.n",
-        [(*key, n) for key, n in sorted(counts.items())],
-    )
-    if sign < 0:
-        store._executemany(
-            "DELETE FROM cluster_counts WHERE date = ? AND event = ? AND n <= 0",
-            [key[:2] for key in sorted(counts)],
-        )
 
 
 # ---------------------------------------------------------------- delete
@@ -329,6 +302,7 @@ def unlink_document(store, doc_id: str) -> None:
     members = store._fetch(
         "SELECT event_id, cluster_id, report FROM cluster_members WHERE doc_id = ?", [doc_id]
     )
+    cluster_counts.change(store, {m["cluster_id"] for m in members}, -1)  # (as they were)
     keys = [
         (key, day, m["event_id"])
         for m in members
@@ -350,12 +324,14 @@ def unlink_document(store, doc_id: str) -> None:
             [(k, d, doc_id) for k, d in doc_keys],
         )
         store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
-    resplit(store, {m["cluster_id"] for m in members})
+    cluster_counts.change(store, resplit(store, {m["cluster_id"] for m in members}), +1)
 
 
-def resplit(store, cluster_ids: set[str]) -> None:
+def resplit(store, cluster_ids: set[str]) -> set[str]:
     """Cluster the remaining members of these clusters again, from their reports alone
-    (as if their articles arrived anew); the biggest part keeps the id."""
+    (as if their articles arrived anew); the biggest part keeps the id. Returns the ids
+    of the clusters they now make."""
+    made = set()
     for cid in sorted(cluster_ids):
         members = store._fetch(
             "SELECT m.event_id, m.doc_id, m.report, d.article FROM "
@@ -378,6 +354,8 @@ def resplit(store, cluster_ids: set[str]) -> None:
                 [(new_id, *_why(linker, rid), rid) for rid in sorted(ids)],
             )
         recount(store, {cid} | {min(ids) for ids in parts[1:]})
+        made |= {cid} | {min(ids) for ids in parts[1:]}
+    return made
 
 
 def _by_document(members: list[dict]) -> list[list[dict]]:

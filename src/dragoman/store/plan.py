@@ -105,10 +105,25 @@ class Planner(Backend):
         """_count_source for counting clusters, each once, at the date and type of its
         representative report (as /api/clusters lists it): the type, quad and date
         filters select by those; the actor, country, search and document filters select
-        the clusters with a report that matches them (as /api/clusters does)."""
+        the clusters with a report that matches them (as /api/clusters does). A cluster
+        count table (cluster_counts.py) answers all but searches, documents, an actor
+        filter that is not one resolved actor, and an actor with a country."""
         own = EventFilter(type=flt.type, quad=flt.quad, since=flt.since, until=flt.until)
-        if not (flt.actor or flt.country or flt.q is not None or flt.doc):
-            return ("cluster_counts c", "c", "c.n") + own.where(self.dialect, "c")
+        table = None
+        if not (flt.q is not None or flt.doc or (flt.actor and (flt.country or not flt.actor_id))):
+            table = (
+                ("cluster_country_counts", "country", flt.country.upper())
+                if flt.country
+                else ("cluster_actor_counts", "actor_id", flt.actor_id)
+                if flt.actor
+                else ("cluster_counts", None, None)
+            )
+        if table:
+            where, params = own.where(self.dialect, "c")
+            if table[1]:
+                where = f" WHERE c.{table[1]} = ?" + where.replace(" WHERE ", " AND ", 1)
+                params = [table[2]] + params
+            return f"{table[0]} c", "c", "c.n", where, params
         reports = self._planned(EventFilter(actor=flt.actor, country=flt.country, q=flt.q, doc=flt.doc))
         inner, inner_params = reports.where(self.dialect, "r")
         where, params = own.where(self.dialect, "e")
