@@ -65,7 +65,7 @@ def list_clusters(
                 # (from the matching events to their clusters: CROSS JOIN fixes that order
                 # in SQLite, which else walked every member and probed its event)
                 "c.id IN (SELECT m.cluster_id FROM events e CROSS JOIN cluster_members m "
-                f"ON m.event_id = e.id{where})"
+                f"WHERE m.event_id = e.id{where.replace(' WHERE ', ' AND ', 1)})"
             )
         else:
             # Many: the clusters in the listing's order, each probed for one matching event
