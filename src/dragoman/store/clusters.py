@@ -70,7 +70,8 @@ def link_records(
     setting = article_setting(records)
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
     stories = _stories(store, article)
-    plan = plan_links(reports, _found(store, reports, stories), stories)
+    found, found_for = _found(store, reports, stories)
+    plan = plan_links(reports, found, stories, found_for)
     origin = _origin(store, near) or source or doc_id
     _save_document(store, doc_id, reported, origin, near, article, sig)
     _apply(store, reports, plan)
@@ -121,9 +122,13 @@ def _stories(store, article: Article) -> dict:
     return verdicts
 
 
-def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
+def _found(store, reports: list[Report], stories: dict) -> tuple[list[Stored], dict[str, set[str]]]:
+    """The stored reports the new ones may link to, and which each new report's own
+    lookups found."""
     queries = sorted({q for r in reports for q in index_queries(r)})
-    ids = _keyed(store, "cluster_keys", "event_id", queries)
+    hits = _keyed_by_query(store, "cluster_keys", "event_id", queries)
+    found_for = {r.id: {e for q in index_queries(r) for e in hits.get(q, ())} for r in reports}
+    ids = {e for found in hits.values() for e in found}
     ids |= {
         r["event_id"]
         for r in _rows_in(store, "SELECT event_id FROM cluster_members WHERE doc_id IN ({})", sorted(stories))
@@ -135,7 +140,7 @@ def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
         "WHERE m.report IS NOT NULL AND m.event_id IN ({})",
         sorted(ids),
     )
-    return [
+    stored = [
         Stored(
             report_from_json(r["report"]),
             r["cluster_id"],
@@ -144,6 +149,23 @@ def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
         )
         for r in found
     ]
+    return stored, found_for
+
+
+def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> dict:
+    """What an index table holds under each of these (key, first day, last day)."""
+    out: dict[tuple, set[str]] = {}
+    for i in range(0, len(queries), _CHUNK):
+        chunk = queries[i : i + _CHUNK]
+        values = ", ".join("(?, ?, ?, ?)" for _ in chunk)
+        found = store._fetch_tuples(
+            f"WITH q (n, k, lo, hi) AS (VALUES {values}) SELECT q.n, t.{column} FROM q "
+            f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
+            [v for n, query in enumerate(chunk) for v in (n, *query)],
+        )
+        for n, value in found:
+            out.setdefault(chunk[n], set()).add(value)
+    return out
 
 
 def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> set[str]:
