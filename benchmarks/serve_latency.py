@@ -3,11 +3,11 @@ of the timeline, through the real API (a `dragoman serve` process on a loopback 
 
     .venv/bin/python benchmarks/serve_latency.py --events 1000000 --db /tmp/bench.db
 
-Filling a store through the pipeline runs at about a thousand events a second, so the
-store is filled with synthetic events instead: contract records built here and written
-with the store's own row functions and executemany (the bulk helper below), in the same
-tables, indexes, counts and full-text index that ingest maintains. An existing --db with
-at least --events events is reused. Target: p95 under 100 ms.
+The store is filled with synthetic articles and their clusters (synthetic.py, shared with
+linking_latency.py): model Documents written with the store's own row functions and
+executemany, in the same tables, indexes, counts and full-text index that ingest
+maintains. An existing --db with at least --events events is reused. The timeline is timed
+counting events and counting clusters (count=clusters). Target: p95 under 100 ms.
 """
 
 from __future__ import annotations
@@ -24,213 +24,10 @@ import time
 from pathlib import Path
 
 import httpx
+from synthetic import ACTORS, COUNTRIES, SEED, TYPES, WORDS, fill, load, make_actors, percentile
 
 from dragoman.model import QUADS
 from dragoman.store import open_store
-from dragoman.store import rows as R
-from dragoman.store.migrations import CLUSTERS_FILL
-
-SEED = 20261123
-EVENTS_PER_DOC = 10
-ACTORS = 3000
-COUNTRIES = [
-    "USA",
-    "CHN",
-    "RUS",
-    "IND",
-    "PAK",
-    "IRN",
-    "ISR",
-    "UKR",
-    "TUR",
-    "FRA",
-    "DEU",
-    "GBR",
-    "JPN",
-    "KOR",
-    "PRK",
-    "BRA",
-    "MEX",
-    "NGA",
-    "ETH",
-    "SDN",
-    "SYR",
-    "IRQ",
-    "AFG",
-    "EGY",
-    "SAU",
-    "ZAF",
-    "KEN",
-    "COL",
-    "VEN",
-    "IDN",
-    "PHL",
-    "MMR",
-    "UZB",
-    "KAZ",
-    "TJK",
-    "AZE",
-    "ARM",
-    "GEO",
-    "POL",
-    "ITA",
-]
-SECTORS = ["GOV", "MIL", "COP", "JUD", "LEG", "PTY", "REB", "OPP", "MED", "BUS", "CVL"]
-WORDS = [
-    "border",
-    "talks",
-    "ceasefire",
-    "sanctions",
-    "election",
-    "protest",
-    "trade",
-    "pipeline",
-    "refugees",
-    "drought",
-    "vaccine",
-    "summit",
-    "troops",
-    "court",
-    "oil",
-    "harbour",
-    "university",
-    "strike",
-    "embassy",
-    "corruption",
-]
-TYPES = list(QUADS)
-WEIGHTS = [12, 20, 10, 3, 8, 4, 2, 6, 8, 4, 3, 6, 3, 2, 4, 5]
-
-
-# ---- a synthetic store --------------------------------------------------------------------
-
-
-def make_actors(rng: random.Random) -> list[dict]:
-    actors = []
-    for i in range(ACTORS):
-        country = rng.choice(COUNTRIES)
-        name = (
-            f"{rng.choice(['Minister', 'General', 'Party', 'Union', 'Court', 'Council'])} "
-            f"{country.title()} {i}"
-        )
-        actors.append(
-            {
-                "id": f"b-{i:05d}",
-                "name": name,
-                "name_key": R.name_key(name),
-                "kind": "organization",
-                "country": country,
-                "sector": rng.choice(SECTORS),
-                "org": None,
-                "title": None,
-            }
-        )
-    return actors
-
-
-def entity(actor: dict) -> dict:
-    return {
-        "name": actor["name"],
-        "text": actor["name"],
-        "span": [0, len(actor["name"])],
-        "kind": actor["kind"],
-        "country": actor["country"],
-        "sector": actor["sector"],
-        "org": None,
-        "title": None,
-        "id": actor["id"],
-    }
-
-
-def make_event(rng: random.Random, doc_id: str, i: int, actors: list[dict]) -> dict:
-    # Skewed choice: a few actors are on many events, as in news.
-    who = actors[int(rng.paretovariate(1.2) * 7) % len(actors)]
-    whom = actors[rng.randrange(len(actors))]
-    kind = rng.choices(TYPES, WEIGHTS)[0]
-    day = 3650 * rng.random()
-    date = time.strftime("%Y-%m-%d", time.gmtime(1420070400 + day * 86400))
-    text = (
-        f"{who['name']} and {whom['name']} discussed the {rng.choice(WORDS)} and the "
-        f"{rng.choice(WORDS)} on {date}."
-    )
-    record = {
-        "id": f"{doc_id}-{i}",
-        "doc_id": doc_id,
-        "event": kind,
-        "mode": None,
-        "context": [],
-        "quad": QUADS[kind],
-        "cameo": None,
-        "actor": [entity(who)],
-        "recipient": [entity(whom)],
-        "date": date,
-        "date_text": date,
-        "location": None,
-        "modality": "asserted",
-        "text": text,
-        "span": [0, len(text)],
-        "trigger": {"text": "discussed", "span": [0, 9]},
-        "confidence": round(rng.random(), 3),
-    }
-    return record
-
-
-def links(record: dict) -> list[dict]:
-    """The event_actors rows of a record, as R.link_rows makes them for an Event."""
-    return [
-        {
-            "event_id": record["id"],
-            "role": role,
-            "actor_id": e["id"],
-            "name": e["name"],
-            "name_key": R.name_key(e["name"]),
-            "country": e["country"],
-        }
-        for role in ("actor", "recipient")
-        for e in record[role]
-    ]
-
-
-def fill(store, total: int) -> None:
-    """Write `total` synthetic events, in batches of documents, then rebuild the indexes."""
-    rng = random.Random(SEED)
-    actors = make_actors(rng)
-    store._upsert_actors(actors)
-    started, written = time.monotonic(), 0
-    while written < total:
-        n_docs = min(2000, (total - written + EVENTS_PER_DOC - 1) // EVENTS_PER_DOC)
-        written += write_batch(store, rng, actors, written // EVENTS_PER_DOC, n_docs, total - written)
-        rate = written / (time.monotonic() - started)
-        print(f"\r  {written:,} events ({rate:,.0f}/s)", end="", file=sys.stderr, flush=True)
-    print(file=sys.stderr)
-    with store._transaction():
-        store._execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
-        store._refresh_actors({a["id"] for a in actors})
-        for statement in CLUSTERS_FILL:  # each synthetic event a cluster of its own
-            store._execute(statement)
-    store._recount_terms()
-    store.optimize()
-
-
-def write_batch(store, rng, actors, first_doc: int, n_docs: int, left: int) -> int:
-    docs, records = [], []
-    for d in range(first_doc, first_doc + n_docs):
-        doc_id = f"bench-{d:07d}"
-        docs.append((doc_id, doc_id, "synthetic", "2020-01-01", "[]", R.now()))
-        for i in range(min(EVENTS_PER_DOC, left - len(records))):
-            records.append(make_event(rng, doc_id, i, actors))
-    with store._transaction():
-        store._executemany(
-            "INSERT INTO documents (id, content_hash, text, date, warnings, "
-            "ingested_at) VALUES (?, ?, ?, ?, ?, ?)",
-            docs,
-        )
-        linked = [link for r in records for link in links(r)]
-        store._insert("events", [R.event_row(r) for r in records])
-        store._insert("event_actors", linked)
-        store._add_counts(records, linked)
-    return len(records)
-
 
 # ---- the queries ---------------------------------------------------------------------------
 
@@ -262,7 +59,7 @@ def event_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
     ]
 
 
-def timeline_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
+def timeline_queries(rng: random.Random, n: int, count: str = "events") -> list[tuple[str, dict]]:
     """What the web page asks for as filters are set one at a time (each maker once in
     turn): the whole store, one filter, a brushed date range, and searches (a word on
     ~100,000 events, two words, a word with a type, a date range, a country or an actor)."""
@@ -291,6 +88,7 @@ def timeline_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
                 **makers[i % len(makers)](),
                 "interval": rng.choice(["day", "week", "month"]),
                 "by": rng.choice(["quad", "type"]),
+                "count": count,
             },
         )
         for i in range(n)
@@ -312,17 +110,12 @@ def measure(client: httpx.Client, queries) -> dict[str, list[float]]:
             + "+".join(
                 k + ("(2 words)" if k == "q" and " " in params[k] else "")
                 for k in sorted(params)
-                if k not in ("limit", "order", "interval", "by")
+                if k not in ("limit", "order", "interval", "by", "count")
             )
             or "-"
         )
         times.setdefault(key, []).append(elapsed)
     return times
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
 
 
 def report(title: str, times: dict[str, list[float]]) -> dict:
@@ -374,19 +167,23 @@ def main() -> None:
     args = parser.parse_args()
     with open_store(args.db) as store:
         have = store.stats()["events"]
-        if have < args.events:
-            print(f"filling {args.db} with {args.events - have:,} synthetic events", file=sys.stderr)
+        if have == 0:
+            print(f"filling {args.db} with {args.events:,} synthetic events", file=sys.stderr)
             started = time.monotonic()
-            fill(store, args.events - have)
+            fill(store, args.events)
             print(f"  filled in {time.monotonic() - started:.0f} s", file=sys.stderr)
+        elif have < args.events:
+            raise SystemExit(f"{args.db} holds {have:,} events, fewer than --events: use another --db")
         have = store.stats()["events"]
     server, url = start_server(args.db)
     try:
         rng = random.Random(SEED + 1)
         with httpx.Client(base_url=url, timeout=60) as client:
-            measure(client, event_queries(rng, 20) + timeline_queries(rng, 12))  # warm the cache
+            warm = event_queries(rng, 20) + timeline_queries(rng, 12) + timeline_queries(rng, 12, "clusters")
+            measure(client, warm)  # warm the cache
             results = {
                 "events_in_store": have,
+                "load_before": load(),
                 "events": report(
                     "filtered /api/events (limit 50, with total)",
                     measure(client, event_queries(rng, args.queries)),
@@ -394,6 +191,11 @@ def main() -> None:
                 "timeline": report(
                     "/api/stats/timeline", measure(client, timeline_queries(rng, args.queries))
                 ),
+                "timeline_clusters": report(
+                    "/api/stats/timeline?count=clusters",
+                    measure(client, timeline_queries(rng, args.queries, "clusters")),
+                ),
+                "load_after": load(),
             }
     finally:
         server.terminate()

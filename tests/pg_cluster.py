@@ -103,6 +103,9 @@ DATA_TABLES = (
     "cluster_docs",
     "cluster_keys",
     "cluster_doc_keys",
+    "cluster_counts",
+    "cluster_actor_counts",
+    "cluster_country_counts",
 )
 _shared: dict = {}
 

@@ -165,7 +165,7 @@ def test_an_older_store_gets_each_events_language_from_what_it_holds(location, d
             s._execute("DELETE FROM schema_migrations WHERE version = 10")
         assert all("lang" not in json.loads(r["record"]) for r in s._fetch("SELECT record FROM events"))
     with open_store(location) as s:
-        assert s.migrations()[-1]["version"] == 10
+        assert 10 in [m["version"] for m in s.migrations()]
         assert s._fetch(COUNTED) == counted
         assert {r["id"]: r["lang"] for r in s.iter_events()} == expected
         assert ids(s.events(lang="ru")) == by_lang(docs)["ru"]

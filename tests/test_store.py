@@ -23,21 +23,7 @@ TEMPLATE = (
     "Фото: пресс-служба"
 )
 TEXT = TEMPLATE.format(help="help")
-TABLES = (
-    "documents",
-    "passages",
-    "sentences",
-    "mentions",
-    "actors",
-    "events",
-    "event_actors",
-    "event_counts",
-    "actor_counts",
-    "country_counts",
-    "lang_counts",
-    "term_counts",
-    "schema_migrations",
-)
+TABLES = pg_cluster.DATA_TABLES + ("schema_migrations",)  # every table a store holds
 
 
 def span_of(text: str, words: str, start: int = 0) -> tuple[int, int]:
@@ -618,7 +604,15 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         s.ingest(make_doc())
         expected = {
             t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3")
-            for t in ("actor_counts", "country_counts", "term_counts", "lang_counts")
+            for t in (
+                "actor_counts",
+                "country_counts",
+                "term_counts",
+                "lang_counts",
+                "cluster_counts",
+                "cluster_actor_counts",
+                "cluster_country_counts",
+            )
         }
         assert all(expected.values())
     conn = sqlite3.connect(db)  # back to the store as schema version 3 left it
@@ -631,12 +625,13 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         "DROP INDEX event_counts_by_month; DROP VIEW events_fts_content; "
         "DROP INDEX events_seq_cover; DROP TABLE clusters; "
         "DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; "
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; DROP TABLE cluster_counts; "
+        "DROP TABLE cluster_actor_counts; DROP TABLE cluster_country_counts; "
         "DROP INDEX events_lang; ALTER TABLE events DROP COLUMN lang; DROP TABLE lang_counts;"
     )
     conn.close()
     with open_store(db) as s:
-        assert [m["version"] for m in s.migrations()][-7:] == [4, 5, 6, 7, 8, 9, 10]
+        assert [m["version"] for m in s.migrations()][-8:] == [4, 5, 6, 7, 8, 9, 10, 11]
         assert {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in expected} == expected
 
 

@@ -17,7 +17,7 @@ from fastapi import Depends, Query
 from ..filters import FILTER_FIELDS, FilterField, normalised
 from ..store.cluster_reads import CLUSTER_ORDERS
 from ..store.query import MAX_SEARCH_CHARS, ORDERS
-from ..store.timeline import INTERVALS, TIMELINE_KEYS
+from ..store.timeline import COUNTS, INTERVALS, TIMELINE_KEYS
 
 MAX_LIMIT = 1000
 # Further than any store reaches (and than SQLite's 64-bit integers once a page is added:
@@ -70,3 +70,11 @@ ClusterOrder = Annotated[
 ]
 Interval = Annotated[str, one_of(INTERVALS, "day, week or month")]
 TimelineKey = Annotated[str, one_of(TIMELINE_KEYS, "quad or type")]
+Count = Annotated[
+    str,
+    one_of(
+        COUNTS,
+        "events (records) or clusters (happenings: the reports of one happening counted once, "
+        "as analysts count)",
+    ),
+]

@@ -21,6 +21,7 @@ from .paging import decode_cursor, encode_cursor
 from .parameters import (
     MAX_OFFSET,
     ClusterOrder,
+    Count,
     Filters,
     Interval,
     Limit,
@@ -62,6 +63,18 @@ class FastJSON(JSONResponse):
 
     def render(self, content) -> bytes:
         return orjson.dumps(content)
+
+
+def item_route(path: str, tag: str, model):
+    """The decorator of a route that answers one item by its id, or a 404."""
+    return router.get(path, tags=[tag], response_class=FastJSON, response_model=model, responses=errors(404))
+
+
+def found_or_404(found: dict | None, missing: str) -> FastJSON:
+    """The item looked up, or the 404 error (whose message says where to find items)."""
+    if found is None:
+        raise ApiError(404, missing)
+    return FastJSON(found)
 
 
 @router.get("/healthz", tags=["service"], response_model=schemas.Health)
@@ -109,18 +122,11 @@ def list_events(
     )
 
 
-@router.get(
-    "/api/events/{event_id}",
-    tags=["events"],
-    response_class=FastJSON,
-    response_model=schemas.EventRecord,
-    responses=errors(404),
-)
+@item_route("/api/events/{event_id}", "events", schemas.EventRecord)
 def get_event(request: Request, event_id: str) -> FastJSON:
-    found = service_of(request).store.event(event_id)
-    if found is None:
-        raise ApiError(404, f"no event {event_id!r}; list events at /api/events")
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.event(event_id), f"no event {event_id!r}; list events at /api/events"
+    )
 
 
 @router.get("/api/clusters", tags=["clusters"], response_class=FastJSON, response_model=schemas.ClusterPage)
@@ -140,21 +146,15 @@ def list_clusters(
     return FastJSON({"clusters": clusters, "limit": limit, "offset": offset, "next": after})
 
 
-@router.get(
-    "/api/clusters/{cluster_id}",
-    tags=["clusters"],
-    response_class=FastJSON,
-    response_model=schemas.ClusterDetail,
-    responses=errors(404),
-)
+@item_route("/api/clusters/{cluster_id}", "clusters", schemas.ClusterDetail)
 def get_cluster(request: Request, cluster_id: str) -> FastJSON:
     """A cluster with each of its reports: the record (sentence, trigger and actors with
     their spans), its article (source, date, title, url, the source it counts as) and
     the report it was linked to, with the reasons."""
-    found = service_of(request).store.cluster(cluster_id)
-    if found is None:
-        raise ApiError(404, f"no cluster {cluster_id!r}; list clusters at /api/clusters")
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.cluster(cluster_id),
+        f"no cluster {cluster_id!r}; list clusters at /api/clusters",
+    )
 
 
 @router.get("/api/actors", tags=["actors"], response_class=FastJSON, response_model=schemas.ActorPage)
@@ -172,36 +172,22 @@ def list_actors(
     return FastJSON({"actors": actors, "limit": limit, "offset": offset})
 
 
-@router.get(
-    "/api/actors/{actor_id}",
-    tags=["actors"],
-    response_class=FastJSON,
-    response_model=schemas.ActorDetail,
-    responses=errors(404),
-)
+@item_route("/api/actors/{actor_id}", "actors", schemas.ActorDetail)
 def get_actor(request: Request, actor_id: str, limit: Limit = 100) -> FastJSON:
     """An actor, its events as actor and as recipient, and its counterparts."""
-    found = service_of(request).store.actor(actor_id, limit=limit)
-    if found is None:
-        raise ApiError(404, f"no actor {actor_id!r}; find actor ids at /api/actors?q=NAME")
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.actor(actor_id, limit=limit),
+        f"no actor {actor_id!r}; find actor ids at /api/actors?q=NAME",
+    )
 
 
-@router.get(
-    "/api/documents/{doc_id}",
-    tags=["documents"],
-    response_class=FastJSON,
-    response_model=schemas.StoredDocument,
-    responses=errors(404),
-)
+@item_route("/api/documents/{doc_id}", "documents", schemas.StoredDocument)
 def get_document(request: Request, doc_id: str) -> FastJSON:
     """A stored document: text, passages with their language, entities with spans, events."""
-    found = service_of(request).store.document(doc_id)
-    if found is None:
-        raise ApiError(
-            404, f"no document {doc_id!r}; documents are named in each event's doc_id (see /api/events)"
-        )
-    return FastJSON(found)
+    return found_or_404(
+        service_of(request).store.document(doc_id),
+        f"no document {doc_id!r}; documents are named in each event's doc_id (see /api/events)",
+    )
 
 
 @router.post(
@@ -234,13 +220,20 @@ async def post_documents(request: Request) -> FastJSON:
 
 @router.get("/api/stats/timeline", tags=["stats"], response_class=FastJSON, response_model=schemas.Timeline)
 def timeline(
-    request: Request, filters: Filters, interval: Interval = "day", by: TimelineKey = "quad"
+    request: Request,
+    filters: Filters,
+    interval: Interval = "day",
+    by: TimelineKey = "quad",
+    count: Count = "events",
 ) -> FastJSON:
-    """Event counts per period and quad (or type), for charts; undated events left out."""
-    counts = service_of(request).store.timeline_json(interval=interval, by=by, **filters)
+    """Event counts per period and quad (or type), for charts; undated events left out.
+    count=clusters counts happenings instead: each cluster once, at the date and type of
+    its representative report (the record /api/clusters shows), which the type, quad and
+    date filters select by; the other filters select clusters with a matching report."""
+    counts = service_of(request).store.timeline_json(interval=interval, by=by, count=count, **filters)
     # The counts arrive as JSON text from the database (tens of thousands of rows for a
     # daily timeline): sent as they are, inside the same object as ever.
-    head = orjson.dumps({"interval": interval, "by": by})[:-1]
+    head = orjson.dumps({"interval": interval, "by": by, "count": count})[:-1]
     return Response(head + b',"counts":' + counts.encode() + b"}", media_type="application/json")
 
 
@@ -250,10 +243,13 @@ def actor_network(
     filters: Filters,
     limit: Annotated[int, Query(ge=1, le=5000, description="events to draw from, newest first")] = 1000,
     nodes: Annotated[int, Query(ge=2, le=200)] = 40,
+    count: Count = "events",
 ) -> FastJSON:
-    """Actors as nodes and events between them as edges (per quad), from matching events."""
+    """Actors as nodes and events between them as edges (per quad), from matching events;
+    count=clusters counts, on each node and edge, the clusters (happenings) of those
+    events, each once, instead of the events."""
     events = service_of(request).store.events(**filters, limit=limit, order="-date")
-    return FastJSON(network(events, nodes))
+    return FastJSON(network(events, nodes, count))
 
 
 @router.get("/api/stats/places", tags=["stats"], response_class=FastJSON, response_model=schemas.Places)

@@ -276,6 +276,7 @@ class TimelineCount(BaseModel):
 class Timeline(BaseModel):
     interval: Literal["day", "week", "month"]
     by: Literal["quad", "type"]
+    count: Literal["events", "clusters"]  # what the counts count
     counts: list[TimelineCount]
 
 
@@ -296,6 +297,7 @@ class Edge(BaseModel):
 
 
 class Network(BaseModel):
+    count: Literal["events", "clusters"]  # what nodes' `events` and edges' counts count
     nodes: list[Node]
     edges: list[Edge]
     sampled: int

@@ -4,17 +4,34 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from ..store.query import QueryError
+from ..store.timeline import COUNTS
+
 
 def node_key(entity: dict) -> str:
     # Resolved actors by id; unresolved entities by name, so "protesters" is one node.
     return entity.get("id") or "name:" + (entity.get("name") or "").casefold()
 
 
-def network(events: list[dict], max_nodes: int) -> dict:
-    """The busiest actors and the events between them, per quad."""
+def network(events: list[dict], max_nodes: int, count: str = "events") -> dict:
+    """The busiest actors and the events between them, per quad; with count="clusters",
+    each node and edge counts the clusters (happenings) of its events, each once."""
+    if count not in COUNTS:
+        raise QueryError(f"unknown count {count!r}; use one of {', '.join(COUNTS)}")
     nodes, degree = {}, Counter()
     edges: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    seen = set()
+
+    def first(*key) -> bool:  # (counting events: every occurrence counts)
+        if count != "clusters":
+            return True
+        if key in seen:
+            return False
+        seen.add(key)
+        return True
+
     for ev in events:
+        unit = (ev.get("cluster") or {}).get("id") or ev["id"]
         for who in ev["actor"] + ev["recipient"]:
             key = node_key(who)
             nodes.setdefault(
@@ -27,13 +44,16 @@ def network(events: list[dict], max_nodes: int) -> dict:
                     "kind": who.get("kind"),
                 },
             )
-            degree[key] += 1
+            if first("node", key, unit):
+                degree[key] += 1
         for a in ev["actor"]:
             for r in ev["recipient"]:
-                if node_key(a) != node_key(r):
-                    edges[(node_key(a), node_key(r))][ev["quad"]] += 1
+                pair = (node_key(a), node_key(r))
+                if pair[0] != pair[1] and first("edge", *pair, ev["quad"], unit):
+                    edges[pair][ev["quad"]] += 1
     kept = {key for key, _ in degree.most_common(max_nodes)}
     return {
+        "count": count,
         "nodes": [{**nodes[k], "events": degree[k]} for k in sorted(kept)],
         "edges": [
             {"source": s, "target": t, "quads": dict(c), "count": sum(c.values())}

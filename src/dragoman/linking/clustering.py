@@ -84,9 +84,18 @@ def span_of(r: Report) -> tuple[int, int] | None:
     return (r.lo, r.hi) if r.precise and r.lo is not None else None
 
 
-def plan_links(new: list[Report], found: list[Stored], stories: dict[str, Verdict] | None = None) -> Plan:
+def plan_links(
+    new: list[Report],
+    found: list[Stored],
+    stories: dict[str, Verdict] | None = None,
+    found_for: dict[str, set[str]] | None = None,
+) -> Plan:
     """Which cluster each new report belongs to, which clusters merge, and why.
-    `stories`: the stored articles that tell one story with the new one (by id)."""
+    `stories`: the stored articles that tell one story with the new one (by id);
+    `found_for`: the stored reports each new report's own index lookups found (by id),
+    when known: a new report is compared with those and its stories' reports only, not
+    with every report the article's lookups found (the index finds a superset of what
+    each may link to: blocking.py), which cost ten times the compare() calls."""
     stories = stories or {}
     sets, best = _Sets(), {}
     sizes = {s.cluster: s.size for s in found}
@@ -98,8 +107,10 @@ def plan_links(new: list[Report], found: list[Stored], stories: dict[str, Verdic
     for i, r in enumerate(new):
         for other in new[i + 1 :]:
             _consider(r, other, ("r", other.id), sets, best)
+        mine = found_for.get(r.id, set()) if found_for is not None else None
         for s in found:
-            _consider(r, s.report, ("c", s.cluster), sets, best, stories.get(s.report.doc_id))
+            if mine is None or s.report.id in mine or s.report.doc_id in stories:
+                _consider(r, s.report, ("c", s.cluster), sets, best, stories.get(s.report.doc_id))
     groups = defaultdict(list)
     for r in new:
         groups[sets.find(("r", r.id))].append(r.id)

@@ -45,6 +45,7 @@ from ..linking.clustering import (
 from ..linking.neardup import bands, copies, signature
 from ..linking.rules import Report, report_of
 from ..model import Document
+from . import cluster_counts
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
@@ -69,7 +70,8 @@ def link_records(
     setting = article_setting(records)
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
     stories = _stories(store, article)
-    plan = plan_links(reports, _found(store, reports, stories), stories)
+    found, found_for = _found(store, reports, stories)
+    plan = plan_links(reports, found, stories, found_for)
     origin = _origin(store, near) or source or doc_id
     _save_document(store, doc_id, reported, origin, near, article, sig)
     _apply(store, reports, plan)
@@ -120,9 +122,13 @@ def _stories(store, article: Article) -> dict:
     return verdicts
 
 
-def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
+def _found(store, reports: list[Report], stories: dict) -> tuple[list[Stored], dict[str, set[str]]]:
+    """The stored reports the new ones may link to, and which each new report's own
+    lookups found."""
     queries = sorted({q for r in reports for q in index_queries(r)})
-    ids = _keyed(store, "cluster_keys", "event_id", queries)
+    hits = _keyed_by_query(store, "cluster_keys", "event_id", queries)
+    found_for = {r.id: {e for q in index_queries(r) for e in hits.get(q, ())} for r in reports}
+    ids = {e for found in hits.values() for e in found}
     ids |= {
         r["event_id"]
         for r in _rows_in(store, "SELECT event_id FROM cluster_members WHERE doc_id IN ({})", sorted(stories))
@@ -134,7 +140,7 @@ def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
         "WHERE m.report IS NOT NULL AND m.event_id IN ({})",
         sorted(ids),
     )
-    return [
+    stored = [
         Stored(
             report_from_json(r["report"]),
             r["cluster_id"],
@@ -143,6 +149,23 @@ def _found(store, reports: list[Report], stories: dict) -> list[Stored]:
         )
         for r in found
     ]
+    return stored, found_for
+
+
+def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> dict:
+    """What an index table holds under each of these (key, first day, last day)."""
+    out: dict[tuple, set[str]] = {}
+    for i in range(0, len(queries), _CHUNK):
+        chunk = queries[i : i + _CHUNK]
+        values = ", ".join("(?, ?, ?, ?)" for _ in chunk)
+        found = store._fetch_tuples(
+            f"WITH q (n, k, lo, hi) AS (VALUES {values}) SELECT q.n, t.{column} FROM q "
+            f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
+            [v for n, query in enumerate(chunk) for v in (n, *query)],
+        )
+        for n, value in found:
+            out.setdefault(chunk[n], set()).add(value)
+    return out
 
 
 def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> set[str]:
@@ -199,6 +222,7 @@ def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
+    cluster_counts.change(store, set(plan.merged) | set(plan.clusters.values()), -1)  # (as they were)
     for absorbed, survivor in sorted(plan.merged.items()):
         store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
@@ -222,6 +246,7 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
         store, "cluster_keys", "event_id", [(key, day, r.id) for r in reports for key, day in index_rows(r)]
     )
     recount(store, set(plan.clusters.values()))
+    cluster_counts.change(store, set(plan.clusters.values()), +1)
 
 
 # ---------------------------------------------------------------- counts
@@ -299,6 +324,7 @@ def unlink_document(store, doc_id: str) -> None:
     members = store._fetch(
         "SELECT event_id, cluster_id, report FROM cluster_members WHERE doc_id = ?", [doc_id]
     )
+    cluster_counts.change(store, {m["cluster_id"] for m in members}, -1)  # (as they were)
     keys = [
         (key, day, m["event_id"])
         for m in members
@@ -320,12 +346,14 @@ def unlink_document(store, doc_id: str) -> None:
             [(k, d, doc_id) for k, d in doc_keys],
         )
         store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
-    resplit(store, {m["cluster_id"] for m in members})
+    cluster_counts.change(store, resplit(store, {m["cluster_id"] for m in members}), +1)
 
 
-def resplit(store, cluster_ids: set[str]) -> None:
+def resplit(store, cluster_ids: set[str]) -> set[str]:
     """Cluster the remaining members of these clusters again, from their reports alone
-    (as if their articles arrived anew); the biggest part keeps the id."""
+    (as if their articles arrived anew); the biggest part keeps the id. Returns the ids
+    of the clusters they now make."""
+    made = set()
     for cid in sorted(cluster_ids):
         members = store._fetch(
             "SELECT m.event_id, m.doc_id, m.report, d.article FROM "
@@ -348,6 +376,8 @@ def resplit(store, cluster_ids: set[str]) -> None:
                 [(new_id, *_why(linker, rid), rid) for rid in sorted(ids)],
             )
         recount(store, {cid} | {min(ids) for ids in parts[1:]})
+        made |= {cid} | {min(ids) for ids in parts[1:]}
+    return made
 
 
 def _by_document(members: list[dict]) -> list[list[dict]]:

@@ -293,23 +293,22 @@ FTS_COUNTRIES_SQLITE = (
 )
 
 
-def _period_indexes(tables: dict[str, str] | None = None) -> tuple[str, ...]:
+def _period_indexes(
+    tables: tuple[str, ...] = ("event_counts", "actor_counts", "country_counts", "term_counts"),
+) -> tuple[str, ...]:
     """SQLite: each count table in weekly and monthly order, on the very expressions of a
     timeline's query (dialect.SQLITE_PERIODS): per week (or month), then type, so that
     SUM(n) per period and type streams along the index with no sort of the day rows
     (sorting 58,000 rows of a whole-store timeline took 60-130 ms). The quad, n and the
     date itself come along: the index answers by quad and date filters alone too.
     (PostgreSQL groups such rows in a hash table: it needs none of these.)"""
-    tables = tables or {
-        "event_counts": "",
-        "actor_counts": "actor_id, ",
-        "country_counts": "country, ",
-        "term_counts": "term, ",
-    }
+    keys = {"actor_counts": "actor_id, ", "country_counts": "country, ", "term_counts": "term, "}
+    keys |= {"cluster_actor_counts": "actor_id, ", "cluster_country_counts": "country, "}
+    keys |= {"lang_counts": "lang, "}
     return tuple(
         f"CREATE INDEX {table}_by_{interval} ON {table} "
-        f"({key}{expression.format('date')}, event, quad, n, date)"
-        for table, key in tables.items()
+        f"({keys.get(table, '')}{expression.format('date')}, event, quad, n, date)"
+        for table in tables
         for interval, expression in SQLITE_PERIODS.items()
     )
 
@@ -438,6 +437,57 @@ LANG_COUNTS = (
     "CREATE INDEX lang_counts_by_type ON lang_counts (lang, date, event, quad, n)",
 )
 
+# Clusters per day and type (issue 13: timelines that count happenings, not reports): each
+# cluster counted once, at the date, type and quad of its representative report, in all;
+# per actor id and per country any of its reports is linked to (store/cluster_counts.py
+# keeps them in step). And clusters by their representative, for timelines whose filters
+# no count table answers.
+CLUSTER_COUNTS = (
+    """CREATE TABLE cluster_counts (
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (date, event)
+    )""",
+    """CREATE TABLE cluster_actor_counts (
+        actor_id {text} NOT NULL,
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (actor_id, date, event)
+    )""",
+    """CREATE TABLE cluster_country_counts (
+        country {text} NOT NULL,
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (country, date, event)
+    )""",
+    "CREATE INDEX cluster_counts_cover ON cluster_counts (date, quad, event, n)",
+    "CREATE INDEX cluster_counts_by_type ON cluster_counts (date, event, quad, n)",
+    "CREATE INDEX cluster_actor_counts_by_quad ON cluster_actor_counts (actor_id, date, quad, event, n)",
+    "CREATE INDEX cluster_actor_counts_by_type ON cluster_actor_counts (actor_id, date, event, quad, n)",
+    "CREATE INDEX cluster_country_counts_by_quad ON cluster_country_counts (country, date, quad, event, n)",
+    "CREATE INDEX cluster_country_counts_by_type ON cluster_country_counts (country, date, event, quad, n)",
+    "CREATE INDEX clusters_by_representative ON clusters (representative)",
+    """INSERT INTO cluster_counts (date, event, quad, n)
+       SELECT e.date, e.event, e.quad, COUNT(*) FROM clusters c
+       JOIN events e ON e.id = c.representative WHERE e.date IS NOT NULL
+       GROUP BY e.date, e.event, e.quad""",
+) + tuple(
+    f"""INSERT INTO cluster_{table}_counts ({column}, date, event, quad, n)
+       SELECT l.{column}, e.date, e.event, e.quad, COUNT(DISTINCT c.id) FROM clusters c
+       JOIN events e ON e.id = c.representative JOIN cluster_members m ON m.cluster_id = c.id
+       JOIN event_actors l ON l.event_id = m.event_id
+       WHERE e.date IS NOT NULL AND l.{column} IS NOT NULL
+       GROUP BY l.{column}, e.date, e.event, e.quad"""
+    for table, column in (("actor", "actor_id"), ("country", "country"))
+)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial schema", INITIAL),
     Migration(
@@ -468,8 +518,16 @@ MIGRATIONS: tuple[Migration, ...] = (
         only={
             "sqlite": EVENT_LANG_SQLITE
             + tuple(SQLITE.render(s) for s in LANG_COUNTS)
-            + _period_indexes({"lang_counts": "lang, "}),
+            + _period_indexes(("lang_counts",)),
             "postgresql": EVENT_LANG_POSTGRES + tuple(POSTGRES.render(s) for s in LANG_COUNTS),
+        },
+    ),
+    Migration(
+        11,
+        "clusters per date and type",
+        CLUSTER_COUNTS,
+        only={
+            "sqlite": _period_indexes(("cluster_counts", "cluster_actor_counts", "cluster_country_counts"))
         },
     ),
 )

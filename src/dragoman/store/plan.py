@@ -101,6 +101,38 @@ class Planner(Backend):
             params = [value] + params
         return f"{table} c", "c", "c.n", where, params
 
+    def _cluster_count_source(self, flt: EventFilter) -> tuple[str, str, str, str, list]:
+        """_count_source for counting clusters, each once, at the date and type of its
+        representative report (as /api/clusters lists it): the type, quad and date
+        filters select by those; the actor, country, search and document filters select
+        the clusters with a report that matches them (as /api/clusters does). A cluster
+        count table (cluster_counts.py) answers all but searches, documents, an actor
+        filter that is not one resolved actor, and an actor with a country."""
+        own = EventFilter(type=flt.type, quad=flt.quad, since=flt.since, until=flt.until)
+        table = None
+        if not (flt.q is not None or flt.doc or (flt.actor and (flt.country or not flt.actor_id))):
+            table = (
+                ("cluster_country_counts", "country", flt.country.upper())
+                if flt.country
+                else ("cluster_actor_counts", "actor_id", flt.actor_id)
+                if flt.actor
+                else ("cluster_counts", None, None)
+            )
+        if table:
+            where, params = own.where(self.dialect, "c")
+            if table[1]:
+                where = f" WHERE c.{table[1]} = ?" + where.replace(" WHERE ", " AND ", 1)
+                params = [table[2]] + params
+            return f"{table[0]} c", "c", "c.n", where, params
+        reports = self._planned(EventFilter(actor=flt.actor, country=flt.country, q=flt.q, doc=flt.doc))
+        inner, inner_params = reports.where(self.dialect, "r")
+        where, params = own.where(self.dialect, "e")
+        matching = (
+            f"k.id IN (SELECT m.cluster_id FROM events r JOIN cluster_members m ON m.event_id = r.id{inner})"
+        )
+        where = f"{where} AND {matching}" if where else f" WHERE {matching}"
+        return "clusters k JOIN events e ON e.id = k.representative", "e", "1", where, params + inner_params
+
     def _events_table(self, flt: EventFilter) -> str:
         """`events e`, as counts and timelines read it: a search alone (or with a country
         the full-text query holds) reads only its matches' date, type and quad."""

@@ -29,6 +29,9 @@ ORDERS = {
 }
 
 
+FILTER_NAMES = ("actor", "country", "type", "quad", "since", "until", "q", "doc")
+
+
 class QueryError(StoreError, ValueError):
     """A filter value the store cannot use (an unknown type, a malformed date)."""
 
@@ -60,6 +63,10 @@ class EventFilter:
     # The search's full-text query restricts it to the country itself (SQLite, whose
     # index holds each event's countries): no link is read.
     country_in_fts: bool = False
+
+    def given(self) -> dict:
+        """The filters a user set (the planner's fields left out): {name: value}."""
+        return {f: getattr(self, f) for f in FILTER_NAMES if getattr(self, f) is not None}
 
     def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
         clauses, params = [], []

@@ -24,23 +24,10 @@ _TABLES_COUNTED = ("documents", "events", "actors", "mentions", "sentences")
 
 class Reader(Planner):
     # ---- events ------------------------------------------------------------------------
-    def events(
-        self,
-        actor=None,
-        country=None,
-        type=None,
-        quad=None,
-        since=None,
-        until=None,
-        q=None,
-        doc=None,
-        lang=None,
-        limit: int = 100,
-        offset: int = 0,
-        order: str = "date",
-    ) -> list[dict]:
-        """Event records (Event.to_record() dicts) matching every filter given."""
-        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc, lang))
+    def events(self, limit: int = 100, offset: int = 0, order: str = "date", **filters) -> list[dict]:
+        """Event records (Event.to_record() dicts) matching every filter given (the
+        fields of EventFilter: actor, country, type, quad, since, until, q, doc)."""
+        flt = self._planned(EventFilter(**filters))
         where, params = flt.where(self.dialect)
         params += [check_count("limit", limit), check_count("offset", offset)]
         by = check_order(order)
@@ -60,25 +47,13 @@ class Reader(Planner):
             )
         return cluster_reads.attach(self, [json.loads(r["record"]) for r in found])
 
-    def iter_events(
-        self,
-        actor=None,
-        country=None,
-        type=None,
-        quad=None,
-        since=None,
-        until=None,
-        q=None,
-        doc=None,
-        lang=None,
-        page: int = 1000,
-    ) -> Iterator[dict]:
+    def iter_events(self, page: int = 1000, **filters) -> Iterator[dict]:
         """Every matching event record, in storage order, read `page` at a time.
 
         For exports of any size: memory stays at one page, and each page is found
         through the primary key (no OFFSET scans), whatever the number of events.
         """
-        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc, lang))
+        flt = self._planned(EventFilter(**filters))
         where, params = flt.where(self.dialect)
         where = f"{where} AND e.seq > ?" if where else " WHERE e.seq > ?"
         if not isinstance(page, int) or page < 1:
@@ -93,22 +68,10 @@ class Reader(Planner):
                 return
             last = found[-1]["seq"]
 
-    def count_events(
-        self,
-        actor=None,
-        country=None,
-        type=None,
-        quad=None,
-        since=None,
-        until=None,
-        q=None,
-        doc=None,
-        lang=None,
-        cap: int | None = None,
-    ) -> int:
+    def count_events(self, cap: int | None = None, **filters) -> int:
         """How many events match every filter given; with a cap, counting stops there
         (the answer is then at most cap: a lower bound when it equals cap)."""
-        flt = self._planned(EventFilter(actor, country, type, quad, since, until, q, doc, lang))
+        flt = self._planned(EventFilter(**filters))
         if self._count_table_for(flt):
             total = self._counted_total(flt, cap)
             return total if cap is None else min(total, cap)
@@ -142,37 +105,11 @@ class Reader(Planner):
         return cluster_reads.attach(self, [json.loads(found[0]["record"])])[0] if found else None
 
     # ---- event clusters (clusters.py keeps them, cluster_reads.py reads them) ----------
-    def clusters(
-        self,
-        actor=None,
-        country=None,
-        type=None,
-        quad=None,
-        since=None,
-        until=None,
-        q=None,
-        doc=None,
-        lang=None,
-        limit: int = 100,
-        offset: int = 0,
-        order: str = "-articles",
-    ) -> list[dict]:
+    def clusters(self, limit: int = 100, offset: int = 0, order: str = "-articles", **filters) -> list[dict]:
         """Clusters (the reports of one happening) with at least one event matching every
-        filter given, each with its counts and representative record."""
+        filter given (those of events()), each with its counts and representative record."""
         return cluster_reads.list_clusters(
-            self,
-            actor,
-            country,
-            type,
-            quad,
-            since,
-            until,
-            q,
-            doc,
-            lang,
-            limit=limit,
-            offset=offset,
-            order=order,
+            self, EventFilter(**filters), limit=limit, offset=offset, order=order
         )
 
     def cluster(self, cluster_id: str) -> dict | None:

@@ -12,19 +12,26 @@ from .plan import Planner
 from .query import EventFilter, QueryError
 
 INTERVALS = ("day", "week", "month")
+# What a timeline counts: event records, or clusters (the reports of one happening, each
+# counted once, at the date and type of its representative report: see
+# Planner._cluster_count_source).
+COUNTS = ("events", "clusters")
 TIMELINE_KEYS = {"quad": "quad", "type": "event"}
 
 
 class Timelines(Planner):
-    def timeline(self, interval: str = "day", by: str = "quad", **filters) -> list[dict]:
-        """Event counts per period and quad (or type): [{"period", "key", "count"}].
+    def timeline(
+        self, interval: str = "day", by: str = "quad", count: str = "events", **filters
+    ) -> list[dict]:
+        """Event counts per period and quad (or type): [{"period", "key", "count"}];
+        with count="clusters", counts of clusters (see COUNTS).
 
         Events dated less precisely than the interval (a bare year in a daily
         timeline) and undated events are left out.
         """
-        return json.loads(self.timeline_json(interval, by, **filters))
+        return json.loads(self.timeline_json(interval, by, count, **filters))
 
-    def timeline_json(self, interval: str = "day", by: str = "quad", **filters) -> str:
+    def timeline_json(self, interval: str = "day", by: str = "quad", count: str = "events", **filters) -> str:
         """timeline() as the JSON text of its list, written by the database itself: a
         daily timeline over a big store has tens of thousands of rows, and making a
         Python object of each (to encode them again) took longer than counting them."""
@@ -32,14 +39,21 @@ class Timelines(Planner):
             raise QueryError(f"unknown interval {interval!r}; use one of {', '.join(INTERVALS)}")
         if by not in TIMELINE_KEYS:
             raise QueryError(f"unknown timeline key {by!r}; use one of {', '.join(TIMELINE_KEYS)}")
+        if count not in COUNTS:
+            raise QueryError(f"unknown count {count!r}; use one of {', '.join(COUNTS)}")
         flt = self._planned(EventFilter(**filters))
-        sql, params = self._timeline_sql(interval, by, flt)
+        sql, params = self._timeline_sql(interval, by, flt, count)
         sql = self.dialect.json_rows(sql, ("period", "key", "count"), "c0, c1")
         return self._fetch_tuples(sql, params)[0][0]
 
-    def _timeline_sql(self, interval: str, by: str, flt: EventFilter) -> tuple[str, list]:
+    def _timeline_sql(
+        self, interval: str, by: str, flt: EventFilter, count: str = "events"
+    ) -> tuple[str, list]:
         """The timeline's rows (c0: period, c1: key, c2: count), in that order."""
-        source, alias, n, where, params = self._count_source(flt, terms=True)
+        if count == "clusters":
+            source, alias, n, where, params = self._cluster_count_source(flt)
+        else:
+            source, alias, n, where, params = self._count_source(flt, terms=True)
         where = f"{where} AND" if where else " WHERE"
         if interval == "day":
             return self._daily_sql(by, source, alias, n, where), params

@@ -18,8 +18,10 @@ const LANGUAGES = { en: "English", ru: "Russian" };
 const SVGNS = "http://www.w3.org/2000/svg";
 
 // grouped: the table shows one row per cluster (the reports of one happening: clusters.js).
+// count: what the timeline and the network count, "events" (reports) or "clusters" (happenings).
 const state = { filters: {}, order: "-date", offset: 0, limit: 50, events: [], clientSort: null,
-  grouped: false, clusters: [], nextClusters: null };
+  grouped: false, clusters: [], nextClusters: null, count: "events" };
+const COUNTED = { events: "event(s)", clusters: "happening(s)" };
 
 /* ---- DOM helpers: the only way text reaches the page ---------------------------------- */
 
@@ -73,6 +75,7 @@ function readHash() {
   state.offset = Number(params.get("offset")) || 0;
   state.order = params.get("order") || "-date";
   state.grouped = params.get("grouped") === "1";
+  state.count = params.get("count") === "clusters" ? "clusters" : "events";
   return { eventId: params.get("event"), clusterId: params.get("cluster") };
 }
 
@@ -81,6 +84,7 @@ function writeHash(eventId, clusterId) {
   if (state.offset) params.set("offset", state.offset);
   if (state.order !== "-date") params.set("order", state.order);
   if (state.grouped) params.set("grouped", "1");
+  if (state.count !== "events") params.set("count", state.count);
   if (eventId) params.set("event", eventId);
   if (clusterId) params.set("cluster", clusterId);
   history.replaceState(null, "", "#" + params.toString());
@@ -214,7 +218,7 @@ const TL = { width: 600, height: 180, left: 30, bottom: 20, top: 8 };
 async function loadTimeline() {
   const interval = $("#interval").value;
   const by = $("#by").value;
-  const result = await api("/api/stats/timeline", { ...state.filters, interval, by });
+  const result = await api("/api/stats/timeline", { ...state.filters, interval, by, count: state.count });
   drawTimeline(result.counts, interval, by);
 }
 
@@ -320,7 +324,7 @@ function periodEnd(period, interval) {
 const NET = { width: 600, height: 360 };
 
 async function loadNetwork() {
-  const graph = await api("/api/stats/network", { ...state.filters, limit: 1000, nodes: 40 });
+  const graph = await api("/api/stats/network", { ...state.filters, limit: 1000, nodes: 40, count: state.count });
   drawNetwork(graph);
 }
 
@@ -381,7 +385,7 @@ function drawNetwork(graph) {
     const b = byId.get(edge.target);
     svg.append(el("svg:line", { class: "edge", x1: a.x, y1: a.y, x2: b.x, y2: b.y,
       stroke: QUAD_COLOURS[mainQuad(edge.quads)], "stroke-width": Math.min(8, 1 + edge.count) },
-    el("svg:title", {}, `${a.name} \u2192 ${b.name}: ${edge.count} event(s)`)));
+    el("svg:title", {}, `${a.name} \u2192 ${b.name}: ${edge.count} ${COUNTED[state.count]}`)));
   }
   for (const node of graph.nodes) svg.append(networkNode(node));
 }
@@ -392,7 +396,7 @@ function networkNode(node) {
   return el("svg:g", { class: "node" + (selected ? " selected" : ""), "data-actor": node.actor_id || node.name,
     onclick: () => setFilter({ actor: node.actor_id || node.name }) },
   el("svg:circle", { cx: node.x, cy: node.y, r },
-    el("svg:title", {}, `${node.name} (${node.country || "?"}): ${node.events} event(s)`)),
+    el("svg:title", {}, `${node.name} (${node.country || "?"}): ${node.events} ${COUNTED[state.count]}`)),
   el("svg:text", { x: node.x + r + 2, y: node.y + 3 }, node.name));
 }
 
@@ -562,6 +566,11 @@ function bindControls() {
   $("#limit").onchange = () => { state.limit = Number($("#limit").value); state.offset = 0; loadEvents(); };
   $("#interval").onchange = () => loadTimeline().catch((error) => showStatus(error.message, true));
   $("#by").onchange = () => loadTimeline().catch((error) => showStatus(error.message, true));
+  $("#count-by").onchange = () => {
+    state.count = $("#count-by").value;
+    writeHash();
+    Promise.all([loadTimeline(), loadNetwork()]).catch((error) => showStatus(error.message, true));
+  };
   $("#close-detail").onclick = () => { $("#detail").hidden = true; writeHash(); };
   $("#close-cluster").onclick = () => { $("#cluster").hidden = true; writeHash(); };
   $("#grouped").onchange = () => {
@@ -578,6 +587,7 @@ async function start() {
   bindControls();
   const { eventId, clusterId } = readHash();
   showGrouped(state.grouped);
+  $("#count-by").value = state.count;
   fillForm();
   showService();
   await refresh();
