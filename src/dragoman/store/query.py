@@ -29,7 +29,7 @@ ORDERS = {
 }
 
 
-FILTER_NAMES = ("actor", "country", "type", "quad", "since", "until", "q", "doc")
+FILTER_NAMES = ("actor", "country", "type", "quad", "since", "until", "q", "doc", "lang")
 
 
 class QueryError(StoreError, ValueError):
