@@ -154,8 +154,9 @@ def _dates_another_noun(span, trigger_i: int) -> bool:
     anchors = _trigger_anchors(trigger)
     above = {trigger_i} | {a.i for a in trigger.ancestors}
     owner = next((t.head for t in span if t.dep_ == "poss" and not span.start <= t.head.i < span.end), None)
-    if owner is not None and owner.i not in anchors and owner.i not in above:
-        return True
+    subject = owner is not None and owner.dep_ in ("nsubj", "nsubjpass") and owner.head.i in anchors
+    if owner is not None and owner.i not in anchors and owner.i not in above and not subject:
+        return True  # but "Sunday's vote approved the plan": the vote is the approving
     for node in [span.root] + list(span.root.ancestors):
         if node.i in anchors or node.i in above:
             return False
