@@ -98,7 +98,7 @@ OTHER_CLAUSE = 20  # attachment distances from here on: the date is in another c
 
 def sentence_dates(sentence, anchor: str | None, head_i: int | None = None, own: bool = True) -> list[tuple]:
     """Every date the sentence gives, as (attachment distance to token `head_i`, start, date,
-    whether it dates a saying); with `own`, only those that can be the date of `head_i` (not
+    whether it dates a saying, the verb it dates or None); with `own`, only those that can be the date of `head_i` (not
     those of another noun, see _dates_another_noun).
 
     A weekday looks ahead when the clause it dates speaks of the future ("will meet on Friday"),
@@ -112,7 +112,9 @@ def sentence_dates(sentence, anchor: str | None, head_i: int | None = None, own:
             own and head_i is not None and _dates_another_noun(sentence.doc[start:end], head_i)
         ):
             distance = attachment_distance(root, head_i) if head_i is not None else 0
-            scored.append((distance, start, result, _dates_a_saying(sentence, start, root)))
+            scored.append(
+                (distance, start, result, _dates_a_saying(sentence, start, root), _governing_verb(root))
+            )
     return scored
 
 
