@@ -205,6 +205,8 @@ def test_a_day_that_owns_a_noun_dates_that_noun_only(nlp):
     doc = nlp("Officials condemned Sunday's attack.")
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "condemned")) is None
     assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "attack")).date == "2021-05-30"
+    doc = nlp("Sunday's vote approved the budget.")
+    assert event_date(next(doc.sents), ANCHOR, _trigger(doc, "approved")).date == "2021-05-30"
 
 
 @pytest.mark.parametrize("words", ["just a month", "only two weeks", "a year"])

@@ -85,3 +85,12 @@ def test_an_undated_act_takes_the_lead_day_of_an_act_and_a_statement_the_day_it_
     events = {e.event: e.date for e in _events(pipeline, text, "2021-06-04")}
     assert events["COERCE"] == "2021-06-03"
     assert events["ACCUSE"] == "2021-06-04"
+
+
+def test_a_threat_is_dated_when_made_and_a_future_refusal_when_it_will_be(pipeline):
+    threat = _events(pipeline, "Hamas said on Monday it was ready to attack Israel next month.", "2021-06-02")
+    assert [(e.event, e.date) for e in threat] == [("THREATEN", "2021-05-31")]
+    refusal = _events(
+        pipeline, "Iran will reject the European Union's proposal at the talks next month.", "2021-06-02"
+    )
+    assert [(e.event, e.date) for e in refusal] == [("REJECT", "2021-07")]

@@ -98,7 +98,7 @@ OTHER_CLAUSE = 20  # attachment distances from here on: the date is in another c
 
 def sentence_dates(sentence, anchor: str | None, head_i: int | None = None, own: bool = True) -> list[tuple]:
     """Every date the sentence gives, as (attachment distance to token `head_i`, start, date,
-    whether it dates a saying); with `own`, only those that can be the date of `head_i` (not
+    whether it dates a saying, the verb it dates or None); with `own`, only those that can be the date of `head_i` (not
     those of another noun, see _dates_another_noun).
 
     A weekday looks ahead when the clause it dates speaks of the future ("will meet on Friday"),
@@ -112,7 +112,9 @@ def sentence_dates(sentence, anchor: str | None, head_i: int | None = None, own:
             own and head_i is not None and _dates_another_noun(sentence.doc[start:end], head_i)
         ):
             distance = attachment_distance(root, head_i) if head_i is not None else 0
-            scored.append((distance, start, result, _dates_a_saying(sentence, start, root)))
+            scored.append(
+                (distance, start, result, _dates_a_saying(sentence, start, root), _governing_verb(root))
+            )
     return scored
 
 
@@ -154,8 +156,9 @@ def _dates_another_noun(span, trigger_i: int) -> bool:
     anchors = _trigger_anchors(trigger)
     above = {trigger_i} | {a.i for a in trigger.ancestors}
     owner = next((t.head for t in span if t.dep_ == "poss" and not span.start <= t.head.i < span.end), None)
-    if owner is not None and owner.i not in anchors and owner.i not in above:
-        return True
+    subject = owner is not None and owner.dep_ in ("nsubj", "nsubjpass") and owner.head.i in anchors
+    if owner is not None and owner.i not in anchors and owner.i not in above and not subject:
+        return True  # but "Sunday's vote approved the plan": the vote is the approving
     for node in [span.root] + list(span.root.ancestors):
         if node.i in anchors or node.i in above:
             return False

@@ -214,7 +214,8 @@ class Pipeline:
             if sent.lang == "ru":
                 found = self.russian.event_date(sent.span, doc.date, _trigger_token(event, sent))
             else:
-                statement = event.quad == "verbal_conflict"
+                # a demand, accusation, refusal or threat made by the time of the report
+                statement = event.quad == "verbal_conflict" and event.modality != "future"
                 found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text

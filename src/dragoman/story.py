@@ -83,12 +83,13 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None]:
         return None, None, None
     published = Date.fromisoformat(doc.date)
     first = act = said_day = None
+    # "Chile praised Peru on Monday": the day of a statement is a day things were said
+    statements = {i for e in doc.events if e.quad.startswith("verbal") for i in range(*e.trigger["span"])}
     for sent in doc.sentences[:LEAD_SENTENCES]:
         if sent.span is None or dates.is_caption(sent.text):
             continue
-        for _, _, found, said in sorted(
-            dates.sentence_dates(sent.span, doc.date, sent.span.root.i, own=False)
-        ):
+        found_dates = dates.sentence_dates(sent.span, doc.date, sent.span.root.i, own=False)
+        for _, _, found, said, verb in sorted(found_dates, key=lambda f: f[:2]):
             if found.precision != "day" or len(found.date) != 10:
                 continue
             days_before = (published - Date.fromisoformat(found.date)).days
@@ -96,7 +97,7 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None]:
             if not earliest <= days_before <= STORY_WINDOW_DAYS:
                 continue
             first = first or found.date
-            if said:
+            if said or (verb is not None and sent.offset + verb.idx in statements):
                 said_day = said_day or found.date
             else:
                 act = act or found.date
