@@ -232,6 +232,50 @@ def test_a_noun_s_by_phrase_names_its_actor_even_inside_another_event(pipeline):
     assert e.actor[0].name == "Taliban militants" and e.recipient[0].country == "RUS"
 
 
+# ---------------------------------------------------------------- mass attacks (shootings, bombings)
+
+
+def test_a_participle_with_an_object_is_a_main_clause_not_a_reduced_relative(pipeline):
+    # the parser reads "killed at least" as "a gunman (who was) killed at ...": a passive
+    # participle has no object of its own, so the gunman killed, and wounded
+    found = extract(
+        pipeline, "A gunman killed at least 30 people and wounded more than 200 at a Denver rock concert."
+    )
+    assert [(e.event, e.actor[0].name, e.trigger["text"]) for e in found] == [
+        ("ASSAULT", "gunman", "killed"),
+        ("ASSAULT", "gunman", "wounded"),
+    ]
+    # a participle that has no object is still what it looks like: the man was killed
+    assert kinds(pipeline, "A man killed in the Denver attack was buried on Sunday.") == []
+
+
+def test_force_that_leaves_its_object_dead_is_force(pipeline):
+    found = extract(pipeline, "Belgian police shot the gunman dead outside the station.")
+    assert [(e.event, e.actor[0].sector, e.recipient[0].name) for e in found] == [
+        ("ASSAULT", "COP", "gunman")
+    ]
+
+
+def test_who_claims_the_article_s_attack_attacked_whom_it_was_done_to(pipeline):
+    text = (
+        "A gunman opened fire on worshippers in Lahore on Friday. Police shot the gunman dead. "
+        "The Islamic State group claimed responsibility for the attack."
+    )
+    found = [e for e in extract(pipeline, text) if e.actor[0].org == "ISIS"]
+    # the attack the article is about (the first), not the police's shot that ended it
+    assert [(e.event, e.recipient[0].name, e.recipient[0].country) for e in found] == [
+        ("ASSAULT", "worshippers", "PAK")
+    ]
+    # a headline's claim is of the attack its story tells
+    text = "ISIS claims Lahore attack. A gunman opened fire on worshippers in Lahore on Friday."
+    assert [e.recipient[0].country for e in extract(pipeline, text) if e.actor[0].org == "ISIS"] == ["PAK"]
+    # a claim of an attack already coded with the claimant adds nothing
+    text = "Taliban fighters attacked a police post in Kunduz. The Taliban claimed responsibility for the attack."
+    assert len(coded(pipeline, text, "ASSAULT")) == 1
+    # and an article that tells of no attack gives the claim no one to be done to
+    assert kinds(pipeline, "The Islamic State group claimed responsibility for the attack.") == []
+
+
 # ---------------------------------------------------------------- responses
 
 

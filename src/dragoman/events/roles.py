@@ -24,6 +24,7 @@ from ..syntax import (
     conjuncts,
     conjuncts_deep,
     inherited_subject,
+    misread_clause_subject,
     past_dateline,
     pobjs,
     raised_objects,
@@ -57,6 +58,7 @@ MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
+CLAIMING_VERBS = words("claiming_verbs")
 BODY_NOUNS = words("body_nouns")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
@@ -216,7 +218,10 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
         return [verb.head]
     if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
-        return deed or inherited_subject(verb)
+        # "A gunman killed at least 50 people": force, which no double-object verb does
+        # ("a woman denied entry"), misread as a reduced relative
+        misread = cand.trigger.event in MATERIAL_CONFLICT and misread_clause_subject(verb)
+        return deed or misread or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
@@ -301,6 +306,8 @@ def predicate_heads(verb) -> list:
 def responsible_party(noun) -> list:
     """Who is said to be responsible for an act, or claims it, is its actor."""
     prep = noun.head
+    if noun.dep_ == "dobj" and prep.lemma_.lower() in CLAIMING_VERBS:  # "IS claimed the attack"
+        return [c for c in prep.children if c.dep_ == "nsubj"]
     if noun.dep_ != "pobj" or prep.lower_ != "for":
         return []
     word = prep.head
