@@ -276,6 +276,33 @@ def test_who_claims_the_article_s_attack_attacked_whom_it_was_done_to(pipeline):
     assert kinds(pipeline, "The Islamic State group claimed responsibility for the attack.") == []
 
 
+def test_gunfire_let_loose_and_explosives_set_off_are_attacks(pipeline):
+    [e] = extract(
+        pipeline, "A Kurdish gunman unleashed a barrage of gunfire onto a crowd of Turkish soldiers."
+    )
+    assert (e.event, e.actor[0].name, e.recipient[0].country) == ("ASSAULT", "Kurdish gunman", "TUR")
+    assert coded(pipeline, "The gunman sprayed bullets at Afghan soldiers from a rooftop.", "ASSAULT")[0][
+        1
+    ] == {"AFG"}
+    text = "Al-Shabaab militants detonated an explosive device at a Somali army base."
+    assert coded(pipeline, text, "ASSAULT") == [({"SOM"}, {"SOM"})]
+
+
+def test_an_attack_noun_acts_on_those_it_leaves_dead_or_those_killed_in_it(pipeline):
+    text = "A bombing by Boko Haram militants left 30 Cameroonian villagers dead."
+    assert coded(pipeline, text, "ASSAULT") == [({"NGA"}, {"CMR"})]
+    text = "Two Iraqi soldiers were wounded in a bombing by Islamic State fighters near Mosul."
+    [e] = extract(pipeline, text)
+    assert e.actor[0].org == "ISIS" and e.recipient[0].name == "Iraqi soldiers"
+
+
+def test_a_weapon_acts_for_whoever_its_phrase_says_used_it(pipeline):
+    text = "A car bomb driven by a Taliban suicide bomber initiated the attack on the Indian consulate."
+    assert coded(pipeline, text, "ASSAULT") == [({"AFG"}, {"IND"})]
+    # a weapon no one is said to have used names no attacker: no event
+    assert kinds(pipeline, "A car laden with explosives initiated the attack on the Indian consulate.") == []
+
+
 # ---------------------------------------------------------------- responses
 
 

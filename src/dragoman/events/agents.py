@@ -1,7 +1,7 @@
 """Who acts when the words that act are not an actor: the maker of a text that acts ("a
 resolution slashing Iran's imports"), the actor of a noun that carries an event ("a Treasury
 announcement of sanctions"), and the authorities behind a passive arrest or detention that
-names no agent ("she was arrested at her home").
+names no agent ("she was arrested at her home"), and the user of a weapon ("a car bomb driven by X").
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from ..words import words
 
 CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
 INSTRUMENT_NOUNS = words("instrument_nouns")
+WEAPON_NOUNS = words("weapon_nouns")
 ADOPTING_VERBS = words("adopting_verbs")
 AUTHORITY_SECTORS = words("authority_sectors")
 ARRESTING_SECTORS = words("arresting_sectors")
@@ -42,6 +43,21 @@ def instrument_author(tok) -> list:
             agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
     return []
+
+
+def weapon_user(tok) -> list:
+    """Who used a weapon that acts: the agent of the phrase that says so ("a car bomb driven by a
+    Taliban bomber", "a device planted by militants"). With none, the weapon names no actor
+    of its own (its modifiers may: "a Taliban car bomb")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ in ("acl", "relcl")
+        for a in c.children
+        if a.dep_ == "agent"
+        for o in a.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def carrier_actor(noun) -> list:

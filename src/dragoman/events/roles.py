@@ -41,12 +41,14 @@ from .acts import (
 )
 from .agents import (
     INSTRUMENT_NOUNS,
+    WEAPON_NOUNS,
     accused_doer,
     captors,
     carrier_actor,
     depicted_doer,
     implicit_authority,
     instrument_author,
+    weapon_user,
 )
 from .candidates import Candidate, by_agents
 from .lexicon import Lexicon
@@ -59,6 +61,7 @@ DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 CLAIMING_VERBS = words("claiming_verbs")
+TOLL_VERBS = words("toll_verbs")
 BODY_NOUNS = words("body_nouns")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
@@ -158,6 +161,9 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
     if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
         subj = instrument_author(instrument) or subj
+    weapon = next((s for s in subj if s.lemma_.lower() in WEAPON_NOUNS), None)
+    if weapon is not None and cand.trigger.event in MATERIAL_CONFLICT:  # "a car bomb driven by X rammed"
+        subj = weapon_user(weapon) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
     if (
         cand.noun is not None
@@ -281,6 +287,15 @@ def _noun_recipients(noun, trig) -> list:
         head = head.head
     if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
         recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not recip and noun.dep_ == "nsubj" and head.lemma_.lower() in TOLL_VERBS:
+        # "the bombing left 30 villagers dead"
+        if any(c.dep_ == "oprd" for c in head.children):
+            recip = [c for c in head.children if c.dep_ == "dobj"]
+    if not recip and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "30 soldiers were killed in an attack by X": those the passive verb tells of
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children):
+            recip = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not recip and noun.dep_ == "nsubj":  # "North Korea's missile launch was the first to fly over Japan"
         recip = [o for h in predicate_heads(noun.head) for o in pobjs(h, trig.preps)]
     if not recip:  # "its demand that the US ease sanctions": the clause's subject
