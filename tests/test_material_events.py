@@ -296,6 +296,18 @@ def test_an_attack_noun_acts_on_those_it_leaves_dead_or_those_killed_in_it(pipel
     assert e.actor[0].org == "ISIS" and e.recipient[0].name == "Iraqi soldiers"
 
 
+def test_a_city_before_an_attack_is_where_it_was_not_who_did_it(pipeline):
+    assert kinds(pipeline, "The Baghdad bombing killed 12 people.") == []
+    assert kinds(pipeline, "Mourners gathered after the Manchester attack.") == []
+    # a country or its people before it did it
+    assert coded(pipeline, "US strikes on Raqqa killed 20 Syrian civilians.", "ASSAULT") == [
+        ({"USA"}, {"SYR"})
+    ]
+    assert coded(pipeline, "The Taliban attack on the police post killed 4 Afghan policemen.", "ASSAULT") == [
+        ({"AFG"}, {"AFG"})
+    ]
+
+
 def test_a_weapon_acts_for_whoever_its_phrase_says_used_it(pipeline):
     text = "A car bomb driven by a Taliban suicide bomber initiated the attack on the Indian consulate."
     assert coded(pipeline, text, "ASSAULT") == [({"AFG"}, {"IND"})]

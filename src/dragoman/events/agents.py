@@ -6,9 +6,12 @@ names no agent ("she was arrested at her home"), and the user of a weapon ("a ca
 
 from __future__ import annotations
 
+from ..knowledge import COUNTRY, DEMONYM
 from ..model import Entity
+from ..plover import MATERIAL_CONFLICT
 from ..places import event_places
 from ..syntax import SUBJECT_DEPS, inherited_subject, pobjs
+from .acts import doer_tokens
 from ..words import words
 
 CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
@@ -58,6 +61,37 @@ def weapon_user(tok) -> list:
         for o in a.children
         if o.dep_ == "pobj"
     ]
+
+
+def without_place_modifiers(cand, tokens: list, actors, lex) -> list:
+    """ "the Nice attack", "the Kabul bombing", "the Las Vegas shooting": a place named before an
+    act of force is where it was done, not who did it; a country or its people are ("US
+    strikes", "a Russian attack"). So for the act's own actor, and for a verb of force whose
+    subject is such an act ("the Kabul attack killed 12 people": whoever did it, if it says)."""
+    if cand.trigger.event not in MATERIAL_CONFLICT:
+        return tokens
+    if cand.bare_noun:
+        return [t for t in tokens if not _place_modifier(t, cand.noun, actors)]
+    out = []
+    for t in tokens:
+        if any(r.event in MATERIAL_CONFLICT for r in lex.nouns.get(t.lemma_.lower(), ())):
+            out += [d for d in doer_tokens(t, lex) if not _place_modifier(d, t, actors)]
+        else:
+            out.append(t)
+    return out
+
+
+def _place_modifier(tok, noun, actors) -> bool:
+    """A place (not a country) named as a modifier of the noun: "Kabul" of "the Kabul attack"."""
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and tok.head.i == noun.i
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and not any(
+            x.category in (COUNTRY, DEMONYM)
+            for x in actors.kb.lookup([w.text for w in tok.doc[tok.left_edge.i : tok.i + 1]])
+        )
+    )
 
 
 def carrier_actor(noun) -> list:

@@ -49,6 +49,7 @@ from .agents import (
     implicit_authority,
     instrument_author,
     weapon_user,
+    without_place_modifiers,
 )
 from .candidates import Candidate, by_agents
 from .lexicon import Lexicon
@@ -368,7 +369,7 @@ def parties_between(head) -> list:
 def resolve_roles(case: Case, actors) -> None:
     """The actors and recipients the role tokens name, each actor once."""
     cand, toks = case.cand, case.tokens
-    case.actor = entities(toks.actor, actors, role="actor")
+    case.actor = entities(without_place_modifiers(cand, toks.actor, actors, case.lex), actors, role="actor")
     if not case.actor and toks.implicit:  # "she was arrested at her home", "... in connection with"
         case.actor = implicit_authority(cand.head, case.sent, actors)
     avoid = frozenset(a.id for a in case.actor if a.id)
