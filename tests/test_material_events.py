@@ -245,6 +245,9 @@ def test_a_participle_with_an_object_is_a_main_clause_not_a_reduced_relative(pip
         ("ASSAULT", "gunman", "killed"),
         ("ASSAULT", "gunman", "wounded"),
     ]
+    # "a country music festival" is no country
+    text = "Canada mourned on Monday. A gunman wounded over 400 at a country music festival on Sunday."
+    assert [r.name for e in extract(pipeline, text) for r in e.recipient] == []
     # a participle that has no object is still what it looks like: the man was killed
     assert kinds(pipeline, "A man killed in the Denver attack was buried on Sunday.") == []
 
