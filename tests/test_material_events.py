@@ -289,6 +289,10 @@ def test_gunfire_let_loose_and_explosives_set_off_are_attacks(pipeline):
     ] == {"AFG"}
     text = "Al-Shabaab militants detonated an explosive device at a Somali army base."
     assert coded(pipeline, text, "ASSAULT") == [({"SOM"}, {"SOM"})]
+    # a bomb is set off at, outside or near whom it is aimed at
+    text = "Militants set off a car bomb outside the Kenyan parliament."
+    assert coded(pipeline, text, "ASSAULT") == [(set([None]), {"KEN"})]
+    assert kinds(pipeline, "The demolition crew set off explosives at the old stadium.") == []
 
 
 def test_an_attack_noun_acts_on_those_it_leaves_dead_or_those_killed_in_it(pipeline):
@@ -309,6 +313,16 @@ def test_a_city_before_an_attack_is_where_it_was_not_who_did_it(pipeline):
     assert coded(pipeline, "The Taliban attack on the police post killed 4 Afghan policemen.", "ASSAULT") == [
         ({"AFG"}, {"AFG"})
     ]
+
+
+def test_who_harmed_those_killed_when_an_act_of_force_was_done(pipeline):
+    text = "More than 30 Yemeni civilians were killed on Monday when Saudi aircraft carried out strikes near Taiz."
+    assert ({"SAU"}, {"YEM"}) in coded(pipeline, text, "ASSAULT")
+    text = "Twelve Iraqi soldiers were wounded as Islamic State fighters shelled their positions."
+    [e] = extract(pipeline, text)
+    assert (e.actor[0].org, e.recipient[0].name) == ("ISIS", "Iraqi soldiers")
+    # an accident harms, but no one did it
+    assert kinds(pipeline, "Three Kenyan policemen were killed when their car hit a landmine.") == []
 
 
 def test_a_weapon_acts_for_whoever_its_phrase_says_used_it(pipeline):

@@ -24,6 +24,7 @@ CAPTIVE_VERBS = words("captive_verbs")
 PERCEPTION_VERBS = words("perception_verbs")
 CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
+TIME_LINKS = ("when", "as")  # "were killed when X opened fire"
 
 
 def instrument_author(tok) -> list:
@@ -61,6 +62,31 @@ def weapon_user(tok) -> list:
         for o in a.children
         if o.dep_ == "pobj"
     ]
+
+
+def doer_of_harm(verb, lex) -> list:
+    """Who did the harm a passive verb of force tells of, where the clause of its time says:
+    "30 civilians were killed when US aircraft carried out strikes", "... as a suicide bomber
+    blew himself up at a mosque": the subject of that act of force."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in TIME_LINKS for c in clause.children
+        ):
+            continue
+        lemma = clause.lemma_.lower()
+        readings = list(lex.verbs.get(lemma, ()))
+        readings += [
+            r
+            for o in clause.children
+            if o.dep_ == "dobj"
+            for r in lex.light.get((lemma, o.lemma_.lower()), ())
+        ]
+        readings += [
+            r for p in clause.children if p.dep_ == "prt" for r in lex.particles.get((lemma, p.lower_), ())
+        ]
+        if any(r.event in MATERIAL_CONFLICT for r in readings):
+            return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return []
 
 
 def without_place_modifiers(cand, tokens: list, actors, lex) -> list:

@@ -45,6 +45,7 @@ from .agents import (
     accused_doer,
     captors,
     carrier_actor,
+    doer_of_harm,
     depicted_doer,
     implicit_authority,
     instrument_author,
@@ -140,6 +141,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         and any(c.dep_ == "agent" for c in verb.children)
     )
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
+    if passive and not subj and cand.trigger.event in MATERIAL_CONFLICT:  # "were killed when X fired"
+        subj = doer_of_harm(verb, lex)
     if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
         subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
     if verb.dep_ == "relcl" and passive and objs and objs[0].lower_ in RELATIVE_PRONOUNS:
