@@ -1,4 +1,4 @@
-"""Who acts when the words that act are not an actor: the maker of a text that acts ("a
+"""Who acts, and on whom, when the words that act are not an actor: the maker of a text that acts ("a
 resolution slashing Iran's imports"), the actor of a noun that carries an event ("a Treasury
 announcement of sanctions"), and the authorities behind a passive arrest or detention that
 names no agent ("she was arrested at her home"), and the user of a weapon ("a car bomb driven by X").
@@ -17,6 +17,7 @@ from ..words import words
 CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
 INSTRUMENT_NOUNS = words("instrument_nouns")
 WEAPON_NOUNS = words("weapon_nouns")
+TOLL_VERBS = words("toll_verbs")
 ADOPTING_VERBS = words("adopting_verbs")
 AUTHORITY_SECTORS = words("authority_sectors")
 ARRESTING_SECTORS = words("arresting_sectors")
@@ -62,6 +63,23 @@ def weapon_user(tok) -> list:
         for o in a.children
         if o.dep_ == "pobj"
     ]
+
+
+def victims_of(noun, head) -> list:
+    """Whom an act named by a noun harmed, where the clause it is in says so: "the bombing left
+    30 villagers dead" (head: the verb it is the subject of), "30 soldiers were killed in an
+    attack by X" (those the passive verb tells of)."""
+    if (
+        noun.dep_ == "nsubj"
+        and head.lemma_.lower() in TOLL_VERBS
+        and any(c.dep_ == "oprd" for c in head.children)
+    ):
+        return [c for c in head.children if c.dep_ == "dobj"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children):
+            return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return []
 
 
 def doer_of_harm(verb, lex) -> list:

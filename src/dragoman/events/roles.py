@@ -49,6 +49,7 @@ from .agents import (
     depicted_doer,
     implicit_authority,
     instrument_author,
+    victims_of,
     weapon_user,
     without_place_modifiers,
 )
@@ -63,7 +64,6 @@ DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 CLAIMING_VERBS = words("claiming_verbs")
-TOLL_VERBS = words("toll_verbs")
 BODY_NOUNS = words("body_nouns")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
@@ -291,15 +291,8 @@ def _noun_recipients(noun, trig) -> list:
         head = head.head
     if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
         recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if not recip and noun.dep_ == "nsubj" and head.lemma_.lower() in TOLL_VERBS:
-        # "the bombing left 30 villagers dead"
-        if any(c.dep_ == "oprd" for c in head.children):
-            recip = [c for c in head.children if c.dep_ == "dobj"]
-    if not recip and noun.dep_ == "pobj" and noun.head.lower_ == "in":
-        # "30 soldiers were killed in an attack by X": those the passive verb tells of
-        verb = noun.head.head
-        if verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children):
-            recip = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if not recip:  # "the bombing left 30 villagers dead", "30 were killed in an attack by X"
+        recip = victims_of(noun, head)
     if not recip and noun.dep_ == "nsubj":  # "North Korea's missile launch was the first to fly over Japan"
         recip = [o for h in predicate_heads(noun.head) for o in pobjs(h, trig.preps)]
     if not recip:  # "its demand that the US ease sanctions": the clause's subject
