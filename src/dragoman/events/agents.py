@@ -118,8 +118,9 @@ def without_place_modifiers(cand, tokens: list, actors, lex) -> list:
         return [t for t in tokens if not _place_modifier(t, cand.noun, actors)]
     out = []
     for t in tokens:
-        if any(r.event in MATERIAL_CONFLICT for r in lex.nouns.get(t.lemma_.lower(), ())):
-            out += [d for d in doer_tokens(t, lex) if not _place_modifier(d, t, actors)]
+        places = [c for c in t.children if _place_modifier(c, t, actors)]
+        if places and any(r.event in MATERIAL_CONFLICT for r in lex.nouns.get(t.lemma_.lower(), ())):
+            out += [d for d in doer_tokens(t, lex) if d not in places]
         else:
             out.append(t)
     return out
