@@ -232,6 +232,106 @@ def test_a_noun_s_by_phrase_names_its_actor_even_inside_another_event(pipeline):
     assert e.actor[0].name == "Taliban militants" and e.recipient[0].country == "RUS"
 
 
+# ---------------------------------------------------------------- mass attacks (shootings, bombings)
+
+
+def test_a_participle_with_an_object_is_a_main_clause_not_a_reduced_relative(pipeline):
+    # the parser reads "killed at least" as "a gunman (who was) killed at ...": a passive
+    # participle has no object of its own, so the gunman killed, and wounded
+    found = extract(
+        pipeline, "A gunman killed at least 30 people and wounded more than 200 at a Denver rock concert."
+    )
+    assert [(e.event, e.actor[0].name, e.trigger["text"]) for e in found] == [
+        ("ASSAULT", "gunman", "killed"),
+        ("ASSAULT", "gunman", "wounded"),
+    ]
+    # "a country music festival" is no country
+    text = "Canada mourned on Monday. A gunman wounded over 400 at a country music festival on Sunday."
+    assert [r.name for e in extract(pipeline, text) for r in e.recipient] == []
+    # a participle that has no object is still what it looks like: the man was killed
+    assert kinds(pipeline, "A man killed in the Denver attack was buried on Sunday.") == []
+
+
+def test_force_that_leaves_its_object_dead_is_force(pipeline):
+    found = extract(pipeline, "Belgian police shot the gunman dead outside the station.")
+    assert [(e.event, e.actor[0].sector, e.recipient[0].name) for e in found] == [
+        ("ASSAULT", "COP", "gunman")
+    ]
+
+
+def test_who_claims_the_article_s_attack_attacked_whom_it_was_done_to(pipeline):
+    text = (
+        "A gunman opened fire on worshippers in Lahore on Friday. Police shot the gunman dead. "
+        "The Islamic State group claimed responsibility for the attack."
+    )
+    found = [e for e in extract(pipeline, text) if e.actor[0].org == "ISIS"]
+    # the attack the article is about (the first), not the police's shot that ended it
+    assert [(e.event, e.recipient[0].name, e.recipient[0].country) for e in found] == [
+        ("ASSAULT", "worshippers", "PAK")
+    ]
+    # a headline's claim is of the attack its story tells
+    text = "ISIS claims Lahore attack. A gunman opened fire on worshippers in Lahore on Friday."
+    assert [e.recipient[0].country for e in extract(pipeline, text) if e.actor[0].org == "ISIS"] == ["PAK"]
+    # a claim of an attack already coded with the claimant adds nothing
+    text = "Taliban fighters attacked a police post in Kunduz. The Taliban claimed responsibility for the attack."
+    assert len(coded(pipeline, text, "ASSAULT")) == 1
+    # and an article that tells of no attack gives the claim no one to be done to
+    assert kinds(pipeline, "The Islamic State group claimed responsibility for the attack.") == []
+
+
+def test_gunfire_let_loose_and_explosives_set_off_are_attacks(pipeline):
+    [e] = extract(
+        pipeline, "A Kurdish gunman unleashed a barrage of gunfire onto a crowd of Turkish soldiers."
+    )
+    assert (e.event, e.actor[0].name, e.recipient[0].country) == ("ASSAULT", "Kurdish gunman", "TUR")
+    assert coded(pipeline, "The gunman sprayed bullets at Afghan soldiers from a rooftop.", "ASSAULT")[0][
+        1
+    ] == {"AFG"}
+    text = "Al-Shabaab militants detonated an explosive device at a Somali army base."
+    assert coded(pipeline, text, "ASSAULT") == [({"SOM"}, {"SOM"})]
+    # a bomb is set off at, outside or near whom it is aimed at
+    text = "Militants set off a car bomb outside the Kenyan parliament."
+    assert coded(pipeline, text, "ASSAULT") == [(set([None]), {"KEN"})]
+    assert kinds(pipeline, "The demolition crew set off explosives at the old stadium.") == []
+
+
+def test_an_attack_noun_acts_on_those_it_leaves_dead_or_those_killed_in_it(pipeline):
+    text = "A bombing by Boko Haram militants left 30 Cameroonian villagers dead."
+    assert coded(pipeline, text, "ASSAULT") == [({"NGA"}, {"CMR"})]
+    text = "Two Iraqi soldiers were wounded in a bombing by Islamic State fighters near Mosul."
+    [e] = extract(pipeline, text)
+    assert e.actor[0].org == "ISIS" and e.recipient[0].name == "Iraqi soldiers"
+
+
+def test_a_city_before_an_attack_is_where_it_was_not_who_did_it(pipeline):
+    assert kinds(pipeline, "The Baghdad bombing killed 12 people.") == []
+    assert kinds(pipeline, "Mourners gathered after the Manchester attack.") == []
+    # a country or its people before it did it
+    assert coded(pipeline, "US strikes on Raqqa killed 20 Syrian civilians.", "ASSAULT") == [
+        ({"USA"}, {"SYR"})
+    ]
+    assert coded(pipeline, "The Taliban attack on the police post killed 4 Afghan policemen.", "ASSAULT") == [
+        ({"AFG"}, {"AFG"})
+    ]
+
+
+def test_who_harmed_those_killed_when_an_act_of_force_was_done(pipeline):
+    text = "More than 30 Yemeni civilians were killed on Monday when Saudi aircraft carried out strikes near Taiz."
+    assert ({"SAU"}, {"YEM"}) in coded(pipeline, text, "ASSAULT")
+    text = "Twelve Iraqi soldiers were wounded as Islamic State fighters shelled their positions."
+    [e] = extract(pipeline, text)
+    assert (e.actor[0].org, e.recipient[0].name) == ("ISIS", "Iraqi soldiers")
+    # an accident harms, but no one did it
+    assert kinds(pipeline, "Three Kenyan policemen were killed when their car hit a landmine.") == []
+
+
+def test_a_weapon_acts_for_whoever_its_phrase_says_used_it(pipeline):
+    text = "A car bomb driven by a Taliban suicide bomber initiated the attack on the Indian consulate."
+    assert coded(pipeline, text, "ASSAULT") == [({"AFG"}, {"IND"})]
+    # a weapon no one is said to have used names no attacker: no event
+    assert kinds(pipeline, "A car laden with explosives initiated the attack on the Indian consulate.") == []
+
+
 # ---------------------------------------------------------------- responses
 
 

@@ -126,6 +126,24 @@ def inherited_subject(verb) -> list:
     return []
 
 
+def misread_clause_subject(verb) -> list:
+    """The subject of a main clause the parser read as a reduced relative: in "A gunman killed
+    at least 50 people" it takes "killed" for "a gunman (who was) killed", yet a passive
+    participle has no direct object of its own: the noun it hangs from is its subject (and its
+    conjuncts': "... and wounded 200"). Not a participle with an agent ("a man killed by ...")."""
+    first = first_conjunct(verb)
+    if (
+        first.dep_ != "acl"
+        or first.tag_ != "VBN"
+        or first.head.i > first.i
+        or first.head.pos_ not in ("NOUN", "PROPN")
+        or any(c.dep_ == "agent" for c in first.children)
+        or not any(c.dep_ == "dobj" for c in verb.children)
+    ):
+        return []
+    return [first.head]
+
+
 def in_complement(tok, head) -> bool:
     """Whether the token is inside what `head` is about: its complement clauses and their
     conjuncts, purposes and conditions ("urged X to take action to show they oppose ...", "said

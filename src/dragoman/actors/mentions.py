@@ -248,8 +248,8 @@ def _apply_infos(m: Mention, infos: list[Info], toks, keep_role: bool = False) -
         if m.role is not None and m.role.kind == "organization" and cats[ROLE].kind == "person":
             m.body = m.role  # "Foreign Ministry spokeswoman": a spokeswoman of a ministry
         m.role = cats[ROLE]  # the last role wins: "CPC Committee Secretary"
-    if PLACE_NOUN in cats and len(toks) == 1:
-        m.place_noun = cats[PLACE_NOUN].code
+    if PLACE_NOUN in cats and len(toks) == 1 and toks[0].dep_ != "compound":
+        m.place_noun = cats[PLACE_NOUN].code  # (not "a country music festival", "a state fair")
 
 
 def _person_name(span, known_idx: set[int], titled: bool) -> str | None:

@@ -1,20 +1,23 @@
-"""Who acts when the words that act are not an actor: the maker of a text that acts ("a
+"""Who acts, and on whom, when the words that act are not an actor: the maker of a text that acts ("a
 resolution slashing Iran's imports"), the actor of a noun that carries an event ("a Treasury
 announcement of sanctions"), and the authorities behind a passive arrest or detention that
-names no agent ("she was arrested at her home").
+names no agent ("she was arrested at her home"), and the user of a weapon ("a car bomb driven by X").
 """
 
 from __future__ import annotations
 
 from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..model import Entity
-from ..plover import having
+from ..plover import MATERIAL_CONFLICT, having
 from ..places import event_places
 from ..syntax import SUBJECT_DEPS, inherited_subject, pobjs
+from .acts import doer_tokens
 from ..words import words
 
 CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
 INSTRUMENT_NOUNS = words("instrument_nouns")
+WEAPON_NOUNS = words("weapon_nouns")
+TOLL_VERBS = words("toll_verbs")
 ADOPTING_VERBS = words("adopting_verbs")
 AUTHORITY_SECTORS = words("authority_sectors")
 ARRESTING_SECTORS = words("arresting_sectors")
@@ -23,6 +26,7 @@ PERCEPTION_VERBS = words("perception_verbs")
 CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
 FORCE_TYPES = having("force")
+TIME_LINKS = ("when", "as")  # "were killed when X opened fire"
 
 
 def instrument_author(tok) -> list:
@@ -45,6 +49,96 @@ def instrument_author(tok) -> list:
             agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
     return []
+
+
+def weapon_user(tok) -> list:
+    """Who used a weapon that acts: the agent of the phrase that says so ("a car bomb driven by a
+    Taliban bomber", "a device planted by militants"). With none, the weapon names no actor
+    of its own (its modifiers may: "a Taliban car bomb")."""
+    return [
+        o
+        for c in tok.children
+        if c.dep_ in ("acl", "relcl")
+        for a in c.children
+        if a.dep_ == "agent"
+        for o in a.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def victims_of(noun, head) -> list:
+    """Whom an act named by a noun harmed, where the clause it is in says so: "the bombing left
+    30 villagers dead" (head: the verb it is the subject of), "30 soldiers were killed in an
+    attack by X" (those the passive verb tells of)."""
+    if (
+        noun.dep_ == "nsubj"
+        and head.lemma_.lower() in TOLL_VERBS
+        and any(c.dep_ == "oprd" for c in head.children)
+    ):
+        return [c for c in head.children if c.dep_ == "dobj"]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        verb = noun.head.head
+        if verb.pos_ == "VERB" and any(c.dep_ == "auxpass" for c in verb.children):
+            return [c for c in verb.children if c.dep_ == "nsubjpass"]
+    return []
+
+
+def doer_of_harm(verb, lex) -> list:
+    """Who did the harm a passive verb of force tells of, where the clause of its time says:
+    "30 civilians were killed when US aircraft carried out strikes", "... as a suicide bomber
+    blew himself up at a mosque": the subject of that act of force."""
+    for clause in verb.children:
+        if clause.dep_ != "advcl" or not any(
+            c.dep_ in ("advmod", "mark") and c.lower_ in TIME_LINKS for c in clause.children
+        ):
+            continue
+        lemma = clause.lemma_.lower()
+        readings = list(lex.verbs.get(lemma, ()))
+        readings += [
+            r
+            for o in clause.children
+            if o.dep_ == "dobj"
+            for r in lex.light.get((lemma, o.lemma_.lower()), ())
+        ]
+        readings += [
+            r for p in clause.children if p.dep_ == "prt" for r in lex.particles.get((lemma, p.lower_), ())
+        ]
+        if any(r.event in MATERIAL_CONFLICT for r in readings):
+            return [c for c in clause.children if c.dep_ in SUBJECT_DEPS]
+    return []
+
+
+def without_place_modifiers(cand, tokens: list, actors, lex) -> list:
+    """ "the Nice attack", "the Kabul bombing", "the Las Vegas shooting": a place named before an
+    act of force is where it was done, not who did it; a country or its people are ("US
+    strikes", "a Russian attack"). So for the act's own actor, and for a verb of force whose
+    subject is such an act ("the Kabul attack killed 12 people": whoever did it, if it says)."""
+    if cand.trigger.event not in MATERIAL_CONFLICT:
+        return tokens
+    if cand.bare_noun:
+        return [t for t in tokens if not _place_modifier(t, cand.noun, actors.kb)]
+    out = []
+    for t in tokens:
+        places = [c for c in t.children if _place_modifier(c, t, actors.kb)]
+        if places and any(r.event in MATERIAL_CONFLICT for r in lex.nouns.get(t.lemma_.lower(), ())):
+            out += [d for d in doer_tokens(t, lex) if d not in places]
+        else:
+            out.append(t)
+    return out
+
+
+def _place_modifier(tok, noun, kb) -> bool:
+    """A place (not a country, its people or an organisation the knowledge files name) named
+    as a modifier of the noun: "Kabul" of "the Kabul attack"."""
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and tok.head.i == noun.i
+        and tok.ent_type_ in ("GPE", "LOC", "FAC")
+        and not any(
+            x.category in (COUNTRY, DEMONYM, ORG)
+            for x in kb.lookup([w.text for w in tok.doc[tok.left_edge.i : tok.i + 1]])
+        )
+    )
 
 
 def carrier_actor(noun) -> list:
@@ -159,12 +253,4 @@ def _state(iso3: str, text: str, span, actors) -> Entity:
 def place_of_force(tok, trig) -> bool:
     """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
     says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
-    if (
-        trig.event not in FORCE_TYPES
-        or tok.dep_ not in ("compound", "amod")
-        or tok.ent_type_ not in ("GPE", "LOC", "FAC")
-    ):
-        return False
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    names = [t.text for t in (span if span is not None else [tok]) if t.dep_ != "det"]
-    return not any(i.category in (COUNTRY, DEMONYM, ORG) for i in load_knowledge().lookup(names))
+    return trig.event in FORCE_TYPES and _place_modifier(tok, tok.head, load_knowledge())

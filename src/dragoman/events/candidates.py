@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..plover import MATERIAL_CONFLICT
 from ..syntax import conjuncts, first_conjunct, hyphenated, objects, pobjs, raised_objects
 from ..words import words
 from .lexicon import Lexicon, Trigger
@@ -277,6 +278,11 @@ class TriggerFinder:
         ]
         # (force whose object is what is moved needs its preposition: "drove a truck into the
         # crowd", not "a truck driven through the city")
-        if not trigs or any(c.dep_ == "oprd" for c in tok.children):
-            return None  # "he calls it The Boring Company": naming, not calling
+        # "he calls it The Boring Company": naming, not calling (but force that leaves its
+        # object so is force: "shot the gunman dead")
+        if not trigs or any(
+            c.dep_ == "oprd" and not (c.pos_ == "ADJ" and trigs[0].event in MATERIAL_CONFLICT)
+            for c in tok.children
+        ):
+            return None
         return Candidate(trigs[0], [tok], tok)

@@ -20,7 +20,7 @@ from ..syntax import objects, pobjs
 from .candidates import readied_for, through_quantity
 from .modality import declined, deliberated, predicted, prospective, refused
 from .responses import act_acted_upon
-from .roles import Case, political, same_actor
+from .roles import Case, political, responsible_party, same_actor
 
 FORCE_TYPES = having("force")
 PUNITIVE_TYPES = having("punitive")
@@ -138,8 +138,16 @@ def _acts_on_no_one(case: Case) -> bool:
             trig.event in MATERIAL_CONFLICT
             and act_acted_upon(case.cand.head, frozenset(t.i for t in case.cand.tokens)) is not None
         )
+        and not _claimed(case)
     )
     # ("the attack was repelled": whoever attacked, found in the article by responses.py)
+
+
+def _claimed(case: Case) -> bool:
+    """ "IS claimed responsibility for the attack": on whom the article's attack was is found
+    in the article (responses.py)."""
+    cand = case.cand
+    return cand.bare_noun and cand.trigger.event in MATERIAL_CONFLICT and bool(responsible_party(cand.noun))
 
 
 def _punishing(tok, lex) -> bool:

@@ -24,6 +24,7 @@ from ..syntax import (
     conjuncts,
     conjuncts_deep,
     inherited_subject,
+    misread_clause_subject,
     past_dateline,
     pobjs,
     raised_objects,
@@ -40,13 +41,18 @@ from .acts import (
 )
 from .agents import (
     INSTRUMENT_NOUNS,
+    WEAPON_NOUNS,
     accused_doer,
     captors,
     carrier_actor,
+    doer_of_harm,
     depicted_doer,
     implicit_authority,
     instrument_author,
     place_of_force,
+    victims_of,
+    weapon_user,
+    without_place_modifiers,
 )
 from .candidates import SMALL_CLAUSE_DEPS, Candidate, by_agents, travelled_for
 from .lexicon import Lexicon
@@ -61,6 +67,7 @@ MEETING_NOUNS = words("meeting_nouns")
 DEMAND_VERBS = words("demand_verbs")
 DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
+CLAIMING_VERBS = words("claiming_verbs")
 BODY_NOUNS = words("body_nouns")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
@@ -138,6 +145,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         and any(c.dep_ == "agent" for c in verb.children)
     )
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
+    if passive and not subj and cand.trigger.event in MATERIAL_CONFLICT:  # "were killed when X fired"
+        subj = doer_of_harm(verb, lex)
     if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
         subj = [verb.head]  # "Jakab, who praised China": the relative pronoun's antecedent
     if verb.dep_ == "relcl" and passive and objs and objs[0].lower_ in RELATIVE_PRONOUNS:
@@ -167,6 +176,9 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
     if instrument is not None:  # "a resolution slashing Iran's imports": who passed it acts
         subj = instrument_author(instrument) or subj
+    weapon = next((s for s in subj if s.lemma_.lower() in WEAPON_NOUNS), None)
+    if weapon is not None and cand.trigger.event in MATERIAL_CONFLICT:  # "a car bomb driven by X rammed"
+        subj = weapon_user(weapon) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
     if cand.noun is not None and travelled_for(cand.noun):  # "left for Berlin on a visit": the host
         preps += [
@@ -233,7 +245,10 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
         return [verb.head]
     if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
-        return deed or inherited_subject(verb)
+        # "A gunman killed at least 50 people": force, which no double-object verb does
+        # ("a woman denied entry"), misread as a reduced relative
+        misread = cand.trigger.event in MATERIAL_CONFLICT and misread_clause_subject(verb)
+        return deed or misread or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
@@ -297,6 +312,8 @@ def _noun_recipients(noun, trig) -> list:
         head = head.head
     if not recip and head.pos_ == "VERB" and head.lemma_ in RECEIVING_VERBS:
         recip = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not recip:  # "the bombing left 30 villagers dead", "30 were killed in an attack by X"
+        recip = victims_of(noun, head)
     if not recip and noun.dep_ == "nsubj":  # "North Korea's missile launch was the first to fly over Japan"
         recip = [o for h in predicate_heads(noun.head) for o in pobjs(h, trig.preps)]
     if not recip:  # "its demand that the US ease sanctions": the clause's subject
@@ -322,6 +339,8 @@ def predicate_heads(verb) -> list:
 def responsible_party(noun) -> list:
     """Who is said to be responsible for an act, or claims it, is its actor."""
     prep = noun.head
+    if noun.dep_ == "dobj" and prep.lemma_.lower() in CLAIMING_VERBS:  # "IS claimed the attack"
+        return [c for c in prep.children if c.dep_ == "nsubj"]
     if noun.dep_ != "pobj" or prep.lower_ != "for":
         return []
     word = prep.head
@@ -367,7 +386,7 @@ def parties_between(head) -> list:
 def resolve_roles(case: Case, actors) -> None:
     """The actors and recipients the role tokens name, each actor once."""
     cand, toks = case.cand, case.tokens
-    case.actor = entities(toks.actor, actors, role="actor")
+    case.actor = entities(without_place_modifiers(cand, toks.actor, actors, case.lex), actors, role="actor")
     if not case.actor and toks.implicit:  # "she was arrested at her home", "... in connection with"
         case.actor = implicit_authority(cand.head, case.sent, actors)
     avoid = frozenset(a.id for a in case.actor if a.id)
