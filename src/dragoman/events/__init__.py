@@ -9,11 +9,13 @@ role fillers to actors, and decide modality (negated, future, intended, hypothet
     lexicon.py     trigger and context words (data/events/), what the coded rules produce
     candidates.py  finding triggers: the public Trigger and Candidate types
     speech.py      what a speaker says of another ("X said Y must withdraw", "called the vote crazy")
-    roles.py       filling roles and resolving them to actors
+    roles.py       which tokens fill each role (subject, object, prepositions, possessor)
+    fillers.py     resolving role tokens to actors; who counts as a political actor
     agents.py      who acts when the words do not name an actor: the maker of a text that acts,
                    the authorities behind a passive arrest, the captors behind a release
     modality.py    asserted, negated, future, intended, hypothetical
-    recode.py      the policy rules: when a candidate makes no event, when it is coded otherwise
+    drops.py       the policy rules on when a candidate makes no event
+    recode.py      the policy rules on when an event is coded otherwise than its trigger says
     acts.py        acts named by a noun ("condemned the test") and who did them
     extractor.py   EventExtractor, which runs them over a sentence
     document.py    DocumentActs: what needs the whole document (who did the test)

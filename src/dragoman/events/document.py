@@ -21,7 +21,7 @@ from ..model import Entity, Event
 from ..syntax import inherited_subject
 from .acts import ActReference, act_noun, act_nouns, doer_tokens
 from .lexicon import Lexicon
-from .roles import entities, others, political
+from .fillers import entities, others, political
 
 
 @dataclass

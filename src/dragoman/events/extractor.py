@@ -9,17 +9,10 @@ from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
-from .recode import (
-    DROPS,
-    DROPS_ON_NAMED,
-    DROPS_ON_TOKENS,
-    RECODES,
-    STATED_INTENT,
-    Coding,
-    first_holding,
-    recode,
-)
-from .roles import Case, complete_recipients, resolve_roles, role_tokens
+from .drops import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, first_holding
+from .recode import RECODES, STATED_INTENT, Coding, recode
+from .fillers import complete_recipients, resolve_roles
+from .roles import Case, role_tokens
 from .speech import SpeechFinder
 
 

@@ -23,7 +23,8 @@ from ..syntax import pobjs
 from ..words import words
 from .candidates import noun_readings
 from .lexicon import load_lexicon
-from .roles import responsible_party, same_actor
+from .fillers import same_actor
+from .roles import responsible_party
 
 RESPONSE_NOUNS = words("response_nouns")
 RESPONSE_VERBS = words("response_verbs")

@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from ..events import Candidate, EventExtractor
 from ..events.candidates import TriggerFinder
-from ..events.roles import RoleTokens, same_actor
+from ..events.fillers import same_actor
+from ..events.roles import RoleTokens
 
 MEETING_TYPES = {"CONSULT"}
 # "по итогам", "в ходе", "во время", "в рамках", "на полях", "в кулуарах", "по завершении"

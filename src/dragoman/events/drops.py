@@ -1,0 +1,284 @@
+"""When a candidate makes no event: named rules on a Case, in three tables by the step of role
+filling they read (the role tokens; the actors and recipients the trigger's phrase names; the
+final roles). A rule that holds drops the candidate; its name says why. (When an event is
+coded otherwise than its trigger says: recode.py.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..actors import is_place
+from ..plover import MATERIAL_CONFLICT, QUADS, having
+from ..words import words
+from ..syntax import objects
+from .candidates import through_quantity
+from .modality import declined, deliberated, predicted
+from .responses import act_acted_upon
+from .fillers import political, same_actor
+from .roles import Case, responsible_party
+
+FORCE_TYPES = having("force")
+PUNITIVE_TYPES = having("punitive")
+PUNISHMENTS = PUNITIVE_TYPES & MATERIAL_CONFLICT  # sanctions, arrests: not accusations
+UNDIRECTED_TYPES = having("undirected")
+RECIPROCAL_TYPES = having("reciprocal")
+CONCESSIONS = having("concession")
+NON_HOSTILE_CONTEXTS = words("non_hostile_contexts")
+CIVILIAN_SECTORS = words("civilian_sectors")
+VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verbal"))
+FIGURATIVE_OBJECTS = words("figurative_objects")
+ANSWERING_VERBS = words("answering_verbs")
+MESSAGE_NOUNS = words("message_nouns")
+OBJECT_FREE_VERBS = words("object_free_verbs")
+KIN_NOUNS = words("kin_nouns")
+SPEAKING_VERBS = words("speaking_verbs")
+OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
+OCCASION_NOUNS = words("occasion_nouns")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named condition on a Case; the table it is in says what follows when it holds."""
+
+    name: str
+    holds: Callable[[Case], bool]
+
+
+def first_holding(rules: tuple[Rule, ...], case: Case) -> Rule | None:
+    return next((rule for rule in rules if rule.holds(case)), None)
+
+
+# ---------------------------------------------------------------- when a candidate makes no event
+
+
+def _force_against_nature(case: Case) -> bool:
+    """ "fight the disease", "combat the outbreak", "battle the wildfire"."""
+    toks = case.tokens.objects + case.tokens.preps
+    return case.cand.trigger.event in FORCE_TYPES and any(
+        case.lex.contexts.get(t.lemma_.lower()) in NON_HOSTILE_CONTEXTS for t in toks
+    )
+
+
+def _met_with_no_one(case: Case) -> bool:
+    """ "met with a positive response": "with" names no actor, so no partner is met."""
+    return (
+        any(t.head.lower_ == "with" for t in case.tokens.preps)
+        and not case.named
+        and case.cand.trigger.event in RECIPROCAL_TYPES
+    )
+
+
+def _acts_on_no_one(case: Case) -> bool:
+    """No one is acted upon, and the type or its trigger needs someone to be."""
+    trig = case.cand.trigger
+    bare_noun = case.cand.bare_noun and not case.cand.occurrence
+    # (a call addressed to no one is made by its own subject: "He called for ...", not "the UN
+    # condemned X, calling for ...", "a number for families to call for information")
+    own_call = (
+        trig.undirected
+        and any(c.dep_ == "nsubj" for c in case.cand.head.children)
+        and case.cand.head.dep_ not in ("acl", "relcl", "advcl")
+    )
+    undirected = (trig.event in UNDIRECTED_TYPES or own_call) and not trig.needs_recipient
+    return (
+        not case.recipient
+        and case.awaiting is None
+        and (not undirected or bare_noun)
+        and not declined(case.cand)
+        and not (
+            trig.event in MATERIAL_CONFLICT
+            and act_acted_upon(case.cand.head, frozenset(t.i for t in case.cand.tokens)) is not None
+        )
+        and not _claimed(case)
+    )
+    # ("the attack was repelled": whoever attacked, found in the article by responses.py)
+
+
+def _claimed(case: Case) -> bool:
+    """ "IS claimed responsibility for the attack": on whom the article's attack was is found
+    in the article (responses.py)."""
+    cand = case.cand
+    return cand.bare_noun and cand.trigger.event in MATERIAL_CONFLICT and bool(responsible_party(cand.noun))
+
+
+def _punishing(tok, lex) -> bool:
+    """A word whose reading in the lexicon is a sanction or coercion ("sanctions", "imposed")."""
+    table = lex.verbs if tok.pos_ == "VERB" else lex.nouns
+    return any(t.event in PUNISHMENTS for t in table.get(tok.lemma_.lower(), []))
+
+
+def _details_a_punishment(case: Case) -> bool:
+    """ "approved a new round of sanctions against Iran, targeting its oil exports": the
+    participle says what the sanctions hit; it is no attack of its own."""
+    head = case.cand.head
+    if (
+        case.cand.trigger.event != "ASSAULT"
+        or case.tokens.instrument is not None
+        or head.dep_ not in ("advcl", "acl", "relcl")
+        or head.tag_ != "VBG"
+        and head.dep_ != "relcl"
+    ):
+        return False
+    ruling = head.head
+    return _punishing(ruling, case.lex) or any(
+        _punishing(through_quantity(o), case.lex) for o in objects(ruling)
+    )
+
+
+def _figure_of_speech(case: Case) -> bool:
+    """ "struck a conciliatory note", "captured photos", "amassed wealth": no force against anyone."""
+    return (
+        case.cand.trigger.event in FORCE_TYPES
+        and case.cand.trigger.pos == "V"
+        and any(o.lemma_.lower() in FIGURATIVE_OBJECTS for o in case.cand.head.children if o.dep_ == "dobj")
+    )
+
+
+def _trigger_words(case: Case) -> list:
+    cand = case.cand
+    return [cand.head, *([cand.noun] if cand.noun is not None else []), *cand.tokens]
+
+
+def _refuses_to_answer(case: Case) -> bool:
+    """ "troops who refused to respond", "declined to comment": a refusal to answer addressed to
+    no one is no rejection ("refused to respond to the ultimatum" is one)."""
+    head = case.cand.head
+    if case.cand.trigger.event != "REJECT" or any(c.dep_ == "dobj" for c in head.children):
+        return False  # "rejected the envoy to speak at the summit" rejects the envoy
+    return any(
+        c.dep_ in ("xcomp", "acl")
+        and c.lemma_.lower() in ANSWERING_VERBS
+        and not any(p.dep_ in ("prep", "dative") and p.lower_ in ("to", "with") for p in c.children)
+        for t in _trigger_words(case)
+        for c in t.children
+    )
+
+
+def _returns_a_message(case: Case) -> bool:
+    """ "did not return calls seeking comment": a message returned is no release, and one not
+    returned no refusal to yield."""
+    return case.cand.trigger.event in CONCESSIONS and any(
+        c.dep_ in ("dobj", "nsubjpass") and through_quantity(c).lemma_.lower() in MESSAGE_NOUNS
+        for c in case.cand.head.children
+    )
+
+
+def _object_changes_sense(case: Case) -> bool:
+    """ "applied for membership" asks; "applied Israeli law to the area" asks no one anything;
+    "demonstrated restraint", "the restraint they have demonstrated" is no demonstration."""
+    head = case.cand.head
+    if case.cand.trigger.pos != "V" or head.lemma_.lower() not in OBJECT_FREE_VERBS:
+        return False
+    deps = [c.dep_ for c in head.children]
+    # a relative clause with a subject of its own and no object has the noun it hangs from as
+    # object; so has a clause the parser gives two subjects ("the restraint they demonstrated")
+    return (
+        bool({"dobj", "nsubjpass"} & set(deps))
+        or head.dep_ == "relcl"
+        and "nsubj" in deps
+        or deps.count("nsubj") > 1
+    )
+
+
+def _private_life(case: Case) -> bool:
+    """ "was visiting her daughter", "thanked his wife": one's own family is not event data."""
+    return case.cand.trigger.event not in MATERIAL_CONFLICT and any(
+        t.lemma_.lower() in KIN_NOUNS and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in t.children)
+        for t in case.tokens.objects + case.tokens.preps
+    )
+
+
+def _only_places_around(case: Case) -> bool:
+    """All the recipients are places the trigger's own phrase does not name (roles.place_recipients)."""
+    return bool(case.recipient) and all(
+        is_place(r) and not any(same_actor(r, n) for n in case.named) for r in case.recipient
+    )
+
+
+def _praises_an_occasion(case: Case) -> bool:
+    objs = case.tokens.objects + case.tokens.preps
+    return (
+        case.cand.trigger.event == "SUPPORT"
+        and bool(objs)
+        and all(o.ent_type_ in OCCASION_LABELS or o.lemma_.lower() in OCCASION_NOUNS for o in objs)
+        and not any(political(r) or r.kind == "person" for r in case.recipient)
+    )
+
+
+# On the role tokens, before any actor is resolved.
+DROPS_ON_TOKENS = (
+    Rule("force against a disease, a disaster or nature", _force_against_nature),
+    Rule("a figure of speech", _figure_of_speech),
+    Rule("a detail of a punishment", _details_a_punishment),
+    Rule("a refusal to answer", _refuses_to_answer),
+    Rule("a message returned", _returns_a_message),
+    Rule("a verb whose object changes its sense", _object_changes_sense),
+    Rule("private life", _private_life),
+    Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
+    Rule("a prediction", lambda case: predicted(case.cand.head)),
+)
+# On the actors and recipients the trigger's own phrase names.
+DROPS_ON_NAMED = (
+    Rule("no actor", lambda case: not case.actor),
+    Rule("acts on itself", lambda case: bool(case.named) and not case.recipient and not case.mutual),
+    Rule("met with no one", _met_with_no_one),
+)
+# On the final roles, recipients looked for further.
+DROPS = (
+    # "the Cardinals praised Palmer": sports and celebrity news are not event data (for an act
+    # done by someone the document names elsewhere, decided once it is known: document.py)
+    Rule(
+        "no political actor",
+        lambda case: (
+            case.political_only
+            and case.awaiting is None
+            and not any(political(e) for e in case.actor + case.recipient)
+        ),
+    ),
+    # "people paid tribute to the victims": what ordinary people say among themselves is not
+    # event data
+    Rule(
+        "among civilians",
+        lambda case: (
+            case.cand.trigger.event in VERBAL_TYPES
+            and all(
+                not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in case.actor + case.recipient
+            )
+        ),
+    ),
+    # "spoke to the Guardian": an interview is not a consultation
+    Rule(
+        "an interview",
+        lambda case: (
+            case.cand.trigger.event == "CONSULT"
+            and bool(case.recipient)
+            and all(r.sector == "MED" for r in case.recipient)
+        ),
+    ),
+    # "asked by reporters about the summit": a journalist's question is no request
+    Rule(
+        "a question of the press",
+        lambda case: (
+            case.cand.trigger.event == "REQUEST"
+            and bool(case.actor)
+            and all(a.sector == "MED" for a in case.actor)
+        ),
+    ),
+    # "a crowd celebrating Bastille Day", "fans hailed the World Cup": praise of a day or an
+    # occasion praises no actor (praise of a deal or a plan is support of those who made it)
+    Rule("praise of an occasion", _praises_an_occasion),
+    # "speaking in Beijing, the minister said", "spoke at a news conference in Tokyo": the place
+    # one speaks in is not spoken to (where one meets stands for its government, as PLOVER's
+    # annotators code it: "held meetings in Baghdad", "attended a summit in the UK")
+    Rule(
+        "speaks only where it is",
+        lambda case: (
+            case.cand.trigger.event == "CONSULT"
+            and case.cand.head.lemma_.lower() in SPEAKING_VERBS
+            and _only_places_around(case)
+        ),
+    ),
+    Rule("acts on no one", _acts_on_no_one),
+)
