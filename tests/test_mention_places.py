@@ -93,6 +93,9 @@ def test_a_material_event_between_sides_of_one_country_happened_there(pipeline, 
     [
         ("Kandahar police arrested three Taliban suspects on Monday.", "Kandahār"),  # a town's force
         ("Afghan police arrested three Taliban suspects on Monday.", "Afghanistan"),  # a country's: at home
+        # a town's police department or sheriff's office is a local force too
+        ("The Tulsa Police Department arrested two men on fraud charges on Monday.", "Tulsa"),
+        ("Two men were arrested on Monday, according to the Fresno Sheriff's Office.", "Fresno"),
     ],
 )
 def test_a_local_force_acts_where_it_is_named_for(pipeline, text, expected):
