@@ -93,6 +93,9 @@ def test_a_material_event_between_sides_of_one_country_happened_there(pipeline, 
     [
         ("Kandahar police arrested three Taliban suspects on Monday.", "Kandahār"),  # a town's force
         ("Afghan police arrested three Taliban suspects on Monday.", "Afghanistan"),  # a country's: at home
+        # a town's police department or sheriff's office is a local force too
+        ("The Tulsa Police Department arrested two men on fraud charges on Monday.", "Tulsa"),
+        ("Two men were arrested on Monday, according to the Fresno Sheriff's Office.", "Fresno"),
     ],
 )
 def test_a_local_force_acts_where_it_is_named_for(pipeline, text, expected):
@@ -115,3 +118,27 @@ def nlp():
 def test_a_light_verb_phrase_as_a_noun_is_its_event(nlp, text, word):
     tok = next(t for t in nlp(text) if t.text == word)
     assert "MOBILIZE" in event_kinds(tok, load_lexicon())
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the country its actors name most
+        (
+            "Kenyan President William Ruto met the visiting Ugandan minister in the capital on Monday.",
+            "Nairobi",
+        ),
+        # the dateline's country
+        ("LIMA, Peru — Police arrested twelve Chilean protesters in the capital on Monday.", "Lima"),
+        # a capital the sentence names is no bare capital
+        ("Kenyan President William Ruto met Peruvian officials in the Peruvian capital on Monday.", "Lima"),
+    ],
+)
+def test_a_bare_capital_is_the_capital_of_the_country_the_article_is_about(pipeline, text, expected):
+    events = [e for e in _events(pipeline, text) if e.event in ("CONSULT", "COERCE")]
+    assert events and (events[0].location and events[0].location.name) == expected
+
+
+def test_a_bare_capital_in_an_article_naming_no_country_has_no_place(pipeline):
+    events = _events(pipeline, "The minister met the visiting delegation in the capital on Monday.")
+    assert events and all(e.location is None for e in events)

@@ -244,6 +244,13 @@ class Gazetteer:
         capital = self._countries[iso2]["capital"] if iso2 else None
         return self.entry(capital, frozenset({iso3})) if capital else None
 
+    def capital(self, country_code: str) -> Place | None:
+        """The capital of the country with this alpha-3 code, as a place."""
+        iso2 = next((i for i, a in self._alpha3.items() if a == country_code), None)
+        name = self._countries[iso2]["capital"] if iso2 else None
+        entry = self.entry(name, frozenset({country_code})) if name else None
+        return entry.place(entry.name) if entry is not None and entry.country_code == country_code else None
+
     def _russian(self):
         if self._russian_names is None:
             from .russian.places import RussianPlaces

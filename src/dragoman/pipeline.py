@@ -14,6 +14,7 @@ one broken document never stops the others.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -238,8 +239,13 @@ class Pipeline:
         dateline = story.dateline_sentence
         index = {id(s): i for i, s in enumerate(doc.sentences)}
         kinds = kind_places(doc.sentences, self.extractor.lex, self.gazetteer, near)
+        home = _story_country(doc, story)
         for event, sent in work.found:
             place = self._event_place(event, sent, near)
+            if place is None and sent.lang == "en":  # "in the capital": of the story's country
+                place = places.bare_capital_place(
+                    sent.span, _trigger_token(event, sent), self.gazetteer, home, sent.offset
+                )
             event.location = place or visits.get(id(sent)) or local_force_place(event, self.gazetteer, near)
             if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
@@ -262,6 +268,14 @@ class Pipeline:
 
     def _mentions(self, work: Work) -> None:
         work.doc.events = merge_mentions(work.doc.events)
+
+
+def _story_country(doc, story: Story) -> str | None:
+    """The country an article is about: its dateline's, else the one its actors name most."""
+    if story.dateline is not None and story.dateline.country_code:
+        return story.dateline.country_code
+    counts = Counter(e.country for e in doc.entities if e.country and len(e.country) == 3)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _each(stage: Stage, work: Work) -> None:

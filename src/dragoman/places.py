@@ -210,6 +210,33 @@ def _capital_phrases(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
+def bare_capital_place(
+    sentence, trigger_i: int, gazetteer: Gazetteer, country: str | None, offset: int = 0
+) -> Place | None:
+    """ "police arrested twelve protesters in the capital": a capital that no word names or
+    ties to a country ("the Kazakh capital", "the capital of Peru", "the capital, Abuja" are
+    read as names) is the capital of the country the article is about (`country`)."""
+    if country is None:
+        return None
+    for token in sentence:
+        if (
+            token.lower_ != "capital"
+            or token.dep_ != "pobj"
+            or not _is_locative(token.head)
+            or any(c.dep_ not in ("det", "punct") for c in token.children)
+            or attachment_distance(token.head, trigger_i) > MAX_DISTANCE
+            or _in_other_subject(token, sentence.doc[trigger_i])
+            or _in_other_topic(token, sentence.doc[trigger_i])
+        ):
+            continue
+        place = gazetteer.capital(country)
+        if place is not None:
+            place.text = token.text
+            place.span = (offset + token.idx, offset + token.idx + len(token))
+        return place
+    return None
+
+
 def _hyphenated_names(sentence, gazetteer: Gazetteer) -> list[tuple[int, int]]:
     """ "Mazar-i-Sharif", "Stratford-upon-Avon": spaCy splits a hyphenated name into tokens
     (and tags a part of it at best); the whole, written without spaces, is the name."""
