@@ -894,3 +894,12 @@ def test_exchanging_views_is_consulting_each_other(pipeline):
 
 def test_sitting_down_alone_is_no_meeting(pipeline):
     assert extract(pipeline, "The Turkish president sat down after his speech.") == []
+
+
+def test_a_meeting_held_to_discuss_is_one_meeting(pipeline):
+    # the purpose clause of an act, an act of the same type between the same sides, is that act
+    text = "The foreign ministers of Chile and Peru met in Lima on Friday to discuss fishing rights."
+    assert [e.event for e in extract(pipeline, text)] == ["CONSULT"]
+    # an act of another type in the purpose clause is an event of its own
+    text = "Chile and Peru met in Lima to sign a fishing agreement."
+    assert sorted(e.event for e in extract(pipeline, text)) in (["AGREE", "CONSULT"], ["CONSULT", "SUPPORT"])

@@ -64,7 +64,7 @@ class EventExtractor:
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
                     found.append((cand, event))
-        return dedupe(self._without_contents(found))
+        return dedupe(self._without_contents(_without_purposes(found)))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
         """What a verbal act is about is no event of its own: "urged Serbia to withdraw",
@@ -171,6 +171,25 @@ def _named(entities) -> int:
     if any(e.country for e in entities):
         return 2
     return int(any(e.kind == "person" for e in entities))
+
+
+def _without_purposes(found: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
+    """ "met in Beijing to discuss trade", "held talks to negotiate a truce": an act whose
+    purpose clause is an act of the same type between the same sides is one event, told by
+    its main verb."""
+
+    def sides(e: Event) -> tuple:
+        return (sorted(a.id or a.name for a in e.actor), sorted(r.id or r.name for r in e.recipient))
+
+    def purpose_of(c2: Candidate, c1: Candidate) -> bool:
+        head = c2.head
+        return head.i != c1.head.i and head.head.i == c1.head.i and head.dep_ in ("xcomp", "advcl")
+
+    return [
+        (c2, e2)
+        for c2, e2 in found
+        if not any(e1.event == e2.event and sides(e1) == sides(e2) and purpose_of(c2, c1) for c1, e1 in found)
+    ]
 
 
 def dedupe(events: list[Event]) -> list[Event]:
