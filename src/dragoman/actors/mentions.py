@@ -229,8 +229,20 @@ def _code_mention(kb: Knowledge, span, matches) -> Mention:
         titled = m.role is not None and m.role.kind == "person"
         m.person = _person_name(span, known_idx, titled)
     head = span.root
-    m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
+    m.plural = m.person is None and (head.tag_ in ("NNS", "NNPS") or _mistagged_plural(head, m))
     return m
+
+
+def _mistagged_plural(head, m: Mention) -> bool:
+    """ "the oligarchs" tagged NN: a title word with a plural "-s" ("boss", "chorus" are not)."""
+    low = head.lower_
+    return (
+        head.tag_ == "NN"
+        and m.role is not None
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s"))
+    )
 
 
 def _apply_infos(m: Mention, infos: list[Info], toks, keep_role: bool = False) -> None:

@@ -491,6 +491,10 @@ def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozens
     return out
 
 
+def _coded(ent: Entity) -> bool:
+    return bool(ent.country or ent.org or ent.sector or ent.stands_for_members or ent.kind == "person")
+
+
 def _between(tok) -> list:
     """ "the summit between the EU and Turkey failed": the parties stand for the meeting."""
     if tok.lemma_.lower() not in MEETING_NOUNS:
@@ -552,6 +556,8 @@ def entity_for(
         return ent
     for inner in _inner_fillers(tok, role):
         found = entity_for(inner, actors, role, depth + 1, avoid)
+        if found is not None and inner.dep_ == "amod" and not _coded(found):
+            continue  # "on the Korean peninsula": an adjective of no known country is no one
         if found is not None:
             return found
     return None
