@@ -335,3 +335,13 @@ def test_an_adjective_of_no_known_country_is_no_recipient_and_the_pair_meets_eac
     (talks,) = events_of(pipeline, text, "CONSULT")
     assert countries(talks.actor) == ["JPN", "USA"]
     assert countries(talks.recipient) == ["JPN", "USA"]
+
+
+def test_a_known_word_that_modifies_a_common_noun_takes_the_noun_into_the_mention(pipeline):
+    # "a coalition of news outlets" is of outlets: the mention runs to the noun "news" modifies
+    text = (
+        "A coalition of media outlets published a report on bank accounts. The Kremlin dismissed the report."
+    )
+    doc = run(pipeline, text)
+    (dismissed,) = [e for e in doc.events if e.event == "REJECT"]
+    assert [r.name for r in dismissed.recipient] == ["coalition of media outlets"]
