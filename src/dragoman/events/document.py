@@ -74,10 +74,22 @@ class DocumentActs:
                 doers = entities(_subject(tok), actors, role="actor")
             elif act_noun(tok, self.lex) is not None:  # "a missile test by North Korea"
                 doers = entities(doer_tokens(tok, self.lex), actors, role="actor")
+            elif (verb := self._agent_verb(tok)) is not None:  # "the attacker, Ali Musa,": he attacked
+                doers = entities(_named_agent(tok), actors, role="actor")
+                if doers:
+                    self.deeds.append(Deed(sent.offset + tok.idx, frozenset({verb}), None, doers))
+                continue
             else:
                 continue
             if doers:
                 self.deeds.append(Deed(sent.offset + tok.idx, frozenset({tok.lemma_.lower()}), None, doers))
+
+    def _agent_verb(self, tok) -> str | None:
+        """The act an agent noun says its holder did: "attacker" (attack), "bomber", "shooter"."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not lemma.endswith("er"):
+            return None
+        return next((v for v in (lemma[:-2], lemma[:-1]) if v in self.act_verbs), None)
 
     def resolve(self, found: list[tuple[Event, object]]) -> list[tuple[Event, object]]:
         """The (event, sentence) pairs with the doer of each act an event names as its
@@ -106,11 +118,21 @@ class DocumentActs:
         if any(_coded(who) for _, who in deeds):  # "the court indicted her": the court named before
             deeds = [(d, who) for d, who in deeds if _coded(who) or not _definite(who)]
         to_judges = [(d, who) for d, who in deeds if len(others(d.done_to, judges)) < len(d.done_to)]
-        for group in (to_judges, deeds):
+        # an act done by its own verb before one only of its type: "X attacked ... Y smashed ...
+        # the attack" is X's
+        worded = [(d, who) for d, who in deeds if d.verbs & ref.act.verbs]
+        before = [who for d, who in to_judges if d.offset < ref.offset]
+        after = [who for d, who in to_judges if d.offset > ref.offset and not ref.earlier]
+        if before or after:
+            return before[-1] if before else after[0]
+        for group in (worded, deeds):
             before = [who for d, who in group if d.offset < ref.offset]
+            if before:
+                return before[-1]
+        for group in (worded, deeds):
             after = [who for d, who in group if d.offset > ref.offset and not ref.earlier]
-            if before or after:
-                return before[-1] if before else after[0]
+            if after:
+                return after[0]
         return []
 
 
@@ -121,6 +143,19 @@ def _coded(entities: list[Entity]) -> bool:
 def _definite(entities: list[Entity]) -> bool:
     """Written as a definite description ("the court"): most likely one named in full before."""
     return all(e.text.lower().startswith(("the ", "this ", "that ")) for e in entities)
+
+
+def _named_agent(noun) -> list:
+    """Who an agent noun is: the name in apposition to it ("the attacker, Ali Musa") or that it
+    is in apposition to ("Ali Musa, the attacker"), else the noun itself ("the gunman")."""
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    if not named and noun.dep_ == "appos":
+        named = [noun.head]
+    doc = noun.doc
+    if not named and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":  # (the parser may miss it)
+        after = next((e for e in doc.ents if e.start == noun.i + 2 and e.label_ == "PERSON"), None)
+        named = [after[-1]] if after is not None else []
+    return named or [noun]
 
 
 def _subject(verb) -> list:

@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from ..actors import place_entity
-from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..model import Entity, Sentence
 from ..places import event_places
 from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
@@ -31,6 +30,7 @@ from ..syntax import (
 )
 from ..words import place_nouns, words
 from .acts import (
+    town_modifier,
     JUDGING_TYPES,
     ActReference,
     act_noun,
@@ -293,15 +293,7 @@ def noun_roles(cand: Candidate) -> RoleTokens:
 def _place_of_force(tok, trig) -> bool:
     """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
     says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
-    if (
-        trig.event not in FORCE_TYPES
-        or tok.dep_ not in ("compound", "amod")
-        or tok.ent_type_ not in ("GPE", "LOC", "FAC")
-    ):
-        return False
-    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    names = [t.text for t in (span if span is not None else [tok]) if t.dep_ != "det"]
-    return not any(i.category in (COUNTRY, DEMONYM, ORG) for i in load_knowledge().lookup(names))
+    return trig.event in FORCE_TYPES and town_modifier(tok)
 
 
 def _noun_recipients(noun, trig) -> list:

@@ -1,0 +1,42 @@
+"""Who did the act a judgement names by a noun ("Morocco condemned the attack"), read from the
+whole document: the one named as its agent, by its own verb before one only of its kind, never
+the town the act is named after."""
+
+from __future__ import annotations
+
+from dragoman.model import Document
+
+
+def judged(pipeline, text, event="ACCUSE"):
+    (doc,) = pipeline.process([Document(id="a", text=text, date="2024-03-01")])
+    return [e for e in doc.events if e.event == event]
+
+
+def test_the_attacker_named_in_apposition_did_the_attack(pipeline):
+    text = (
+        "A man drove a truck into a crowd in Lyon on Friday. The attacker, Karim Haddad, "
+        "zigzagged through the crowd for two kilometres. In a photo caption: a gunman smashed a truck "
+        "into revellers, killing 20 people. Morocco condemned the attack."
+    )
+    (condemned,) = judged(pipeline, text)
+    assert len(condemned.recipient) == 1 and "Haddad" in condemned.recipient[0].name
+
+
+def test_an_act_done_by_its_own_verb_comes_before_one_only_of_its_kind(pipeline):
+    # the missile launch is what is provoking, not the drill that answered it
+    text = (
+        "North Korea launched a ballistic missile over Japan on Friday. South Korea's military "
+        "announced a live-fire drill in response. The foreign minister of Canada said the "
+        "launches were reckless provocations."
+    )
+    found = judged(pipeline, text)
+    assert found and all(r.country == "PRK" for e in found for r in e.recipient)
+
+
+def test_the_town_an_attack_is_named_after_did_not_do_it(pipeline):
+    text = (
+        "Five Belgians were among the dead in the Lyon attack. A man drove a truck into a crowd in "
+        "Lyon on Friday. Belgium condemned the attack."
+    )
+    (condemned,) = judged(pipeline, text)
+    assert [r.name for r in condemned.recipient] == ["man"]
