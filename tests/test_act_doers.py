@@ -40,3 +40,21 @@ def test_the_town_an_attack_is_named_after_did_not_do_it(pipeline):
     )
     (condemned,) = judged(pipeline, text)
     assert [r.name for r in condemned.recipient] == ["man"]
+
+
+def test_a_word_that_only_describes_the_act_does_not_name_its_doer(pipeline):
+    # "terrorist" says what kind of attack it was; the document says who did it
+    text = "A gunman attacked a market in Lyon on Friday. Spain condemned the horrible terrorist attack."
+    (condemned,) = judged(pipeline, text)
+    assert [r.name for r in condemned.recipient] == ["gunman"]
+    (by_name,) = judged(pipeline, "Spain condemned the Taliban attack on the school.")
+    assert [r.country for r in by_name.recipient] == ["AFG"]
+
+
+def test_the_victims_of_a_participle_did_not_do_it(pipeline):
+    # "Belgians were among the people killed": killed, not killers
+    text = (
+        "At least five Belgians were among the 30 people killed when a man drove a truck into crowds in Lyon."
+    )
+    attacks = judged(pipeline, text, "ASSAULT")
+    assert attacks and all(a.country != "BEL" for e in attacks for a in e.actor)

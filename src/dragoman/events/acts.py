@@ -107,6 +107,15 @@ def doer_tokens(noun, lex: Lexicon) -> list:
     return out
 
 
+def names_doer(e, act) -> bool:
+    """Whether an actor found in an act's phrase names who did it, or only describes the act:
+    "the terrorist attack", "jihadist attacks" say what kind of act it was; who did it is for
+    the document to say ("the Taliban attack", "Israel's strike" name the doer)."""
+    return bool(e.country or e.org or e.kind == "person" and e.name != e.text) or not any(
+        t.dep_ in ("amod", "compound") and e.text == t.text for t in act.children
+    )
+
+
 def town_modifier(tok) -> bool:
     """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an act says
     where it was, not who did it ("the US strike", "a Hamas attack" do)."""

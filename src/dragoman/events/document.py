@@ -19,7 +19,7 @@ from functools import cached_property
 
 from ..model import Entity, Event
 from ..syntax import inherited_subject
-from .acts import ActReference, act_noun, act_nouns, doer_tokens
+from .acts import ActReference, act_noun, act_nouns, doer_tokens, names_doer
 from .lexicon import Lexicon
 from .roles import entities, others, political
 
@@ -74,6 +74,7 @@ class DocumentActs:
                 doers = entities(_subject(tok), actors, role="actor")
             elif act_noun(tok, self.lex) is not None:  # "a missile test by North Korea"
                 doers = entities(doer_tokens(tok, self.lex), actors, role="actor")
+                doers = [d for d in doers if names_doer(d, tok)]  # (not "jihadist attacks")
             elif (verb := self._agent_verb(tok)) is not None:  # "the attacker, Ali Musa,": he attacked
                 doers = entities(_named_agent(tok), actors, role="actor")
                 if doers:
