@@ -58,3 +58,14 @@ def test_the_victims_of_a_participle_did_not_do_it(pipeline):
     )
     attacks = judged(pipeline, text, "ASSAULT")
     assert attacks and all(a.country != "BEL" for e in attacks for a in e.actor)
+
+
+def test_an_acts_own_description_did_not_do_the_act_judged(pipeline):
+    # "jihadist attacks" is what Tunisia faced, not who attacked in Lyon
+    text = (
+        "The attacker, Karim Haddad, drove a truck into a crowd in Lyon on Friday. Tunisia, like "
+        "France, has faced a series of jihadist attacks in the past year, killing dozens. Algerian "
+        "President Abdelmadjid Tebboune expressed his indignation at the horrible terrorist attack."
+    )
+    (indignant,) = judged(pipeline, text)
+    assert len(indignant.recipient) == 1 and "Haddad" in indignant.recipient[0].name

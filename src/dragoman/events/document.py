@@ -114,7 +114,7 @@ class DocumentActs:
         """Who did the act: the last such deed before the noun, else the first after it, by
         someone other than those who judge it; a deed done to them first ("China rejected the
         criticism": the criticism of China)."""
-        deeds = [(d, others(d.doers, judges)) for d in self.deeds if _matches(d, ref)]
+        deeds = [(d, _specific(others(d.doers, judges), d)) for d in self.deeds if _matches(d, ref)]
         deeds = [(d, who) for d, who in deeds if who]
         if any(_coded(who) for _, who in deeds):  # "the court indicted her": the court named before
             deeds = [(d, who) for d, who in deeds if _coded(who) or not _definite(who)]
@@ -135,6 +135,12 @@ class DocumentActs:
             if after:
                 return after[0]
         return []
+
+
+def _specific(doers: list[Entity], deed: Deed) -> list[Entity]:
+    """The doers that name someone: not an act's own description standing as its doer ("faced
+    a series of jihadist attacks": "jihadist attacks" is what was done, not who did it)."""
+    return [e for e in doers if e.country or e.org or not (e.span[0] <= deed.offset < e.span[1])]
 
 
 def _coded(entities: list[Entity]) -> bool:
