@@ -295,3 +295,53 @@ def test_a_title_held_for_a_body_or_person_takes_its_organisation(pipeline):
     )
     spokesperson = next(e for e in doc.entities if e.text == "spokesperson")
     assert (spokesperson.kind, spokesperson.country) == ("person", "IGO")
+
+
+def test_he_does_not_stand_for_a_plural_title_the_tagger_read_as_singular(pipeline):
+    # "tycoons" may be tagged NN; a plural title is no antecedent of "he"
+    text = (
+        "The oligarchs grew rich in the 1990s. Kazakh President Kassym Tokayev promised to wipe out the "
+        "oligarchs. He imprisoned the opposition leader Mukhtar Ablyazov."
+    )
+    (jailed,) = events_of(pipeline, text, "COERCE")
+    assert [a.country for a in jailed.actor] == ["KAZ"] and "Tokayev" in jailed.actor[0].name
+
+
+def test_a_full_name_joins_no_description_whose_word_it_merely_contains(pipeline):
+    # "man" is inside "Hartmann" but is not his name: the one who drove is not the victim
+    text = (
+        "A man drove a van into a crowd in Lyon on Friday, the mayor said. According to a local "
+        "newspaper, Klaus Hartmann, 61, succumbed to his injuries."
+    )
+    (drove,) = events_of(pipeline, text, "ASSAULT")
+    assert [a.name for a in drove.actor] != ["Klaus Hartmann"]
+    assert "Hartmann" not in drove.actor[0].name
+
+
+def test_the_north_in_an_adverbial_clause_may_be_the_state_that_governs_the_sentence(pipeline):
+    # the subject of the main clause is not the speaker of the clause "the North" is said in
+    text = (
+        "North Korea tested a missile on Monday. Pyongyang vowed to strike Guam after Donald Trump "
+        "said the North would face fire and fury."
+    )
+    threats = events_of(pipeline, text, "THREATEN")
+    by_trump = [e for e in threats if countries(e.actor) == ["USA"]]
+    assert by_trump and countries(by_trump[0].recipient) == ["PRK"]
+
+
+def test_an_adjective_of_no_known_country_is_no_recipient_and_the_pair_meets_each_other(pipeline):
+    # "Korean" names no one state: the two discussed with each other, not with "Korean"
+    text = "Japan and the United States discussed deploying more ships on the Korean peninsula."
+    (talks,) = events_of(pipeline, text, "CONSULT")
+    assert countries(talks.actor) == ["JPN", "USA"]
+    assert countries(talks.recipient) == ["JPN", "USA"]
+
+
+def test_a_known_word_that_modifies_a_common_noun_takes_the_noun_into_the_mention(pipeline):
+    # "a coalition of news outlets" is of outlets: the mention runs to the noun "news" modifies
+    text = (
+        "A coalition of media outlets published a report on bank accounts. The Kremlin dismissed the report."
+    )
+    doc = run(pipeline, text)
+    (dismissed,) = [e for e in doc.events if e.event == "REJECT"]
+    assert [r.name for r in dismissed.recipient] == ["coalition of media outlets"]

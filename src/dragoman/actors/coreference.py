@@ -62,6 +62,7 @@ class Coreference:
         self.words: dict[str, str] = {}  # another language's pronoun → the English one ("он" → "he")
         self.by_token: dict[tuple[int, int], Mention] = {}  # (id of spaCy doc, token i) → mention
         self.persons: list[Entity] = []  # person actors (clusters), most recent last
+        self.plural_persons: set[int] = set()  # ids of the clusters named in the plural ("oligarchs")
         self.person_mentions: list[tuple[int, Entity]] = []  # (document offset, cluster)
         self.person_entities: list[tuple[Entity, Entity]] = []  # (mention entity, its cluster)
         self.groups: list[tuple[int, Entity]] = []  # (document offset, organisation/state/group)
@@ -117,6 +118,8 @@ class Coreference:
                 title=title,
             )
             self.persons.append(e)
+            if m.plural:  # no antecedent of "he": "the oligarchs ... He imprisoned X"
+                self.plural_persons.add(id(e))
             prior = e
         e.id = prior.id = person_id(prior)
         self.last_seen[id(prior)] = self.sent_index
@@ -147,11 +150,8 @@ class Coreference:
             last = m.person.split()[-1].lower()
             for p in reversed(self.persons):
                 names = p.name.lower().split()
-                if names and (
-                    names[-1] == last
-                    or m.person.lower() in p.name.lower()
-                    or p.name.lower() in m.person.lower()
-                ):
+                # whole words: "a man drove ... Peter Hattermann died" are two people
+                if names and (names[-1] == last or _within(m.person, p.name) or _within(p.name, m.person)):
                     return p
             return None
         # A title alone: the last person with that title, else the last untitled person, else the
@@ -324,7 +324,11 @@ class Coreference:
         """The person a pronoun stands for: the last named, not one in `avoid`, nor one of a
         country in `others` ("He thanked China": not the Chinese minister)."""
         offset = self._offset(tok)
-        before = [p for at, p in self.person_mentions if at < offset and person_id(p) not in avoid]
+        before = [
+            p
+            for at, p in self.person_mentions
+            if at < offset and person_id(p) not in avoid and id(p) not in self.plural_persons
+        ]
         fitting = [p for p in before if p.country not in others]
         return (fitting or before)[-1] if before else None
 
@@ -417,6 +421,11 @@ def inside_quote_only(tok) -> bool:
             i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS
         ]
     return bisect_left(marks, tok.idx) % 2 == 1
+
+
+def _within(part: str, name: str) -> bool:
+    """Whether a name's words run inside another's ("Tan" in "Hock Tan", not "man" in "Hattermann")."""
+    return f" {' '.join(part.lower().split())} " in f" {' '.join(name.lower().split())} "
 
 
 def _definite(tok) -> bool:

@@ -118,9 +118,20 @@ def find_mentions(kb: Knowledge, sent) -> list[Mention]:
             if k is None:
                 break
             j = k
+        j = _head_after(sent, j, namey)
         runs.append((i, j))
         i = j
     return share_heads([_code_mention(kb, sent[a:b], matches) for a, b in runs], sent.doc)
+
+
+def _head_after(sent, j: int, namey: list[bool]) -> int:
+    """ "a group of media outlets": a word of the knowledge files that only modifies the common
+    noun after it is part of that noun's phrase (the group is of outlets, not of "media")."""
+    last = sent[j - 1]
+    if j < len(sent) and not namey[j] and last.dep_ == "compound" and last.head.i == sent[j].i:
+        if last.text.islower() and sent[j].pos_ == "NOUN" and sent[j].text.islower():
+            return j + 1
+    return j
 
 
 # What may stand between conjoined demonyms: "Chinese, Russian and Iranian officials".
@@ -229,8 +240,20 @@ def _code_mention(kb: Knowledge, span, matches) -> Mention:
         titled = m.role is not None and m.role.kind == "person"
         m.person = _person_name(span, known_idx, titled)
     head = span.root
-    m.plural = head.tag_ in ("NNS", "NNPS") and m.person is None
+    m.plural = m.person is None and (head.tag_ in ("NNS", "NNPS") or _mistagged_plural(head, m))
     return m
+
+
+def _mistagged_plural(head, m: Mention) -> bool:
+    """ "the oligarchs" tagged NN: a title word with a plural "-s" ("boss", "chorus" are not)."""
+    low = head.lower_
+    return (
+        head.tag_ == "NN"
+        and m.role is not None
+        and len(low) > 3
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is", "'s"))
+    )
 
 
 def _apply_infos(m: Mention, infos: list[Info], toks, keep_role: bool = False) -> None:

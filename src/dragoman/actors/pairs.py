@@ -165,7 +165,11 @@ def governing_subjects(tok) -> list:
     out, node = [], tok
     for _ in range(12):
         parent = node.head
-        if parent.i == node.i:
+        # not past an adverbial clause with a subject of its own: in "Pyongyang threatened Guam
+        # after Trump said the North would face fire", the North may be Pyongyang
+        if parent.i == node.i or (
+            node.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        ):
             break
         if parent.pos_ in ("VERB", "AUX"):
             out += [c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != node.i]

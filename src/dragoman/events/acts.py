@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
+from ..places import get_gazetteer
 from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
 from ..syntax import RELATIVE_PRONOUNS, pobjs
 from ..words import word_file, words
@@ -33,6 +35,7 @@ THREAT_IDIOM_SUBJECTS = frozenset(
 # ("the deployment of troops"): the possessor and the "of" are no doers. A judgement's possessor
 # judges: "Washington's accusations".
 PATIENT_TYPES = (having("patient_possessor") - JUDGING_TYPES) | having("theme_noun")
+FORCE_TYPES = having("force")
 MODIFIER_DEPS = ("compound", "nmod", "amod")
 # Named entities that, as the possessor of an act done to someone, did it: "Israel's strike",
 # "the ministry's arrest of X"; a person possessor is the one it was done to ("Tamimi's arrest").
@@ -85,7 +88,8 @@ def doer_tokens(noun, lex: Lexicon) -> list:
     patient = any(t.event in PATIENT_TYPES for t in readings)
     # "the bombing of a mosque", "charges of Chinese ships sending oil": its target
     target_of = any("of" in t.preps or "of" in DEFAULT_PREPS[t.event] for t in readings)
-    out = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    force = any(t.event in FORCE_TYPES for t in readings)  # "the Nice attack": where, not who
+    out = [c for c in noun.children if c.dep_ in MODIFIER_DEPS and not (force and town_modifier(c))]
     of = pobjs(noun, ("of",))
     # "Israel's strike", "Iran's release of the sailors", not "Tamimi's arrest"
     out += [
@@ -101,6 +105,28 @@ def doer_tokens(noun, lex: Lexicon) -> list:
             out += [o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             out += [s for s in clause.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS]
     return out
+
+
+def names_doer(e, act) -> bool:
+    """Whether an actor found in an act's phrase names who did it, or only describes the act:
+    "the terrorist attack", "jihadist attacks" say what kind of act it was; who did it is for
+    the document to say ("the Taliban attack", "Israel's strike" name the doer)."""
+    return bool(e.country or e.org or e.kind == "person" and e.name != e.text) or not any(
+        t.dep_ in ("amod", "compound") and e.text == t.text for t in act.children
+    )
+
+
+def town_modifier(tok) -> bool:
+    """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an act says
+    where it was, not who did it ("the US strike", "a Hamas attack" do)."""
+    if tok.dep_ not in ("compound", "amod", "nmod") or not tok.text[:1].isupper():
+        return False
+    span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    names = [t.text for t in (span if span is not None else [tok]) if t.dep_ != "det"]
+    # (spaCy may call a city an ORG or a PERSON: "the Lyon attack"; the gazetteer knows it)
+    if tok.ent_type_ not in ("GPE", "LOC", "FAC") and not get_gazetteer().is_primary_name(" ".join(names)):
+        return False
+    return not any(i.category in (COUNTRY, DEMONYM, ORG) for i in load_knowledge().lookup(names))
 
 
 def reference(tok, sent_offset: int, act: ActNoun) -> ActReference:

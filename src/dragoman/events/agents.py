@@ -6,12 +6,11 @@ names no agent ("she was arrested at her home"), and the user of a weapon ("a ca
 
 from __future__ import annotations
 
-from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..model import Entity
 from ..plover import MATERIAL_CONFLICT, having
 from ..places import event_places
 from ..syntax import SUBJECT_DEPS, inherited_subject, pobjs
-from .acts import doer_tokens
+from .acts import doer_tokens, town_modifier
 from ..words import words
 
 CARRIER_NOUNS = words("carrier_nouns") | words("quantity_nouns")
@@ -116,10 +115,10 @@ def without_place_modifiers(cand, tokens: list, actors, lex) -> list:
     if cand.trigger.event not in MATERIAL_CONFLICT:
         return tokens
     if cand.bare_noun:
-        return [t for t in tokens if not _place_modifier(t, cand.noun, actors.kb)]
+        return [t for t in tokens if not _place_modifier(t, cand.noun)]
     out = []
     for t in tokens:
-        places = [c for c in t.children if _place_modifier(c, t, actors.kb)]
+        places = [c for c in t.children if _place_modifier(c, t)]
         if places and any(r.event in MATERIAL_CONFLICT for r in lex.nouns.get(t.lemma_.lower(), ())):
             out += [d for d in doer_tokens(t, lex) if d not in places]
         else:
@@ -127,18 +126,9 @@ def without_place_modifiers(cand, tokens: list, actors, lex) -> list:
     return out
 
 
-def _place_modifier(tok, noun, kb) -> bool:
-    """A place (not a country, its people or an organisation the knowledge files name) named
-    as a modifier of the noun: "Kabul" of "the Kabul attack"."""
-    return (
-        tok.dep_ in ("compound", "amod", "nmod")
-        and tok.head.i == noun.i
-        and tok.ent_type_ in ("GPE", "LOC", "FAC")
-        and not any(
-            x.category in (COUNTRY, DEMONYM, ORG)
-            for x in kb.lookup([w.text for w in tok.doc[tok.left_edge.i : tok.i + 1]])
-        )
-    )
+def _place_modifier(tok, noun) -> bool:
+    """A town modifying the noun: "Kabul" of "the Kabul attack" (acts.town_modifier)."""
+    return tok.head.i == noun.i and town_modifier(tok)
 
 
 def carrier_actor(noun) -> list:
@@ -253,4 +243,4 @@ def _state(iso3: str, text: str, span, actors) -> Entity:
 def place_of_force(tok, trig) -> bool:
     """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
     says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
-    return trig.event in FORCE_TYPES and _place_modifier(tok, tok.head, load_knowledge())
+    return trig.event in FORCE_TYPES and town_modifier(tok)

@@ -19,7 +19,7 @@ from functools import cached_property
 
 from ..model import Entity, Event
 from ..syntax import inherited_subject
-from .acts import ActReference, act_noun, act_nouns, doer_tokens
+from .acts import ActReference, act_noun, act_nouns, doer_tokens, names_doer
 from .lexicon import Lexicon
 from .fillers import entities, others, political
 
@@ -74,10 +74,23 @@ class DocumentActs:
                 doers = entities(_subject(tok), actors, role="actor")
             elif act_noun(tok, self.lex) is not None:  # "a missile test by North Korea"
                 doers = entities(doer_tokens(tok, self.lex), actors, role="actor")
+                doers = [d for d in doers if names_doer(d, tok)]  # (not "jihadist attacks")
+            elif (verb := self._agent_verb(tok)) is not None:  # "the attacker, Ali Musa,": he attacked
+                doers = entities(_named_agent(tok), actors, role="actor")
+                if doers:
+                    self.deeds.append(Deed(sent.offset + tok.idx, frozenset({verb}), None, doers))
+                continue
             else:
                 continue
             if doers:
                 self.deeds.append(Deed(sent.offset + tok.idx, frozenset({tok.lemma_.lower()}), None, doers))
+
+    def _agent_verb(self, tok) -> str | None:
+        """The act an agent noun says its holder did: "attacker" (attack), "bomber", "shooter"."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or not lemma.endswith("er"):
+            return None
+        return next((v for v in (lemma[:-2], lemma[:-1]) if v in self.act_verbs), None)
 
     def resolve(self, found: list[tuple[Event, object]]) -> list[tuple[Event, object]]:
         """The (event, sentence) pairs with the doer of each act an event names as its
@@ -101,17 +114,33 @@ class DocumentActs:
         """Who did the act: the last such deed before the noun, else the first after it, by
         someone other than those who judge it; a deed done to them first ("China rejected the
         criticism": the criticism of China)."""
-        deeds = [(d, others(d.doers, judges)) for d in self.deeds if _matches(d, ref)]
+        deeds = [(d, _specific(others(d.doers, judges), d)) for d in self.deeds if _matches(d, ref)]
         deeds = [(d, who) for d, who in deeds if who]
         if any(_coded(who) for _, who in deeds):  # "the court indicted her": the court named before
             deeds = [(d, who) for d, who in deeds if _coded(who) or not _definite(who)]
         to_judges = [(d, who) for d, who in deeds if len(others(d.done_to, judges)) < len(d.done_to)]
-        for group in (to_judges, deeds):
+        # an act done by its own verb before one only of its type: "X attacked ... Y smashed ...
+        # the attack" is X's
+        worded = [(d, who) for d, who in deeds if d.verbs & ref.act.verbs]
+        before = [who for d, who in to_judges if d.offset < ref.offset]
+        after = [who for d, who in to_judges if d.offset > ref.offset and not ref.earlier]
+        if before or after:
+            return before[-1] if before else after[0]
+        for group in (worded, deeds):
             before = [who for d, who in group if d.offset < ref.offset]
+            if before:
+                return before[-1]
+        for group in (worded, deeds):
             after = [who for d, who in group if d.offset > ref.offset and not ref.earlier]
-            if before or after:
-                return before[-1] if before else after[0]
+            if after:
+                return after[0]
         return []
+
+
+def _specific(doers: list[Entity], deed: Deed) -> list[Entity]:
+    """The doers that name someone: not an act's own description standing as its doer ("faced
+    a series of jihadist attacks": "jihadist attacks" is what was done, not who did it)."""
+    return [e for e in doers if e.country or e.org or not (e.span[0] <= deed.offset < e.span[1])]
 
 
 def _coded(entities: list[Entity]) -> bool:
@@ -121,6 +150,19 @@ def _coded(entities: list[Entity]) -> bool:
 def _definite(entities: list[Entity]) -> bool:
     """Written as a definite description ("the court"): most likely one named in full before."""
     return all(e.text.lower().startswith(("the ", "this ", "that ")) for e in entities)
+
+
+def _named_agent(noun) -> list:
+    """Who an agent noun is: the name in apposition to it ("the attacker, Ali Musa") or that it
+    is in apposition to ("Ali Musa, the attacker"), else the noun itself ("the gunman")."""
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    if not named and noun.dep_ == "appos":
+        named = [noun.head]
+    doc = noun.doc
+    if not named and noun.i + 2 < len(doc) and doc[noun.i + 1].text == ",":  # (the parser may miss it)
+        after = next((e for e in doc.ents if e.start == noun.i + 2 and e.label_ == "PERSON"), None)
+        named = [after[-1]] if after is not None else []
+    return named or [noun]
 
 
 def _subject(verb) -> list:

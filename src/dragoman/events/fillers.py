@@ -18,6 +18,7 @@ from ..syntax import (
     pobjs,
 )
 from .acts import (
+    names_doer,
     JUDGING_TYPES,
     act_noun,
     claim_answered,
@@ -99,7 +100,7 @@ def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozense
                 named = named or bool(entities([tok], actors, avoid=avoid))
             continue
         doers = doer_tokens(tok, case.lex)
-        if entities(doers, actors, avoid=avoid):
+        if any(names_doer(e, tok) for e in entities(doers, actors, avoid=avoid)):
             replaced[tok.i] = doers
         elif waiting is None:
             waiting = reference(tok, case.sent.offset, act)
@@ -164,6 +165,10 @@ def entities(tokens, actors, role: str = "recipient", avoid: frozenset = frozens
     return out
 
 
+def _coded(ent: Entity) -> bool:
+    return bool(ent.country or ent.org or ent.sector or ent.stands_for_members or ent.kind == "person")
+
+
 def _between(tok) -> list:
     """ "the summit between the EU and Turkey failed": the parties stand for the meeting."""
     if tok.lemma_.lower() not in MEETING_NOUNS:
@@ -225,6 +230,8 @@ def entity_for(
         return ent
     for inner in _inner_fillers(tok, role):
         found = entity_for(inner, actors, role, depth + 1, avoid)
+        if found is not None and inner.dep_ == "amod" and not _coded(found):
+            continue  # "on the Korean peninsula": an adjective of no known country is no one
         if found is not None:
             return found
     return None

@@ -129,10 +129,14 @@ def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     verb = cand.head
     # (and a participle with its agent: "Asked by reporters, X said ...")
+    # "the people killed when ...": done to the people, by whom it says, or by no one named
+    # (not a main clause the parser misread as one: "A gunman killed at least 30 people")
+    acl_participle = verb.tag_ == "VBN" and verb.dep_ == "acl" and not misread_clause_subject(verb)
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or verb.tag_ == "VBN"
         and any(c.dep_ == "agent" for c in verb.children)
+        or acl_participle
     )
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
     if passive and not subj and cand.trigger.event in MATERIAL_CONFLICT:  # "were killed when X fired"
@@ -146,6 +150,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     # (and "was charged with fraud", "is suspected of bribery": accused by the authorities)
     implicit = (
         passive
+        and not acl_participle
         and not subj
         and (
             cand.trigger.event in IMPLICIT_STATE_TYPES
@@ -160,7 +165,9 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if implicit and cand.trigger.mode == "release":  # "girls abducted by X were released": by X
         subj = captors(verb)
         implicit = not subj
-    subj = past_dateline(subj or ([] if undergone else _unnamed_subject(cand, lex, passive)))
+    subj = past_dateline(
+        subj or ([] if undergone or acl_participle else _unnamed_subject(cand, lex, passive))
+    )
     if not subj and not implicit:
         return None
     instrument = next((s for s in subj if s.lemma_.lower() in INSTRUMENT_NOUNS), None)
@@ -191,6 +198,8 @@ def _passive_roles(verb) -> tuple[list, list, list]:
     objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not objs and verb.dep_ == "advcl":  # "Asked by reporters about X, the minister said": the minister
         objs = inherited_subject(verb)
+    if not objs and verb.dep_ == "acl":  # "the 30 people killed": the people
+        objs = [verb.head]
     return subj, objs, []
 
 
