@@ -326,6 +326,20 @@ def test_a_store_made_before_clusters_starts_with_one_cluster_per_event(tmp_path
         assert s.relink() == 0
 
 
+def test_a_store_indexed_under_older_blocking_keys_is_indexed_again(location):
+    # (migration 12: pairs of weak keys where a shared country was a key of its own)
+    with open_store(location) as s:
+        s.ingest(meeting_a())
+        keys = s._fetch("SELECT key, day, event_id FROM cluster_keys ORDER BY key, day, event_id")
+        with s._transaction():
+            s._execute("UPDATE cluster_keys SET key = 'old|' || key")
+            s._execute("DELETE FROM schema_migrations WHERE version = 12")
+    with open_store(location) as s:
+        assert s._fetch("SELECT key, day, event_id FROM cluster_keys ORDER BY key, day, event_id") == keys
+        s.ingest(meeting_b())
+        assert partition(s) == {event_ids(meeting_a(), meeting_b())}
+
+
 def test_clusters_are_listed_biggest_first_and_filtered_as_events_are(location):
     with open_store(location) as s:
         for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):

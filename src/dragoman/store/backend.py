@@ -157,6 +157,10 @@ class Backend:
                 return
             for statement in migration.sql(self.dialect):
                 self._execute(statement)
+            if migration.then:
+                from . import clusters  # (a step in Python: clusters imports the backend)
+
+                getattr(clusters, migration.then)(self)
             self._execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 [migration.version, migration.name, now()],

@@ -249,6 +249,27 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
     cluster_counts.change(store, set(plan.clusters.values()), +1)
 
 
+def rekey(store, batch: int = 5000) -> None:
+    """Index every stored report again under the blocking keys (migration 12, or after
+    linking/blocking.py changes its keys): the old keys go, each report's are made from
+    its stored form."""
+    store._execute("DELETE FROM cluster_keys")
+    last = ""
+    while True:
+        rows = store._fetch(
+            "SELECT event_id, report FROM cluster_members WHERE event_id > ? AND report IS NOT NULL "
+            "ORDER BY event_id LIMIT ?",
+            [last, batch],
+        )
+        if not rows:
+            return
+        keys = [
+            (key, day, r["event_id"]) for r in rows for key, day in index_rows(report_from_json(r["report"]))
+        ]
+        _insert_keys(store, "cluster_keys", "event_id", keys)
+        last = rows[-1]["event_id"]
+
+
 # ---------------------------------------------------------------- counts
 
 
