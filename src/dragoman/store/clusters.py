@@ -45,7 +45,7 @@ from ..linking.clustering import (
 from ..linking.neardup import bands, copies, signature
 from ..linking.rules import Report, report_of
 from ..model import Document
-from . import cluster_counts
+from . import cluster_counts, cluster_tags
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
@@ -290,6 +290,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
         )
     }
     store._executemany("DELETE FROM clusters WHERE id = ?", [(cid,) for cid in ids if cid not in counts])
+    tags = cluster_tags.tags_of(store, counts)
     rows = []
     for cid, c in counts.items():
         first = store._fetch(
@@ -311,6 +312,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
                 c["mentions"],
                 c["first_reported"],
                 c["last_reported"],
+                tags.get(cid),
             )
         )
     if rows:
@@ -326,6 +328,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
             "mentions",
             "first_reported",
             "last_reported",
+            "tags",
         )
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
         store._executemany(
