@@ -6,14 +6,16 @@ of the actor side, the recipient side and the place; or the very sentence in a c
 article. So a report is indexed under each such key, or pair of keys, with its day, and a
 new report looks up its own keys, for each type it may link to, over its window of days
 (stories, which link on less, are found by their articles: articles.article_keys). The
-lookups return a superset of the reports it links to (tests/test_linking.py checks that none is missed); rules.compare decides.
+lookups return a superset of the reports it links to (tests/test_linking.py checks that
+none is missed); rules.compare decides. Changing the keys needs the stored reports indexed
+again (store/clusters.rekey; migration 12 did it for these).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from .rules import DAY_WINDOW, Report, _roles_either, compatible_types
+from .rules import DAY_WINDOW, Report, compatible_types, roles_either
 
 SHORT_SPAN = 7  # longest range (days) indexed day by day; longer ones by month
 
@@ -33,7 +35,7 @@ def index_queries(r: Report) -> list[tuple[str, int, int]]:
     queries = [
         (f"{cls}|{event}|{key}", lo, hi)
         for event in compatible_types(r.event)
-        for key in _query_keys(r, _roles_either(r.event, event))
+        for key in _query_keys(r, roles_either(r.event, event))
         for cls, lo, hi in dates
     ]
     return queries + [(f"t|{r.event}|{r.sentence}", 0, 0)]

@@ -14,6 +14,7 @@ together; the biggest part keeps the cluster's id.
     link_document(store, doc)      after the document's rows are written (Store.ingest)
     unlink_document(store, doc_id) before they are deleted (Store.ingest, Store.delete)
     relink(store)                  links the events of a store made before migration 9
+    rekey(store)                   indexes every stored report again (new blocking keys)
 """
 
 from __future__ import annotations
