@@ -35,6 +35,7 @@ from dragoman.linking.blocking import index_rows
 from dragoman.linking.clustering import article_json, report_json, span_of
 from dragoman.linking.rules import compare, day_ordinal, report_of, sentence_key
 from dragoman.model import QUADS, Document, Entity, Event, Place
+from dragoman.store import cluster_tags
 from dragoman.store import rows as R
 
 SEED = 20261123
@@ -356,6 +357,7 @@ def fill(store, total: int, batch: int = 2000) -> None:
     with store._transaction():
         store._execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
         store._refresh_actors({a["id"] for a in articles.actors})
+        cluster_tags.retag(store)
     store._recount_terms()
     store.optimize()
 

@@ -12,7 +12,7 @@ import pg_cluster
 import pytest
 
 from dragoman.model import Document, Entity, Event, Place, Sentence
-from dragoman.store import open_store
+from dragoman.store import cluster_reads, cluster_tags, open_store
 
 
 def state(code: str, name: str) -> Entity:
@@ -315,8 +315,9 @@ def test_a_store_made_before_clusters_starts_with_one_cluster_per_event(tmp_path
     conn = sqlite3.connect(db)  # back to schema version 8
     conn.executescript(
         "DROP TABLE clusters; DROP TABLE cluster_members; DROP TABLE cluster_docs; "
-        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; "
-        "DELETE FROM schema_migrations WHERE version = 9;"
+        "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; DROP TABLE cluster_counts; "
+        "DROP TABLE cluster_actor_counts; DROP TABLE cluster_country_counts; "
+        "DELETE FROM schema_migrations WHERE version IN (9, 11, 12, 13);"
     )
     conn.close()
     with open_store(db) as s:
@@ -324,6 +325,20 @@ def test_a_store_made_before_clusters_starts_with_one_cluster_per_event(tmp_path
         assert s.relink() == 2
         assert partition(s) == {event_ids(meeting_a(), meeting_b())}
         assert s.relink() == 0
+
+
+def test_a_store_indexed_under_older_blocking_keys_is_indexed_again(location):
+    # (migration 12: pairs of weak keys where a shared country was a key of its own)
+    with open_store(location) as s:
+        s.ingest(meeting_a())
+        keys = s._fetch("SELECT key, day, event_id FROM cluster_keys ORDER BY key, day, event_id")
+        with s._transaction():
+            s._execute("UPDATE cluster_keys SET key = 'old|' || key")
+            s._execute("DELETE FROM schema_migrations WHERE version = 12")
+    with open_store(location) as s:
+        assert s._fetch("SELECT key, day, event_id FROM cluster_keys ORDER BY key, day, event_id") == keys
+        s.ingest(meeting_b())
+        assert partition(s) == {event_ids(meeting_a(), meeting_b())}
 
 
 def test_clusters_are_listed_biggest_first_and_filtered_as_events_are(location):
@@ -337,6 +352,42 @@ def test_clusters_are_listed_biggest_first_and_filtered_as_events_are(location):
         assert [c["articles"] for c in s.clusters(since="2024-05-10")] == [1]
         assert [c["event"] for c in s.clusters(order="-date")] == ["ACCUSE", "CONSULT"]
         assert s.clusters(limit=1, offset=1)[0]["event"] == "ACCUSE"
+
+
+@pytest.mark.parametrize("walk", [False, True])
+def test_a_listing_finds_the_clusters_with_one_report_matching_every_filter(location, monkeypatch, walk):
+    # Both ways a listing goes: from the matching events to their clusters (few), or
+    # walking the clusters in order, skipping those whose tags lack a filter's (many).
+    monkeypatch.setattr(cluster_reads, "_FEW", 0 if walk else 10**9)
+    with open_store(location) as s:
+        for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):
+            s.ingest(doc)
+        meeting, accused = (c["id"] for c in s.clusters())
+
+        def listed(**filters) -> list[str]:
+            return [c["id"] for c in s.clusters(**filters)]
+
+        assert listed(country="FRA") == [meeting, accused]
+        assert listed(type="AGREE") == listed(type="agree") == [meeting]
+        assert listed(country="fra", type="ACCUSE") == [accused]
+        assert listed(actor="p-maria-arden", quad="verbal cooperation") == [meeting]
+        # the meeting has Arden's report and an AGREE, but no AGREE of hers
+        assert listed(actor="p-maria-arden", type="AGREE") == []
+        assert listed(q="dumping") == listed(q="dumping", country="NLD") == [accused]
+        assert listed(q="talks", type="ACCUSE") == []
+        assert listed(q="Rouen", since="2024-05-01", order="-date") == [meeting]
+
+
+def test_each_cluster_keeps_the_tags_of_its_reports(location):
+    with open_store(location) as s:
+        for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):
+            s.ingest(doc)
+        s.delete("b")  # (the meeting's AGREE goes with it)
+        kept = {r["id"]: r["tags"] for r in s._fetch("SELECT id, tags FROM clusters")}
+        assert " t:AGREE " not in "".join(kept.values())
+        assert all(" c:FRA " in tags and " c:NLD " in tags for tags in kept.values())
+        cluster_tags.retag(s)
+        assert {r["id"]: r["tags"] for r in s._fetch("SELECT id, tags FROM clusters")} == kept
 
 
 # ---------------------------------------------------------------- CLI, API, export

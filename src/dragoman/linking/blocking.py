@@ -1,17 +1,21 @@
 """Finding the stored reports a new one may link to, among millions: index keys.
 
-Every link needs something shared (an actor id worth something, a country, a place, or
-the very sentence in a copy of the article) and dates that meet; so a report is indexed
-under each such key with its day, and a new report looks up its own keys, for each type
-it may link to, over its window of days. The lookups return a superset of the reports
-it links to (tests/test_linking.py checks that none is missed); rules.compare decides.
+Every link needs dates that meet and a strength of 2 (rules.compare): one thing worth 2
+(the same person or organisation, the same city as location), or two worth 1 each from two
+of the actor side, the recipient side and the place; or the very sentence in a copy of the
+article. So a report is indexed under each such key, or pair of keys, with its day, and a
+new report looks up its own keys, for each type it may link to, over its window of days
+(stories, which link on less, are found by their articles: articles.article_keys). The
+lookups return a superset of the reports it links to (tests/test_linking.py checks that
+none is missed); rules.compare decides. Changing the keys needs the stored reports indexed
+again (store/clusters.rekey; migration 12 did it for these).
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from .rules import DAY_WINDOW, Report, compatible_types
+from .rules import DAY_WINDOW, Report, compatible_types, roles_either
 
 SHORT_SPAN = 7  # longest range (days) indexed day by day; longer ones by month
 
@@ -27,25 +31,50 @@ def index_rows(r: Report) -> list[tuple[str, int]]:
 def index_queries(r: Report) -> list[tuple[str, int, int]]:
     """Where in such an index the reports that may link to this one are: (key, first day,
     last day). A superset: compare() decides."""
-    keys, dates = _keys(r), date_queries(r)
+    dates = date_queries(r)
     queries = [
         (f"{cls}|{event}|{key}", lo, hi)
         for event in compatible_types(r.event)
-        for key in keys
+        for key in _query_keys(r, roles_either(r.event, event))
         for cls, lo, hi in dates
     ]
     return queries + [(f"t|{r.event}|{r.sentence}", 0, 0)]
 
 
-def _keys(r: Report) -> list[str]:
-    # What a link's strength can come from: an actor id worth something, a country, an
-    # organisation, a place.
-    parties = r.actor + r.recipient
-    values = {f"a:{p.id}" for p in parties if p.id and p.level}
-    values |= {f"c:{p.country}" for p in parties if p.country}
-    values |= {f"o:{p.org}" for p in parties if p.org}
-    values |= {f"p:{s.name}|{s.country or ''}" for s in r.places}
-    return sorted(values)
+def _query_keys(r: Report, either: bool) -> list[str]:
+    # (Reports of acts done together may name their parties either way round.)
+    return sorted(set(_keys(r)) | set(_keys(r, swapped=True))) if either else _keys(r)
+
+
+def _keys(r: Report, swapped: bool = False) -> list[str]:
+    # A link needs a strength of 2 (rules.compare): either one thing worth 2 on its own
+    # (the same person or organisation, the same city as location: a single key), or two
+    # things worth 1 each, from two of the actor side, the recipient side and the place
+    # (the same country, organisation or actor id on a side; the same location or
+    # setting): a pair key. A country alone is shared by hundreds of reports a day; a
+    # pair of them, or a country with a place, by few. `swapped`: its actor's keys where
+    # a recipient's go, and the other way round.
+    actor, recipient = _side(r.actor), _side(r.recipient)
+    if swapped:
+        actor, recipient = recipient, actor
+    place = r.location or r.setting
+    where = [f"s:{place.name}|{place.country or ''}"] if place else []
+    keys = {f"a:{p.id}" for p in r.actor + r.recipient if p.id and p.level >= 2}
+    if r.location and r.location.city:
+        keys.add(f"l:{r.location.name}|{r.location.country or ''}")
+    keys |= {f"ar:{x}&{y}" for x in actor for y in recipient}
+    keys |= {f"ap:{x}&{y}" for x in actor for y in where}
+    keys |= {f"rp:{x}&{y}" for x in recipient for y in where}
+    return sorted(keys)
+
+
+def _side(parties) -> set[str]:
+    """What a side may share with the other report's same side for a point
+    (rules._shared): a country, an organisation, an actor id (ids and organisations
+    written alike: a collision only finds more)."""
+    out = {f"c:{p.country}" for p in parties if p.country}
+    out |= {f"n:{p.org}" for p in parties if p.org}
+    return out | {f"n:{p.id}" for p in parties if p.id and p.level}
 
 
 def date_rows(r: Report) -> list[tuple[str, int]]:

@@ -277,7 +277,7 @@ def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
     where = compare_places(a, b)
     if not where.linked:
         return where
-    who = compare_parties(a, b, _roles_either(a.event, b.event))
+    who = compare_parties(a, b, roles_either(a.event, b.event))
     if not who.linked:
         return who
     strength = who.strength + where.strength
@@ -308,7 +308,7 @@ def _type_reason(x: str, y: str) -> str:
     return f"{x} and {y}: {type_pairs()[(x, y)].why}"
 
 
-def _roles_either(x: str, y: str) -> bool:
+def roles_either(x: str, y: str) -> bool:
     pair = type_pairs().get((x, y))
     return bool(pair and pair.either)
 

@@ -13,6 +13,8 @@ with a time limit per statement, so one slow search holds up no other reader.
 
 from __future__ import annotations
 
+import importlib
+
 import threading
 from contextlib import contextmanager
 from typing import Iterable, Iterator
@@ -157,6 +159,10 @@ class Backend:
                 return
             for statement in migration.sql(self.dialect):
                 self._execute(statement)
+            if migration.then:
+                # (a step in Python, whose module imports this one)
+                module, function = migration.then.rsplit(".", 1)
+                getattr(importlib.import_module(f"{__package__}.{module}"), function)(self)
             self._execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 [migration.version, migration.name, now()],

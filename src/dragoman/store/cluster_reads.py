@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from .cluster_tags import tag_clause
 from .query import EventFilter, QueryError
 
 _CHUNK = 500
@@ -56,11 +57,10 @@ def list_clusters(
             raise QueryError(f"{name} must be a whole number >= 0, not {value!r}")
     filters = flt.given()
     if filters:
-        where, params = store._planned(flt).where(store.dialect)
-        # A search's matches are collected once too: probed cluster by cluster, SQLite ran
-        # the full-text query again for each cluster (16 s for a word at 1,000,000 events).
-        if flt.q is not None or store.count_events(**filters, cap=_FEW) < _FEW:
-            # Few matching events (or a search): their clusters, then sorted.
+        store._planned(flt)
+        if store.count_events(**filters, cap=_FEW) < _FEW:
+            # Few matching events: their clusters, then sorted.
+            where, params = flt.where(store.dialect)
             matching = (
                 # (from the matching events to their clusters: CROSS JOIN fixes that order
                 # in SQLite, which else walked every member and probed its event)
@@ -70,12 +70,17 @@ def list_clusters(
         else:
             # Many: the clusters in the listing's order, each probed for one matching event
             # (its members first: CROSS JOIN fixes that order in SQLite), until the page
-            # is full.
-            where = where.replace(" WHERE ", " AND ", 1)
-            matching = (
+            # is full; those whose tags (cluster_tags.py) lack a filter's are skipped
+            # unprobed, and a search looks each event up in the full-text index (reading
+            # every match of a common word to find its cluster took 3-4 s at 1M events;
+            # the IN form, correlated, ran the full-text query again for each cluster).
+            where, params = flt.where(store.dialect, probed=True)
+            tagged, tag_params = tag_clause(flt)
+            matching = (f"{tagged} AND " if tagged else "") + (
                 "EXISTS (SELECT 1 FROM cluster_members m CROSS JOIN events e "
-                f"WHERE m.cluster_id = c.id AND e.id = m.event_id{where})"
+                f"WHERE m.cluster_id = c.id AND e.id = m.event_id{where.replace(' WHERE ', ' AND ', 1)})"
             )
+            params = tag_params + params
         rows = store._fetch(
             f"SELECT c.* FROM clusters c WHERE {matching} ORDER BY {CLUSTER_ORDERS[order]} LIMIT ? OFFSET ?",
             params + [limit, offset],

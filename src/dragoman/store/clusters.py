@@ -14,6 +14,7 @@ together; the biggest part keeps the cluster's id.
     link_document(store, doc)      after the document's rows are written (Store.ingest)
     unlink_document(store, doc_id) before they are deleted (Store.ingest, Store.delete)
     relink(store)                  links the events of a store made before migration 9
+    rekey(store)                   indexes every stored report again (new blocking keys)
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ from ..linking.clustering import (
 from ..linking.neardup import bands, copies, signature
 from ..linking.rules import Report, report_of
 from ..model import Document
-from . import cluster_counts
+from . import cluster_counts, cluster_tags
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
@@ -249,6 +250,27 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
     cluster_counts.change(store, set(plan.clusters.values()), +1)
 
 
+def rekey(store, batch: int = 5000) -> None:
+    """Index every stored report again under the blocking keys (migration 12, or after
+    linking/blocking.py changes its keys): the old keys go, each report's are made from
+    its stored form."""
+    store._execute("DELETE FROM cluster_keys")
+    last = ""
+    while True:
+        rows = store._fetch(
+            "SELECT event_id, report FROM cluster_members WHERE event_id > ? AND report IS NOT NULL "
+            "ORDER BY event_id LIMIT ?",
+            [last, batch],
+        )
+        if not rows:
+            return
+        keys = [
+            (key, day, r["event_id"]) for r in rows for key, day in index_rows(report_from_json(r["report"]))
+        ]
+        _insert_keys(store, "cluster_keys", "event_id", keys)
+        last = rows[-1]["event_id"]
+
+
 # ---------------------------------------------------------------- counts
 
 
@@ -269,6 +291,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
         )
     }
     store._executemany("DELETE FROM clusters WHERE id = ?", [(cid,) for cid in ids if cid not in counts])
+    tags = cluster_tags.tags_of(store, counts)
     rows = []
     for cid, c in counts.items():
         first = store._fetch(
@@ -290,6 +313,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
                 c["mentions"],
                 c["first_reported"],
                 c["last_reported"],
+                tags.get(cid),
             )
         )
     if rows:
@@ -305,6 +329,7 @@ def recount(store, cluster_ids: Iterable[str]) -> None:
             "mentions",
             "first_reported",
             "last_reported",
+            "tags",
         )
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols[1:])
         store._executemany(

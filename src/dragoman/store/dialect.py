@@ -49,6 +49,10 @@ class Dialect:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
 
+    def fts_probe(self, alias: str) -> str:
+        """As fts_clause, for one event at a time: looks it up in the index."""
+        return self.fts_clause(alias)
+
     def events_found_by_fts(self, alias: str) -> str:
         """`events {alias}` for a count or timeline of a full-text search alone (with at
         most a country), which reads each match's date, type and quad."""
@@ -80,6 +84,9 @@ class SQLiteDialect(Dialect):
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
+
+    def fts_probe(self, alias: str) -> str:
+        return f"EXISTS (SELECT 1 FROM events_fts f WHERE f.events_fts MATCH ? AND f.rowid = {alias}.seq)"
 
     def events_found_by_fts(self, alias: str) -> str:
         # SQLite looks each match up by rowid, reading its row, unless told to use the

@@ -25,6 +25,7 @@ class Migration:
     name: str
     statements: tuple[str, ...]
     only: dict[str, tuple[str, ...]] = field(default_factory=dict)  # dialect name -> SQL
+    then: str | None = None  # "module.function" of the store package, given the store, run after the SQL
 
     def sql(self, dialect: Dialect) -> list[str]:
         common = [dialect.render(s) for s in self.statements]
@@ -529,6 +530,17 @@ MIGRATIONS: tuple[Migration, ...] = (
         only={
             "sqlite": _period_indexes(("cluster_counts", "cluster_actor_counts", "cluster_country_counts"))
         },
+    ),
+    # Blocking keys on pairs of weak keys where one shared country was a key (issue 13: at
+    # 1M events a country found ~30 stored reports per report): every report indexed again.
+    Migration(12, "blocking keys on pairs of weak keys", (), then="clusters.rekey"),
+    # Each cluster's types, quads, countries and actor ids in one column (store/cluster_tags.py):
+    # a listing that walks the clusters skips, on the row it reads, those without them.
+    Migration(
+        13,
+        "the tags of each cluster",
+        ("ALTER TABLE clusters ADD COLUMN tags {text}",),
+        then="cluster_tags.retag",
     ),
 )
 

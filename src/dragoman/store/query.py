@@ -68,19 +68,21 @@ class EventFilter:
         """The filters a user set (the planner's fields left out): {name: value}."""
         return {f: getattr(self, f) for f in FILTER_NAMES if getattr(self, f) is not None}
 
-    def where(self, dialect: Dialect, alias: str = "e") -> tuple[str, list]:
+    def where(self, dialect: Dialect, alias: str = "e", probed: bool = False) -> tuple[str, list]:
+        """`probed`: for a query that tests events one at a time (a search then looks
+        each up in the full-text index instead of reading all its matches)."""
         clauses, params = [], []
-        for clause, values in self._clauses(dialect, alias):
+        for clause, values in self._clauses(dialect, alias, probed):
             clauses.append(clause)
             params.extend(values)
         return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
-    def _clauses(self, dialect: Dialect, alias: str):
+    def _clauses(self, dialect: Dialect, alias: str, probed: bool = False):
         yield from self._link_clauses(alias)
         # A unary plus keeps SQLite from using that column's index (PostgreSQL plans
         # from its statistics, which know how many events an actor or country is on).
         unindexed = "+" if self.links_are_few and dialect.name == "sqlite" else ""
-        yield from self._column_clauses(dialect, alias, unindexed)
+        yield from self._column_clauses(dialect, alias, unindexed, probed)
 
     def _link_clauses(self, alias: str):
         """The actor's and the country's clauses, as planned (see the flags above)."""
@@ -103,7 +105,7 @@ class EventFilter:
         elif self.country:
             yield f"{alias}.id IN ({COUNTRY_EVENTS})", [self.country.upper()]
 
-    def _column_clauses(self, dialect: Dialect, alias: str, unindexed: str):
+    def _column_clauses(self, dialect: Dialect, alias: str, unindexed: str, probed: bool = False):
         """The clauses on the events' own columns (`unindexed`: "+" in front of those
         whose index must not drive the query, else "")."""
         column_of = unindexed + alias
@@ -121,7 +123,7 @@ class EventFilter:
             yield f"{column_of}.lang = ?", [check_lang(self.lang)]
         if self.q is not None:  # (a search matching more events than the links: probed)
             country = self.country.upper() if self.country_in_fts else None
-            yield from fts_clauses(dialect, column_of, self.q, country)
+            yield from fts_clauses(dialect, column_of, self.q, country, probed)
 
 
 # The events an actor filter matches (parameters: actor_params). Three index-friendly
@@ -150,12 +152,12 @@ def like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def fts_clauses(dialect: Dialect, alias: str, q: str, country: str | None = None):
+def fts_clauses(dialect: Dialect, alias: str, q: str, country: str | None = None, probed: bool = False):
     query = dialect.fts_query(q, country)
     if query is None:  # nothing searchable in the input (only punctuation): no match
         yield "1 = 0", []
     else:
-        yield dialect.fts_clause(alias), [query]
+        yield (dialect.fts_probe(alias) if probed else dialect.fts_clause(alias)), [query]
 
 
 # One word of ASCII letters and digits: both full-text indexes (SQLite's unicode61, with
