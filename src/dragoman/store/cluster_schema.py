@@ -1,0 +1,134 @@
+"""The store's tables of event clusters (issue 13), as the migrations create them
+(store/migrations.py): the clusters and their members, the articles and the blocking keys,
+and the count tables of clusters per day and type."""
+
+from __future__ import annotations
+
+# Event clusters (issue 13; kept by store/clusters.py): every event in exactly one cluster
+# of the records that report the same happening. clusters: one row per happening, its
+# counts and representative record, with indexes for listing by size, date and recency.
+# cluster_members: each event's cluster, the days it pins the cluster to (when dated to the
+# day), the report it was linked to and why, and what linking reads of it (report, JSON; NULL until `dragoman clusters --relink` for events
+# stored before this migration, which start as clusters of one). cluster_docs: each
+# article's date, the independent source it counts as (a copy counts as its original's),
+# its copies, story profile and MinHash signature. The two key tables are the blocking
+# indexes: (key, day) -> event or article.
+CLUSTERS = (
+    """CREATE TABLE clusters (
+        id {text} PRIMARY KEY,
+        event {text} NOT NULL,
+        representative {text} NOT NULL,
+        date {date},
+        first_day {int},
+        last_day {int},
+        articles {int} NOT NULL,
+        sources {int} NOT NULL,
+        mentions {int} NOT NULL,
+        first_reported {date},
+        last_reported {date}
+    )""",
+    "CREATE INDEX clusters_by_articles ON clusters (articles, mentions, id)",
+    "CREATE INDEX clusters_by_date ON clusters (date, id)",
+    "CREATE INDEX clusters_by_reported ON clusters (last_reported, id)",
+    """CREATE TABLE cluster_members (
+        event_id {text} PRIMARY KEY,
+        cluster_id {text} NOT NULL,
+        doc_id {text} NOT NULL,
+        first_day {int},
+        last_day {int},
+        linked_to {text},
+        why {json},
+        report {json}
+    )""",
+    "CREATE INDEX cluster_members_cluster ON cluster_members (cluster_id, event_id)",
+    "CREATE INDEX cluster_members_doc ON cluster_members (doc_id)",
+    """CREATE TABLE cluster_docs (
+        doc_id {text} PRIMARY KEY,
+        reported {date},
+        origin {text} NOT NULL,
+        copies {json} NOT NULL,
+        article {json},
+        signature {json}
+    )""",
+)
+# Stores made before clusters (and bulk loads, as benchmarks/serve_latency.py's): each
+# event a cluster of its own, until relinked.
+CLUSTERS_FILL = (
+    """INSERT INTO cluster_docs (doc_id, reported, origin, copies)
+       SELECT id, COALESCE(date, substr(ingested_at, 1, 10)), COALESCE(source, url, id), '[]'
+       FROM documents""",
+    "INSERT INTO cluster_members (event_id, cluster_id, doc_id) SELECT id, id, doc_id FROM events",
+    """INSERT INTO clusters (id, event, representative, date, articles, sources, mentions,
+                            first_reported, last_reported)
+       SELECT e.id, e.event, e.id, e.date, 1, 1, 1, d.reported, d.reported
+       FROM events e JOIN cluster_docs d ON d.doc_id = e.doc_id""",
+)
+_CLUSTER_KEYS = (
+    """CREATE TABLE cluster_keys (
+        key TEXT NOT NULL,
+        day {int} NOT NULL,
+        event_id TEXT NOT NULL,
+        PRIMARY KEY (key, day, event_id)
+    ){without_rowid}""",
+    """CREATE TABLE cluster_doc_keys (
+        key TEXT NOT NULL,
+        day {int} NOT NULL,
+        doc_id TEXT NOT NULL,
+        PRIMARY KEY (key, day, doc_id)
+    ){without_rowid}""",
+)
+CLUSTER_KEYS = {
+    name: tuple(s.format(int=kind, without_rowid=suffix) for s in _CLUSTER_KEYS)
+    for name, kind, suffix in (("sqlite", "INTEGER", " WITHOUT ROWID"), ("postgresql", "BIGINT", ""))
+}
+
+
+# Clusters per day and type (issue 13: timelines that count happenings, not reports): each
+# cluster counted once, at the date, type and quad of its representative report, in all;
+# per actor id and per country any of its reports is linked to (store/cluster_counts.py
+# keeps them in step). And clusters by their representative, for timelines whose filters
+# no count table answers.
+CLUSTER_COUNTS = (
+    """CREATE TABLE cluster_counts (
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (date, event)
+    )""",
+    """CREATE TABLE cluster_actor_counts (
+        actor_id {text} NOT NULL,
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (actor_id, date, event)
+    )""",
+    """CREATE TABLE cluster_country_counts (
+        country {text} NOT NULL,
+        date {date} NOT NULL,
+        event {text} NOT NULL,
+        quad {text} NOT NULL,
+        n {int} NOT NULL,
+        PRIMARY KEY (country, date, event)
+    )""",
+    "CREATE INDEX cluster_counts_cover ON cluster_counts (date, quad, event, n)",
+    "CREATE INDEX cluster_counts_by_type ON cluster_counts (date, event, quad, n)",
+    "CREATE INDEX cluster_actor_counts_by_quad ON cluster_actor_counts (actor_id, date, quad, event, n)",
+    "CREATE INDEX cluster_actor_counts_by_type ON cluster_actor_counts (actor_id, date, event, quad, n)",
+    "CREATE INDEX cluster_country_counts_by_quad ON cluster_country_counts (country, date, quad, event, n)",
+    "CREATE INDEX cluster_country_counts_by_type ON cluster_country_counts (country, date, event, quad, n)",
+    "CREATE INDEX clusters_by_representative ON clusters (representative)",
+    """INSERT INTO cluster_counts (date, event, quad, n)
+       SELECT e.date, e.event, e.quad, COUNT(*) FROM clusters c
+       JOIN events e ON e.id = c.representative WHERE e.date IS NOT NULL
+       GROUP BY e.date, e.event, e.quad""",
+) + tuple(
+    f"""INSERT INTO cluster_{table}_counts ({column}, date, event, quad, n)
+       SELECT l.{column}, e.date, e.event, e.quad, COUNT(DISTINCT c.id) FROM clusters c
+       JOIN events e ON e.id = c.representative JOIN cluster_members m ON m.cluster_id = c.id
+       JOIN event_actors l ON l.event_id = m.event_id
+       WHERE e.date IS NOT NULL AND l.{column} IS NOT NULL
+       GROUP BY l.{column}, e.date, e.event, e.quad"""
+    for table, column in (("actor", "actor_id"), ("country", "country"))
+)
