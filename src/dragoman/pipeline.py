@@ -27,6 +27,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
+from .mention_dates import date_of_kind, kind_dates
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
@@ -209,6 +210,8 @@ class Pipeline:
                 doc.date, doc.date_source = in_text[0], "text"
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         work.story = read_story(doc, self.gazetteer, near)
+        index = {id(s): i for i, s in enumerate(doc.sentences)}
+        kinds = kind_dates(doc.sentences, self.extractor.lex, doc.date)
         for event, sent in work.found:
             act = event.quad.startswith("material")
             if sent.lang == "ru":
@@ -217,6 +220,8 @@ class Pipeline:
                 # a demand, accusation, refusal or threat made by the time of the report
                 statement = event.quad == "verbal_conflict" and event.modality != "future"
                 found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
+                if found is None:  # "... conducted a test. Tuesday's test flew over Japan."
+                    found = date_of_kind(event, index[id(sent)], _trigger_lemmas(event, sent), kinds)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
@@ -301,6 +306,11 @@ def _classifier(settings: Settings):
 
 def _precision(date: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
+
+
+def _trigger_lemmas(event: Event, sent: Sentence) -> set[str]:
+    start, end = (i - sent.offset for i in event.trigger["span"])
+    return {tok.lemma_.lower() for tok in sent.span if start <= tok.idx < end}
 
 
 def _trigger_token(event: Event, sent: Sentence) -> int:

@@ -1,0 +1,100 @@
+"""When the article dates a happening it names again: the date an undated act takes from a
+later (or earlier) definite mention of it.
+
+News tells its main act first and says when only further down, naming the act again by a noun:
+"North Korea said on Wednesday it had conducted a missile test ... Tuesday's test flew over
+Japan"; "South Korea has seized a vessel ... The seizure took place in November". Such a noun
+refers back to an act the article already reported: it is definite ("the seizure", "this
+attack") or owned by its day ("Tuesday's test"), and it is dated in its own phrase ("the attack
+on July 14", "the May launch") or as the subject of a verb of happening ("took place in
+November", "occurred on Sunday"). A material act reported without a date of its own took place
+on the date of the nearest such mention of its kind: a noun the trigger lexicon gives the same
+event type ("seized" ... "the seizure"), or the trigger's own noun ("conducted a test" ...
+"Tuesday's test").
+
+Not a mention of the act: a noun that dates something else ("a year after the attack"), one in
+a sentence that is not asserted, one dated only by a year (too coarse to name one act) or after
+the date of the report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import dates
+from .date_expressions import DateResult
+from .events.modality import modality_of
+from .mention_places import MATERIAL, event_kinds
+from .words import words
+
+DEFINITE = frozenset({"the", "this", "that"})
+HAPPENING_VERBS = words("happening_verbs")  # "the raid happened on Sunday"
+TIME_REFERENCES = words("time_reference_preps")
+
+
+@dataclass(frozen=True)
+class KindDate:
+    sentence: int  # index in the document's sentences
+    lemma: str  # the mention's noun
+    kinds: frozenset[str]  # PLOVER types the noun names by the trigger lexicon
+    found: DateResult
+
+
+def kind_dates(sentences, lexicon, anchor: str | None) -> list[KindDate]:
+    """Each definite act noun of the document that says when the act happened, in order."""
+    found = []
+    for index, sent in enumerate(sentences):
+        if sent.span is None or sent.lang != "en" or dates.is_caption(sent.text):
+            continue
+        for tok in sent.span:
+            if tok.pos_ != "NOUN" or not _definite(tok) or _dates_another(tok):
+                continue
+            if modality_of(tok) != "asserted":
+                continue
+            kinds = frozenset(event_kinds(tok, lexicon))
+            day = _own_date(sent.span, tok, anchor)
+            if day is not None:
+                found.append(KindDate(index, tok.lemma_.lower(), kinds, day))
+    return found
+
+
+def date_of_kind(event, sentence: int, trigger_lemmas: set[str], found: list[KindDate]) -> DateResult | None:
+    """The date of the nearest mention of the same act (an earlier one on a tie), for an
+    asserted material event that has no date of its own."""
+    if event.event not in MATERIAL or event.modality != "asserted":
+        return None
+    same = [k for k in found if event.event in k.kinds or k.lemma in trigger_lemmas]
+    if not same:
+        return None
+    return min(same, key=lambda k: (abs(k.sentence - sentence), k.sentence > sentence)).found
+
+
+def _definite(tok) -> bool:
+    """ "the seizure", "this attack", "Tuesday's test", "the group's attack"."""
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE) or c.dep_ == "poss" for c in tok.children)
+
+
+def _dates_another(tok) -> bool:
+    """ "a year after the attack": the noun dates another happening."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in TIME_REFERENCES
+
+
+def _own_date(span, tok, anchor: str | None) -> DateResult | None:
+    """A day or month in the noun's own phrase ("Tuesday's test", "the attack on July 14"), or
+    on the verb of happening whose subject it is ("the seizure took place in November")."""
+    happening = tok.dep_ in ("nsubj", "nsubjpass") and _is_happening(tok.head)
+    for _, start, day, _, verb in sorted(dates.sentence_dates(span, anchor, tok.i), key=lambda s: s[:2]):
+        if day.precision not in ("day", "month") or (anchor and day.date[: len(anchor)] > anchor):
+            continue
+        first = span.doc[start]
+        inside = tok in first.ancestors or first.head == tok
+        if inside or (happening and verb is not None and verb.i == tok.head.i):
+            return day
+    return None
+
+
+def _is_happening(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma == "take":  # "took place"
+        return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
+    return lemma in HAPPENING_VERBS

@@ -1,0 +1,51 @@
+"""An act reported without a date takes the date the article gives it when it names it again."""
+
+from conftest import process_one
+from dragoman.model import Document
+
+ANCHOR = "2023-03-11"  # a Saturday
+
+
+def _dates(pipeline, text, event_type, date=ANCHOR):
+    events = process_one(pipeline, Document(id="t", text=text, date=date)).events
+    found = [e.date for e in events if e.event == event_type]
+    assert found, f"no {event_type} in {[e.event for e in events]}"
+    return found
+
+
+def test_a_day_owning_the_acts_noun_dates_the_act(pipeline):
+    text = "Pyongyang said on Friday it had conducted a missile test. Wednesday's test flew 900 km."
+    assert _dates(pipeline, text, "MOBILIZE")[0] == "2023-03-08"
+
+
+def test_a_noun_of_the_same_kind_dated_by_a_verb_of_happening(pipeline):
+    text = (
+        "Indonesia has seized a Liberian-flagged tanker carrying smuggled fuel. "
+        "The seizure took place in January, the navy said."
+    )
+    assert _dates(pipeline, text, "COERCE")[0] == "2023-01"
+
+
+def test_a_date_in_the_nouns_own_phrase(pipeline):
+    text = "Gunmen attacked a police post in Kandahar. The attack on March 2 left four officers dead."
+    assert _dates(pipeline, text, "ASSAULT")[0] == "2023-03-02"
+
+
+def test_an_indefinite_noun_is_another_act(pipeline):
+    text = "Gunmen attacked a police post in Kandahar. An attack in February had killed two guards."
+    assert _dates(pipeline, text, "ASSAULT")[0] != "2023-02"
+
+
+def test_an_act_noun_dating_another_is_no_mention(pipeline):
+    text = "Gunmen attacked a police post in Kandahar. Days after the attack on March 2, police arrested a suspect."
+    assert _dates(pipeline, text, "ASSAULT")[0] != "2023-03-02"
+
+
+def test_an_act_dated_in_its_own_sentence_keeps_its_date(pipeline):
+    text = "Gunmen attacked a police post on Thursday. The attack on March 2 was the first this year."
+    assert _dates(pipeline, text, "ASSAULT")[0] == "2023-03-09"
+
+
+def test_a_saying_takes_no_date_from_an_act_noun(pipeline):
+    text = "Kabul accused the Taliban of the attack. The attack on March 2 killed four officers."
+    assert _dates(pipeline, text, "ACCUSE")[0] != "2023-03-02"
