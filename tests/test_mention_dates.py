@@ -49,3 +49,39 @@ def test_an_act_dated_in_its_own_sentence_keeps_its_date(pipeline):
 def test_a_saying_takes_no_date_from_an_act_noun(pipeline):
     text = "Kabul accused the Taliban of the attack. The attack on March 2 killed four officers."
     assert _dates(pipeline, text, "ACCUSE")[0] != "2023-03-02"
+
+
+# sentences that say nothing datable: the day of a saying further down than the lead
+BACKGROUND = (
+    "Kashmir is claimed by both countries. The border is long and mountainous. "
+    "Villagers there farm rice and apples. Many families have relatives on both sides. "
+    "Roads in the area are poor. Schools close when the snow comes.\n"
+    "Most people there speak Kashmiri.\n"
+)
+
+
+def test_a_statement_was_made_on_the_day_its_actor_is_said_to_have_spoken(pipeline):
+    text = (
+        "Pakistan has accused India of shelling villages in Kashmir. "
+        + BACKGROUND
+        + "On Thursday, Pakistan said the shelling killed four villagers."
+    )
+    assert _dates(pipeline, text, "ACCUSE")[0] == "2023-03-09"
+
+
+def test_another_actors_day_of_saying_does_not_date_the_statement(pipeline):
+    text = (
+        "Pakistan has accused India of shelling villages in Kashmir. "
+        + BACKGROUND
+        + "On Thursday, the United Nations said the shelling killed four villagers."
+    )
+    assert _dates(pipeline, text, "ACCUSE")[0] == ANCHOR
+
+
+def test_an_act_takes_no_date_from_its_doers_saying(pipeline):
+    text = (
+        "Pakistani troops shelled villages in Kashmir. "
+        + BACKGROUND
+        + "On Thursday, Pakistan said the shelling killed four militants."
+    )
+    assert _dates(pipeline, text, "ASSAULT")[0] == ANCHOR

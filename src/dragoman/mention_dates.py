@@ -15,6 +15,10 @@ event type ("seized" ... "the seizure"), or the trigger's own noun ("conducted a
 Not a mention of the act: a noun that dates something else ("a year after the attack"), one in
 a sentence that is not asserted, one dated only by a year (too coarse to name one act) or after
 the date of the report.
+
+The same for what is said: the lead tells what an actor said ("Beijing has denied the
+report"), a later paragraph when ("On Thursday, China insisted it complied"). A statement
+reported without a date was made on the day of the nearest dated saying of the same actor.
 """
 
 from __future__ import annotations
@@ -67,6 +71,62 @@ def date_of_kind(event, sentence: int, trigger_lemmas: set[str], found: list[Kin
     if not same:
         return None
     return min(same, key=lambda k: (abs(k.sentence - sentence), k.sentence > sentence)).found
+
+
+@dataclass(frozen=True)
+class SayingDate:
+    sentence: int
+    speaker: object  # the actor's key (see _key)
+    found: DateResult
+
+
+def saying_dates(sentences, entities, anchor: str | None) -> list[SayingDate]:
+    """Each verb of saying of the document whose subject is an actor and whose own phrase
+    gives a day ("China insisted on Thursday", "On Friday, the ministry said")."""
+    found = []
+    for index, sent in enumerate(sentences):
+        if sent.span is None or sent.lang != "en" or dates.is_caption(sent.text):
+            continue
+        for tok in sent.span:
+            if not dates._is_saying(tok):
+                continue
+            speakers = [_speaker(c, entities, sent.offset) for c in tok.children if c.dep_ == "nsubj"]
+            speaker = next((s for s in speakers if s is not None), None)
+            if speaker is None:
+                continue
+            for _, _, day, _, verb in sorted(
+                dates.sentence_dates(sent.span, anchor, tok.i), key=lambda s: s[:2]
+            ):
+                if verb is not None and verb.i == tok.i and _news_day(day, anchor):
+                    found.append(SayingDate(index, _key(speaker), day))
+                    break
+    return found
+
+
+def date_of_saying(event, sentence: int, found: list[SayingDate]) -> DateResult | None:
+    """The day of the nearest dated saying of the statement's actor (an earlier one on a tie),
+    for an asserted verbal event that has no date of its own."""
+    if not event.quad.startswith("verbal") or event.modality != "asserted":
+        return None
+    speakers = {_key(e) for e in event.actor}
+    same = [s for s in found if s.speaker in speakers]
+    if not same:
+        return None
+    return min(same, key=lambda s: (abs(s.sentence - sentence), s.sentence > sentence)).found
+
+
+def _speaker(tok, entities, offset: int):
+    """The actor mention the subject's head word belongs to ("China", "the foreign ministry")."""
+    at = tok.idx + offset
+    return next((e for e in entities if e.span[0] <= at < e.span[1]), None)
+
+
+def _key(entity):
+    return entity.id or (entity.name, entity.country)
+
+
+def _news_day(day: DateResult, anchor: str | None) -> bool:
+    return day.precision == "day" and not (anchor and day.date > anchor)
 
 
 def _definite(tok) -> bool:

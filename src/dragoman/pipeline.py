@@ -27,7 +27,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
-from .mention_dates import date_of_kind, kind_dates
+from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
@@ -212,6 +212,7 @@ class Pipeline:
         work.story = read_story(doc, self.gazetteer, near)
         index = {id(s): i for i, s in enumerate(doc.sentences)}
         kinds = kind_dates(doc.sentences, self.extractor.lex, doc.date)
+        sayings = saying_dates(doc.sentences, doc.entities, doc.date)
         for event, sent in work.found:
             act = event.quad.startswith("material")
             if sent.lang == "ru":
@@ -222,6 +223,8 @@ class Pipeline:
                 found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
                 if found is None:  # "... conducted a test. Tuesday's test flew over Japan."
                     found = date_of_kind(event, index[id(sent)], _trigger_lemmas(event, sent), kinds)
+                if found is None:  # "Beijing denied it. ... On Thursday, China insisted ..."
+                    found = date_of_saying(event, index[id(sent)], sayings)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
