@@ -85,3 +85,16 @@ def test_an_act_takes_no_date_from_its_doers_saying(pipeline):
         + "On Thursday, Pakistan said the shelling killed four militants."
     )
     assert _dates(pipeline, text, "ASSAULT")[0] == ANCHOR
+
+
+def test_an_undated_act_right_after_an_act_dated_in_words_continues_its_story(pipeline):
+    text = "On March 2, a man drove a van into shoppers in Marseille. Police shot dead the driver."
+    assert _dates(pipeline, text, "ASSAULT") == ["2023-03-02", "2023-03-02"]
+
+
+def test_an_act_further_on_does_not_continue_that_story(pipeline):
+    text = (
+        "On March 2, a man drove a van into shoppers in Marseille. The city is the second largest in France. "
+        "Police shot dead the driver."
+    )
+    assert _dates(pipeline, text, "ASSAULT")[-1] != "2023-03-02"

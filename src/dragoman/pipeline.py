@@ -213,18 +213,26 @@ class Pipeline:
         index = {id(s): i for i, s in enumerate(doc.sentences)}
         kinds = kind_dates(doc.sentences, self.extractor.lex, doc.date)
         sayings = saying_dates(doc.sentences, doc.entities, doc.date)
+        acts_told: dict[int, dates.DateResult] = {}  # sentence -> day its material act is told in words
         for event, sent in work.found:
             act = event.quad.startswith("material")
+            i = index[id(sent)]
             if sent.lang == "ru":
                 found = self.russian.event_date(sent.span, doc.date, _trigger_token(event, sent))
             else:
                 # a demand, accusation, refusal or threat made by the time of the report
                 statement = event.quad == "verbal_conflict" and event.modality != "future"
                 found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
+                if found is not None and act and event.modality == "asserted" and found.precision == "day":
+                    acts_told.setdefault(i, found)
                 if found is None:  # "... conducted a test. Tuesday's test flew over Japan."
-                    found = date_of_kind(event, index[id(sent)], _trigger_lemmas(event, sent), kinds)
+                    found = date_of_kind(event, i, _trigger_lemmas(event, sent), kinds)
                 if found is None:  # "Beijing denied it. ... On Thursday, China insisted ..."
-                    found = date_of_saying(event, index[id(sent)], sayings)
+                    found = date_of_saying(event, i, sayings)
+                if found is None and act and event.modality == "asserted":
+                    # the sentence right after an act told with its day goes on with that story:
+                    # "On July 14, a man drove a truck into crowds. Police shot dead the driver."
+                    found = acts_told.get(i - 1)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
