@@ -98,3 +98,21 @@ def test_an_act_further_on_does_not_continue_that_story(pipeline):
         "Police shot dead the driver."
     )
     assert _dates(pipeline, text, "ASSAULT")[-1] != "2023-03-02"
+
+
+def test_a_meeting_right_after_a_sentence_told_with_its_month_continues_its_story(pipeline):
+    text = (
+        "In January, a vigilante group found a missing student in the forest. "
+        "The student met President Bola Tinubu in Abuja."
+    )
+    assert _dates(pipeline, text, "CONSULT") == ["2023-01"]
+
+
+def test_a_statement_right_after_a_dated_sentence_keeps_the_day_of_its_report(pipeline):
+    text = "In January, a vigilante group found a missing student in the forest. The government praised the group."
+    assert _dates(pipeline, text, "SUPPORT") == [ANCHOR]
+
+
+def test_a_saying_told_with_its_day_starts_no_story(pipeline):
+    text = "The minister said on March 2 that the border was calm. Police shot dead a smuggler."
+    assert _dates(pipeline, text, "ASSAULT")[0] != "2023-03-02"

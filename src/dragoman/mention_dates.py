@@ -158,3 +158,20 @@ def _is_happening(verb) -> bool:
     if lemma == "take":  # "took place"
         return any(c.dep_ == "dobj" and c.lower_ == "place" for c in verb.children)
     return lemma in HAPPENING_VERBS
+
+
+def told_date(sent, anchor: str | None) -> DateResult | None:
+    """The day or month a sentence gives its main verb in words, when that verb is no saying:
+    "On July 14, a man drove a truck into crowds", "In May, a vigilante group found the girl"."""
+    if sent.span is None or sent.lang != "en" or dates.is_caption(sent.text):
+        return None
+    root = sent.span.root
+    if dates._is_saying(root):
+        return None
+    told = [
+        s
+        for s in dates.sentence_dates(sent.span, anchor, root.i)
+        if s[0] < dates.OTHER_CLAUSE and not s[3] and s[2].precision in ("day", "month")
+    ]
+    told = [s for s in told if not (anchor and s[2].date[: len(anchor)] > anchor)]
+    return min(told, key=lambda s: s[:2])[2] if told else None

@@ -27,7 +27,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
-from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates
+from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates, told_date
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
@@ -35,6 +35,7 @@ from .settings import Settings
 Result = Document | InputError  # what the pipeline gives for each input, in input order
 
 READ = ("text", "date")  # what dragoman.read gives every Document
+MEETINGS = frozenset({"CONSULT"})  # happen at a time like acts do, unlike what is said
 BATCH = 32  # documents a batch: spaCy parses their passages together
 
 
@@ -213,7 +214,6 @@ class Pipeline:
         index = {id(s): i for i, s in enumerate(doc.sentences)}
         kinds = kind_dates(doc.sentences, self.extractor.lex, doc.date)
         sayings = saying_dates(doc.sentences, doc.entities, doc.date)
-        acts_told: dict[int, dates.DateResult] = {}  # sentence -> day its material act is told in words
         for event, sent in work.found:
             act = event.quad.startswith("material")
             i = index[id(sent)]
@@ -223,16 +223,14 @@ class Pipeline:
                 # a demand, accusation, refusal or threat made by the time of the report
                 statement = event.quad == "verbal_conflict" and event.modality != "future"
                 found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
-                if found is not None and act and event.modality == "asserted" and found.precision == "day":
-                    acts_told.setdefault(i, found)
                 if found is None:  # "... conducted a test. Tuesday's test flew over Japan."
                     found = date_of_kind(event, i, _trigger_lemmas(event, sent), kinds)
                 if found is None:  # "Beijing denied it. ... On Thursday, China insisted ..."
                     found = date_of_saying(event, i, sayings)
-                if found is None and act and event.modality == "asserted":
+                if found is None and (act or event.event in MEETINGS) and event.modality == "asserted":
                     # the sentence right after an act told with its day goes on with that story:
                     # "On July 14, a man drove a truck into crowds. Police shot dead the driver."
-                    found = acts_told.get(i - 1)
+                    found = told_date(doc.sentences[i - 1], doc.date) if i else None
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
