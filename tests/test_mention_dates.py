@@ -116,3 +116,21 @@ def test_a_statement_right_after_a_dated_sentence_keeps_the_day_of_its_report(pi
 def test_a_saying_told_with_its_day_starts_no_story(pipeline):
     text = "The minister said on March 2 that the border was calm. Police shot dead a smuggler."
     assert _dates(pipeline, text, "ASSAULT")[0] != "2023-03-02"
+
+
+POST = (
+    "Mexican President Andres Manuel Lopez Obrador has accused Brazil of spying on Mexican diplomats. "
+    + BACKGROUND
+    + '"Shameful spying on our friends," he wrote.\nShameful spying on our friends.\n'
+    + "— {author} (@{handle}) 7 March 2023\nThe embassy was closed."
+)
+
+
+def test_the_signature_of_an_embedded_post_dates_its_authors_statement(pipeline):
+    text = POST.format(author="Andres Manuel Lopez Obrador", handle="lopezobrador_")
+    assert _dates(pipeline, text, "ACCUSE")[0] == "2023-03-07"
+
+
+def test_the_signature_of_another_authors_post_does_not(pipeline):
+    text = POST.format(author="Luiz Inacio Lula da Silva", handle="LulaOficial")
+    assert _dates(pipeline, text, "ACCUSE")[0] == ANCHOR

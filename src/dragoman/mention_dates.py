@@ -18,7 +18,8 @@ the date of the report.
 
 The same for what is said: the lead tells what an actor said ("Beijing has denied the
 report"), a later paragraph when ("On Thursday, China insisted it complied"). A statement
-reported without a date was made on the day of the nearest dated saying of the same actor.
+reported without a date was made on the day of the nearest dated saying of the same actor
+(the signature line of an embedded post, "— Jane Doe (@janedoe) 3 May 2021", is one).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import dates
-from .date_expressions import DateResult
+from .date_expressions import DateResult, expressions, resolve
 from .events.modality import modality_of
 from .mention_places import MATERIAL, event_kinds
 from .words import words
@@ -87,6 +88,9 @@ def saying_dates(sentences, entities, anchor: str | None) -> list[SayingDate]:
     for index, sent in enumerate(sentences):
         if sent.span is None or sent.lang != "en" or dates.is_caption(sent.text):
             continue
+        posted = _post_signature(sent, entities, anchor)
+        if posted is not None:
+            found.append(SayingDate(index, _key(posted[0]), posted[1]))
         for tok in sent.span:
             if not dates._is_saying(tok):
                 continue
@@ -113,6 +117,21 @@ def date_of_saying(event, sentence: int, found: list[SayingDate]) -> DateResult 
     if not same:
         return None
     return min(same, key=lambda s: (abs(s.sentence - sentence), s.sentence > sentence)).found
+
+
+def _post_signature(sent, entities, anchor: str | None):
+    """(author, day) of the signature line of an embedded post ("— Jane Doe (@janedoe) 3 May
+    2021"), if the sentence is one and its author is an actor of the document."""
+    for rx in expressions()["post_signatures"]:
+        m = rx.match(sent.text)
+        day = resolve(m.group("date"), anchor) if m else None
+        if day is None or not _news_day(day, anchor):
+            continue
+        at = sent.start + m.start("name")
+        author = next((e for e in entities if e.span[0] <= at < e.span[1]), None)
+        if author is not None:
+            return author, day
+    return None
 
 
 def _speaker(tok, entities, offset: int):
