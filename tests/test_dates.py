@@ -213,3 +213,12 @@ def test_a_day_that_owns_a_noun_dates_that_noun_only(nlp):
 def test_an_offset_from_another_event_is_no_date(words):
     # "coming just a month after the test": a month after that, not before the paper
     assert resolve(words, ANCHOR) is None
+
+
+@pytest.mark.parametrize("text", ["at 11:57am", "around 9 pm", "at noon", "at 6.30 a.m."])
+def test_a_clock_time_alone_names_no_day(text):
+    assert resolve(text, ANCHOR) is None
+
+
+def test_a_clock_time_after_a_day_keeps_the_day():
+    assert resolve("on Monday at 9 pm", ANCHOR).date == "2021-05-31"

@@ -82,6 +82,7 @@ def expressions() -> dict:
         "qualifiers": sorted(raw["qualifiers"], key=len, reverse=True),
         "prepositions": set(raw["prepositions"]),
         "captions": [re.compile(rx, re.I) for rx in raw["caption_markers"]],
+        "post_signatures": [re.compile(rx) for rx in raw["post_signatures"]],
     }
 
 

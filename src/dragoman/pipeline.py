@@ -28,6 +28,7 @@ from .mentions import merge_mentions
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
+from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates, told_date
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
@@ -35,6 +36,7 @@ from .settings import Settings
 Result = Document | InputError  # what the pipeline gives for each input, in input order
 
 READ = ("text", "date")  # what dragoman.read gives every Document
+MEETINGS = frozenset({"CONSULT"})  # happen at a time like acts do, unlike what is said
 BATCH = 32  # documents a batch: spaCy parses their passages together
 
 
@@ -210,14 +212,26 @@ class Pipeline:
                 doc.date, doc.date_source = in_text[0], "text"
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
         work.story = read_story(doc, self.gazetteer, near)
+        index = {id(s): i for i, s in enumerate(doc.sentences)}
+        kinds = kind_dates(doc.sentences, self.extractor.lex, doc.date)
+        sayings = saying_dates(doc.sentences, doc.entities, doc.date)
         for event, sent in work.found:
             act = event.quad.startswith("material")
+            i = index[id(sent)]
             if sent.lang == "ru":
                 found = self.russian.event_date(sent.span, doc.date, _trigger_token(event, sent))
             else:
                 # a demand, accusation, refusal or threat made by the time of the report
                 statement = event.quad == "verbal_conflict" and event.modality != "future"
                 found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
+                if found is None:  # "... conducted a test. Tuesday's test flew over Japan."
+                    found = date_of_kind(event, i, _trigger_lemmas(event, sent), kinds)
+                if found is None:  # "Beijing denied it. ... On Thursday, China insisted ..."
+                    found = date_of_saying(event, i, sayings)
+                if found is None and (act or event.event in MEETINGS) and event.modality == "asserted":
+                    # the sentence right after an act told with its day goes on with that story:
+                    # "On July 14, a man drove a truck into crowds. Police shot dead the driver."
+                    found = told_date(doc.sentences[i - 1], doc.date) if i else None
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
@@ -315,6 +329,11 @@ def _classifier(settings: Settings):
 
 def _precision(date: str) -> str:
     return {10: "day", 7: "month", 4: "year"}.get(len(date), "day")
+
+
+def _trigger_lemmas(event: Event, sent: Sentence) -> set[str]:
+    start, end = (i - sent.offset for i in event.trigger["span"])
+    return {tok.lemma_.lower() for tok in sent.span if start <= tok.idx < end}
 
 
 def _trigger_token(event: Event, sent: Sentence) -> int:
