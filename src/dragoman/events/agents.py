@@ -26,6 +26,7 @@ PERCEPTION_VERBS = words("perception_verbs")
 CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
 FORCE_TYPES = having("force")
+PUNITIVE_TYPES = having("punitive")
 TIME_LINKS = ("when", "as")  # "were killed when X opened fire"
 
 
@@ -254,3 +255,22 @@ def place_of_force(tok, trig) -> bool:
     """ "the Nice attack", "the Brussels bombings": a town or a capital that modifies an attack
     says where it was, not who made it ("the US strike", "a Hamas attack" do)."""
     return trig.event in FORCE_TYPES and _place_modifier(tok, tok.head, load_knowledge())
+
+
+def harmed_by_participle(verb, trigger) -> list:
+    """The noun a past participle of force hangs from is who suffered it: in "four Germans were
+    among the 84 people killed when a man drove a truck into the crowd" the people were killed
+    (by the man), not the Germans, whom a climb to the main clause would make the killers. Not a
+    main clause the parser misread as a reduced relative ("A gunman killed 50 people": it has
+    an object of its own), nor a participle whose noun is what is handed over ("aid delivered")."""
+    if (
+        trigger.event not in FORCE_TYPES - PUNITIVE_TYPES  # (not "a man arrested in Ohio": in passing)
+        or trigger.object_is_theme
+        or verb.dep_ != "acl"
+        or verb.tag_ != "VBN"
+        or verb.head.i > verb.i
+        or verb.head.pos_ not in ("NOUN", "PROPN", "PRON")
+        or any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
+    ):
+        return []
+    return [verb.head]

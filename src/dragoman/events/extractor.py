@@ -7,6 +7,7 @@ from ..model import Event
 from ..plover import DEFAULT_CAMEO, having
 from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
+from .harm import without_told_deeds
 from .lexicon import Lexicon, load_lexicon
 from .modality import modality_of
 from .recode import (
@@ -71,7 +72,7 @@ class EventExtractor:
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
                     found.append((cand, event))
-        return dedupe(self._without_contents(found))
+        return dedupe(self._without_contents(without_told_deeds(found)))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
         """What a verbal act is about is no event of its own: "urged Serbia to withdraw",

@@ -46,6 +46,7 @@ from .agents import (
     captors,
     carrier_actor,
     doer_of_harm,
+    harmed_by_participle,
     depicted_doer,
     implicit_authority,
     instrument_author,
@@ -138,13 +139,11 @@ def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 
 def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     verb = cand.head
-    # (and a participle with its agent: "Asked by reporters, X said ...")
-    passive = (
-        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        or verb.tag_ == "VBN"
-        and any(c.dep_ == "agent" for c in verb.children)
-    )
+    harmed = harmed_by_participle(verb, cand.trigger)  # "the people killed when X fired": them
+    passive = bool(harmed) or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    passive = passive or verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)  # "Asked by"
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
+    objs = objs or harmed
     if passive and not subj and cand.trigger.event in MATERIAL_CONFLICT:  # "were killed when X fired"
         subj = doer_of_harm(verb, lex)
     if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):

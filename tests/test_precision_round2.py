@@ -1,0 +1,58 @@
+"""Precision on whole articles (issue 11, round 2): victims are not the doers of the act that
+harmed them, one attack told by its harm and its deed is one event, a protest raised with a
+government is a complaint. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def extract(pipeline, text, date="2024-05-08"):
+    from dragoman.model import Document
+
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date=date)])
+    return doc.events
+
+
+def sides(event):
+    return [a.name for a in event.actor], [r.name for r in event.recipient]
+
+
+def test_victims_among_those_killed_are_not_the_killers(pipeline):
+    events = extract(
+        pipeline,
+        "Five Canadians were among the 40 people killed when a gunman opened fire on a market in Lahore.",
+    )
+    assert [e.event for e in events] == ["ASSAULT"]
+    actor, recipient = sides(events[0])
+    assert actor == ["gunman"] and "people" in recipient
+
+
+def test_a_participle_of_force_with_its_agent_harms_the_noun_it_hangs_from(pipeline):
+    (event,) = [
+        e for e in extract(pipeline, "Six Danes were among the 25 tourists wounded by Taliban gunmen.")
+    ]
+    assert event.event == "ASSAULT"
+    assert event.actor[0].org == "TALIBAN" or event.actor[0].country == "AFG"
+    assert "tourists" in sides(event)[1]
+
+
+def test_a_main_clause_misread_as_a_participle_keeps_its_subject(pipeline):
+    (event,) = extract(pipeline, "A gunman killed 14 protesters in Caracas.")
+    assert sides(event)[0] == ["gunman"]
+
+
+def test_the_deed_in_the_clause_of_time_is_the_same_attack(pipeline):
+    events = extract(pipeline, "Nine villagers were killed when rebels shelled the market in Goma.")
+    assert [e.event for e in events] == ["ASSAULT"]
+    assert sides(events[0]) == (["rebels"], ["villagers", "Goma"]) or "villagers" in sides(events[0])[1]
+
+
+def test_a_separate_act_in_a_clause_of_time_by_another_actor_stays(pipeline):
+    events = extract(pipeline, "Police arrested two men when they attacked a mosque in Leeds.")
+    assert sorted(e.event for e in events) == ["ASSAULT", "COERCE"]
+
+
+def test_a_protest_filed_with_a_government_is_a_complaint(pipeline):
+    events = extract(pipeline, "Vietnam filed a formal protest with China over the seized fishing boat.")
+    (event,) = [e for e in events if e.event in ("ACCUSE", "PROTEST")]
+    assert event.event == "ACCUSE"
+    assert event.actor[0].country == "VNM" and event.recipient[0].country == "CHN"
