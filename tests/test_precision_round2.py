@@ -56,3 +56,30 @@ def test_a_protest_filed_with_a_government_is_a_complaint(pipeline):
     (event,) = [e for e in events if e.event in ("ACCUSE", "PROTEST")]
     assert event.event == "ACCUSE"
     assert event.actor[0].country == "VNM" and event.recipient[0].country == "CHN"
+
+
+def test_drills_aimed_at_an_ocean_have_no_partner(pipeline):
+    events = extract(pipeline, "The navy said it held more exercises with the Atlantic as the target.")
+    assert not [e for e in events if e.event == "COOPERATE"]
+
+
+def test_a_visit_to_a_state_keeps_its_host(pipeline):
+    (event,) = [
+        e for e in extract(pipeline, "Macron arrived in Japan on a state visit.") if e.event == "CONSULT"
+    ]
+    assert event.recipient[0].country == "JPN"
+
+
+def test_a_district_with_no_country_found_stays_a_target(pipeline):
+    events = extract(pipeline, "Government troops shelled the Tarkana district on Monday.")
+    assert [r.name for e in events for r in e.recipient if "Tarkana" in r.name]
+
+
+def test_missiles_fired_into_the_sea_have_no_sea_as_their_target(pipeline):
+    (event,) = extract(pipeline, "North Korea fired two ballistic missiles into the Pacific Ocean.")
+    assert event.event == "MOBILIZE" and not event.recipient
+
+
+def test_a_subject_that_names_no_one_denies_the_act(pipeline):
+    (event,) = extract(pipeline, "Neither Paris nor Berlin has sent troops to Mali this year.")
+    assert event.modality == "negated"

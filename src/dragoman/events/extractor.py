@@ -9,6 +9,7 @@ from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
 from .harm import without_told_deeds
 from .lexicon import Lexicon, load_lexicon
+from .partners import without_open_water
 from .modality import modality_of
 from .recode import (
     DROPS,
@@ -108,6 +109,7 @@ class EventExtractor:
         if first_holding(DROPS_ON_NAMED, case):
             return None
         complete_recipients(case, actors)
+        without_open_water(case)
         if first_holding(DROPS, case):
             return None
         return self._build(case, doc_id)
