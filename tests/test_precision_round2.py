@@ -83,3 +83,29 @@ def test_missiles_fired_into_the_sea_have_no_sea_as_their_target(pipeline):
 def test_a_subject_that_names_no_one_denies_the_act(pipeline):
     (event,) = extract(pipeline, "Neither Paris nor Berlin has sent troops to Mali this year.")
     assert event.modality == "negated"
+
+
+def test_force_between_ordinary_people_is_crime_not_an_event(pipeline):
+    assert not extract(pipeline, "A man shot two of his cousins in Tulsa on Friday, police said.")
+    assert not extract(pipeline, "A speeding driver killed four cyclists in Lyon.")
+
+
+def test_force_by_an_attacker_the_article_calls_a_terrorist_is_coded(pipeline):
+    text = (
+        "A man drove a van into shoppers in Lyon, killing six people. "
+        "Prosecutors said the attacker had pledged allegiance to a terrorist group."
+    )
+    assert [e for e in extract(pipeline, text) if e.event == "ASSAULT"]
+
+
+def test_force_by_or_against_a_political_actor_is_no_crime_filter_matter(pipeline):
+    events = extract(pipeline, "A man stabbed a police officer outside parliament in Ottawa.")
+    assert [e.event for e in events] == ["ASSAULT"]
+
+
+def test_killings_by_a_cartel_are_coded(pipeline):
+    assert [
+        e
+        for e in extract(pipeline, "The Halcones cartel killed nine farmers near Culiacan.")
+        if e.event == "ASSAULT"
+    ]
