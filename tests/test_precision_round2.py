@@ -109,3 +109,15 @@ def test_killings_by_a_cartel_are_coded(pipeline):
         for e in extract(pipeline, "The Halcones cartel killed nine farmers near Culiacan.")
         if e.event == "ASSAULT"
     ]
+
+
+def test_receiving_a_thing_is_no_meeting(pipeline):
+    text = "Police urged residents to be careful when receiving emails or calls from unknown people."
+    assert not [e for e in extract(pipeline, text) if e.event == "CONSULT"]
+    text = "The minister received a letter from the Iranian ambassador."
+    assert not [e for e in extract(pipeline, text) if e.event == "CONSULT"]
+
+
+def test_receiving_a_visitor_is_a_meeting(pipeline):
+    (event,) = extract(pipeline, "Putin received the Iranian ambassador in the Kremlin.")
+    assert event.event == "CONSULT" and event.recipient[0].country == "IRN"

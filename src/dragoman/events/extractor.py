@@ -9,7 +9,7 @@ from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
 from .harm import without_told_deeds
 from .lexicon import Lexicon, load_lexicon
-from .partners import without_open_water
+from .partners import hosts_a_thing, without_open_water
 from .modality import modality_of
 from .recode import (
     DROPS,
@@ -103,7 +103,7 @@ class EventExtractor:
         if tokens is None:
             return None
         case = Case(tokens.cand, sent, self.lex, tokens, self.political_only)
-        if first_holding(DROPS_ON_TOKENS, case):
+        if first_holding(DROPS_ON_TOKENS, case) or hosts_a_thing(case):
             return None
         resolve_roles(case, actors)
         if first_holding(DROPS_ON_NAMED, case):

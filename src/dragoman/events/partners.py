@@ -9,6 +9,8 @@ from ..actors import is_place
 from ..words import words
 
 OPEN_WATER_WORDS = words("open_water_words")
+HOSTED_THINGS = words("hosted_things") | words("message_nouns")
+HOSTING_A_VISIT = ("receive", "host")
 
 
 def open_water(entity) -> bool:
@@ -23,3 +25,15 @@ def without_open_water(case) -> None:
     """Take open water out of the sides a case names (the place stage still finds it)."""
     case.named = [e for e in case.named if not open_water(e)]
     case.recipient = [e for e in case.recipient if not open_water(e)]
+
+
+def hosts_a_thing(case) -> bool:
+    """ "receiving emails from strangers", "received a letter from the minister", "hosted a
+    concert": a verb of hosting a visit whose object is a thing, not a visitor, is no meeting."""
+    head = case.cand.head
+    return (
+        case.cand.trigger.pos == "V"
+        and case.cand.trigger.event == "CONSULT"
+        and head.lemma_.lower() in HOSTING_A_VISIT
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in HOSTED_THINGS for c in head.children)
+    )
