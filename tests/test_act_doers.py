@@ -53,9 +53,7 @@ def test_a_word_that_only_describes_the_act_does_not_name_its_doer(pipeline):
 
 def test_the_victims_of_a_participle_did_not_do_it(pipeline):
     # "Belgians were among the people killed": killed, not killers
-    text = (
-        "At least five Belgians were among the 30 people killed when a man drove a truck into crowds in Lyon."
-    )
+    text = "At least five Belgians were among the 30 people killed when a man drove a truck into crowds in Lyon in a terrorist attack."
     attacks = judged(pipeline, text, "ASSAULT")
     assert attacks and all(a.country != "BEL" for e in attacks for a in e.actor)
 

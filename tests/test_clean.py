@@ -199,3 +199,11 @@ def test_corpus_documents_are_mostly_english_passages():
     assert all(d.text[p.start : p.end] == d.text[p.start : p.end].strip() != "" for d, p in passages)
     english = sum(p.lang == "en" for _, p in passages)
     assert english / len(passages) > 0.97
+
+
+def test_bracketed_captions_of_figures_are_boilerplate():
+    doc = cleaned(
+        "Rebels seized the airport on Sunday.\n[Graphic: The rebels' raids on towns since 2015]\n"
+        "[Watch: Fighters parade in the capital]\nMap: Where the army holds ground"
+    )
+    assert [bp for _, _, bp in lines_of(doc)] == [False, True, True, True]

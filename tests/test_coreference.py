@@ -310,7 +310,7 @@ def test_he_does_not_stand_for_a_plural_title_the_tagger_read_as_singular(pipeli
 def test_a_full_name_joins_no_description_whose_word_it_merely_contains(pipeline):
     # "man" is inside "Hartmann" but is not his name: the one who drove is not the victim
     text = (
-        "A man drove a van into a crowd in Lyon on Friday, the mayor said. According to a local "
+        "A man drove a van into a crowd in Lyon on Friday in a terrorist attack, the mayor said. According to a local "
         "newspaper, Klaus Hartmann, 61, succumbed to his injuries."
     )
     (drove,) = events_of(pipeline, text, "ASSAULT")

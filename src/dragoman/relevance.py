@@ -37,6 +37,7 @@ BIAS = "(bias)"
 # and a model of common words carries over to places and people it was not trained on.
 WORD = re.compile(r"\b[a-z][a-z'-]*[a-z]\b")
 SPORT_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+FORCE_EVENTS = ("ASSAULT",)  # acts of force a crime is told with
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b")
 
 
@@ -82,6 +83,11 @@ class Rules:
     business_sectors: frozenset[str]
     political_roles: frozenset[str]
     sports_terms: tuple[str, ...]
+    terror_terms: tuple[str, ...] = ()
+
+    def terror_told(self, text: str) -> bool:
+        low = f" {' '.join(SPORT_WORD.findall(text.lower()))} "
+        return any(f" {term} " in low for term in self.terror_terms)
 
     def sports_passage(self, text: str) -> bool:
         low = f" {' '.join(SPORT_WORD.findall(text.lower()))} "
@@ -99,6 +105,7 @@ def load_rules() -> Rules:
         frozenset(raw["business_sectors"]),
         frozenset(raw["political_roles"]),
         tuple(terms),
+        tuple(sorted({" ".join(SPORT_WORD.findall(t.lower())) for t in raw.get("terror_terms", ())})),
     )
 
 
@@ -138,6 +145,21 @@ def political_event(event: Event, rules: Rules, sports_result: bool = False) -> 
     return (political[0] or business[0]) and (political[1] or business[1]) and (political[0] or political[1])
 
 
+def crime(event: Event, rules: Rules) -> bool:
+    """An act of force between ordinary people: no side names a state, an official, a force, an
+    armed group or an organisation ("a man stabbed his neighbour in Leeds": the place is where)."""
+    if event.event not in FORCE_EVENTS:
+        return False
+    return not any(
+        e.org or e.sector in rules.political_sectors or e.country and not place_for_people(e)
+        for e in event.actor + event.recipient
+    )
+
+
+def place_for_people(e: Entity) -> bool:
+    return e.kind == "state" and e.sector is None
+
+
 @dataclass
 class RelevanceFilter:
     model: RelevanceModel
@@ -169,6 +191,8 @@ class RelevanceFilter:
         document, only those between political actors."""
         political_doc = self.political_document(doc)
         doc.events = [e for e in doc.events if self.keeps(e, political_doc)]
+        if any(crime(e, self.rules) for e in doc.events) and not self.rules.terror_told(doc.text):
+            doc.events = [e for e in doc.events if not crime(e, self.rules)]
 
     def keeps(self, event: Event, political_doc: bool) -> bool:
         sports = self.rules.sports_passage(event.text)

@@ -25,6 +25,7 @@ PERCEPTION_VERBS = words("perception_verbs")
 CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
 FORCE_TYPES = having("force")
+PUNITIVE_TYPES = having("punitive")
 TIME_LINKS = ("when", "as")  # "were killed when X opened fire"
 
 

@@ -7,7 +7,9 @@ from ..model import Event
 from ..plover import DEFAULT_CAMEO, having
 from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
+from .harm import without_told_deeds
 from .lexicon import Lexicon, load_lexicon
+from .partners import hosts_a_thing, without_open_water
 from .modality import modality_of
 from .drops import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, first_holding
 from .recode import RECODES, STATED_INTENT, Coding, recode
@@ -64,7 +66,7 @@ class EventExtractor:
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
                     found.append((cand, event))
-        return dedupe(self._without_contents(_without_purposes(found)))
+        return dedupe(self._without_contents(without_told_deeds(_without_purposes(found))))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
         """What a verbal act is about is no event of its own: "urged Serbia to withdraw",
@@ -94,12 +96,13 @@ class EventExtractor:
         if tokens is None:
             return None
         case = Case(tokens.cand, sent, self.lex, tokens, self.political_only)
-        if first_holding(DROPS_ON_TOKENS, case):
+        if first_holding(DROPS_ON_TOKENS, case) or hosts_a_thing(case):
             return None
         resolve_roles(case, actors)
         if first_holding(DROPS_ON_NAMED, case):
             return None
         complete_recipients(case, actors)
+        without_open_water(case)
         if first_holding(DROPS, case):
             return None
         return self._build(case, doc_id)

@@ -17,6 +17,7 @@ DELIBERATION_HEADS = words("deliberation_heads")
 OPINION_HEADS = words("opinion_heads")
 CONCESSIONS = having("concession")
 CLAUSE_DEPS = ("xcomp", "acl", "ccomp", "advcl")
+NO_ONE = frozenset({"no", "neither"})  # determiners of a subject that deny the act
 MAX_CLAUSES = 3  # how many clauses up a verb of intent or refusal still governs the trigger
 
 
@@ -25,12 +26,20 @@ def modality_of(head) -> str:
     children = list(head.children)
     if any(c.dep_ == "neg" or c.lower_ in NEGATIONS and c.dep_ in ("neg", "det", "advmod") for c in children):
         return "negated"
+    if any(_no_one(c) for c in children if c.dep_ in ("nsubj", "nsubjpass")):
+        return "negated"
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ == "if" for c in children):
         return "hypothetical"
     if aux & FUTURE_AUX:
         return "future"
     return _governed_modality(head)
+
+
+def _no_one(subject) -> bool:
+    """ "Neither Washington nor Moscow has tested a bomb", "no country has sent troops": a subject
+    that names no one who did it."""
+    return any(c.dep_ in ("det", "preconj") and c.lower_ in NO_ONE for c in subject.children)
 
 
 def _governed_modality(head) -> str:
