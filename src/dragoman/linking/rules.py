@@ -39,6 +39,7 @@ from importlib import resources
 DAY_WINDOW = 1  # days between two day-precise dates of one happening (time zones, "overnight")
 LINK_STRENGTH = 2  # shared evidence a link needs
 IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
+STORY_DAYS = 2  # days from its article's date a month-dated report of a story may link on the story alone
 NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
 
 
@@ -287,11 +288,21 @@ def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
         strength -= 1  # a place named as a side and as the location is one fact, not two
     needed = LINK_STRENGTH if a.precise and b.precise else IMPRECISE_STRENGTH
     reasons = (_type_reason(a.event, b.event),) + when.reasons + who.reasons + where.reasons
-    if strength < needed and story is not None and story.linked:
+    if strength < needed and story is not None and story.linked and _told_near(a, b) and _told_near(b, a):
         return Verdict(True, reasons + story.reasons, strength)
     if strength < needed:
         return Verdict(False, reasons + (f"too little in common ({strength} < {needed})",), strength)
     return Verdict(True, reasons, strength)
+
+
+def _told_near(a: Report, b: Report) -> bool:
+    # A story's month or year date says little of which day: such a report links on the
+    # story alone to reports of days near its article's (STORY_DAYS), not to any day of
+    # the month. Else it bridges two happenings a week apart into one chain that the
+    # chain bound must cut, and which report came first decides where (issue 13).
+    if a.precise or a.reported is None or b.lo is None:
+        return True
+    return b.lo - STORY_DAYS <= a.reported <= b.hi + STORY_DAYS
 
 
 def _place_name(r: Report) -> str:
