@@ -167,10 +167,19 @@ def _dates_another_noun(span, trigger_i: int) -> bool:
     return False
 
 
-def _candidate_spans(sentence) -> list[tuple[int, int]]:
+def _candidate_spans(sentence) -> tuple[tuple[int, int], ...]:
     """Token ranges of DATE entities and of date patterns spaCy missed, with their prepositions.
 
-    A TIME entity that names a day ("Saturday night") and an EVENT that names its year count."""
+    A TIME entity that names a day ("Saturday night") and an EVENT that names its year count.
+    Found once per sentence (kept on the doc): each event and mention of a sentence asks again."""
+    found = sentence.doc.user_data.setdefault("dragoman_date_spans", {})
+    key = (sentence.start, sentence.end)
+    if key not in found:
+        found[key] = tuple(_find_candidate_spans(sentence))
+    return found[key]
+
+
+def _find_candidate_spans(sentence) -> list[tuple[int, int]]:
     spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE" or _names_a_day(e)]
     covered = {i for s, e in spans for i in range(s, e)}
     for rx in list(COMPILED.values())[:5] + expressions()["durations"]:

@@ -172,9 +172,19 @@ def event_place(
     return places[0] if places else None
 
 
-def _place_spans(sentence, gazetteer: Gazetteer, described: bool = False) -> list[tuple[int, int]]:
+def _place_spans(sentence, gazetteer: Gazetteer, described: bool = False) -> tuple[tuple[int, int], ...]:
     """Entities the gazetteer knows, hyphenated names, proper nouns spaCy left untagged and
-    (`described`) capitals named by their country ("the Kazakh capital")."""
+    (`described`) capitals named by their country ("the Kazakh capital").
+
+    Found once per sentence (kept on the doc): each event and visit of a sentence asks again."""
+    found = sentence.doc.user_data.setdefault("dragoman_place_spans", {})
+    key = (sentence.start, sentence.end, id(gazetteer), described)
+    if key not in found:
+        found[key] = tuple(_find_place_spans(sentence, gazetteer, described))
+    return found[key]
+
+
+def _find_place_spans(sentence, gazetteer: Gazetteer, described: bool) -> list[tuple[int, int]]:
     spans = _hyphenated_names(sentence, gazetteer)
     if described:
         spans += _capital_phrases(sentence, gazetteer)
