@@ -182,8 +182,9 @@ def _candidate_spans(sentence) -> tuple[tuple[int, int], ...]:
 def _find_candidate_spans(sentence) -> list[tuple[int, int]]:
     spans = [(e.start, e.end) for e in sentence.ents if e.label_ == "DATE" or _names_a_day(e)]
     covered = {i for s, e in spans for i in range(s, e)}
+    text = sentence.text  # built token by token: once, not once per pattern
     for rx in list(COMPILED.values())[:5] + expressions()["durations"]:
-        for m in rx.finditer(sentence.text):
+        for m in rx.finditer(text):
             span = sentence.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and not covered.intersection(range(span.start, span.end)):
                 spans.append((span.start, span.end))
