@@ -15,7 +15,7 @@ from __future__ import annotations
 import calendar
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -102,7 +102,16 @@ def _month_number(token: str) -> int | None:
 
 
 def resolve(text: str, anchor: str | None, future: bool = False) -> DateResult | None:
-    """Resolve one date expression (as written) against the anchor date "YYYY-MM-DD"."""
+    """Resolve one date expression (as written) against the anchor date "YYYY-MM-DD".
+
+    Each event and mention of a sentence asks for its dates again, so answers are cached; the
+    caller gets its own copy, free to change."""
+    result = _resolve(text, anchor, future)
+    return replace(result) if result is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _resolve(text: str, anchor: str | None, future: bool) -> DateResult | None:
     base = date.fromisoformat(anchor) if anchor else None
     rules = expressions()
     for rx in rules["durations"]:
