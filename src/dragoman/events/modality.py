@@ -61,12 +61,18 @@ def _governed_modality(head) -> str:
 def deliberated(head) -> bool:
     """ "discussed deploying more warships", "considered sending troops", "encouraged them to hold
     talks", "reserves the right to conduct drills": an act only weighed is none done."""
+    return _under_clause_head(head, DELIBERATION_HEADS)
+
+
+def _under_clause_head(head, lemmas) -> bool:
+    """Whether one of the clauses the trigger's clause depends on (up to MAX_CLAUSES) is headed
+    by one of these lemmas."""
     node = head
     for _ in range(MAX_CLAUSES):
         if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
             return False
         node = node.head
-        if node.lemma_.lower() in DELIBERATION_HEADS:
+        if node.lemma_.lower() in lemmas:
             return True
     return False
 
@@ -98,14 +104,7 @@ def prospective(head) -> bool:
     """Will, would, shall, or under a verb of intent or refusal ("plans to", "ready to")."""
     if {c.lower_ for c in head.children if c.dep_ == "aux"} & FUTURE_AUX:
         return True
-    node = head
-    for _ in range(MAX_CLAUSES):
-        if node.dep_ not in CLAUSE_DEPS or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lemma_.lower() in INTENT_HEADS:
-            return True
-    return False
+    return _under_clause_head(head, INTENT_HEADS)
 
 
 def declined(cand) -> bool:

@@ -88,36 +88,32 @@ CLUSTER_KEYS = {
 # per actor id and per country any of its reports is linked to (store/cluster_counts.py
 # keeps them in step). And clusters by their representative, for timelines whose filters
 # no count table answers.
+def _count_table(name: str, key: str = "") -> tuple[str, ...]:
+    """A count table of clusters per (key, date, type), with its indexes by quad and by type."""
+    column = f"{key} {{text}} NOT NULL,\n        " if key else ""
+    first = f"{key}, " if key else ""
+    cover = "cover" if not key else "by_quad"
+    return (
+        f"""CREATE TABLE {name} (
+        {column}date {{date}} NOT NULL,
+        event {{text}} NOT NULL,
+        quad {{text}} NOT NULL,
+        n {{int}} NOT NULL,
+        PRIMARY KEY ({first}date, event)
+    )""",
+        f"CREATE INDEX {name}_{cover} ON {name} ({first}date, quad, event, n)",
+        f"CREATE INDEX {name}_by_type ON {name} ({first}date, event, quad, n)",
+    )
+
+
+_TABLES = (
+    ("cluster_counts", ""),
+    ("cluster_actor_counts", "actor_id"),
+    ("cluster_country_counts", "country"),
+)
 CLUSTER_COUNTS = (
-    """CREATE TABLE cluster_counts (
-        date {date} NOT NULL,
-        event {text} NOT NULL,
-        quad {text} NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (date, event)
-    )""",
-    """CREATE TABLE cluster_actor_counts (
-        actor_id {text} NOT NULL,
-        date {date} NOT NULL,
-        event {text} NOT NULL,
-        quad {text} NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (actor_id, date, event)
-    )""",
-    """CREATE TABLE cluster_country_counts (
-        country {text} NOT NULL,
-        date {date} NOT NULL,
-        event {text} NOT NULL,
-        quad {text} NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (country, date, event)
-    )""",
-    "CREATE INDEX cluster_counts_cover ON cluster_counts (date, quad, event, n)",
-    "CREATE INDEX cluster_counts_by_type ON cluster_counts (date, event, quad, n)",
-    "CREATE INDEX cluster_actor_counts_by_quad ON cluster_actor_counts (actor_id, date, quad, event, n)",
-    "CREATE INDEX cluster_actor_counts_by_type ON cluster_actor_counts (actor_id, date, event, quad, n)",
-    "CREATE INDEX cluster_country_counts_by_quad ON cluster_country_counts (country, date, quad, event, n)",
-    "CREATE INDEX cluster_country_counts_by_type ON cluster_country_counts (country, date, event, quad, n)",
+    *(s for name, key in _TABLES for s in _count_table(name, key)[:1]),
+    *(s for name, key in _TABLES for s in _count_table(name, key)[1:]),
     "CREATE INDEX clusters_by_representative ON clusters (representative)",
     """INSERT INTO cluster_counts (date, event, quad, n)
        SELECT e.date, e.event, e.quad, COUNT(*) FROM clusters c
