@@ -92,6 +92,11 @@ def finish(
 # ---------------------------------------------------------------- the store
 
 
+def workers_option(help: str, default: int = 0):
+    """--workers: how many processes run the pipeline (0: one per core)."""
+    return click.option("--workers", type=click.IntRange(0), default=default, show_default=True, help=help)
+
+
 def db_option(help: str = "Database (default ./dragoman.db)."):
     return click.option("--db", default=None, help=help)
 

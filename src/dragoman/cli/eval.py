@@ -6,6 +6,8 @@ import json
 
 import click
 
+from .common import workers_option
+
 
 @click.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
@@ -36,13 +38,7 @@ import click
     type=click.File("w", encoding="utf-8"),
     help="Also write the predicted event records here (JSON lines).",
 )
-@click.option(
-    "--workers",
-    type=click.IntRange(0),
-    default=1,
-    show_default=True,
-    help="Processes to run the pipeline in (0: one per core).",
-)
+@workers_option("Processes to run the pipeline in (0: one per core).", default=1)
 @click.pass_context
 def eval_command(ctx, gold, inputs, recall_only, by_doc, as_json, out, workers):
     """Run the pipeline over INPUTS and score it against the GOLD file.

@@ -6,7 +6,7 @@ import click
 
 from ..output import FORMATS, RecordWriter
 from ..run import read_inputs, run
-from .common import DATE, db_option, documents, finish, iso, settings_of
+from .common import DATE, db_option, documents, finish, iso, settings_of, workers_option
 
 PATHS = click.argument("paths", nargs=-1, required=True)
 DATE_OPTION = click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of documents whose input gives none.")
@@ -30,13 +30,7 @@ DATE_OPTION = click.option("--date", type=DATE, help="Date (YYYY-MM-DD) of docum
     help="Write here instead of standard output.",
 )
 @DATE_OPTION
-@click.option(
-    "--workers",
-    type=click.IntRange(0),
-    default=0,
-    show_default=True,
-    help="Processes to run the pipeline in (0: one per core); output is in input order.",
-)
+@workers_option("Processes to run the pipeline in (0: one per core); output is in input order.")
 @click.pass_context
 def extract(ctx, paths, fmt, output, date, workers):
     """Extract events from files, directories or - (standard input).
@@ -57,13 +51,7 @@ def extract(ctx, paths, fmt, output, date, workers):
 @PATHS
 @db_option("Database: an SQLite file (default ./dragoman.db) or postgresql://...")
 @DATE_OPTION
-@click.option(
-    "--workers",
-    type=click.IntRange(0),
-    default=0,
-    show_default=True,
-    help="Processes to run the pipeline in (0: one per core).",
-)
+@workers_option("Processes to run the pipeline in (0: one per core).")
 @click.pass_context
 def ingest(ctx, paths, db, date, workers):
     """Store documents, sentences, entities, actors and events in the database.
