@@ -261,7 +261,7 @@ def _party(p: Party) -> list:  # (dataclasses.astuple deep-copies: ten times slo
 
 
 def _spot(s: Spot | None) -> list | None:
-    return [s.name, s.country, s.city] if s else None
+    return [s.name, s.country, s.city, s.lat, s.lon] if s else None
 
 
 def report_from_json(text: str) -> Report:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import calendar
 import csv
 import hashlib
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -41,6 +42,7 @@ LINK_STRENGTH = 2  # shared evidence a link needs
 IMPRECISE_STRENGTH = 3  # ... when either date is only a month or a year
 STORY_DAYS = 2  # days from its article's date a month-dated report of a story may link on the story alone
 NON_STATE = {"IGO", "NGO", "MNC"}  # actor codes that are not a country to compare
+NEAR_KM = 40  # two cities closer than this may be one place: a district, suburb or airport and its city
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,10 @@ class Spot:
     name: str
     country: str | None
     city: bool  # a city or province, not a whole country or region
+    # Where it is, when the gazetteer says (not compared: the same place named by an
+    # actor, without coordinates, is the same Spot).
+    lat: float | None = field(default=None, compare=False)
+    lon: float | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -224,7 +230,13 @@ def party_level(e: dict) -> int:
 def spot_of(place: dict | None) -> Spot | None:
     if not place or not place.get("name"):
         return None
-    return Spot(place["name"], place.get("country_code"), place.get("feature") in ("city", "admin1"))
+    return Spot(
+        place["name"],
+        place.get("country_code"),
+        place.get("feature") in ("city", "admin1"),
+        place.get("lat"),
+        place.get("lon"),
+    )
 
 
 def date_interval(record: dict, reported: str | None) -> tuple[int | None, int | None, str]:
@@ -355,18 +367,36 @@ def _date_text(r: Report) -> str:
 def compare_places(a: Report, b: Report) -> Verdict:
     """Where the events happened: a conflict when the two locations differ; a shared
     location counts 2 (a city) or 1 (a country); an article's setting stands in for a
-    report without a location of its own, and sharing one counts 1."""
+    report without a location of its own, and sharing one counts 1. Two cities less than
+    NEAR_KM apart are no conflict (a launch site in a capital's district, an airport, a
+    suburb: reports name either), but count nothing either."""
     x, y = a.location or a.setting, b.location or b.setting
+    near = ()
     if x and y:
         if x.country and y.country and x.country != y.country:
             return Verdict(False, (f"different places: {x.name} and {y.name}",))
         if x.city and y.city and x.name != y.name:
-            return Verdict(False, (f"different places: {x.name} and {y.name}",))
+            km = distance_km(x, y)
+            if km is None or km >= NEAR_KM:
+                return Verdict(False, (f"different places: {x.name} and {y.name}",))
+            near = (f"nearby places, {x.name} and {y.name} ({km:.0f} km apart)",)
     if a.location and a.location == b.location:
         return Verdict(True, (f"the same place, {a.location.name}",), 2 if a.location.city else 1)
     if x and x == y and x.city:
         return Verdict(True, (f"both set in {x.name}",), 1)
-    return Verdict(True, ())
+    return Verdict(True, near)
+
+
+def distance_km(x: Spot, y: Spot) -> float | None:
+    """The great-circle distance between two places, when both have coordinates."""
+    if None in (x.lat, x.lon, y.lat, y.lon):
+        return None
+    rad = math.pi / 180
+    h = (
+        math.sin((y.lat - x.lat) * rad / 2) ** 2
+        + math.cos(x.lat * rad) * math.cos(y.lat * rad) * math.sin((y.lon - x.lon) * rad / 2) ** 2
+    )
+    return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def compare_parties(a: Report, b: Report, either: bool) -> Verdict:

@@ -1,0 +1,105 @@
+"""Linking rules that raise recall (issue 13): nearby places are no conflict, and a
+statement that condemns and warns or demands is one act. Each rule on records written
+for it."""
+
+from __future__ import annotations
+
+from dragoman.linking.blocking import index_queries, index_rows
+from dragoman.linking.clustering import report_from_json, report_json
+from dragoman.linking.rules import compare, distance_km, report_of, spot_of
+
+from test_linking import linked, person, record, state
+
+
+def located(name: str, country: str, lat: float, lon: float) -> dict:
+    """A location as the places stage writes one, with the gazetteer's coordinates."""
+    return {"name": name, "text": name, "country_code": country, "feature": "city", "lat": lat, "lon": lon}
+
+
+LYON = located("Lyon", "FRA", 45.748, 4.847)
+VILLEURBANNE = located("Villeurbanne", "FRA", 45.766, 4.879)  # a suburb, 3 km from Lyon
+GRENOBLE = located("Grenoble", "FRA", 45.171, 5.726)  # another city, 95 km away
+
+
+def test_a_city_and_its_suburb_are_no_conflict_and_the_reasons_say_how_near():
+    a = record("ASSAULT", [group_of_gunmen()], [person("Anna Vidal", "FRA")], location=LYON)
+    b = record("ASSAULT", [group_of_gunmen()], [person("Anna Vidal", "FRA")], location=VILLEURBANNE)
+    ok, reasons = linked(a, b)
+    assert ok
+    assert "nearby places, Lyon and Villeurbanne (3 km apart)" in reasons
+
+
+def test_two_cities_far_apart_still_conflict():
+    a = record("ASSAULT", [], [person("Anna Vidal", "FRA")], location=LYON)
+    b = record("ASSAULT", [], [person("Anna Vidal", "FRA")], location=GRENOBLE)
+    ok, reasons = linked(a, b)
+    assert not ok and reasons == ("different places: Lyon and Grenoble",)
+
+
+def test_cities_without_coordinates_conflict_as_before():
+    bare = {k: v for k, v in VILLEURBANNE.items() if k not in ("lat", "lon")}
+    a = record("ASSAULT", [], [person("Anna Vidal", "FRA")], location=LYON)
+    b = record("ASSAULT", [], [person("Anna Vidal", "FRA")], location=bare)
+    assert not linked(a, b)[0]
+
+
+def test_nearby_places_count_nothing_on_their_own():
+    # No conflict is not evidence: two attacks a suburb apart that share no party do not link.
+    a = record("ASSAULT", [state("FRA")], [], location=LYON)
+    b = record("ASSAULT", [], [], location=VILLEURBANNE)
+    ok, reasons = linked(a, b)
+    assert not ok and reasons[-1] == "too little in common (0 < 2)"
+
+
+def test_distance_is_great_circle_and_unknown_without_coordinates():
+    lyon, grenoble = spot_of(LYON), spot_of(GRENOBLE)
+    assert 90 < distance_km(lyon, grenoble) < 100
+    assert distance_km(lyon, spot_of({"name": "Lyon", "country_code": "FRA"})) is None
+    # coordinates are not part of a place's identity: Lyon named without them is Lyon
+    assert spot_of({"name": "Lyon", "country_code": "FRA", "feature": "city"}) == lyon
+
+
+def test_a_place_s_coordinates_are_stored_and_read_back():
+    r = report_of(record("ASSAULT", [], [], location=VILLEURBANNE), "2024-03-05")
+    back = report_from_json(report_json(r))
+    assert (back.location.lat, back.location.lon) == (45.766, 4.879)
+
+
+def test_the_index_finds_a_report_in_a_nearby_place_that_links():
+    a = record("ASSAULT", [], [person("Anna Vidal", "FRA")], location=LYON)
+    b = record("ASSAULT", [], [person("Anna Vidal", "FRA")], location=VILLEURBANNE)
+    ra, rb = report_of(a, "2024-03-05"), report_of(b, "2024-03-05")
+    assert compare(ra, rb).linked
+    rows = set(index_rows(rb))
+    assert any(key == k and lo <= day <= hi for key, lo, hi in index_queries(ra) for k, day in rows)
+
+
+def test_a_condemnation_and_a_warning_by_one_side_to_another_are_one_statement():
+    # "Ruritania condemned the test" / "Ruritania warned Borduria of consequences", one day
+    a = record("ACCUSE", [person("Olga Brandt", "RUR")], [state("BOR")])
+    b = record("THREATEN", [state("RUR")], [state("BOR")])
+    ok, reasons = linked(a, b)
+    assert ok and reasons[0].startswith("ACCUSE and THREATEN: a stern statement")
+    # ... but not the warning the other side sent back
+    assert not linked(a, record("THREATEN", [state("BOR")], [state("RUR")]))[0]
+
+
+def test_a_condemnation_and_a_demand_in_one_statement_link():
+    # "The council condemned the launch, demanding that Borduria halt its programme"
+    a = record("ACCUSE", [person("Olga Brandt", "RUR")], [state("BOR")])
+    b = record("REQUEST", [person("Olga Brandt", "RUR")], [state("BOR")])
+    ok, reasons = linked(a, b)
+    assert ok and reasons[0].startswith("ACCUSE and REQUEST: a statement that condemns and demands")
+    # a demand and a protest are not one act
+    assert not linked(b, record("PROTEST", [person("Olga Brandt", "RUR")], [state("BOR")]))[0]
+
+
+def group_of_gunmen() -> dict:
+    return {
+        "name": "gunmen",
+        "kind": "group",
+        "country": None,
+        "sector": "REB",
+        "title": "gunmen",
+        "id": "g-gunmen",
+    }
