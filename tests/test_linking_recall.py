@@ -103,3 +103,51 @@ def group_of_gunmen() -> dict:
         "title": "gunmen",
         "id": "g-gunmen",
     }
+
+
+# ---------------------------------------------------------------- a brief beside a long report
+
+BRIEF = (
+    "A tram came off the rails at Sandilands in Croydon on Wednesday. The driver was held by "
+    "British Transport Police, and Tramlink closed the line."
+)
+# A long report of the same crash: the brief's names and sixty others (witnesses, streets).
+LONG = (
+    "A tram overturned at the Sandilands junction in Croydon on Wednesday, and British Transport "
+    "Police held the driver; Tramlink said the line would stay closed. "
+    + " ".join(
+        f"Witnesses on the street told Vel{chr(97 + i // 26)}{chr(97 + i % 26)}ane what they saw."
+        for i in range(60)
+    )
+)
+
+
+def test_a_brief_whose_names_are_mostly_in_a_long_report_tells_its_story():
+    from dragoman.linking.articles import article_of, compare_articles, contained, name_overlap
+
+    brief = article_of("a", [], "2024-11-09", BRIEF)
+    long = article_of("b", [], "2024-11-09", LONG)
+    assert name_overlap(brief, long) < 0.10  # the long report's other names swamp the overlap
+    assert contained(brief, long) >= 0.5
+    story = compare_articles(brief, long)
+    assert story.linked
+    assert "the shorter text has" in story.reasons[0] and "sandilands" in story.reasons[0]
+
+
+def test_a_brief_sharing_three_names_with_a_long_report_is_not_enough():
+    from dragoman.linking.articles import article_of, compare_articles, contained
+
+    other = "Flooding closed a road by Sandilands in Croydon, and British engineers said Thames Water would mend it."
+    a, b = article_of("a", [], "2024-11-09", other), article_of("b", [], "2024-11-09", LONG)
+    assert contained(a, b) >= 0.5 and len(a.terms & b.terms) == 3
+    assert not compare_articles(a, b).linked
+
+
+def test_a_charge_and_its_denial_link_whichever_way_round():
+    # "Ruritania accused Borduria of selling oil" / "Borduria denied Ruritania's charge", one day
+    a = record("ACCUSE", [person("Olga Brandt", "RUR")], [state("BOR")])
+    b = record("REJECT", [state("BOR")], [person("Olga Brandt", "RUR")])
+    ok, reasons = linked(a, b)
+    assert ok and reasons[0].startswith("ACCUSE and REJECT: a dispute")
+    # a third country's denial is another act
+    assert not linked(a, record("REJECT", [state("SYL")], [person("Olga Brandt", "RUR")]))[0]

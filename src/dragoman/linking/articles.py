@@ -13,6 +13,9 @@ names too: the words it always writes with a capital inside a sentence (Croydon,
 Sandilands, Tramlink). Two articles of the same days whose names overlap by
 STORY_SIMILARITY (Jaccard), and STORY_NAMES at least, tell one story: articles about other happenings in the same
 country share its common names (Israel, West Bank, Jerusalem) but not the story's own.
+A brief beside a long report of the same story shares few of the long one's names, but
+most of its own: when STORY_CONTAINED of the shorter one's names (and STORY_CONTAINED_NAMES
+at least) are in the other, the two tell one story too.
 """
 
 from __future__ import annotations
@@ -39,6 +42,8 @@ from .rules import (
 STORY_WINDOW = 2  # days between two articles' dates that tell one story (3 adds wrong stories only)
 STORY_SIMILARITY = 0.10  # overlap (Jaccard) of two articles' names that tells one story
 STORY_NAMES = 3  # ... and how many names at least (two short texts naming one city do not)
+STORY_CONTAINED = 0.5  # share of the shorter article's names the longer one has that tells one story
+STORY_CONTAINED_NAMES = 4  # ... and how many names at least
 TITLE_CASE = 0.75  # share of a line's words capitalised that makes it a headline
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|[.!?:;]")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -118,11 +123,19 @@ def name_overlap(a: Article, b: Article) -> float:
     return len(a.terms & b.terms) / len(a.terms | b.terms)
 
 
+def contained(a: Article, b: Article) -> float:
+    """The share of the shorter article's text names that the other uses too (0 when
+    either has none)."""
+    if not a.terms or not b.terms:
+        return 0.0
+    return len(a.terms & b.terms) / min(len(a.terms), len(b.terms))
+
+
 def compare_articles(a: Article, b: Article) -> Verdict:
     """Two articles tell one story when they appeared within STORY_WINDOW days of each
     other and their records share two names (people, organisations, cities) and one of
     their two main countries, or both main countries; or their texts share
-    STORY_SIMILARITY of their names."""
+    STORY_SIMILARITY of their names, or the longer has STORY_CONTAINED of the shorter's."""
     if a.day is None or b.day is None or abs(a.day - b.day) > STORY_WINDOW:
         return Verdict(False, ("articles far apart in time",))
     shared = a.names & b.names
@@ -138,10 +151,13 @@ def compare_articles(a: Article, b: Article) -> Verdict:
 
 def _by_text(a: Article, b: Article) -> Verdict:
     overlap, shared = name_overlap(a, b), a.terms & b.terms
-    if overlap < STORY_SIMILARITY or len(shared) < STORY_NAMES:
-        return Verdict(False, ("articles with too little in common",))
     some = sorted(shared, key=lambda w: (-len(w), w))[:4]  # the longest: the most telling
-    said = f"their texts share {overlap:.0%} of their names: {', '.join(some)}"
+    if overlap >= STORY_SIMILARITY and len(shared) >= STORY_NAMES:
+        said = f"their texts share {overlap:.0%} of their names: {', '.join(some)}"
+    elif contained(a, b) >= STORY_CONTAINED and len(shared) >= STORY_CONTAINED_NAMES:
+        said = f"the shorter text has {contained(a, b):.0%} of its names in the other: {', '.join(some)}"
+    else:
+        return Verdict(False, ("articles with too little in common",))
     return Verdict(
         True, (f"their articles tell one story ({said}; {abs(a.day - b.day)} days apart)",), len(shared)
     )
