@@ -13,7 +13,8 @@ Two records, from one article or from two, report one happening when every rule 
            same country and sector (a minister and his government), the same organisation
            (its secretary-general and its ambassadors), a state or a place standing for
            its people 1; generic groups ("police", "people") count nothing
-  place    not two different places, and the same location counts 2 (a city) or 1 (a
+  place    not two different places (two cities under NEAR_KM apart are not: a district
+           or an airport and its city), and the same location counts 2 (a city) or 1 (a
            country); an article's main city stands in for a report without a location
   negation a report that something did not happen links only to others like it
 
