@@ -17,6 +17,7 @@ from conftest import free_port
 
 from dragoman.api import create_app
 from dragoman.model import Entity, Event
+from dragoman.web import static_dir
 
 SEED_2 = "004_ec87686fdf2f6654"
 TOKEN = "t0ken"
@@ -267,10 +268,18 @@ def test_health_openapi_and_page(client):
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("asset", ["index.html", "app.js", "style.css", "world.json"])
+# The page's scripts are ES modules that app.js imports: each is served and loads nothing else.
+PAGE_ASSETS = ["index.html", "style.css", "world.json"] + sorted(
+    p.name for p in static_dir().iterdir() if p.suffix == ".js"
+)
+
+
+@pytest.mark.parametrize("asset", PAGE_ASSETS)
 def test_page_assets_are_served_and_load_nothing_from_outside(client, asset):
     response = client.get(f"/static/{asset}")
     assert response.status_code == 200
+    if asset.endswith(".js"):  # a browser runs a module only when it is served as JavaScript
+        assert response.headers["content-type"].split(";")[0] in ("text/javascript", "application/javascript")
     assert len(response.content) < 300_000
     outside = re.findall(r"(?:https?:)?//[\w.-]+\.\w+", response.text)
     assert set(outside) <= {"http://www.w3.org"}, outside  # the SVG namespace is a name
