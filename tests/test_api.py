@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import warnings
+from contextlib import contextmanager
 
 import httpx
 import pytest
@@ -17,6 +18,7 @@ from conftest import free_port
 
 from dragoman.api import create_app
 from dragoman.model import Entity, Event
+from dragoman.web import static_dir
 
 SEED_2 = "004_ec87686fdf2f6654"
 TOKEN = "t0ken"
@@ -62,6 +64,17 @@ def names(event: dict) -> str:
 
 def all_events(client, **params) -> list[dict]:
     return client.get("/api/events", params={"limit": 1000, **params}).json()["events"]
+
+
+def pages_by_cursor(client, **params) -> list[dict]:
+    """Every page of /api/events, each asked for with the `next` of the page before."""
+    pages, cursor = [], None
+    while True:
+        page = client.get("/api/events", params={**params, **({"cursor": cursor} if cursor else {})}).json()
+        pages.append(page)
+        cursor = page["next"]
+        if cursor is None:
+            return pages
 
 
 # ---- reading --------------------------------------------------------------------------
@@ -142,15 +155,7 @@ def test_filter_parameters_are_the_filter_fields(client):
 
 def test_offset_paging_and_cursor_walk_the_same_events(client):
     ids = [e["id"] for e in all_events(client, order="date")]
-    seen, cursor = [], None
-    while True:
-        page = client.get(
-            "/api/events", params={"limit": 4, "order": "date", **({"cursor": cursor} if cursor else {})}
-        ).json()
-        seen += [e["id"] for e in page["events"]]
-        cursor = page["next"]
-        if cursor is None:
-            break
+    seen = [e["id"] for page in pages_by_cursor(client, limit=4, order="date") for e in page["events"]]
     assert seen == ids
     third = client.get("/api/events", params={"limit": 4, "offset": 8, "order": "date"}).json()
     assert [e["id"] for e in third["events"]] == ids[8:12]
@@ -163,17 +168,8 @@ def test_a_capped_total_is_a_lower_bound_and_paging_still_reaches_the_end(client
     exact = client.get("/api/events", params={"limit": 4}).json()
     assert exact["total"] == len(ids) and exact["total_is_lower_bound"] is False
     monkeypatch.setattr(routes, "TOTAL_CAP", 5)  # a store "bigger" than the cap
-    seen, cursor, pages = [], None, []
-    while True:
-        page = client.get(
-            "/api/events", params={"limit": 4, "order": "date", **({"cursor": cursor} if cursor else {})}
-        ).json()
-        pages.append(page)
-        seen += [e["id"] for e in page["events"]]
-        cursor = page["next"]
-        if cursor is None:
-            break
-    assert seen == ids
+    pages = pages_by_cursor(client, limit=4, order="date")
+    assert [e["id"] for page in pages for e in page["events"]] == ids
     assert (pages[0]["total"], pages[0]["total_is_lower_bound"]) == (5, True)
     assert pages[-1]["total_is_lower_bound"] is False and pages[-1]["total"] == len(ids)
 
@@ -267,10 +263,18 @@ def test_health_openapi_and_page(client):
     assert "script-src 'self'" in page.headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("asset", ["index.html", "app.js", "style.css", "world.json"])
+# The page's scripts are ES modules that app.js imports: each is served and loads nothing else.
+PAGE_ASSETS = ["index.html", "style.css", "world.json"] + sorted(
+    p.name for p in static_dir().iterdir() if p.suffix == ".js"
+)
+
+
+@pytest.mark.parametrize("asset", PAGE_ASSETS)
 def test_page_assets_are_served_and_load_nothing_from_outside(client, asset):
     response = client.get(f"/static/{asset}")
     assert response.status_code == 200
+    if asset.endswith(".js"):  # a browser runs a module only when it is served as JavaScript
+        assert response.headers["content-type"].split(";")[0] in ("text/javascript", "application/javascript")
     assert len(response.content) < 300_000
     outside = re.findall(r"(?:https?:)?//[\w.-]+\.\w+", response.text)
     assert set(outside) <= {"http://www.w3.org"}, outside  # the SVG namespace is a name
@@ -365,21 +369,28 @@ def test_a_document_without_id_gets_one_from_its_text(writer):
 
 
 def test_dragoman_serve_answers_on_a_loopback_port(seeds_db):
+    with dragoman_serve(seeds_db, token="from-env") as (url, health):
+        assert health["writable"] is True
+        body = httpx.get(url + "/api/events", params={"actor": "Norov"}).json()
+        assert body["total"] > 0 and all("Norov" in names(e) for e in body["events"])
+        assert_error(httpx.post(url + "/api/documents", json=NEW_DOC, headers=auth("bad")), 403)
+
+
+@contextmanager
+def dragoman_serve(db: str, *options: str, token: str | None = None):
+    """`dragoman serve` over the store on a loopback port, with the options given and the
+    token (if any) in its environment: its URL and its /healthz answer, once it answers;
+    stopped on leaving."""
     port = free_port()
-    env = {**os.environ, "DRAGOMAN_TOKEN": "from-env"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "dragoman.cli", "serve", "--db", seeds_db, "--port", str(port)],
-        env=env,
+        [sys.executable, "-m", "dragoman.cli", "serve", "--db", db, "--port", str(port), *options],
+        env={**os.environ, "DRAGOMAN_TOKEN": token} if token else os.environ,
         stderr=subprocess.PIPE,
         text=True,
     )
     try:
         url = f"http://127.0.0.1:{port}"
-        health = wait_for(url + "/healthz", server)
-        assert health["writable"] is True
-        body = httpx.get(url + "/api/events", params={"actor": "Norov"}).json()
-        assert body["total"] > 0 and all("Norov" in names(e) for e in body["events"])
-        assert_error(httpx.post(url + "/api/documents", json=NEW_DOC, headers=auth("bad")), 403)
+        yield url, wait_for(url + "/healthz", server)
     finally:
         server.terminate()
         server.wait(10)

@@ -7,16 +7,13 @@ server does not answer to, a schema for every answer."""
 from __future__ import annotations
 
 import base64
-import os
-import subprocess
-import sys
 import time
 
 import httpx
 import pytest
 from hypothesis import given
 
-from conftest import bland_text, fill, free_port
+from conftest import bland_text, fill
 from dragoman.api import create_app, ingest
 from dragoman.api.errors import ApiError
 from dragoman.api.hosts import default_hosts, host_name
@@ -34,7 +31,7 @@ from dragoman.api.schemas import (
 from dragoman.errors import InputError
 from dragoman.model import Document
 from dragoman.settings import Settings
-from test_api import NEW_DOC, TOKEN, TestClient, assert_error, auth, wait_for
+from test_api import NEW_DOC, TOKEN, TestClient, assert_error, auth, dragoman_serve
 from test_fuzz import FUZZ, contents
 
 GOOD = {"id": "good-1", "text": "Russian and Chinese diplomats met in Beijing on Monday."}
@@ -291,34 +288,12 @@ def test_the_default_hosts_are_the_one_it_listens_on():
 
 
 def test_dragoman_serve_refuses_another_host(seeds_db):
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "dragoman.cli",
-            "serve",
-            "--db",
-            seeds_db,
-            "--port",
-            str(port),
-            "--allowed-host",
-            "events.example.org",
-        ],
-        env=os.environ,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        refused = wait_for(url + "/healthz", server)  # (127.0.0.1 is not an allowed host)
+    with dragoman_serve(seeds_db, "--allowed-host", "events.example.org") as (url, refused):
+        # (127.0.0.1 is not an allowed host)
         assert refused["error"]["status"] == 400 and "events.example.org" in refused["error"]["message"]
         assert_error(httpx.get(url + "/api/events", headers={"host": "evil.example"}), 400)
         ok = httpx.get(url + "/healthz", headers={"host": "events.example.org"})
         assert ok.status_code == 200 and ok.json()["status"] == "ok"
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 # ---------------------------------------------------------------- the OpenAPI document

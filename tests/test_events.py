@@ -41,37 +41,6 @@ def test_every_plover_type_is_reachable_by_the_lexicon():
     assert load_lexicon().types() == set(EVENT_TYPES)
 
 
-@pytest.mark.parametrize(
-    "text,event,actor,recipient",
-    [
-        # CAMEO 057 "sign formal agreement" is SUPPORT in PLOVER (CAMEO2PLOVER); each side is both.
-        ("Kenya and Uganda signed a border agreement on Monday.", "SUPPORT", "KEN", "UGA"),
-        ("Kenya agreed to reopen the border with Uganda.", "AGREE", "KEN", "UGA"),
-        (
-            "The Egyptian foreign minister held talks with his Jordanian counterpart in Cairo.",
-            "CONSULT",
-            "EGY",
-            "JOR",
-        ),
-        ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT", "BRA", "ARG"),
-        ("Japan sent humanitarian aid to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
-        ("Rebels released twelve Nepali hostages on Sunday.", "RETREAT", None, "NPL"),
-        ("The European Union urged Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
-        ("Pakistan condemned India over the border incident.", "ACCUSE", "PAK", "IND"),
-        ("Hungary rejected the proposal of the European Commission.", "REJECT", "HUN", "IGO"),
-        ("Iran threatened Israel with a swift response.", "THREATEN", "IRN", "ISR"),
-        # CAMEO 163 "impose embargo, boycott or sanctions" is COERCE in PLOVER; SANCTION cuts ties.
-        ("The United States imposed sanctions on Venezuela.", "COERCE", "USA", "VEN"),
-        ("Canada expelled two Russian diplomats on Friday.", "SANCTION", "CAN", "RUS"),
-        ("A Belgian court convicted the Flemish party of inciting hatred.", "ACCUSE", "BEL", None),
-        ("Turkish police arrested three Syrian journalists in Istanbul.", "COERCE", "TUR", "SYR"),
-        ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
-    ],
-)
-def test_types_and_roles(pipeline, text, event, actor, recipient):
-    assert_coded(pipeline, text, event, actor, recipient)
-
-
 def test_signing_parties_act_on_each_other(pipeline):
     e = one(pipeline, "Kenya and Uganda signed a border agreement on Monday.")
     assert {a.country for a in e.actor} == {r.country for r in e.recipient} == {"KEN", "UGA"}
@@ -235,6 +204,28 @@ def test_interviews_and_homecomings_are_not_events(pipeline):
 @pytest.mark.parametrize(
     "text,event,actor,recipient",
     [
+        # CAMEO 057 "sign formal agreement" is SUPPORT in PLOVER (CAMEO2PLOVER); each side is both.
+        ("Kenya and Uganda signed a border agreement on Monday.", "SUPPORT", "KEN", "UGA"),
+        ("Kenya agreed to reopen the border with Uganda.", "AGREE", "KEN", "UGA"),
+        (
+            "The Egyptian foreign minister held talks with his Jordanian counterpart in Cairo.",
+            "CONSULT",
+            "EGY",
+            "JOR",
+        ),
+        ("Brazil praised Argentina for its handling of the crisis.", "SUPPORT", "BRA", "ARG"),
+        ("Japan sent humanitarian aid to the Philippines after the typhoon.", "AID", "JPN", "PHL"),
+        ("Rebels released twelve Nepali hostages on Sunday.", "RETREAT", None, "NPL"),
+        ("The European Union urged Serbia to resume the dialogue.", "REQUEST", "IGO", "SRB"),
+        ("Pakistan condemned India over the border incident.", "ACCUSE", "PAK", "IND"),
+        ("Hungary rejected the proposal of the European Commission.", "REJECT", "HUN", "IGO"),
+        ("Iran threatened Israel with a swift response.", "THREATEN", "IRN", "ISR"),
+        # CAMEO 163 "impose embargo, boycott or sanctions" is COERCE in PLOVER; SANCTION cuts ties.
+        ("The United States imposed sanctions on Venezuela.", "COERCE", "USA", "VEN"),
+        ("Canada expelled two Russian diplomats on Friday.", "SANCTION", "CAN", "RUS"),
+        ("A Belgian court convicted the Flemish party of inciting hatred.", "ACCUSE", "BEL", None),
+        ("Turkish police arrested three Syrian journalists in Istanbul.", "COERCE", "TUR", "SYR"),
+        ("Russian forces shelled the Ukrainian city of Kharkiv overnight.", "ASSAULT", "RUS", "UKR"),
         # a call to punish X accuses X; a verbal "attack" is an accusation
         ("Poland called for sanctions against Belarus over the crisis.", "ACCUSE", "POL", "BLR"),
         (
@@ -330,7 +321,7 @@ def test_interviews_and_homecomings_are_not_events(pipeline):
         ),
     ],
 )
-def test_plover_conventions(pipeline, text, event, actor, recipient):
+def test_types_and_roles(pipeline, text, event, actor, recipient):
     assert_coded(pipeline, text, event, actor, recipient)
 
 

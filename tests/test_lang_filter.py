@@ -8,14 +8,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
 import httpx
 import pytest
 
 import pg_cluster
-from conftest import free_port
 from dragoman.model import Document
 from dragoman.store import QueryError, open_store
 
@@ -220,21 +217,10 @@ def test_a_bad_lang_option_is_a_usage_error_that_says_the_form(db):
 
 @pytest.fixture
 def served(db):
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "dragoman.cli", "serve", "--db", db, "--port", str(port)],
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    from test_api import wait_for
+    from test_api import dragoman_serve
 
-    try:
-        url = f"http://127.0.0.1:{port}"
-        wait_for(url + "/healthz", server)
+    with dragoman_serve(db) as (url, _):
         yield url
-    finally:
-        server.terminate()
-        server.wait(10)
 
 
 def test_every_route_with_event_filters_takes_lang(served, docs):

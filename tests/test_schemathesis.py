@@ -11,15 +11,13 @@ found 15 unique failures in 728 cases (one a 500); now none.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import free_port
-from test_api import wait_for
+from test_api import dragoman_serve
 
 pytest.importorskip("schemathesis")
 
@@ -36,17 +34,7 @@ ST = Path(sys.executable).parent / "st"
 
 @pytest.mark.schemathesis
 def test_schemathesis_finds_no_server_error_and_no_schema_violation(seeds_db, tmp_path):
-    port = free_port()
-    env = {**os.environ, "DRAGOMAN_TOKEN": TOKEN}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "dragoman.cli", "serve", "--db", seeds_db, "--port", str(port)],
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(url + "/healthz", server)
+    with dragoman_serve(seeds_db, token=TOKEN) as (url, _):
         run = subprocess.run(
             [
                 str(ST),
@@ -71,9 +59,6 @@ def test_schemathesis_finds_no_server_error_and_no_schema_violation(seeds_db, tm
             timeout=300,
             cwd=tmp_path,
         )  # (its cache there)
-    finally:
-        server.terminate()
-        server.wait(10)
     summary = run.stdout[-4000:]
     assert run.returncode == 0, summary
     assert "No issues found" in summary and " passed" in summary, summary

@@ -466,20 +466,6 @@ def test_a_warning_of_nothing_is_not_addressed_to_the_last_hostile_actor(pipelin
 # ---------------------------------------------------------------- what is no verbal event
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        # ordinary people among themselves
-        "People gathered in the square to pay tribute to the victims.",
-        # a holiday is no one praised, nor the place where it is celebrated
-        "Crowds were celebrating National Day in Paris when the bomb exploded.",
-        "The Nato-led Support mission in northern Afghanistan has about 850 soldiers.",
-    ],
-)
-def test_no_verbal_event_between_ordinary_people_or_towards_days_and_places(pipeline, text):
-    assert [t for t in types(pipeline, text) if t in ("SUPPORT", "ACCUSE", "REQUEST")] == []
-
-
 def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
     assert types(pipeline, "Residents accused the police of brutality.") == ["ACCUSE"]
     assert coded(pipeline, "Students praised the French president.", "SUPPORT") == [({"Students"}, {"FRA"})]
@@ -488,6 +474,11 @@ def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
+        # ordinary people among themselves
+        "People gathered in the square to pay tribute to the victims.",
+        # a holiday is no one praised, nor the place where it is celebrated
+        "Crowds were celebrating National Day in Paris when the bomb exploded.",
+        "The Nato-led Support mission in northern Afghanistan has about 850 soldiers.",
         # what evidence suggests happened is no proposal
         "Initial US assessments suggested North Korea fired an intermediate-range ballistic missile.",
         # a denial not made, and rights denied, answer no claim
@@ -502,7 +493,7 @@ def test_ordinary_people_addressing_authorities_is_a_verbal_event(pipeline):
     ],
 )
 def test_no_verbal_event_is_read_into(pipeline, text):
-    assert [t for t in types(pipeline, text) if t in ("ACCUSE", "REJECT", "REQUEST")] == []
+    assert [t for t in types(pipeline, text) if t in ("SUPPORT", "ACCUSE", "REJECT", "REQUEST")] == []
 
 
 def test_a_participle_describing_a_noun_is_done_by_what_the_noun_names(pipeline):

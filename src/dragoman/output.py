@@ -60,26 +60,10 @@ def spreadsheet_safe(value):
 
 
 def flat_record(r: dict) -> dict:
+    """A record as one CSV row: its sides, place, context, trigger and span as text; every
+    other column of CSV_FIELDS as the record has it."""
     loc = r.get("location") or {}
-    return {
-        **{
-            k: r.get(k)
-            for k in (
-                "id",
-                "doc_id",
-                "date",
-                "event",
-                "mode",
-                "quad",
-                "cameo",
-                "modality",
-                "confidence",
-                "date_text",
-                "date_precision",
-                "date_end",
-                "text",
-            )
-        },
+    flattened = {
         "actor": names(r["actor"]),
         "actor_country": codes(r["actor"]),
         "actor_id": "; ".join(e.get("id") or "" for e in r["actor"]),
@@ -94,6 +78,7 @@ def flat_record(r: dict) -> dict:
         "trigger": (r.get("trigger") or {}).get("text"),
         "span": "-".join(map(str, r.get("span") or [])),
     }
+    return {k: flattened[k] if k in flattened else r.get(k) for k in CSV_FIELDS}
 
 
 class RecordWriter:

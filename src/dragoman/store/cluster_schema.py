@@ -4,6 +4,8 @@ and the count tables of clusters per day and type."""
 
 from __future__ import annotations
 
+from .count_schema import count_table
+
 # Event clusters (issue 13; kept by store/clusters.py): every event in exactly one cluster
 # of the records that report the same happening. clusters: one row per happening, its
 # counts and representative record, with indexes for listing by size, date and recency.
@@ -88,32 +90,14 @@ CLUSTER_KEYS = {
 # per actor id and per country any of its reports is linked to (store/cluster_counts.py
 # keeps them in step). And clusters by their representative, for timelines whose filters
 # no count table answers.
-def _count_table(name: str, key: str = "") -> tuple[str, ...]:
-    """A count table of clusters per (key, date, type), with its indexes by quad and by type."""
-    column = f"{key} {{text}} NOT NULL,\n        " if key else ""
-    first = f"{key}, " if key else ""
-    cover = "cover" if not key else "by_quad"
-    return (
-        f"""CREATE TABLE {name} (
-        {column}date {{date}} NOT NULL,
-        event {{text}} NOT NULL,
-        quad {{text}} NOT NULL,
-        n {{int}} NOT NULL,
-        PRIMARY KEY ({first}date, event)
-    )""",
-        f"CREATE INDEX {name}_{cover} ON {name} ({first}date, quad, event, n)",
-        f"CREATE INDEX {name}_by_type ON {name} ({first}date, event, quad, n)",
-    )
-
-
 _TABLES = (
     ("cluster_counts", ""),
     ("cluster_actor_counts", "actor_id"),
     ("cluster_country_counts", "country"),
 )
 CLUSTER_COUNTS = (
-    *(s for name, key in _TABLES for s in _count_table(name, key)[:1]),
-    *(s for name, key in _TABLES for s in _count_table(name, key)[1:]),
+    *(s for name, key in _TABLES for s in count_table(name, key)[:1]),
+    *(s for name, key in _TABLES for s in count_table(name, key)[1:]),
     "CREATE INDEX clusters_by_representative ON clusters (representative)",
     """INSERT INTO cluster_counts (date, event, quad, n)
        SELECT e.date, e.event, e.quad, COUNT(*) FROM clusters c

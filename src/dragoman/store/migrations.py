@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .cluster_schema import CLUSTER_COUNTS, CLUSTER_KEYS, CLUSTERS, CLUSTERS_FILL
+from .count_schema import count_table
 from .dialect import POSTGRES, SQLITE, SQLITE_PERIODS, Dialect
 
 SCHEMA_MIGRATIONS = """
@@ -153,15 +154,7 @@ FTS_POSTGRES = (
 
 # Event counts per (date, type), kept up to date by ingest, so that an unfiltered (or
 # type/quad/date filtered) timeline over millions of events reads thousands of rows.
-DAILY_COUNTS = (
-    """CREATE TABLE event_counts (
-        date {date} NOT NULL,
-        event {text} NOT NULL,
-        quad {text} NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (date, event)
-    )""",
-)
+DAILY_COUNTS = count_table("event_counts")[:1]
 
 # Indexes a query can answer from without reading event rows (each holds the rest of
 # what it is asked for): a timeline reads event_counts through an index only, already
@@ -170,8 +163,7 @@ DAILY_COUNTS = (
 # events_id_cover; walking the type, quad or date index in date order finds each
 # event's id there (to probe its actors or countries) without opening the row.
 COVERING_INDEXES = (
-    "CREATE INDEX event_counts_cover ON event_counts (date, quad, event, n)",
-    "CREATE INDEX event_counts_by_type ON event_counts (date, event, quad, n)",
+    *count_table("event_counts")[1:],
     "CREATE INDEX events_id_cover ON events (id, date, quad, event)",
     "DROP INDEX events_date",
     "CREATE INDEX events_date ON events (date, seq, id)",
@@ -188,22 +180,8 @@ COVERING_INDEXES = (
 # first (CROSS JOIN fixes that order in SQLite): from the link index to events_id_cover,
 # no table row is read; SQLite's own choice walked the date index and read every event.
 ACTOR_COUNTS = (
-    """CREATE TABLE actor_counts (
-        actor_id {text} NOT NULL,
-        date {date} NOT NULL,
-        event {text} NOT NULL,
-        quad {text} NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (actor_id, date, event)
-    )""",
-    """CREATE TABLE country_counts (
-        country {text} NOT NULL,
-        date {date} NOT NULL,
-        event {text} NOT NULL,
-        quad {text} NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (country, date, event)
-    )""",
+    count_table("actor_counts", "actor_id")[0],
+    count_table("country_counts", "country")[0],
     """INSERT INTO actor_counts (actor_id, date, event, quad, n)
        SELECT l.actor_id, e.date, e.event, e.quad, COUNT(DISTINCT e.id)
        FROM event_actors l CROSS JOIN events e
@@ -215,10 +193,8 @@ ACTOR_COUNTS = (
        WHERE e.id = l.event_id AND l.country IS NOT NULL AND e.date IS NOT NULL
        GROUP BY l.country, e.date, e.event, e.quad""",
     # As for event_counts: a timeline reads them through an index, in its own order.
-    "CREATE INDEX actor_counts_by_quad ON actor_counts (actor_id, date, quad, event, n)",
-    "CREATE INDEX actor_counts_by_type ON actor_counts (actor_id, date, event, quad, n)",
-    "CREATE INDEX country_counts_by_quad ON country_counts (country, date, quad, event, n)",
-    "CREATE INDEX country_counts_by_type ON country_counts (country, date, event, quad, n)",
+    *count_table("actor_counts", "actor_id")[1:],
+    *count_table("country_counts", "country")[1:],
 )
 
 # Event counts per (full-text term, date, type), kept up to date by ingest like the other
@@ -346,19 +322,11 @@ EVENT_LANG_POSTGRES = (
 )
 LANG_COUNTS = (
     "CREATE INDEX events_lang ON events (lang, date, seq, id)",
-    """CREATE TABLE lang_counts (
-        lang TEXT NOT NULL,
-        date {date} NOT NULL,
-        event TEXT NOT NULL,
-        quad TEXT NOT NULL,
-        n {int} NOT NULL,
-        PRIMARY KEY (lang, date, event)
-    )""",
+    count_table("lang_counts", "lang")[0],
     """INSERT INTO lang_counts (lang, date, event, quad, n)
        SELECT lang, date, event, quad, COUNT(*) FROM events
        WHERE date IS NOT NULL GROUP BY lang, date, event, quad""",
-    "CREATE INDEX lang_counts_by_quad ON lang_counts (lang, date, quad, event, n)",
-    "CREATE INDEX lang_counts_by_type ON lang_counts (lang, date, event, quad, n)",
+    *count_table("lang_counts", "lang")[1:],
 )
 
 MIGRATIONS: tuple[Migration, ...] = (

@@ -1,10 +1,13 @@
 /* The reports of one happening (issue 13): the event table one row per cluster, and a
  * cluster's reports side by side, each with its source, date and why it was linked.
  *
- * Loaded after app.js, whose helpers it uses (el, $, api, clear, highlighted, eventMarks).
- * News text reaches the page only through el(), as there.
+ * News text reaches the page only through el() (dom.js).
  */
-"use strict";
+
+import { eventMarks, highlighted } from "./detail.js";
+import { $, api, clear, el, showStatus } from "./dom.js";
+import { state, writeHash } from "./state.js";
+import { names } from "./table.js";
 
 const plural = (n, word) => `${n.toLocaleString()} ${word}${n === 1 ? "" : "s"}`;
 
@@ -14,7 +17,7 @@ function reportedBy(cluster) {
 }
 
 /* The table cell of an event: how many articles and sources its cluster has. */
-function reportsCell(ev) {
+export function reportsCell(ev) {
   const cluster = ev.cluster;
   if (!cluster) return el("td", {}, "");
   return el("td", { class: "reports", title: reportedBy(cluster) },
@@ -24,7 +27,7 @@ function reportsCell(ev) {
 }
 
 /* Under an event's facts: who reported it, and the way to its reports. */
-function reportedLine(cluster) {
+export function reportedLine(cluster) {
   return el("p", { class: "reported" }, reportedBy(cluster), " ",
     el("button", { type: "button", class: "link inline", id: "open-cluster",
       onclick: () => openCluster(cluster.id) }, "see the reports side by side"));
@@ -32,7 +35,7 @@ function reportedLine(cluster) {
 
 /* ---- one row per cluster --------------------------------------------------------------- */
 
-async function loadClusters() {
+export async function loadClusters() {
   const page = await api("/api/clusters", { ...state.filters, limit: state.limit,
     offset: state.offset, order: "-articles" });
   state.clusters = page.clusters;
@@ -68,7 +71,7 @@ function clusterRow(cluster) {
 }
 
 /* Switching between one row per event and one row per cluster. */
-function showGrouped(grouped) {
+export function showGrouped(grouped) {
   state.grouped = grouped;
   $("#grouped").checked = grouped;
   $("#events").hidden = grouped;
@@ -78,7 +81,7 @@ function showGrouped(grouped) {
 
 /* ---- a cluster: its reports side by side -------------------------------------------- */
 
-async function openCluster(clusterId) {
+export async function openCluster(clusterId) {
   writeHash(null, clusterId);
   try {
     renderCluster(await api("/api/clusters/" + encodeURIComponent(clusterId)));
