@@ -106,18 +106,12 @@ class Planner(Backend):
         representative report (as /api/clusters lists it): the type, quad and date
         filters select by those; the actor, country, search and document filters select
         the clusters with a report that matches them (as /api/clusters does). A cluster
-        count table (cluster_counts.py) answers all but searches, documents, an actor
-        filter that is not one resolved actor, and an actor with a country."""
+        count table (cluster_counts.py) answers all but documents, a search that is not
+        one plain word or comes with an actor or a country, an actor filter that is not
+        one resolved actor, and an actor with a country; the others read the matching
+        reports' clusters from cluster_reports (one row per report, by seq)."""
         own = EventFilter(type=flt.type, quad=flt.quad, since=flt.since, until=flt.until)
-        table = None
-        if not (flt.q is not None or flt.doc or (flt.actor and (flt.country or not flt.actor_id))):
-            table = (
-                ("cluster_country_counts", "country", flt.country.upper())
-                if flt.country
-                else ("cluster_actor_counts", "actor_id", flt.actor_id)
-                if flt.actor
-                else ("cluster_counts", None, None)
-            )
+        table = self._cluster_table_for(flt)
         if table:
             where, params = own.where(self.dialect, "c")
             if table[1]:
@@ -126,21 +120,42 @@ class Planner(Backend):
             return f"{table[0]} c", "c", "c.n", where, params
         reports = self._planned(EventFilter(actor=flt.actor, country=flt.country, q=flt.q, doc=flt.doc))
         inner, inner_params = reports.where(self.dialect, "r")
-        where, params = own.where(self.dialect, "e")
-        matching = (
-            f"k.id IN (SELECT m.cluster_id FROM events r JOIN cluster_members m ON m.event_id = r.id{inner})"
+        mine, own_params = own.where(self.dialect, "k")
+        clauses = [c.removeprefix(" WHERE ") for c in (inner, mine) if c]
+        where = " WHERE " + " AND ".join(clauses) if clauses else ""
+        # Each matching report's cluster, with its date, type and quad, once per cluster
+        # (those columns are the cluster's: DISTINCT keeps one row per cluster).
+        source = (
+            f"(SELECT DISTINCT k.cluster_id, k.date, k.event, k.quad FROM {self._events_table(reports, 'r')} "
+            f"JOIN cluster_reports k ON k.seq = r.seq{where}) e"
         )
-        where = f"{where} AND {matching}" if where else f" WHERE {matching}"
-        return "clusters k JOIN events e ON e.id = k.representative", "e", "1", where, params + inner_params
+        return source, "e", "1", "", inner_params + own_params
 
-    def _events_table(self, flt: EventFilter) -> str:
+    def _cluster_table_for(self, flt: EventFilter) -> tuple[str, str | None, str | None] | None:
+        """The cluster count table that answers the filters: (table, key column, key value)."""
+        if flt.doc:
+            return None
+        if flt.q is not None:
+            term = single_term(flt.q)
+            if term is None or flt.actor or flt.country:
+                return None
+            return "cluster_term_counts", "term", term
+        if flt.actor and (flt.country or not flt.actor_id):
+            return None
+        if flt.country:
+            return "cluster_country_counts", "country", flt.country.upper()
+        if flt.actor:
+            return "cluster_actor_counts", "actor_id", flt.actor_id
+        return "cluster_counts", None, None
+
+    def _events_table(self, flt: EventFilter, alias: str = "e") -> str:
         """`events e`, as counts and timelines read it: a search alone (or with a country
-        the full-text query holds) reads only its matches' date, type and quad."""
+        the full-text query holds) reads only its matches' date, type and quad (or seq)."""
         searched = flt.q is not None and self.dialect.fts_query(flt.q) is not None
         others = (flt.actor, flt.doc, flt.type, flt.quad, flt.since, flt.until, flt.lang)
         if searched and not any(others) and (not flt.country or flt.country_in_fts):
-            return self.dialect.events_found_by_fts("e")
-        return "events e"
+            return self.dialect.events_found_by_fts(alias)
+        return f"events {alias}"
 
     def _count_table_for(self, flt: EventFilter, terms: bool = False) -> tuple[str, str | None, str] | None:
         """The count table that answers the filters: (table, key column, key value).
