@@ -110,6 +110,9 @@ def network_queries(rng: random.Random, n: int, count: str = "events") -> list[t
     return [("/api/stats/network", {**makers[i % len(makers)](), "count": count}) for i in range(n)]
 
 
+SLOWEST: list[tuple[float, str, dict]] = []  # every query of the kind being measured
+
+
 def measure(client: httpx.Client, queries) -> dict[str, list[float]]:
     """Milliseconds per query, grouped by the filters it used. A query the server stops at
     its time limit (a 503 that says so) counts with the time it took, and is printed."""
@@ -133,6 +136,7 @@ def measure(client: httpx.Client, queries) -> dict[str, list[float]]:
             or "-"
         )
         times.setdefault(key, []).append(elapsed)
+        SLOWEST.append((elapsed, path, params))
     return times
 
 
@@ -144,6 +148,9 @@ def report(title: str, times: dict[str, list[float]]) -> dict:
     )
     for key, ts in sorted(times.items()):
         print(f"  {key:40} n={len(ts):3}  p50 {statistics.median(ts):7.1f}  p95 {percentile(ts, 95):7.1f} ms")
+    for elapsed, path, params in sorted(SLOWEST, key=lambda t: -t[0])[:3]:
+        print(f"    slowest: {elapsed:7.1f} ms {path} {params}")
+    SLOWEST.clear()
     return {
         "p50_ms": round(statistics.median(every), 1),
         "p95_ms": round(percentile(every, 95), 1),
@@ -201,6 +208,7 @@ def main() -> None:
                 q for kind in (timeline_queries, network_queries) for c in COUNTS for q in kind(rng, 12, c)
             ]
             measure(client, warm)  # warm the cache
+            SLOWEST.clear()
             results = {
                 "events_in_store": have,
                 "load_before": load(),

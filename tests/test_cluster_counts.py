@@ -11,6 +11,7 @@ from collections import Counter
 import pytest
 from test_clusters import accusation, location, meeting_a, meeting_b, wire_copy  # noqa: F401
 
+from dragoman.api.summaries import network
 from dragoman.store import QueryError, cluster_counts, open_store
 from dragoman.store.query import EventFilter
 
@@ -207,6 +208,21 @@ def test_searches_count_clusters_from_the_tables_made_for_them(tmp_path):
             assert "JOIN cluster_reports k" in source(**filters) and "cluster_members" not in source(
                 **filters
             )
+
+
+def test_the_network_reads_what_it_draws_from_as_it_did_from_records(location):  # noqa: F811
+    # (network_events reads each event's id, quad, actors and cluster id, not its record)
+    with open_store(location) as s:
+        for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):
+            s.ingest(doc)
+        for filters in FILTERS + [{"since": "2024-05-04"}, {"type": "CONSULT", "q": "Lund"}]:
+            for limit in (1000, 2):
+                records = s.events(limit=limit, order="-date", **filters)
+                slim = s.network_events(limit=limit, **filters)
+                assert [e["id"] for e in slim] == [e["id"] for e in records], filters
+                for count in ("events", "clusters"):
+                    assert network(slim, 40, count) == network(records, 40, count), (filters, count)
+        assert network(s.network_events(), 40, "clusters")["nodes"]
 
 
 def test_the_api_switches_timeline_and_network_to_clusters(tmp_path):

@@ -45,6 +45,10 @@ class Dialect:
         its columns under these names."""
         raise NotImplementedError
 
+    def json_field(self, column: str, key: str) -> str:
+        """The JSON text of one top-level field of a JSON object held as text."""
+        raise NotImplementedError
+
     def fts_clause(self, alias: str) -> str:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
@@ -81,6 +85,9 @@ class SQLiteDialect(Dialect):
         # not flatten a subquery with ORDER BY into an aggregate query).
         pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
         return f"SELECT json_group_array(json_object({pairs})) FROM ({select}) r"
+
+    def json_field(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
@@ -132,6 +139,9 @@ class PostgresDialect(Dialect):
             f"SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {by}), "
             f"'[]')::text FROM ({select}) r"
         )
+
+    def json_field(self, column: str, key: str) -> str:
+        return f"(({column})::json -> '{key}')::text"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"

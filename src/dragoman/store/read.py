@@ -27,6 +27,38 @@ class Reader(Planner):
     def events(self, limit: int = 100, offset: int = 0, order: str = "date", **filters) -> list[dict]:
         """Event records (Event.to_record() dicts) matching every filter given (the
         fields of EventFilter: actor, country, type, quad, since, until, q, doc)."""
+        found = self._event_page("e.record", limit, offset, order, filters)
+        return cluster_reads.attach(self, [json.loads(r[0]) for r in found])
+
+    def network_events(self, limit: int = 1000, **filters) -> list[dict]:
+        """The newest events matching the filters, as much of each as the actor network
+        reads (summaries.network): id, quad, actor, recipient and cluster id. Reading
+        and decoding 1,000 whole records and their clusters' rows took 100-200 ms."""
+        columns = ", ".join(
+            ["e.id", "e.quad"] + [self.dialect.json_field("e.record", key) for key in ("actor", "recipient")]
+        )
+        found = self._event_page(columns, limit, 0, "-date", filters)
+        clusters = {}
+        for chunk in chunks(row[0] for row in found):
+            clusters.update(
+                self._fetch_tuples(
+                    f"SELECT event_id, cluster_id FROM cluster_members WHERE event_id IN ({marks(chunk)})",
+                    chunk,
+                )
+            )
+        return [
+            {
+                "id": ident,
+                "quad": quad,
+                "actor": json.loads(actor),
+                "recipient": json.loads(recipient),
+                "cluster": {"id": clusters[ident]} if ident in clusters else None,
+            }
+            for ident, quad, actor, recipient in found
+        ]
+
+    def _event_page(self, columns: str, limit: int, offset: int, order: str, filters: dict) -> list[tuple]:
+        """These columns of a page of the events matching the filters, in this order."""
         flt = self._planned(EventFilter(**filters))
         where, params = flt.where(self.dialect)
         params += [check_count("limit", limit), check_count("offset", offset)]
@@ -35,17 +67,15 @@ class Reader(Planner):
         if events != "events e" and order in ("date", "-date"):
             # A search's page is found in the small index of dates by seq first: the
             # records of only that page are read, not of every match to sort them.
-            found = self._fetch(
-                f"SELECT e.record FROM events e WHERE e.seq IN (SELECT e.seq "
+            return self._fetch_tuples(
+                f"SELECT {columns} FROM events e WHERE e.seq IN (SELECT e.seq "
                 f"FROM {events}{where} ORDER BY {by} LIMIT ? OFFSET ?) "
                 f"ORDER BY {by}",
                 params,
             )
-        else:
-            found = self._fetch(
-                f"SELECT e.record FROM events e{where} ORDER BY {by} LIMIT ? OFFSET ?", params
-            )
-        return cluster_reads.attach(self, [json.loads(r["record"]) for r in found])
+        return self._fetch_tuples(
+            f"SELECT {columns} FROM events e{where} ORDER BY {by} LIMIT ? OFFSET ?", params
+        )
 
     def iter_events(self, page: int = 1000, **filters) -> Iterator[dict]:
         """Every matching event record, in storage order, read `page` at a time.
