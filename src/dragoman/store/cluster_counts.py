@@ -40,15 +40,20 @@ def change(store, cluster_ids, sign: int) -> None:
                 counts[tuple(row[:-1])] += sign * row[-1]
         if counts:
             _write(store, table, column, counts, sign)
+    _count_terms(store, ids, sign)
+    if sign < 0:
+        for chunk in chunks(ids):
+            store._execute(f"DELETE FROM cluster_reports WHERE cluster_id IN ({marks(chunk)})", chunk)
+
+
+def _count_terms(store, ids: list[str], sign: int) -> None:
+    """cluster_term_counts, for these clusters (as cluster_reports holds them)."""
     terms = Counter()
     for chunk in chunks(ids):
         for row in store._cluster_term_counts_of(chunk):
             terms[tuple(row[:-1])] += sign * row[-1]
     if terms:
         _write(store, "cluster_term_counts", "term", terms, sign)
-    if sign < 0:
-        for chunk in chunks(ids):
-            store._execute(f"DELETE FROM cluster_reports WHERE cluster_id IN ({marks(chunk)})", chunk)
 
 
 def _put_reports(store, ids: list[str]) -> None:
