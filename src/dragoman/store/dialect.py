@@ -62,6 +62,17 @@ class Dialect:
         most a country), which reads each match's date, type and quad."""
         return f"events {alias}"
 
+    def events_in_date_order(self, alias: str, index: str) -> str:
+        """`events {alias}` read along its index by date ("date"), by type and date ("type")
+        or by quad and date ("quad")."""
+        return f"events {alias}"
+
+    def events_found_by_id(self, alias: str) -> str:
+        """`events {alias}` for a count, timeline or page whose events are found by id
+        (a resolved actor's links, with a search), which reads each one's seq, date,
+        type and quad."""
+        return f"events {alias}"
+
     def fts_query(self, text: str, country: str | None = None) -> str | None:
         """The parameter for fts_clause, built so that user input is never query syntax;
         with a country (only where countries_in_fts), its events only."""
@@ -99,6 +110,12 @@ class SQLiteDialect(Dialect):
         # SQLite looks each match up by rowid, reading its row, unless told to use the
         # small index that holds what is needed (migration 8).
         return f"events {alias} INDEXED BY events_seq_cover"
+
+    def events_found_by_id(self, alias: str) -> str:
+        return f"events {alias} INDEXED BY events_id_cover"
+
+    def events_in_date_order(self, alias: str, index: str) -> str:
+        return f"events {alias} INDEXED BY events_{index}"
 
     def fts_matches(self) -> str:
         return "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"

@@ -25,6 +25,8 @@ class Planner(Backend):
         if flt.actor:
             flt.actor_id, estimate = self._resolve_actor(flt.actor)
             flt.actor_is_common = estimate >= COMMON
+            flt.actor_drives = bool(flt.actor_id) and flt.q is not None and not (flt.doc or flt.lang)
+            flt.actor_is_common = flt.actor_is_common and not flt.actor_drives
         if flt.type or flt.quad or flt.since or flt.until or flt.lang or flt.q is not None:
             if flt.actor:
                 flt.links_are_few = estimate < COMMON
@@ -157,6 +159,8 @@ class Planner(Backend):
         others = (flt.actor, flt.doc, flt.lang)
         if searched and not any(others) and (not flt.country or flt.country_in_fts):
             return self.dialect.events_found_by_fts(alias)
+        if searched and flt.actor_drives:
+            return self.dialect.events_found_by_id(alias)
         return f"events {alias}"
 
     def _count_table_for(self, flt: EventFilter, terms: bool = False) -> tuple[str, str | None, str] | None:
