@@ -40,7 +40,7 @@ class Reader(Planner):
         columns = ", ".join(
             ["e.id", "e.quad"] + [self.dialect.json_field("e.record", key) for key in ("actor", "recipient")]
         )
-        found = self._event_page(columns, limit, 0, "-date", filters)
+        found = self._event_page(columns, limit, 0, "-date", filters, seq_first=True)
         clusters = {}
         for chunk in chunks(row[0] for row in found):
             clusters.update(
@@ -60,14 +60,18 @@ class Reader(Planner):
             for ident, quad, actor, recipient in found
         ]
 
-    def _event_page(self, columns: str, limit: int, offset: int, order: str, filters: dict) -> list[tuple]:
-        """These columns of a page of the events matching the filters, in this order."""
+    def _event_page(
+        self, columns: str, limit: int, offset: int, order: str, filters: dict, seq_first: bool = False
+    ) -> list[tuple]:
+        """These columns of a page of the events matching the filters, in this order;
+        `seq_first`: the page's seqs found first whatever the filters (for a long page:
+        SQLite computes the columns of every candidate row before it sorts them)."""
         flt = self._planned(EventFilter(**filters))
         where, params = flt.where(self.dialect)
         page = [check_count("limit", limit), check_count("offset", offset)]
         by = check_order(order)
         events = self._events_table(flt)
-        if events != "events e" and order in ("date", "-date"):
+        if (events != "events e" or seq_first) and order in ("date", "-date"):
             walk = self._date_walk(flt, order, limit + offset)
             if walk:
                 events, bound, cutoff = walk
