@@ -8,11 +8,12 @@ cluster (cluster_reads.py).
 from __future__ import annotations
 
 import json
+import math
 from typing import Iterable, Iterator
 
 from . import cluster_reads
 from .backend import chunks, marks
-from .plan import Planner
+from .plan import COMMON, Planner
 from .query import EventFilter, QueryError, check_count, check_order, like_escape, single_term
 from .rows import name_key
 
@@ -23,6 +24,7 @@ _TABLES_COUNTED = ("documents", "events", "actors", "mentions", "sentences")
 # Events a page of a common word's matches may walk in date order (_date_walk) instead of
 # looking up each match: each step is one entry of an index already in that order.
 WALK_MAX = 50_000
+PAGE = 50  # the page size for which COMMON (plan.py) was chosen
 
 
 class Reader(Planner):
@@ -67,6 +69,12 @@ class Reader(Planner):
         `seq_first`: the page's seqs found first whatever the filters (for a long page:
         SQLite computes the columns of every candidate row before it sorts them)."""
         flt = self._planned(EventFilter(**filters))
+        if seq_first and flt.actor_is_common and limit > PAGE:
+            # A long page walks, newest first, limit / share-of-the-actor's events, each
+            # probed for a link: the actor's links are then fewer to look up (a page of
+            # 1,000 of an actor on 6,000 events walked 170,000 events: 300 ms).
+            _, estimate = self._resolve_actor(flt.actor)
+            flt.actor_is_common = estimate >= COMMON * math.sqrt(limit / PAGE)
         where, params = flt.where(self.dialect)
         page = [check_count("limit", limit), check_count("offset", offset)]
         by = check_order(order)
