@@ -121,16 +121,17 @@ class Planner(Backend):
                 params = [table[2]] + params
             return f"{table[0]} c", "c", "c.n", where, params
         reports = self._planned(EventFilter(actor=flt.actor, country=flt.country, q=flt.q, doc=flt.doc))
-        inner, inner_params = reports.where(self.dialect, "r")
+        events = self._events_table(reports, "r")
+        # (a search the full-text index answers alone gives seqs: no event is read)
+        alone = events == self.dialect.events_found_by_fts("r") != "events r"
+        inner, inner_params = reports.where(self.dialect, "k" if alone else "r")
         mine, own_params = own.where(self.dialect, "k")
         clauses = [c.removeprefix(" WHERE ") for c in (inner, mine) if c]
         where = " WHERE " + " AND ".join(clauses) if clauses else ""
         # Each matching report's cluster, with its date, type and quad, once per cluster
         # (those columns are the cluster's: DISTINCT keeps one row per cluster).
-        source = (
-            f"(SELECT DISTINCT k.cluster_id, k.date, k.event, k.quad FROM {self._events_table(reports, 'r')} "
-            f"JOIN cluster_reports k ON k.seq = r.seq{where}) e"
-        )
+        joined = "cluster_reports k" if alone else f"{events} JOIN cluster_reports k ON k.seq = r.seq"
+        source = f"(SELECT DISTINCT k.cluster_id, k.date, k.event, k.quad FROM {joined}{where}) e"
         return source, "e", "1", "", inner_params + own_params
 
     def _cluster_table_for(self, flt: EventFilter) -> tuple[str, str | None, str | None] | None:
