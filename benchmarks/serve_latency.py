@@ -1,13 +1,14 @@
-"""Latency of `dragoman serve` over a big store: p50/p95 of filtered /api/events queries and
-of the timeline, through the real API (a `dragoman serve` process on a loopback port).
+"""Latency of `dragoman serve` over a big store: p50/p95 of filtered /api/events queries, of
+the timeline and of the actor network, through the real API (a `dragoman serve` process on a loopback port).
 
     .venv/bin/python benchmarks/serve_latency.py --events 1000000 --db /tmp/bench.db
 
 The store is filled with synthetic articles and their clusters (synthetic.py, shared with
 linking_latency.py): model Documents written with the store's own row functions and
 executemany, in the same tables, indexes, counts and full-text index that ingest
-maintains. An existing --db with at least --events events is reused. The timeline is timed
-counting events and counting clusters (count=clusters). Target: p95 under 100 ms.
+maintains. An existing --db with at least --events events is reused. The timeline and the
+actor network are timed counting events and counting clusters (count=clusters), under the
+same filters and searches. Target: p95 under 100 ms.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from synthetic import ACTORS, COUNTRIES, SEED, TYPES, WORDS, fill, load, make_ac
 
 from dragoman.model import QUADS
 from dragoman.store import open_store
+from dragoman.store.timeline import COUNTS
 
 # ---- the queries ---------------------------------------------------------------------------
 
@@ -59,15 +61,16 @@ def event_queries(rng: random.Random, n: int) -> list[tuple[str, dict]]:
     ]
 
 
-def timeline_queries(rng: random.Random, n: int, count: str = "events") -> list[tuple[str, dict]]:
-    """What the web page asks for as filters are set one at a time (each maker once in
-    turn): the whole store, one filter, a brushed date range, and searches (a word on
-    ~100,000 events, two words, a word with a type, a date range, a country or an actor)."""
+def stats_filters(rng: random.Random) -> list:
+    """What the web page asks the timeline and the actor network for as filters are set
+    one at a time (each maker once in turn): the whole store, one filter, a brushed date
+    range, and searches (a word on ~100,000 events, two words, a word with a type, a date
+    range, a country or an actor)."""
 
     def year():
         return rng.randrange(2015, 2025)
 
-    makers = [
+    return [
         lambda: {},
         lambda: {"type": rng.choice(TYPES)},
         lambda: {"since": str(year())},
@@ -81,6 +84,11 @@ def timeline_queries(rng: random.Random, n: int, count: str = "events") -> list[
         lambda: {"q": rng.choice(WORDS), "country": rng.choice(COUNTRIES)},
         lambda: {"q": rng.choice(WORDS), "actor": f"b-{rng.randrange(ACTORS):05d}"},
     ]
+
+
+def timeline_queries(rng: random.Random, n: int, count: str = "events") -> list[tuple[str, dict]]:
+    """The timeline under stats_filters, by day, week or month, by quad or type."""
+    makers = stats_filters(rng)
     return [
         (
             "/api/stats/timeline",
@@ -95,14 +103,27 @@ def timeline_queries(rng: random.Random, n: int, count: str = "events") -> list[
     ]
 
 
+def network_queries(rng: random.Random, n: int, count: str = "events") -> list[tuple[str, dict]]:
+    """The actor network under stats_filters, as the page asks for it (its defaults: the
+    newest 1,000 matching events, 40 nodes)."""
+    makers = stats_filters(rng)
+    return [("/api/stats/network", {**makers[i % len(makers)](), "count": count}) for i in range(n)]
+
+
+SLOWEST: list[tuple[float, str, dict]] = []  # every query of the kind being measured
+
+
 def measure(client: httpx.Client, queries) -> dict[str, list[float]]:
-    """Milliseconds per query, grouped by the filters it used."""
+    """Milliseconds per query, grouped by the filters it used. A query the server stops at
+    its time limit (a 503 that says so) counts with the time it took, and is printed."""
     times: dict[str, list[float]] = {}
     for path, params in queries:
         started = time.perf_counter()
         response = client.get(path, params=params)
         elapsed = (time.perf_counter() - started) * 1000
-        if response.status_code != 200:
+        if response.status_code == 503 and "ran longer than" in response.text:
+            print(f"  stopped at the time limit after {elapsed:.0f} ms: {path} {params}", file=sys.stderr)
+        elif response.status_code != 200:
             raise SystemExit(f"{path} {params}: {response.status_code} {response.text}")
         key = (
             path.rsplit("/", 1)[-1]
@@ -115,6 +136,7 @@ def measure(client: httpx.Client, queries) -> dict[str, list[float]]:
             or "-"
         )
         times.setdefault(key, []).append(elapsed)
+        SLOWEST.append((elapsed, path, params))
     return times
 
 
@@ -126,6 +148,9 @@ def report(title: str, times: dict[str, list[float]]) -> dict:
     )
     for key, ts in sorted(times.items()):
         print(f"  {key:40} n={len(ts):3}  p50 {statistics.median(ts):7.1f}  p95 {percentile(ts, 95):7.1f} ms")
+    for elapsed, path, params in sorted(SLOWEST, key=lambda t: -t[0])[:3]:
+        print(f"    slowest: {elapsed:7.1f} ms {path} {params}")
+    SLOWEST.clear()
     return {
         "p50_ms": round(statistics.median(every), 1),
         "p95_ms": round(percentile(every, 95), 1),
@@ -179,8 +204,11 @@ def main() -> None:
     try:
         rng = random.Random(SEED + 1)
         with httpx.Client(base_url=url, timeout=60) as client:
-            warm = event_queries(rng, 20) + timeline_queries(rng, 12) + timeline_queries(rng, 12, "clusters")
+            warm = event_queries(rng, 20) + [
+                q for kind in (timeline_queries, network_queries) for c in COUNTS for q in kind(rng, 12, c)
+            ]
             measure(client, warm)  # warm the cache
+            SLOWEST.clear()
             results = {
                 "events_in_store": have,
                 "load_before": load(),
@@ -194,6 +222,11 @@ def main() -> None:
                 "timeline_clusters": report(
                     "/api/stats/timeline?count=clusters",
                     measure(client, timeline_queries(rng, args.queries, "clusters")),
+                ),
+                "network": report("/api/stats/network", measure(client, network_queries(rng, args.queries))),
+                "network_clusters": report(
+                    "/api/stats/network?count=clusters",
+                    measure(client, network_queries(rng, args.queries, "clusters")),
                 ),
                 "load_after": load(),
             }

@@ -106,6 +106,8 @@ DATA_TABLES = (
     "cluster_counts",
     "cluster_actor_counts",
     "cluster_country_counts",
+    "cluster_reports",
+    "cluster_term_counts",
 )
 _shared: dict = {}
 

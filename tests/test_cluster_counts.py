@@ -11,7 +11,9 @@ from collections import Counter
 import pytest
 from test_clusters import accusation, location, meeting_a, meeting_b, wire_copy  # noqa: F401
 
-from dragoman.store import QueryError, open_store
+from dragoman.api.summaries import network
+from dragoman.store import QueryError, cluster_counts, open_store
+from dragoman.store.query import EventFilter
 
 
 def month(*counts: tuple[str, int]) -> list[dict]:
@@ -42,18 +44,26 @@ def counted_again(store) -> dict:
     return out
 
 
-def by_hand(store, **filters) -> list[dict]:
-    """A monthly timeline by type of clusters, worked out from the events that match."""
-    matching = {
-        e["id"] for e in store.events(limit=1000, **{k: v for k, v in filters.items() if k != "type"})
-    }
+def by_hand(store, interval: str = "month", by: str = "type", **filters) -> list[dict]:
+    """A timeline of clusters worked out from the events that match: the type, quad and
+    date filters on each cluster's representative, the others on any of its reports."""
+    own = {k: filters.pop(k) for k in ("type", "quad", "since", "until") if k in filters}
+    matching = {e["id"] for e in store.events(limit=1000, **filters)}
     members = store._fetch(
-        "SELECT m.event_id, c.id, e.date, e.event FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id JOIN events e ON e.id = c.representative"
+        "SELECT m.event_id, c.id, e.date, e.event, e.quad FROM cluster_members m "
+        "JOIN clusters c ON c.id = m.cluster_id JOIN events e ON e.id = c.representative"
     )
     counts = Counter()
-    for key in {(m["id"], m["date"][:7], m["event"]) for m in members if m["event_id"] in matching}:
-        if filters.get("type") in (None, key[2]):
-            counts[key[1:]] += 1
+    for _, date, event, quad in {tuple(m.values())[1:] for m in members if m["event_id"] in matching}:
+        if (
+            own.get("type", event) != event
+            or own.get("quad", quad) != quad
+            or date < own.get("since", "")
+            or date > own.get("until", "~") + "~"
+            or len(date) < (10 if interval == "day" else 7)
+        ):
+            continue
+        counts[(date if interval == "day" else date[:7], event if by == "type" else quad)] += 1
     return [{"period": p, "key": k, "count": n} for (p, k), n in sorted(counts.items())]
 
 
@@ -67,6 +77,22 @@ FILTERS = [
     {"q": "talks"},
     {"doc": "b"},
     {"country": "NLD", "type": "ACCUSE"},
+    # Searches: one word (cluster_term_counts), with the representative's type or date,
+    # with a country or an actor, two words, a prefix, nothing searchable (cluster_reports).
+    {"q": "Lund"},
+    {"q": "netherlands"},
+    {"q": "Netherlands", "type": "ACCUSE"},
+    {"q": "Netherlands", "quad": "verbal_cooperation"},
+    {"q": "France", "since": "2024-05-10"},
+    {"q": "France", "until": "2024-05-10"},
+    {"q": "Netherlands", "country": "NLD"},
+    {"q": "Lund", "actor": "p-maria-arden"},
+    {"q": "river trade"},
+    {"q": "river trade", "type": "CONSULT"},
+    {"q": "Neth*"},
+    {"q": "the"},
+    {"q": "?!"},
+    {"q": "dumping", "doc": "d"},
 ]
 
 
@@ -121,10 +147,89 @@ def test_the_cluster_counts_follow_merges_splits_and_deletes(location):  # noqa:
         for i, step in enumerate(steps):
             step()
             assert stored_counts(s) == counted_again(s), f"after step {i}"
+            assert searched_counts(s) == searched_again(s), f"after step {i}"
             for filters in FILTERS:  # (from the count tables, or from the events)
-                got = s.timeline(interval="month", by="type", count="clusters", **filters)
-                assert got == by_hand(s, **filters), (i, filters)
+                for shape in ({"interval": "month", "by": "type"}, {"interval": "day", "by": "quad"}):
+                    got = s.timeline(**shape, count="clusters", **filters)
+                    assert got == by_hand(s, **shape, **filters), (i, shape, filters)
         assert s.timeline(interval="month", by="type", count="clusters") == month(("CONSULT", 1))
+
+
+def searched_counts(store) -> dict:
+    return {
+        table: sorted(map(tuple, store._fetch_tuples(f"SELECT * FROM {table}")))
+        for table in ("cluster_reports", "cluster_term_counts")
+    }
+
+
+def searched_again(store) -> dict:
+    """cluster_reports and cluster_term_counts as counted afresh from the whole store (the
+    migration's statements), where change() keeps them one cluster at a time."""
+    with store._transaction():
+        cluster_counts.refill(store)
+    return searched_counts(store)
+
+
+def test_search_counts_are_those_of_the_migration(location):  # noqa: F811
+    with open_store(location) as s:
+        for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):
+            s.ingest(doc)
+        kept = searched_counts(s)
+        terms = {row[0]: row[-1] for row in kept["cluster_term_counts"]}
+        # "france": the meeting's AGREE and the accusation, each counted once at its
+        # cluster's date and type; "lund": three reports of one meeting, one cluster.
+        assert terms["lund"] == 1 and terms["rouen"] == 1 and "posted" not in terms
+        assert sorted(r[1:] for r in kept["cluster_term_counts"] if r[0] == "france") == [
+            ("2024-05-03", "CONSULT", "verbal_cooperation", 1),
+            ("2024-05-20", "ACCUSE", "verbal_conflict", 1),
+        ]
+        assert len(kept["cluster_reports"]) == 5 and len({r[1] for r in kept["cluster_reports"]}) == 2
+        with s._transaction():
+            for table in ("cluster_reports", "cluster_term_counts"):
+                s._execute(f"DROP TABLE {table}")
+            s._execute("DELETE FROM schema_migrations WHERE version = 14")
+    with open_store(location) as s:
+        assert searched_counts(s) == kept
+
+
+def test_searches_count_clusters_from_the_tables_made_for_them(tmp_path):
+    # What makes them fast at 1M events: one plain word is read from its count rows, other
+    # searches find their matches' clusters in cluster_reports (not through each match's
+    # member row, cluster and representative).
+    with open_store(tmp_path / "plan.db") as s:
+        s.ingest(meeting_a())
+
+        def source(**filters) -> str:
+            return s._timeline_sql("day", "quad", s._planned(EventFilter(**filters)), "clusters")[0]
+
+        for filters in ({"q": "Lund"}, {"q": "Lund", "type": "CONSULT", "since": "2024"}):
+            assert "FROM cluster_term_counts c WHERE c.term = ?" in source(**filters)
+        for filters in ({"q": "Lund Arden"}, {"q": "Lund", "country": "NLD"}, {"q": "Lu*"}):
+            # (SQLite: the full-text index alone answers these: its seqs go straight there)
+            assert "FROM cluster_reports k WHERE k.seq IN (SELECT rowid FROM events_fts" in source(**filters)
+        for filters in ({"q": "Lund", "actor": "p-maria-arden"}, {"q": "Lund", "doc": "a"}):
+            assert "JOIN cluster_reports k ON k.seq = r.seq" in source(**filters)
+        for filters in (
+            {"q": "Lund Arden"},
+            {"q": "Lund", "actor": "p-maria-arden"},
+            {"q": "Lund", "doc": "a"},
+        ):
+            assert "cluster_members" not in source(**filters)
+
+
+def test_the_network_reads_what_it_draws_from_as_it_did_from_records(location):  # noqa: F811
+    # (network_events reads each event's id, quad, actors and cluster id, not its record)
+    with open_store(location) as s:
+        for doc in (meeting_a(), meeting_b(), wire_copy(), accusation()):
+            s.ingest(doc)
+        for filters in FILTERS + [{"since": "2024-05-04"}, {"type": "CONSULT", "q": "Lund"}]:
+            for limit in (1000, 2):
+                records = s.events(limit=limit, order="-date", **filters)
+                slim = s.network_events(limit=limit, **filters)
+                assert [e["id"] for e in slim] == [e["id"] for e in records], filters
+                for count in ("events", "clusters"):
+                    assert network(slim, 40, count) == network(records, 40, count), (filters, count)
+        assert network(s.network_events(), 40, "clusters")["nodes"]
 
 
 def test_the_api_switches_timeline_and_network_to_clusters(tmp_path):

@@ -317,7 +317,8 @@ def test_a_store_made_before_clusters_starts_with_one_cluster_per_event(tmp_path
         "DROP TABLE clusters; DROP TABLE cluster_members; DROP TABLE cluster_docs; "
         "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; DROP TABLE cluster_counts; "
         "DROP TABLE cluster_actor_counts; DROP TABLE cluster_country_counts; "
-        "DELETE FROM schema_migrations WHERE version IN (9, 11, 12, 13);"
+        "DROP TABLE cluster_reports; DROP TABLE cluster_term_counts; "
+        "DELETE FROM schema_migrations WHERE version IN (9, 11, 12, 13, 14);"
     )
     conn.close()
     with open_store(db) as s:

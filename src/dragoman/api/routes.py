@@ -248,7 +248,7 @@ def actor_network(
     """Actors as nodes and events between them as edges (per quad), from matching events;
     count=clusters counts, on each node and edge, the clusters (happenings) of those
     events, each once, instead of the events."""
-    events = service_of(request).store.events(**filters, limit=limit, order="-date")
+    events = service_of(request).store.network_events(**filters, limit=limit)
     return FastJSON(network(events, nodes, count))
 
 

@@ -72,6 +72,11 @@ class Backend:
         splits their sentences: [(term, date, event, quad, n)]."""
         raise NotImplementedError
 
+    def _cluster_term_counts_of(self, cluster_ids: list[str]) -> list[tuple]:
+        """These clusters counted per full-text term of their reports' sentences, at their
+        representative's date and type, from cluster_reports: [(term, date, event, quad, n)]."""
+        raise NotImplementedError
+
     # ---- transactions and the connection ---------------------------------------------
     @contextmanager
     def _transaction(self) -> Iterator[None]:

@@ -112,3 +112,80 @@ CLUSTER_COUNTS = (
        GROUP BY l.{column}, e.date, e.event, e.quad"""
     for table, column in (("actor", "actor_id"), ("country", "country"))
 )
+
+
+# Clusters found by a search (issue 13: a timeline of count=clusters with a search took
+# 4.7-7.2 s at 1M events: each match's event, member row, cluster and representative were
+# read). cluster_reports: each clustered event by its seq (what the full-text index
+# returns) with its cluster and the cluster's date, type and quad (its representative's),
+# so that a search's matches find their clusters in one look-up each.
+# cluster_term_counts: the clusters per full-text term, date and type (as term_counts
+# counts events): those with a report whose sentence holds the term, each once, at its
+# representative's date and type. store/cluster_counts.py keeps both with the other
+# cluster count tables.
+CLUSTER_REPORTS = (
+    """CREATE TABLE cluster_reports (
+        seq {int} PRIMARY KEY,
+        cluster_id {text} NOT NULL,
+        date {date},
+        event {text} NOT NULL,
+        quad {text} NOT NULL
+    )""",
+)
+# The rows of cluster_reports for the clusters a WHERE clause on `c` selects.
+CLUSTER_REPORT_ROWS = (
+    "SELECT e.seq, c.id, r.date, r.event, r.quad FROM clusters c "
+    "JOIN cluster_members m ON m.cluster_id = c.id JOIN events e ON e.id = m.event_id "
+    "JOIN events r ON r.id = c.representative"
+)
+CLUSTER_REPORTS_INSERT = (
+    f"INSERT INTO cluster_reports (seq, cluster_id, date, event, quad) {CLUSTER_REPORT_ROWS}"
+)
+CLUSTER_REPORTS_FILL = (
+    CLUSTER_REPORTS_INSERT,
+    "CREATE INDEX cluster_reports_cluster ON cluster_reports (cluster_id)",
+)
+CLUSTER_TERM_COUNTS = {
+    "sqlite": (
+        """CREATE TABLE cluster_term_counts (
+        term TEXT NOT NULL,
+        date TEXT NOT NULL,
+        event TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (term, date, event)
+    ) WITHOUT ROWID""",
+    ),
+    "postgresql": (
+        """CREATE TABLE cluster_term_counts (
+        term TEXT NOT NULL,
+        date TEXT COLLATE "C" NOT NULL,
+        event TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (term, date, event) INCLUDE (quad, n)
+    )""",
+    ),
+}
+# Filling it from the whole store (the migration, and after bulk loads): the terms of
+# each report as the full-text index splits its sentence (SQLite: the index's own
+# vocabulary, text column only; PostgreSQL: the lexemes of its tsvector).
+CLUSTER_TERM_COUNTS_FILL = {
+    "sqlite": (
+        "CREATE VIRTUAL TABLE temp.cluster_fts_terms USING fts5vocab(main, events_fts, instance)",
+        """INSERT INTO cluster_term_counts (term, date, event, quad, n)
+       SELECT v.term, k.date, k.event, k.quad, COUNT(DISTINCT k.cluster_id)
+       FROM temp.cluster_fts_terms v CROSS JOIN cluster_reports k
+       WHERE k.seq = v.doc AND v.col = 'text' AND k.date IS NOT NULL
+       GROUP BY v.term, k.date, k.event, k.quad""",
+        "DROP TABLE temp.cluster_fts_terms",
+    ),
+    "postgresql": (
+        """INSERT INTO cluster_term_counts (term, date, event, quad, n)
+       SELECT t.term, k.date, k.event, k.quad, COUNT(DISTINCT k.cluster_id)
+       FROM cluster_reports k JOIN events e ON e.seq = k.seq
+       CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term)
+       WHERE k.date IS NOT NULL
+       GROUP BY t.term, k.date, k.event, k.quad""",
+    ),
+}

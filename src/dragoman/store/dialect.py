@@ -45,6 +45,10 @@ class Dialect:
         its columns under these names."""
         raise NotImplementedError
 
+    def json_field(self, column: str, key: str) -> str:
+        """The JSON text of one top-level field of a JSON object held as text."""
+        raise NotImplementedError
+
     def fts_clause(self, alias: str) -> str:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
@@ -56,6 +60,17 @@ class Dialect:
     def events_found_by_fts(self, alias: str) -> str:
         """`events {alias}` for a count or timeline of a full-text search alone (with at
         most a country), which reads each match's date, type and quad."""
+        return f"events {alias}"
+
+    def events_in_date_order(self, alias: str, index: str) -> str:
+        """`events {alias}` read along its index by date ("date"), by type and date ("type")
+        or by quad and date ("quad")."""
+        return f"events {alias}"
+
+    def events_found_by_id(self, alias: str) -> str:
+        """`events {alias}` for a count, timeline or page whose events are found by id
+        (a resolved actor's links, with a search), which reads each one's seq, date,
+        type and quad."""
         return f"events {alias}"
 
     def fts_query(self, text: str, country: str | None = None) -> str | None:
@@ -82,6 +97,9 @@ class SQLiteDialect(Dialect):
         pairs = ", ".join(f"'{name}', r.c{i}" for i, name in enumerate(names))
         return f"SELECT json_group_array(json_object({pairs})) FROM ({select}) r"
 
+    def json_field(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
 
@@ -92,6 +110,12 @@ class SQLiteDialect(Dialect):
         # SQLite looks each match up by rowid, reading its row, unless told to use the
         # small index that holds what is needed (migration 8).
         return f"events {alias} INDEXED BY events_seq_cover"
+
+    def events_found_by_id(self, alias: str) -> str:
+        return f"events {alias} INDEXED BY events_id_cover"
+
+    def events_in_date_order(self, alias: str, index: str) -> str:
+        return f"events {alias} INDEXED BY events_{index}"
 
     def fts_matches(self) -> str:
         return "SELECT rowid FROM events_fts WHERE events_fts MATCH ?"
@@ -132,6 +156,9 @@ class PostgresDialect(Dialect):
             f"SELECT COALESCE(json_agg(json_build_object({pairs}) ORDER BY {by}), "
             f"'[]')::text FROM ({select}) r"
         )
+
+    def json_field(self, column: str, key: str) -> str:
+        return f"(({column})::json -> '{key}')::text"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"

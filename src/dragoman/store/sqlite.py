@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import QueryTimeout, StoreError, StoreFault
-from .backend import timed_out
+from .backend import marks, timed_out
 from .base import Store
 from .dialect import SQLITE
 from .migrations import FTS_TOKENIZE
@@ -160,6 +160,22 @@ class SQLiteStore(Store):
                 "SELECT v.term, e.date, e.event, e.quad, COUNT(DISTINCT e.seq) "
                 "FROM temp.term_scratch_terms v CROSS JOIN events e WHERE e.seq = v.doc "
                 "GROUP BY v.term, e.date, e.event, e.quad"
+            )
+        finally:
+            self._execute("DELETE FROM temp.term_scratch")
+
+    def _cluster_term_counts_of(self, cluster_ids: list[str]) -> list[tuple]:
+        self._scratch_index()
+        self._execute(
+            "INSERT INTO temp.term_scratch (rowid, text) SELECT k.seq, e.text FROM cluster_reports k "
+            f"JOIN events e ON e.seq = k.seq WHERE k.cluster_id IN ({marks(cluster_ids)}) AND k.date IS NOT NULL",
+            cluster_ids,
+        )
+        try:
+            return self._fetch_tuples(
+                "SELECT v.term, k.date, k.event, k.quad, COUNT(DISTINCT k.cluster_id) "
+                "FROM temp.term_scratch_terms v CROSS JOIN cluster_reports k WHERE k.seq = v.doc "
+                "GROUP BY v.term, k.date, k.event, k.quad"
             )
         finally:
             self._execute("DELETE FROM temp.term_scratch")
