@@ -4,9 +4,11 @@ Each cluster counts once, at the date, type and quad of its representative repor
 record /api/clusters shows for it): in cluster_counts; and once per actor id and per country
 any of its reports is linked to, in cluster_actor_counts and cluster_country_counts (so
 that a timeline of one actor's or one country's happenings reads a few rows per day, as
-the event count tables serve event timelines: migration 11). store/clusters.py takes the
-clusters a change touches out of these tables before it changes them (their members or
-their representative) and puts them back after.
+the event count tables serve event timelines: migration 11). store/clusters.py reads
+what the clusters a change touches count before it changes them (their members or their
+representative) and again after, and writes only the difference: a new report that joins a
+cluster mostly leaves its rows as they were, and each row written costs an update of the
+table and of its four indexes (by quad, by type, per week, per month).
 """
 
 from __future__ import annotations
@@ -19,16 +21,27 @@ from .backend import chunks, marks
 TABLES = {"cluster_counts": None, "cluster_actor_counts": "actor_id", "cluster_country_counts": "country"}
 
 
-def change(store, cluster_ids, sign: int) -> None:
-    """Add (sign +1) or take away (-1) these clusters in the count tables."""
+def counted(store, cluster_ids) -> dict[str, Counter]:
+    """What these clusters count in each table, as they stand: {table: {(*key, date,
+    event, quad): clusters}}."""
     ids = sorted(set(cluster_ids))
+    out = {}
     for table, column in TABLES.items():
-        counts = Counter()
+        counts = out[table] = Counter()
         for chunk in chunks(ids):
             for row in store._fetch_tuples(_counted(column, len(chunk)), chunk):
-                counts[tuple(row[:-1])] += sign * row[-1]
-        if counts:
-            _write(store, table, column, counts, sign)
+                counts[tuple(row[:-1])] += row[-1]
+    return out
+
+
+def change(store, before: dict[str, Counter], after: dict[str, Counter]) -> None:
+    """Count `after` (counted()) instead of `before` in the tables: only the rows whose
+    count differs are written."""
+    for table, column in TABLES.items():
+        old, new = before.get(table, Counter()), after.get(table, Counter())
+        delta = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
+        if delta:
+            _write(store, table, column, delta)
 
 
 def _counted(column: str | None, n: int) -> str:
@@ -45,15 +58,14 @@ def _counted(column: str | None, n: int) -> str:
     )
 
 
-def _write(store, table: str, column: str | None, counts: Counter, sign: int) -> None:
+def _write(store, table: str, column: str | None, delta: dict) -> None:
     keys = ([column] if column else []) + ["date", "event"]
     store._executemany(
         f"INSERT INTO {table} ({', '.join(keys)}, quad, n) VALUES ({marks(range(len(keys) + 2))}) "
         f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET n = {table}.n + excluded.n",
-        [(*key, n) for key, n in sorted(counts.items())],
+        [(*key, n) for key, n in sorted(delta.items())],
     )
-    if sign < 0:
+    fewer = sorted(key[: len(keys)] for key, n in delta.items() if n < 0)
+    if fewer:
         match = " AND ".join(f"{k} = ?" for k in keys)
-        store._executemany(
-            f"DELETE FROM {table} WHERE {match} AND n <= 0", [key[: len(keys)] for key in sorted(counts)]
-        )
+        store._executemany(f"DELETE FROM {table} WHERE {match} AND n <= 0", fewer)

@@ -50,6 +50,11 @@ from . import cluster_counts, cluster_tags
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
+# Keys (articles.article_keys) two articles that tell one story share at least: two names
+# and a country, two countries or three of their texts' names (compare_articles). At 1M
+# events a country key alone finds every article of the five days (~140); the few that
+# share two keys are read and compared (tests/test_linking.py checks the bound).
+STORY_KEYS = 2
 
 
 # ---------------------------------------------------------------- ingest
@@ -72,7 +77,7 @@ def link_records(
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
     stories = _stories(store, article)
     found, found_for = _found(store, reports, stories)
-    plan = plan_links(reports, found, stories, found_for)
+    plan = plan_links(reports, found, stories, found_for, lambda ids: _cluster_info(store, ids))
     origin = _origin(store, near) or source or doc_id
     _save_document(store, doc_id, reported, origin, near, article, sig)
     _apply(store, reports, plan)
@@ -109,7 +114,7 @@ def _stories(store, article: Article) -> dict:
     if article.day is None:
         return {}
     queries = [(key, article.day - STORY_WINDOW, article.day + STORY_WINDOW) for key in article_keys(article)]
-    docs = _keyed(store, "cluster_doc_keys", "doc_id", queries)
+    docs = _keyed(store, "cluster_doc_keys", "doc_id", queries, least=STORY_KEYS)
     docs.discard(article.doc_id)
     found = _rows_in(
         store, "SELECT article FROM cluster_docs WHERE article IS NOT NULL AND doc_id IN ({})", sorted(docs)
@@ -136,21 +141,22 @@ def _found(store, reports: list[Report], stories: dict) -> tuple[list[Stored], d
     }
     found = _rows_in(
         store,
-        "SELECT m.cluster_id, m.report, c.mentions, c.first_day, c.last_day "
-        "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
-        "WHERE m.report IS NOT NULL AND m.event_id IN ({})",
+        "SELECT cluster_id, report FROM cluster_members WHERE report IS NOT NULL AND event_id IN ({})",
         sorted(ids),
     )
-    stored = [
-        Stored(
-            report_from_json(r["report"]),
-            r["cluster_id"],
-            r["mentions"],
-            (r["first_day"], r["last_day"]) if r["first_day"] is not None else None,
+    return [Stored(report_from_json(r["report"]), r["cluster_id"]) for r in found], found_for
+
+
+def _cluster_info(store, cluster_ids: set[str]) -> dict[str, tuple[int, tuple[int, int] | None]]:
+    """The size and span of these clusters (plan_links asks for those it links to only)."""
+    return {
+        r["id"]: (r["mentions"], (r["first_day"], r["last_day"]) if r["first_day"] is not None else None)
+        for r in _rows_in(
+            store,
+            "SELECT id, mentions, first_day, last_day FROM clusters WHERE id IN ({})",
+            sorted(cluster_ids),
         )
-        for r in found
-    ]
-    return stored, found_for
+    }
 
 
 def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> dict:
@@ -169,19 +175,21 @@ def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int
     return out
 
 
-def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> set[str]:
-    """What an index table holds under any of these (key, first day, last day)."""
-    out = set()
+def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]], least: int = 1) -> set[str]:
+    """What an index table holds under any of these (key, first day, last day); under
+    `least` of their (distinct) keys at least."""
+    hits: dict[str, set[str]] = {}
     for i in range(0, len(queries), _CHUNK):
         chunk = queries[i : i + _CHUNK]
         values = ", ".join("(?, ?, ?)" for _ in chunk)
         found = store._fetch_tuples(
-            f"WITH q (k, lo, hi) AS (VALUES {values}) SELECT DISTINCT t.{column} FROM q "
+            f"WITH q (k, lo, hi) AS (VALUES {values}) SELECT DISTINCT t.{column}, t.key FROM q "
             f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
             [v for query in chunk for v in query],
         )
-        out.update(row[0] for row in found)
-    return out
+        for value, key in found:
+            hits.setdefault(value, set()).add(key)
+    return {value for value, keys in hits.items() if len(keys) >= least}
 
 
 def _rows_in(store, sql: str, ids: list[str]) -> list[dict]:
@@ -223,7 +231,7 @@ def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
-    cluster_counts.change(store, set(plan.merged) | set(plan.clusters.values()), -1)  # (as they were)
+    counted = cluster_counts.counted(store, set(plan.merged) | set(plan.clusters.values()))  # (as they were)
     for absorbed, survivor in sorted(plan.merged.items()):
         store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
@@ -247,7 +255,7 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
         store, "cluster_keys", "event_id", [(key, day, r.id) for r in reports for key, day in index_rows(r)]
     )
     recount(store, set(plan.clusters.values()))
-    cluster_counts.change(store, set(plan.clusters.values()), +1)
+    cluster_counts.change(store, counted, cluster_counts.counted(store, set(plan.clusters.values())))
 
 
 def rekey(store, batch: int = 5000) -> None:
@@ -349,7 +357,7 @@ def unlink_document(store, doc_id: str) -> None:
     members = store._fetch(
         "SELECT event_id, cluster_id, report FROM cluster_members WHERE doc_id = ?", [doc_id]
     )
-    cluster_counts.change(store, {m["cluster_id"] for m in members}, -1)  # (as they were)
+    counted = cluster_counts.counted(store, {m["cluster_id"] for m in members})  # (as they were)
     keys = [
         (key, day, m["event_id"])
         for m in members
@@ -371,7 +379,8 @@ def unlink_document(store, doc_id: str) -> None:
             [(k, d, doc_id) for k, d in doc_keys],
         )
         store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
-    cluster_counts.change(store, resplit(store, {m["cluster_id"] for m in members}), +1)
+    made = resplit(store, {m["cluster_id"] for m in members})
+    cluster_counts.change(store, counted, cluster_counts.counted(store, made))
 
 
 def resplit(store, cluster_ids: set[str]) -> set[str]:
