@@ -612,7 +612,7 @@ def test_linking_is_symmetric(a, b):
 _STORY = Verdict(True, ("their articles tell one story (test)",), 3)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=3000, deadline=None)
 @given(
     a=_record,
     b=_record,
@@ -637,11 +637,15 @@ def test_the_pre_check_passes_every_pair_compare_links(a, b, negated, copy, same
 
 def test_the_pre_check_leaves_out_other_acts_other_days_and_denials():
     a = report_of(record("ACCUSE", [state("USA")], [state("CHN")]), "2024-03-05")
-    assert may_link(a, report_of(record("ACCUSE", [state("FRA")], [], date="2024-03-06"), "2024-03-06"))
+    assert may_link(a, report_of(record("ACCUSE", [state("USA")], [], date="2024-03-06"), "2024-03-06"))
     assert not may_link(a, report_of(record("ASSAULT", [state("USA")], [state("CHN")]), "2024-03-05"))
     assert not may_link(a, report_of(record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-07")))
     denied = record("ACCUSE", [state("USA")], [state("CHN")], modality="negated")
     assert not may_link(a, report_of(denied, "2024-03-05"))
+    assert not may_link(a, report_of(record("ACCUSE", [state("FRA")], [state("CHN")]), "2024-03-05"))
+    meeting = report_of(record("CONSULT", [state("USA")], [state("CHN")]), "2024-03-05")
+    assert may_link(meeting, report_of(record("CONSULT", [state("CHN")], [state("USA")]), "2024-03-05"))
+    assert not may_link(meeting, report_of(record("CONSULT", [state("CHN")], [state("FRA")]), "2024-03-05"))
 
 
 def test_a_plan_names_a_new_cluster_by_its_first_report():

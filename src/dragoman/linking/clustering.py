@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .articles import STORY_WINDOW, Article, article_keys, compare_articles
 from .blocking import index_queries, index_rows
 from .neardup import bands, copies
-from .rules import DAY_WINDOW, Party, Report, Spot, Verdict, compare, type_pairs
+from .rules import DAY_WINDOW, Party, Report, Spot, Verdict, compare, roles_either, type_pairs
 
 MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
 
@@ -159,8 +159,9 @@ def _consider(r: Report, other: Report, node, linked: list, story: Verdict | Non
 def may_link(a: Report, b: Report) -> bool:
     """False when compare(a, b) cannot link the two, whatever story they tell: types
     that are not the same act, a report that did not happen and one that did, dates that
-    do not meet (compare_dates). A necessary condition, cheap: a new article's stories
-    bring every report of theirs, and at 1M events ~900 of ~1,200 compare() calls per
+    do not meet (compare_dates), a side that names only other countries (compare_parties,
+    each way round the types allow). A necessary condition, cheap: a new article's stories
+    bring every report of theirs, and at 1M events ~1,100 of ~1,200 compare() calls per
     article (each wording its reasons) were of such pairs (tests/test_linking.py checks
     that it passes every pair compare() links)."""
     if a.event != b.event and (a.event, b.event) not in type_pairs():
@@ -170,7 +171,27 @@ def may_link(a: Report, b: Report) -> bool:
     if a.negated != b.negated or a.lo is None or b.lo is None:
         return False
     window = DAY_WINDOW if a.precise and b.precise else 0
-    return max(a.lo - b.hi, b.lo - a.hi) <= window
+    if max(a.lo - b.hi, b.lo - a.hi) > window:
+        return False
+    if _sides_conflict(a.actor, b.actor) or _sides_conflict(a.recipient, b.recipient):
+        return roles_either(a.event, b.event) and not (
+            _sides_conflict(a.actor, b.recipient) or _sides_conflict(a.recipient, b.actor)
+        )
+    return True
+
+
+def _sides_conflict(xs: tuple[Party, ...], ys: tuple[Party, ...]) -> bool:
+    """Sides that compare_side finds in conflict for sure: each names countries, none of
+    one side's is the other's, and they share no actor id and no organisation (the only
+    other things a side may share)."""
+    if not xs or not ys:
+        return False
+    left, right = {x.country for x in xs} - {None}, {y.country for y in ys} - {None}
+    if not left or not right or left & right:
+        return False
+    return not ({x.id for x in xs if x.id} & {y.id for y in ys}) and not (
+        {x.org for x in xs if x.org} & {y.org for y in ys}
+    )
 
 
 def _remember(best: dict, rid: str, other: str, verdict) -> None:

@@ -131,19 +131,18 @@ def _stories(store, article: Article) -> dict:
 def _found(store, reports: list[Report], stories: dict) -> tuple[list[Stored], dict[str, set[str]]]:
     """The stored reports the new ones may link to, and which each new report's own
     lookups found."""
-    queries = sorted({q for r in reports for q in index_queries(r)})
-    hits = _keyed_by_query(store, "cluster_keys", "event_id", queries)
-    found_for = {r.id: {e for q in index_queries(r) for e in hits.get(q, ())} for r in reports}
-    ids = {e for found in hits.values() for e in found}
-    ids |= {
-        r["event_id"]
-        for r in _rows_in(store, "SELECT event_id FROM cluster_members WHERE doc_id IN ({})", sorted(stories))
-    }
-    found = _rows_in(
-        store,
-        "SELECT cluster_id, report FROM cluster_members WHERE report IS NOT NULL AND event_id IN ({})",
-        sorted(ids),
+    asked = {r.id: index_queries(r) for r in reports}
+    hits = _keyed_by_query(
+        store, "cluster_keys", "event_id", sorted({q for qs in asked.values() for q in qs})
     )
+    found_for = {r.id: {e for q in asked[r.id] for e in hits.get(q, ())} for r in reports}
+    ids = {e for found in hits.values() for e in found}
+    read = (
+        "SELECT event_id, cluster_id, report FROM cluster_members WHERE report IS NOT NULL AND {} IN ({{}})"
+    )
+    found = _rows_in(store, read.format("doc_id"), sorted(stories))  # (their reports all)
+    ids -= {r["event_id"] for r in found}
+    found = sorted(found + _rows_in(store, read.format("event_id"), sorted(ids)), key=lambda r: r["event_id"])
     return [Stored(report_from_json(r["report"]), r["cluster_id"]) for r in found], found_for
 
 
