@@ -328,15 +328,25 @@ _article = st.builds(
 )
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(a=_article, b=_article)
-def test_articles_that_tell_one_story_share_two_keys(a, b):
-    # The store reads only the stored articles that share STORY_KEYS keys with a new one.
-    from dragoman.store.clusters import STORY_KEYS
+def test_articles_that_tell_one_story_share_the_keys_the_store_reads_them_by(a, b):
+    # The store reads only the stored articles whose shared keys may tell one story.
+    from dragoman.store.clusters import may_tell_one_story
 
     b = Article("y", b.day, b.names, b.countries, b.labels, b.terms)
     if compare_articles(a, b).linked:
-        assert len(set(article_keys(a)) & set(article_keys(b))) >= STORY_KEYS
+        assert may_tell_one_story(set(article_keys(a)) & set(article_keys(b)))
+
+
+def test_a_frequent_actor_and_one_country_alone_do_not_make_a_story_read():
+    from dragoman.store.clusters import may_tell_one_story
+
+    assert not may_tell_one_story({"a:b-00007", "c:USA"})
+    assert not may_tell_one_story({"a:b-00007", "a:b-00008", "t:croydon", "t:tramlink"})
+    assert may_tell_one_story({"a:b-00007", "a:b-00008", "c:USA"})
+    assert may_tell_one_story({"c:USA", "c:FRA"})
+    assert may_tell_one_story({"t:croydon", "t:tramlink", "t:sandilands"})
 
 
 TRAM_A = (

@@ -20,10 +20,11 @@ together; the biggest part keeps the cluster's id.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from ..linking.articles import (
+    STORY_NAMES,
     STORY_WINDOW,
     Article,
     article_keys,
@@ -50,11 +51,6 @@ from . import cluster_counts, cluster_tags
 from .rows import now, unique_events
 
 _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
-# Keys (articles.article_keys) two articles that tell one story share at least: two names
-# and a country, two countries or three of their texts' names (compare_articles). At 1M
-# events a country key alone finds every article of the five days (~140); the few that
-# share two keys are read and compared (tests/test_linking.py checks the bound).
-STORY_KEYS = 2
 
 
 # ---------------------------------------------------------------- ingest
@@ -110,11 +106,23 @@ def _origin(store, near: dict[str, float]) -> str | None:
     return found[0]["origin"] if found else None
 
 
+def may_tell_one_story(shared: set[str]) -> bool:
+    """Whether two articles that share these keys (articles.article_keys, over the story
+    window) may tell one story: compare_articles needs two names and a country, two
+    countries, or STORY_NAMES of their texts' names at least. At 1M events the key of a
+    country alone finds every article of the five days (~140), and a frequent actor's most;
+    only those that pass are read and compared (tests/test_linking.py checks the bound)."""
+    countries = sum(key.startswith("c:") for key in shared)
+    terms = sum(key.startswith("t:") for key in shared)
+    names = len(shared) - countries - terms
+    return (names >= 2 and countries >= 1) or countries >= 2 or terms >= STORY_NAMES
+
+
 def _stories(store, article: Article) -> dict:
     if article.day is None:
         return {}
     queries = [(key, article.day - STORY_WINDOW, article.day + STORY_WINDOW) for key in article_keys(article)]
-    docs = _keyed(store, "cluster_doc_keys", "doc_id", queries, least=STORY_KEYS)
+    docs = _keyed(store, "cluster_doc_keys", "doc_id", queries, may_tell_one_story)
     docs.discard(article.doc_id)
     found = _rows_in(
         store, "SELECT article FROM cluster_docs WHERE article IS NOT NULL AND doc_id IN ({})", sorted(docs)
@@ -174,9 +182,11 @@ def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int
     return out
 
 
-def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]], least: int = 1) -> set[str]:
-    """What an index table holds under any of these (key, first day, last day); under
-    `least` of their (distinct) keys at least."""
+def _keyed(
+    store, table: str, column: str, queries: list[tuple[str, int, int]], keep: Callable | None = None
+) -> set[str]:
+    """What an index table holds under any of these (key, first day, last day); only what
+    `keep` says yes to, given the keys it was found under, when given."""
     hits: dict[str, set[str]] = {}
     for i in range(0, len(queries), _CHUNK):
         chunk = queries[i : i + _CHUNK]
@@ -188,7 +198,7 @@ def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]], 
         )
         for value, key in found:
             hits.setdefault(value, set()).add(key)
-    return {value for value, keys in hits.items() if len(keys) >= least}
+    return {value for value, keys in hits.items() if keep is None or keep(keys)}
 
 
 def _rows_in(store, sql: str, ids: list[str]) -> list[dict]:
