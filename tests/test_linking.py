@@ -10,11 +10,11 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dragoman.linking.articles import article_keys, article_of, compare_articles, text_names
+from dragoman.linking.articles import Article, article_keys, article_of, compare_articles, text_names
 from dragoman.linking.blocking import index_queries, index_rows
-from dragoman.linking.clustering import Linker, plan_links, span_of
+from dragoman.linking.clustering import Linker, may_link, plan_links, span_of
 from dragoman.linking.neardup import copies, jaccard, shingles, signature, similarity
-from dragoman.linking.rules import Report, Spot, compare, report_of, type_pairs
+from dragoman.linking.rules import Report, Spot, Verdict, compare, report_of, type_pairs
 from dragoman.model import EVENT_TYPES
 
 _ids = itertools.count()
@@ -311,6 +311,44 @@ def test_articles_sharing_one_country_alone_do_not_tell_one_story():
     assert not compare_articles(a, b).linked
 
 
+_NAMES = ["a:p-wang-yi", "a:p-piet-lund", "p:Nice", "p:Lyon", "a:SCO"]
+_article = st.builds(
+    lambda day, names, countries, terms: Article(
+        "x",
+        day,
+        frozenset(names),
+        tuple(countries),
+        tuple((n, n[2:]) for n in sorted(names)),
+        frozenset(terms),
+    ),
+    st.sampled_from([10, 11, 12, 13]),
+    st.sets(st.sampled_from(_NAMES), max_size=4),
+    st.lists(st.sampled_from(["FRA", "USA", "CHN"]), max_size=2, unique=True),
+    st.sets(st.sampled_from(["croydon", "sandilands", "tramlink", "khan", "wembley", "harrow"]), max_size=6),
+)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(a=_article, b=_article)
+def test_articles_that_tell_one_story_share_the_keys_the_store_reads_them_by(a, b):
+    # The store reads only the stored articles whose shared keys may tell one story.
+    from dragoman.store.clusters import may_tell_one_story
+
+    b = Article("y", b.day, b.names, b.countries, b.labels, b.terms)
+    if compare_articles(a, b).linked:
+        assert may_tell_one_story(set(article_keys(a)) & set(article_keys(b)))
+
+
+def test_a_frequent_actor_and_one_country_alone_do_not_make_a_story_read():
+    from dragoman.store.clusters import may_tell_one_story
+
+    assert not may_tell_one_story({"a:b-00007", "c:USA"})
+    assert not may_tell_one_story({"a:b-00007", "a:b-00008", "t:croydon", "t:tramlink"})
+    assert may_tell_one_story({"a:b-00007", "a:b-00008", "c:USA"})
+    assert may_tell_one_story({"c:USA", "c:FRA"})
+    assert may_tell_one_story({"t:croydon", "t:tramlink", "t:sandilands"})
+
+
 TRAM_A = (
     "A tram overturned near the Sandilands stop in Croydon early on Wednesday, and British "
     "Transport Police arrested the driver. Officers from Tramlink said the line would stay "
@@ -579,6 +617,45 @@ def test_the_index_does_not_find_reports_that_share_only_one_country():
 def test_linking_is_symmetric(a, b):
     ra, rb = report_of(a, "2024-03-06"), report_of(b, "2024-03-06")
     assert compare(ra, rb).linked == compare(rb, ra).linked
+
+
+_STORY = Verdict(True, ("their articles tell one story (test)",), 3)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(
+    a=_record,
+    b=_record,
+    negated=st.tuples(st.booleans(), st.booleans()),
+    copy=st.booleans(),
+    same_sentence=st.booleans(),
+    story=st.booleans(),
+)
+def test_the_pre_check_passes_every_pair_compare_links(a, b, negated, copy, same_sentence, story):
+    # plan_links asks may_link() before compare(): it may only leave out pairs compare()
+    # would not link, in a story or not, copies or not.
+    a = {**a, "modality": "negated" if negated[0] else "asserted"}
+    b = {**b, "modality": "negated" if negated[1] else "asserted", "doc_id": "b"}
+    if same_sentence:
+        b["text"] = a["text"]
+    ra = report_of(a, "2024-03-06", near=frozenset({"b"}) if copy else frozenset())
+    rb = report_of(b, "2024-03-05")
+    verdict = compare(ra, rb, _STORY if story else None)
+    if verdict.linked:
+        assert may_link(ra, rb) and may_link(rb, ra)
+
+
+def test_the_pre_check_leaves_out_other_acts_other_days_and_denials():
+    a = report_of(record("ACCUSE", [state("USA")], [state("CHN")]), "2024-03-05")
+    assert may_link(a, report_of(record("ACCUSE", [state("USA")], [], date="2024-03-06"), "2024-03-06"))
+    assert not may_link(a, report_of(record("ASSAULT", [state("USA")], [state("CHN")]), "2024-03-05"))
+    assert not may_link(a, report_of(record("ACCUSE", [state("USA")], [state("CHN")], date="2024-03-07")))
+    denied = record("ACCUSE", [state("USA")], [state("CHN")], modality="negated")
+    assert not may_link(a, report_of(denied, "2024-03-05"))
+    assert not may_link(a, report_of(record("ACCUSE", [state("FRA")], [state("CHN")]), "2024-03-05"))
+    meeting = report_of(record("CONSULT", [state("USA")], [state("CHN")]), "2024-03-05")
+    assert may_link(meeting, report_of(record("CONSULT", [state("CHN")], [state("USA")]), "2024-03-05"))
+    assert not may_link(meeting, report_of(record("CONSULT", [state("CHN")], [state("FRA")]), "2024-03-05"))
 
 
 def test_a_plan_names_a_new_cluster_by_its_first_report():

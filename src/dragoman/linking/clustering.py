@@ -14,12 +14,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .articles import STORY_WINDOW, Article, article_keys, compare_articles
 from .blocking import index_queries, index_rows
 from .neardup import bands, copies
-from .rules import Party, Report, Spot, Verdict, compare
+from .rules import (
+    DAY_WINDOW,
+    Party,
+    Report,
+    Spot,
+    Verdict,
+    compare,
+    compatible_types,
+    roles_either,
+    type_pairs,
+)
 
 MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
 
@@ -27,11 +38,12 @@ MAX_SPAN = 10  # days from a cluster's first to its last day-precise report
 @dataclass(frozen=True)
 class Stored:
     """A stored report found for a new one, with its cluster, that cluster's size and the
-    first and last day of its day-precise reports (None when it has none)."""
+    first and last day of its day-precise reports (None when it has none; size None when
+    plan_links is to ask for them: see `clusters` there)."""
 
     report: Report
     cluster: str
-    size: int
+    size: int | None = None
     span: tuple[int, int] | None = None
 
 
@@ -89,37 +101,42 @@ def plan_links(
     found: list[Stored],
     stories: dict[str, Verdict] | None = None,
     found_for: dict[str, set[str]] | None = None,
+    clusters: Callable[[set[str]], dict[str, tuple[int, tuple[int, int] | None]]] | None = None,
 ) -> Plan:
     """Which cluster each new report belongs to, which clusters merge, and why.
     `stories`: the stored articles that tell one story with the new one (by id);
     `found_for`: the stored reports each new report's own index lookups found (by id),
     when known: a new report is compared with those and its stories' reports only, not
     with every report the article's lookups found (the index finds a superset of what
-    each may link to: blocking.py), which cost ten times the compare() calls."""
-    stories = stories or {}
+    each may link to: blocking.py), which cost ten times the compare() calls;
+    `clusters`: the size and span of these clusters, asked for those of the stored
+    reports that link only (a few of the hundreds found), else the Stored ones hold them."""
+    linked = _links(new, found, stories or {}, found_for)
+    wanted = {node[1] for _, _, node, _ in linked if node[0] == "c"}
+    if clusters is not None:
+        info = clusters(wanted)
+        wanted &= set(info)  # (a report whose cluster has no row is not found, as a join would not)
+        linked = [link for link in linked if link[2][0] == "r" or link[2][1] in info]
+    else:
+        info = {s.cluster: (s.size, s.span) for s in found if s.cluster in wanted}
     sets, best = _Sets(), {}
-    sizes = {s.cluster: s.size for s in found}
     for r in new:
         sets.add(("r", r.id), span_of(r))
-    for s in found:
-        if ("c", s.cluster) not in sets.parent:
-            sets.add(("c", s.cluster), s.span)
-    for i, r in enumerate(new):
-        for other in new[i + 1 :]:
-            _consider(r, other, ("r", other.id), sets, best)
-        mine = found_for.get(r.id, set()) if found_for is not None else None
-        for s in found:
-            if mine is None or s.report.id in mine or s.report.doc_id in stories:
-                _consider(r, s.report, ("c", s.cluster), sets, best, stories.get(s.report.doc_id))
-    groups = defaultdict(list)
+    for c in sorted(wanted):
+        sets.add(("c", c), info[c][1])
+    for r, other, node, verdict in linked:  # (the spans bound a union: in the order found)
+        if sets.union(("r", r.id), node):
+            _remember(best, r.id, other.id, verdict)
+            if node[0] == "r":
+                _remember(best, other.id, r.id, verdict)
+    groups, joined = defaultdict(list), defaultdict(set)
     for r in new:
         groups[sets.find(("r", r.id))].append(r.id)
+    for c in wanted:
+        joined[sets.find(("c", c))].add(c)
     plan = Plan()
     for root, ids in groups.items():
-        old = sorted(
-            {c for kind, c in sets.parent if kind == "c" and sets.find((kind, c)) == root},
-            key=lambda c: (-sizes[c], c),
-        )
+        old = sorted(joined.get(root, ()), key=lambda c: (-info[c][0], c))
         survivor = old[0] if old else min(ids)  # a new cluster is named by its first report
         plan.clusters.update((rid, survivor) for rid in ids)
         plan.merged.update((c, survivor) for c in old[1:])
@@ -127,13 +144,69 @@ def plan_links(
     return plan
 
 
-def _consider(r: Report, other: Report, node, sets: _Sets, best: dict, story: Verdict | None = None) -> None:
-    verdict = compare(r, other, story)
-    if not verdict.linked or not sets.union(("r", r.id), node):
-        return
-    _remember(best, r.id, other.id, verdict)
-    if node[0] == "r":
-        _remember(best, other.id, r.id, verdict)
+def _links(
+    new: list[Report], found: list[Stored], stories: dict[str, Verdict], found_for: dict | None
+) -> list[tuple]:
+    """(new report, the report it links to, its node, verdict), in the order found. Each
+    new report goes through the found reports of the types it may link to only (a story
+    brings all its article's reports: at 1M events up to 800)."""
+    linked, by_type = [], defaultdict(list)
+    for n, s in enumerate(found):
+        by_type[s.report.event].append(n)
+    for i, r in enumerate(new):
+        for other in new[i + 1 :]:
+            _consider(r, other, ("r", other.id), linked)
+        mine = found_for.get(r.id, set()) if found_for is not None else None
+        for n in sorted(n for event in compatible_types(r.event) for n in by_type.get(event, ())):
+            s = found[n]
+            if mine is None or s.report.id in mine or s.report.doc_id in stories:
+                _consider(r, s.report, ("c", s.cluster), linked, stories.get(s.report.doc_id))
+    return linked
+
+
+def _consider(r: Report, other: Report, node, linked: list, story: Verdict | None = None) -> None:
+    if may_link(r, other):
+        verdict = compare(r, other, story)
+        if verdict.linked:
+            linked.append((r, other, node, verdict))
+
+
+def may_link(a: Report, b: Report) -> bool:
+    """False when compare(a, b) cannot link the two, whatever story they tell: types
+    that are not the same act, a report that did not happen and one that did, dates that
+    do not meet (compare_dates), a side that names only other countries (compare_parties,
+    each way round the types allow). A necessary condition, cheap: a new article's stories
+    bring every report of theirs, and at 1M events ~1,100 of ~1,200 compare() calls per
+    article (each wording its reasons) were of such pairs (tests/test_linking.py checks
+    that it passes every pair compare() links)."""
+    if a.event != b.event and (a.event, b.event) not in type_pairs():
+        return False
+    if b.doc_id in a.near or a.doc_id in b.near:
+        return True  # (copies link their identical sentences whatever else they say)
+    if a.negated != b.negated or a.lo is None or b.lo is None:
+        return False
+    window = DAY_WINDOW if a.precise and b.precise else 0
+    if max(a.lo - b.hi, b.lo - a.hi) > window:
+        return False
+    if _sides_conflict(a.actor, b.actor) or _sides_conflict(a.recipient, b.recipient):
+        return roles_either(a.event, b.event) and not (
+            _sides_conflict(a.actor, b.recipient) or _sides_conflict(a.recipient, b.actor)
+        )
+    return True
+
+
+def _sides_conflict(xs: tuple[Party, ...], ys: tuple[Party, ...]) -> bool:
+    """Sides that compare_side finds in conflict for sure: each names countries, none of
+    one side's is the other's, and they share no actor id and no organisation (the only
+    other things a side may share)."""
+    if not xs or not ys:
+        return False
+    left, right = {x.country for x in xs} - {None}, {y.country for y in ys} - {None}
+    if not left or not right or left & right:
+        return False
+    return not ({x.id for x in xs if x.id} & {y.id for y in ys}) and not (
+        {x.org for x in xs if x.org} & {y.org for y in ys}
+    )
 
 
 def _remember(best: dict, rid: str, other: str, verdict) -> None:
@@ -270,8 +343,8 @@ def report_from_json(text: str) -> Report:
         id=d["id"],
         doc_id=d["doc"],
         event=d["event"],
-        actor=tuple(Party(*p) for p in d["actor"]),
-        recipient=tuple(Party(*p) for p in d["recipient"]),
+        actor=tuple(_party_of(p) for p in d["actor"]),
+        recipient=tuple(_party_of(p) for p in d["recipient"]),
         lo=d["lo"],
         hi=d["hi"],
         precision=d["precision"],
@@ -283,6 +356,19 @@ def report_from_json(text: str) -> Report:
         setting=Spot(*d["setting"]) if d["setting"] else None,
         near=frozenset(d["near"]),
     )
+
+
+_PARTIES: dict[tuple, Party] = {}  # one Party per stored form: the same actors recur in report after report
+
+
+def _party_of(stored: list) -> Party:
+    key = tuple(stored)
+    party = _PARTIES.get(key)
+    if party is None:
+        if len(_PARTIES) >= 100_000:
+            _PARTIES.clear()
+        party = _PARTIES[key] = Party(*key)
+    return party
 
 
 def article_json(a: Article) -> str:

@@ -7,9 +7,12 @@ that a timeline of one actor's or one country's happenings reads a few rows per 
 the event count tables serve event timelines: migration 11), and once per full-text term
 any of its reports' sentences holds, in cluster_term_counts (migration 14, for a search).
 cluster_reports gives each clustered event (by seq) its cluster and that cluster's date,
-type and quad, for the searches no count table answers. store/clusters.py takes the
-clusters a change touches out of these tables before it changes them (their members or
-their representative) and puts them back after.
+type and quad, for the searches no count table answers.
+
+store/clusters.py reads what the clusters a change touches count before it changes them
+(their members or their representative: counted()) and, after, has change() write only the
+difference: a new report that joins a cluster mostly leaves its rows as they were, and each
+row written costs an update of the table and of its indexes.
 """
 
 from __future__ import annotations
@@ -24,51 +27,48 @@ from .cluster_schema import (
     CLUSTER_TERM_COUNTS_FILL,
 )
 
-# Each table with the event_actors column that keys it besides (date, event).
+# Each table with the column that keys it besides (date, event).
 TABLES = {"cluster_counts": None, "cluster_actor_counts": "actor_id", "cluster_country_counts": "country"}
+TERMS = "cluster_term_counts"
 
 
-def change(store, cluster_ids, sign: int) -> None:
-    """Add (sign +1) or take away (-1) these clusters in the count tables."""
+def counted(store, cluster_ids) -> dict:
+    """What these clusters count in each table, as they stand: {table: {(*key, date,
+    event, quad): clusters}}, and under "ids" the clusters themselves (whose
+    cluster_reports rows change() replaces)."""
     ids = sorted(set(cluster_ids))
-    if sign > 0:
-        _put_reports(store, ids)
+    out = {"ids": ids}
     for table, column in TABLES.items():
-        counts = Counter()
+        counts = out[table] = Counter()
         for chunk in chunks(ids):
             for row in store._fetch_tuples(_counted(column, len(chunk)), chunk):
-                counts[tuple(row[:-1])] += sign * row[-1]
-        if counts:
-            _write(store, table, column, counts, sign)
-    _count_terms(store, ids, sign)
-    if sign < 0:
-        for chunk in chunks(ids):
-            store._execute(f"DELETE FROM cluster_reports WHERE cluster_id IN ({marks(chunk)})", chunk)
-
-
-def _count_terms(store, ids: list[str], sign: int) -> None:
-    """cluster_term_counts, for these clusters (as cluster_reports holds them). The rows
-    taken away (-1) are held until the clusters are put back (+1, in the same
-    transaction), which writes only the difference: a cluster that gains a report keeps
-    most of its terms, and writing all of them twice cost ~30 ms per article at 1M events."""
-    terms = Counter()
+                counts[tuple(row[:-1])] += row[-1]
+    terms = out[TERMS] = Counter()
     for chunk in chunks(ids):
         for row in store._cluster_term_counts_of(chunk):
             terms[tuple(row[:-1])] += row[-1]
-    if sign < 0:
-        store._cluster_terms_before = terms
-        return
-    before, store._cluster_terms_before = getattr(store, "_cluster_terms_before", None) or Counter(), None
-    terms.subtract(before)
-    delta = Counter({key: n for key, n in terms.items() if n})
-    if delta:
-        _write(store, "cluster_term_counts", "term", delta, -1 if min(delta.values()) < 0 else +1)
+    return out
 
 
-def _put_reports(store, ids: list[str]) -> None:
-    """The cluster_reports rows of these clusters, as they stand."""
+def change(store, before: dict, cluster_ids) -> None:
+    """Count these clusters, as they stand now, instead of `before` (counted() before the
+    change): cluster_reports first (the term counts are read through it), then only the
+    rows whose count differs."""
+    _replace_reports(store, before.get("ids", []), sorted(set(cluster_ids)))
+    after = counted(store, cluster_ids)
+    for table, column in {**TABLES, TERMS: "term"}.items():
+        old, new = before.get(table, Counter()), after[table]
+        delta = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
+        if delta:
+            _write(store, table, column, delta)
+
+
+def _replace_reports(store, old: list[str], new: list[str]) -> None:
+    """The cluster_reports rows of the clusters before a change out, of those after in."""
+    for chunk in chunks(old):
+        store._execute(f"DELETE FROM cluster_reports WHERE cluster_id IN ({marks(chunk)})", chunk)
     columns = ("cluster_id", "date", "event", "quad")
-    for chunk in chunks(ids):
+    for chunk in chunks(new):
         store._execute(
             f"INSERT INTO cluster_reports (seq, {', '.join(columns)}) {CLUSTER_REPORT_ROWS} "
             f"WHERE c.id IN ({marks(chunk)}) ON CONFLICT (seq) DO UPDATE SET "
@@ -91,18 +91,17 @@ def _counted(column: str | None, n: int) -> str:
     )
 
 
-def _write(store, table: str, column: str | None, counts: Counter, sign: int) -> None:
+def _write(store, table: str, column: str | None, delta: dict) -> None:
     keys = ([column] if column else []) + ["date", "event"]
     store._executemany(
         f"INSERT INTO {table} ({', '.join(keys)}, quad, n) VALUES ({marks(range(len(keys) + 2))}) "
         f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET n = {table}.n + excluded.n",
-        [(*key, n) for key, n in sorted(counts.items())],
+        [(*key, n) for key, n in sorted(delta.items())],
     )
-    if sign < 0:
+    fewer = sorted(key[: len(keys)] for key, n in delta.items() if n < 0)
+    if fewer:
         match = " AND ".join(f"{k} = ?" for k in keys)
-        store._executemany(
-            f"DELETE FROM {table} WHERE {match} AND n <= 0", [key[: len(keys)] for key in sorted(counts)]
-        )
+        store._executemany(f"DELETE FROM {table} WHERE {match} AND n <= 0", fewer)
 
 
 def refill(store) -> None:

@@ -20,10 +20,11 @@ together; the biggest part keeps the cluster's id.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from ..linking.articles import (
+    STORY_NAMES,
     STORY_WINDOW,
     Article,
     article_keys,
@@ -72,7 +73,7 @@ def link_records(
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
     stories = _stories(store, article)
     found, found_for = _found(store, reports, stories)
-    plan = plan_links(reports, found, stories, found_for)
+    plan = plan_links(reports, found, stories, found_for, lambda ids: _cluster_info(store, ids))
     origin = _origin(store, near) or source or doc_id
     _save_document(store, doc_id, reported, origin, near, article, sig)
     _apply(store, reports, plan)
@@ -105,11 +106,23 @@ def _origin(store, near: dict[str, float]) -> str | None:
     return found[0]["origin"] if found else None
 
 
+def may_tell_one_story(shared: set[str]) -> bool:
+    """Whether two articles that share these keys (articles.article_keys, over the story
+    window) may tell one story: compare_articles needs two names and a country, two
+    countries, or STORY_NAMES of their texts' names at least. At 1M events the key of a
+    country alone finds every article of the five days (~140), and a frequent actor's most;
+    only those that pass are read and compared (tests/test_linking.py checks the bound)."""
+    countries = sum(key.startswith("c:") for key in shared)
+    terms = sum(key.startswith("t:") for key in shared)
+    names = len(shared) - countries - terms
+    return (names >= 2 and countries >= 1) or countries >= 2 or terms >= STORY_NAMES
+
+
 def _stories(store, article: Article) -> dict:
     if article.day is None:
         return {}
     queries = [(key, article.day - STORY_WINDOW, article.day + STORY_WINDOW) for key in article_keys(article)]
-    docs = _keyed(store, "cluster_doc_keys", "doc_id", queries)
+    docs = _keyed(store, "cluster_doc_keys", "doc_id", queries, may_tell_one_story)
     docs.discard(article.doc_id)
     found = _rows_in(
         store, "SELECT article FROM cluster_docs WHERE article IS NOT NULL AND doc_id IN ({})", sorted(docs)
@@ -126,31 +139,31 @@ def _stories(store, article: Article) -> dict:
 def _found(store, reports: list[Report], stories: dict) -> tuple[list[Stored], dict[str, set[str]]]:
     """The stored reports the new ones may link to, and which each new report's own
     lookups found."""
-    queries = sorted({q for r in reports for q in index_queries(r)})
-    hits = _keyed_by_query(store, "cluster_keys", "event_id", queries)
-    found_for = {r.id: {e for q in index_queries(r) for e in hits.get(q, ())} for r in reports}
-    ids = {e for found in hits.values() for e in found}
-    ids |= {
-        r["event_id"]
-        for r in _rows_in(store, "SELECT event_id FROM cluster_members WHERE doc_id IN ({})", sorted(stories))
-    }
-    found = _rows_in(
-        store,
-        "SELECT m.cluster_id, m.report, c.mentions, c.first_day, c.last_day "
-        "FROM cluster_members m JOIN clusters c ON c.id = m.cluster_id "
-        "WHERE m.report IS NOT NULL AND m.event_id IN ({})",
-        sorted(ids),
+    asked = {r.id: index_queries(r) for r in reports}
+    hits = _keyed_by_query(
+        store, "cluster_keys", "event_id", sorted({q for qs in asked.values() for q in qs})
     )
-    stored = [
-        Stored(
-            report_from_json(r["report"]),
-            r["cluster_id"],
-            r["mentions"],
-            (r["first_day"], r["last_day"]) if r["first_day"] is not None else None,
+    found_for = {r.id: {e for q in asked[r.id] for e in hits.get(q, ())} for r in reports}
+    ids = {e for found in hits.values() for e in found}
+    read = (
+        "SELECT event_id, cluster_id, report FROM cluster_members WHERE report IS NOT NULL AND {} IN ({{}})"
+    )
+    found = _rows_in(store, read.format("doc_id"), sorted(stories))  # (their reports all)
+    ids -= {r["event_id"] for r in found}
+    found = sorted(found + _rows_in(store, read.format("event_id"), sorted(ids)), key=lambda r: r["event_id"])
+    return [Stored(report_from_json(r["report"]), r["cluster_id"]) for r in found], found_for
+
+
+def _cluster_info(store, cluster_ids: set[str]) -> dict[str, tuple[int, tuple[int, int] | None]]:
+    """The size and span of these clusters (plan_links asks for those it links to only)."""
+    return {
+        r["id"]: (r["mentions"], (r["first_day"], r["last_day"]) if r["first_day"] is not None else None)
+        for r in _rows_in(
+            store,
+            "SELECT id, mentions, first_day, last_day FROM clusters WHERE id IN ({})",
+            sorted(cluster_ids),
         )
-        for r in found
-    ]
-    return stored, found_for
+    }
 
 
 def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> dict:
@@ -169,19 +182,23 @@ def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int
     return out
 
 
-def _keyed(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> set[str]:
-    """What an index table holds under any of these (key, first day, last day)."""
-    out = set()
+def _keyed(
+    store, table: str, column: str, queries: list[tuple[str, int, int]], keep: Callable | None = None
+) -> set[str]:
+    """What an index table holds under any of these (key, first day, last day); only what
+    `keep` says yes to, given the keys it was found under, when given."""
+    hits: dict[str, set[str]] = {}
     for i in range(0, len(queries), _CHUNK):
         chunk = queries[i : i + _CHUNK]
         values = ", ".join("(?, ?, ?)" for _ in chunk)
         found = store._fetch_tuples(
-            f"WITH q (k, lo, hi) AS (VALUES {values}) SELECT DISTINCT t.{column} FROM q "
+            f"WITH q (k, lo, hi) AS (VALUES {values}) SELECT DISTINCT t.{column}, t.key FROM q "
             f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
             [v for query in chunk for v in query],
         )
-        out.update(row[0] for row in found)
-    return out
+        for value, key in found:
+            hits.setdefault(value, set()).add(key)
+    return {value for value, keys in hits.items() if keep is None or keep(keys)}
 
 
 def _rows_in(store, sql: str, ids: list[str]) -> list[dict]:
@@ -223,7 +240,7 @@ def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
-    cluster_counts.change(store, set(plan.merged) | set(plan.clusters.values()), -1)  # (as they were)
+    counted = cluster_counts.counted(store, set(plan.merged) | set(plan.clusters.values()))  # (as they were)
     for absorbed, survivor in sorted(plan.merged.items()):
         store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
@@ -247,7 +264,7 @@ def _apply(store, reports: list[Report], plan: Plan) -> None:
         store, "cluster_keys", "event_id", [(key, day, r.id) for r in reports for key, day in index_rows(r)]
     )
     recount(store, set(plan.clusters.values()))
-    cluster_counts.change(store, set(plan.clusters.values()), +1)
+    cluster_counts.change(store, counted, set(plan.clusters.values()))
 
 
 def rekey(store, batch: int = 5000) -> None:
@@ -349,7 +366,7 @@ def unlink_document(store, doc_id: str) -> None:
     members = store._fetch(
         "SELECT event_id, cluster_id, report FROM cluster_members WHERE doc_id = ?", [doc_id]
     )
-    cluster_counts.change(store, {m["cluster_id"] for m in members}, -1)  # (as they were)
+    counted = cluster_counts.counted(store, {m["cluster_id"] for m in members})  # (as they were)
     keys = [
         (key, day, m["event_id"])
         for m in members
@@ -371,7 +388,8 @@ def unlink_document(store, doc_id: str) -> None:
             [(k, d, doc_id) for k, d in doc_keys],
         )
         store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
-    cluster_counts.change(store, resplit(store, {m["cluster_id"] for m in members}), +1)
+    made = resplit(store, {m["cluster_id"] for m in members})
+    cluster_counts.change(store, counted, made)
 
 
 def resplit(store, cluster_ids: set[str]) -> set[str]:
