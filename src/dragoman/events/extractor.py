@@ -7,7 +7,7 @@ from ..model import Event
 from ..plover import DEFAULT_CAMEO, having
 from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
-from .harm import without_told_deeds
+from .harm import with_harm_folded, without_told_deeds
 from .lexicon import Lexicon, load_lexicon
 from .partners import hosts_a_thing, without_open_water
 from .modality import modality_of
@@ -66,7 +66,7 @@ class EventExtractor:
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
                     found.append((cand, event))
-        return dedupe(self._without_contents(without_told_deeds(_without_purposes(found))))
+        return dedupe(self._without_contents(with_harm_folded(without_told_deeds(_without_purposes(found)))))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
         """What a verbal act is about is no event of its own: "urged Serbia to withdraw",
