@@ -1,5 +1,7 @@
 """Precision on whole articles (issue 11, round 3): one attack told with the harm it did is one
-event, ... Sentences written for these tests."""
+event; a headline names the body's event; what a verbal act or a feeling of disapproval is about
+is no event even when no one is named who said it; a right reserved is no act. Sentences
+written for these tests."""
 
 from __future__ import annotations
 
@@ -29,6 +31,26 @@ def test_a_participle_with_its_own_link_word_is_another_act(pipeline):
         "stormed",
         "killing",
     ]
+
+
+def test_what_an_unattributed_complaint_is_about_is_no_event(pipeline):
+    # a quoted post standing alone: the feeling has no holder in its sentence, the act in it is
+    # what it complains of, not a concession by Iraq
+    text = "Caught in the act – deeply disappointed that Iraq is allowing weapons to go into Syria."
+    assert [e.event for e in extract(pipeline, text)] == []
+    # told by the article itself, it is one
+    assert [e.event for e in extract(pipeline, "Iraq is allowing weapons to go into Syria.")] == ["CONCEDE"]
+
+
+def test_what_a_verbal_act_by_no_one_named_is_about_is_no_event(pipeline):
+    # a demand or an accusation whose maker is not said: still no retreat, no attack
+    assert extract(pipeline, "It was demanded that Serbia withdraw its troops from Kosovo.") == []
+    assert extract(pipeline, "Serbia was accused of shelling villages in Kosovo.") == []
+
+
+def test_a_right_reserved_is_no_act(pipeline):
+    text = "The plan was rejected by Japan, which says it reserves right to conduct naval drills with allies."
+    assert [e for e in extract(pipeline, text) if e.event == "COOPERATE"] == []
 
 
 def _report(start, recipient, date="2024-05-07"):

@@ -15,7 +15,7 @@ from .drops import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, first_holding
 from .recode import RECODES, STATED_INTENT, Coding, recode
 from .fillers import complete_recipients, resolve_roles
 from .roles import Case, role_tokens
-from .speech import SpeechFinder
+from .speech import DISAPPROVAL_WORDS, SpeechFinder
 
 
 # Verbal acts about another act: what they are about is no event of its own (types.tsv).
@@ -44,7 +44,7 @@ class EventExtractor:
         self.classifier, self.threshold = classifier, threshold
 
     def extract(self, sent, actors, doc_id: str) -> list[Event]:
-        found, taken = [], set()  # (candidate, event)
+        found, taken, unsaid = [], set(), []  # (candidate, event); verbal acts making no event
         for cand in self.finder.verb_candidates(sent.span):
             taken.update(t.i for t in cand.tokens)
             event = self._event(cand, sent, actors, doc_id)
@@ -52,10 +52,13 @@ class EventExtractor:
                 found.append((cand, event))
             else:
                 taken.difference_update(t.i for t in cand.tokens)
+                unsaid.append(cand)
         for cand in self.speech.candidates(sent.span):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
                 found.append((cand, event))
+            else:
+                unsaid.append(cand)
         for cand in self.finder.noun_candidates(sent.span, taken):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
@@ -66,6 +69,8 @@ class EventExtractor:
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
                     found.append((cand, event))
+        feelings = [t for t in sent.span if t.lower_ in DISAPPROVAL_WORDS]
+        found = [(c, e) for c, e in found if not _content_of_unsaid(c, unsaid, feelings)]
         return dedupe(self._without_contents(with_harm_folded(without_told_deeds(_without_purposes(found)))))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
@@ -164,6 +169,19 @@ def _about(head, cand: Candidate) -> bool:
             or any(in_complement(head, t) for t in cand.tokens if t.i != cand.head.i)
         )
     return head.i != cand.head.i and any(in_complement(head, t) for t in (cand.head, *cand.tokens))
+
+
+def _content_of_unsaid(cand: Candidate, unsaid: list[Candidate], feelings: list) -> bool:
+    """What a verbal act is about stays no event of its own when that act makes no event (no one
+    said who did it): "urged Serbia to withdraw" is no retreat, and a quoted tweet "very
+    disappointed that Iraq is allowing arms into Syria" (a feeling of disapproval) is a
+    complaint's content, whoever wrote it, not a concession."""
+    if any(in_complement(cand.head, word) for word in feelings):
+        return True
+    return any(
+        other.trigger.event in CONTENT_TYPES and other.head.i != cand.head.i and _about(cand.head, other)
+        for other in unsaid
+    )
 
 
 def _named(entities) -> int:
