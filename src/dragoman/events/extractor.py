@@ -70,7 +70,7 @@ class EventExtractor:
                 if event is not None:
                     found.append((cand, event))
         feelings = [t for t in sent.span if t.lower_ in DISAPPROVAL_WORDS]
-        found = [(c, e) for c, e in found if not _content_of_unsaid(c, unsaid, feelings)]
+        found = [(c, e) for c, e in found if not _content_of_unsaid(c, e, unsaid, feelings)]
         return dedupe(self._without_contents(with_harm_folded(without_told_deeds(_without_purposes(found)))))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
@@ -171,15 +171,20 @@ def _about(head, cand: Candidate) -> bool:
     return head.i != cand.head.i and any(in_complement(head, t) for t in (cand.head, *cand.tokens))
 
 
-def _content_of_unsaid(cand: Candidate, unsaid: list[Candidate], feelings: list) -> bool:
+def _content_of_unsaid(cand: Candidate, event: Event, unsaid: list[Candidate], feelings: list) -> bool:
     """What a verbal act is about stays no event of its own when that act makes no event (no one
-    said who did it): "urged Serbia to withdraw" is no retreat, and a quoted tweet "very
-    disappointed that Iraq is allowing arms into Syria" (a feeling of disapproval) is a
-    complaint's content, whoever wrote it, not a concession."""
+    said who did it): "it was demanded that Serbia withdraw" is no retreat, and a quoted tweet
+    "very disappointed that Iraq is allowing arms into Syria" (a feeling of disapproval) is a
+    complaint's content, whoever wrote it, not a concession. Content coded as the act itself
+    is that act: "refused to allow airlines to land" (REJECT), "threatened that it would sever
+    ties" (THREATEN)."""
     if any(in_complement(cand.head, word) for word in feelings):
         return True
     return any(
-        other.trigger.event in CONTENT_TYPES and other.head.i != cand.head.i and _about(cand.head, other)
+        other.trigger.event in CONTENT_TYPES
+        and other.trigger.event != event.event
+        and other.head.i != cand.head.i
+        and _about(cand.head, other)
         for other in unsaid
     )
 
