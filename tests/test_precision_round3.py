@@ -46,6 +46,9 @@ def test_what_a_verbal_act_by_no_one_named_is_about_is_no_event(pipeline):
     # a demand or an accusation whose maker is not said: still no retreat, no attack
     assert extract(pipeline, "It was demanded that Serbia withdraw its troops from Kosovo.") == []
     assert extract(pipeline, "Serbia was accused of shelling villages in Kosovo.") == []
+    # content coded as the verbal act itself is that act: a refusal
+    events = extract(pipeline, "Russia refused to allow two Polish airlines to land flights in the country.")
+    assert [e.event for e in events] == ["REJECT"]
 
 
 def test_a_right_reserved_is_no_act(pipeline):
@@ -85,3 +88,16 @@ def test_a_headline_names_the_body_event_by_another_party_of_the_same_country():
     assert (
         len(merge_mentions([_report(0, rebels), _report(40, sailors, "2024-04-02")], headline=(0, 30))) == 2
     )
+
+
+def test_unnamed_people_of_a_country_and_one_named_of_them_saying_it_are_one_statement(pipeline):
+    text = (
+        "Chile's Socialist Party voted on Sunday to back the pension reform. While some Chilean "
+        "politicians welcomed Sunday's vote, others warned of a backlash. Chilean Education Minister "
+        'Ana Rojas "welcomed" the Socialist Party\'s call for reform.'
+    )
+    (support,) = [e for e in extract(pipeline, text) if e.event == "SUPPORT"]
+    assert [a.name for a in support.actor] == ["Ana Rojas"]  # the named one is kept
+    # one of another country is another statement
+    other = text.replace("Chilean Education Minister", "Peruvian Education Minister")
+    assert len([e for e in extract(pipeline, other) if e.event == "SUPPORT"]) == 2
