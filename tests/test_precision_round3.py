@@ -101,3 +101,18 @@ def test_unnamed_people_of_a_country_and_one_named_of_them_saying_it_are_one_sta
     # one of another country is another statement
     other = text.replace("Chilean Education Minister", "Peruvian Education Minister")
     assert len([e for e in extract(pipeline, other) if e.event == "SUPPORT"]) == 2
+
+
+def test_a_charge_that_is_a_sum_of_money_is_no_accusation(pipeline):
+    assert extract(pipeline, "The US Treasury said Citibank could be facing a $20 billion charge.") == []
+    # a charge that names its offence and whom it is brought against is one, whatever it is worth
+    text = "US prosecutors brought a $300 million fraud charge against Citibank."
+    assert [e.event for e in extract(pipeline, text)] == ["ACCUSE"]
+
+
+def test_a_known_person_heading_a_company_is_no_government_actor(pipeline):
+    # people.tsv: Elon Musk, org TESLA (a company): his acts are a business's, not a state's
+    (visit,) = extract(pipeline, "Elon Musk visited the Pentagon.")
+    assert visit.actor[0].sector == "BUS"
+    (visit,) = extract(pipeline, "Vladimir Putin visited the Pentagon.")
+    assert visit.actor[0].sector == "GOV"
