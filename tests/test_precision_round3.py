@@ -116,3 +116,12 @@ def test_a_known_person_heading_a_company_is_no_government_actor(pipeline):
     assert visit.actor[0].sector == "BUS"
     (visit,) = extract(pipeline, "Vladimir Putin visited the Pentagon.")
     assert visit.actor[0].sector == "GOV"
+
+
+def test_a_visit_and_the_talks_held_there_are_one_meeting(pipeline):
+    text = "The Chilean foreign minister visited Paris on Monday, where he met President Emmanuel Macron."
+    (meeting,) = extract(pipeline, text)
+    assert meeting.event == "CONSULT" and meeting.recipient[0].country == "FRA"
+    # two hosts of two countries are two meetings
+    text = "The Chilean foreign minister met Emmanuel Macron on Monday and held talks with Olaf Scholz."
+    assert len([e for e in extract(pipeline, text) if e.event == "CONSULT"]) == 2

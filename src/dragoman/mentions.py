@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from .model import Event, Place
 from .linking.rules import type_pairs
-from .report_sides import STRONG, NONE, named_for, parties_agree, same_act_word, sides_agree, stands_in
+from .report_sides import STRONG, NONE, key, named_for, parties_agree, same_act_word, sides_agree, stands_in
 from .report_sides import specificity, target_specificity
 
 
@@ -43,7 +43,7 @@ def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None)
 def same_happening(a: Event, b: Event, headline: tuple[int, int] | None = None) -> bool:
     """Whether two events of one document report the same happening."""
     if a.span == b.span:
-        return stands_in(a, b) or stands_in(b, a)
+        return stands_in(a, b) or stands_in(b, a) or _one_visit(a, b)
     if a.modality != b.modality:
         return False
     if a.event != b.event and not (same_act_word(a, b) and (a.event, b.event) in type_pairs()):
@@ -55,6 +55,18 @@ def same_happening(a: Event, b: Event, headline: tuple[int, int] | None = None) 
         return False
     head, body = (a, b) if in_headline[0] else (b, a)
     return _summarises(head, body) and _places_agree(a.location, b.location)
+
+
+def _one_visit(a: Event, b: Event) -> bool:
+    """In one sentence, a visit to a country and the talks held there with its leader ("visited
+    Paris, where he met Macron", "travelled to Beijing and held talks with Xi") are one meeting:
+    the same visitor, hosts of one country."""
+    if not (a.event == b.event == "CONSULT" and a.modality == b.modality and a.actor):
+        return False
+    if {key(e) for e in a.actor} != {key(e) for e in b.actor}:
+        return False
+    hosts = [{e.country for e in side if e.country} for side in (a.recipient, b.recipient)]
+    return bool(hosts[0] & hosts[1]) and _dates_agree(a, b)
 
 
 def _within(event: Event, span: tuple[int, int] | None) -> bool:
