@@ -10,21 +10,28 @@ The record kept is the clearest (an explicit date, a place, a named target rathe
 city, a named actor); the others become its `mentions` ({"text", "span"} of their
 sentences), and what they add (a date said in words, a place) fills what the kept record
 lacks.
+
+A headline is the article's summary of its news, not a report of its own: it names its parties
+shortly ("UN welcomes release of Nigerian girls by Boko Haram"). An event of the headline is the
+body's event of the same type, actor and days even when the body names another party of the
+same country as its target ("the release of 82 Nigerian schoolgirls").
 """
 
 from __future__ import annotations
 
 from .model import Event, Place
 from .linking.rules import type_pairs
-from .report_sides import named_for, parties_agree, same_act_word, stands_in, specificity, target_specificity
+from .report_sides import STRONG, NONE, key, named_for, parties_agree, same_act_word, sides_agree, stands_in
+from .report_sides import specificity, target_specificity
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
-    """The events of one document with repeats folded into their clearest mention, in order."""
+def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None) -> list[Event]:
+    """The events of one document with repeats folded into their clearest mention, in order.
+    `headline`: the (start, end) offsets of the article's headline, if it has one."""
     groups: list[list[Event]] = []
     for event in events:  # the same happening as every report in a group: a coarse date ("in
         # 2017") that agrees with two different days does not make them one
-        group = next((g for g in groups if all(same_happening(event, other) for other in g)), None)
+        group = next((g for g in groups if all(same_happening(event, other, headline) for other in g)), None)
         if group is None:
             groups.append([event])
         else:
@@ -33,15 +40,52 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     return sorted(kept, key=lambda e: (e.span[0], e.trigger.get("span") or [0]))
 
 
-def same_happening(a: Event, b: Event) -> bool:
+def same_happening(a: Event, b: Event, headline: tuple[int, int] | None = None) -> bool:
     """Whether two events of one document report the same happening."""
     if a.span == b.span:
-        return stands_in(a, b) or stands_in(b, a)
+        return stands_in(a, b) or stands_in(b, a) or _one_visit(a, b)
     if a.modality != b.modality:
         return False
     if a.event != b.event and not (same_act_word(a, b) and (a.event, b.event) in type_pairs()):
         return False  # one act word coded as two kindred types ("the attack": ASSAULT, COERCE)
-    return parties_agree(a, b) and _dates_agree(a, b) and _places_agree(a.location, b.location)
+    if parties_agree(a, b) and _dates_agree(a, b) and _places_agree(a.location, b.location):
+        return True
+    in_headline = [_within(e, headline) for e in (a, b)]
+    if in_headline.count(True) != 1:
+        return False
+    head, body = (a, b) if in_headline[0] else (b, a)
+    return _summarises(head, body) and _places_agree(a.location, b.location)
+
+
+def _one_visit(a: Event, b: Event) -> bool:
+    """In one sentence, a visit to a country and the talks held there with its leader ("visited
+    Paris, where he met Macron", "travelled to Beijing and held talks with Xi") are one meeting:
+    the same visitor, hosts of one country."""
+    if not (a.event == b.event == "CONSULT" and a.modality == b.modality and a.actor):
+        return False
+    if {key(e) for e in a.actor} != {key(e) for e in b.actor}:
+        return False
+    hosts = [{e.country for e in side if e.country} for side in (a.recipient, b.recipient)]
+    return bool(hosts[0] & hosts[1]) and _dates_agree(a, b)
+
+
+def _within(event: Event, span: tuple[int, int] | None) -> bool:
+    return span is not None and span[0] <= event.span[0] < span[1]
+
+
+def _summarises(head: Event, body: Event) -> bool:
+    """A headline's event names the body's act: the same actor and days, and a target that is
+    the body's or of the same country. (A headline's "Another missile over Japan" is not the
+    launch of last month the body recalls: the days tell them apart.)"""
+    if not _dates_agree(head, body):
+        return False
+    word = same_act_word(head, body)
+    if sides_agree(head.actor, body.actor, same_word=word) != STRONG:
+        return False
+    if sides_agree(head.recipient, body.recipient, (head.location, body.location), word) != NONE:
+        return True
+    countries = [{e.country for e in side if e.country} for side in (head.recipient, body.recipient)]
+    return bool(countries[0] & countries[1])
 
 
 def _places_agree(x: Place | None, y: Place | None) -> bool:

@@ -25,6 +25,7 @@ from .batching import batched
 from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
 from .mentions import merge_mentions
+from .russian.headlines import headline
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
@@ -281,7 +282,8 @@ class Pipeline:
             self.relevance.drop_irrelevant(work.doc)
 
     def _mentions(self, work: Work) -> None:
-        work.doc.events = merge_mentions(work.doc.events)
+        head = headline(work.doc)
+        work.doc.events = merge_mentions(work.doc.events, head and (head.start, head.end))
 
 
 def _story_country(doc, story: Story) -> str | None:

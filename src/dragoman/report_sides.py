@@ -104,6 +104,8 @@ def same_party(x: Entity, y: Entity, same_word: bool = False) -> int:
             return WEAK  # "militants" and the Taliban
         if _nationality(one) and other.kind == "person" and not is_generic(other):
             return STRONG  # "a Palestinian girl" and the girl's name
+        if same_word and _members_of_country(one) and other.kind == "person" and other.country == one.country:
+            return WEAK  # "some Israeli politicians welcomed the vote" and one of them who did
     return NONE
 
 
@@ -124,6 +126,11 @@ def _role_of(generic: Entity, other: Entity) -> bool:
     though both are officials."""
     role = _words(generic.title or generic.name)
     return bool(role) and (_within(role, _words(other.name)) or role == _words(other.title or ""))
+
+
+def _members_of_country(e: Entity) -> bool:
+    """Unnamed people of a country ("Israeli politicians", "Chilean officials")."""
+    return e.kind == "group" and bool(e.country) and not e.org and not is_place(e)
 
 
 def _nationality(e: Entity) -> bool:
@@ -203,12 +210,16 @@ def stands_in(a: Event, b: Event) -> bool:
 
 def named_for(side: list[Entity], other: list[Entity]) -> list[Entity]:
     """The kept record's side, with a generic description ("police", "gunmen") replaced by the
-    actor another report of the act names ("the Springfield Police Department"), and an
-    unsaid side said."""
+    actor another report of the act names ("the Springfield Police Department"), unnamed people
+    of a country by the one named ("Israeli politicians" by the minister), and an unsaid side
+    said."""
     if not side:
         return list(other)
     out = []
     for e in side:
         better = [o for o in other if is_generic(e) and specificity(o) > GENERIC and same_party(e, o)]
+        better += [
+            o for o in other if _members_of_country(e) and o.kind == "person" and o.country == e.country
+        ]
         out.append(better[0] if better and better[0] not in out else e)
     return out

@@ -51,6 +51,7 @@ SPEECH_VERBS = words("speech_verbs")
 QUOTE_CHARS = '"'
 ACTOR_KINDS = ("organization", "state", "group")
 UNTITLED_WINDOW = 2  # a title joins a person named with no title only that many sentences after
+PRIVATE_SECTORS = ("BUS", "MED")  # a company's or a media outlet's people are no government
 COUNTERPART = "counterpart"  # the roles.tsv phrase of "his Jordanian counterpart"
 
 
@@ -113,7 +114,7 @@ class Coreference:
                 span=span,
                 kind="person",
                 country=country,
-                sector=sector_of(m),
+                sector=self._known_sector(m, org),
                 org=org,
                 title=title,
             )
@@ -144,6 +145,14 @@ class Coreference:
             m.role = Info(
                 ROLE, other.title.lower(), other.title, sector=other.sector, kind="person", title=other.title
             )
+
+    def _known_sector(self, m, org: str | None) -> str | None:
+        """A known person heading a company or a media outlet (people.tsv: Elon Musk, Tesla) is
+        no government actor; other known people are."""
+        org_info = self.kb.orgs.get(org) if org and m.known is not None and not m.role else None
+        if org_info is not None and org_info.sector in PRIVATE_SECTORS:
+            return org_info.sector
+        return sector_of(m)
 
     def _find_person(self, m: Mention, others: frozenset = frozenset()) -> Entity | None:
         if m.person:

@@ -36,6 +36,7 @@ KIN_NOUNS = words("kin_nouns")
 SPEAKING_VERBS = words("speaking_verbs")
 OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
 OCCASION_NOUNS = words("occasion_nouns")
+MONEY_SENSE_NOUNS = words("money_sense_nouns")
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,23 @@ def _returns_a_message(case: Case) -> bool:
     )
 
 
+def _a_sum_of_money(case: Case) -> bool:
+    """ "took a $6 billion charge", "a one-time charge of $300 million": a cost, not a charge
+    against anyone (a "$300 million fraud charge against the bank" names its offence and whom
+    it is brought against)."""
+    return any(_costed(t) for t in _trigger_words(case) if t.lemma_.lower() in MONEY_SENSE_NOUNS)
+
+
+def _costed(noun) -> bool:
+    kids = list(noun.children)
+    if any(c.dep_ == "compound" or c.dep_ == "prep" and c.lower_ == "against" for c in kids):
+        return False
+    return any(
+        c.ent_type_ == "MONEY" or c.dep_ == "prep" and any(g.ent_type_ == "MONEY" for g in c.children)
+        for c in kids
+    )
+
+
 def _object_changes_sense(case: Case) -> bool:
     """ "applied for membership" asks; "applied Israeli law to the area" asks no one anything;
     "demonstrated restraint", "the restraint they have demonstrated" is no demonstration."""
@@ -215,6 +233,7 @@ DROPS_ON_TOKENS = (
     Rule("a refusal to answer", _refuses_to_answer),
     Rule("a message returned", _returns_a_message),
     Rule("a verb whose object changes its sense", _object_changes_sense),
+    Rule("a sum of money", _a_sum_of_money),
     Rule("private life", _private_life),
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),

@@ -7,7 +7,7 @@ from ..model import Event
 from ..plover import DEFAULT_CAMEO, having
 from ..syntax import in_complement
 from .candidates import Candidate, TriggerFinder
-from .harm import without_told_deeds
+from .harm import with_harm_folded, without_told_deeds
 from .lexicon import Lexicon, load_lexicon
 from .partners import hosts_a_thing, without_open_water
 from .modality import modality_of
@@ -15,7 +15,7 @@ from .drops import DROPS, DROPS_ON_NAMED, DROPS_ON_TOKENS, first_holding
 from .recode import RECODES, STATED_INTENT, Coding, recode
 from .fillers import complete_recipients, resolve_roles
 from .roles import Case, role_tokens
-from .speech import SpeechFinder
+from .speech import DISAPPROVAL_WORDS, SpeechFinder
 
 
 # Verbal acts about another act: what they are about is no event of its own (types.tsv).
@@ -44,7 +44,7 @@ class EventExtractor:
         self.classifier, self.threshold = classifier, threshold
 
     def extract(self, sent, actors, doc_id: str) -> list[Event]:
-        found, taken = [], set()  # (candidate, event)
+        found, taken, unsaid = [], set(), []  # (candidate, event); verbal acts making no event
         for cand in self.finder.verb_candidates(sent.span):
             taken.update(t.i for t in cand.tokens)
             event = self._event(cand, sent, actors, doc_id)
@@ -52,10 +52,13 @@ class EventExtractor:
                 found.append((cand, event))
             else:
                 taken.difference_update(t.i for t in cand.tokens)
+                unsaid.append(cand)
         for cand in self.speech.candidates(sent.span):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
                 found.append((cand, event))
+            else:
+                unsaid.append(cand)
         for cand in self.finder.noun_candidates(sent.span, taken):
             event = self._event(cand, sent, actors, doc_id)
             if event is not None:
@@ -66,7 +69,9 @@ class EventExtractor:
                 event = self._event(cand, sent, actors, doc_id)
                 if event is not None:
                     found.append((cand, event))
-        return dedupe(self._without_contents(without_told_deeds(_without_purposes(found))))
+        feelings = [t for t in sent.span if t.lower_ in DISAPPROVAL_WORDS]
+        found = [(c, e) for c, e in found if not _content_of_unsaid(c, e, unsaid, feelings)]
+        return dedupe(self._without_contents(with_harm_folded(without_told_deeds(_without_purposes(found)))))
 
     def _without_contents(self, found: list[tuple[Candidate, Event]]) -> list[Event]:
         """What a verbal act is about is no event of its own: "urged Serbia to withdraw",
@@ -164,6 +169,24 @@ def _about(head, cand: Candidate) -> bool:
             or any(in_complement(head, t) for t in cand.tokens if t.i != cand.head.i)
         )
     return head.i != cand.head.i and any(in_complement(head, t) for t in (cand.head, *cand.tokens))
+
+
+def _content_of_unsaid(cand: Candidate, event: Event, unsaid: list[Candidate], feelings: list) -> bool:
+    """What a verbal act is about stays no event of its own when that act makes no event (no one
+    said who did it): "it was demanded that Serbia withdraw" is no retreat, and a quoted tweet
+    "very disappointed that Iraq is allowing arms into Syria" (a feeling of disapproval) is a
+    complaint's content, whoever wrote it, not a concession. Content coded as the act itself
+    is that act: "refused to allow airlines to land" (REJECT), "threatened that it would sever
+    ties" (THREATEN)."""
+    if any(in_complement(cand.head, word) for word in feelings):
+        return True
+    return any(
+        other.trigger.event in CONTENT_TYPES
+        and other.trigger.event != event.event
+        and other.head.i != cand.head.i
+        and _about(cand.head, other)
+        for other in unsaid
+    )
 
 
 def _named(entities) -> int:

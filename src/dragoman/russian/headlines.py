@@ -3,8 +3,8 @@
 Agency reports open with a headline ("МИД Азербайджана вызвал посла России ...") that the
 body then tells in full. An event of the headline is dropped when the body reports an event
 of the same type with the same sides (by country, organisation or actor); the body's record
-carries the date, place and names. Only Russian headlines here, so that English results do
-not move; the same holds for English news (issue 11: quality on whole articles).
+carries the date, place and names. Only Russian headlines are dropped here; an English
+headline's events fold into the body's in mentions.py (`headline` finds it for both).
 """
 
 from __future__ import annotations
