@@ -126,11 +126,16 @@ def inherited_subject(verb) -> list:
     return []
 
 
-def misread_clause_subject(verb) -> list:
+def misread_clause_subject(verb, target_preps=(), noun=None) -> list:
     """The subject of a main clause the parser read as a reduced relative: in "A gunman killed
     at least 50 people" it takes "killed" for "a gunman (who was) killed", yet a passive
     participle has no direct object of its own: the noun it hangs from is its subject (and its
-    conjuncts': "... and wounded 200"). Not a participle with an agent ("a man killed by ...")."""
+    conjuncts': "... and wounded 200"). Not a participle with an agent ("a man killed by ...").
+    A sentence with no verb but the participle (the noun it hangs from is the root) is a main
+    clause too when the participle names whom it is done to with one of `target_preps`, on
+    itself or on its `noun` ("A man fired from a hotel room onto the crowd.", "Youths engaged
+    in scuffles with police."): a headline's passive strands the preposition or names no
+    target ("Protesters fired at in Caracas", "Three killed in attack")."""
     first = first_conjunct(verb)
     if (
         first.dep_ != "acl"
@@ -138,10 +143,14 @@ def misread_clause_subject(verb) -> list:
         or first.head.i > first.i
         or first.head.pos_ not in ("NOUN", "PROPN")
         or any(c.dep_ == "agent" for c in first.children)
-        or not any(c.dep_ == "dobj" for c in verb.children)
     ):
         return []
-    return [first.head]
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return [first.head]
+    holders = [verb] + ([noun] if noun is not None else [])
+    if first.head.dep_ == "ROOT" and any(pobjs(h, target_preps) for h in holders):
+        return [first.head]
+    return []
 
 
 def in_complement(tok, head) -> bool:

@@ -131,7 +131,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     # (and a participle with its agent: "Asked by reporters, X said ...")
     # "the people killed when ...": done to the people, by whom it says, or by no one named
     # (not a main clause the parser misread as one: "A gunman killed at least 30 people")
-    acl_participle = verb.tag_ == "VBN" and verb.dep_ == "acl" and not misread_clause_subject(verb)
+    acl_participle = verb.tag_ == "VBN" and verb.dep_ == "acl" and not _misread_subject(cand)
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or verb.tag_ == "VBN"
@@ -231,6 +231,13 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
     return subj, objs, []
 
 
+def _misread_subject(cand: Candidate) -> list:
+    """The subject of a main clause of force the parser read as a reduced relative (syntax.py)."""
+    if cand.trigger.event not in MATERIAL_CONFLICT:
+        return misread_clause_subject(cand.head)
+    return misread_clause_subject(cand.head, cand.trigger.preps, cand.noun)
+
+
 def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     verb = cand.head
     if (
@@ -246,7 +253,7 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
         # "A gunman killed at least 50 people": force, which no double-object verb does
         # ("a woman denied entry"), misread as a reduced relative
-        misread = cand.trigger.event in MATERIAL_CONFLICT and misread_clause_subject(verb)
+        misread = cand.trigger.event in MATERIAL_CONFLICT and _misread_subject(cand)
         return deed or misread or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
