@@ -92,6 +92,21 @@ def pobjs(head, preps) -> list:
     ]
 
 
+def prep_objects(prep) -> list:
+    """The objects of a preposition, and the subject of a clause it takes: "cooperate with the
+    United States to respond", which the parser reads as "with [the United States to respond]"."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    if not objs:
+        objs = [
+            s
+            for c in prep.children
+            if c.dep_ == "pcomp" and c.pos_ in ("VERB", "AUX")
+            for s in c.children
+            if s.dep_ == "nsubj"
+        ]
+    return objs
+
+
 def objects(verb) -> list:
     return [c for c in verb.children if c.dep_ in OBJECT_DEPS]
 

@@ -25,6 +25,7 @@ from ..syntax import (
     misread_clause_subject,
     past_dateline,
     pobjs,
+    prep_objects,
     raised_objects,
 )
 from ..words import place_nouns, words
@@ -188,9 +189,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         and cand.trigger.event not in THEME_NOUN_TYPES
     ):  # "ordered the tanker's release"
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
-    return RoleTokens(
-        cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument, implicit
-    )
+    return RoleTokens(cand, subj, objs, [o for p in preps for o in prep_objects(p)], instrument, implicit)
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
