@@ -54,3 +54,47 @@ def test_a_stated_intent_is_dated_when_it_was_said(pipeline):
     )
     events = extract(pipeline, "Norway will agree with Sweden on border controls.", date="2024-03-02")
     assert [(e.modality, e.date) for e in events] == [("future", None)]
+
+
+def test_an_act_done_at_the_request_of_another_is_their_request_of_the_doer(pipeline):
+    found = [
+        (e.event, sides(e))
+        for e in extract(pipeline, "The Chinese premier visited Kenya at the invitation of President Ruto.")
+    ]
+    assert ("REQUEST", (["William Ruto"], ["Chinese premier"])) in found
+    assert ("CONSULT", (["Chinese premier"], ["Kenya"])) in found
+    found = [
+        (e.event, [a.country for a in e.actor], [r.org for r in e.recipient])
+        for e in extract(
+            pipeline, "The Security Council will meet on Friday at the request of France and Germany."
+        )
+    ]
+    assert ("REQUEST", ["FRA", "DEU"], ["UNSC"]) in found or ("REQUEST", ["FRA", "DEU"], ["UN"]) in found
+
+
+def test_words_the_lexicon_lacked(pipeline):
+    # British spelling of an inquiry; bullets sprayed at someone
+    text = "Militants attacked a police post in Lyon on Monday. Paris said it was opening a judicial enquiry into the attack."
+    assert [(e.event, sides(e)) for e in extract(pipeline, text) if e.event == "ACCUSE"] == [
+        ("ACCUSE", (["France"], ["Militants"]))
+    ]
+    text = "Police said the gunman sprayed bullets at officers outside the station in Lyon."
+    assert force(pipeline, text) == [(["gunman"], ["officers", "Lyon"])]
+
+
+def test_a_subject_it_goes_on_with_the_subject_it_before(pipeline):
+    # "France" is named between the two, but not as a subject: each "it" is Tunisia
+    text = (
+        "A Tunisian man drove a truck into crowds in Nice. Tunisia condemned the attack.\n"
+        "It said the attacker had committed an act of cowardice and expressed solidarity with France.\n"
+        "It also said it was opening a judicial enquiry into the attack."
+    )
+    accusations = [(e.trigger["text"], sides(e)) for e in extract(pipeline, text) if e.event == "ACCUSE"]
+    # a condemnation and an inquiry are two sayings, not one told twice
+    assert accusations == [
+        ("condemned", (["Tunisia"], ["Tunisian man"])),
+        ("enquiry", (["Tunisia"], ["Tunisian man"])),
+    ]
+    # a body named as a main clause's subject in between is whom "it" stands for
+    text = "Rebels raided a border post in Uganda. Kenya condemned the raid. Uganda said it would open an inquiry into the raid."
+    assert [sides(e)[0] for e in extract(pipeline, text) if e.trigger["text"] == "inquiry"] == [["Uganda"]]

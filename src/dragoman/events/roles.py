@@ -45,7 +45,7 @@ from .agents import (
     victims_of,
     weapon_user,
 )
-from .candidates import SMALL_CLAUSE_DEPS, Candidate, by_agents, travelled_for
+from .candidates import SMALL_CLAUSE_DEPS, Candidate, asked_by, by_agents, travelled_for
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
@@ -311,6 +311,9 @@ def noun_roles(cand: Candidate) -> RoleTokens:
 
 def _noun_recipients(noun, trig) -> list:
     recip = pobjs(noun, trig.preps)
+    if not recip and asked_by(noun):  # "the Council met at the request of Japan": the Council
+        verb = noun.head.head
+        recip = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or inherited_subject(verb)
     head = noun.head
     # "X's initiative met with ... support of Y": Y supports X.
     while head.dep_ in ("conj", "pobj", "prep") and head.head.i != head.i:
