@@ -98,3 +98,19 @@ def test_a_subject_it_goes_on_with_the_subject_it_before(pipeline):
     # a body named as a main clause's subject in between is whom "it" stands for
     text = "Rebels raided a border post in Uganda. Kenya condemned the raid. Uganda said it would open an inquiry into the raid."
     assert [sides(e)[0] for e in extract(pipeline, text) if e.trigger["text"] == "inquiry"] == [["Uganda"]]
+
+
+FESTIVAL_SHOOTING = """A man fired from a hotel window onto a country music festival crowd in Reno on Saturday night, in one of the deadliest {words} in the state.
+The festival had drawn more than 20,000 fans for three days of concerts, food stalls and fireworks, and tickets for next year's edition went on sale in March.
+The singer on the main stage stopped playing as the crowd ran for cover behind the bars and the merchandise tents, and many fans climbed fences to escape.
+The hotel and casino said its rooms would stay closed for the weekend, and the festival organisers cancelled the final day of concerts.
+Fans shared videos of the concert and the crowd on social media, and the singer thanked the fans and the staff of the venue for their help.
+The casino's shares fell 4 percent on Monday, and analysts said the tourism season in the city could suffer."""
+
+
+def test_a_mass_shooting_is_coded_in_an_article_of_festival_words(pipeline):
+    # the relevance model reads concerts, fans and shares: not political news; a mass shooting
+    # keeps its force (and only its force), whoever did it
+    found = [(e.event, sides(e)) for e in extract(pipeline, FESTIVAL_SHOOTING.format(words="mass shootings"))]
+    assert found == [("ASSAULT", (["man"], ["crowd"]))]
+    assert extract(pipeline, FESTIVAL_SHOOTING.format(words="storms")) == []
