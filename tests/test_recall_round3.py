@@ -114,3 +114,14 @@ def test_a_mass_shooting_is_coded_in_an_article_of_festival_words(pipeline):
     found = [(e.event, sides(e)) for e in extract(pipeline, FESTIVAL_SHOOTING.format(words="mass shootings"))]
     assert found == [("ASSAULT", (["man"], ["crowd"]))]
     assert extract(pipeline, FESTIVAL_SHOOTING.format(words="storms")) == []
+
+
+def test_a_past_verb_joined_to_a_clause_said_with_a_modal_goes_on_from_the_speaker(pipeline):
+    # "will ... and invited": a past form cannot share "will", so the speaker invited
+    text = "The Kenyan president has said the election will be fair and invited Uganda to send observers."
+    assert [(e.event, sides(e)) for e in extract(pipeline, text)] == [
+        ("REQUEST", (["Kenyan president"], ["Uganda"]))
+    ]
+    # a perfect's conjunct is the clause's own: the rebels killed
+    text = "The minister said the rebels had attacked the town and killed ten civilians."
+    assert force(pipeline, text) == [(["rebels"], ["civilians"])]
