@@ -125,3 +125,24 @@ def test_a_past_verb_joined_to_a_clause_said_with_a_modal_goes_on_from_the_speak
     # a perfect's conjunct is the clause's own: the rebels killed
     text = "The minister said the rebels had attacked the town and killed ten civilians."
     assert force(pipeline, text) == [(["rebels"], ["civilians"])]
+
+
+def test_the_author_of_an_embedded_post_is_its_first_person(pipeline):
+    text = (
+        "Kenyan President William Ruto said the talks went well.\n"
+        "As I depart Nairobi for Berlin on an official visit, I welcome the release of the hostages."
+        " — William Ruto (@WilliamsRuto) May 3, 2023"
+    )
+    found = [(e.event, sides(e)) for e in extract(pipeline, text)]
+    # the visit is the travel verb's, though "I welcome" makes an event of the clause above it;
+    # the city left is not the host, nor one name with the city visited
+    assert ("CONSULT", (["William Ruto"], ["Germany"])) in found
+    assert ("SUPPORT", (["William Ruto"], ["hostages"])) in found
+    # no signature: "I" is no one
+    assert (
+        extract(
+            pipeline,
+            "As I depart Nairobi for Berlin on an official visit, I welcome the release of the hostages.",
+        )
+        == []
+    )

@@ -50,6 +50,7 @@ ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_CHARS = '"'
 ACTOR_KINDS = ("organization", "state", "group")
+POST_DASHES = ("—", "–", "-", "--")  # before the signature of an embedded post
 UNTITLED_WINDOW = 2  # a title joins a person named with no title only that many sentences after
 COUNTERPART = "counterpart"  # the roles.tsv phrase of "his Jordanian counterpart"
 
@@ -308,6 +309,12 @@ class Coreference:
         low = self.words.get(tok.lower_, tok.lower_)
         if low in PERSON_PRONOUNS:
             return self._clone_person(self._last_person_before(tok, avoid, self._clause_states(tok)), tok)
+        if low in FIRST_PERSON_PRONOUNS and (author := self._post_author(tok)) is not None:
+            return (
+                self._clone_person(self._cluster_of(author), tok)
+                if author.kind == "person"
+                else self._clone(author, tok)
+            )
         if low in FIRST_PERSON_PRONOUNS and self._inside_quote(tok):
             speaker = self.speakers.get(id(tok.doc))
             if speaker is not None and speaker.kind == "person":
@@ -430,6 +437,28 @@ class Coreference:
         return copy
 
     # -- quotations
+    def _post_author(self, tok) -> Entity | None:
+        """The author of a post an article embeds, signed at the end of its line: "As I depart
+        for Berlin, I welcome ... — Jane Doe (@janedoe) May 3, 2021": "I" is Jane Doe."""
+        doc = tok.doc
+        for t in doc[tok.i + 1 :]:
+            if "\n" in t.text_with_ws:
+                if t.text.startswith("@") and t.i >= 2 and doc[t.i - 1].text == "(":
+                    break  # (a handle at the line's end)
+                return None
+            if t.text.startswith("@") and len(t) > 1 and t.i >= 2 and doc[t.i - 1].text == "(":
+                break
+        else:
+            return None
+        dash = next((d for d in range(t.i - 2, max(tok.i, t.i - 6), -1) if doc[d].text in POST_DASHES), None)
+        if dash is None:
+            return None
+        # (the signature is read after the post's words: its name is one the article gave before)
+        surname = doc[t.i - 2].text
+        offset = self._offset(tok)
+        named = [p for at, p in self.person_mentions if at < offset and surname in p.name.split()]
+        return named[-1] if named else None
+
     def _inside_quote(self, tok) -> bool:
         return inside_quote_only(tok) or id(tok.doc) in self.speakers
 

@@ -183,7 +183,10 @@ class TriggerFinder:
         ):
             # "expressed its rejection and condemnation of X": the verb expresses both
             return Candidate(trigs[0], parts, first.head, tok, light=True)
-        if any(a.i in taken for a in tok.ancestors) and not by_agents(tok) and not asked_by(tok):
+        # ("As I depart for Berlin on a visit, I welcome ...": the visit is the travel verb's)
+        if any(a.i in taken for a in tok.ancestors) and not (
+            by_agents(tok) or asked_by(tok) or travelled_for(tok)
+        ):
             return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head

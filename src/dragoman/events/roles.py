@@ -52,6 +52,7 @@ OCCURRENCE_VERBS = words("occurrence_verbs")
 DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
 TRAVEL_PREPS = words("travel_preps")
+DEPARTURE_VERBS = words("departure_verbs")
 LEGAL_ACCUSATION_VERBS = words("legal_accusation_verbs")
 UNDERGOING_VERBS = words("undergoing_verbs")
 MEETING_NOUNS = words("meeting_nouns")
@@ -178,6 +179,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if weapon is not None and cand.trigger.event in MATERIAL_CONFLICT:  # "a car bomb driven by X rammed"
         subj = weapon_user(weapon) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
+    if cand.noun is not None and travelled_for(cand.noun) and verb.lemma_.lower() in DEPARTURE_VERBS:
+        objs = []  # "departed Abuja for Berlin on a visit": Abuja is left, not visited
     if cand.noun is not None and travelled_for(cand.noun):  # "left for Berlin on a visit": the host
         preps += [
             p for p in verb.children if p.dep_ == "prep" and p.lower_ in TRAVEL_PREPS and p not in preps
