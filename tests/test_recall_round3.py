@@ -146,3 +146,8 @@ def test_the_author_of_an_embedded_post_is_its_first_person(pipeline):
         )
         == []
     )
+
+
+def test_who_asked_for_an_act_is_not_its_target(pipeline):
+    text = "Government troops fired on protesters in Bamako at the request of the governor."
+    assert force(pipeline, text) == [(["Government troops"], ["protesters", "Bamako"])]

@@ -192,7 +192,9 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         and cand.trigger.event not in THEME_NOUN_TYPES
     ):  # "ordered the tanker's release"
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
-    return RoleTokens(cand, subj, objs, [o for p in preps for o in prep_objects(p)], instrument, implicit)
+    # (not who asked for it: "stormed the village at the request of the governor")
+    pobjects = [o for p in preps for o in prep_objects(p) if not asked_by(o)]
+    return RoleTokens(cand, subj, objs, pobjects, instrument, implicit)
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
