@@ -28,6 +28,7 @@ from .entities import (
 )
 from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
+from .posts import signature_surname
 from .pairs import (
     STATES,
     Reading,
@@ -50,7 +51,6 @@ ORG_ANAPHORS = words("organization_anaphors")
 SPEECH_VERBS = words("speech_verbs")
 QUOTE_CHARS = '"'
 ACTOR_KINDS = ("organization", "state", "group")
-POST_DASHES = ("—", "–", "-", "--")  # before the signature of an embedded post
 UNTITLED_WINDOW = 2  # a title joins a person named with no title only that many sentences after
 COUNTERPART = "counterpart"  # the roles.tsv phrase of "his Jordanian counterpart"
 
@@ -438,23 +438,11 @@ class Coreference:
 
     # -- quotations
     def _post_author(self, tok) -> Entity | None:
-        """The author of a post an article embeds, signed at the end of its line: "As I depart
-        for Berlin, I welcome ... — Jane Doe (@janedoe) May 3, 2021": "I" is Jane Doe."""
-        doc = tok.doc
-        for t in doc[tok.i + 1 :]:
-            if "\n" in t.text_with_ws:
-                if t.text.startswith("@") and t.i >= 2 and doc[t.i - 1].text == "(":
-                    break  # (a handle at the line's end)
-                return None
-            if t.text.startswith("@") and len(t) > 1 and t.i >= 2 and doc[t.i - 1].text == "(":
-                break
-        else:
+        """The author of a post an article embeds ("I" in it), a person the article named before
+        the signature that ends the post's line (posts.py)."""
+        surname = signature_surname(tok)
+        if surname is None:
             return None
-        dash = next((d for d in range(t.i - 2, max(tok.i, t.i - 6), -1) if doc[d].text in POST_DASHES), None)
-        if dash is None:
-            return None
-        # (the signature is read after the post's words: its name is one the article gave before)
-        surname = doc[t.i - 2].text
         offset = self._offset(tok)
         named = [p for at, p in self.person_mentions if at < offset and surname in p.name.split()]
         return named[-1] if named else None
