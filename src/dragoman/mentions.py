@@ -46,6 +46,8 @@ def same_happening(a: Event, b: Event, headline: tuple[int, int] | None = None) 
         return stands_in(a, b) or stands_in(b, a) or _one_visit(a, b)
     if a.modality != b.modality:
         return False
+    if a.quad.startswith("verbal") and a.mode and b.mode and a.mode != b.mode:
+        return False  # what is said in two ways is two sayings: a condemnation and an inquiry
     if a.event != b.event and not (same_act_word(a, b) and (a.event, b.event) in type_pairs()):
         return False  # one act word coded as two kindred types ("the attack": ASSAULT, COERCE)
     if parties_agree(a, b) and _dates_agree(a, b) and _places_agree(a.location, b.location):

@@ -33,6 +33,7 @@ from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_date
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
 from .settings import Settings
+from .plover import STATED_INTENT_CAMEOS
 
 Result = Document | InputError  # what the pipeline gives for each input, in input order
 
@@ -236,7 +237,9 @@ class Pipeline:
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
-            elif doc.date and event.modality in ("asserted", "negated"):
+            elif doc.date and (
+                event.modality in ("asserted", "negated") or event.cameo in STATED_INTENT_CAMEOS
+            ):
                 # Reported as news: an act happened on the day the lead gives an act (else its
                 # news); a statement was made on the day the lead says something was said, else
                 # on the day of the document (story.py).

@@ -71,6 +71,11 @@ DEFAULT_CAMEO: dict[str, str] = {name: t.cameo for name, t in TYPES.items()}
 DEFAULT_PREPS: dict[str, tuple[str, ...]] = {name: t.preps for name, t in TYPES.items()}
 COOPERATIVE = frozenset(name for name, quad in QUADS.items() if quad.endswith("_cooperation"))
 MATERIAL_CONFLICT = frozenset(name for name, quad in QUADS.items() if quad == "material_conflict")
+# The codes of what an actor says it will do ("will cooperate": 031, "will attack": 138): the
+# saying is the event, made when it was said (not the type's own code: "will agree" is to come).
+STATED_INTENT_CAMEOS = frozenset(
+    c for t in TYPES.values() for c in (t.intent_cameo, t.threat_cameo) if c and c != t.cameo
+)
 
 
 def having(trait: str) -> frozenset[str]:

@@ -84,10 +84,15 @@ class Rules:
     political_roles: frozenset[str]
     sports_terms: tuple[str, ...]
     terror_terms: tuple[str, ...] = ()
+    mass_violence_terms: tuple[str, ...] = ()
 
     def terror_told(self, text: str) -> bool:
         low = f" {' '.join(SPORT_WORD.findall(text.lower()))} "
-        return any(f" {term} " in low for term in self.terror_terms)
+        return any(f" {term} " in low for term in self.terror_terms + self.mass_violence_terms)
+
+    def mass_violence_told(self, text: str) -> bool:
+        low = f" {' '.join(SPORT_WORD.findall(text.lower()))} "
+        return any(f" {term} " in low for term in self.mass_violence_terms)
 
     def sports_passage(self, text: str) -> bool:
         low = f" {' '.join(SPORT_WORD.findall(text.lower()))} "
@@ -106,6 +111,7 @@ def load_rules() -> Rules:
         frozenset(raw["political_roles"]),
         tuple(terms),
         tuple(sorted({" ".join(SPORT_WORD.findall(t.lower())) for t in raw.get("terror_terms", ())})),
+        tuple(sorted({" ".join(SPORT_WORD.findall(t.lower())) for t in raw.get("mass_violence_terms", ())})),
     )
 
 
@@ -188,9 +194,18 @@ class RelevanceFilter:
     def drop_irrelevant(self, doc: Document) -> None:
         """Keep the events a careful coder would: all of a political document's, except those in
         a sentence about a sport between actors that are not both political; of any other
-        document, only those between political actors."""
+        document, only those between political actors, and the force of a document that tells
+        of a mass shooting (whatever its other words: a festival, a casino, a hotel)."""
         political_doc = self.political_document(doc)
-        doc.events = [e for e in doc.events if self.keeps(e, political_doc)]
+        violence = self.rules.mass_violence_told(doc.text)
+        doc.events = [
+            e
+            for e in doc.events
+            if self.keeps(e, political_doc)
+            or violence
+            and e.event in FORCE_EVENTS
+            and not self.rules.sports_passage(e.text)
+        ]
         if any(crime(e, self.rules) for e in doc.events) and not self.rules.terror_told(doc.text):
             doc.events = [e for e in doc.events if not crime(e, self.rules)]
 

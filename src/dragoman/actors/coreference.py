@@ -28,6 +28,7 @@ from .entities import (
 )
 from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
+from .posts import signature_surname
 from .pairs import (
     STATES,
     Reading,
@@ -71,6 +72,7 @@ class Coreference:
         self.located: set[int] = set()  # ids of the actors named as a place ("in Israel")
         self.speakers: dict[int, Entity] = {}  # id of spaCy doc (a passage) → quote speaker
         self.sent_index = -1  # the sentence being read
+        self.spans: list = []  # the spans of the sentences read, in order
         self.seen: list[Seen] = []  # actors named so far, for plural references
         self.pairs: list[tuple[int, int, list[Entity]]] = []  # (sentence, offset, "X and Y")
         self.last_seen: dict[int, int] = {}  # id of a person cluster → the last sentence naming it
@@ -316,6 +318,12 @@ class Coreference:
         low = self.words.get(tok.lower_, tok.lower_)
         if low in PERSON_PRONOUNS:
             return self._clone_person(self._last_person_before(tok, avoid, self._clause_states(tok)), tok)
+        if low in FIRST_PERSON_PRONOUNS and (author := self._post_author(tok)) is not None:
+            return (
+                self._clone_person(self._cluster_of(author), tok)
+                if author.kind == "person"
+                else self._clone(author, tok)
+            )
         if low in FIRST_PERSON_PRONOUNS and self._inside_quote(tok):
             speaker = self.speakers.get(id(tok.doc))
             if speaker is not None and speaker.kind == "person":
@@ -324,9 +332,43 @@ class Coreference:
         if low in PLURAL_PRONOUNS:
             return self._clone(self._last_group_before(tok, ACTOR_KINDS), tok)
         if low in THING_PRONOUNS:  # "the Indian military said it had launched": the last body named
+            earlier = self._subject_it_before(tok)  # (or the subject "it" before goes on)
+            if earlier is not None:
+                return self.entity_for_token(earlier, avoid)
             return self._clone(self._last_group_before(tok, ACTOR_KINDS, singular=True), tok)
         if tok.lemma_.lower() in ORG_ANAPHORS and _definite(tok):
             return self._clone(self._last_group_before(tok, ("organization",)), tok)
+        return None
+
+    def _subject_it_before(self, tok):
+        """A subject "it" goes on with the subject "it" before it, in its sentence or the one
+        before, when no body is named as a main clause's subject between them: in "Tunisia
+        condemned the attack. It said the attacker had acted alone and expressed solidarity with
+        France. It also said it was opening an inquiry", each "it" is Tunisia, not France."""
+        if tok.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        k = next(
+            (k for k in range(len(self.spans) - 1, -1, -1) if _holds(self.spans[k], tok)),
+            None,
+        )
+        if k is None:
+            return None
+        before = [t for t in self.spans[k] if t.i < tok.i]
+        if k > 0:
+            before = list(self.spans[k - 1]) + before
+        for t in reversed(before):
+            if t.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            if t.lower_ in THING_PRONOUNS:
+                return t
+            m = self.by_token.get((id(t.doc), t.i))
+            if (
+                m is not None
+                and m.entity is not None
+                and m.entity.kind in ACTOR_KINDS
+                and t.head.dep_ == "ROOT"
+            ):
+                return None
         return None
 
     def _last_person_before(self, tok, avoid: frozenset = frozenset(), others: frozenset = frozenset()):
@@ -404,6 +446,16 @@ class Coreference:
         return copy
 
     # -- quotations
+    def _post_author(self, tok) -> Entity | None:
+        """The author of a post an article embeds ("I" in it), a person the article named before
+        the signature that ends the post's line (posts.py)."""
+        surname = signature_surname(tok)
+        if surname is None:
+            return None
+        offset = self._offset(tok)
+        named = [p for at, p in self.person_mentions if at < offset and surname in p.name.split()]
+        return named[-1] if named else None
+
     def _inside_quote(self, tok) -> bool:
         return inside_quote_only(tok) or id(tok.doc) in self.speakers
 
@@ -430,6 +482,10 @@ def inside_quote_only(tok) -> bool:
             i for i, c in enumerate(tok.doc.text) if c == QUOTE_CHARS
         ]
     return bisect_left(marks, tok.idx) % 2 == 1
+
+
+def _holds(span, tok) -> bool:
+    return span.doc is tok.doc and span.start <= tok.i < span.end
 
 
 def _within(part: str, name: str) -> bool:

@@ -48,6 +48,7 @@ class DocumentActors(Coreference):
 
     def add_sentence(self, sent) -> None:
         self.sent_index += 1
+        self.spans.append(sent.span)
         self._note_places(sent)
         self.sentence_mentions = [m for m in self._find_mentions(sent) if not is_dateline(m, sent.span)]
         described_names(self.sentence_mentions, sent.span.doc)

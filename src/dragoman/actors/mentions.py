@@ -216,8 +216,13 @@ def _bridge(sent, j: int, namey: list[bool]) -> int | None:
     if k == j or k >= len(sent) or not namey[k] or not namey[j - 1] or sent[j].lower_ == "the":
         return None  # "told the Sydney Morning Herald the Kurdish authorities": two names
     words = [t.lower_ for t in sent[j:k]]
-    if "for" in words:  # only inside names: "Regional Office for Europe"
-        return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" else None
+    if "for" in words:  # only inside names: "Regional Office for Europe" (not "left Nairobi for Berlin")
+        places = (  # a place named after another name spaCy gives a label of its own
+            sent[k].ent_type_ in ("GPE", "LOC")
+            and sent[k].ent_iob_ == "B"
+            and sent[j - 1].ent_type_ not in ("", "ORG")
+        )
+        return k if sent[j - 1].pos_ == "PROPN" and sent[k].pos_ == "PROPN" and not places else None
     if "'s" in words:  # "China's fight" stops; "the WHO's Regional Office", "Russia's army" go on
         return k if sent[k].text[:1].isupper() or sent[k].pos_ in ("NOUN", "ADJ") else None
     return k

@@ -28,6 +28,7 @@ __all__ = [
     "through_quantity",
     "travelled_for",
     "readied_for",
+    "asked_by",
 ]
 
 BLOCKING_VERBS = words("blocking_verbs")
@@ -108,6 +109,17 @@ def travelled_for(noun) -> bool:
     )
 
 
+def asked_by(noun) -> bool:
+    """ "met at the request of Japan", "visited Beijing at the invitation of Xi": an act of its
+    own ("of" names who asks) by someone other than the one acting, within that act's clause."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "at"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+        and bool(pobjs(noun, ("of",)))
+    )
+
+
 def readied_for(noun) -> bool:
     """ "open to dialogue", "ready for talks": the noun is what someone is ready for."""
     return (
@@ -171,7 +183,10 @@ class TriggerFinder:
         ):
             # "expressed its rejection and condemnation of X": the verb expresses both
             return Candidate(trigs[0], parts, first.head, tok, light=True)
-        if any(a.i in taken for a in tok.ancestors) and not by_agents(tok):
+        # ("As I depart for Berlin on a visit, I welcome ...": the visit is the travel verb's)
+        if any(a.i in taken for a in tok.ancestors) and not (
+            by_agents(tok) or asked_by(tok) or travelled_for(tok)
+        ):
             return None  # (but "welcomed the release of the girls by X" is X's release too)
         noun = tok.head if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" else tok
         verb = noun.head

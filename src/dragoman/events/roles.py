@@ -25,6 +25,7 @@ from ..syntax import (
     misread_clause_subject,
     past_dateline,
     pobjs,
+    prep_objects,
     raised_objects,
 )
 from ..words import place_nouns, words
@@ -44,13 +45,14 @@ from .agents import (
     victims_of,
     weapon_user,
 )
-from .candidates import SMALL_CLAUSE_DEPS, Candidate, by_agents, travelled_for
+from .candidates import SMALL_CLAUSE_DEPS, Candidate, asked_by, by_agents, travelled_for
 from .lexicon import Lexicon
 
 OCCURRENCE_VERBS = words("occurrence_verbs")
 DOCUMENT_NOUNS = words("document_nouns")
 RECEIVING_VERBS = words("receiving_verbs")
 TRAVEL_PREPS = words("travel_preps")
+DEPARTURE_VERBS = words("departure_verbs")
 LEGAL_ACCUSATION_VERBS = words("legal_accusation_verbs")
 UNDERGOING_VERBS = words("undergoing_verbs")
 MEETING_NOUNS = words("meeting_nouns")
@@ -131,7 +133,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     # (and a participle with its agent: "Asked by reporters, X said ...")
     # "the people killed when ...": done to the people, by whom it says, or by no one named
     # (not a main clause the parser misread as one: "A gunman killed at least 30 people")
-    acl_participle = verb.tag_ == "VBN" and verb.dep_ == "acl" and not misread_clause_subject(verb)
+    acl_participle = verb.tag_ == "VBN" and verb.dep_ == "acl" and not _misread_subject(cand)
     passive = (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
         or verb.tag_ == "VBN"
@@ -177,6 +179,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
     if weapon is not None and cand.trigger.event in MATERIAL_CONFLICT:  # "a car bomb driven by X rammed"
         subj = weapon_user(weapon) or subj
     preps = _prepositions(cand, lex, [verb, *([cand.noun] if cand.noun is not None else []), *objs, *themes])
+    if cand.noun is not None and travelled_for(cand.noun) and verb.lemma_.lower() in DEPARTURE_VERBS:
+        objs = []  # "departed Abuja for Berlin on a visit": Abuja is left, not visited
     if cand.noun is not None and travelled_for(cand.noun):  # "left for Berlin on a visit": the host
         preps += [
             p for p in verb.children if p.dep_ == "prep" and p.lower_ in TRAVEL_PREPS and p not in preps
@@ -188,9 +192,9 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         and cand.trigger.event not in THEME_NOUN_TYPES
     ):  # "ordered the tanker's release"
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
-    return RoleTokens(
-        cand, subj, objs, [o for p in preps for o in p.children if o.dep_ == "pobj"], instrument, implicit
-    )
+    # (not who asked for it: "stormed the village at the request of the governor")
+    pobjects = [o for p in preps for o in prep_objects(p) if not asked_by(o)]
+    return RoleTokens(cand, subj, objs, pobjects, instrument, implicit)
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
@@ -231,6 +235,13 @@ def _active_roles(cand: Candidate) -> tuple[list, list, list]:
     return subj, objs, []
 
 
+def _misread_subject(cand: Candidate) -> list:
+    """The subject of a main clause of force the parser read as a reduced relative (syntax.py)."""
+    if cand.trigger.event not in MATERIAL_CONFLICT:
+        return misread_clause_subject(cand.head)
+    return misread_clause_subject(cand.head, cand.trigger.preps, cand.noun)
+
+
 def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     verb = cand.head
     if (
@@ -246,7 +257,7 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
         # "A gunman killed at least 50 people": force, which no double-object verb does
         # ("a woman denied entry"), misread as a reduced relative
-        misread = cand.trigger.event in MATERIAL_CONFLICT and misread_clause_subject(verb)
+        misread = cand.trigger.event in MATERIAL_CONFLICT and _misread_subject(cand)
         return deed or misread or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
@@ -305,6 +316,9 @@ def noun_roles(cand: Candidate) -> RoleTokens:
 
 def _noun_recipients(noun, trig) -> list:
     recip = pobjs(noun, trig.preps)
+    if not recip and asked_by(noun):  # "the Council met at the request of Japan": the Council
+        verb = noun.head.head
+        recip = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] or inherited_subject(verb)
     head = noun.head
     # "X's initiative met with ... support of Y": Y supports X.
     while head.dep_ in ("conj", "pobj", "prep") and head.head.i != head.i:
