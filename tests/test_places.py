@@ -103,6 +103,9 @@ def test_list_of_places_first_and_all(nlp, gaz):
         # a capital named by its country's demonym or name
         ("The two presidents met in the Kazakh capital on Monday.", "met", "Astana"),
         ("Police dispersed the crowd in Nigeria's capital on Friday.", "dispersed", "Abuja"),
+        # "for X" after leaving: where the traveller goes, so where the visit happens
+        ("The minister left Paris for Beijing on a three-day visit.", "visit", "Beijing"),
+        ("The president will depart Lagos on Monday for Austria on a state visit.", "visit", "Austria"),
     ],
 )
 def test_event_place(nlp, gaz, text, trigger, expected):
@@ -122,6 +125,7 @@ def test_event_place(nlp, gaz, text, trigger, expected):
         ("The Iran talks resumed on Monday.", "talks"),  # a country modifying the noun is its topic
         ("The Washington sanctions hit the bank.", "sanctions"),  # a capital stands for its government
         ("The envoys met in the northern capital.", "met"),  # a capital of no country named
+        ("The minister left Paris on a three-day visit.", "visit"),  # the place left is not the visit's
     ],
 )
 def test_places_that_are_not_where_the_event_happened(nlp, gaz, text, trigger):

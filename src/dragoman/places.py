@@ -50,6 +50,9 @@ AID_HEADS = {
 }
 # "launched from Sunan": "from X" names the place of these acts, which start where they happen.
 ORIGIN_HEADS = words("origin_place_heads")
+# "left Paris for Beijing", "will depart Abuja for Germany": "for X" after these is where the
+# traveller goes, so where the visit it sets out on happens.
+DEPARTURE_HEADS = words("departure_verbs")
 # "amid an uproar in Israel": a place under these prepositions is where the uproar is.
 TOPIC_PREPS = words("topic_preps")
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
@@ -304,6 +307,8 @@ def _is_locative(prep) -> bool:
         return True
     if word == "from":  # "launched (a missile) from Sunan": where a launch happened
         return _from_origin(prep.head)
+    if word == "for":
+        return prep.head.lemma_.lower() in DEPARTURE_HEADS
     return word == "to" and prep.head.lemma_.lower() in TRAVEL_HEADS | AID_HEADS
 
 
