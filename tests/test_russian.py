@@ -431,3 +431,44 @@ def test_the_sides_with_no_article_are_the_two_parties_named_before(pipeline):
     )
     (signed,) = [e for e in doc.events if e.event == "AGREE"]
     assert {a.country for a in signed.actor + signed.recipient} == {"RUS", "CHN"}
+
+
+def test_two_leaders_discussing_a_situation_elsewhere_consult_each_other(pipeline):
+    # the place in what they discussed is neither the other party nor where they talked
+    [event] = run(pipeline, "Путин и Токаев обсудили по телефону обстановку в Сирии.").events
+    assert event.event == "CONSULT"
+    assert sorted(r.country for r in event.recipient) == ["KAZ", "RUS"]
+    assert event.location is None or event.location.country_code != "SYR"
+
+
+def test_a_place_in_the_topic_of_talks_is_not_where_they_were_held(pipeline):
+    doc = run(
+        pipeline,
+        "Лидеры России и Китая провели переговоры в Пекине. "
+        "На переговорах стороны обсудили широкий круг тем, в том числе положение в Ливии.",
+    )
+    places = [e.location.name for e in doc.events if e.location is not None]
+    assert places and "Libya" not in places
+
+
+def test_an_accusative_pronoun_after_the_subject_is_the_verbs_object():
+    # "Премьер его поддержал": the parser hangs "его" from the subject as if a genitive
+    toks = [
+        UDToken("Премьер", "NOUN", {"Case": "Nom"}, 2, "nsubj"),
+        UDToken("его", "PRON", {"Case": "Acc", "Person": "3"}, 0, "nmod"),
+        UDToken("поддержал", "VERB", {}, -1, "root"),
+    ]
+    heads, deps = english_shape(toks)
+    assert (heads[1], deps[1]) == (2, "dobj")
+    possessive = [
+        UDToken("Его", "PRON", {"Case": "Gen", "Person": "3"}, 1, "nmod"),
+        UDToken("премьер", "NOUN", {"Case": "Nom"}, 2, "nsubj"),
+        UDToken("выступил", "VERB", {}, -1, "root"),
+    ]
+    assert english_shape(possessive)[1][0] == "nmod"
+
+
+def test_a_pronoun_object_between_subject_and_verb_is_supported(pipeline):
+    doc = run(pipeline, "Президент Китая выступил с инициативой. Премьер Вьетнама его поддержал.")
+    [event] = [e for e in doc.events if e.event == "SUPPORT"]
+    assert event.actor[0].country == "VNM" and event.recipient[0].country == "CHN"

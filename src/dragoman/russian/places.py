@@ -39,6 +39,19 @@ TRAVEL_HEADS = {
     "перебросить",
     "турне",
 }
+# "обсудили положение в Сирии", "обменялись мнениями по ситуации в Афганистане": a place in what
+# a discussion is about is its topic, not where the talks were held.
+TOPIC_VERBS = {
+    "обсудить",
+    "обсуждать",
+    "обменяться",
+    "обмениваться",
+    "рассмотреть",
+    "рассматривать",
+    "затронуть",
+    "коснуться",
+}
+MAX_TOPIC_STEPS = 6
 PLACE_NOUNS = {"город", "провинция", "область", "регион", "столица", "республика", "край", "район"}
 MAX_DISTANCE = 25
 MAX_WORDS = 4
@@ -161,12 +174,28 @@ def _locative_preposition(token):
     if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
         return None
     prep = token.head
+    if _topic(prep):
+        return None
     case = token.morph.get("Case")
     if "Loc" in case:
         return prep
     if "Acc" in case and prep.head.lemma_ in TRAVEL_HEADS:
         return prep
     return None
+
+
+def _topic(prep) -> bool:
+    """Whether a place phrase lies inside the topic of a discussion: a noun phrase (any depth up
+    to a few steps) whose clause verb is a verb of discussing."""
+    node, nouns = prep.head, 0
+    for _ in range(MAX_TOPIC_STEPS):
+        if node.pos_ in ("VERB", "AUX"):
+            return nouns > 0 and node.lemma_ in TOPIC_VERBS
+        nouns += node.pos_ in ("NOUN", "PROPN")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # --- carrying the place of a meeting or visit across sentences -------------------------------

@@ -110,7 +110,22 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
         heads[prep], deps[prep] = heads[i], "prep"
         heads[i], deps[i] = prep, "pobj"
     _distribute_genitive_conjuncts(tokens, heads, deps)
+    _attach_object_pronouns(tokens, heads, deps)
     return heads, deps
+
+
+def _attach_object_pronouns(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "Премьер Вьетнама его в этом поддержал": a personal pronoun in the accusative after the
+    subject is the verb's object, though the parser hangs it from the subject as a genitive
+    (a possessive "его" comes before its noun: "его позиция"). It becomes the verb's `dobj`."""
+    for i, tok in enumerate(tokens):
+        if tok.pos != "PRON" or tok.feats.get("Case") != "Acc" or deps[i] != "nmod":
+            continue
+        noun = heads[i]
+        verb = heads[noun]
+        if noun < i and deps[noun] in ("nsubj", "nsubjpass") and _is_verb(tokens[verb]) and verb > i:
+            if not any(heads[j] == verb and deps[j] == "dobj" for j in range(len(tokens))):
+                heads[i], deps[i] = verb, "dobj"
 
 
 def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
