@@ -472,3 +472,52 @@ def test_a_pronoun_object_between_subject_and_verb_is_supported(pipeline):
     doc = run(pipeline, "Президент Китая выступил с инициативой. Премьер Вьетнама его поддержал.")
     [event] = [e for e in doc.events if e.event == "SUPPORT"]
     assert event.actor[0].country == "VNM" and event.recipient[0].country == "CHN"
+
+
+def test_the_subject_of_a_clause_joined_by_and_is_its_verbs_not_a_conjunct_before_it():
+    # "..., и Петров поддержал": the parser joins "Петров" to the noun before "и"
+    toks = [
+        UDToken("Он", "PRON", {"Case": "Nom"}, 1, "nsubj"),
+        UDToken("назвал", "VERB", {"VerbForm": "Fin", "Number": "Sing"}, -1, "root"),
+        UDToken("Китай", "PROPN", {"Case": "Acc"}, 1, "obj"),
+        UDToken("и", "CCONJ", {}, 4, "cc"),
+        UDToken("Петров", "PROPN", {"Case": "Nom", "Number": "Sing"}, 2, "conj"),
+        UDToken("поддержал", "VERB", {"VerbForm": "Fin", "Number": "Sing"}, 1, "conj"),
+    ]
+    heads, deps = english_shape(toks)
+    assert (heads[4], deps[4]) == (5, "nsubj")
+    # two objects joined by "и" stay joined: the verb after them has its own subject
+    toks[5] = UDToken("поддержал", "VERB", {"VerbForm": "Fin", "Number": "Sing"}, -1, "root")
+    toks[1] = UDToken("Иванов", "PROPN", {"Case": "Nom", "Number": "Sing"}, 5, "nsubj")
+    toks[0] = UDToken("Вчера", "ADV", {}, 5, "advmod")
+    toks[2] = UDToken("Китай", "PROPN", {"Case": "Acc"}, 5, "obj")
+    heads, deps = english_shape(toks)
+    assert deps[4] == "conj"
+
+
+def test_support_by_the_leader_of_the_second_clause_of_a_sentence(pipeline):
+    doc = run(
+        pipeline,
+        "Президент Вьетнама Нгуен Суан Фук встретился в Пекине с председателем КНР Си Цзиньпином. "
+        "Си Цзиньпин подчеркнул важность строительства железной дороги «Китай — Вьетнам», "
+        "и Нгуен Суан Фук его в этом поддержал.",
+    )
+    [event] = [e for e in doc.events if e.event == "SUPPORT"]
+    assert (event.actor[0].country, event.recipient[0].country) == ("VNM", "CHN")
+
+
+def test_calling_a_state_a_partner_is_support(pipeline):
+    [event] = run(pipeline, "Президент Армении назвал Францию надежным стратегическим партнером.").events
+    assert event.event == "SUPPORT"
+    assert (event.actor[0].country, event.recipient[0].country) == ("ARM", "FRA")
+
+
+def test_assuring_a_state_of_support_is_support(pipeline):
+    [event] = run(pipeline, "Министры Армении заверили Египет в дальнейшей поддержке.").events
+    assert event.event == "SUPPORT"
+    assert (event.actor[0].country, event.recipient[0].country) == ("ARM", "EGY")
+
+
+def test_an_unknown_capitalised_adjective_alone_is_no_actor(russian):
+    found = mentions(russian, "Премьер Сербии предложил создать Сербско-венгерский фонд.")
+    assert [m.text for m in found] == ["Премьер Сербии"]

@@ -56,7 +56,7 @@ class RussianMentions:
             k += 1
         if run:
             runs.append(run)
-        runs = [r for run in runs for r in _split_place_person(run)]
+        runs = [r for run in runs for r in _split_place_person(run) if not _bare_modifier(r, covered)]
         return [self._code(r, matches) for r in _join_appositions(sent, runs)]
 
     def _code(self, run, matches) -> Mention:
@@ -191,6 +191,12 @@ def _genitive_bridge(sent, k: int, namey: list[bool], run) -> int | None:
         if node.i in inside:
             return j
     return None
+
+
+def _bare_modifier(run, covered: set[int]) -> bool:
+    """ "учредить Кыргызско-китайский инвестиционный фонд": a capitalised adjective the
+    knowledge does not know, without a noun, modifies a thing; it names no actor."""
+    return all(t.pos_ == "ADJ" and t.i not in covered for t in run)
 
 
 def _name_like(tok) -> bool:

@@ -110,8 +110,60 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
         heads[prep], deps[prep] = heads[i], "prep"
         heads[i], deps[i] = prep, "pobj"
     _distribute_genitive_conjuncts(tokens, heads, deps)
-    _attach_object_pronouns(tokens, heads, deps)
+    _subjects_of_joined_clauses(tokens, heads, deps)
+    _attach_object_pronouns(tokens, heads, deps)  # (after: a subject found there may hold one)
+    _small_clauses(tokens, heads, deps)
     return heads, deps
+
+
+def _small_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "назвал Францию надежным партнером": what a verb calls its object is said of the object,
+    a small clause as English "declared X persona non grata" (X the subject of the noun). UD
+    hangs both from the verb; the object becomes the `nsubj` of the instrumental noun."""
+    for n, noun in enumerate(tokens):
+        if deps[n] != "xcomp" or noun.pos != "NOUN" or noun.feats.get("Case") != "Ins":
+            continue
+        verb = heads[n]
+        objs = [j for j in range(len(tokens)) if heads[j] == verb and deps[j] == "dobj" and j != n]
+        if len(objs) == 1 and _is_verb(tokens[verb]):
+            heads[objs[0]], deps[objs[0]] = n, "nsubj"
+
+
+CLAUSE_CONJUNCTIONS = {"и", "а", "но"}
+
+
+def _subjects_of_joined_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "он подчеркнул важность дороги «Китай — Вьетнам», и Нгуен его поддержал": the parser
+    joins the second clause's subject to a noun of the first ("Вьетнам и Нгуен") and leaves
+    its verb without one. A nominative noun right after the conjunction, before a joined verb
+    with no subject and agreeing with it in number, is that verb's subject."""
+    for v, verb in enumerate(tokens):
+        if deps[v] != "conj" or verb.pos != "VERB" or verb.feats.get("VerbForm") != "Fin":
+            continue
+        if any(heads[j] == v and deps[j] in ("nsubj", "nsubjpass") for j in range(len(tokens))):
+            continue
+        for noun in range(v - 1, 0, -1):
+            if _is_verb(tokens[noun]):
+                break
+            cc = noun - 1
+            if (
+                tokens[cc].text.lower() in CLAUSE_CONJUNCTIONS
+                and heads[cc] in (noun, v)
+                and deps[noun] == "conj"
+                and heads[noun] < cc
+                and _stray_subject(tokens[noun], verb)
+            ):
+                heads[noun], deps[noun] = v, "nsubj"
+                if heads[cc] == noun:
+                    heads[cc] = v
+                break
+
+
+def _stray_subject(tok: UDToken, verb: UDToken) -> bool:
+    if tok.pos not in ("NOUN", "PROPN") or tok.feats.get("Case") != "Nom":
+        return False
+    number = verb.feats.get("Number")
+    return number is None or tok.feats.get("Number") in (None, number)
 
 
 def _attach_object_pronouns(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
