@@ -521,3 +521,36 @@ def test_assuring_a_state_of_support_is_support(pipeline):
 def test_an_unknown_capitalised_adjective_alone_is_no_actor(russian):
     found = mentions(russian, "Премьер Сербии предложил создать Сербско-венгерский фонд.")
     assert [m.text for m in found] == ["Премьер Сербии"]
+
+
+def test_a_date_after_before_or_since_dates_the_reference_point_not_the_event(pipeline):
+    doc = run(
+        pipeline,
+        "Министры Армении и Грузии 3 мая провели встречу в Ереване. "
+        "Министры Армении и Грузии провели встречу в Тбилиси после выборов в 2015 году.",
+        date="2025-06-10",
+    )
+    dates = sorted(e.date for e in doc.events if e.event == "CONSULT")
+    assert dates and "2015" not in dates
+    assert "2025-05-03" in dates
+
+
+def test_a_common_noun_opening_a_sentence_is_tagged_as_one():
+    from dragoman.russian.annotate import parse
+
+    doc = parse("Президенты Армении и Грузии обсудили ситуацию. Совещание министров прошло в Ереване.")
+    presidents, meeting = doc[0], next(t for t in doc if t.text == "Совещание")
+    assert presidents.pos_ == "NOUN" and presidents.morph.get("Number") == ["Plur"]
+    assert meeting.pos_ == "NOUN" and presidents.text == "Президенты"  # the text as written
+    assert [(e.text, e.label_) for e in doc.ents][:2] == [("Армении", "GPE"), ("Грузии", "GPE")]
+
+
+def test_a_later_meeting_noun_with_only_a_title_is_the_reported_meeting(pipeline):
+    doc = run(
+        pipeline,
+        "Главы государств СНГ провели саммит в Минске 10 октября. "
+        "Встреча лидеров проходила во Дворце независимости в белорусской столице.",
+    )
+    assert len([e for e in doc.events if e.event == "CONSULT"]) == 1
+    alone = run(pipeline, "Встреча министров России и Китая прошла в Пекине.")
+    assert len([e for e in alone.events if e.event == "CONSULT"]) == 1
