@@ -554,3 +554,15 @@ def test_a_later_meeting_noun_with_only_a_title_is_the_reported_meeting(pipeline
     assert len([e for e in doc.events if e.event == "CONSULT"]) == 1
     alone = run(pipeline, "Встреча министров России и Китая прошла в Пекине.")
     assert len([e for e in alone.events if e.event == "CONSULT"]) == 1
+
+
+@pytest.mark.parametrize(
+    "text, event, recipient",
+    [
+        ("Президент Армении выразил соболезнования президенту Ирана.", "SUPPORT", "IRN"),
+        ("Япония оказала гуманитарную помощь Монголии.", "AID", "MNG"),
+    ],
+)
+def test_a_dative_after_the_object_noun_is_the_addressee(pipeline, text, event, recipient):
+    [found] = run(pipeline, text).events
+    assert found.event == event and found.recipient[0].country == recipient

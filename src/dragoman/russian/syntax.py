@@ -113,7 +113,24 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
     _subjects_of_joined_clauses(tokens, heads, deps)
     _attach_object_pronouns(tokens, heads, deps)  # (after: a subject found there may hold one)
     _small_clauses(tokens, heads, deps)
+    _datives_of_objects(tokens, heads, deps)
     return heads, deps
+
+
+NOMINALS = ("NOUN", "PROPN", "PRON")
+
+
+def _datives_of_objects(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "выразил соболезнования президенту Ирана", "оказала помощь Монголии": Russian order is
+    free, and the parser hangs the addressee in the dative from the object noun after which it
+    stands. A bare dative of a verb's object is the verb's `dative`, as in "выразил президенту
+    Ирана соболезнования"."""
+    for i, tok in enumerate(tokens):
+        if deps[i] not in ("nmod", "dative") or tok.feats.get("Case") != "Dat" or tok.pos not in NOMINALS:
+            continue
+        obj = heads[i]
+        if deps[obj] == "dobj" and obj < i and _is_verb(tokens[heads[obj]]):
+            heads[i], deps[i] = heads[obj], "dative"
 
 
 def _small_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
