@@ -566,3 +566,24 @@ def test_a_later_meeting_noun_with_only_a_title_is_the_reported_meeting(pipeline
 def test_a_dative_after_the_object_noun_is_the_addressee(pipeline, text, event, recipient):
     [found] = run(pipeline, text).events
     assert found.event == event and found.recipient[0].country == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Посол Армении был вызван в МИД Грузии.",
+        "Посла Армении пригласили в МИД Грузии.",
+        "МИД Грузии осудил заявление Армении. Кроме того, в министерство был приглашен посол Армении.",
+    ],
+)
+def test_an_ambassador_called_or_invited_to_a_ministry_is_summoned_by_it(pipeline, text):
+    [event] = [e for e in run(pipeline, text).events if e.trigger["text"] != "осудил"]
+    assert event.event == "ACCUSE"
+    assert (event.actor[0].country, event.recipient[0].country) == ("GEO", "ARM")
+
+
+def test_a_passive_done_in_a_city_is_not_done_by_its_state(pipeline):
+    doc = run(pipeline, "Во вторник в Анкаре были подписаны соглашения между Казахстаном и Азербайджаном.")
+    assert not [a for e in doc.events for a in e.actor if a.country == "TUR"]
+    invited = run(pipeline, "Президент Армении пригласил президента Грузии посетить Ереван.").events
+    assert [e.event for e in invited] == ["REQUEST"]

@@ -91,28 +91,51 @@ class RussianTriggerFinder(TriggerFinder):
 def _indefinite_body(verb):
     """ "Посла вызвали в МИД", "его приговорили в Азербайджане": a clause in the third person
     plural without a subject has an unnamed actor, the body or state its "в" phrase names (as
-    English passives without an agent have the state they happen in)."""
+    English passives without an agent have the state they happen in). So has a passive without
+    an agent: "посол был вызван в МИД", "в министерство был приглашен посол"."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i and not _subject(clause):
         clause = clause.head
-    if (
-        _subject(clause)
-        or clause.pos_ != "VERB"
-        or "Plur" not in clause.morph.get("Number")
-        or "Fin" not in clause.morph.get("VerbForm")
-        or "1" in clause.morph.get("Person")
-        or "2" in clause.morph.get("Person")
-    ):
+    indefinite = _indefinite(clause)
+    if not (indefinite or _agentless_passive(verb)):
         return None
     for v in (verb, clause):
         for p in v.children:
             if p.dep_ == "prep" and p.lower_ in ("в", "во"):
                 body = next((o for o in p.children if o.dep_ == "pobj"), None)
+                if body is not None and not indefinite and "Acc" not in body.morph.get("Case"):
+                    continue  # a passive's body is where one is called to ("в МИД"), not where it happened
                 if body is not None and (
-                    body.ent_type_ in ("ORG", "GPE") or body.pos_ == "PROPN" or body.text.isupper()
+                    body.ent_type_ in ("ORG", "GPE")
+                    or body.pos_ == "PROPN"
+                    or body.text.isupper()
+                    or body.lemma_ in BODY_NOUNS
                 ):
                     return body
     return None
+
+
+# "в министерство был приглашен посол": a common noun naming the body (the one the report has named)
+BODY_NOUNS = {"министерство", "ведомство", "посольство", "правительство", "администрация"}
+
+
+def _indefinite(clause) -> bool:
+    return (
+        not _subject(clause)
+        and clause.pos_ == "VERB"
+        and "Plur" in clause.morph.get("Number")
+        and "Fin" in clause.morph.get("VerbForm")
+        and "1" not in clause.morph.get("Person")
+        and "2" not in clause.morph.get("Person")
+    )
+
+
+def _agentless_passive(verb) -> bool:
+    return (
+        "Pass" in verb.morph.get("Voice")
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ in ("agent", "obl") for c in verb.children)
+    )
 
 
 def _subject(verb) -> bool:
