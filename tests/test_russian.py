@@ -587,3 +587,22 @@ def test_a_passive_done_in_a_city_is_not_done_by_its_state(pipeline):
     assert not [a for e in doc.events for a in e.actor if a.country == "TUR"]
     invited = run(pipeline, "Президент Армении пригласил президента Грузии посетить Ереван.").events
     assert [e.event for e in invited] == ["REQUEST"]
+
+
+def test_what_a_verb_calls_its_object_is_a_small_clause_of_the_object():
+    # "сочло неуместным протест": the object, under the verb or the adjective, is its subject
+    for obj_head in (1, 2):
+        toks = [
+            UDToken("МИД", "PROPN", {"Case": "Nom"}, 1, "nsubj"),
+            UDToken("сочло", "VERB", {"VerbForm": "Fin"}, -1, "root"),
+            UDToken("неуместным", "ADJ", {"Case": "Ins"}, 1, "xcomp"),
+            UDToken("протест", "NOUN", {"Case": "Acc"}, obj_head, "obj"),
+        ]
+        heads, deps = english_shape(toks)
+        assert (heads[3], deps[3]) == (2, "nsubj")
+
+
+def test_judging_a_protest_out_of_place_rejects_it(pipeline):
+    [event] = run(pipeline, "МИД Армении сочло неуместным официальный протест Грузии.").events
+    assert event.event == "REJECT"
+    assert (event.actor[0].country, event.recipient[0].country) == ("ARM", "GEO")

@@ -134,14 +134,16 @@ def _datives_of_objects(tokens: list[UDToken], heads: list[int], deps: list[str]
 
 
 def _small_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
-    """ "назвал Францию надежным партнером": what a verb calls its object is said of the object,
-    a small clause as English "declared X persona non grata" (X the subject of the noun). UD
-    hangs both from the verb; the object becomes the `nsubj` of the instrumental noun."""
+    """ "назвал Францию надежным партнером", "сочло неуместным протест": what a verb calls its
+    object is said of the object, a small clause as English "declared X persona non grata",
+    "found X guilty" (X the subject of the noun or adjective). UD hangs both from the verb; the
+    object becomes the `nsubj` of the instrumental noun or adjective."""
     for n, noun in enumerate(tokens):
-        if deps[n] != "xcomp" or noun.pos != "NOUN" or noun.feats.get("Case") != "Ins":
+        if deps[n] != "xcomp" or noun.pos not in ("NOUN", "ADJ") or noun.feats.get("Case") != "Ins":
             continue
         verb = heads[n]
-        objs = [j for j in range(len(tokens)) if heads[j] == verb and deps[j] == "dobj" and j != n]
+        # (the parser may hang the object from the adjective: "сочло неуместным протест")
+        objs = [j for j in range(len(tokens)) if heads[j] in (verb, n) and deps[j] == "dobj" and j != n]
         if len(objs) == 1 and _is_verb(tokens[verb]):
             heads[objs[0]], deps[objs[0]] = n, "nsubj"
 
