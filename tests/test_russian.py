@@ -606,3 +606,12 @@ def test_judging_a_protest_out_of_place_rejects_it(pipeline):
     [event] = run(pipeline, "МИД Армении сочло неуместным официальный протест Грузии.").events
     assert event.event == "REJECT"
     assert (event.actor[0].country, event.recipient[0].country) == ("ARM", "GEO")
+
+
+def test_an_attempted_or_threatened_strike_is_no_strike(pipeline):
+    for text in (
+        "Армения призвала Азербайджан прекратить попытки нанести удар по Карабаху.",
+        "Армения пригрозила нанести удар по Карабаху.",
+    ):
+        events = run(pipeline, text).events
+        assert not [e for e in events if e.event == "ASSAULT" and e.modality == "asserted"]
