@@ -615,3 +615,14 @@ def test_an_attempted_or_threatened_strike_is_no_strike(pipeline):
     ):
         events = run(pipeline, text).events
         assert not [e for e in events if e.event == "ASSAULT" and e.modality == "asserted"]
+
+
+def test_the_party_of_an_agreement_may_hang_from_what_it_is_about(pipeline):
+    [event] = run(pipeline, "Армения заключила договор о торговле с Грузией.").events
+    assert event.event == "AGREE"
+    assert (event.actor[0].country, event.recipient[0].country) == ("ARM", "GEO")
+
+
+def test_the_countries_after_an_office_of_a_plural_title_are_each_a_party(pipeline):
+    [event] = run(pipeline, "Министры обороны России и Белоруссии провели переговоры в Москве.").events
+    assert sorted(a.country for a in event.actor) == ["BLR", "RUS"]

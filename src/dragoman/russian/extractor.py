@@ -39,7 +39,10 @@ class RussianExtractor(EventExtractor):
             roles = self._noun_roles(cand)
             return roles if roles is not None else super().role_tokens(cand)
         found = super().role_tokens(cand)
-        return found if found is not None else self._verb_roles(cand)
+        found = found if found is not None else self._verb_roles(cand)
+        if found is not None and not found.preps and cand.trigger.event in TOPIC_PARTNER_TYPES:
+            found = replace(found, preps=_partners_in_topic(cand))
+        return found
 
     def _verb_roles(self, cand: Candidate) -> RoleTokens | None:
         if cand.trigger.pos not in ("V", "LV"):
@@ -86,6 +89,28 @@ class RussianTriggerFinder(TriggerFinder):
                 meetings.append(Candidate(trigs[0], [tok], verb, tok, occurrence=True))
         rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
         return meetings + rest
+
+
+# "подписали соглашение о свободной торговле с Ираном": the party of an agreement may hang from
+# what it is about; the document's "о" phrase is read for the trigger's own prepositions.
+TOPIC_PARTNER_TYPES = {"AGREE"}
+TOPIC_PREPS = {"о", "об", "обо"}
+
+
+def _partners_in_topic(cand: Candidate) -> list:
+    if cand.noun is None:
+        return []
+    return [
+        o
+        for p in cand.noun.children
+        if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+        for topic in p.children
+        if topic.dep_ == "pobj"
+        for q in topic.children
+        if q.dep_ == "prep" and q.lower_ in cand.trigger.preps
+        for o in q.children
+        if o.dep_ == "pobj"
+    ]
 
 
 def _indefinite_body(verb):

@@ -212,11 +212,23 @@ def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps
             plural = heads[heads[i]]
         else:
             continue
+        if _office_word(tokens[plural], deps[plural]):  # "министров обороны России и Белоруссии"
+            plural = heads[plural]
         if tokens[plural].pos != "NOUN" or tokens[plural].feats.get("Number") != "Plur":
             continue
         for j, other in enumerate(tokens):
             if heads[j] == i and deps[j] == "conj" and other.pos == "PROPN":
                 heads[j] = plural
+
+
+def _office_word(tok: UDToken, dep: str) -> bool:
+    """A singular genitive noun naming the field of an office: "обороны" of "министров обороны"."""
+    return (
+        tok.pos == "NOUN"
+        and dep == "nmod"
+        and tok.feats.get("Case") == "Gen"
+        and tok.feats.get("Number") == "Sing"
+    )
 
 
 def relabel(tok: UDToken) -> str:
