@@ -626,3 +626,30 @@ def test_the_party_of_an_agreement_may_hang_from_what_it_is_about(pipeline):
 def test_the_countries_after_an_office_of_a_plural_title_are_each_a_party(pipeline):
     [event] = run(pipeline, "Министры обороны России и Белоруссии провели переговоры в Москве.").events
     assert sorted(a.country for a in event.actor) == ["BLR", "RUS"]
+
+
+def test_leaders_spelt_the_russian_way_are_the_known_people(pipeline):
+    [event] = run(pipeline, "Макрон встретился с Шольцем и премьер-министром Индии Нарендрой Моди.").events
+    assert event.actor[0].name == "Emmanuel Macron"
+    assert {"Olaf Scholz", "Narendra Modi"} <= {r.name for r in event.recipient}
+
+
+def test_a_surname_opening_a_sentence_stays_a_name():
+    from dragoman.russian.annotate import parse
+
+    # "Токаев" reads to the dictionary only as a genitive plural of "токай": no lower-casing
+    assert parse("Токаев встретился с премьер-министром Японии.")[0].pos_ == "PROPN"
+
+
+def test_what_two_leaders_discussed_is_no_party_to_it(pipeline):
+    [event] = run(pipeline, "Макрон и Шольц обсудили ситуацию на Украине.").events
+    assert sorted(r.country for r in event.recipient) == ["DEU", "FRA"]
+
+
+def test_a_name_in_a_case_the_parser_does_not_name_keeps_its_form(russian):
+    from dragoman.russian.annotate import parse
+    from dragoman.russian.mentions import nominative
+
+    tok = parse("Иван")[0]
+    tok.set_morph("Case=Par")  # a case pymorphy has no grammeme for
+    assert nominative(tok) == "Иван"

@@ -42,6 +42,10 @@ class RussianExtractor(EventExtractor):
         found = found if found is not None else self._verb_roles(cand)
         if found is not None and not found.preps and cand.trigger.event in TOPIC_PARTNER_TYPES:
             found = replace(found, preps=_partners_in_topic(cand))
+        if found is not None and cand.trigger.pair and cand.trigger.pos == "V":
+            # "обсудили ситуацию на Украине": what is discussed is the topic, not a party; those
+            # talked with are named by the trigger's prepositions ("обсудил с Макроном")
+            found = replace(found, objects=[])
         return found
 
     def _verb_roles(self, cand: Candidate) -> RoleTokens | None:

@@ -242,7 +242,7 @@ def nominative(tok) -> str:
     parses = [p for p in morph()(tok.text) if "NOUN" in p.tag and "plur" not in p.tag]
     named = [p for p in parses if NAME_GRAMMEMES & set(p.tag.grammemes)]
     for group in (named, parses):
-        for p in sorted(group, key=lambda p: want not in p.tag):
+        for p in sorted(group, key=lambda p: want is not None and want not in p.tag):  # (no case: "Par")
             return _cased(
                 _feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes) else p.normal_form,
                 tok.text,
