@@ -653,3 +653,26 @@ def test_a_name_in_a_case_the_parser_does_not_name_keeps_its_form(russian):
     tok = parse("Иван")[0]
     tok.set_morph("Case=Par")  # a case pymorphy has no grammeme for
     assert nominative(tok) == "Иван"
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Вашингтон ввел санкции против России.", "COERCE"),
+        ("Россия и Китай провели консультации по Афганистану.", "CONSULT"),
+    ],
+)
+def test_plural_nouns_of_the_lexicon_match_their_singular_lemma(pipeline, text, event):
+    assert [e.event for e in run(pipeline, text).events] == [event]
+
+
+def test_every_russian_trigger_noun_is_a_lemma():
+    # a trigger noun written in a form the lemmatiser never gives (a plural) never matches
+    from dragoman.russian.lexicon import load_russian_lexicon
+    from dragoman.russian.knowledge import morph
+
+    lex = load_russian_lexicon()
+    nouns = set(lex.nouns) | {noun for _, noun in lex.light}
+    plural_only = {"переговоры"}
+    wrong = [n for n in nouns - plural_only if n not in {p.normal_form.replace("ё", "е") for p in morph()(n)}]
+    assert wrong == []

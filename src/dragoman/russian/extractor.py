@@ -20,7 +20,7 @@ from ..events.roles import RoleTokens
 
 MEETING_TYPES = {"CONSULT"}
 # "по итогам", "в ходе", "во время", "в рамках", "на полях", "в кулуарах", "по завершении"
-CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "поле", "кулуары", "завершение", "окончание"}
+CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "поле", "кулуары", "кулуар", "завершение", "окончание"}
 
 
 class RussianExtractor(EventExtractor):
