@@ -676,3 +676,9 @@ def test_every_russian_trigger_noun_is_a_lemma():
     plural_only = {"переговоры"}
     wrong = [n for n in nouns - plural_only if n not in {p.normal_form.replace("ё", "е") for p in morph()(n)}]
     assert wrong == []
+
+
+def test_a_meeting_whose_genitive_names_its_participants_is_theirs(pipeline):
+    [event] = run(pipeline, "Песков прокомментировал встречу Путина и Байдена.").events
+    assert event.event == "CONSULT"
+    assert sorted(a.country for a in event.actor) == ["RUS", "USA"]

@@ -92,7 +92,7 @@ class RussianTriggerFinder(TriggerFinder):
                 # an occurrence: the meeting needs no recipient; its roles are read below
                 meetings.append(Candidate(trigs[0], [tok], verb, tok, occurrence=True))
         rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
-        return meetings + rest
+        return meetings + [_own_meeting(c) for c in rest]
 
 
 # "подписали соглашение о свободной торговле с Ираном": the party of an agreement may hang from
@@ -115,6 +115,21 @@ def _partners_in_topic(cand: Candidate) -> list:
         for o in q.children
         if o.dep_ == "pobj"
     ]
+
+
+def _own_meeting(cand: Candidate) -> Candidate:
+    """ "прокомментировал встречу Путина и Байдена", "приветствовал визит Моди": a meeting noun
+    whose genitive names its participants is theirs, not an act of the verb's subject."""
+    noun = cand.noun
+    if (
+        cand.light
+        and cand.trigger.event in MEETING_TYPES
+        and noun is not None
+        and noun.dep_ == "dobj"
+        and any(c.dep_ == "nmod" and "Gen" in c.morph.get("Case") and c.ent_type_ for c in noun.children)
+    ):
+        return replace(cand, head=noun, light=False)
+    return cand
 
 
 def _indefinite_body(verb):
