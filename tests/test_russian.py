@@ -682,3 +682,10 @@ def test_a_meeting_whose_genitive_names_its_participants_is_theirs(pipeline):
     [event] = run(pipeline, "Песков прокомментировал встречу Путина и Байдена.").events
     assert event.event == "CONSULT"
     assert sorted(a.country for a in event.actor) == ["RUS", "USA"]
+
+
+def test_air_strikes_and_rallies_are_coded_as_the_english_nouns(pipeline):
+    [strike] = run(pipeline, "Израиль нанес авиаудар по Газе.").events
+    assert (strike.event, strike.mode) == ("ASSAULT", "aerial")
+    [rally] = run(pipeline, "Митинг оппозиции против правительства Армении прошел в Ереване.").events
+    assert rally.event == "PROTEST" and rally.recipient[0].country == "ARM"
