@@ -689,3 +689,8 @@ def test_air_strikes_and_rallies_are_coded_as_the_english_nouns(pipeline):
     assert (strike.event, strike.mode) == ("ASSAULT", "aerial")
     [rally] = run(pipeline, "Митинг оппозиции против правительства Армении прошел в Ереване.").events
     assert rally.event == "PROTEST" and rally.recipient[0].country == "ARM"
+
+
+def test_a_place_named_after_a_place_noun_is_the_place(pipeline):
+    [strike] = run(pipeline, "Израиль нанес удар по сектору Газа.").events
+    assert strike.recipient[0].country == "PSE"
