@@ -694,3 +694,12 @@ def test_air_strikes_and_rallies_are_coded_as_the_english_nouns(pipeline):
 def test_a_place_named_after_a_place_noun_is_the_place(pipeline):
     [strike] = run(pipeline, "Израиль нанес удар по сектору Газа.").events
     assert strike.recipient[0].country == "PSE"
+
+
+def test_a_name_then_the_subject_of_the_clause_are_two_mentions(russian):
+    found = mentions(
+        russian, "На встрече с секретарем ЦК Иваном Петровым белорусский лидер отметил важность отношений."
+    )
+    assert [m.text for m in found] == ["секретарем ЦК Иваном Петровым", "белорусский лидер"]
+    kept = mentions(russian, "Министр иностранных дел России Сергей Лавров встретился с коллегой.")
+    assert kept[0].text == "Министр иностранных дел России Сергей Лавров"

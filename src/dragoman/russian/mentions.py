@@ -56,7 +56,8 @@ class RussianMentions:
             k += 1
         if run:
             runs.append(run)
-        runs = [r for run in runs for r in _split_place_person(run) if not _bare_modifier(r, covered)]
+        runs = [r for run in runs for part in _split_after_name(run) for r in _split_place_person(part)]
+        runs = [r for r in runs if not _bare_modifier(r, covered)]
         return [self._code(r, matches) for r in _join_appositions(sent, runs)]
 
     def _code(self, run, matches) -> Mention:
@@ -153,6 +154,21 @@ def _join_appositions(sent, runs: list[list]) -> list[list]:
         else:
             out.append(run)
     return out
+
+
+def _split_after_name(run) -> list[list]:
+    """ "... секретарем комиссии Ли Си белорусский лидер отметил": a person's name, then the
+    subject of the clause. A run goes on after a name only with words linked to it in the parse
+    (as "Сергей Лавров" or "Ивана Петрова, посла ..."); otherwise the words after it are
+    another mention."""
+    for k in range(1, len(run)):
+        before, after = run[:k], run[k:]
+        if before[-1].ent_type_ != "PERSON" or after[0].ent_type_ == "PERSON":
+            continue
+        inside, rest = {t.i for t in before}, {t.i for t in after}
+        if not any(t.head.i in rest for t in before) and not any(t.head.i in inside for t in after):
+            return [before, *_split_after_name(after)]
+    return [run]
 
 
 def _split_place_person(run) -> list[list]:
