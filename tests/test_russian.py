@@ -703,3 +703,11 @@ def test_a_name_then_the_subject_of_the_clause_are_two_mentions(russian):
     assert [m.text for m in found] == ["секретарем ЦК Иваном Петровым", "белорусский лидер"]
     kept = mentions(russian, "Министр иностранных дел России Сергей Лавров встретился с коллегой.")
     assert kept[0].text == "Министр иностранных дел России Сергей Лавров"
+
+
+def test_both_countries_are_the_two_states_named_before(pipeline):
+    doc = run(
+        pipeline, "Армения и Грузия провели переговоры в Ереване. Обе страны договорились о сотрудничестве."
+    )
+    [agreed] = [e for e in doc.events if e.event == "AGREE"]
+    assert sorted(a.country for a in agreed.actor) == ["ARM", "GEO"]

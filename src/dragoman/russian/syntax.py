@@ -114,7 +114,37 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
     _attach_object_pronouns(tokens, heads, deps)  # (after: a subject found there may hold one)
     _small_clauses(tokens, heads, deps)
     _datives_of_objects(tokens, heads, deps)
+    _counted_plurals(tokens, heads, deps)
     return heads, deps
+
+
+# "обе страны", "двух государств", "три посла": after these numerals a noun stands in the
+# singular genitive, but means several (the pair rules read the plural).
+PAUCAL = {
+    "два",
+    "две",
+    "двух",
+    "двум",
+    "двумя",
+    "оба",
+    "обе",
+    "обоих",
+    "обеих",
+    "обоим",
+    "обеим",
+    "три",
+    "трех",
+    "трёх",
+    "четыре",
+    "четырех",
+    "четырёх",
+}
+
+
+def _counted_plurals(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    for i, tok in enumerate(tokens):
+        if deps[i] == "nummod" and tok.text.lower() in PAUCAL and tokens[heads[i]].pos in ("NOUN", "PROPN"):
+            tokens[heads[i]].feats = {**tokens[heads[i]].feats, "Number": "Plur"}
 
 
 NOMINALS = ("NOUN", "PROPN", "PRON")
