@@ -711,3 +711,24 @@ def test_both_countries_are_the_two_states_named_before(pipeline):
     )
     [agreed] = [e for e in doc.events if e.event == "AGREE"]
     assert sorted(a.country for a in agreed.actor) == ["ARM", "GEO"]
+
+
+def test_a_passive_done_as_the_outcome_of_a_meeting_is_done_by_its_participants(pipeline):
+    doc = run(
+        pipeline,
+        "Президенты Армении и Грузии провели переговоры в Ереване. "
+        "По итогам переговоров делегаций двух стран было подписано 10 документов.",
+    )
+    [signed] = [e for e in doc.events if e.event == "AGREE"]
+    assert sorted(a.country for a in signed.actor) == ["ARM", "GEO"]
+
+
+def test_a_visit_to_come_sets_no_scene_and_a_city_names_it_better_than_its_country(pipeline):
+    doc = run(
+        pipeline,
+        "Во вторник в Тбилиси в ходе визита президента Армении в Грузию прошли переговоры. "
+        "Президент Армении пригласил президента Грузии приехать с визитом в Армению. "
+        "Стороны подписали соглашение о торговле.",
+    )
+    [signed] = [e for e in doc.events if e.event == "AGREE"]
+    assert signed.location is not None and signed.location.name == "Tbilisi"

@@ -52,8 +52,10 @@ class RussianExtractor(EventExtractor):
         if cand.trigger.pos not in ("V", "LV"):
             return None
         body = _indefinite_body(cand.head)
-        if body is None:
+        actor = [body] if body is not None else _meeting_participants(cand.head)
+        if not actor:
             return None
+        body = actor[0]
         objs = [c for c in cand.head.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         if cand.noun is not None:
             objs = [c for c in objs if c.i != cand.noun.i]
@@ -64,7 +66,7 @@ class RussianExtractor(EventExtractor):
             for o in p.children
             if o.dep_ == "pobj" and o.i != body.i
         ]
-        return RoleTokens(cand, [body], objs, preps)
+        return RoleTokens(cand, actor, objs, preps)
 
     def _noun_roles(self, cand: Candidate) -> RoleTokens | None:
         verb = _governing_verb(cand.noun) if cand.occurrence else None
@@ -180,6 +182,25 @@ def _agentless_passive(verb) -> bool:
         and any(c.dep_ == "nsubjpass" for c in verb.children)
         and not any(c.dep_ in ("agent", "obl") for c in verb.children)
     )
+
+
+def _meeting_participants(verb) -> list:
+    """ "по итогам переговоров делегаций двух стран было подписано 15 документов": a passive
+    without an agent, done as the outcome or in the course of a meeting, is done by those the
+    meeting noun names (its genitive)."""
+    if not _agentless_passive(verb):
+        return []
+    for p in verb.children:
+        for outer in (o for o in p.children if p.dep_ == "prep" and o.dep_ == "pobj"):
+            if outer.lemma_ not in CIRCUMSTANCE_NOUNS:
+                continue
+            for meeting in outer.children:
+                if meeting.dep_ == "nmod" and meeting.lemma_ in MEETING_NOUN_WORDS:
+                    return [c for c in meeting.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")]
+    return []
+
+
+MEETING_NOUN_WORDS = {"переговоры", "встреча", "саммит", "заседание", "совещание", "визит", "консультация"}
 
 
 def _subject(verb) -> bool:
