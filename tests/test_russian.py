@@ -732,3 +732,11 @@ def test_a_visit_to_come_sets_no_scene_and_a_city_names_it_better_than_its_count
     )
     [signed] = [e for e in doc.events if e.event == "AGREE"]
     assert signed.location is not None and signed.location.name == "Tbilisi"
+
+
+def test_a_signed_documents_genitive_is_no_party_to_the_signing(pipeline):
+    [event] = run(pipeline, "Президенты Армении и Грузии подписали декларацию ОДКБ.").events
+    assert event.event == "AGREE"
+    assert not [r for r in event.recipient if r.org == "CSTO"]
+    [signed] = run(pipeline, "Армения подписала соглашение с Грузией.").events
+    assert signed.recipient[0].country == "GEO"
