@@ -79,9 +79,12 @@ class RussianSupport:
         return RussianExtractor(load_russian_lexicon(), political_only=self.political_only)
 
     def drop_headline_repeats(self, doc, found):
+        """Events a Russian report repeats: its headline's (russian.headlines) and the later
+        mentions of its meeting (russian.meetings)."""
         from .headlines import drop_headline_repeats
+        from .meetings import drop_meeting_repeats
 
-        return drop_headline_repeats(doc, found)
+        return drop_meeting_repeats(drop_headline_repeats(doc, found))
 
     def story_places(self, doc, near) -> dict[int, object]:
         """id of a Russian sentence → the place its story is set in (russian.places)."""

@@ -118,9 +118,12 @@ def parse_many(texts: list[str], models: Natasha | None = None) -> list:
         bounds.append((at, at + len(text)))
         at += len(text) + 1
     nd.envelop_sent_tokens()
+    nd.tag_ner(models.ner)  # on the text as written: capitals mark names
+    restore = _lower_sentence_starts(nd.sents, nd.spans, models)
     nd.tag_morph(models.morph)
     nd.parse_syntax(models.syntax)
-    nd.tag_ner(models.ner)
+    for tok, text in restore:
+        tok.text = text
     return [
         _spacy_doc(
             text,
@@ -131,6 +134,33 @@ def parse_many(texts: list[str], models: Natasha | None = None) -> list:
         )
         for text, (lo, hi) in zip(texts, bounds)
     ]
+
+
+NAME_GRAMMEMES = {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"}
+
+
+def _lower_sentence_starts(sents, spans, models: Natasha) -> list:
+    """ "Совещание министров ...", "Президенты Армении и Грузии ...": the tagger reads a capital
+    as a name's, and a sentence's first common noun becomes a proper noun in the wrong case.
+    The first word of a sentence is tagged and parsed in lower case when no reading of it is a
+    name and one is a nominative, unless it begins a named entity; (token, text as written)
+    pairs to put back."""
+    changed, named = [], {x.start for x in spans}
+    for sent in sents:
+        first = next((t for t in sent.tokens if t.text[:1].isalpha()), None)
+        if first is None or not first.text[:1].isupper() or first.text.isupper() or first.start in named:
+            continue
+        parses = models.morph_vocab(first.text)
+        # (a surname the dictionary lacks, "Токаев", reads only as another word's oblique case:
+        # a sentence's first word, its subject most often, must have a nominative reading)
+        if (
+            parses
+            and not any(NAME_GRAMMEMES & set(p.tag.grammemes) for p in parses)
+            and any("nomn" in p.tag for p in parses)
+        ):
+            changed.append((first, first.text))
+            first.text = first.text.lower()
+    return changed
 
 
 def _spacy_doc(text: str, sents, spans, base: int, models: Natasha):

@@ -83,12 +83,29 @@ def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> Da
                 continue
             result = resolve(kind, m, anchor, future)
             span = sentence.char_span(m.start(), m.end(), alignment_mode="expand")
-            if result is None or span is None:
+            if result is None or span is None or _dates_a_reference_point(span, trigger_i):
                 continue
             taken |= chars
             distance = attachment_distance(span.root, trigger_i) if trigger_i is not None else 0
             scored.append((distance, span.start, result))
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+# "первая встреча после расширения в 2023 году", "за неделю до выборов в марте": a date inside
+# a phrase of these prepositions dates what the event is measured from, not the event.
+REFERENCE_PREPS = {"после", "до", "перед", "накануне", "спустя"}
+
+
+def _dates_a_reference_point(span, trigger_i: int | None) -> bool:
+    if trigger_i is None:
+        return False
+    path = {trigger_i} | {a.i for a in span.doc[trigger_i].ancestors}
+    for node in [span.root, *span.root.ancestors]:
+        if node.i in path:
+            return False
+        if node.dep_ == "prep" and node.lower_ in REFERENCE_PREPS:
+            return True
+    return False
 
 
 def resolve(kind: str, m: re.Match, anchor: str | None, future: bool = False) -> DateResult | None:

@@ -20,7 +20,7 @@ from ..events.roles import RoleTokens
 
 MEETING_TYPES = {"CONSULT"}
 # "по итогам", "в ходе", "во время", "в рамках", "на полях", "в кулуарах", "по завершении"
-CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "поле", "кулуары", "завершение", "окончание"}
+CIRCUMSTANCE_NOUNS = {"итог", "ход", "время", "рамка", "поле", "кулуары", "кулуар", "завершение", "окончание"}
 
 
 class RussianExtractor(EventExtractor):
@@ -39,14 +39,23 @@ class RussianExtractor(EventExtractor):
             roles = self._noun_roles(cand)
             return roles if roles is not None else super().role_tokens(cand)
         found = super().role_tokens(cand)
-        return found if found is not None else self._verb_roles(cand)
+        found = found if found is not None else self._verb_roles(cand)
+        if found is not None and not found.preps and cand.trigger.event in TOPIC_PARTNER_TYPES:
+            found = replace(found, preps=_partners_in_topic(cand))
+        if found is not None and cand.trigger.pair and cand.trigger.pos == "V":
+            # "обсудили ситуацию на Украине": what is discussed is the topic, not a party; those
+            # talked with are named by the trigger's prepositions ("обсудил с Макроном")
+            found = replace(found, objects=[])
+        return found
 
     def _verb_roles(self, cand: Candidate) -> RoleTokens | None:
         if cand.trigger.pos not in ("V", "LV"):
             return None
         body = _indefinite_body(cand.head)
-        if body is None:
+        actor = [body] if body is not None else _meeting_participants(cand.head)
+        if not actor:
             return None
+        body = actor[0]
         objs = [c for c in cand.head.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
         if cand.noun is not None:
             objs = [c for c in objs if c.i != cand.noun.i]
@@ -57,7 +66,7 @@ class RussianExtractor(EventExtractor):
             for o in p.children
             if o.dep_ == "pobj" and o.i != body.i
         ]
-        return RoleTokens(cand, [body], objs, preps)
+        return RoleTokens(cand, actor, objs, preps)
 
     def _noun_roles(self, cand: Candidate) -> RoleTokens | None:
         verb = _governing_verb(cand.noun) if cand.occurrence else None
@@ -85,34 +94,113 @@ class RussianTriggerFinder(TriggerFinder):
                 # an occurrence: the meeting needs no recipient; its roles are read below
                 meetings.append(Candidate(trigs[0], [tok], verb, tok, occurrence=True))
         rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
-        return meetings + rest
+        return meetings + [_own_meeting(c) for c in rest]
+
+
+# "подписали соглашение о свободной торговле с Ираном": the party of an agreement may hang from
+# what it is about; the document's "о" phrase is read for the trigger's own prepositions.
+TOPIC_PARTNER_TYPES = {"AGREE"}
+TOPIC_PREPS = {"о", "об", "обо"}
+
+
+def _partners_in_topic(cand: Candidate) -> list:
+    if cand.noun is None:
+        return []
+    return [
+        o
+        for p in cand.noun.children
+        if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS
+        for topic in p.children
+        if topic.dep_ == "pobj"
+        for q in topic.children
+        if q.dep_ == "prep" and q.lower_ in cand.trigger.preps
+        for o in q.children
+        if o.dep_ == "pobj"
+    ]
+
+
+def _own_meeting(cand: Candidate) -> Candidate:
+    """ "прокомментировал встречу Путина и Байдена", "приветствовал визит Моди": a meeting noun
+    whose genitive names its participants is theirs, not an act of the verb's subject."""
+    noun = cand.noun
+    if (
+        cand.light
+        and cand.trigger.event in MEETING_TYPES
+        and noun is not None
+        and noun.dep_ == "dobj"
+        and any(c.dep_ == "nmod" and "Gen" in c.morph.get("Case") and c.ent_type_ for c in noun.children)
+    ):
+        return replace(cand, head=noun, light=False)
+    return cand
 
 
 def _indefinite_body(verb):
     """ "Посла вызвали в МИД", "его приговорили в Азербайджане": a clause in the third person
     plural without a subject has an unnamed actor, the body or state its "в" phrase names (as
-    English passives without an agent have the state they happen in)."""
+    English passives without an agent have the state they happen in). So has a passive without
+    an agent: "посол был вызван в МИД", "в министерство был приглашен посол"."""
     clause = verb
     while clause.dep_ == "conj" and clause.head.i != clause.i and not _subject(clause):
         clause = clause.head
-    if (
-        _subject(clause)
-        or clause.pos_ != "VERB"
-        or "Plur" not in clause.morph.get("Number")
-        or "Fin" not in clause.morph.get("VerbForm")
-        or "1" in clause.morph.get("Person")
-        or "2" in clause.morph.get("Person")
-    ):
+    indefinite = _indefinite(clause)
+    if not (indefinite or _agentless_passive(verb)):
         return None
     for v in (verb, clause):
         for p in v.children:
             if p.dep_ == "prep" and p.lower_ in ("в", "во"):
                 body = next((o for o in p.children if o.dep_ == "pobj"), None)
+                if body is not None and not indefinite and "Acc" not in body.morph.get("Case"):
+                    continue  # a passive's body is where one is called to ("в МИД"), not where it happened
                 if body is not None and (
-                    body.ent_type_ in ("ORG", "GPE") or body.pos_ == "PROPN" or body.text.isupper()
+                    body.ent_type_ in ("ORG", "GPE")
+                    or body.pos_ == "PROPN"
+                    or body.text.isupper()
+                    or body.lemma_ in BODY_NOUNS
                 ):
                     return body
     return None
+
+
+# "в министерство был приглашен посол": a common noun naming the body (the one the report has named)
+BODY_NOUNS = {"министерство", "ведомство", "посольство", "правительство", "администрация"}
+
+
+def _indefinite(clause) -> bool:
+    return (
+        not _subject(clause)
+        and clause.pos_ == "VERB"
+        and "Plur" in clause.morph.get("Number")
+        and "Fin" in clause.morph.get("VerbForm")
+        and "1" not in clause.morph.get("Person")
+        and "2" not in clause.morph.get("Person")
+    )
+
+
+def _agentless_passive(verb) -> bool:
+    return (
+        "Pass" in verb.morph.get("Voice")
+        and any(c.dep_ == "nsubjpass" for c in verb.children)
+        and not any(c.dep_ in ("agent", "obl") for c in verb.children)
+    )
+
+
+def _meeting_participants(verb) -> list:
+    """ "по итогам переговоров делегаций двух стран было подписано 15 документов": a passive
+    without an agent, done as the outcome or in the course of a meeting, is done by those the
+    meeting noun names (its genitive)."""
+    if not _agentless_passive(verb):
+        return []
+    for p in verb.children:
+        for outer in (o for o in p.children if p.dep_ == "prep" and o.dep_ == "pobj"):
+            if outer.lemma_ not in CIRCUMSTANCE_NOUNS:
+                continue
+            for meeting in outer.children:
+                if meeting.dep_ == "nmod" and meeting.lemma_ in MEETING_NOUN_WORDS:
+                    return [c for c in meeting.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")]
+    return []
+
+
+MEETING_NOUN_WORDS = {"переговоры", "встреча", "саммит", "заседание", "совещание", "визит", "консультация"}
 
 
 def _subject(verb) -> bool:

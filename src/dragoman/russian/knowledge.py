@@ -29,6 +29,7 @@ PLACE_NOUNS = {
     "республика": "country",
     "столица": "city",
     "край": "admin1",
+    "сектор": "region",  # "сектор Газа"
 }
 
 
@@ -60,6 +61,24 @@ def words_of(phrase: str) -> list[str]:
     from razdel import tokenize  # the tokenizer natasha's segmenter uses
 
     return [t.text for t in tokenize(phrase)]
+
+
+# Case endings of a foreign name declined as a Russian noun: "Шольц" → "Шольцем", "Шольца".
+NAME_ENDINGS = {"а", "я", "у", "ю", "ом", "ем", "ым", "им", "е"}
+
+
+def declined_name(name: str, word: str) -> bool:
+    """Whether `word` is `name` with a case ending (pymorphy's guesses at an unknown surname may
+    take a vowel out: "Шольцем" → "шолец")."""
+    stem, low = _plain(name).rstrip("ь"), _plain(word)
+    return stem[-1:].isalpha() and low.startswith(stem) and low[len(stem) :] in NAME_ENDINGS
+
+
+def name_stems(word: str) -> list[str]:
+    """What `word` would be as a name without a case ending ("Шольцем" → "шольц", "шольць")."""
+    low = _plain(word)
+    stems = [low[: -len(e)] for e in NAME_ENDINGS if low.endswith(e) and len(low) > len(e) + 2]
+    return stems + [s + "ь" for s in stems]
 
 
 def is_acronym(word: str) -> bool:
@@ -111,6 +130,11 @@ class RussianKnowledge:
         seen = []
         for key in token_forms(tok) | {tok.text}:
             seen += self.by_first.get(key, [])
+        if tok.text[:1].isupper():  # a declined foreign name: "Шольцем"
+            for stem in name_stems(tok.text):
+                seen += [
+                    e for e in self.by_first.get(stem, []) if e.info.category == K.PERSON and e not in seen
+                ]
         return seen
 
     @staticmethod
@@ -121,7 +145,9 @@ class RussianKnowledge:
             if is_acronym(word):
                 if tok.text != word:
                     return False
-            elif not keys & token_forms(tok):
+            elif not keys & token_forms(tok) and not (
+                entry.info.category == K.PERSON and declined_name(word, tok.text)
+            ):
                 return False
         return True
 

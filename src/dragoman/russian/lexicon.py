@@ -46,6 +46,8 @@ def load_russian_lexicon() -> Lexicon:
             "theme" in needs,
             event in RECIPROCAL or "mutual" in needs,
             next((n for n in needs if n in contexts), None),
+            "undirected" in needs,
+            "pair" in needs,  # "X и Y обсудили ситуацию в Z": each with the other, not with Z
         )
         words = row["trigger"].split()
         key = {"V": words[0], "N": row["trigger"], "LV": (words[0], words[-1]), "VP": (words[0], words[-1])}[

@@ -56,7 +56,8 @@ class RussianMentions:
             k += 1
         if run:
             runs.append(run)
-        runs = [r for run in runs for r in _split_place_person(run)]
+        runs = [r for run in runs for part in _split_after_name(run) for r in _split_place_person(part)]
+        runs = [r for r in runs if not _bare_modifier(r, covered)]
         return [self._code(r, matches) for r in _join_appositions(sent, runs)]
 
     def _code(self, run, matches) -> Mention:
@@ -155,6 +156,21 @@ def _join_appositions(sent, runs: list[list]) -> list[list]:
     return out
 
 
+def _split_after_name(run) -> list[list]:
+    """ "... секретарем комиссии Ли Си белорусский лидер отметил": a person's name, then the
+    subject of the clause. A run goes on after a name only with words linked to it in the parse
+    (as "Сергей Лавров" or "Ивана Петрова, посла ..."); otherwise the words after it are
+    another mention."""
+    for k in range(1, len(run)):
+        before, after = run[:k], run[k:]
+        if before[-1].ent_type_ != "PERSON" or after[0].ent_type_ == "PERSON":
+            continue
+        inside, rest = {t.i for t in before}, {t.i for t in after}
+        if not any(t.head.i in rest for t in before) and not any(t.head.i in inside for t in after):
+            return [before, *_split_after_name(after)]
+    return [run]
+
+
 def _split_place_person(run) -> list[list]:
     """ "посла в Баку Михаила Евдокимова": a place in a prepositional phrase is no part of the
     name that follows it (the ambassador in Baku is Russian)."""
@@ -191,6 +207,12 @@ def _genitive_bridge(sent, k: int, namey: list[bool], run) -> int | None:
         if node.i in inside:
             return j
     return None
+
+
+def _bare_modifier(run, covered: set[int]) -> bool:
+    """ "учредить Кыргызско-китайский инвестиционный фонд": a capitalised adjective the
+    knowledge does not know, without a noun, modifies a thing; it names no actor."""
+    return all(t.pos_ == "ADJ" and t.i not in covered for t in run)
 
 
 def _name_like(tok) -> bool:
@@ -236,7 +258,7 @@ def nominative(tok) -> str:
     parses = [p for p in morph()(tok.text) if "NOUN" in p.tag and "plur" not in p.tag]
     named = [p for p in parses if NAME_GRAMMEMES & set(p.tag.grammemes)]
     for group in (named, parses):
-        for p in sorted(group, key=lambda p: want not in p.tag):
+        for p in sorted(group, key=lambda p: want is not None and want not in p.tag):  # (no case: "Par")
             return _cased(
                 _feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes) else p.normal_form,
                 tok.text,

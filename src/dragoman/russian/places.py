@@ -39,7 +39,20 @@ TRAVEL_HEADS = {
     "перебросить",
     "турне",
 }
-PLACE_NOUNS = {"город", "провинция", "область", "регион", "столица", "республика", "край", "район"}
+# "обсудили положение в Сирии", "обменялись мнениями по ситуации в Афганистане": a place in what
+# a discussion is about is its topic, not where the talks were held.
+TOPIC_VERBS = {
+    "обсудить",
+    "обсуждать",
+    "обменяться",
+    "обмениваться",
+    "рассмотреть",
+    "рассматривать",
+    "затронуть",
+    "коснуться",
+}
+MAX_TOPIC_STEPS = 6
+PLACE_NOUNS = {"город", "провинция", "область", "регион", "столица", "республика", "край", "район", "сектор"}
 MAX_DISTANCE = 25
 MAX_WORDS = 4
 
@@ -161,12 +174,28 @@ def _locative_preposition(token):
     if token.dep_ != "pobj" or token.head.lower_ not in LOCATIVE_PREPS:
         return None
     prep = token.head
+    if _topic(prep):
+        return None
     case = token.morph.get("Case")
     if "Loc" in case:
         return prep
     if "Acc" in case and prep.head.lemma_ in TRAVEL_HEADS:
         return prep
     return None
+
+
+def _topic(prep) -> bool:
+    """Whether a place phrase lies inside the topic of a discussion: a noun phrase (any depth up
+    to a few steps) whose clause verb is a verb of discussing."""
+    node, nouns = prep.head, 0
+    for _ in range(MAX_TOPIC_STEPS):
+        if node.pos_ in ("VERB", "AUX"):
+            return nouns > 0 and node.lemma_ in TOPIC_VERBS
+        nouns += node.pos_ in ("NOUN", "PROPN")
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 # --- carrying the place of a meeting or visit across sentences -------------------------------
@@ -214,14 +243,42 @@ def _story_place(span, gazetteer, near):
         prep = _locative_preposition(ent.root) if ent.label_ == "GPE" else None
         if prep is None:
             continue
-        node, steps = prep.head, 0
-        while steps < 3 and node.lemma_ not in STORY_WORDS and node.head.i != node.i:
-            node, steps = node.head, steps + 1
-        if node.lemma_ in STORY_WORDS:
+        node = _story_word(prep)
+        if node is not None and not _to_come(node):
             place = gazetteer.lookup(ent.text, near)
             found = place or found
+    if found is not None and found.feature == "country":  # "в Анкаре в ходе визита в Турцию": Ankara
+        cities = [p for p in _sentence_places(span, gazetteer, near) if p.feature == "city"]
+        found = next((p for p in cities if p.country_code == found.country_code), found)
     return found
 
 
+def _sentence_places(span, gazetteer, near) -> list:
+    found = []
+    for ent in span.ents:
+        if ent.label_ == "GPE" and _locative_preposition(ent.root) is not None:
+            place = gazetteer.lookup(ent.text, near)
+            found += [place] if place is not None else []
+    return found
+
+
+def _story_word(prep):
+    """The meeting or visit word a locative phrase is attached to (a few steps up), if any."""
+    node, steps = prep.head, 0
+    while steps < 3 and node.lemma_ not in STORY_WORDS and node.head.i != node.i:
+        node, steps = node.head, steps + 1
+    return node if node.lemma_ in STORY_WORDS else None
+
+
+def _to_come(word) -> bool:
+    """ "пригласил Эрдогана приехать в Казахстан": a visit to come sets no scene (an infinitive)."""
+    return "Inf" in word.morph.get("VerbForm")
+
+
 def _names_place(span) -> bool:
-    return any(ent.label_ == "GPE" and _locative_preposition(ent.root) is not None for ent in span.ents)
+    for ent in span.ents:
+        prep = _locative_preposition(ent.root) if ent.label_ == "GPE" else None
+        word = _story_word(prep) if prep is not None else None
+        if prep is not None and not (word is not None and _to_come(word)):
+            return True
+    return False

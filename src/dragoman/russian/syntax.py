@@ -110,7 +110,123 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
         heads[prep], deps[prep] = heads[i], "prep"
         heads[i], deps[i] = prep, "pobj"
     _distribute_genitive_conjuncts(tokens, heads, deps)
+    _subjects_of_joined_clauses(tokens, heads, deps)
+    _attach_object_pronouns(tokens, heads, deps)  # (after: a subject found there may hold one)
+    _small_clauses(tokens, heads, deps)
+    _datives_of_objects(tokens, heads, deps)
+    _counted_plurals(tokens, heads, deps)
     return heads, deps
+
+
+# "обе страны", "двух государств", "три посла": after these numerals a noun stands in the
+# singular genitive, but means several (the pair rules read the plural).
+PAUCAL = {
+    "два",
+    "две",
+    "двух",
+    "двум",
+    "двумя",
+    "оба",
+    "обе",
+    "обоих",
+    "обеих",
+    "обоим",
+    "обеим",
+    "три",
+    "трех",
+    "трёх",
+    "четыре",
+    "четырех",
+    "четырёх",
+}
+
+
+def _counted_plurals(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    for i, tok in enumerate(tokens):
+        if deps[i] == "nummod" and tok.text.lower() in PAUCAL and tokens[heads[i]].pos in ("NOUN", "PROPN"):
+            tokens[heads[i]].feats = {**tokens[heads[i]].feats, "Number": "Plur"}
+
+
+NOMINALS = ("NOUN", "PROPN", "PRON")
+
+
+def _datives_of_objects(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "выразил соболезнования президенту Ирана", "оказала помощь Монголии": Russian order is
+    free, and the parser hangs the addressee in the dative from the object noun after which it
+    stands. A bare dative of a verb's object is the verb's `dative`, as in "выразил президенту
+    Ирана соболезнования"."""
+    for i, tok in enumerate(tokens):
+        if deps[i] not in ("nmod", "dative") or tok.feats.get("Case") != "Dat" or tok.pos not in NOMINALS:
+            continue
+        obj = heads[i]
+        if deps[obj] == "dobj" and obj < i and _is_verb(tokens[heads[obj]]):
+            heads[i], deps[i] = heads[obj], "dative"
+
+
+def _small_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "назвал Францию надежным партнером", "сочло неуместным протест": what a verb calls its
+    object is said of the object, a small clause as English "declared X persona non grata",
+    "found X guilty" (X the subject of the noun or adjective). UD hangs both from the verb; the
+    object becomes the `nsubj` of the instrumental noun or adjective."""
+    for n, noun in enumerate(tokens):
+        if deps[n] != "xcomp" or noun.pos not in ("NOUN", "ADJ") or noun.feats.get("Case") != "Ins":
+            continue
+        verb = heads[n]
+        # (the parser may hang the object from the adjective: "сочло неуместным протест")
+        objs = [j for j in range(len(tokens)) if heads[j] in (verb, n) and deps[j] == "dobj" and j != n]
+        if len(objs) == 1 and _is_verb(tokens[verb]):
+            heads[objs[0]], deps[objs[0]] = n, "nsubj"
+
+
+CLAUSE_CONJUNCTIONS = {"и", "а", "но"}
+
+
+def _subjects_of_joined_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "он подчеркнул важность дороги «Китай — Вьетнам», и Нгуен его поддержал": the parser
+    joins the second clause's subject to a noun of the first ("Вьетнам и Нгуен") and leaves
+    its verb without one. A nominative noun right after the conjunction, before a joined verb
+    with no subject and agreeing with it in number, is that verb's subject."""
+    for v, verb in enumerate(tokens):
+        if deps[v] != "conj" or verb.pos != "VERB" or verb.feats.get("VerbForm") != "Fin":
+            continue
+        if any(heads[j] == v and deps[j] in ("nsubj", "nsubjpass") for j in range(len(tokens))):
+            continue
+        for noun in range(v - 1, 0, -1):
+            if _is_verb(tokens[noun]):
+                break
+            cc = noun - 1
+            if (
+                tokens[cc].text.lower() in CLAUSE_CONJUNCTIONS
+                and heads[cc] in (noun, v)
+                and deps[noun] == "conj"
+                and heads[noun] < cc
+                and _stray_subject(tokens[noun], verb)
+            ):
+                heads[noun], deps[noun] = v, "nsubj"
+                if heads[cc] == noun:
+                    heads[cc] = v
+                break
+
+
+def _stray_subject(tok: UDToken, verb: UDToken) -> bool:
+    if tok.pos not in ("NOUN", "PROPN") or tok.feats.get("Case") != "Nom":
+        return False
+    number = verb.feats.get("Number")
+    return number is None or tok.feats.get("Number") in (None, number)
+
+
+def _attach_object_pronouns(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "Премьер Вьетнама его в этом поддержал": a personal pronoun in the accusative after the
+    subject is the verb's object, though the parser hangs it from the subject as a genitive
+    (a possessive "его" comes before its noun: "его позиция"). It becomes the verb's `dobj`."""
+    for i, tok in enumerate(tokens):
+        if tok.pos != "PRON" or tok.feats.get("Case") != "Acc" or deps[i] != "nmod":
+            continue
+        noun = heads[i]
+        verb = heads[noun]
+        if noun < i and deps[noun] in ("nsubj", "nsubjpass") and _is_verb(tokens[verb]) and verb > i:
+            if not any(heads[j] == verb and deps[j] == "dobj" for j in range(len(tokens))):
+                heads[i], deps[i] = verb, "dobj"
 
 
 def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
@@ -126,11 +242,23 @@ def _distribute_genitive_conjuncts(tokens: list[UDToken], heads: list[int], deps
             plural = heads[heads[i]]
         else:
             continue
+        if _office_word(tokens[plural], deps[plural]):  # "министров обороны России и Белоруссии"
+            plural = heads[plural]
         if tokens[plural].pos != "NOUN" or tokens[plural].feats.get("Number") != "Plur":
             continue
         for j, other in enumerate(tokens):
             if heads[j] == i and deps[j] == "conj" and other.pos == "PROPN":
                 heads[j] = plural
+
+
+def _office_word(tok: UDToken, dep: str) -> bool:
+    """A singular genitive noun naming the field of an office: "обороны" of "министров обороны"."""
+    return (
+        tok.pos == "NOUN"
+        and dep == "nmod"
+        and tok.feats.get("Case") == "Gen"
+        and tok.feats.get("Number") == "Sing"
+    )
 
 
 def relabel(tok: UDToken) -> str:
