@@ -41,7 +41,7 @@ def test_a_place_said_only_in_a_repeat_fills_the_kept_record():
 
 def test_different_days_types_recipients_or_modalities_are_different_events():
     assert not same_happening(_event(0, "2017-09-15", "Friday"), _event(40, "2017-08-29", "August 29"))
-    assert not same_happening(_event(0), _event(40, event="REQUEST"))
+    assert not same_happening(_event(0), _event(40, event="CONSULT"))  # types no reader calls one act
     assert not same_happening(_event(0), _event(40, recipient=(JPN,)))
     hypothetical = _event(40)
     hypothetical.modality = "hypothetical"
