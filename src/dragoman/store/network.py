@@ -66,13 +66,18 @@ def network_sql(store, filters: dict, limit: int, count: str) -> tuple[str, list
     sides = []
     for role, key in ((0, "actor"), (1, "recipient")):
         item, idx, value = d.json_elements("p.record", key, "j")
-        fields = ", ".join(f"{d.json_text(value, f)} AS {f}" for f in ("id", "name", "country", "kind"))
         sides.append(
             f"SELECT p.pos, p.quad, p.unit, {role} AS role, (p.pos * 2 + {role}) * {_SPAN} + {idx} AS n, "
-            f"{fields} FROM page p, {item}"
+            f"{value} AS entity FROM page p, {item}"
         )
-    unresolved = "NULLIF(w.id, '') IS NULL"
-    folded = d.casefold("COALESCE(w.name, '')")
+
+    def field(key: str) -> str:
+        return d.json_text("w.entity", key)
+
+    # summaries.node_key: resolved actors by id, the others by their case-folded name (an
+    # entity's fields are read from its JSON only where needed: each reading costs)
+    name = "COALESCE(" + field("name") + ", '')"
+    node = f"COALESCE(NULLIF({field('id')}, ''), 'name:' || {d.casefold(name)})"
     # Counting clusters, each node and edge counts the clusters of its events once each
     # (an event outside any cluster is its own unit).
     degree = "COUNT(DISTINCT w.unit)" if count == "clusters" else "COUNT(*)"
@@ -81,19 +86,19 @@ def network_sql(store, filters: dict, limit: int, count: str) -> tuple[str, list
         # (each event's cluster from cluster_reports, kept with cluster_members: by seq)
         f"WITH page AS MATERIALIZED (SELECT p.pos, p.quad, p.record, COALESCE(k.cluster_id, p.id) AS unit "
         f" FROM ({page}) p LEFT JOIN cluster_reports k ON k.seq = p.seq), "
-        "who AS MATERIALIZED (SELECT w.*, "
-        # summaries.node_key: resolved actors by id, the others by their case-folded name
-        f"COALESCE(NULLIF(w.id, ''), 'name:' || {folded}) AS node "
+        f"who AS MATERIALIZED (SELECT w.*, {node} AS node "
         f"FROM ({' UNION ALL '.join(sides)}) w), "
         f"kept AS MATERIALIZED (SELECT w.node, {degree} AS degree, MIN(w.n) AS first FROM who w "
         "GROUP BY w.node ORDER BY degree DESC, first LIMIT ?) "
-        "SELECT 'node' AS tag, w.node, w.id, w.name, w.country, w.kind, k.degree, k.first "
+        f"SELECT 'node' AS tag, w.node, {', '.join(map(field, ('id', 'name', 'country', 'kind')))}, "
+        "k.degree, k.first "
         "FROM kept k JOIN who w ON w.n = k.first "
         f"UNION ALL SELECT 'edge', a.node, r.node, a.quad, NULL, NULL, {pairs}, MIN(a.pos) "
         "FROM who a JOIN who r ON r.pos = a.pos AND r.role = 1 "
         "WHERE a.role = 0 AND a.node <> r.node AND a.node IN (SELECT node FROM kept) "
         "AND r.node IN (SELECT node FROM kept) GROUP BY a.node, r.node, a.quad "
         "UNION ALL SELECT 'page', NULL, NULL, NULL, NULL, NULL, (SELECT COUNT(*) FROM page), "
-        f"(SELECT COUNT(*) FROM who w WHERE {unresolved} AND {d.not_casefolded('w.name')})",
+        # (a resolved id that begins so is checked for nothing: the check only calls for Python)
+        f"(SELECT COUNT(*) FROM who w WHERE w.node LIKE 'name:%' AND {d.not_casefolded(field('name'))})",
         params,
     )
