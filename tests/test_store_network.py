@@ -68,6 +68,9 @@ FILTERS = [
 def same_network(store, may_refuse: bool = False) -> None:
     for filters in FILTERS:
         for limit in (1000, 3):
+            # (the page itself: the events store.events lists, newest first)
+            page = [e["id"] for e in store.network_events(limit=limit, **filters)]
+            assert page == [e["id"] for e in store.events(limit=limit, order="-date", **filters)], filters
             for nodes in (40, 3, 2):
                 for count in ("events", "clusters"):
                     slow = network(store.network_events(limit=limit, **filters), nodes, count)
