@@ -15,7 +15,8 @@ from .query import ORDERS, QueryError
 from .timeline import COUNTS
 
 # An entity's n, its place in the order summaries.network meets them (newest event first,
-# actors before recipients, in list order): (pos * 2 + role) * _SPAN + its index.
+# actors before recipients, in list order): (pos * 2 + role) * _SPAN + its index (no list of
+# an event holds as many entities).
 _SPAN = 100_000
 
 
@@ -39,13 +40,15 @@ def network(store, filters: dict, limit: int, max_nodes: int, count: str) -> dic
     return {
         "count": count,
         "nodes": [nodes[key] for key in sorted(nodes)],
-        "edges": [
-            {"source": s, "target": t, "quads": quads, "count": sum(quads.values())}
-            for (s, t), found in sorted(edges.items())
-            for quads in [{quad: n for quad, (_, n) in sorted(found.items(), key=lambda q: q[1][0])}]
-        ],
+        "edges": [_edge(source, target, quads) for (source, target), quads in sorted(edges.items())],
         "sampled": sampled,
     }
+
+
+def _edge(source: str, target: str, found: dict[str, tuple[int, int]]) -> dict:
+    # (its quads in the order their first events are met, as summaries.network adds them)
+    quads = {quad: n for quad, (_, n) in sorted(found.items(), key=lambda item: item[1][0])}
+    return {"source": source, "target": target, "quads": quads, "count": sum(quads.values())}
 
 
 def network_sql(store, filters: dict, limit: int, count: str) -> tuple[str, list]:
