@@ -11,7 +11,7 @@ import json
 import math
 from typing import Iterable, Iterator
 
-from . import cluster_reads
+from . import cluster_reads, network
 from .backend import chunks, marks
 from .plan import COMMON, Planner
 from .query import EventFilter, QueryError, check_count, check_order, like_escape, single_term
@@ -62,12 +62,26 @@ class Reader(Planner):
             for ident, quad, actor, recipient in found
         ]
 
+    def actor_network(
+        self, limit: int = 1000, nodes: int = 40, count: str = "events", **filters
+    ) -> dict | None:
+        """The actor network of the newest `limit` events matching the filters, counted by
+        the database (network.py): api/summaries.network of network_events' answer, or None
+        where the database cannot key every name as Python does."""
+        return network.network(self, filters, limit, nodes, count)
+
     def _event_page(
         self, columns: str, limit: int, offset: int, order: str, filters: dict, seq_first: bool = False
     ) -> list[tuple]:
         """These columns of a page of the events matching the filters, in this order;
         `seq_first`: the page's seqs found first whatever the filters (for a long page:
         SQLite computes the columns of every candidate row before it sorts them)."""
+        return self._fetch_tuples(*self._page_sql(columns, limit, offset, order, filters, seq_first))
+
+    def _page_sql(
+        self, columns: str, limit: int, offset: int, order: str, filters: dict, seq_first: bool = False
+    ) -> tuple[str, list]:
+        """The SELECT of _event_page, with its parameters."""
         flt = self._planned(EventFilter(**filters))
         if seq_first and flt.actor_is_common and limit > PAGE:
             # A long page walks, newest first, limit / share-of-the-actor's events, each
@@ -87,15 +101,13 @@ class Reader(Planner):
             # A search's page is found in the small index of dates by seq first (or along
             # the dates, above): the records of only that page are read, not of every
             # match to sort them.
-            return self._fetch_tuples(
+            return (
                 f"SELECT {columns} FROM events e WHERE e.seq IN (SELECT e.seq "
                 f"FROM {events}{where} ORDER BY {by} LIMIT ? OFFSET ?) "
                 f"ORDER BY {by}",
                 params + page,
             )
-        return self._fetch_tuples(
-            f"SELECT {columns} FROM events e{where} ORDER BY {by} LIMIT ? OFFSET ?", params + page
-        )
+        return f"SELECT {columns} FROM events e{where} ORDER BY {by} LIMIT ? OFFSET ?", params + page
 
     def _date_walk(self, flt: EventFilter, order: str, wanted: int) -> tuple[str, str, str] | None:
         """For a page of a common plain word's matches (with at most a type or a quad, and
