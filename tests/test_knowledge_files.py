@@ -20,6 +20,7 @@ HEADERS = {
     "roles.tsv": ["phrase", "sector", "kind", "aliases"],
     "people.tsv": ["name", "aliases", "country", "org", "title"],
     "regions.tsv": ["region", "adjectives", "countries"],
+    "nonactors.tsv": ["phrase", "aliases", "means"],
 }
 PRIMARY_KEYS = {
     "countries.tsv": "iso3",
@@ -27,6 +28,7 @@ PRIMARY_KEYS = {
     "roles.tsv": "phrase",
     "people.tsv": "name",
     "regions.tsv": "region",
+    "nonactors.tsv": "phrase",
 }
 MINIMUM_ROWS = {
     "countries.tsv": 249,
@@ -251,6 +253,21 @@ def role_for(phrase: str) -> tuple[str, str]:
 )
 def test_role_spot_checks(phrase, expected):
     assert role_for(phrase) == expected
+
+
+def test_each_non_actor_phrase_holds_a_role_word_and_is_no_role():
+    # nonactors.tsv exists to keep a role word from being coded inside these phrases
+    roles = {
+        form.casefold()
+        for name in ("roles.tsv", *[g for g in GENERATED if kind_of(g) == "roles.tsv"])
+        for row in read_rows(name)
+        for form in [row["phrase"], *values(row["aliases"])]
+    }
+    for row in read_rows("nonactors.tsv"):
+        for form in [row["phrase"], *values(row["aliases"])]:
+            words = form.casefold().split()
+            assert form.casefold() not in roles, form
+            assert any(w in roles or w.removesuffix("s") in roles for w in words), form
 
 
 def test_people_point_to_known_countries_and_organisations():

@@ -1,0 +1,30 @@
+"""Who did what to whom in English: the sides (actor and recipient) an event is given."""
+
+from __future__ import annotations
+
+from dragoman.model import Document
+
+
+def run(pipeline, text):
+    (doc,) = pipeline.run_many([Document(id="s", text=text, date="2024-05-06")])
+    return doc
+
+
+def sectors(actors):
+    return {a.sector for a in actors}
+
+
+def test_a_party_under_a_modifier_that_makes_it_a_gathering_is_no_political_party(pipeline):
+    doc = run(pipeline, "Armed men opened fire on a birthday party in a village near Herat.")
+    (attack,) = [e for e in doc.events if e.event == "ASSAULT"]
+    assert "PTY" not in sectors(attack.recipient)
+    assert "CVL" in sectors(attack.recipient)
+    doc = run(pipeline, "The ruling party attacked the opposition over the budget.")
+    assert any("PTY" in sectors(e.actor) for e in doc.events)
+
+
+def test_a_phrase_on_a_role_word_that_names_no_actor_is_not_coded(pipeline):
+    doc = run(pipeline, "The minister accused the rebels of poisoning a journalist with a nerve agent.")
+    assert not [e for e in doc.entities if "agent" in e.text]
+    doc = run(pipeline, "The minister accused the rebels of paying an agent to poison a journalist.")
+    assert [e.sector for e in doc.entities if "agent" in e.text] == ["SPY"]
