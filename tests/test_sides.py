@@ -28,3 +28,22 @@ def test_a_phrase_on_a_role_word_that_names_no_actor_is_not_coded(pipeline):
     assert not [e for e in doc.entities if "agent" in e.text]
     doc = run(pipeline, "The minister accused the rebels of paying an agent to poison a journalist.")
     assert [e.sector for e in doc.entities if "agent" in e.text] == ["SPY"]
+
+
+def test_a_place_in_what_is_discussed_is_neither_a_party_nor_where_the_talks_were(pipeline):
+    doc = run(
+        pipeline, "The foreign ministers of Chile and Peru discussed the situation in Bolivia on Monday."
+    )
+    (talks,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert {r.country for r in talks.recipient} == {"CHL", "PER"}
+    assert talks.location is None or talks.location.country_code != "BOL"
+    doc = run(pipeline, "Egypt's president held talks on the war in Sudan with the Kenyan leader.")
+    (talks,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert [r.country for r in talks.recipient] == ["KEN"]
+    assert talks.location is None or talks.location.country_code != "SDN"
+
+
+def test_a_place_of_the_meeting_at_which_something_is_discussed_is_where_the_talks_were(pipeline):
+    doc = run(pipeline, "The foreign ministers of Chile and Peru discussed trade at a meeting in Lima.")
+    (talks,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert talks.location is not None and talks.location.name == "Lima"
