@@ -47,3 +47,19 @@ def test_a_place_of_the_meeting_at_which_something_is_discussed_is_where_the_tal
     doc = run(pipeline, "The foreign ministers of Chile and Peru discussed trade at a meeting in Lima.")
     (talks,) = [e for e in doc.events if e.event == "CONSULT"]
     assert talks.location is not None and talks.location.name == "Lima"
+
+
+def test_force_attempted_is_force_used_not_a_threat(pipeline):
+    # CAMEO codes an attempted assassination as an assault (185), not as a threat (138)
+    doc = run(pipeline, "Insurgents tried to storm an army base near Kunduz on Sunday.")
+    assert [(e.event, e.modality) for e in doc.events] == [("ASSAULT", "asserted")]
+    assert "REB" in sectors(doc.events[0].actor)
+    doc = run(pipeline, "Insurgents made two attempts to attack the army base near Kunduz.")
+    assert [e.event for e in doc.events] == ["ASSAULT"]
+    doc = run(pipeline, "A gunman tried to assassinate the Nigerian interior minister in Lagos.")
+    assert [(e.event, e.cameo) for e in doc.events] == [("ASSAULT", "185")]
+
+
+def test_force_only_planned_is_still_a_threat(pipeline):
+    doc = run(pipeline, "The rebel commander said his fighters want to attack the army base near Kunduz.")
+    assert "ASSAULT" not in [e.event for e in doc.events]
