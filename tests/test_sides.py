@@ -63,3 +63,20 @@ def test_force_attempted_is_force_used_not_a_threat(pipeline):
 def test_force_only_planned_is_still_a_threat(pipeline):
     doc = run(pipeline, "The rebel commander said his fighters want to attack the army base near Kunduz.")
     assert "ASSAULT" not in [e.event for e in doc.events]
+
+
+def test_an_unnamed_office_of_a_company_is_not_the_last_holder_of_that_title_elsewhere(pipeline):
+    doc = run(
+        pipeline,
+        "Nokia rejected the offer, with CEO Rajeev Suri saying there was no value in it. "
+        "Siemens made a new offer on Monday after a visit by its CEO to the White House.",
+    )
+    (visit,) = [e for e in doc.events if e.event == "CONSULT"]
+    assert [a.name for a in visit.actor] == ["Siemens CEO"]
+    assert visit.location is not None and visit.location.name == "White House"
+
+
+def test_a_seat_of_government_is_an_actor_where_it_acts(pipeline):
+    doc = run(pipeline, "The Kremlin accused Washington of meddling in the election.")
+    (accusation,) = doc.events
+    assert accusation.actor[0].country == "RUS" and accusation.location is None
