@@ -17,7 +17,7 @@ from pathlib import Path
 from .words import place_nouns
 
 # Categories of a phrase in the lexicon.
-COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN = (
+COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN, NON_ACTOR = (
     "country",
     "demonym",
     "capital",
@@ -26,6 +26,7 @@ COUNTRY, DEMONYM, CAPITAL, ORG, ROLE, PERSON, REGION, PLACE_NOUN = (
     "person",
     "region",
     "place_noun",
+    "non_actor",  # a phrase on a role word that names no actor: "a nerve agent" (nonactors.tsv)
 )
 
 # Words that refer back to a place, resolved to the last place of that kind in the document.
@@ -185,17 +186,7 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
         _add_country(row, add, kb)
     for row in _rows("organizations.tsv", extra_dirs):
         _add_org(row, add, kb)
-    for row in _rows("roles.tsv", extra_dirs):
-        info = Info(
-            ROLE,
-            row["phrase"].lower(),
-            row["phrase"],
-            sector=row.get("sector") or None,
-            kind=row.get("kind") or "person",
-            title=row["phrase"],
-        )
-        for phrase in [row["phrase"], *split_cell(row.get("aliases"))]:
-            add(phrase, info)
+    _add_roles(_rows("roles.tsv", extra_dirs), _rows("nonactors.tsv", extra_dirs), add)
     for row in _rows("people.tsv", extra_dirs):
         _add_person(row, add, kb)
         title = (row.get("title") or "").strip()
@@ -212,6 +203,24 @@ def load_knowledge(tokenize=None, extra_dirs: tuple[str, ...] = ()) -> Knowledge
     for noun, feature in PLACE_ANAPHORS.items():
         add(noun, Info(PLACE_NOUN, feature, noun))
     return kb
+
+
+def _add_roles(roles: list[dict], nonactors: list[dict], add) -> None:
+    for row in roles:
+        info = Info(
+            ROLE,
+            row["phrase"].lower(),
+            row["phrase"],
+            sector=row.get("sector") or None,
+            kind=row.get("kind") or "person",
+            title=row["phrase"],
+        )
+        for phrase in [row["phrase"], *split_cell(row.get("aliases"))]:
+            add(phrase, info)
+    for row in nonactors:  # "nerve agent": taken whole, so that "agent" is no spy in it
+        info = Info(NON_ACTOR, row["phrase"].lower(), row["phrase"])
+        for phrase in [row["phrase"], *split_cell(row.get("aliases"))]:
+            add(phrase, info)
 
 
 def _add_country(row: dict, add, kb: Knowledge) -> None:

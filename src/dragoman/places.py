@@ -55,6 +55,11 @@ ORIGIN_HEADS = words("origin_place_heads")
 DEPARTURE_HEADS = words("departure_verbs")
 # "amid an uproar in Israel": a place under these prepositions is where the uproar is.
 TOPIC_PREPS = words("topic_preps")
+# "discussed the situation in Syria", "talks on the crisis in Yemen": a place inside what is
+# discussed is the topic's place.
+DISCUSSION_WORDS = words("discussion_words")
+TOPIC_LINKS = words("topic_links")
+MAX_TOPIC_STEPS = 6
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
 PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
@@ -94,6 +99,7 @@ def event_places(
             or distance > max_distance
             or _in_other_subject(span.root, trigger)
             or _in_other_topic(span.root, trigger)
+            or _in_discussed_topic(span.root)
         ):
             continue
         place = gazetteer.lookup(span.text, near)
@@ -127,6 +133,35 @@ def _in_other_topic(root, trigger) -> bool:
         if node.dep_ == "pobj" and node.head.lower_ in TOPIC_PREPS and trigger not in node.subtree:
             return True
     return False
+
+
+def _in_discussed_topic(root) -> bool:
+    """ "The two ministers discussed the situation in Syria", "held talks on the crisis in
+    Yemen": a place phrase on a noun that is what a discussion is about (the object of a verb of
+    discussing, or under "on"/"about" after a word of discussing) is where the topic is, not
+    where the talks were held ("discussed trade at a meeting in Sochi" is not: "at" is no link
+    of topic)."""
+    node, nouns = root, 0
+    for _ in range(MAX_TOPIC_STEPS):
+        head = node.head
+        if head.i == node.i:
+            return False
+        nouns += node.dep_ == "prep" and head.pos_ in ("NOUN", "PROPN")  # the topic noun it is on
+        if nouns and _discusses(head, node):
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            return False
+        node = head
+    return False
+
+
+def _discusses(word, child) -> bool:
+    """Whether `child` is what `word`, a word of discussing, is about."""
+    if word.lemma_.lower() not in DISCUSSION_WORDS:
+        return False
+    if child.dep_ == "dobj":
+        return word.pos_ in ("VERB", "AUX")
+    return child.dep_ == "prep" and child.lower_ in TOPIC_LINKS
 
 
 def _compound_distance(root, trigger) -> int | None:

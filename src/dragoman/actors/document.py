@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..knowledge import ROLE
 from ..model import Document, Entity
 from ..words import words
 from .coreference import Coreference
@@ -99,6 +100,7 @@ class DocumentActors(Coreference):
         if m.person or (m.role and m.role.kind == "person" and not m.plural and not org_headed(m)):
             if country is None and m.org is not None and m.org.country not in (None, "IGO", "NGO"):
                 country = m.org.country  # "CPC Committee Secretary Ying Yong" is Chinese
+            self._name_by_owner(m, sent)
             return self.person_entity(m, text, span, country, self._other_states(m, sent))
         label = ner_label(m)
         if _bare_person_name(m, place, label) or self._named_surname(m):
@@ -116,6 +118,30 @@ class DocumentActors(Coreference):
         poss = next((c for c in _root(m, sent).children if c.dep_ == "poss"), None)
         found = self.entity_for_token(poss) if poss is not None and poss.i < m.start else None
         return found.country if found is not None and found.country not in (None, "IGO", "NGO") else None
+
+    def _name_by_owner(self, m: Mention, sent) -> None:
+        """ "a visit by its CEO", "the company's chief executive": an unnamed title of an
+        organisation (its possessor) is the holder of that office there, not the last holder of
+        the title named, who may be another's; unless one of that organisation was named, it is
+        named by the organisation ("Acme CEO")."""
+        if m.person or m.known or not self._titled_head(m):
+            return
+        poss = next((c for c in _root(m, sent).children if c.dep_ == "poss"), None)
+        owner = self.entity_for_token(poss) if poss is not None and poss.i < m.start else None
+        if owner is None or owner.kind != "organization" or not owner.name[:1].isupper():
+            return  # (not "the company's": a name is needed to name the office)
+        if owner.org and any(
+            p.org == owner.org and same_title(p.title or "", m.role.name) for p in self.persons
+        ):
+            return
+        m.person = (
+            f"{owner.name} {' '.join(t.text for t in m.tokens if t.dep_ not in ('poss', 'det', 'case'))}"
+        )
+
+    def _titled_head(self, m: Mention) -> bool:
+        """ "its chief executive" ends on a title ("its troop presence" does not)."""
+        words = [t.text for t in m.tokens]
+        return any(i.category == ROLE for k in range(len(words)) for i in self.kb.lookup(words[k:]))
 
     def _person_country(self, m: Mention) -> str | None:
         """The country of the person named before with the name a mention holds."""

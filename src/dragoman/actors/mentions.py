@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..knowledge import CAPITAL, COUNTRY, DEMONYM, ORG, PERSON, PLACE_NOUN, ROLE, Info, Knowledge
+from ..knowledge import CAPITAL, COUNTRY, DEMONYM, NON_ACTOR, ORG, PERSON, PLACE_NOUN, ROLE, Info, Knowledge
 from ..model import Entity
 from ..syntax import DATELINE_DASHES
 from ..words import words
@@ -52,7 +52,9 @@ class Mention:
 
 
 def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
-    """Longest phrase matches: start token index → (end index, infos)."""
+    """Longest phrase matches: start token index → (end index, infos). A phrase that names no
+    actor ("nerve agent", "market forces") takes its words without a match, so that the role
+    word inside it is not coded."""
     out, i, toks = {}, 0, list(tokens)
     while i < len(toks):
         longest = kb.longest_from(toks[i].text, toks[i].lemma_)
@@ -63,9 +65,10 @@ def match_knowledge(kb: Knowledge, tokens) -> dict[int, tuple[int, list[Info]]]:
             ]
             if not infos and span[-1].tag_ in ("NNS", "NNPS"):  # "soldiers" → "soldier"
                 forms = [t.text for t in span[:-1]] + [span[-1].lemma_]
-                infos = [x for x in kb.lookup(forms) if x.category == ROLE]
+                infos = [x for x in kb.lookup(forms) if x.category in (ROLE, NON_ACTOR)]
             if infos:
-                out[toks[i].i] = (toks[i].i + n, infos)
+                if any(x.category != NON_ACTOR for x in infos):
+                    out[toks[i].i] = (toks[i].i + n, infos)
                 i += n
                 break
         else:
@@ -87,7 +90,7 @@ def _adjective(info: Info, span) -> bool:
 
 
 def _case_ok(info: Info, span) -> bool:
-    if info.category in (ROLE, PLACE_NOUN):
+    if info.category in (ROLE, PLACE_NOUN, NON_ACTOR):
         return True
     first = span[1].text if len(span) > 1 and span[0].lower_ == "the" else span[0].text
     return first[:1].isupper() or first[:1].isdigit()  # "the Guardian" as well as "The Guardian"

@@ -54,6 +54,7 @@ class Lexicon:
     speech: dict[str, Trigger] = field(default_factory=dict)  # reported speech ("X said Y must")
     recodes: dict[str, dict] = field(default_factory=dict)  # rule name → event, mode, cameo, modality
     threat_cameo: dict[str, str] = field(default_factory=dict)  # a trigger's CAMEO code → its threat's
+    attempt_cameo: dict[str, str] = field(default_factory=dict)  # a trigger's CAMEO code → its attempt's
 
     def types(self) -> set[str]:
         tables = [self.verbs, self.nouns, self.light, self.particles]
@@ -136,4 +137,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         for name, r in rules["speech"].items()
     }
     lex.recodes, lex.threat_cameo = rules["recode"], rules["threat_cameo"]
+    lex.attempt_cameo = rules.get("attempt_cameo", {})
     return lex

@@ -13,6 +13,7 @@ from ..words import words
 
 INTENT_HEADS = words("intent_heads")
 REFUSAL_HEADS = words("refusal_heads")
+ATTEMPT_HEADS = words("attempt_heads")
 DELIBERATION_HEADS = words("deliberation_heads")
 OPINION_HEADS = words("opinion_heads")
 CONCESSIONS = having("concession")
@@ -56,6 +57,19 @@ def _governed_modality(head) -> str:
         if any(c.dep_ == "neg" for c in node.children) and node.dep_ != "ROOT":
             return "negated"
     return "asserted"
+
+
+def attempted(head) -> bool:
+    """ "tried to storm the base", "attempts to strike": the nearest verb or noun of intent above
+    the trigger is one of trying."""
+    node = head
+    for _ in range(MAX_CLAUSES):
+        if node.dep_ not in (*CLAUSE_DEPS, "pobj", "prep") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in INTENT_HEADS:
+            return node.lemma_.lower() in ATTEMPT_HEADS
+    return False
 
 
 def deliberated(head) -> bool:

@@ -16,7 +16,7 @@ from ..plover import COOPERATIVE, MATERIAL_CONFLICT, TYPES, having
 from ..words import place_nouns, words
 from ..syntax import pobjs
 from .candidates import readied_for
-from .modality import prospective, refused
+from .modality import attempted, prospective, refused
 from .roles import Case
 
 PUNITIVE_TYPES = having("punitive")
@@ -226,6 +226,17 @@ def _intends_cooperation(coding: Coding, case: Case) -> bool:
     )
 
 
+def _attempted_force(coding: Coding, case: Case) -> bool:
+    """ "tried to storm the base", "made attempts to strike the convoy": force attempted."""
+    return coding.modality == "intended" and coding.event in MATERIAL_CONFLICT and attempted(case.cand.head)
+
+
+def _as_done(coding: Coding, case: Case) -> Coding:
+    row = case.lex.recodes["attempted_force"]
+    cameo = case.lex.attempt_cameo.get(coding.cameo, coding.cameo)  # "tried to kill": 185, not 186
+    return replace(coding, modality=row["modality"], cameo=cameo)
+
+
 def _threatens(coding: Coding, case: Case) -> bool:
     return coding.modality in ("future", "intended") and coding.event in MATERIAL_CONFLICT
 
@@ -260,5 +271,6 @@ STATED_INTENT = (
     Recode("declined_concession", _declined_concession),
     Recode("declined_cooperation", _declined_cooperation),
     Recode("intent_to_cooperate", _intends_cooperation, _intent_coding),
+    Recode("attempted_force", _attempted_force, _as_done),
     Recode("threat", _threatens, _threat_coding),
 )
