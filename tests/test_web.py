@@ -125,7 +125,13 @@ def browser():
 
 
 def wait(driver, condition, timeout=30):
-    return WebDriverWait(driver, timeout).until(lambda d: condition(d))
+    # A condition that reads elements the page is redrawing meanwhile (the timeline's bars)
+    # can meet one it just removed: that is "not yet", and the wait asks again.
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    return WebDriverWait(driver, timeout, ignored_exceptions=(StaleElementReferenceException,)).until(
+        lambda d: condition(d)
+    )
 
 
 def open_page(driver, url):
