@@ -57,6 +57,7 @@ PATTERNS = {  # order matters: ranges before single dates, days before months
     "md": rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})",
     "dm": rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b(?!\s*,?\s*\d{{4}})",
     "my": rf"\b{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b",
+    "m_rel": rf"\b{MONTH_RE}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",  # "July last year"
     "m": rf"^(?:this\s+|last\s+|next\s+)?{MONTH_RE}$",
     "y": r"\b(?P<year>(?:1[89]|20)\d{2})\b",
 }
@@ -169,6 +170,9 @@ def _from_match(key: str, m: re.Match, base: date | None, future: bool):
         return _day_without_year(_month_number(m.group("month")), int(m.group("day")), base, future)
     if key == "my":
         return f"{int(m.group('year')):04d}-{_month_number(m.group('month')):02d}", "month"
+    if key == "m_rel" and base:  # the month of the year the words name, not the year alone
+        year = base.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+        return f"{year:04d}-{_month_number(m.group('month')):02d}", "month"
     if key == "m" and base:
         return _month_without_year(_month_number(m.group("month")), base, future)
     if key == "y":
