@@ -35,3 +35,29 @@ def test_an_event_told_in_a_month_of_this_year_is_dated_to_the_month(nlp):
     doc = nlp("In April this year, hundreds of farmers clashed with police near the capital.")
     found = event_date(doc[:], ANCHOR, _trigger(doc, "clashed"), act=True)
     assert (found.date, found.precision) == ("2021-04", "month")
+
+
+def test_the_act_a_clause_dates_the_day_after_took_place_the_day_before(nlp):
+    doc = nlp("Farmers marched through the city on Sunday, the day after police arrested their leader.")
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "marched"), act=True).date == "2021-05-30"
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "arrested"), act=True).date == "2021-05-29"
+
+
+def test_days_before_move_the_date_forward_and_a_date_of_its_own_rules(nlp):
+    doc = nlp("Two days before rebels shelled the village, soldiers detained ten men on Friday.")
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "shelled"), act=True).date == "2021-05-30"
+    doc = nlp(
+        "Farmers marched through the city on Sunday, the day after police arrested their leader on Thursday."
+    )
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "arrested"), act=True).date == "2021-05-27"
+
+
+def test_the_act_a_clause_a_day_before_hangs_on_takes_the_day_before(nlp):
+    doc = nlp("Police arrested the mayor a day before protesters marched in the capital on Sunday.")
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "marched"), act=True).date == "2021-05-30"
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "arrested"), act=True).date == "2021-05-29"
+
+
+def test_days_without_a_count_move_nothing(nlp):
+    doc = nlp("Farmers marched through the city on Sunday, just days after police arrested their leader.")
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "arrested"), act=True).date == "2021-05-30"

@@ -20,6 +20,7 @@ from .date_expressions import (  # noqa: F401  (DateResult, resolve and the help
     expressions,
     resolve,
 )
+from .date_shifts import day_shift, inside, measured_clauses, shifted
 from .syntax import FUTURE_AUX
 from .words import words as word_list
 
@@ -83,7 +84,25 @@ def event_date(
                 and (_past_perfect(trigger) or (act and s[0] >= OTHER_CLAUSE))
             )
         ]
+    if trigger_i is not None:
+        scored = _measured(scored, sentence.doc[trigger_i])
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _measured(scored: list[tuple], trigger) -> list[tuple]:
+    """Dates across a clause "the day after ..." (date_shifts.py): for the act it tells, a date
+    of the clause it hangs on moves back by the measure ("marched on Sunday, the day after
+    police arrested him": Saturday); for the act it hangs on, a date inside it moves forward."""
+    own = day_shift(trigger)
+    clauses = [(days, verb, measure, 1) for days, verb, measure in ([own] if own else [])]
+    clauses += [(-days, verb, measure, -1) for days, verb, measure in measured_clauses(trigger)]
+    for days, verb, measure, side in clauses:
+        scored = [
+            s if (side == 1) == inside(verb, s[1]) else (s[0], s[1], shifted(s[2], days), *s[3:])
+            for s in scored
+            if not inside(measure, s[1])
+        ]
+    return scored
 
 
 def _after(found: DateResult, anchor: str) -> bool:
