@@ -84,6 +84,7 @@ def expressions() -> dict:
         "prepositions": set(raw["prepositions"]),
         "captions": [re.compile(rx, re.I) for rx in raw["caption_markers"]],
         "post_signatures": [re.compile(rx) for rx in raw["post_signatures"]],
+        "zone_ahead": raw["zone_ahead_markers"],
     }
 
 

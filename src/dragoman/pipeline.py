@@ -30,6 +30,7 @@ from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
 from .date_shifts import day_shift, shifted, shifted_day
+from .local_day import in_local_time
 from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates, told_date
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
@@ -239,6 +240,7 @@ class Pipeline:
                     # "On July 14, a man drove a truck into crowds. Police shot dead the driver."
                     found = told_date(doc.sentences[i - 1], doc.date) if i else None
                     found = shifted(found, shift[0]) if shift else found
+                found = in_local_time(found, work.story.ahead)  # "early Tuesday" in Asia, local_day.py
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
@@ -250,6 +252,12 @@ class Pipeline:
                 # on the day of the document (story.py).
                 day = (work.story.act_date or work.story.date) if act else work.story.said_date
                 day = day or doc.date
+                if (
+                    not act
+                    and work.story.ahead
+                    and any(e.country in work.story.ahead_countries for e in event.actor)
+                ):
+                    day = work.story.ahead  # said where the lead's news happened, in its time
                 day = shifted_day(day, shift[0]) if shift else day
                 event.date, event.date_precision = day, _precision(day)
 
