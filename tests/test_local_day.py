@@ -44,3 +44,38 @@ def test_zone_ahead_markers_name_the_day_and_compile():
     for rx in expressions()["zone_ahead"]:
         assert "{day}" in rx
         re.compile(rx.replace("{day}", "Tuesday"))
+    for name, day in expressions()["holidays"].items():
+        assert name == name.lower() and re.fullmatch(r"(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])", day)
+
+
+def test_a_holiday_is_the_last_one_or_the_next_day_where_it_already_is():
+    from dragoman.dates import resolve
+
+    assert resolve("on Bastille Day", "2021-08-02").date == "2021-07-14"
+    assert resolve("on New Year's Day", "2021-06-02").date == "2021-01-01"
+    assert resolve("on Christmas Day", "2021-12-20", future=True).date == "2021-12-25"
+    assert resolve("New Year's Day", "2021-12-31").date == "2022-01-01"  # a paper of 31 December
+
+
+def test_a_holiday_the_day_after_the_paper_dates_the_news_of_its_countries(pipeline):
+    text = (
+        "Kim offers talks with Seoul\n\n"
+        "Officials in Seoul said they were still studying Kim's New Year's Day speech. "
+        "Kim Jong Un urged South Korea to respond to overtures from the North. "
+        "Canada's foreign minister condemned North Korea."
+    )
+    events = process_one(pipeline, Document(id="t", text=text, date="2021-12-31")).events
+    dated = {(e.event, e.actor[0].country): e.date for e in events}
+    assert dated[("REQUEST", "PRK")] == "2022-01-01"
+    assert dated[("ACCUSE", "CAN")] == "2021-12-31"
+
+
+def test_an_act_mentioned_again_on_a_holiday_takes_its_day(pipeline):
+    text = (
+        "Death toll rises\n\n"
+        "A man drove a truck into crowds in the port city, killing dozens. "
+        "Five people were killed in the attack that occurred during the Bastille Day celebrations. "
+        "A militant group claimed responsibility for the attack."
+    )
+    events = process_one(pipeline, Document(id="t", text=text, date="2021-08-02")).events
+    assert {e.date for e in events if e.event == "ASSAULT"} == {"2021-07-14"}

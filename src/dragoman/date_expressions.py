@@ -85,6 +85,7 @@ def expressions() -> dict:
         "captions": [re.compile(rx, re.I) for rx in raw["caption_markers"]],
         "post_signatures": [re.compile(rx) for rx in raw["post_signatures"]],
         "zone_ahead": raw["zone_ahead_markers"],
+        "holidays": raw["fixed_holidays"],
     }
 
 
@@ -212,7 +213,7 @@ def _month_without_year(month: int, base: date, future: bool):
 def _relative(core: str, base: date | None, future: bool):
     if not base:
         return None
-    for resolver in (_deictic_day, _weekend, _weekday, _unit_relative, _ago):
+    for resolver in (_deictic_day, _holiday, _weekend, _weekday, _unit_relative, _ago):
         result = resolver(core, base, future)
         if result:
             return result
@@ -237,6 +238,25 @@ def _deictic_day(core: str, base: date, future: bool):
         if re.search(rf"\b{words}\b", core):
             return (base + timedelta(days=shift)).isoformat(), "day"
     return None
+
+
+def _holiday(core: str, base: date, future: bool):
+    """ "on Bastille Day", "New Year's Day": the last such day up to the anchor, or the next one
+    in a future clause or when it is the anchor's next day (where it happened, it already was:
+    a paper of 31 December on "Kim's New Year's Day speech")."""
+    name = next((h for h in expressions()["holidays"] if re.search(rf"^{re.escape(h)}(?:\W|$)", core)), None)
+    if name is None:
+        return None
+    month, day = (int(x) for x in expressions()["holidays"][name].split("-"))
+    coming = _safe_date(base.year, month, day)
+    if coming is not None and coming < base:
+        coming = _safe_date(base.year + 1, month, day)
+    if coming is not None and (future or coming <= base + timedelta(days=1)):
+        return coming.isoformat(), "day"
+    past = _safe_date(base.year, month, day)
+    if past is not None and past > base:
+        past = _safe_date(base.year - 1, month, day)
+    return (past.isoformat(), "day") if past else None
 
 
 def _weekday(core: str, base: date, future: bool):

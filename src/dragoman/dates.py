@@ -212,7 +212,11 @@ def _find_candidate_spans(sentence) -> list[tuple[int, int]]:
 
 
 def _names_a_day(ent) -> bool:
-    """A TIME that names a day ("Saturday night"), an EVENT that names its year ("the 1967 war")."""
+    """A TIME that names a day ("Saturday night"), an EVENT that names its year ("the 1967 war")
+    or a holiday."""
+    name = ent.text.lower().replace("’", "'")
+    if ent.label_ in ("EVENT", "FAC") and any(h in name for h in expressions()["holidays"]):
+        return True  # a holiday ("Kim's New Year's Day speech"; spaCy may call "Bastille Day" a FAC)
     if ent.label_ == "EVENT":
         return bool(YEAR.search(ent.text))
     return ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))

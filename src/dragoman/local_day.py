@@ -46,6 +46,13 @@ def in_local_time(found: DateResult | None, ahead: str | None) -> DateResult | N
     return found
 
 
+def names_holiday(words: str) -> bool:
+    """ "on New Year's Day": a holiday the resolver reads as the paper's next day was already
+    that day where the news happened (date_expressions._holiday)."""
+    words = words.lower().replace("’", "'")
+    return any(h in words for h in expressions()["holidays"])
+
+
 def _names_weekday(words: str, day: date) -> bool:
     """ "Tuesday", "on Tuesday", "early Tuesday", "Tuesday's": not "last Tuesday"."""
     name = calendar.day_name[day.weekday()].lower()

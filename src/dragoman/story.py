@@ -21,7 +21,7 @@ from datetime import date as Date
 from datetime import timedelta
 
 from . import dates
-from .local_day import reads_ahead
+from .local_day import names_holiday, reads_ahead
 from .model import Document, Place
 
 LEAD_SENTENCES = 6  # the headline and the lead paragraph
@@ -110,6 +110,7 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None, int 
             told_ahead = found.date == next_day and (
                 "local time" in found.date_text.lower()
                 or reads_ahead(sent.text, found, published, resolved=True)
+                or names_holiday(found.date_text)  # "Kim's New Year's Day speech" in a paper of 31 Dec
             )
             ahead = index if told_ahead and ahead is None else ahead
             days_before = (published - Date.fromisoformat(found.date)).days
