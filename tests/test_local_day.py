@@ -54,7 +54,7 @@ def test_a_holiday_is_the_last_one_or_the_next_day_where_it_already_is():
     assert resolve("on Bastille Day", "2021-08-02").date == "2021-07-14"
     assert resolve("on New Year's Day", "2021-06-02").date == "2021-01-01"
     assert resolve("on Christmas Day", "2021-12-20", future=True).date == "2021-12-25"
-    assert resolve("New Year's Day", "2021-12-31").date == "2022-01-01"  # a paper of 31 December
+    assert resolve("on New Year's Day", "2021-12-31").date == "2021-01-01"  # the next: local_day.py
 
 
 def test_a_holiday_the_day_after_the_paper_dates_the_news_of_its_countries(pipeline):
@@ -79,3 +79,13 @@ def test_an_act_mentioned_again_on_a_holiday_takes_its_day(pipeline):
     )
     events = process_one(pipeline, Document(id="t", text=text, date="2021-08-02")).events
     assert {e.date for e in events if e.event == "ASSAULT"} == {"2021-07-14"}
+
+
+def test_a_holiday_to_come_does_not_move_the_news(pipeline):
+    text = (
+        "Police plan safe zone for party\n\n"
+        "A German police union criticized organizers of Berlin's New Year's Eve party. "
+        "Berlin's mayor rejected the criticism."
+    )
+    events = process_one(pipeline, Document(id="t", text=text, date="2021-12-30")).events
+    assert {e.date for e in events if e.event in ("ACCUSE", "REJECT")} == {"2021-12-30"}

@@ -241,22 +241,19 @@ def _deictic_day(core: str, base: date, future: bool):
 
 
 def _holiday(core: str, base: date, future: bool):
-    """ "on Bastille Day", "New Year's Day": the last such day up to the anchor, or the next one
-    in a future clause or when it is the anchor's next day (where it happened, it already was:
-    a paper of 31 December on "Kim's New Year's Day speech")."""
+    """ "on Bastille Day", "New Year's Day": the last such day up to the anchor, the next one in
+    a future clause. (The next one may be meant in a paper of the day before, in a time zone
+    ahead: local_day.py reads that from the article.)"""
     name = next((h for h in expressions()["holidays"] if re.search(rf"^{re.escape(h)}(?:\W|$)", core)), None)
     if name is None:
         return None
     month, day = (int(x) for x in expressions()["holidays"][name].split("-"))
-    coming = _safe_date(base.year, month, day)
-    if coming is not None and coming < base:
-        coming = _safe_date(base.year + 1, month, day)
-    if coming is not None and (future or coming <= base + timedelta(days=1)):
-        return coming.isoformat(), "day"
-    past = _safe_date(base.year, month, day)
-    if past is not None and past > base:
-        past = _safe_date(base.year - 1, month, day)
-    return (past.isoformat(), "day") if past else None
+    when = _safe_date(base.year, month, day)
+    if when is not None and when > base and not future:
+        when = _safe_date(base.year - 1, month, day)
+    elif when is not None and when < base and future:
+        when = _safe_date(base.year + 1, month, day)
+    return (when.isoformat(), "day") if when else None
 
 
 def _weekday(core: str, base: date, future: bool):

@@ -19,6 +19,9 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from .date_expressions import DateResult, expressions
+from .words import words
+
+SPEECH_NOUNS = words("holiday_speech_nouns")
 
 RELATIVE = re.compile(r"\b(last|past|next|this|coming|previous)\b", re.I)
 
@@ -37,20 +40,35 @@ def reads_ahead(sentence_text: str, found: DateResult, published: date, resolved
 
 
 def in_local_time(found: DateResult | None, ahead: str | None) -> DateResult | None:
-    """The same weekday elsewhere in the article, read as the lead's day ahead."""
+    """The same weekday or holiday elsewhere in the article, read as the lead's day ahead."""
     if found is None or ahead is None or found.precision != "day":
         return found
     day = date.fromisoformat(ahead)
     if found.date == (day - timedelta(days=7)).isoformat() and _names_weekday(found.date_text, day):
         return replace(found, date=ahead)
+    if found.date != ahead and found.date[5:] == ahead[5:] and _names_holiday(found.date_text, day):
+        return replace(found, date=ahead)  # the holiday, a year back by the resolver
     return found
 
 
-def names_holiday(words: str) -> bool:
-    """ "on New Year's Day": a holiday the resolver reads as the paper's next day was already
-    that day where the news happened (date_expressions._holiday)."""
+def holiday_speech(sentence_text: str, found: DateResult, published: date) -> bool:
+    """ "still reviewing Kim's New Year's Day speech" in a paper of 31 December: a speech a
+    holiday names was given on it, so when the holiday is the paper's next day, it was already
+    that day where the speech was given. (Not any holiday: "New Year's Eve party" in a paper of
+    30 December is the party to come.)"""
+    if found.precision != "day" or not _names_holiday(found.date_text, published + timedelta(days=1)):
+        return False
+    at = sentence_text.find(found.date_text)
+    after = re.match(r"\s+(\w+)", sentence_text[at + len(found.date_text) :]) if at >= 0 else None
+    return after is not None and after.group(1).lower() in SPEECH_NOUNS
+
+
+def _names_holiday(words: str, day: date) -> bool:
+    """Whether the words name a holiday that falls on `day` ("New Year's Day", 1 January)."""
     words = words.lower().replace("’", "'")
-    return any(h in words for h in expressions()["holidays"])
+    holidays = expressions()["holidays"]  # longer names first: "Christmas Eve" is no Christmas Day
+    name = next((h for h in holidays if h in words), None)
+    return name is not None and holidays[name] == day.strftime("%m-%d")
 
 
 def _names_weekday(words: str, day: date) -> bool:

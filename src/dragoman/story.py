@@ -21,7 +21,7 @@ from datetime import date as Date
 from datetime import timedelta
 
 from . import dates
-from .local_day import names_holiday, reads_ahead
+from .local_day import holiday_speech, reads_ahead
 from .model import Document, Place
 
 LEAD_SENTENCES = 6  # the headline and the lead paragraph
@@ -105,12 +105,12 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None, int 
             if found.precision != "day" or len(found.date) != 10:
                 continue
             next_day = (published + timedelta(days=1)).isoformat()
-            if reads_ahead(sent.text, found, published):
-                found = replace(found, date=next_day)
+            if reads_ahead(sent.text, found, published) or holiday_speech(sent.text, found, published):
+                found = replace(found, date=next_day)  # "early Tuesday", "Kim's New Year's Day speech"
             told_ahead = found.date == next_day and (
                 "local time" in found.date_text.lower()
                 or reads_ahead(sent.text, found, published, resolved=True)
-                or names_holiday(found.date_text)  # "Kim's New Year's Day speech" in a paper of 31 Dec
+                or holiday_speech(sent.text, found, published)
             )
             ahead = index if told_ahead and ahead is None else ahead
             days_before = (published - Date.fromisoformat(found.date)).days
