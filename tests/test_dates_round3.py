@@ -61,3 +61,16 @@ def test_the_act_a_clause_a_day_before_hangs_on_takes_the_day_before(nlp):
 def test_days_without_a_count_move_nothing(nlp):
     doc = nlp("Farmers marched through the city on Sunday, just days after police arrested their leader.")
     assert event_date(doc[:], ANCHOR, _trigger(doc, "arrested"), act=True).date == "2021-05-30"
+
+
+def test_in_so_many_days_is_ahead_in_a_future_clause_and_no_date_otherwise():
+    assert resolve("in two weeks", ANCHOR, future=True).date == "2021-06-16"
+    assert resolve("in three months", ANCHOR, future=True).date == "2021-09"
+    assert resolve("in four days", ANCHOR) is None  # "the second launch in four days": a window
+
+
+def test_the_second_act_in_so_many_days_is_not_dated_days_back(nlp):
+    doc = nlp("The rebels shelled the town for the second time in four days.")
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "shelled"), act=True) is None
+    doc = nlp("The two leaders will meet in two weeks.")
+    assert event_date(doc[:], ANCHOR, _trigger(doc, "meet")).date == "2021-06-16"

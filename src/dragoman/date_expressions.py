@@ -123,12 +123,29 @@ def _resolve(text: str, anchor: str | None, future: bool) -> DateResult | None:
             return _duration(text, m, base)
     if any(rx.search(text) for rx in rules["non_dates"]):
         return None
+    stretch = IN_STRETCH.match(text)
+    if stretch and base:
+        return _in_stretch(text, stretch, base, future)
     core = _core(text)
     for resolver in (_explicit, _relative):
         result = resolver(core, base, future)
         if result:
             return DateResult(result[0], text.strip(), result[1], result[2] if len(result) > 2 else None)
     return _dateparser(core, anchor, text.strip()) if base else None
+
+
+IN_STRETCH = re.compile(r"^\s*in\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s*$", re.I)
+
+
+def _in_stretch(text: str, m: re.Match, base: date, future: bool) -> DateResult | None:
+    """ "in four days": that far ahead in a future clause ("will meet in two weeks"); else how
+    long something took or the window it fell in ("the second launch in four days", "never paid
+    tax in 30 years"), which says not when it happened (dateparser read it as four days ago)."""
+    n = _number(m.group("n").lower())
+    if not future or n is None:
+        return None
+    day, precision = _shifted(base, n, m.group("unit").lower())
+    return DateResult(day, text.strip(), precision)
 
 
 def _core(text: str) -> str:
