@@ -57,6 +57,7 @@ PATTERNS = {  # order matters: ranges before single dates, days before months
     "md": rf"\b{MONTH_RE}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d{{4}})",
     "dm": rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH_RE}\b(?!\s*,?\s*\d{{4}})",
     "my": rf"\b{MONTH_RE}\s+(?:of\s+)?(?P<year>\d{{4}})\b",
+    "m_rel": rf"\b{MONTH_RE}\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b",  # "July last year"
     "m": rf"^(?:this\s+|last\s+|next\s+)?{MONTH_RE}$",
     "y": r"\b(?P<year>(?:1[89]|20)\d{2})\b",
 }
@@ -83,6 +84,8 @@ def expressions() -> dict:
         "prepositions": set(raw["prepositions"]),
         "captions": [re.compile(rx, re.I) for rx in raw["caption_markers"]],
         "post_signatures": [re.compile(rx) for rx in raw["post_signatures"]],
+        "zone_ahead": raw["zone_ahead_markers"],
+        "holidays": raw["fixed_holidays"],
     }
 
 
@@ -120,12 +123,29 @@ def _resolve(text: str, anchor: str | None, future: bool) -> DateResult | None:
             return _duration(text, m, base)
     if any(rx.search(text) for rx in rules["non_dates"]):
         return None
+    stretch = IN_STRETCH.match(text)
+    if stretch and base:
+        return _in_stretch(text, stretch, base, future)
     core = _core(text)
     for resolver in (_explicit, _relative):
         result = resolver(core, base, future)
         if result:
             return DateResult(result[0], text.strip(), result[1], result[2] if len(result) > 2 else None)
     return _dateparser(core, anchor, text.strip()) if base else None
+
+
+IN_STRETCH = re.compile(r"^\s*in\s+(?P<n>\d+|[a-z]+)\s+(?P<unit>day|week|month|year)s?\s*$", re.I)
+
+
+def _in_stretch(text: str, m: re.Match, base: date, future: bool) -> DateResult | None:
+    """ "in four days": that far ahead in a future clause ("will meet in two weeks"); else how
+    long something took or the window it fell in ("the second launch in four days", "never paid
+    tax in 30 years"), which says not when it happened (dateparser read it as four days ago)."""
+    n = _number(m.group("n").lower())
+    if not future or n is None:
+        return None
+    day, precision = _shifted(base, n, m.group("unit").lower())
+    return DateResult(day, text.strip(), precision)
 
 
 def _core(text: str) -> str:
@@ -169,6 +189,9 @@ def _from_match(key: str, m: re.Match, base: date | None, future: bool):
         return _day_without_year(_month_number(m.group("month")), int(m.group("day")), base, future)
     if key == "my":
         return f"{int(m.group('year')):04d}-{_month_number(m.group('month')):02d}", "month"
+    if key == "m_rel" and base:  # the month of the year the words name, not the year alone
+        year = base.year + {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+        return f"{year:04d}-{_month_number(m.group('month')):02d}", "month"
     if key == "m" and base:
         return _month_without_year(_month_number(m.group("month")), base, future)
     if key == "y":
@@ -207,7 +230,7 @@ def _month_without_year(month: int, base: date, future: bool):
 def _relative(core: str, base: date | None, future: bool):
     if not base:
         return None
-    for resolver in (_deictic_day, _weekend, _weekday, _unit_relative, _ago):
+    for resolver in (_deictic_day, _holiday, _weekend, _weekday, _unit_relative, _ago):
         result = resolver(core, base, future)
         if result:
             return result
@@ -232,6 +255,22 @@ def _deictic_day(core: str, base: date, future: bool):
         if re.search(rf"\b{words}\b", core):
             return (base + timedelta(days=shift)).isoformat(), "day"
     return None
+
+
+def _holiday(core: str, base: date, future: bool):
+    """ "on Bastille Day", "New Year's Day": the last such day up to the anchor, the next one in
+    a future clause. (The next one may be meant in a paper of the day before, in a time zone
+    ahead: local_day.py reads that from the article.)"""
+    name = next((h for h in expressions()["holidays"] if re.search(rf"^{re.escape(h)}(?:\W|$)", core)), None)
+    if name is None:
+        return None
+    month, day = (int(x) for x in expressions()["holidays"][name].split("-"))
+    when = _safe_date(base.year, month, day)
+    if when is not None and when > base and not future:
+        when = _safe_date(base.year - 1, month, day)
+    elif when is not None and when < base and future:
+        when = _safe_date(base.year + 1, month, day)
+    return (when.isoformat(), "day") if when else None
 
 
 def _weekday(core: str, base: date, future: bool):

@@ -20,6 +20,7 @@ from .date_expressions import (  # noqa: F401  (DateResult, resolve and the help
     expressions,
     resolve,
 )
+from .date_shifts import day_shift, inside, measured_clauses, shifted
 from .syntax import FUTURE_AUX
 from .words import words as word_list
 
@@ -83,7 +84,25 @@ def event_date(
                 and (_past_perfect(trigger) or (act and s[0] >= OTHER_CLAUSE))
             )
         ]
+    if trigger_i is not None:
+        scored = _measured(scored, sentence.doc[trigger_i])
     return min(scored, key=lambda s: (s[0], s[1]))[2] if scored else None
+
+
+def _measured(scored: list[tuple], trigger) -> list[tuple]:
+    """Dates across a clause "the day after ..." (date_shifts.py): for the act it tells, a date
+    of the clause it hangs on moves back by the measure ("marched on Sunday, the day after
+    police arrested him": Saturday); for the act it hangs on, a date inside it moves forward."""
+    own = day_shift(trigger)
+    clauses = [(days, verb, measure, 1) for days, verb, measure in ([own] if own else [])]
+    clauses += [(-days, verb, measure, -1) for days, verb, measure in measured_clauses(trigger)]
+    for days, verb, measure, side in clauses:
+        scored = [
+            s if (side == 1) == inside(verb, s[1]) else (s[0], s[1], shifted(s[2], days), *s[3:])
+            for s in scored
+            if not inside(measure, s[1])
+        ]
+    return scored
 
 
 def _after(found: DateResult, anchor: str) -> bool:
@@ -193,7 +212,11 @@ def _find_candidate_spans(sentence) -> list[tuple[int, int]]:
 
 
 def _names_a_day(ent) -> bool:
-    """A TIME that names a day ("Saturday night"), an EVENT that names its year ("the 1967 war")."""
+    """A TIME that names a day ("Saturday night"), an EVENT that names its year ("the 1967 war")
+    or a holiday."""
+    name = ent.text.lower().replace("’", "'")
+    if ent.label_ in ("EVENT", "FAC") and any(h in name for h in expressions()["holidays"]):
+        return True  # a holiday ("Kim's New Year's Day speech"; spaCy may call "Bastille Day" a FAC)
     if ent.label_ == "EVENT":
         return bool(YEAR.search(ent.text))
     return ent.label_ == "TIME" and bool(DAY_WORDS.search(ent.text))

@@ -29,6 +29,8 @@ from .russian.headlines import headline
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
+from .date_shifts import day_shift, shifted, shifted_day
+from .local_day import in_local_time
 from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates, told_date
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
@@ -220,12 +222,15 @@ class Pipeline:
         for event, sent in work.found:
             act = event.quad.startswith("material")
             i = index[id(sent)]
+            shift = None  # "the day after police arrested him": a day before the story's day
             if sent.lang == "ru":
                 found = self.russian.event_date(sent.span, doc.date, _trigger_token(event, sent))
             else:
                 # a demand, accusation, refusal or threat made by the time of the report
                 statement = event.quad == "verbal_conflict" and event.modality != "future"
-                found = dates.event_date(sent.span, doc.date, _trigger_token(event, sent), act, statement)
+                trigger_i = _trigger_token(event, sent)
+                shift = day_shift(sent.span.doc[trigger_i])
+                found = dates.event_date(sent.span, doc.date, trigger_i, act, statement)
                 if found is None:  # "... conducted a test. Tuesday's test flew over Japan."
                     found = date_of_kind(event, i, _trigger_lemmas(event, sent), kinds)
                 if found is None:  # "Beijing denied it. ... On Thursday, China insisted ..."
@@ -234,6 +239,8 @@ class Pipeline:
                     # the sentence right after an act told with its day goes on with that story:
                     # "On July 14, a man drove a truck into crowds. Police shot dead the driver."
                     found = told_date(doc.sentences[i - 1], doc.date) if i else None
+                    found = shifted(found, shift[0]) if shift else found
+                found = in_local_time(found, work.story.ahead)  # "early Tuesday" in Asia, local_day.py
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
@@ -245,6 +252,13 @@ class Pipeline:
                 # on the day of the document (story.py).
                 day = (work.story.act_date or work.story.date) if act else work.story.said_date
                 day = day or doc.date
+                if (
+                    not act
+                    and work.story.ahead
+                    and any(e.country in work.story.ahead_countries for e in event.actor)
+                ):
+                    day = work.story.ahead  # said where the lead's news happened, in its time
+                day = shifted_day(day, shift[0]) if shift else day
                 event.date, event.date_precision = day, _precision(day)
 
     def _place(self, work: Work) -> None:

@@ -16,10 +16,12 @@ fallbacks, never over what a sentence says itself:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date as Date
+from datetime import timedelta
 
 from . import dates
+from .local_day import holiday_speech, reads_ahead
 from .model import Document, Place
 
 LEAD_SENTENCES = 6  # the headline and the lead paragraph
@@ -39,12 +41,20 @@ class Story:
     dateline_sentence: int | None = None  # index of the sentence that carries the dateline
     act_date: str | None = None  # the first day of the lead that dates an act, not a saying
     said_date: str | None = None  # the first day of the lead that dates a saying
+    ahead: str | None = None  # the day after the paper's, when the lead tells its news in a time ahead
+    ahead_countries: frozenset = frozenset()  # the countries named where the lead says so (local_day.py)
 
 
 def read_story(doc: Document, gazetteer, near=frozenset()) -> Story:
     """What the lead of `doc` says of when and where (sentences must be parsed)."""
-    first, act, said_day = _lead_dates(doc)
+    first, act, said_day, ahead = _lead_dates(doc)
     story = Story(date=first, act_date=act, said_date=said_day)
+    if ahead is not None:  # the countries of the news: named up to the sentence that says so
+        sent = doc.sentences[ahead]
+        story.ahead = (Date.fromisoformat(doc.date) + timedelta(days=1)).isoformat()
+        story.ahead_countries = frozenset(
+            e.country for e in doc.entities if e.country and e.span[0] < sent.offset + len(sent.text)
+        )
     for i, sent in enumerate(doc.sentences[:LEAD_SENTENCES]):
         place = dateline_place(sent.text, gazetteer, near)
         if place is not None:
@@ -71,29 +81,40 @@ def dateline_place(text: str, gazetteer, near=frozenset()) -> Place | None:
     return place
 
 
-def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None]:
+def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None, int | None]:
     """The first day the lead names that lies in the week up to the document's date, the first
     such day that dates an act and the first that dates a saying ("officials said Friday" is
     when it was told; "the truck ploughed into the crowd on Thursday night" when it happened).
 
     In a sentence the day closest to its main verb comes first ("welcomes the release of girls
     kidnapped in 2014, a spokesman said on Monday": Monday); photo captions date the photo, not
-    the news. A day told in local time may be the day after the document's date."""
+    the news. A day told in local time may be the day after the document's date ("early
+    Tuesday" in a Monday paper, local_day.py): the last value is the index of the sentence that
+    tells it so."""
     if not doc.date or len(doc.date) != 10:
-        return None, None, None
+        return None, None, None, None
     published = Date.fromisoformat(doc.date)
-    first = act = said_day = None
+    first = act = said_day = ahead = None
     # "Chile praised Peru on Monday": the day of a statement is a day things were said
     statements = {i for e in doc.events if e.quad.startswith("verbal") for i in range(*e.trigger["span"])}
-    for sent in doc.sentences[:LEAD_SENTENCES]:
+    for index, sent in enumerate(doc.sentences[:LEAD_SENTENCES]):
         if sent.span is None or dates.is_caption(sent.text):
             continue
         found_dates = dates.sentence_dates(sent.span, doc.date, sent.span.root.i, own=False)
         for _, _, found, said, verb in sorted(found_dates, key=lambda f: f[:2]):
             if found.precision != "day" or len(found.date) != 10:
                 continue
+            next_day = (published + timedelta(days=1)).isoformat()
+            if reads_ahead(sent.text, found, published) or holiday_speech(sent.text, found, published):
+                found = replace(found, date=next_day)  # "early Tuesday", "Kim's New Year's Day speech"
+            told_ahead = found.date == next_day and (
+                "local time" in found.date_text.lower()
+                or reads_ahead(sent.text, found, published, resolved=True)
+                or holiday_speech(sent.text, found, published)
+            )
+            ahead = index if told_ahead and ahead is None else ahead
             days_before = (published - Date.fromisoformat(found.date)).days
-            earliest = -1 if "local time" in found.date_text.lower() else 0
+            earliest = -1 if told_ahead else 0
             if not earliest <= days_before <= STORY_WINDOW_DAYS:
                 continue
             first = first or found.date
@@ -101,7 +122,7 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None]:
                 said_day = said_day or found.date
             else:
                 act = act or found.date
-    return first, act, said_day
+    return first, act, said_day, ahead
 
 
 def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
