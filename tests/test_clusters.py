@@ -468,3 +468,24 @@ def test_gdelt_export_counts_the_reports_of_each_event(stored):
         export_events(s, "gdelt", out, doc="b")
     rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in out.getvalue().splitlines()]
     assert [(r["NumMentions"], r["NumSources"], r["NumArticles"]) for r in rows] == [("4", "2", "3")] * 2
+
+
+def test_a_text_profile_from_the_pipeline_links_as_the_store_would_compute_it(tmp_path):
+    # `dragoman ingest` has the workers compute what linking reads of each text (its
+    # signature and names); the store then stores the same rows as when it computes them.
+    from dragoman.linking.articles import text_names, text_profile
+    from dragoman.linking.neardup import signature
+
+    tables = ("clusters", "cluster_members", "cluster_docs", "cluster_keys", "cluster_doc_keys")
+    rows = []
+    for profiled in (False, True):
+        with open_store(tmp_path / f"{profiled}.db") as s:
+            for make in (meeting_a, meeting_b, wire_copy, accusation):
+                doc = make()
+                if profiled:
+                    doc.profile = text_profile(doc.text)
+                    assert list(doc.profile.signature) == signature(doc.text)
+                    assert doc.profile.names == text_names(doc.text)
+                s.ingest(doc)
+            rows.append({t: sorted(map(repr, s._fetch(f"SELECT * FROM {t}"))) for t in tables})
+    assert rows[0] == rows[1] and rows[0]["cluster_docs"]

@@ -75,6 +75,21 @@ def test_the_declared_stages_are_what_runs_in_their_order(pipeline, monkeypatch)
     ]
 
 
+def test_documents_for_a_store_carry_their_text_profile(pipeline):
+    # `dragoman ingest` sets [store] profile_texts: the workers compute what linking reads of
+    # each text, so that the store's single writer does not; other runs leave it out.
+    from dragoman.linking.articles import text_profile
+    from dragoman.pipeline import Pipeline
+
+    text = "Chile praised Peru on Monday. Santiago thanked Lima."
+    (plain,) = pipeline.process([Document(id="p", text=text)])
+    assert plain.profile is None and "profile" not in [s.name for s in pipeline.stages]
+    for_store = Pipeline(pipeline.settings.with_value("store", "profile_texts", True), nlp_model=pipeline.nlp)
+    (doc,) = for_store.process([Document(id="p", text=text)])
+    assert doc.profile == text_profile(doc.text) and doc.profile.signature
+    assert doc.records() == plain.records()  # (the profile is in no output)
+
+
 def test_records_follow_the_contract(seed_docs):
     keys = {
         "id",

@@ -183,6 +183,9 @@ class Document:
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # What linking reads of the text (linking.articles.TextProfile), when the pipeline's workers
+    # computed it for a store; not part of any output.
+    profile: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def content_hash(self) -> str:

@@ -26,6 +26,7 @@ from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
 from .mentions import merge_mentions
 from .russian.headlines import headline
+from .linking.articles import text_profile
 from .model import Document, Event, Sentence
 from .relevance import RelevanceFilter
 from .russian import RussianSupport
@@ -154,6 +155,8 @@ class Pipeline:
             Stage("relevance", ("events",), ("events",), self._relevance),
             Stage("mentions", ("events", "events.date", "events.location"), ("events",), self._mentions),
         )
+        if self.settings.get("store", "profile_texts"):
+            self.stages += (Stage("profile", ("text",), ("profile",), self._profile),)
         check_stages(self.stages)
 
     def run_many(self, items: Iterable[Result], batch_size: int = BATCH) -> Iterator[Result]:
@@ -297,6 +300,9 @@ class Pipeline:
     def _relevance(self, work: Work) -> None:
         if self.relevance is not None:  # sports, entertainment, products, markets: not event data
             self.relevance.drop_irrelevant(work.doc)
+
+    def _profile(self, work: Work) -> None:
+        work.doc.profile = text_profile(work.doc.text)
 
     def _mentions(self, work: Work) -> None:
         head = headline(work.doc)

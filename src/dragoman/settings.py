@@ -45,6 +45,10 @@ class Settings:
     def get(self, section: str, key: str):
         return self.values[section][key]
 
+    def with_value(self, section: str, key: str, value) -> "Settings":
+        """A copy with one value changed."""
+        return Settings({**self.values, section: {**self.values[section], key: value}})
+
     def limits(self) -> Limits:
         """The [input] limits, checked: each must be a positive whole number."""
         return Limits(

@@ -62,7 +62,9 @@ def ingest(ctx, paths, db, date, workers):
     """
     from ..store import open_store
 
-    settings = settings_of(ctx)
+    settings = settings_of(ctx).with_value(
+        "store", "profile_texts", True
+    )  # (linking's share: in the workers)
     unchanged = 0
     with open_store(db or settings.get("store", "db")) as store:
         results = run(read_inputs(paths, settings, iso(date)), settings, workers, skip_stored=store)

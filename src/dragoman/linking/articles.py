@@ -27,6 +27,7 @@ from importlib import resources
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .neardup import signature
 from .rules import (
     NON_STATE,
     Spot,
@@ -61,7 +62,29 @@ class Article:
     terms: frozenset[str] = frozenset()  # the names its text uses (text_names)
 
 
-def article_of(doc_id: str, records: list[dict], reported: str | None, text: str = "") -> Article:
+@dataclass(frozen=True)
+class TextProfile:
+    """What linking reads of an article's text, whatever its records: its MinHash signature
+    (neardup.py) and its names (text_names). The pipeline's workers compute it when the
+    documents go to a store (Document.profile), so that the store's single writer does not."""
+
+    signature: tuple[int, ...] | None
+    names: frozenset[str]
+
+
+def text_profile(text: str) -> TextProfile:
+    sig = signature(text)
+    return TextProfile(tuple(sig) if sig is not None else None, text_names(text))
+
+
+def article_of(
+    doc_id: str,
+    records: list[dict],
+    reported: str | None,
+    text: str = "",
+    terms: frozenset[str] | None = None,
+) -> Article:
+    """`terms`: the text's names when already known (TextProfile.names), else read from `text`."""
     names, counts = {}, {}
     for record in records:
         for e in with_members((record.get("actor") or []) + (record.get("recipient") or [])):
@@ -82,7 +105,7 @@ def article_of(doc_id: str, records: list[dict], reported: str | None, text: str
         frozenset(names),
         tuple(top),
         tuple(sorted(names.items())),
-        text_names(text),
+        text_names(text) if terms is None else terms,
     )
 
 

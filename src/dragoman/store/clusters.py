@@ -31,6 +31,8 @@ from ..linking.articles import (
     article_of,
     article_setting,
     compare_articles,
+    TextProfile,
+    text_profile,
 )
 from ..linking.blocking import index_queries, index_rows
 from ..linking.clustering import (
@@ -44,7 +46,7 @@ from ..linking.clustering import (
     report_json,
     span_of,
 )
-from ..linking.neardup import bands, copies, signature
+from ..linking.neardup import bands, copies
 from ..linking.rules import Report, report_of
 from ..model import Document
 from . import cluster_counts, cluster_tags
@@ -59,16 +61,24 @@ _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
 def link_document(store, doc: Document) -> None:
     """Link a document's (just inserted) events into the clusters."""
     records = [ev.to_record() for ev in unique_events(doc)]
-    link_records(store, doc.id, records, doc.text, doc.date, _source(doc.source, doc.url))
+    link_records(store, doc.id, records, doc.text, doc.date, _source(doc.source, doc.url), doc.profile)
 
 
 def link_records(
-    store, doc_id: str, records: list[dict], text: str, date: str | None, source: str | None
+    store,
+    doc_id: str,
+    records: list[dict],
+    text: str,
+    date: str | None,
+    source: str | None,
+    profile: TextProfile | None = None,
 ) -> Plan:
+    """`profile`: what linking reads of the text, if the pipeline computed it (else here)."""
     reported = date or now()[:10]
-    sig = signature(text)
+    profile = profile or text_profile(text or "")
+    sig = list(profile.signature) if profile.signature is not None else None
     near = _copies(store, sig, doc_id)
-    article = article_of(doc_id, records, reported, text or "")
+    article = article_of(doc_id, records, reported, terms=profile.names)
     setting = article_setting(records)
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
     stories = _stories(store, article)
