@@ -4,7 +4,7 @@ and the count tables of clusters per day and type."""
 
 from __future__ import annotations
 
-from .count_schema import count_table
+from .count_schema import count_table, term_count_table
 
 # Event clusters (issue 13; kept by store/clusters.py): every event in exactly one cluster
 # of the records that report the same happening. clusters: one row per happening, its
@@ -145,28 +145,7 @@ CLUSTER_REPORTS_FILL = (
     CLUSTER_REPORTS_INSERT,
     "CREATE INDEX cluster_reports_cluster ON cluster_reports (cluster_id)",
 )
-CLUSTER_TERM_COUNTS = {
-    "sqlite": (
-        """CREATE TABLE cluster_term_counts (
-        term TEXT NOT NULL,
-        date TEXT NOT NULL,
-        event TEXT NOT NULL,
-        quad TEXT NOT NULL,
-        n INTEGER NOT NULL,
-        PRIMARY KEY (term, date, event)
-    ) WITHOUT ROWID""",
-    ),
-    "postgresql": (
-        """CREATE TABLE cluster_term_counts (
-        term TEXT NOT NULL,
-        date TEXT COLLATE "C" NOT NULL,
-        event TEXT NOT NULL,
-        quad TEXT NOT NULL,
-        n BIGINT NOT NULL,
-        PRIMARY KEY (term, date, event) INCLUDE (quad, n)
-    )""",
-    ),
-}
+CLUSTER_TERM_COUNTS = term_count_table("cluster_term_counts")
 # Filling it from the whole store (the migration, and after bulk loads): the terms of
 # each report as the full-text index splits its sentence (SQLite: the index's own
 # vocabulary, text column only; PostgreSQL: the lexemes of its tsvector).

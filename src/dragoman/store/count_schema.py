@@ -1,5 +1,6 @@
 """The DDL of a count table, as the migrations create each (store/migrations.py: events per
-day and type, per actor, country and language; store/cluster_schema.py: clusters)."""
+day and type, per actor, country, language and full-text term; store/cluster_schema.py:
+clusters)."""
 
 from __future__ import annotations
 
@@ -23,3 +24,32 @@ def count_table(name: str, key: str = "") -> tuple[str, ...]:
         f"CREATE INDEX {name}_{cover} ON {name} ({first}date, quad, event, n)",
         f"CREATE INDEX {name}_by_type ON {name} ({first}date, event, quad, n)",
     )
+
+
+def term_count_table(name: str) -> dict[str, tuple[str, ...]]:
+    """A table of counts per (full-text term, date, type), per dialect, keyed in the order a
+    timeline reads it (term, then dates): SQLite keeps the rows in the primary key itself
+    (WITHOUT ROWID), PostgreSQL carries quad and n in the key's index. Shipped migrations
+    run exactly these statements."""
+    return {
+        "sqlite": (
+            f"""CREATE TABLE {name} (
+        term TEXT NOT NULL,
+        date TEXT NOT NULL,
+        event TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (term, date, event)
+    ) WITHOUT ROWID""",
+        ),
+        "postgresql": (
+            f"""CREATE TABLE {name} (
+        term TEXT NOT NULL,
+        date TEXT COLLATE "C" NOT NULL,
+        event TEXT NOT NULL,
+        quad TEXT NOT NULL,
+        n BIGINT NOT NULL,
+        PRIMARY KEY (term, date, event) INCLUDE (quad, n)
+    )""",
+        ),
+    }

@@ -19,7 +19,7 @@ from .cluster_schema import (
     CLUSTERS,
     CLUSTERS_FILL,
 )
-from .count_schema import count_table
+from .count_schema import count_table, term_count_table
 from .dialect import POSTGRES, SQLITE, SQLITE_PERIODS, Dialect
 
 SCHEMA_MIGRATIONS = """
@@ -211,18 +211,8 @@ ACTOR_COUNTS = (
 # reads its count rows instead of looking up every matching event. The terms are the
 # full-text index's own: SQLite's read back from the FTS5 index (fts5vocab), PostgreSQL's
 # from each event's tsvector; an event counts once per term however often it holds it.
-# Keyed in the order a timeline reads it (term, then dates): SQLite keeps the rows in the
-# primary key itself (WITHOUT ROWID), PostgreSQL carries quad and n in the key's index.
-TERM_COUNTS_SQLITE = (
-    """CREATE TABLE term_counts (
-        term TEXT NOT NULL,
-        date TEXT NOT NULL,
-        event TEXT NOT NULL,
-        quad TEXT NOT NULL,
-        n INTEGER NOT NULL,
-        PRIMARY KEY (term, date, event)
-    ) WITHOUT ROWID""",
-)
+# (The table's keys: count_schema.term_count_table.)
+TERM_COUNTS_SQLITE = term_count_table("term_counts")["sqlite"]
 TERM_COUNTS_FILL_SQLITE = (
     "CREATE VIRTUAL TABLE temp.events_fts_terms USING fts5vocab(main, events_fts, instance)",
     # Links first (CROSS JOIN): the index is read term by term, each event looked up once
@@ -235,16 +225,7 @@ TERM_COUNTS_FILL_SQLITE = (
        GROUP BY v.term, e.date, e.event, e.quad""",
     "DROP TABLE temp.events_fts_terms",
 )
-TERM_COUNTS_POSTGRES = (
-    """CREATE TABLE term_counts (
-        term TEXT NOT NULL,
-        date TEXT COLLATE "C" NOT NULL,
-        event TEXT NOT NULL,
-        quad TEXT NOT NULL,
-        n BIGINT NOT NULL,
-        PRIMARY KEY (term, date, event) INCLUDE (quad, n)
-    )""",
-)
+TERM_COUNTS_POSTGRES = term_count_table("term_counts")["postgresql"]
 TERM_COUNTS_FILL_POSTGRES = (
     """INSERT INTO term_counts (term, date, event, quad, n)
        SELECT t.term, e.date, e.event, e.quad, COUNT(*)
