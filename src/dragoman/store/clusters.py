@@ -198,15 +198,8 @@ def _keyed(
     """What an index table holds under any of these (key, first day, last day); only what
     `keep` says yes to, given the keys it was found under, when given."""
     hits: dict[str, set[str]] = {}
-    for i in range(0, len(queries), _CHUNK):
-        chunk = queries[i : i + _CHUNK]
-        values = ", ".join("(?, ?, ?)" for _ in chunk)
-        found = store._fetch_tuples(
-            f"WITH q (k, lo, hi) AS (VALUES {values}) SELECT DISTINCT t.{column}, t.key FROM q "
-            f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
-            [v for query in chunk for v in query],
-        )
-        for value, key in found:
+    for (key, _, _), values in _keyed_by_query(store, table, column, queries).items():
+        for value in values:
             hits.setdefault(value, set()).add(key)
     return {value for value, keys in hits.items() if keep is None or keep(keys)}
 
