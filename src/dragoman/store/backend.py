@@ -3,7 +3,7 @@ transactions, closing, and applying the schema migrations.
 
 A backend (sqlite.py, postgres.py) sets `dialect` (dialect.py holds the SQL that differs
 between engines), opens `_conn` and `_lock`, and implements _fetch, _fetch_tuples,
-_execute, _executemany, _outer_transaction and _open_reader, plus _term_counts_of and,
+_execute, _executemany, _outer_transaction and _open_reader, plus _term_counts_of, _event_terms and,
 where the full-text index is kept by hand (SQLite), _index_text and _unindex_text. The
 store's SQL uses `?` placeholders and the SQL both engines understand.
 
@@ -72,9 +72,9 @@ class Backend:
         splits their sentences: [(term, date, event, quad, n)]."""
         raise NotImplementedError
 
-    def _cluster_term_counts_of(self, cluster_ids: list[str]) -> list[tuple]:
-        """These clusters counted per full-text term of their reports' sentences, at their
-        representative's date and type, from cluster_reports: [(term, date, event, quad, n)]."""
+    def _event_terms(self, seqs: list[int]) -> list[tuple]:
+        """The full-text terms of these events' sentences, as the full-text index splits
+        them: [(seq, term)], each pair once."""
         raise NotImplementedError
 
     # ---- transactions and the connection ---------------------------------------------

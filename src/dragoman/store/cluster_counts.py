@@ -32,30 +32,62 @@ TABLES = {"cluster_counts": None, "cluster_actor_counts": "actor_id", "cluster_c
 TERMS = "cluster_term_counts"
 
 
-def counted(store, cluster_ids) -> dict:
+def counted(store, cluster_ids, split: dict | None = None) -> dict:
     """What these clusters count in each table, as they stand: {table: {(*key, date,
-    event, quad): clusters}}, and under "ids" the clusters themselves (whose
-    cluster_reports rows change() replaces)."""
+    event, quad): clusters}}; under "ids" the clusters themselves (whose cluster_reports
+    rows change() replaces), and under "split" the full-text terms of their reports'
+    sentences ({seq: terms}: `split`, filled with those not split yet), which change()
+    reuses: a report that joins a cluster is the only one whose sentence it splits again."""
     ids = sorted(set(cluster_ids))
-    out = {"ids": ids}
-    for table, column in TABLES.items():
-        counts = out[table] = Counter()
-        for chunk in chunks(ids):
-            for row in store._fetch_tuples(_counted(column, len(chunk)), chunk):
-                counts[tuple(row[:-1])] += row[-1]
-    terms = out[TERMS] = Counter()
+    split = {} if split is None else split
+    clusters: dict[str, tuple] = {}  # id -> (date, event, quad), actor ids, countries, seqs
     for chunk in chunks(ids):
-        for row in store._cluster_term_counts_of(chunk):
-            terms[tuple(row[:-1])] += row[-1]
+        for cid, seq, date, event, quad, actor, country in store._fetch_tuples(
+            _MEMBERS.format(marks(chunk)), chunk
+        ):
+            found = clusters.get(cid)
+            if found is None:
+                found = clusters[cid] = ((date, event, quad), set(), set(), set())
+            found[3].add(seq)
+            if actor is not None:
+                found[1].add(actor)
+            if country is not None:
+                found[2].add(country)
+    dated = {cid: c for cid, c in clusters.items() if c[0][0] is not None}  # (undated: counted nowhere)
+    unsplit = sorted({seq for c in dated.values() for seq in c[3]} - split.keys())
+    if unsplit:
+        found_terms = {seq: set() for seq in unsplit}
+        for seq, term in store._event_terms(unsplit):
+            found_terms[seq].add(term)
+        split.update(found_terms)
+    out = {"ids": ids, "split": split, **{table: Counter() for table in (*TABLES, TERMS)}}
+    for key, actors, countries, seqs in dated.values():
+        out["cluster_counts"][key] += 1
+        for actor in actors:
+            out["cluster_actor_counts"][(actor, *key)] += 1
+        for country in countries:
+            out["cluster_country_counts"][(country, *key)] += 1
+        for term in set().union(*(split[seq] for seq in seqs)):
+            out[TERMS][(term, *key)] += 1
     return out
+
+
+# Each member of the clusters (its seq, for the terms of its sentence) with its cluster's
+# date, type and quad (its representative's: what the cluster counts at) and the actor
+# ids and countries it is linked to: one row per link (or one with none).
+_MEMBERS = (
+    "SELECT m.cluster_id, e.seq, r.date, r.event, r.quad, l.actor_id, l.country FROM clusters c "
+    "JOIN events r ON r.id = c.representative JOIN cluster_members m ON m.cluster_id = c.id "
+    "JOIN events e ON e.id = m.event_id LEFT JOIN event_actors l ON l.event_id = m.event_id "
+    "WHERE c.id IN ({})"
+)
 
 
 def change(store, before: dict, cluster_ids) -> None:
     """Count these clusters, as they stand now, instead of `before` (counted() before the
-    change): cluster_reports first (the term counts are read through it), then only the
-    rows whose count differs."""
+    change): cluster_reports first, then only the rows whose count differs."""
     _replace_reports(store, before.get("ids", []), sorted(set(cluster_ids)))
-    after = counted(store, cluster_ids)
+    after = counted(store, cluster_ids, before.get("split"))
     for table, column in {**TABLES, TERMS: "term"}.items():
         old, new = before.get(table, Counter()), after[table]
         delta = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
@@ -75,20 +107,6 @@ def _replace_reports(store, old: list[str], new: list[str]) -> None:
             + ", ".join(f"{c} = excluded.{c}" for c in columns),
             chunk,
         )
-
-
-def _counted(column: str | None, n: int) -> str:
-    """The rows (*key, date, event, quad, clusters) of n clusters, as they stand."""
-    head = "SELECT e.date, e.event, e.quad, COUNT(*) FROM clusters c JOIN events e ON e.id = c.representative"
-    where = f" WHERE e.date IS NOT NULL AND c.id IN ({marks(range(n))})"
-    if column is None:
-        return f"{head}{where} GROUP BY e.date, e.event, e.quad"
-    return (
-        f"SELECT l.{column}, e.date, e.event, e.quad, COUNT(DISTINCT c.id) FROM clusters c "
-        "JOIN events e ON e.id = c.representative JOIN cluster_members m ON m.cluster_id = c.id "
-        f"JOIN event_actors l ON l.event_id = m.event_id{where} AND l.{column} IS NOT NULL "
-        f"GROUP BY l.{column}, e.date, e.event, e.quad"
-    )
 
 
 def _write(store, table: str, column: str | None, delta: dict) -> None:

@@ -19,7 +19,7 @@ from psycopg.pq import TransactionStatus
 from psycopg.rows import dict_row, tuple_row
 
 from ..errors import QueryTimeout, StoreError, StoreFault
-from .backend import marks, timed_out
+from .backend import chunks, marks, timed_out
 from .base import Store
 from .dialect import POSTGRES
 
@@ -102,14 +102,17 @@ class PostgresStore(Store):
             [doc_id],
         )
 
-    def _cluster_term_counts_of(self, cluster_ids: list[str]) -> list[tuple]:
-        return self._fetch_tuples(
-            "SELECT t.term, k.date, k.event, k.quad, COUNT(DISTINCT k.cluster_id) FROM cluster_reports k "
-            "JOIN events e ON e.seq = k.seq CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term) "
-            f"WHERE k.cluster_id IN ({marks(cluster_ids)}) AND k.date IS NOT NULL "
-            "GROUP BY t.term, k.date, k.event, k.quad",
-            cluster_ids,
-        )
+    def _event_terms(self, seqs: list[int]) -> list[tuple]:
+        return [
+            row
+            for chunk in chunks(seqs)
+            for row in self._fetch_tuples(
+                "SELECT e.seq, t.term FROM events e "
+                "CROSS JOIN LATERAL unnest(tsvector_to_array(e.text_tsv)) AS t(term) "
+                f"WHERE e.seq IN ({marks(chunk)})",
+                chunk,
+            )
+        ]
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import QueryTimeout, StoreError, StoreFault
-from .backend import marks, timed_out
+from .backend import chunks, marks, timed_out
 from .base import Store
 from .dialect import SQLITE
 from .migrations import FTS_TOKENIZE
@@ -166,21 +166,33 @@ class SQLiteStore(Store):
         finally:
             self._execute("DELETE FROM temp.term_scratch")
 
-    def _cluster_term_counts_of(self, cluster_ids: list[str]) -> list[tuple]:
-        self._scratch_index()
-        self._execute(
-            "INSERT INTO temp.term_scratch (rowid, text) SELECT k.seq, e.text FROM cluster_reports k "
-            f"JOIN events e ON e.seq = k.seq WHERE k.cluster_id IN ({marks(cluster_ids)}) AND k.date IS NOT NULL",
-            cluster_ids,
-        )
-        try:
-            return self._fetch_tuples(
-                "SELECT v.term, k.date, k.event, k.quad, COUNT(DISTINCT k.cluster_id) "
-                "FROM temp.term_scratch_terms v CROSS JOIN cluster_reports k WHERE k.seq = v.doc "
-                "GROUP BY v.term, k.date, k.event, k.quad"
+    def _event_terms(self, seqs: list[int]) -> list[tuple]:
+        # Through a contentless scratch FTS5 index with the same tokenizer (emptied at once
+        # by 'delete-all': it keeps no text to read back), whose terms fts5vocab reads.
+        self._split_index()
+        for chunk in chunks(seqs):
+            self._execute(
+                f"INSERT INTO temp.term_split (rowid, text) SELECT seq, text FROM events WHERE seq IN ({marks(chunk)})",
+                chunk,
             )
+        try:
+            return self._fetch_tuples("SELECT DISTINCT doc, term FROM temp.term_split_terms")
         finally:
-            self._execute("DELETE FROM temp.term_scratch")
+            self._execute("INSERT INTO temp.term_split (term_split) VALUES ('delete-all')")
+
+    def _split_index(self) -> None:
+        if self._has_split:
+            return
+        self._execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_split USING "
+            f"fts5(text, content='', tokenize='{FTS_TOKENIZE}')"
+        )
+        self._execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.term_split_terms USING fts5vocab(temp, term_split, instance)"
+        )
+        self._has_split = True
+
+    _has_split = False
 
     def _scratch_index(self) -> None:
         if self._has_scratch:
