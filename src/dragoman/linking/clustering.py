@@ -338,6 +338,21 @@ def _spot(s: Spot | None) -> list | None:
 
 
 def report_from_json(text: str) -> Report:
+    """The report a stored form holds (reports are immutable: the store's writer reads the
+    same stored reports for article after article of one story, so each text is parsed once)."""
+    report = _REPORTS.get(text)
+    if report is None:
+        if len(_REPORTS) >= _PARSED:
+            _REPORTS.clear()
+        report = _REPORTS[text] = _report_from_json(text)
+    return report
+
+
+_PARSED = 20_000  # stored forms kept parsed (reports; articles)
+_REPORTS: dict[str, Report] = {}
+
+
+def _report_from_json(text: str) -> Report:
     d = json.loads(text)
     return Report(
         id=d["id"],
@@ -385,6 +400,19 @@ def article_json(a: Article) -> str:
 
 
 def article_from_json(text: str) -> Article:
+    """(Parsed once per text, as reports are.)"""
+    article = _ARTICLES.get(text)
+    if article is None:
+        if len(_ARTICLES) >= _PARSED:
+            _ARTICLES.clear()
+        article = _ARTICLES[text] = _article_from_json(text)
+    return article
+
+
+_ARTICLES: dict[str, Article] = {}
+
+
+def _article_from_json(text: str) -> Article:
     d = json.loads(text)
     return Article(
         d["doc"],

@@ -58,9 +58,11 @@ _CHUNK = 300  # lookups per query: far below SQLite's bound-parameter limit
 # ---------------------------------------------------------------- ingest
 
 
-def link_document(store, doc: Document) -> None:
-    """Link a document's (just inserted) events into the clusters."""
-    records = [ev.to_record() for ev in unique_events(doc)]
+def link_document(store, doc: Document, records: list[dict] | None = None) -> None:
+    """Link a document's (just inserted) events into the clusters (`records`: their
+    records, if the caller made them already)."""
+    if records is None:
+        records = [ev.to_record() for ev in unique_events(doc)]
     link_records(store, doc.id, records, doc.text, doc.date, _source(doc.source, doc.url), doc.profile)
 
 
@@ -77,7 +79,8 @@ def link_records(
     reported = date or now()[:10]
     profile = profile or text_profile(text or "")
     sig = list(profile.signature) if profile.signature is not None else None
-    near = _copies(store, sig, doc_id)
+    sig_bands = bands(sig) if sig is not None else []
+    near = _copies(store, sig, sig_bands, doc_id)
     article = article_of(doc_id, records, reported, terms=profile.names)
     setting = article_setting(records)
     reports = [report_of(r, reported, frozenset(near), setting) for r in records]
@@ -85,7 +88,7 @@ def link_records(
     found, found_for = _found(store, reports, stories)
     plan = plan_links(reports, found, stories, found_for, lambda ids: _cluster_info(store, ids))
     origin = _origin(store, near) or source or doc_id
-    _save_document(store, doc_id, reported, origin, near, article, sig)
+    _save_document(store, doc_id, reported, origin, near, article, sig, sig_bands)
     _apply(store, reports, plan)
     return plan
 
@@ -94,10 +97,10 @@ def _source(source: str | None, url: str | None) -> str | None:
     return source or (urlsplit(url).hostname if url else None)
 
 
-def _copies(store, sig: list[int] | None, doc_id: str) -> dict[str, float]:
+def _copies(store, sig: list[int] | None, sig_bands: list[str], doc_id: str) -> dict[str, float]:
     if sig is None:
         return {}
-    docs = _keyed(store, "cluster_doc_keys", "doc_id", [(f"b:{b}", 0, 0) for b in bands(sig)])
+    docs = _keyed(store, "cluster_doc_keys", "doc_id", [(f"b:{b}", 0, 0) for b in sig_bands])
     docs.discard(doc_id)
     found = _rows_in(
         store,
@@ -213,7 +216,14 @@ def _rows_in(store, sql: str, ids: list[str]) -> list[dict]:
 
 
 def _save_document(
-    store, doc_id: str, reported: str, origin: str, near: dict, article: Article, sig: list[int] | None
+    store,
+    doc_id: str,
+    reported: str,
+    origin: str,
+    near: dict,
+    article: Article,
+    sig: list[int] | None,
+    sig_bands: list[str],
 ) -> None:
     store._execute("DELETE FROM cluster_docs WHERE doc_id = ?", [doc_id])
     store._insert(
@@ -230,7 +240,7 @@ def _save_document(
         ],
     )
     keys = [(key, article.day, doc_id) for key in article_keys(article) if article.day is not None]
-    keys += [(f"b:{b}", 0, doc_id) for b in (bands(sig) if sig is not None else [])]
+    keys += [(f"b:{b}", 0, doc_id) for b in sig_bands]
     _insert_keys(store, "cluster_doc_keys", "doc_id", keys)
 
 

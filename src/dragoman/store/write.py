@@ -45,9 +45,11 @@ class Writer(CountKeeper):
             if stored and stored[0]["content_hash"] == doc.content_hash and not replace:
                 return False
             touched = self._delete_rows(doc.id) if stored else set()
-            touched |= self._insert_rows(doc)
+            events = unique_events(doc)
+            records = [ev.to_record() for ev in events]  # (linking reads them too)
+            touched |= self._insert_rows(doc, events, records)
             if self.link_clusters:
-                clusters.link_document(self, doc)
+                clusters.link_document(self, doc, records)
             self._refresh_actors(touched)
         return True
 
@@ -75,16 +77,15 @@ class Writer(CountKeeper):
             sql = f"INSERT INTO {table} ({', '.join(cols)}) VALUES ({marks(cols)})"
             self._executemany(sql, [tuple(r[c] for c in cols) for r in rows])
 
-    def _insert_rows(self, doc: Document) -> set[str]:
-        """Insert the document's rows; returns the ids of the actors it involves."""
+    def _insert_rows(self, doc: Document, events: list, records: list[dict]) -> set[str]:
+        """Insert the document's rows (`events`: its unique events, `records` theirs);
+        returns the ids of the actors it involves."""
         self._insert("documents", [document_row(doc)])
         self._insert("passages", passage_rows(doc))
         self._insert("sentences", sentence_rows(doc))
         self._insert("mentions", mention_rows(doc))
         actors = actor_rows(doc)
         self._upsert_actors(actors)
-        events = unique_events(doc)
-        records = [ev.to_record() for ev in events]
         links = [link for ev in events for link in link_rows(ev)]
         self._insert("events", [event_row(r) for r in records])
         self._insert("event_actors", links)
