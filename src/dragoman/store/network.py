@@ -82,8 +82,9 @@ def network_sql(store, filters: dict, limit: int, count: str) -> tuple[str, list
         f"{degree} AS degree, MIN(w.n) AS first FROM who w "
         "GROUP BY w.node ORDER BY degree DESC, first LIMIT ?) "
         "SELECT 'node' AS tag, k.node, r.actor_id, r.name, r.country, r.kind, k.degree, k.first "
-        "FROM kept k JOIN who w ON w.n = k.first "
-        "JOIN record_entities r ON r.seq = w.seq AND r.role = w.role AND r.idx = w.idx "
+        # (kept first: SQLite otherwise read every entity of the page's row to find 40)
+        "FROM kept k CROSS JOIN who w CROSS JOIN record_entities r "
+        "WHERE w.n = k.first AND r.seq = w.seq AND r.role = w.role AND r.idx = w.idx "
         f"UNION ALL SELECT 'edge', a.node, r.node, a.quad, NULL, NULL, {pairs}, MIN(a.pos) "
         "FROM who a JOIN who r ON r.pos = a.pos AND r.role = 1 "
         "WHERE a.role = 0 AND a.node <> r.node AND a.node IN (SELECT node FROM kept) "
