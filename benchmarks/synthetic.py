@@ -35,7 +35,7 @@ from dragoman.linking.blocking import index_rows
 from dragoman.linking.clustering import article_json, report_json, span_of
 from dragoman.linking.rules import compare, day_ordinal, report_of, sentence_key
 from dragoman.model import QUADS, Document, Entity, Event, Place
-from dragoman.store import cluster_counts, cluster_tags
+from dragoman.store import cluster_counts, cluster_tags, entities
 from dragoman.store import rows as R
 
 SEED = 20261123
@@ -358,6 +358,7 @@ def fill(store, total: int, batch: int = 2000) -> None:
         store._execute("INSERT INTO events_fts (events_fts) VALUES ('rebuild')")
         store._refresh_actors({a["id"] for a in articles.actors})
         cluster_tags.retag(store)
+        entities.fill(store)  # (each record's actors and recipients as rows: migration 15)
         # (the clusters were written directly: their count tables, migrations 11 and 14)
         cluster_counts.refill(store)
     store._recount_terms()

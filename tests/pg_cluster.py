@@ -108,6 +108,7 @@ DATA_TABLES = (
     "cluster_country_counts",
     "cluster_reports",
     "cluster_term_counts",
+    "record_entities",
 )
 _shared: dict = {}
 

@@ -614,6 +614,7 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
                 "cluster_country_counts",
                 "cluster_reports",
                 "cluster_term_counts",
+                "record_entities",
             )
         }
         assert all(expected.values())
@@ -630,11 +631,11 @@ def test_migrating_an_older_store_fills_the_count_tables(db):
         "DROP TABLE cluster_keys; DROP TABLE cluster_doc_keys; DROP TABLE cluster_counts; "
         "DROP TABLE cluster_actor_counts; DROP TABLE cluster_country_counts; "
         "DROP INDEX events_lang; ALTER TABLE events DROP COLUMN lang; DROP TABLE lang_counts; "
-        "DROP TABLE cluster_reports; DROP TABLE cluster_term_counts;"
+        "DROP TABLE cluster_reports; DROP TABLE cluster_term_counts; DROP TABLE record_entities;"
     )
     conn.close()
     with open_store(db) as s:
-        assert [m["version"] for m in s.migrations()][-11:] == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]
+        assert [m["version"] for m in s.migrations()][-12:] == [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15]
         assert {t: s._fetch(f"SELECT * FROM {t} ORDER BY 1, 2, 3") for t in expected} == expected
 
 

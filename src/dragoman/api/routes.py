@@ -30,7 +30,7 @@ from .parameters import (
     TimelineKey,
 )
 from .service import service_of
-from .summaries import network, places
+from .summaries import places
 
 
 def errors(*statuses: int) -> dict:
@@ -249,10 +249,7 @@ def actor_network(
     count=clusters counts, on each node and edge, the clusters (happenings) of those
     events, each once, instead of the events."""
     store = service_of(request).store
-    graph = store.actor_network(limit=limit, nodes=nodes, count=count, **filters)
-    if graph is None:  # (names the database cannot case-fold as Python does: counted here)
-        graph = network(store.network_events(**filters, limit=limit), nodes, count)
-    return FastJSON(graph)
+    return FastJSON(store.actor_network(limit=limit, nodes=nodes, count=count, **filters))
 
 
 @router.get("/api/stats/places", tags=["stats"], response_class=FastJSON, response_model=schemas.Places)

@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..store.query import QueryError
+from ..store.rows import node_key
 from ..store.timeline import COUNTS
-
-
-def node_key(entity: dict) -> str:
-    # Resolved actors by id; unresolved entities by name, so "protesters" is one node.
-    return entity.get("id") or "name:" + (entity.get("name") or "").casefold()
 
 
 def network(events: list[dict], max_nodes: int, count: str = "events") -> dict:

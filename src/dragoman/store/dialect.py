@@ -49,24 +49,6 @@ class Dialect:
         """The JSON text of one top-level field of a JSON object held as text."""
         raise NotImplementedError
 
-    def json_elements(self, column: str, key: str, alias: str) -> tuple[str, str, str]:
-        """(a FROM item of one row per element of the array under a top-level key of a
-        JSON object held as text, the element's index, its JSON value), `alias` naming it;
-        it may refer to the tables before it in the FROM clause."""
-        raise NotImplementedError
-
-    def json_text(self, value: str, key: str) -> str:
-        """The text of one field of a JSON object value (NULL when missing or null)."""
-        raise NotImplementedError
-
-    def casefold(self, expr: str) -> str:
-        """A text expression case-folded (rows.name_key's form) where not_casefolded is false."""
-        raise NotImplementedError
-
-    def not_casefolded(self, expr: str) -> str:
-        """A condition true when casefold(expr) may differ from Python's str.casefold."""
-        raise NotImplementedError
-
     def fts_clause(self, alias: str) -> str:
         """A WHERE clause restricting events `alias` to a full-text match of one parameter."""
         raise NotImplementedError
@@ -117,18 +99,6 @@ class SQLiteDialect(Dialect):
 
     def json_field(self, column: str, key: str) -> str:
         return f"json_extract({column}, '$.{key}')"
-
-    def json_elements(self, column: str, key: str, alias: str) -> tuple[str, str, str]:
-        return f"json_each({column}, '$.{key}') {alias}", f"{alias}.key", f"{alias}.value"
-
-    def json_text(self, value: str, key: str) -> str:
-        return f"json_extract({value}, '$.{key}')"
-
-    def casefold(self, expr: str) -> str:
-        return f"casefold({expr})"  # (Python's, given to each connection: sqlite.py)
-
-    def not_casefolded(self, expr: str) -> str:
-        return "0 = 1"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.seq IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"
@@ -189,23 +159,6 @@ class PostgresDialect(Dialect):
 
     def json_field(self, column: str, key: str) -> str:
         return f"(({column})::json -> '{key}')::text"
-
-    def json_elements(self, column: str, key: str, alias: str) -> tuple[str, str, str]:
-        return (
-            f"json_array_elements(({column})::json -> '{key}') WITH ORDINALITY AS {alias} (value, idx)",
-            f"{alias}.idx",
-            f"{alias}.value",
-        )
-
-    def json_text(self, value: str, key: str) -> str:
-        return f"({value} ->> '{key}')"
-
-    def casefold(self, expr: str) -> str:
-        return f"lower({expr})"
-
-    def not_casefolded(self, expr: str) -> str:
-        # lower() and casefold() agree on ASCII text (one byte per character) only.
-        return f"octet_length({expr}) <> char_length({expr})"
 
     def fts_clause(self, alias: str) -> str:
         return f"{alias}.text_tsv @@ to_tsquery('simple', ?)"

@@ -20,6 +20,8 @@ from .cluster_schema import (
     CLUSTERS_FILL,
 )
 from .count_schema import count_table, term_count_table
+from .entities import TABLE as RECORD_ENTITIES
+from .entities import TABLE_SUFFIX as RECORD_ENTITIES_SUFFIX
 from .dialect import POSTGRES, SQLITE, SQLITE_PERIODS, Dialect
 
 SCHEMA_MIGRATIONS = """
@@ -386,6 +388,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             + _period_indexes(("cluster_term_counts",)),
             "postgresql": CLUSTER_TERM_COUNTS["postgresql"] + CLUSTER_TERM_COUNTS_FILL["postgresql"],
         },
+    ),
+    # Each event's actors and recipients as rows (store/entities.py): the actor network
+    # read them from every record's JSON (120-140 ms of the newest 1,000 at 1M events).
+    Migration(
+        15,
+        "the entities of each event record",
+        (),
+        only={
+            name: (dialect.render(RECORD_ENTITIES) + RECORD_ENTITIES_SUFFIX[name],)
+            for name, dialect in (("sqlite", SQLITE), ("postgresql", POSTGRES))
+        },
+        then="entities.fill",
     ),
 )
 

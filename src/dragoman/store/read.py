@@ -62,12 +62,9 @@ class Reader(Planner):
             for ident, quad, actor, recipient in found
         ]
 
-    def actor_network(
-        self, limit: int = 1000, nodes: int = 40, count: str = "events", **filters
-    ) -> dict | None:
+    def actor_network(self, limit: int = 1000, nodes: int = 40, count: str = "events", **filters) -> dict:
         """The actor network of the newest `limit` events matching the filters, counted by
-        the database (network.py): api/summaries.network of network_events' answer, or None
-        where the database cannot key every name as Python does."""
+        the database (network.py): api/summaries.network of network_events' answer."""
         return network.network(self, filters, limit, nodes, count)
 
     def _event_page(

@@ -170,6 +170,24 @@ def link_rows(event: Event) -> list[dict]:
     return rows
 
 
+def node_key(entity: dict) -> str:
+    """The actor network's node of a record's entity: resolved actors by id, the others by
+    their case-folded name, so "protesters" is one node."""
+    return entity.get("id") or "name:" + name_key(entity.get("name"))
+
+
+def entity_rows(seq: int, actor: list[dict], recipient: list[dict]) -> list[tuple]:
+    """record_entities rows of a stored event (its seq, its record's actor and recipient
+    lists): (seq, role, idx, node, actor_id, name, country, kind) per entity as the record
+    lists it, role 0 for an actor, 1 for a recipient; members not apart, repeats kept (the
+    network counts what the record says)."""
+    return [
+        (seq, role, idx, node_key(e), e.get("id"), e.get("name"), e.get("country"), e.get("kind"))
+        for role, entities in enumerate((actor, recipient))
+        for idx, e in enumerate(entities)
+    ]
+
+
 def daily_counts(
     records: list[dict], links: list[dict], tables: dict[str, tuple[str, ...]]
 ) -> dict[str, Counter]:

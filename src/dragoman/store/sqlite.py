@@ -59,8 +59,6 @@ class SQLiteStore(Store):
             )
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, factory=factory)
         conn.row_factory = sqlite3.Row
-        # (the actor network keys unresolved names as rows.name_key does: network.py)
-        conn.create_function("casefold", 1, _casefold, deterministic=True)
         for pragma in pragmas:
             conn.execute(pragma)
         return conn
@@ -223,10 +221,6 @@ class ReadConnection(sqlite3.Connection):
 
     def past_deadline(self) -> bool:
         return time.monotonic() > self.deadline
-
-
-def _casefold(text):
-    return None if text is None else str(text).casefold()
 
 
 def _rows(conn: sqlite3.Connection, sql: str, params: Iterable, row_factory) -> list:

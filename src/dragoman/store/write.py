@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Iterable
 
 from ..model import Document
-from . import clusters
+from . import clusters, entities
 from .backend import chunks, marks
 from .counts import CountKeeper
 from .rows import (
@@ -88,6 +88,7 @@ class Writer(CountKeeper):
         self._upsert_actors(actors)
         links = [link for ev in events for link in link_rows(ev)]
         self._insert("events", [event_row(r) for r in records])
+        entities.add(self, doc.id, records)
         self._insert("event_actors", links)
         self._add_counts(records, links)
         self._index_text(doc.id)
@@ -124,6 +125,7 @@ class Writer(CountKeeper):
         self._subtract_counts(doc_id)
         self._subtract_term_counts(doc_id)
         self._unindex_text(doc_id)
+        entities.remove(self, doc_id)
         self._execute(
             "DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)", [doc_id]
         )
