@@ -6,6 +6,8 @@ from __future__ import annotations
 from dragoman.events.victims import locate_victims
 from dragoman.model import Entity, Event, Place
 
+from test_events import extract
+
 
 def sides(event):
     return [a.name for a in event.actor], [r.name for r in event.recipient]
@@ -52,3 +54,20 @@ def test_a_located_victim_is_not_added_beside_a_coded_recipient_or_to_speech():
     e = _event("ASSAULT", [villagers()], None)
     locate_victims(e)
     assert [r.name for r in e.recipient] == ["villagers"]
+
+
+def test_force_with_a_weapon_of_crowd_control_is_by_the_authorities(pipeline):
+    # a passive that names no agent, done with rubber bullets or tear gas: by the state's forces,
+    # the ones named before, else those of the state where it happened
+    (e,) = extract(pipeline, "Three students were hit by rubber bullets outside the university in Santiago.")
+    assert (e.event, [a.country for a in e.actor], e.recipient[0].name) == ("ASSAULT", ["CHL"], "students")
+    found = extract(
+        pipeline,
+        "Israeli troops raided the village at dawn. A boy had been shot with a rubber bullet in Hebron.",
+    )
+    assert [(e.trigger["text"], [a.country for a in e.actor]) for e in found if e.event == "ASSAULT"][-1] == (
+        "shot",
+        ["ISR"],
+    )
+    # with no weapon of crowd control, a passive shooting names no one who did it
+    assert extract(pipeline, "Two students were shot outside the university in Santiago.") == []

@@ -38,6 +38,8 @@ from .agents import (
     accused_doer,
     captors,
     carrier_actor,
+    crowd_control_weapon,
+    crowd_controlled,
     doer_of_harm,
     depicted_doer,
     instrument_author,
@@ -158,6 +160,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
             cand.trigger.event in IMPLICIT_STATE_TYPES
             and cand.trigger.mode in AUTHORITY_MODES
             or cand.trigger.lemma in LEGAL_ACCUSATION_VERBS
+            or cand.trigger.event in MATERIAL_CONFLICT
+            and crowd_controlled(verb)  # "hit with rubber bullets"
         )
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
@@ -199,6 +203,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 
 def _passive_roles(verb) -> tuple[list, list, list]:
     subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subj = [p for p in subj if not crowd_control_weapon(p)]  # "hit by rubber bullets": no one named
     objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not objs and verb.dep_ == "advcl":  # "Asked by reporters about X, the minister said": the minister
         objs = inherited_subject(verb)
