@@ -71,3 +71,15 @@ def test_force_with_a_weapon_of_crowd_control_is_by_the_authorities(pipeline):
     )
     # with no weapon of crowd control, a passive shooting names no one who did it
     assert extract(pipeline, "Two students were shot outside the university in Santiago.") == []
+
+
+def test_a_participle_hung_from_a_place_is_done_by_who_is_there(pipeline):
+    # the parser hangs "dislodging" from "the area": the soldiers operating there dislodge
+    found = extract(
+        pipeline,
+        "Kenya has made progress, with its soldiers operating in the area dislodging al-Shabaab fighters.",
+    )
+    assert [(e.event, sides(e)) for e in found] == [("ASSAULT", (["soldiers"], ["Shabaab"]))]
+    # a participle of a noun that is no place is done by that noun
+    found = extract(pipeline, "Thousands of students demanding his resignation clashed with police in Lima.")
+    assert [sides(e)[0] for e in found if e.event == "PROTEST"] == [["students"]]

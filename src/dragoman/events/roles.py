@@ -257,7 +257,7 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     ):
         # "mass protests demanding his resignation": the protests, not who the clause says ousted
         # him ("a statement criticising X" is its authors')
-        return [verb.head]
+        return _placed_doer(verb.head) or [verb.head]
     if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
         # "A gunman killed at least 50 people": force, which no double-object verb does
@@ -267,6 +267,24 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
+    return []
+
+
+def _placed_doer(place) -> list:
+    """ "its forces operating in the region dislodging the fighters", "troops in the town firing
+    on the crowd": a participle the parser hangs from a place does what is in that place, the
+    subject of the verb the place phrase hangs from, or its noun."""
+    if not (
+        place.dep_ == "pobj"
+        and place.head.lower_ in LOCATIVE_PREPS
+        and (place.lemma_.lower() in PLACE_HEADS or place.ent_type_ in ("GPE", "LOC", "FAC"))
+    ):
+        return []
+    holder = place.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return [holder]
+    if holder.pos_ == "VERB":
+        return [c for c in holder.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(holder)
     return []
 
 
