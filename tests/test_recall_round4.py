@@ -83,3 +83,17 @@ def test_a_participle_hung_from_a_place_is_done_by_who_is_there(pipeline):
     # a participle of a noun that is no place is done by that noun
     found = extract(pipeline, "Thousands of students demanding his resignation clashed with police in Lima.")
     assert [sides(e)[0] for e in found if e.event == "PROTEST"] == [["students"]]
+
+
+def test_a_stance_joined_to_a_clause_said_is_the_speakers(pipeline):
+    # the parser joins "expressed solidarity" to what the ministry said of the bomber
+    found = extract(
+        pipeline,
+        "The ministry said the bomber had carried out a cowardly act and expressed solidarity with Belgium.",
+    )
+    assert [(e.event, sides(e)) for e in found] == [("SUPPORT", (["ministry"], ["Belgium"]))]
+    # an act of force joined to the clause said stays its subject's
+    found = extract(
+        pipeline, "Police said the gunman had fired on the crowd and killed four people in Dallas."
+    )
+    assert {sides(e)[0][0] for e in found if e.event == "ASSAULT"} == {"gunman"}

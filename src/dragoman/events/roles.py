@@ -63,6 +63,8 @@ DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 CLAIMING_VERBS = words("claiming_verbs")
 BODY_NOUNS = words("body_nouns")
+STANCE_VERBS = words("stance_verbs")
+SPEECH_VERBS = words("speech_verbs")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
@@ -263,11 +265,28 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
         # "A gunman killed at least 50 people": force, which no double-object verb does
         # ("a woman denied entry"), misread as a reduced relative
         misread = cand.trigger.event in MATERIAL_CONFLICT and _misread_subject(cand)
-        return deed or misread or inherited_subject(verb)
+        return deed or misread or _speakers_stance(cand) or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
     return []
+
+
+def _speakers_stance(cand: Candidate) -> list:
+    """ "It said the attacker had committed an act of cowardice and expressed solidarity with
+    France": a stance voiced ("expressed solidarity", "voiced concern") that the parser joins to the
+    clause said is voiced by the one who speaks."""
+    verb = cand.head
+    said = verb.head
+    if (
+        cand.trigger.pos != "LV"
+        or verb.lemma_.lower() not in STANCE_VERBS
+        or verb.dep_ != "conj"
+        or said.dep_ != "ccomp"
+        or said.head.lemma_.lower() not in SPEECH_VERBS
+    ):
+        return []
+    return [c for c in said.head.children if c.dep_ in SUBJECT_DEPS]
 
 
 def _placed_doer(place) -> list:
