@@ -97,3 +97,11 @@ def test_a_stance_joined_to_a_clause_said_is_the_speakers(pipeline):
         pipeline, "Police said the gunman had fired on the crowd and killed four people in Dallas."
     )
     assert {sides(e)[0][0] for e in found if e.event == "ASSAULT"} == {"gunman"}
+
+
+def test_an_undirected_act_on_the_actors_own_things_is_an_event(pipeline):
+    # "their arms" names only the rebels themselves: no one else is acted upon, yet they disarm
+    found = extract(pipeline, "The rebels laid down their arms on Sunday.")
+    assert [(e.event, e.mode, sides(e)) for e in found] == [("RETREAT", "disarm", (["rebels"], []))]
+    # an act that needs someone acted upon still does: attacking their own base is no attack
+    assert extract(pipeline, "The rebels attacked their own base on Sunday.") == []
