@@ -24,6 +24,7 @@ from .actors import ActorResolver, DocumentActors
 from .batching import batched
 from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
+from .events.victims import locate_victims
 from .mentions import merge_mentions
 from .russian.headlines import headline
 from .linking.articles import text_profile
@@ -290,6 +291,7 @@ class Pipeline:
                 event.location = place_of_kind(event, index[id(sent)], kinds)
             if event.location is None:  # two sides of one country: in that country
                 event.location = home_place(event, self.gazetteer)
+            locate_victims(event)  # "30 people were killed ... near Kunduz": Kunduz's people
 
     def _event_place(self, event, sent, near):
         trigger_i = _trigger_token(event, sent)

@@ -21,6 +21,7 @@ ADOPTING_VERBS = words("adopting_verbs")
 AUTHORITY_SECTORS = words("authority_sectors")
 ARRESTING_SECTORS = words("arresting_sectors")
 CAPTIVE_VERBS = words("captive_verbs")
+CROWD_CONTROL_WORDS = words("crowd_control_words")
 PERCEPTION_VERBS = words("perception_verbs")
 CLAUSE_LINKS = ("advcl", "xcomp", "oprd", "pcomp", "prep", "pobj", "conj", "acl")
 NON_STATE = ("IGO", "NGO")
@@ -49,6 +50,25 @@ def instrument_author(tok) -> list:
             agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
     return []
+
+
+def crowd_control_weapon(tok) -> bool:
+    """ "rubber bullets", "tear gas canisters", "batons": a weapon of police and troops on crowds,
+    by its noun or a word before it in its phrase."""
+    words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i < tok.i]
+    return any(w.lemma_.lower() in CROWD_CONTROL_WORDS or w.lower_ in CROWD_CONTROL_WORDS for w in words)
+
+
+def crowd_controlled(verb) -> bool:
+    """Force done with a weapon of crowd control: "were hit with rubber bullets", "had been shot
+    by a rubber bullet", "were dispersed with tear gas"."""
+    held = [
+        o
+        for p in verb.children
+        if p.dep_ in ("prep", "agent") and p.lower_ in ("with", "by")
+        for o in p.children
+    ]
+    return any(o.dep_ == "pobj" and crowd_control_weapon(o) for o in held)
 
 
 def weapon_user(tok) -> list:

@@ -238,10 +238,25 @@ DROPS_ON_TOKENS = (
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),
 )
+
+
+def _acts_on_itself(case: Case) -> bool:
+    """Whom the phrase names is only the actor: no one else is acted upon. (Not an act that may be
+    addressed to no one, done on the actor's own things: "the rebels laid down their arms",
+    "the army pulled back its forces".)"""
+    if not case.named or case.recipient or case.mutual:
+        return False
+    objects = case.tokens.objects
+    own = bool(objects) and all(
+        any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children) for o in objects
+    )
+    return not (own and case.cand.trigger.event in UNDIRECTED_TYPES)
+
+
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
     Rule("no actor", lambda case: not case.actor),
-    Rule("acts on itself", lambda case: bool(case.named) and not case.recipient and not case.mutual),
+    Rule("acts on itself", lambda case: _acts_on_itself(case)),
     Rule("met with no one", _met_with_no_one),
 )
 # On the final roles, recipients looked for further.

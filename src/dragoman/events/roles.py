@@ -38,6 +38,8 @@ from .agents import (
     accused_doer,
     captors,
     carrier_actor,
+    crowd_control_weapon,
+    crowd_controlled,
     doer_of_harm,
     depicted_doer,
     instrument_author,
@@ -61,6 +63,8 @@ DISPUTE_NOUNS = words("dispute_nouns")
 CLAIM_NOUNS = words("claim_nouns")
 CLAIMING_VERBS = words("claiming_verbs")
 BODY_NOUNS = words("body_nouns")
+STANCE_VERBS = words("stance_verbs")
+SPEECH_VERBS = words("speech_verbs")
 PLACE_HEADS = frozenset(p.word for p in place_nouns() if p.heads)
 THEME_NOUN_TYPES = having("theme_noun")
 IMPLICIT_STATE_TYPES = having("implicit_state")
@@ -158,6 +162,8 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
             cand.trigger.event in IMPLICIT_STATE_TYPES
             and cand.trigger.mode in AUTHORITY_MODES
             or cand.trigger.lemma in LEGAL_ACCUSATION_VERBS
+            or cand.trigger.event in MATERIAL_CONFLICT
+            and crowd_controlled(verb)  # "hit with rubber bullets"
         )
         and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     )
@@ -199,6 +205,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 
 def _passive_roles(verb) -> tuple[list, list, list]:
     subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subj = [p for p in subj if not crowd_control_weapon(p)]  # "hit by rubber bullets": no one named
     objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not objs and verb.dep_ == "advcl":  # "Asked by reporters about X, the minister said": the minister
         objs = inherited_subject(verb)
@@ -252,16 +259,51 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
     ):
         # "mass protests demanding his resignation": the protests, not who the clause says ousted
         # him ("a statement criticising X" is its authors')
-        return [verb.head]
+        return _placed_doer(verb.head) or [verb.head]
     if not passive:  # "she was filmed kicking X", "indicted X for attacking Y": she, X
         deed = (cand.trigger.event in MATERIAL_CONFLICT and depicted_doer(verb)) or accused_doer(verb, lex)
         # "A gunman killed at least 50 people": force, which no double-object verb does
         # ("a woman denied entry"), misread as a reduced relative
         misread = cand.trigger.event in MATERIAL_CONFLICT and _misread_subject(cand)
-        return deed or misread or inherited_subject(verb)
+        return deed or misread or _speakers_stance(cand) or inherited_subject(verb)
     if cand.trigger.event in IMPLICIT_STATE_TYPES:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
+    return []
+
+
+def _speakers_stance(cand: Candidate) -> list:
+    """ "It said the attacker had committed an act of cowardice and expressed solidarity with
+    France": a stance voiced ("expressed solidarity", "voiced concern") that the parser joins to the
+    clause said is voiced by the one who speaks."""
+    verb = cand.head
+    said = verb.head
+    if (
+        cand.trigger.pos != "LV"
+        or verb.lemma_.lower() not in STANCE_VERBS
+        or verb.dep_ != "conj"
+        or said.dep_ != "ccomp"
+        or said.head.lemma_.lower() not in SPEECH_VERBS
+    ):
+        return []
+    return [c for c in said.head.children if c.dep_ in SUBJECT_DEPS]
+
+
+def _placed_doer(place) -> list:
+    """ "its forces operating in the region dislodging the fighters", "troops in the town firing
+    on the crowd": a participle the parser hangs from a place does what is in that place, the
+    subject of the verb the place phrase hangs from, or its noun."""
+    if not (
+        place.dep_ == "pobj"
+        and place.head.lower_ in LOCATIVE_PREPS
+        and (place.lemma_.lower() in PLACE_HEADS or place.ent_type_ in ("GPE", "LOC", "FAC"))
+    ):
+        return []
+    holder = place.head.head
+    if holder.pos_ in ("NOUN", "PROPN"):
+        return [holder]
+    if holder.pos_ == "VERB":
+        return [c for c in holder.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(holder)
     return []
 
 

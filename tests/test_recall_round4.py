@@ -1,0 +1,107 @@
+"""Missed events, fourth round: victims located by the event's place, agentless force,
+participles misattached to a place. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from dragoman.events.victims import locate_victims
+from dragoman.model import Entity, Event, Place
+
+from test_events import extract
+
+
+def sides(event):
+    return [a.name for a in event.actor], [r.name for r in event.recipient]
+
+
+def _event(kind, recipient, location):
+    return Event(
+        doc_id="t",
+        event=kind,
+        text="Dozens of villagers were killed last week when jets struck a column of fighters near Gao.",
+        span=(0, 90),
+        trigger={"text": "killed", "span": [25, 31]},
+        actor=[
+            Entity(name="Mali", text="Malian jets", span=(45, 56), kind="state", country="MLI", sector="GOV")
+        ],
+        recipient=recipient,
+        location=location,
+    )
+
+
+GAO = Place(name="Gao", text="Gao", country_code="MLI", span=(85, 88))
+
+
+def villagers():
+    return Entity(name="villagers", text="villagers", span=(10, 19), kind="group", sector="CVL")
+
+
+def test_civilians_of_no_country_are_the_people_of_the_place_of_an_attack():
+    # the place stage found where it happened, away from the verb: its people were harmed
+    e = _event("ASSAULT", [villagers()], GAO)
+    locate_victims(e)
+    assert [(r.name, r.country) for r in e.recipient] == [("villagers", None), ("Gao", "MLI")]
+
+
+def test_a_located_victim_is_not_added_beside_a_coded_recipient_or_to_speech():
+    coded = Entity(name="Niger", text="Niger", span=(0, 5), kind="state", country="NER", sector="GOV")
+    e = _event("ASSAULT", [villagers(), coded], GAO)
+    locate_victims(e)
+    assert [r.name for r in e.recipient] == ["villagers", "Niger"]
+    # praise or an appeal is addressed to the people, not to where they are
+    e = _event("REQUEST", [villagers()], GAO)
+    locate_victims(e)
+    assert [r.name for r in e.recipient] == ["villagers"]
+    e = _event("ASSAULT", [villagers()], None)
+    locate_victims(e)
+    assert [r.name for r in e.recipient] == ["villagers"]
+
+
+def test_force_with_a_weapon_of_crowd_control_is_by_the_authorities(pipeline):
+    # a passive that names no agent, done with rubber bullets or tear gas: by the state's forces,
+    # the ones named before, else those of the state where it happened
+    (e,) = extract(pipeline, "Three students were hit by rubber bullets outside the university in Santiago.")
+    assert (e.event, [a.country for a in e.actor], e.recipient[0].name) == ("ASSAULT", ["CHL"], "students")
+    found = extract(
+        pipeline,
+        "Israeli troops raided the village at dawn. A boy had been shot with a rubber bullet in Hebron.",
+    )
+    assert [(e.trigger["text"], [a.country for a in e.actor]) for e in found if e.event == "ASSAULT"][-1] == (
+        "shot",
+        ["ISR"],
+    )
+    # with no weapon of crowd control, a passive shooting names no one who did it
+    assert extract(pipeline, "Two students were shot outside the university in Santiago.") == []
+
+
+def test_a_participle_hung_from_a_place_is_done_by_who_is_there(pipeline):
+    # the parser hangs "dislodging" from "the area": the soldiers operating there dislodge
+    found = extract(
+        pipeline,
+        "Kenya has made progress, with its soldiers operating in the area dislodging al-Shabaab fighters.",
+    )
+    assert [(e.event, sides(e)) for e in found] == [("ASSAULT", (["soldiers"], ["Shabaab"]))]
+    # a participle of a noun that is no place is done by that noun
+    found = extract(pipeline, "Thousands of students demanding his resignation clashed with police in Lima.")
+    assert [sides(e)[0] for e in found if e.event == "PROTEST"] == [["students"]]
+
+
+def test_a_stance_joined_to_a_clause_said_is_the_speakers(pipeline):
+    # the parser joins "expressed solidarity" to what the ministry said of the bomber
+    found = extract(
+        pipeline,
+        "The ministry said the bomber had carried out a cowardly act and expressed solidarity with Belgium.",
+    )
+    assert [(e.event, sides(e)) for e in found] == [("SUPPORT", (["ministry"], ["Belgium"]))]
+    # an act of force joined to the clause said stays its subject's
+    found = extract(
+        pipeline, "Police said the gunman had fired on the crowd and killed four people in Dallas."
+    )
+    assert {sides(e)[0][0] for e in found if e.event == "ASSAULT"} == {"gunman"}
+
+
+def test_an_undirected_act_on_the_actors_own_things_is_an_event(pipeline):
+    # "their arms" names only the rebels themselves: no one else is acted upon, yet they disarm
+    found = extract(pipeline, "The rebels laid down their arms on Sunday.")
+    assert [(e.event, e.mode, sides(e)) for e in found] == [("RETREAT", "disarm", (["rebels"], []))]
+    # an act that needs someone acted upon still does: attacking their own base is no attack
+    assert extract(pipeline, "The rebels attacked their own base on Sunday.") == []
