@@ -24,6 +24,7 @@ from .actors import ActorResolver, DocumentActors
 from .batching import batched
 from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
+from .local_people import of_their_place
 from .mentions import merge_mentions
 from .russian.headlines import headline
 from .linking.articles import text_profile
@@ -306,7 +307,8 @@ class Pipeline:
 
     def _mentions(self, work: Work) -> None:
         head = headline(work.doc)
-        work.doc.events = merge_mentions(work.doc.events, head and (head.start, head.end))
+        events = merge_mentions(work.doc.events, head and (head.start, head.end))
+        work.doc.events = of_their_place(events)  # (after merging: a country makes no one generic)
 
 
 def _story_country(doc, story: Story) -> str | None:
