@@ -383,7 +383,8 @@ def test_the_place_joins_recipients_of_no_known_country(pipeline):
         pipeline, "Taliban suicide bombers killed 48 people at an election rally in Afghanistan on Tuesday."
     )
     assert e.event == "ASSAULT"
-    assert [(r.text, r.country) for r in e.recipient] == [("48 people", None), ("Afghanistan", "AFG")]
+    # (the people killed there are the place's people: local_people.py)
+    assert [(r.text, r.country) for r in e.recipient] == [("48 people", "AFG"), ("Afghanistan", "AFG")]
     e = one(pipeline, "Taliban suicide bombers killed 48 people in Afghanistan on Tuesday.")
     assert [(r.text, r.country) for r in e.recipient] == [("48 people", "AFG")]  # coded by their place
 

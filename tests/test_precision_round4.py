@@ -53,3 +53,50 @@ def test_local_people_take_the_place_only_on_records_with_a_place():
     of_their_place([placed, nowhere])
     assert sides(placed.recipient) == [("civilians", "AFG")]
     assert sides(nowhere.recipient) == [("civilians", None)]
+
+
+def test_a_promise_of_what_is_commits_to_nothing(pipeline):
+    # a verb of commitment whose clause says what is: a claim, no agreement to act
+    text = "The North Korean leader vowed that his final goal is parity with the United States."
+    assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    text = "The Chinese foreign minister agreed that the old treaty is outdated."
+    assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    text = "The Russian foreign ministry vowed the country has strictly observed the sanctions."
+    assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    # a clause of what will be done, or an infinitive, commits
+    text = "Hollande vowed that the tax authorities will investigate the banks."
+    assert "AGREE" in [e.event for e in extract(pipeline, text)]
+    assert "AGREE" in [
+        e.event for e in extract(pipeline, "Putin promised to withdraw troops from the border.")
+    ]
+
+
+def test_titles_listed_under_read_more_are_other_stories():
+    from dragoman.clean import boilerplate_flags
+
+    lines = [
+        "Rebels freed ten hostages in the north on Monday, officials said.",
+        "Read more:",
+        "Army retakes the border town from rebels",
+        "Why the talks failed. And what comes next.",
+        "The ministry said on Tuesday that it would send more troops to the region, where fighting has gone"
+        " on for three weeks despite a truce.",
+        "Short line of the article.",
+    ]
+    assert boilerplate_flags(lines) == [False, True, True, True, False, False]
+    # a "Read more" link with no colon, or with its title on the same line, heads no list
+    assert boilerplate_flags(["Read more", "Army retakes the border town from rebels"]) == [True, False]
+    assert boilerplate_flags(["Read more: Army retakes the town", "Rebels flee to the hills"]) == [
+        True,
+        False,
+    ]
+
+
+def test_a_story_listed_under_read_more_gives_no_event(pipeline):
+    text = (
+        "Syrian troops resumed talks with the rebels in Geneva on Monday.\n"
+        "Read more:\n"
+        "U.S. imposes sanctions on two North Korean officials\n"
+    )
+    assert [e.event for e in extract(pipeline, text)] == ["CONSULT"]
+    assert [e.event for e in extract(pipeline, text.replace("Read more:\n", ""))] == ["CONSULT", "COERCE"]

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..actors import is_place
 from ..plover import MATERIAL_CONFLICT, QUADS, having
 from ..words import words
-from ..syntax import objects
+from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, objects
 from .candidates import through_quantity
 from .modality import declined, deliberated, predicted
 from .responses import act_acted_upon
@@ -37,6 +37,8 @@ SPEAKING_VERBS = words("speaking_verbs")
 OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
 OCCASION_NOUNS = words("occasion_nouns")
 MONEY_SENSE_NOUNS = words("money_sense_nouns")
+COMMISSIVE_VERBS = words("commissive_verbs")
+INTENT_HEADS = words("intent_heads")
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,33 @@ def _praises_an_occasion(case: Case) -> bool:
     )
 
 
+def _promises_what_is(case: Case) -> bool:
+    """ "vowed that his goal is parity with the US", "she agrees it is a stretch", "I promise you
+    the car is fine": a verb of commitment whose clause says what is, not what anyone will do,
+    asserts; it commits to nothing ("promised that it would withdraw", "vowed to fight" do)."""
+    head = case.cand.head
+    if (
+        case.cand.trigger.event != "AGREE"
+        or case.cand.trigger.pos != "V"
+        or head.lemma_.lower() not in COMMISSIVE_VERBS
+        or any(c.dep_ in ("xcomp", "dobj") for c in head.children)
+    ):
+        return False
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(_to_come(c) for c in clauses)
+
+
+def _to_come(verb) -> bool:
+    """A clause of what will or may be done: "would withdraw", "will investigate", "is ready to
+    talk", "to hold talks"."""
+    kids = list(verb.children)
+    return (
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | {"to"} for c in kids)
+        or verb.lemma_.lower() in INTENT_HEADS
+        or any(c.dep_ in ("xcomp", "acomp") and c.lemma_.lower() in INTENT_HEADS for c in kids)
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -237,6 +266,7 @@ DROPS_ON_TOKENS = (
     Rule("private life", _private_life),
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),
+    Rule("a promise of what is", _promises_what_is),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
