@@ -85,9 +85,11 @@ def test_compound_actors_are_reciprocal(pipeline):
     assert set(names(e.recipient)) >= {"Jordan", "United Kingdom"}
 
 
-def test_negation_of_a_past_event(pipeline):
-    e = one(pipeline, "The Nigerian president did not meet the opposition leader.")
+def test_negation_of_a_past_event(pipeline, negating_pipeline):
+    e = one(negating_pipeline, "The Nigerian president did not meet the opposition leader.")
     assert e.event == "CONSULT" and e.modality == "negated"
+    # by default what did not happen is not written ([events] negated)
+    assert extract(pipeline, "The Nigerian president did not meet the opposition leader.") == []
 
 
 def test_statements_of_intent_are_coded_as_the_statement(pipeline):

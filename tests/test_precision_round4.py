@@ -100,3 +100,22 @@ def test_a_story_listed_under_read_more_gives_no_event(pipeline):
     )
     assert [e.event for e in extract(pipeline, text)] == ["CONSULT"]
     assert [e.event for e in extract(pipeline, text.replace("Read more:\n", ""))] == ["CONSULT", "COERCE"]
+
+
+def test_what_ordinary_people_do_for_each_other_is_no_event(pipeline):
+    # the press, a hospital, people: cooperation or help among them is not event data
+    text = "The local newspaper worked with students from the university to study the files."
+    assert extract(pipeline, text) == []
+    assert extract(pipeline, "The hospital sent food to the families of the victims.") == []
+    # help from an organisation, or force against ordinary people, is
+    (aid,) = extract(pipeline, "The Red Cross sent food to villagers in Aleppo.")
+    assert aid.event == "AID"
+    assert [e.event for e in extract(pipeline, "A gunman opened fire on a crowd of shoppers.")] == ["ASSAULT"]
+
+
+def test_what_did_not_happen_is_not_written(pipeline, negating_pipeline):
+    text = "The calm held, with Pyongyang not carrying out a missile test for months."
+    assert extract(pipeline, text) == []
+    assert [e.modality for e in extract(negating_pipeline, text)] == ["negated"]
+    # a refusal to yield is an act of its own: a REJECT
+    assert [e.event for e in extract(pipeline, "Russia did not lift the ban on Polish apples.")] == ["REJECT"]

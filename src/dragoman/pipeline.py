@@ -130,6 +130,7 @@ class Pipeline:
 
             self.prefilter = Prefilter(self.nlp, context=1)
         self.min_confidence = self.settings.get("events", "min_confidence")
+        self.negated = self.settings.get("events", "negated")
         self.relevance = RelevanceFilter.from_settings(self.settings)  # None when turned off
         self.stages = (
             Stage("clean", ("text",), ("passages",), self._clean),
@@ -205,7 +206,11 @@ class Pipeline:
         for event in events:
             event.lang = sent.lang
         work.acts.note(sent, events, work.actors)
-        work.found += [(event, sent) for event in events if event.confidence >= self.min_confidence]
+        work.found += [(event, sent) for event in events if self._written(event)]
+
+    def _written(self, event: Event) -> bool:
+        """Confident enough, and (unless [events] negated) said to have happened or to come."""
+        return event.confidence >= self.min_confidence and (self.negated or event.modality != "negated")
 
     def _finish_events(self, work: Work) -> None:
         found = answer_responses(work.acts.resolve(work.found), work.doc.entities)  # at the launcher

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..actors import is_place
-from ..plover import MATERIAL_CONFLICT, QUADS, having
+from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, having
 from ..words import words
 from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, objects
 from .candidates import through_quantity
@@ -254,6 +254,26 @@ def _to_come(verb) -> bool:
     )
 
 
+def _among_civilians(case: Case) -> bool:
+    """Said or given among ordinary people only: no side of a country or an organisation, each a
+    civilian (people, the press, a hospital, a school) or a name the knowledge files do not know.
+    Force is another matter: an attack on a crowd is news whoever did it."""
+    event, sides = case.cand.trigger.event, case.actor + case.recipient
+    if event in VERBAL_TYPES and all(
+        not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in sides
+    ):
+        return True
+    # (unknown names are no one's business only where only political actors are wanted)
+    return (
+        case.political_only
+        and case.awaiting is None
+        and event in VERBAL_TYPES | COOPERATIVE
+        and all(
+            not (e.country or e.org) and (e.sector in CIVILIAN_SECTORS or e.sector is None) for e in sides
+        )
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -287,16 +307,9 @@ DROPS = (
         ),
     ),
     # "people paid tribute to the victims": what ordinary people say among themselves is not
-    # event data
-    Rule(
-        "among civilians",
-        lambda case: (
-            case.cand.trigger.event in VERBAL_TYPES
-            and all(
-                not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in case.actor + case.recipient
-            )
-        ),
-    ),
+    # event data; nor is what they do for each other (qprec: "the newspaper worked with
+    # reporters", "the hospital treated 20 people", "he sent her a walker")
+    Rule("among civilians", lambda case: _among_civilians(case)),
     # "spoke to the Guardian": an interview is not a consultation
     Rule(
         "an interview",
