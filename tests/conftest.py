@@ -42,6 +42,15 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def negating_pipeline(pipeline):
+    """The pipeline writing also events said not to have happened ([events] negated)."""
+    from dragoman.pipeline import Pipeline
+    from dragoman.settings import Settings
+
+    return Pipeline(Settings.load().with_value("events", "negated", True), nlp_model=pipeline.nlp)
+
+
+@pytest.fixture(scope="session")
 def nlp(pipeline):
     """The pipeline's spaCy model, for tests of one stage on a parsed sentence."""
     return pipeline.nlp

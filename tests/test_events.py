@@ -85,9 +85,11 @@ def test_compound_actors_are_reciprocal(pipeline):
     assert set(names(e.recipient)) >= {"Jordan", "United Kingdom"}
 
 
-def test_negation_of_a_past_event(pipeline):
-    e = one(pipeline, "The Nigerian president did not meet the opposition leader.")
+def test_negation_of_a_past_event(pipeline, negating_pipeline):
+    e = one(negating_pipeline, "The Nigerian president did not meet the opposition leader.")
     assert e.event == "CONSULT" and e.modality == "negated"
+    # by default what did not happen is not written ([events] negated)
+    assert extract(pipeline, "The Nigerian president did not meet the opposition leader.") == []
 
 
 def test_statements_of_intent_are_coded_as_the_statement(pipeline):
@@ -383,7 +385,8 @@ def test_the_place_joins_recipients_of_no_known_country(pipeline):
         pipeline, "Taliban suicide bombers killed 48 people at an election rally in Afghanistan on Tuesday."
     )
     assert e.event == "ASSAULT"
-    assert [(r.text, r.country) for r in e.recipient] == [("48 people", None), ("Afghanistan", "AFG")]
+    # (the people killed there are the place's people: local_people.py)
+    assert [(r.text, r.country) for r in e.recipient] == [("48 people", "AFG"), ("Afghanistan", "AFG")]
     e = one(pipeline, "Taliban suicide bombers killed 48 people in Afghanistan on Tuesday.")
     assert [(r.text, r.country) for r in e.recipient] == [("48 people", "AFG")]  # coded by their place
 

@@ -80,8 +80,8 @@ def test_missiles_fired_into_the_sea_have_no_sea_as_their_target(pipeline):
     assert event.event == "MOBILIZE" and not event.recipient
 
 
-def test_a_subject_that_names_no_one_denies_the_act(pipeline):
-    (event,) = extract(pipeline, "Neither Paris nor Berlin has sent troops to Mali this year.")
+def test_a_subject_that_names_no_one_denies_the_act(negating_pipeline):
+    (event,) = extract(negating_pipeline, "Neither Paris nor Berlin has sent troops to Mali this year.")
     assert event.modality == "negated"
 
 

@@ -80,6 +80,8 @@ MAX_PATTERN_WORDS = 25
 # A longer one is article prose quoted again (a summary bullet, a repeated lead): its first
 # copy is kept, so its events are found once.
 MAX_CAPTION_WORDS = 15
+# The titles listed under a "Read more:" heading are short; a longer line is the article again.
+MAX_LINK_WORDS = 20
 DETECT_CHARS = 500
 # Where a too-long line may be cut: after a sentence's final punctuation and the spaces after
 # it; failing that, at a space.
@@ -233,10 +235,34 @@ def boilerplate_flags(lines: list[str], languages: list[str] | None = None) -> l
     headline = line_key(lines[0]) if lines else None
     foreign = _foreign_sentences(lines, languages) if languages else [False] * len(lines)
     flags = []
-    for line, other in zip(lines, foreign):
+    links = link_titles(lines)
+    for line, other, link in zip(lines, foreign, links):
         key = line_key(line)
-        flags.append(_is_repeat(line, key, repeated, seen, headline, other) or matches_pattern(line))
+        flags.append(_is_repeat(line, key, repeated, seen, headline, other) or matches_pattern(line) or link)
         seen.add(key)
+    return flags
+
+
+@lru_cache(maxsize=1)
+def link_headings() -> tuple[re.Pattern, ...]:
+    """The patterns in data/link_headings.txt (one regular expression a line)."""
+    text = resources.files("dragoman.data").joinpath("link_headings.txt").read_text("utf-8")
+    rows = (row.strip() for row in text.splitlines())
+    return tuple(re.compile(row, re.IGNORECASE) for row in rows if row and not row.startswith("#"))
+
+
+def link_titles(lines: list[str]) -> list[bool]:
+    """Per line: is it the title of another story, listed under a heading such as "Read more:"?
+    ("Read more:" / "Rebels free 21 hostages" / "Why the talks failed": other articles' news.)
+    The list runs to the first line too long for a title."""
+    flags, listing = [], False
+    for line in lines:
+        words = len(WORD.findall(line))
+        listing = listing and 0 < words <= MAX_LINK_WORDS
+        flags.append(listing)
+        bare = line.strip().strip("*#>-–—•|[]() ")
+        if any(p.search(bare) for p in link_headings()):
+            listing = True
     return flags
 
 

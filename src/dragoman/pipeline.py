@@ -25,6 +25,7 @@ from .batching import batched
 from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
 from .events.victims import locate_victims
+from .local_people import of_their_place
 from .mentions import merge_mentions
 from .russian.headlines import headline
 from .linking.articles import text_profile
@@ -130,6 +131,7 @@ class Pipeline:
 
             self.prefilter = Prefilter(self.nlp, context=1)
         self.min_confidence = self.settings.get("events", "min_confidence")
+        self.negated = self.settings.get("events", "negated")
         self.relevance = RelevanceFilter.from_settings(self.settings)  # None when turned off
         self.stages = (
             Stage("clean", ("text",), ("passages",), self._clean),
@@ -205,7 +207,11 @@ class Pipeline:
         for event in events:
             event.lang = sent.lang
         work.acts.note(sent, events, work.actors)
-        work.found += [(event, sent) for event in events if event.confidence >= self.min_confidence]
+        work.found += [(event, sent) for event in events if self._written(event)]
+
+    def _written(self, event: Event) -> bool:
+        """Confident enough, and (unless [events] negated) said to have happened or to come."""
+        return event.confidence >= self.min_confidence and (self.negated or event.modality != "negated")
 
     def _finish_events(self, work: Work) -> None:
         found = answer_responses(work.acts.resolve(work.found), work.doc.entities)  # at the launcher
@@ -308,7 +314,8 @@ class Pipeline:
 
     def _mentions(self, work: Work) -> None:
         head = headline(work.doc)
-        work.doc.events = merge_mentions(work.doc.events, head and (head.start, head.end))
+        events = merge_mentions(work.doc.events, head and (head.start, head.end))
+        work.doc.events = of_their_place(events)  # (after merging: a country makes no one generic)
 
 
 def _story_country(doc, story: Story) -> str | None:

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..actors import is_place
-from ..plover import MATERIAL_CONFLICT, QUADS, having
+from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, having
 from ..words import words
-from ..syntax import objects
+from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, objects
 from .candidates import through_quantity
 from .modality import declined, deliberated, predicted
 from .responses import act_acted_upon
@@ -37,6 +37,8 @@ SPEAKING_VERBS = words("speaking_verbs")
 OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "the Olympic Games"
 OCCASION_NOUNS = words("occasion_nouns")
 MONEY_SENSE_NOUNS = words("money_sense_nouns")
+COMMISSIVE_VERBS = words("commissive_verbs")
+INTENT_HEADS = words("intent_heads")
 
 
 @dataclass(frozen=True)
@@ -225,6 +227,53 @@ def _praises_an_occasion(case: Case) -> bool:
     )
 
 
+def _promises_what_is(case: Case) -> bool:
+    """ "vowed that his goal is parity with the US", "she agrees it is a stretch", "I promise you
+    the car is fine": a verb of commitment whose clause says what is, not what anyone will do,
+    asserts; it commits to nothing ("promised that it would withdraw", "vowed to fight" do)."""
+    head = case.cand.head
+    if (
+        case.cand.trigger.event != "AGREE"
+        or case.cand.trigger.pos != "V"
+        or head.lemma_.lower() not in COMMISSIVE_VERBS
+        or any(c.dep_ in ("xcomp", "dobj") for c in head.children)
+    ):
+        return False
+    clauses = [c for c in head.children if c.dep_ == "ccomp"]
+    return bool(clauses) and not any(_to_come(c) for c in clauses)
+
+
+def _to_come(verb) -> bool:
+    """A clause of what will or may be done: "would withdraw", "will investigate", "is ready to
+    talk", "to hold talks"."""
+    kids = list(verb.children)
+    return (
+        any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE_AUX | HYPOTHETICAL_AUX | {"to"} for c in kids)
+        or verb.lemma_.lower() in INTENT_HEADS
+        or any(c.dep_ in ("xcomp", "acomp") and c.lemma_.lower() in INTENT_HEADS for c in kids)
+    )
+
+
+def _among_civilians(case: Case) -> bool:
+    """Said or given among ordinary people only: no side of a country or an organisation, each a
+    civilian (people, the press, a hospital, a school) or a name the knowledge files do not know.
+    Force is another matter: an attack on a crowd is news whoever did it."""
+    event, sides = case.cand.trigger.event, case.actor + case.recipient
+    if event in VERBAL_TYPES and all(
+        not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in sides
+    ):
+        return True
+    # (unknown names are no one's business only where only political actors are wanted)
+    return (
+        case.political_only
+        and case.awaiting is None
+        and event in VERBAL_TYPES | COOPERATIVE
+        and all(
+            not (e.country or e.org) and (e.sector in CIVILIAN_SECTORS or e.sector is None) for e in sides
+        )
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -237,6 +286,7 @@ DROPS_ON_TOKENS = (
     Rule("private life", _private_life),
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),
+    Rule("a promise of what is", _promises_what_is),
 )
 
 
@@ -272,16 +322,9 @@ DROPS = (
         ),
     ),
     # "people paid tribute to the victims": what ordinary people say among themselves is not
-    # event data
-    Rule(
-        "among civilians",
-        lambda case: (
-            case.cand.trigger.event in VERBAL_TYPES
-            and all(
-                not (e.country or e.org) and e.sector in CIVILIAN_SECTORS for e in case.actor + case.recipient
-            )
-        ),
-    ),
+    # event data; nor is what they do for each other (qprec: "the newspaper worked with
+    # reporters", "the hospital treated 20 people", "he sent her a walker")
+    Rule("among civilians", lambda case: _among_civilians(case)),
     # "spoke to the Guardian": an interview is not a consultation
     Rule(
         "an interview",

@@ -1,0 +1,121 @@
+"""Precision on whole articles (round 4): the unnamed people of a place are of its country.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def extract(pipeline, text, date="2024-05-08"):
+    from dragoman.model import Document
+
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date=date)])
+    return doc.events
+
+
+def sides(entities):
+    return [(e.name, e.country) for e in entities]
+
+
+def test_unnamed_victims_are_of_the_country_where_they_were_struck(pipeline):
+    text = "At least 12 people were killed on Monday when Turkish jets bombed a village near Kirkuk."
+    (event,) = [e for e in extract(pipeline, text) if e.event == "ASSAULT"]
+    assert ("people", "IRQ") in sides(event.recipient)
+    assert [country for _, country in sides(event.actor)] == ["TUR"]  # the jets keep theirs
+
+
+def test_unnamed_protesters_are_of_the_country_where_they_protest(pipeline):
+    text = "For months, residents have protested every Friday against Russian troops in Abkhazia."
+    (event,) = [e for e in extract(pipeline, text) if e.event == "PROTEST"]
+    assert sides(event.actor) == [("residents", "GEO")]
+
+
+def test_a_single_person_or_a_named_nationality_keeps_its_own(pipeline):
+    # one man may be a visitor; people whose nationality is said are of that nation
+    text = "A man attacked French tourists in Cairo on Sunday."
+    (event,) = [e for e in extract(pipeline, text) if e.event == "ASSAULT"]
+    assert all(country != "EGY" for _, country in sides(event.actor) + sides(event.recipient))
+
+
+def test_local_people_take_the_place_only_on_records_with_a_place():
+    from dragoman.local_people import is_local_people, of_their_place
+    from dragoman.model import Entity, Event, Place
+
+    def people(name, **kw):
+        return Entity(name=name, text=name, span=(0, 1), kind="group", sector="CVL", **kw)
+
+    assert is_local_people(people("civilians")) and is_local_people(people("crowds"))
+    assert not is_local_people(people("Chibok"))  # a name
+    assert not is_local_people(people("civilians", country="SYR"))  # a nationality said
+    assert not is_local_people(people("gunmen"))  # not ordinary people
+    base = dict(doc_id="d", event="ASSAULT", text="t", span=(0, 1), trigger={"text": "t", "span": [0, 1]})
+    kabul = Place(name="Kabul", text="Kabul", country_code="AFG")
+    placed = Event(**base, actor=[], recipient=[people("civilians")], location=kabul)
+    nowhere = Event(**base, actor=[], recipient=[people("civilians")])
+    of_their_place([placed, nowhere])
+    assert sides(placed.recipient) == [("civilians", "AFG")]
+    assert sides(nowhere.recipient) == [("civilians", None)]
+
+
+def test_a_promise_of_what_is_commits_to_nothing(pipeline):
+    # a verb of commitment whose clause says what is: a claim, no agreement to act
+    text = "The North Korean leader vowed that his final goal is parity with the United States."
+    assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    text = "The Chinese foreign minister agreed that the old treaty is outdated."
+    assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    text = "The Russian foreign ministry vowed the country has strictly observed the sanctions."
+    assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    # a clause of what will be done, or an infinitive, commits
+    text = "Hollande vowed that the tax authorities will investigate the banks."
+    assert "AGREE" in [e.event for e in extract(pipeline, text)]
+    assert "AGREE" in [
+        e.event for e in extract(pipeline, "Putin promised to withdraw troops from the border.")
+    ]
+
+
+def test_titles_listed_under_read_more_are_other_stories():
+    from dragoman.clean import boilerplate_flags
+
+    lines = [
+        "Rebels freed ten hostages in the north on Monday, officials said.",
+        "Read more:",
+        "Army retakes the border town from rebels",
+        "Why the talks failed. And what comes next.",
+        "The ministry said on Tuesday that it would send more troops to the region, where fighting has gone"
+        " on for three weeks despite a truce.",
+        "Short line of the article.",
+    ]
+    assert boilerplate_flags(lines) == [False, True, True, True, False, False]
+    # a "Read more" link with no colon, or with its title on the same line, heads no list
+    assert boilerplate_flags(["Read more", "Army retakes the border town from rebels"]) == [True, False]
+    assert boilerplate_flags(["Read more: Army retakes the town", "Rebels flee to the hills"]) == [
+        True,
+        False,
+    ]
+
+
+def test_a_story_listed_under_read_more_gives_no_event(pipeline):
+    text = (
+        "Syrian troops resumed talks with the rebels in Geneva on Monday.\n"
+        "Read more:\n"
+        "U.S. imposes sanctions on two North Korean officials\n"
+    )
+    assert [e.event for e in extract(pipeline, text)] == ["CONSULT"]
+    assert [e.event for e in extract(pipeline, text.replace("Read more:\n", ""))] == ["CONSULT", "COERCE"]
+
+
+def test_what_ordinary_people_do_for_each_other_is_no_event(pipeline):
+    # the press, a hospital, people: cooperation or help among them is not event data
+    text = "The local newspaper worked with students from the university to study the files."
+    assert extract(pipeline, text) == []
+    assert extract(pipeline, "The hospital sent food to the families of the victims.") == []
+    # help from an organisation, or force against ordinary people, is
+    (aid,) = extract(pipeline, "The Red Cross sent food to villagers in Aleppo.")
+    assert aid.event == "AID"
+    assert [e.event for e in extract(pipeline, "A gunman opened fire on a crowd of shoppers.")] == ["ASSAULT"]
+
+
+def test_what_did_not_happen_is_not_written(pipeline, negating_pipeline):
+    text = "The calm held, with Pyongyang not carrying out a missile test for months."
+    assert extract(pipeline, text) == []
+    assert [e.modality for e in extract(negating_pipeline, text)] == ["negated"]
+    # a refusal to yield is an act of its own: a REJECT
+    assert [e.event for e in extract(pipeline, "Russia did not lift the ban on Polish apples.")] == ["REJECT"]
