@@ -89,3 +89,18 @@ def test_a_holiday_to_come_does_not_move_the_news(pipeline):
     )
     events = process_one(pipeline, Document(id="t", text=text, date="2021-12-30")).events
     assert {e.date for e in events if e.event in ("ACCUSE", "REJECT")} == {"2021-12-30"}
+
+
+def test_last_month_counts_from_the_day_ahead_where_the_news_already_is(pipeline):
+    # a paper of 31 December reports a New Year's Day speech: it is written in the new year, so
+    # "last month" is December, and "last year" the year just ended
+    text = (
+        "Kim offers talks with Seoul\n\n"
+        "Officials in Seoul said they were still studying Kim's New Year's Day speech. "
+        "South Korea's president proposed last month that Seoul and Washington postpone military drills. "
+        "North Korea tested a long-range missile last year."
+    )
+    events = process_one(pipeline, Document(id="t", text=text, date="2021-12-31")).events
+    dated = {e.event: e.date for e in events}
+    assert dated["REQUEST"] == "2021-12"
+    assert dated["MOBILIZE"] == "2021"

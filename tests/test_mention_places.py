@@ -142,3 +142,16 @@ def test_a_bare_capital_is_the_capital_of_the_country_the_article_is_about(pipel
 def test_a_bare_capital_in_an_article_naming_no_country_has_no_place(pipeline):
     events = _events(pipeline, "The minister met the visiting delegation in the capital on Monday.")
     assert events and all(e.location is None for e in events)
+
+
+@pytest.mark.parametrize("when", [" on Friday", ""])
+def test_a_mention_dated_to_another_time_is_another_happening(pipeline, when):
+    # the attack in Tamale was last year: the police shooting of the story (dated by its own
+    # words or only by the story's day) did not happen there
+    text = (
+        f"A gunman drove a van into a market{when}.\n"
+        "Police shot the gunman dead after a chase.\n"
+        "He had moved from Tamale, where militants attacked a beach last year."
+    )
+    shot = [e for e in _events(pipeline, text) if e.event == "ASSAULT" and "shot" in e.trigger["text"]]
+    assert shot and shot[0].location is None

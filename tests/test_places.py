@@ -100,6 +100,9 @@ def test_list_of_places_first_and_all(nlp, gaz):
         ("The drill was conducted from its capital, Pyongyang, on Tuesday.", "conducted", "Pyongyang"),
         # a place name modifying the event noun, below a country: "the Kandahar attack"
         ("The Kandahar attack left twelve people dead.", "attack", "Kandahār"),
+        # a capital naming a happening held in a place: where it happened, not its government
+        ("Voters turned right after the Paris terrorist attacks.", "attacks", "Paris"),
+        ("The Minsk talks ended without a deal.", "talks", "Minsk"),
         # a capital named by its country's demonym or name
         ("The two presidents met in the Kazakh capital on Monday.", "met", "Astana"),
         ("Police dispersed the crowd in Nigeria's capital on Friday.", "dispersed", "Abuja"),

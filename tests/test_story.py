@@ -60,6 +60,20 @@ def test_the_lead_city_sharpens_a_country_and_places_the_story_country(pipeline)
     assert len([e for e in events if e.location]) >= 2
 
 
+def test_a_city_where_the_lead_says_something_does_not_sharpen_an_act_placed_in_a_country(pipeline):
+    # The summons was in Baku; the court's sentence is placed only in the country: the city of
+    # a saying is no evidence of where an act happened (a statement still takes it).
+    text = (
+        "Azerbaijan protests to Russia\n\n"
+        "The foreign ministry of Azerbaijan summoned the Russian ambassador in Baku on Friday.\n"
+        "The ministry accused Moscow of interfering in its affairs.\n"
+        "On Thursday, a former rebel leader was sentenced to life in prison in Azerbaijan."
+    )
+    places = {e.trigger["text"]: e.location.name for e in _events(pipeline, text, "2026-02-06") if e.location}
+    assert places["sentenced"] == "Azerbaijan"
+    assert places["accused"] == "Baku"
+
+
 def test_the_lead_date_is_the_day_of_its_main_verb_not_a_photo_or_a_year(pipeline):
     # Published on Wednesday 2023-03-15; the caption's day is the photo's, 2019 is history.
     text = (

@@ -5,7 +5,8 @@ A weekday named in an article is normally within the week up to its date, so "Tu
 Monday paper is the Tuesday before; but when the lead names it with the hours of a day just
 begun ("early Tuesday", "Tuesday morning", "before dawn on Tuesday", "Tuesday local time":
 data/dates/expressions.toml, zone_ahead_markers), it is the day after the dateline's. Then the
-same weekday elsewhere in the article is that day too ("Tuesday's launch"), and what the people
+same weekday elsewhere in the article is that day too ("Tuesday's launch"), a month or year
+counted from the day of writing ("last month") is counted from that day, and what the people
 of the lead's countries said without a day of its own was said on that day, while a reaction
 from the paper's side of the world keeps the paper's day.
 """
@@ -18,7 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from functools import lru_cache
 
-from .date_expressions import DateResult, expressions
+from .date_expressions import DateResult, expressions, resolve
 from .words import words
 
 SPEECH_NOUNS = words("holiday_speech_nouns")
@@ -40,8 +41,16 @@ def reads_ahead(sentence_text: str, found: DateResult, published: date, resolved
 
 
 def in_local_time(found: DateResult | None, ahead: str | None) -> DateResult | None:
-    """The same weekday or holiday elsewhere in the article, read as the lead's day ahead."""
-    if found is None or ahead is None or found.precision != "day":
+    """The same weekday or holiday elsewhere in the article, read as the lead's day ahead; a
+    month or year told from the day of writing ("last month", "this year") counted from that
+    day: in a paper of 31 December that reports a New Year's Day speech, "proposed last month"
+    is December."""
+    if found is None or ahead is None:
+        return found
+    if found.precision in ("month", "year") and RELATIVE.search(found.date_text):
+        again = resolve(found.date_text, ahead)
+        return again if again is not None and again.precision == found.precision else found
+    if found.precision != "day":
         return found
     day = date.fromisoformat(ahead)
     if found.date == (day - timedelta(days=7)).isoformat() and _names_weekday(found.date_text, day):

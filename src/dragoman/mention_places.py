@@ -8,7 +8,9 @@ Nice". A material event reported without a place of its own took place where the
 places its kind of event: a word of the same event type (a trigger verb or noun, or a light
 verb's phrase turned noun: "the launch of a missile", "the missile launch") with a place in its
 own clause ("in", "at", "from Sunan" after a launch) or a place name modifying it ("the Nice
-attack"). The nearest such mention wins, an earlier one on a tie.
+attack"). The nearest such mention wins, an earlier one on a tie; a mention its own words
+date to another time than the event ("moved from Sousse, where 38 people were massacred last
+year") tells of another happening.
 
 Only material events: what is said is said wherever the speaker is, which the article seldom
 gives with its story.
@@ -16,8 +18,11 @@ gives with its story.
 
 from __future__ import annotations
 
+from calendar import monthrange
 from dataclasses import dataclass, replace
+from datetime import date as Date
 
+from .dates import event_date
 from .events.modality import modality_of
 from .model import QUADS, Place
 from .places import event_places
@@ -28,6 +33,7 @@ MATERIAL = frozenset(t for t, quad in QUADS.items() if quad.startswith("material
 MENTION_DISTANCE = 9  # a mention's place hangs in its own clause (see dates.attachment_distance)
 NEARBY = 3  # sentences: a mention of the story's kind this close continues the same report
 TIME_REFERENCES = words("time_reference_preps")
+HISTORY_DAYS = 31  # a mention dated to a time over this long before the article is history
 
 
 @dataclass(frozen=True)
@@ -35,10 +41,14 @@ class KindPlace:
     sentence: int  # index in the document's sentences
     event: str  # PLOVER type of the mention
     place: Place
+    date: str | None = None  # the day, month or year the mention's own words give it
 
 
-def kind_places(sentences, lexicon, gazetteer, near=frozenset()) -> list[KindPlace]:
-    """Each material event word of the document that names where it happened, in order."""
+def kind_places(
+    sentences, lexicon, gazetteer, near=frozenset(), anchor: str | None = None
+) -> list[KindPlace]:
+    """Each material event word of the document that names where it happened, in order, with
+    the date its clause gives it (resolved against `anchor`, the document's date)."""
     found = []
     for index, sent in enumerate(sentences):
         if sent.span is None or sent.lang != "en":
@@ -52,7 +62,9 @@ def kind_places(sentences, lexicon, gazetteer, near=frozenset()) -> list[KindPla
             )
             places = [p for p in places if _own_phrase(tok, p, sent.offset)]
             if places:
-                found += [KindPlace(index, kind, places[0]) for kind in sorted(kinds)]
+                told = event_date(sent.span, anchor, tok.i, act=True)
+                when = told.date if told is not None else None
+                found += [KindPlace(index, kind, places[0], when) for kind in sorted(kinds)]
     return found
 
 
@@ -98,11 +110,12 @@ def _nominal_objects(noun) -> list:
     return out
 
 
-def place_of_kind(event, sentence: int, found: list[KindPlace]) -> Place | None:
+def place_of_kind(event, sentence: int, found: list[KindPlace], published: str | None = None) -> Place | None:
     """The place of the nearest mention of the same kind of event, an earlier one on a tie: one
     in the lead (the story's), in the next few sentences, or in the country of the event's
     actor, at any distance; one in the country of its actor first ("North Korea fired a missile over Japan": the launch from
-    Sunan, not the alert it set off in Japan)."""
+    Sunan, not the alert it set off in Japan). Not a mention of another time (_same_time);
+    `published`: the document's date."""
     if event.event not in MATERIAL or event.modality != "asserted":
         return None
     doers = {e.country for e in event.actor if e.country}
@@ -110,6 +123,7 @@ def place_of_kind(event, sentence: int, found: list[KindPlace]) -> Place | None:
         k
         for k in found
         if k.event == event.event
+        and _same_time(k.date, event, published)
         and (
             k.place.country_code in doers
             or k.sentence < LEAD_SENTENCES
@@ -127,6 +141,34 @@ def place_of_kind(event, sentence: int, found: list[KindPlace]) -> Place | None:
         ),
     )
     return replace(nearest.place)  # a copy: each event owns its place
+
+
+def _same_time(mention: str | None, event, published: str | None) -> bool:
+    """Whether a mention's own date can be the event's: one of them undated, or one within the
+    other ("2016-07-14" within "2016-07"). An event dated by no words of its own (the story's
+    day) is only kept from a mention of history: dated to a time that was over more than a
+    month before the document (`published`) came out ("last year", "in April 2014")."""
+    if not mention or not event.date:
+        return True
+    if mention.startswith(event.date) or event.date.startswith(mention):
+        return True
+    if event.date_text:
+        return False
+    return not (published and (_day(published) - _last_day(mention)).days > HISTORY_DAYS)
+
+
+def _day(iso: str) -> Date:
+    return Date.fromisoformat(iso[:10])
+
+
+def _last_day(iso: str) -> Date:
+    """The last day of a date of any precision: "2015" -> 2015-12-31, "2017-12" -> 2017-12-31."""
+    if len(iso) == 4:
+        return Date(int(iso), 12, 31)
+    if len(iso) == 7:
+        year, month = int(iso[:4]), int(iso[5:7])
+        return Date(year, month, monthrange(year, month)[1])
+    return _day(iso)
 
 
 def home_place(event, gazetteer) -> Place | None:

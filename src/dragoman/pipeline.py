@@ -280,7 +280,7 @@ class Pipeline:
         story = work.story or Story()
         dateline = story.dateline_sentence
         index = {id(s): i for i, s in enumerate(doc.sentences)}
-        kinds = kind_places(doc.sentences, self.extractor.lex, self.gazetteer, near)
+        kinds = kind_places(doc.sentences, self.extractor.lex, self.gazetteer, near, doc.date)
         home = _story_country(doc, story)
         for event, sent in work.found:
             place = self._event_place(event, sent, near)
@@ -294,7 +294,7 @@ class Pipeline:
         sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story)
         for event, sent in work.found:
             if event.location is None:  # where the document places this kind of happening
-                event.location = place_of_kind(event, index[id(sent)], kinds)
+                event.location = place_of_kind(event, index[id(sent)], kinds, doc.date)
             if event.location is None:  # two sides of one country: in that country
                 event.location = home_place(event, self.gazetteer)
             locate_victims(event)  # "30 people were killed ... near Kunduz": Kunduz's people

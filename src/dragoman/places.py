@@ -60,6 +60,8 @@ TOPIC_PREPS = words("topic_preps")
 DISCUSSION_WORDS = words("discussion_words")
 TOPIC_LINKS = words("topic_links")
 MAX_TOPIC_STEPS = 6
+# "the Paris attacks", "the Minsk talks": a capital naming these happenings is their place.
+PLACED_HAPPENINGS = words("placed_happening_nouns")
 # "the city of Wuhan": the place is the object of "of" under one of these nouns.
 PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
@@ -173,9 +175,12 @@ def _compound_distance(root, trigger) -> int | None:
 
 def _fits_compound(root, place: Place, gazetteer: Gazetteer) -> bool:
     """A country or a capital modifying an event noun is its topic or its side ("the Iran
-    talks", "US sanctions", "Washington's sanctions"), not where it happened: only other places
-    below a country count."""
-    return root.dep_ != "compound" or not (place.feature == "country" or gazetteer.is_capital(place))
+    talks", "US sanctions", "Washington sanctions"), not where it happened: only other places
+    below a country count, and a capital that names a happening held in a place ("the Paris
+    attacks", "the Minsk talks")."""
+    if root.dep_ != "compound" or place.feature != "country" and not gazetteer.is_capital(place):
+        return True
+    return place.feature != "country" and root.head.lemma_.lower() in PLACED_HAPPENINGS
 
 
 def _where_distance(root, trigger) -> int | None:

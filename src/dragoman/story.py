@@ -129,19 +129,30 @@ def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
     """Events of the lead placed in a country take the lead's city in that country; events of
     the story's country that name no place take that city too.
 
+    Only a city where the lead sets an act sharpens an act placed in a country, and only a
+    city of a saying a saying: "the ministry summoned the ambassador in Baku" does not move
+    "was sentenced in Azerbaijan" (a court's act) to Baku.
+
     `placed`: (event, index of its sentence) in document order."""
     lead = [(event, i) for event, i in placed if i < LEAD_SENTENCES]
-    cities = [e.location for e, _ in lead if e.location is not None and e.location.feature == "city"]
+    cities = [e for e, _ in lead if e.location is not None and e.location.feature == "city"]
     for event, _ in lead:
         where = event.location
         if where is None or where.feature != "country":
             continue
-        city = next((c for c in cities if c.country_code == where.country_code), None)
+        city = next(
+            (
+                c.location
+                for c in cities
+                if c.location.country_code == where.country_code and _material(c) == _material(event)
+            ),
+            None,
+        )
         if city is not None:
             event.location = city
     if not cities:
         return
-    story_city = cities[0]
+    story_city = cities[0].location
     for event, _ in placed:
         if (
             event.location is None
@@ -149,3 +160,7 @@ def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
             and any(e.country == story_city.country_code for e in event.actor + event.recipient)
         ):
             event.location = story_city
+
+
+def _material(event) -> bool:
+    return event.quad.startswith("material")
