@@ -25,6 +25,11 @@ from .report_sides import STRONG, NONE, key, named_for, parties_agree, same_act_
 from .report_sides import specificity, target_specificity
 
 
+# The documents signed or approved at one meeting are one agreement, however many are named
+# ("signed the declaration ... also approved the statute"): coders write the package once.
+PACKAGED_TYPES = {"AGREE"}
+
+
 def merge_mentions(events: list[Event], headline: tuple[int, int] | None = None) -> list[Event]:
     """The events of one document with repeats folded into their clearest mention, in order.
     `headline`: the (start, end) offsets of the article's headline, if it has one."""
@@ -46,6 +51,8 @@ def same_happening(a: Event, b: Event, headline: tuple[int, int] | None = None) 
         return stands_in(a, b) or stands_in(b, a) or _one_visit(a, b)
     if a.modality != b.modality:
         return False
+    if (a.further or b.further) and a.event not in PACKAGED_TYPES:
+        return False  # "He also thanked the Chinese leader": another act, not the support reported
     if a.quad.startswith("verbal") and a.mode and b.mode and a.mode != b.mode:
         return False  # what is said in two ways is two sayings: a condemnation and an inquiry
     if a.event != b.event and not (same_act_word(a, b) and (a.event, b.event) in type_pairs()):

@@ -123,6 +123,9 @@ class Event:
     # An act named by a noun whose doer the document names elsewhere ("Japan condemned the
     # test"): the recipient, until events/document.py resolves it. Transient, never written.
     awaiting: Any = field(default=None, repr=False, compare=False)
+    # Said to be an act besides others ("also thanked", "также поблагодарил"): no repeat of an
+    # earlier report (mentions.py). Transient, never written.
+    further: bool = field(default=False, repr=False, compare=False)
     lang: str = "en"  # language of the sentence (ISO 639-1)
 
     @property

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from ..actors import is_place
 from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, having
 from ..words import words
-from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, objects
-from .candidates import through_quantity
-from .modality import declined, deliberated, predicted
+from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, first_conjunct, objects
+from .candidates import BLOCKING_VERBS, through_quantity
+from .modality import declined, deliberated, intent_above, predicted
 from .responses import act_acted_upon
 from .fillers import political, same_actor
 from .roles import Case, responsible_party
@@ -274,6 +274,21 @@ def _among_civilians(case: Case) -> bool:
     )
 
 
+def _thwarted(head) -> bool:
+    """ "called on Baku to stop attempts to strike Karabakh", "urged them to end plans to
+    attack": attempts or plans someone wants stopped (the object of an infinitive of stopping or
+    preventing) are what the speaker alleges of another, no act reported. (Attempts that were
+    stopped, "troops repelled an attempt to storm the base", were made.)"""
+    node = intent_above(head)
+    node = first_conjunct(node) if node is not None else None  # "stop the violence and attempts to"
+    return (
+        node is not None
+        and node.dep_ in ("dobj", "nsubjpass")
+        and node.head.lemma_.lower() in BLOCKING_VERBS
+        and node.head.tag_ == "VB"
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -285,6 +300,7 @@ DROPS_ON_TOKENS = (
     Rule("a sum of money", _a_sum_of_money),
     Rule("private life", _private_life),
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
+    Rule("an attempt or plan stopped", lambda case: _thwarted(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),
     Rule("a promise of what is", _promises_what_is),
 )

@@ -16,6 +16,9 @@ from .recode import RECODES, STATED_INTENT, Coding, recode
 from .fillers import complete_recipients, resolve_roles
 from .roles import Case, role_tokens
 from .speech import DISAPPROVAL_WORDS, SpeechFinder
+from ..words import words
+
+ADDITIVE_ADVERBS = words("additive_adverbs")
 
 
 # Verbal acts about another act: what they are about is no event of its own (types.tsv).
@@ -147,6 +150,9 @@ class EventExtractor:
             context=self.contexts(sent.span),
             confidence=min(confidence, 0.95),
             awaiting=case.awaiting,
+            further=any(
+                c.dep_ == "advmod" and c.lemma_.lower() in ADDITIVE_ADVERBS for c in cand.head.children
+            ),
         )
 
     def role_tokens(self, cand: Candidate):

@@ -62,14 +62,20 @@ def _governed_modality(head) -> str:
 def attempted(head) -> bool:
     """ "tried to storm the base", "attempts to strike": the nearest verb or noun of intent above
     the trigger is one of trying."""
+    node = intent_above(head)
+    return node is not None and node.lemma_.lower() in ATTEMPT_HEADS
+
+
+def intent_above(head):
+    """The nearest verb or noun of intent above the trigger (up to MAX_CLAUSES), or None."""
     node = head
     for _ in range(MAX_CLAUSES):
         if node.dep_ not in (*CLAUSE_DEPS, "pobj", "prep") or node.head.i == node.i:
-            return False
+            return None
         node = node.head
         if node.lemma_.lower() in INTENT_HEADS:
-            return node.lemma_.lower() in ATTEMPT_HEADS
-    return False
+            return node
+    return None
 
 
 def deliberated(head) -> bool:

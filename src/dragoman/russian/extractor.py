@@ -85,6 +85,13 @@ class RussianExtractor(EventExtractor):
 
 
 class RussianTriggerFinder(TriggerFinder):
+    def _verb(self, tok) -> Candidate | None:
+        """ "разогнать протестующих", "среди погибших": a participle standing as a noun names
+        people (the protesters), not an act of theirs nor of the clause's subject."""
+        if "Part" in tok.morph.get("VerbForm") and tok.dep_ in NOMINAL_DEPS:
+            return None
+        return super()._verb(tok)
+
     def noun_candidates(self, sent, taken: set[int]) -> list[Candidate]:
         meetings = []
         for tok in sent:
@@ -95,6 +102,9 @@ class RussianTriggerFinder(TriggerFinder):
                 meetings.append(Candidate(trigs[0], [tok], verb, tok, occurrence=True))
         rest = super().noun_candidates(sent, taken | {c.noun.i for c in meetings})
         return meetings + [_own_meeting(c) for c in rest]
+
+
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "nmod", "dative", "appos", "iobj"}
 
 
 # "подписали соглашение о свободной торговле с Ираном": the party of an agreement may hang from

@@ -240,29 +240,57 @@ def _apply(m: Mention, infos: list[K.Info], length: int) -> None:
 def person_name(tokens) -> str:
     """A person's name in the nominative and in Latin script: "Сергея Лаврова" → "Sergey Lavrov"
     (to find the person in people.tsv)."""
-    return " ".join(transliterate(nominative(t)) for t in tokens)
+    case = name_case(tokens)
+    return " ".join(transliterate(nominative(t, case)) for t in tokens)
 
 
 def russian_name(tokens) -> str:
     """The name of a person people.tsv does not know, as records carry it: in the nominative,
     in Russian ("Ивана Петрова" → "Иван Петров")."""
-    return " ".join(nominative(t) for t in tokens)
+    case = name_case(tokens)
+    return " ".join(nominative(t, case) for t in tokens)
 
 
-def nominative(tok) -> str:
-    """The nominative of a name, keeping its gender ("Захаровой" → "Захарова")."""
-    case = (tok.morph.get("Case") or [""])[0]
+def name_case(tokens) -> str:
+    """The case of a whole name. Its words agree in case, and the tagger often misreads a
+    foreign surname's ending ("Назирмад Ализода" with the surname as a locative of "Ализод"):
+    the case of the title the name is in apposition to ("посол ... Назирмад Ализода", "с послом
+    Назирмадом Ализодой"), else the subject's nominative, else the first word's own; of these,
+    the first the name's first word can be in (the parser may hang a name from the wrong title)."""
+    first = tokens[0]
+    own = (first.morph.get("Case") or [""])[0]
+    cases = []
+    if first.dep_ == "appos" and first.head.pos_ == "NOUN" and first.head.morph.get("Case"):
+        cases.append(first.head.morph.get("Case")[0])
+    if first.dep_ == "nsubj":
+        cases.append("Nom")
+    readings = {
+        c for p in _name_parses(first.text) for c in UD_TO_PYMORPHY_CASE if UD_TO_PYMORPHY_CASE[c] in p.tag
+    }
+    return next((c for c in cases if c in readings), own)
+
+
+def _name_parses(word: str) -> list:
+    return [p for p in morph()(word) if "NOUN" in p.tag and "plur" not in p.tag]
+
+
+def nominative(tok, case: str | None = None) -> str:
+    """The nominative of a name in `case` (by default the token's own), keeping its gender
+    ("Захаровой" → "Захарова"). A word with no reading in that case does not decline (foreign
+    names: "с Саломе Зурабишвили") and is kept as written."""
+    case = case if case is not None else (tok.morph.get("Case") or [""])[0]
     if case == "Nom" or not tok.text.isalpha():
         return tok.text
     want = UD_TO_PYMORPHY_CASE.get(case)
-    parses = [p for p in morph()(tok.text) if "NOUN" in p.tag and "plur" not in p.tag]
+    if want is None:  # a case pymorphy has no grammeme for ("Par")
+        return tok.text
+    parses = [p for p in _name_parses(tok.text) if want in p.tag]
     named = [p for p in parses if NAME_GRAMMEMES & set(p.tag.grammemes)]
-    for group in (named, parses):
-        for p in sorted(group, key=lambda p: want is not None and want not in p.tag):  # (no case: "Par")
-            return _cased(
-                _feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes) else p.normal_form,
-                tok.text,
-            )
+    for p in named + parses:
+        return _cased(
+            _feminine(p.normal_form) if {"Surn", "femn"} <= set(p.tag.grammemes) else p.normal_form,
+            tok.text,
+        )
     return tok.text
 
 
