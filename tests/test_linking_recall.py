@@ -198,3 +198,35 @@ def test_a_party_s_place_flag_is_stored_and_read_back():
     old = json.loads(report_json(r))
     old["recipient"] = [p[:6] for p in old["recipient"]]
     assert [p.place for p in report_from_json(json.dumps(old)).recipient] == [False]
+
+
+# ---------------------------------------------------------------- a person known only by a role
+
+
+def role_only(title: str) -> dict:
+    """A person the text names only by a role, as the actors stage writes one."""
+    return {**person(title, None, "CVL"), "title": title}
+
+
+def test_a_person_known_only_by_a_role_is_no_one_person():
+    # "A man drove into the crowd" in Lyon and "a man stabbed a guard" in Lyon the same
+    # day: the two men count nothing, as generic groups do; a named man counts 2.
+    from dragoman.linking.rules import party_level
+
+    assert party_level(role_only("man")) == 0
+    assert party_level(role_only("police chief")) == 0
+    assert party_level({**person("Karl Weiss", "DEU"), "title": "man"}) == 2
+    a = record("ASSAULT", [role_only("man")], [group("crowd", "CVL")])
+    b = record("ASSAULT", [role_only("man")], [group("guard", "CVL")])
+    ok, reasons = linked(a, b)
+    assert not ok and reasons[-1] == "too little in common (0 < 2)"
+
+
+def test_articles_naming_a_man_each_do_not_share_a_name():
+    from dragoman.linking.articles import article_of
+
+    a = article_of("a", [record("ASSAULT", [role_only("man")], [])], "2024-03-05")
+    b = article_of(
+        "b", [record("ASSAULT", [{**person("Karl Weiss", "DEU"), "title": "man"}], [])], "2024-03-05"
+    )
+    assert not a.names and b.names == frozenset({"a:p-karl-weiss"})

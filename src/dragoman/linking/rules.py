@@ -216,8 +216,11 @@ def _party(e: dict) -> Party:
 def party_level(e: dict) -> int:
     """What sharing this entity says about two reports: 2 a person, a named organisation
     or a city; 1 a state, a group of one country, a name nothing else is known of; 0 a
-    generic group ("police", "people"), which every story has."""
+    generic group ("police", "people"), which every story has, or a person known only by
+    a role ("a man", "the suspect", "a police chief"): two reports' "man" is no one person."""
     ident = e.get("id") or ""
+    if e.get("kind") == "person" and not named(e):
+        return 0
     if e.get("kind") == "person" or (ident and not ident.startswith("g-") and ident != e.get("country")):
         return 2
     if is_place(e):
@@ -227,6 +230,14 @@ def party_level(e: dict) -> int:
     if not e.get("sector") and not e.get("title") and e.get("kind") in ("organization", "state"):
         return 1  # an unresolved proper name
     return 0
+
+
+def named(e: dict) -> bool:
+    """Whether a person has a name, not only a role: a name in lower case, or the same as
+    the person's title, is a role noun."""
+    name = e.get("name") or ""
+    title = (e.get("title") or "").lower()
+    return bool(name) and not name[0].islower() and name.lower() != title
 
 
 def spot_of(place: dict | None) -> Spot | None:
