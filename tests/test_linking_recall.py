@@ -180,6 +180,15 @@ def test_a_place_does_not_hide_an_act_told_the_other_way_round():
     assert not linked(b, a)[0]
 
 
+def test_a_country_named_as_a_place_still_conflicts():
+    # "France sent aid to Chile" (Chile as a place standing for its people) is not
+    # "France sent aid to Peruvian towns": a country is who as much as where.
+    a = record("AID", [state("FRA")], [place("Chile", "CHL")])
+    b = record("AID", [state("FRA")], [group("towns", "CVL", "PER")])
+    ok, reasons = linked(a, b)
+    assert not ok and reasons[-1].startswith("different recipients")
+
+
 def test_a_place_alone_on_a_side_links_only_on_what_is_shared():
     # No conflict is not evidence: the place sets nothing aside but its conflict.
     a = record("ASSAULT", [], [place("Xville", "RUR")])

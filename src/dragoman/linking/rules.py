@@ -56,7 +56,7 @@ class Party:
     sector: str | None
     level: int
     org: str | None = None  # the organisation it is or belongs to (SCO, UN, ...)
-    place: bool = False  # a place standing for its people (is_place): it says where as much as who
+    place: bool = False  # a place within a country standing for its people: where as much as who
 
 
 @dataclass(frozen=True)
@@ -210,7 +210,13 @@ def _party(e: dict) -> Party:
         and ident != e.get("country")
         else None
     )
-    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), party_level(e), org, is_place(e))
+    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), party_level(e), org, _within(e))
+
+
+def _within(e: dict) -> bool:
+    # A place within a country standing for its people (a city, a province: "Xville"): a
+    # country named as a place ("aid to Venezuela") stands for its state and people still.
+    return is_place(e) and (e.get("name") or "").lower() not in country_names()
 
 
 def party_level(e: dict) -> int:
@@ -452,9 +458,9 @@ def compare_side(
 
 
 def side_countries(parties: tuple[Party, ...], facing: tuple[Party, ...]) -> set[str]:
-    """The countries a side names, as a conflict reads them. A place standing for its
-    people ("shelling hit Xville", "a crash killed ten in Costa Rica") says where the
-    event was as much as who was in it, and where is compare_places' to judge: its
+    """The countries a side names, as a conflict reads them. A place within a country
+    standing for its people ("shelling hit Xville", "a crash killed ten in Guanacaste")
+    says where the event was as much as who was in it, and where is compare_places' to judge: its
     country is left out, unless the other report names that country on its other side
     (then the two may tell one act the other way round: Xville's fighters fired at
     Ruritania, Ruritania shelled Xville)."""
