@@ -1,6 +1,6 @@
 """Linking reports across articles, measured on the news-clusters corpus.
 
-    PYTHONPATH=src .venv/bin/python benchmarks/linking.py [--records FILE] [--all] [--json OUT]
+    PYTHONPATH=src .venv/bin/python benchmarks/linking.py [--records FILE] [--all] [--missed] [--json OUT]
 
 The corpus (../shared/corpus/news-clusters/data) groups 383 articles by the real-world
 event they report (`newsCluster`); its 153 "world" articles fall in 20 events (695 pairs
@@ -20,9 +20,14 @@ Printed, over the world articles (and with --all over all 383):
 - how many same-event pairs are out of reach: an article without records, or the two
   published more than 30 days apart; and the pair recall within reach (over the other
   pairs), which is what the rules can be judged by on these records;
+- the pairs within reach linked, by days between their articles (0-2, 3-7, 8-30);
 - the pair figures on two halves of the corpus events (every other event by name), one
   to tune rules on and one to check them: a linked pair counts for a half when either of
   its articles is in it.
+
+With --missed: every world same-event pair within reach left unlinked, with its articles'
+days apart, whether they tell one story, and why the record pair that came closest did
+not link (the first rule of compare() that said no), counted by cause.
 """
 
 from __future__ import annotations
@@ -39,10 +44,10 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from dragoman.linking.articles import article_of, article_setting
+from dragoman.linking.articles import article_of, article_setting, compare_articles
 from dragoman.linking.clustering import Linker
 from dragoman.linking.neardup import signature
-from dragoman.linking.rules import report_of
+from dragoman.linking.rules import compare, report_of, type_pairs
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/news-clusters/data"
 if not CORPUS.is_dir():
@@ -249,6 +254,7 @@ def report(name: str, articles: dict, records: dict, ids: list[str]) -> dict:
     }
     reachable = out["reach"].pop("pairs")
     out["reach"]["linked"] = len(pairs & reachable)
+    out["reach"]["by_days_apart"] = by_days_apart(pairs, articles, reachable)
     s, b, x = out["linked"], out["bcubed"], out["exact"]
     print(
         f"{name}: {out['articles']} articles, {out['records']} records, "
@@ -270,6 +276,10 @@ def report(name: str, articles: dict, records: dict, ids: list[str]) -> dict:
         f"  recall within reach {r['linked'] / max(1, r['within_reach']):.3f} "
         f"({r['linked']} of the {r['within_reach']} pairs with records, <= 30 days apart)"
     )
+    print(
+        "  within reach, by days between the articles: "
+        + "; ".join(f"{k} {n} of {m}" for k, (n, m) in r["by_days_apart"].items())
+    )
     h = out["halves"]
     print(
         "  halves of the events: "
@@ -280,6 +290,109 @@ def report(name: str, articles: dict, records: dict, ids: list[str]) -> dict:
     return out
 
 
+def missed(articles: dict, records: dict, ids: list[str], linker: Linker) -> list[dict]:
+    """The same-event pairs within reach that share no cluster, each with why its records
+    did not link: the failure of the record pair that came closest (the first rule that
+    said no, in compare()'s order), and whether the two articles tell one story."""
+    pairs = linked_pairs(linker)
+    reports = defaultdict(list)
+    for r in linker.reports.values():
+        reports[r.doc_id].append(r)
+    arts = {d: article_of(d, records.get(d, []), articles[d]["date"], articles[d]["text"]) for d in ids}
+    rank = ("types", "negation", "dates", "places", "parties", "too little", "linked")
+    out = []
+    for a, b in sorted(reach(articles, records, ids)["pairs"] - pairs):
+        story = compare_articles(arts[a], arts[b])
+        best = ("types", None, None, ())
+        for x in reports[a]:
+            for y in reports[b]:
+                if x.event != y.event and (x.event, y.event) not in type_pairs():
+                    continue
+                v = compare(x, y, story)
+                cause = "linked" if v.linked else _cause(v.reasons[-1])
+                if rank.index(cause) > rank.index(best[0]):
+                    best = (cause, x, y, v.reasons)
+        out.append(
+            {
+                "pair": (a, b),
+                "event": articles[a]["event"],
+                "apart": _bucket(_days_apart(articles, (a, b))),
+                "story": story.linked,
+                "cause": best[0],
+                "x": best[1],
+                "y": best[2],
+                "reasons": best[3],
+            }
+        )
+    return out
+
+
+def _days_apart(articles: dict, pair: tuple[str, str]) -> int:
+    from datetime import date
+
+    a, b = (date.fromisoformat(articles[d]["date"]).toordinal() for d in pair)
+    return abs(a - b)
+
+
+def _bucket(days: int) -> str:
+    """Articles of one story appear within a couple of days (articles.STORY_WINDOW);
+    a week or more apart, two articles of one corpus event mostly report two happenings
+    of it (a second launch, the aftermath of a crash), which only a record dated back to
+    the first can link."""
+    return "0-2 days" if days <= 2 else ("3-7 days" if days <= 7 else "8-30 days")
+
+
+def by_days_apart(pairs: set, articles: dict, reachable: set) -> dict[str, tuple[int, int]]:
+    """Of the same-event pairs within reach, how many are linked, by how far apart their
+    articles appeared: {bucket: (linked, pairs)}."""
+    out = defaultdict(lambda: [0, 0])
+    for p in reachable:
+        row = out[_bucket(_days_apart(articles, p))]
+        row[0] += p in pairs
+        row[1] += 1
+    return {k: tuple(v) for k, v in sorted(out.items())}
+
+
+def _cause(reason: str) -> str:
+    for prefix, cause in (
+        ("one report says", "negation"),
+        ("dates", "dates"),
+        ("a year", "dates"),
+        ("a report has no date", "dates"),
+        ("different places", "places"),
+        ("different actor", "parties"),
+        ("different recipient", "parties"),
+        ("too little", "too little"),
+    ):
+        if reason.startswith(prefix):
+            return cause
+    return "other: " + reason
+
+
+def print_missed(rows: list[dict]) -> None:
+    counts = defaultdict(int)
+    for row in rows:
+        counts[(row["apart"], row["cause"], row["story"])] += 1
+    print(f"  unlinked same-event pairs within reach: {len(rows)}, by days apart and cause")
+    for (apart, cause, story), n in sorted(counts.items(), key=lambda kv: (kv[0][0], -kv[1])):
+        print(f"    {apart:9} {n:4} {cause}{' (one story)' if story else ''}")
+    for row in rows:
+        a, b = row["pair"]
+        print(
+            f"  {row['event'][:30]:30} {a[:8]} {b[:8]} {row['apart']} {row['cause']}"
+            + (" story" if row["story"] else "")
+        )
+        for r in (row["x"], row["y"]):
+            if r is not None:
+                who = lambda ps: ",".join(f"{p.name}/{p.country or '-'}/{p.id or '-'}" for p in ps)  # noqa: E731
+                where = (r.location or r.setting).name if (r.location or r.setting) else "-"
+                print(
+                    f"      {r.event} [{who(r.actor)}] -> [{who(r.recipient)}] {r.precision} {r.lo} @{where}"
+                )
+        if row["reasons"]:
+            print(f"      why not: {'; '.join(row['reasons'])}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=Path, default=CACHE)
@@ -287,6 +400,11 @@ def main() -> None:
     parser.add_argument("--events", action="store_true", help="B-cubed of each event")
     parser.add_argument(
         "--orders", type=int, default=0, metavar="N", help="also link in two batches and in N shuffled orders"
+    )
+    parser.add_argument(
+        "--missed",
+        action="store_true",
+        help="list the world same-event pairs within reach left unlinked, and why",
     )
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
@@ -296,6 +414,9 @@ def main() -> None:
     if args.events:
         for event, (p, r) in sorted(results["world"]["bcubed"]["events"].items()):
             print(f"    {event[:60]:60} B-cubed P {p:.2f} R {r:.2f}")
+    if args.missed:
+        linker, _ = link(articles, records, world)
+        print_missed(missed(articles, records, world, linker))
     if args.all:
         results["all"] = report("all", articles, records, list(articles))
     if args.orders:

@@ -201,7 +201,9 @@ def _sides_conflict(xs: tuple[Party, ...], ys: tuple[Party, ...]) -> bool:
     other things a side may share)."""
     if not xs or not ys:
         return False
-    left, right = {x.country for x in xs} - {None}, {y.country for y in ys} - {None}
+    # (places left out: compare_side may set them aside, see rules.side_countries)
+    left = {x.country for x in xs if not x.place} - {None}
+    right = {y.country for y in ys if not y.place} - {None}
     if not left or not right or left & right:
         return False
     return not ({x.id for x in xs if x.id} & {y.id for y in ys}) and not (
@@ -330,7 +332,7 @@ def report_json(r: Report) -> str:
 
 
 def _party(p: Party) -> list:  # (dataclasses.astuple deep-copies: ten times slower)
-    return [p.id, p.name, p.country, p.sector, p.level, p.org]
+    return [p.id, p.name, p.country, p.sector, p.level, p.org, p.place]
 
 
 def _spot(s: Spot | None) -> list | None:
@@ -377,6 +379,7 @@ _PARTIES: dict[tuple, Party] = {}  # one Party per stored form: the same actors 
 
 
 def _party_of(stored: list) -> Party:
+    # (stored before parties said whether they are places: six fields, compared as not)
     key = tuple(stored)
     party = _PARTIES.get(key)
     if party is None:

@@ -56,6 +56,7 @@ class Party:
     sector: str | None
     level: int
     org: str | None = None  # the organisation it is or belongs to (SCO, UN, ...)
+    place: bool = False  # a place within a country standing for its people: where as much as who
 
 
 @dataclass(frozen=True)
@@ -209,14 +210,23 @@ def _party(e: dict) -> Party:
         and ident != e.get("country")
         else None
     )
-    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), party_level(e), org)
+    return Party(e.get("id"), e.get("name") or "", country, e.get("sector"), party_level(e), org, _within(e))
+
+
+def _within(e: dict) -> bool:
+    # A place within a country standing for its people (a city, a province: "Xville"): a
+    # country named as a place ("aid to Venezuela") stands for its state and people still.
+    return is_place(e) and (e.get("name") or "").lower() not in country_names()
 
 
 def party_level(e: dict) -> int:
     """What sharing this entity says about two reports: 2 a person, a named organisation
     or a city; 1 a state, a group of one country, a name nothing else is known of; 0 a
-    generic group ("police", "people"), which every story has."""
+    generic group ("police", "people"), which every story has, or a person known only by
+    a role ("a man", "the suspect", "a police chief"): two reports' "man" is no one person."""
     ident = e.get("id") or ""
+    if e.get("kind") == "person" and not named(e):
+        return 0
     if e.get("kind") == "person" or (ident and not ident.startswith("g-") and ident != e.get("country")):
         return 2
     if is_place(e):
@@ -226,6 +236,14 @@ def party_level(e: dict) -> int:
     if not e.get("sector") and not e.get("title") and e.get("kind") in ("organization", "state"):
         return 1  # an unresolved proper name
     return 0
+
+
+def named(e: dict) -> bool:
+    """Whether a person has a name, not only a role: a name in lower case, or the same as
+    the person's title, is a role noun."""
+    name = e.get("name") or ""
+    title = (e.get("title") or "").lower()
+    return bool(name) and not name[0].islower() and name.lower() != title
 
 
 def spot_of(place: dict | None) -> Spot | None:
@@ -408,7 +426,10 @@ def compare_parties(a: Report, b: Report, either: bool) -> Verdict:
         ways.append((a.actor, b.recipient, a.recipient, b.actor))
     best = None
     for actor_a, actor_b, recipient_a, recipient_b in ways:
-        sides = [compare_side(actor_a, actor_b, "actor"), compare_side(recipient_a, recipient_b, "recipient")]
+        sides = [
+            compare_side(actor_a, actor_b, "actor", (recipient_a, recipient_b)),
+            compare_side(recipient_a, recipient_b, "recipient", (actor_a, actor_b)),
+        ]
         if any(not s.linked for s in sides):
             verdict = next(s for s in sides if not s.linked)
         else:
@@ -418,7 +439,10 @@ def compare_parties(a: Report, b: Report, either: bool) -> Verdict:
     return best
 
 
-def compare_side(xs: tuple[Party, ...], ys: tuple[Party, ...], role: str) -> Verdict:
+def compare_side(
+    xs: tuple[Party, ...], ys: tuple[Party, ...], role: str, others: tuple[tuple[Party, ...], ...] = ((), ())
+) -> Verdict:
+    """`others`: each report's other side (xs's, then ys's), which a place is checked against."""
     best = (0, "")
     for x in xs:
         for y in ys:
@@ -427,11 +451,21 @@ def compare_side(xs: tuple[Party, ...], ys: tuple[Party, ...], role: str) -> Ver
                 best = found
     if best[0]:
         return Verdict(True, (best[1],), best[0])
-    left = {x.country for x in xs if x.country}
-    right = {y.country for y in ys if y.country}
+    left, right = side_countries(xs, others[1]), side_countries(ys, others[0])
     if left and right and not left & right:
         return Verdict(False, (f"different {role}s: {_names(xs)} and {_names(ys)}",))
     return Verdict(True, ())
+
+
+def side_countries(parties: tuple[Party, ...], facing: tuple[Party, ...]) -> set[str]:
+    """The countries a side names, as a conflict reads them. A place within a country
+    standing for its people ("shelling hit Xville", "a crash killed ten in Guanacaste")
+    says where the event was as much as who was in it, and where is compare_places' to judge: its
+    country is left out, unless the other report names that country on its other side
+    (then the two may tell one act the other way round: Xville's fighters fired at
+    Ruritania, Ruritania shelled Xville)."""
+    across = {p.country for p in facing}
+    return {p.country for p in parties if p.country and not (p.place and p.country not in across)}
 
 
 def _shared(x: Party, y: Party, role: str) -> tuple[int, str]:
