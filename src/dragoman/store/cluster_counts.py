@@ -32,15 +32,39 @@ TABLES = {"cluster_counts": None, "cluster_actor_counts": "actor_id", "cluster_c
 TERMS = "cluster_term_counts"
 
 
-def counted(store, cluster_ids, split: dict | None = None) -> dict:
+def counted(store, cluster_ids, split: dict | None = None, joining: str | None = None) -> dict:
     """What these clusters count in each table, as they stand: {table: {(*key, date,
     event, quad): clusters}}; under "ids" the clusters themselves (whose cluster_reports
     rows change() replaces), and under "split" the full-text terms of their reports'
     sentences ({seq: terms}: `split`, filled with those not split yet), which change()
-    reuses: a report that joins a cluster is the only one whose sentence it splits again."""
+    reuses: a report that joins a cluster is the only one whose sentence it splits again.
+    `joining`: the document whose reports are about to join them, split along (in one
+    statement with these clusters' reports)."""
     ids = sorted(set(cluster_ids))
     split = {} if split is None else split
-    clusters: dict[str, tuple] = {}  # id -> (date, event, quad), actor ids, countries, seqs
+    dated = {cid: c for cid, c in _members(store, ids).items() if c[0][0] is not None}
+    # (an undated cluster is counted nowhere)
+    unsplit = {seq for c in dated.values() for seq in c[3]}
+    if joining is not None:
+        unsplit.update(
+            seq for (seq,) in store._fetch_tuples("SELECT seq FROM events WHERE doc_id = ?", [joining])
+        )
+    _split(store, sorted(unsplit - split.keys()), split)
+    out = {"ids": ids, "split": split, **{table: Counter() for table in (*TABLES, TERMS)}}
+    for key, actors, countries, seqs in dated.values():
+        out["cluster_counts"][key] += 1
+        for actor in actors:
+            out["cluster_actor_counts"][(actor, *key)] += 1
+        for country in countries:
+            out["cluster_country_counts"][(country, *key)] += 1
+        for term in set().union(*(split[seq] for seq in seqs)):
+            out[TERMS][(term, *key)] += 1
+    return out
+
+
+def _members(store, ids: list[str]) -> dict[str, tuple]:
+    """{cluster id: ((date, event, quad), actor ids, countries, seqs of its reports)}."""
+    clusters: dict[str, tuple] = {}
     for chunk in chunks(ids):
         for cid, seq, date, event, quad, actor, country in store._fetch_tuples(
             _MEMBERS.format(marks(chunk)), chunk
@@ -53,23 +77,16 @@ def counted(store, cluster_ids, split: dict | None = None) -> dict:
                 found[1].add(actor)
             if country is not None:
                 found[2].add(country)
-    dated = {cid: c for cid, c in clusters.items() if c[0][0] is not None}  # (undated: counted nowhere)
-    unsplit = sorted({seq for c in dated.values() for seq in c[3]} - split.keys())
-    if unsplit:
-        found_terms = {seq: set() for seq in unsplit}
-        for seq, term in store._event_terms(unsplit):
-            found_terms[seq].add(term)
-        split.update(found_terms)
-    out = {"ids": ids, "split": split, **{table: Counter() for table in (*TABLES, TERMS)}}
-    for key, actors, countries, seqs in dated.values():
-        out["cluster_counts"][key] += 1
-        for actor in actors:
-            out["cluster_actor_counts"][(actor, *key)] += 1
-        for country in countries:
-            out["cluster_country_counts"][(country, *key)] += 1
-        for term in set().union(*(split[seq] for seq in seqs)):
-            out[TERMS][(term, *key)] += 1
-    return out
+    return clusters
+
+
+def _split(store, seqs: list[int], split: dict) -> None:
+    """The terms of these events' sentences into `split` ({seq: terms})."""
+    if seqs:
+        found: dict[int, set[str]] = {seq: set() for seq in seqs}
+        for seq, term in store._event_terms(seqs):
+            found[seq].add(term)
+        split.update(found)
 
 
 # Each member of the clusters (its seq, for the terms of its sentence) with its cluster's
