@@ -7,7 +7,8 @@ the pipeline once (timed: the NLP); what `dragoman ingest` adds to it for linkin
 article's text profile (`[store] profile_texts`, computed in the pipeline's workers), is timed
 here in this process and counted at its share per worker; then the same documents are stored
 into fresh SQLite stores with linking off and on, alternately, `--rounds` times each (timed:
-the store's share). Printed: the store's time per article each way, and the throughput of the
+the store's share). Printed: the store's time per article each way (wall, and the CPU time
+of this process, which other jobs on a shared machine disturb less), and the throughput of the
 whole ingest (pipeline + profiles + store) with linking as a share of that without it
 (target: at least 0.9). (Timing the pipeline once per mode instead buries a second of
 difference under run-to-run changes of several seconds.)
@@ -35,18 +36,24 @@ if not CORPUS.is_dir():
     CORPUS = Path("/work/shared/corpus/news-clusters/data")
 
 
-def store_time(docs: list[Document], link: bool) -> tuple[float, set]:
-    """Seconds to store the documents, and the pairs of articles the store linked."""
+def store_time(docs: list[Document], link: bool) -> tuple[float, float, set]:
+    """Seconds to store the documents (wall, and CPU of this process: the writer's own
+    work, which other jobs on the machine disturb less), and the pairs of articles the
+    store linked."""
     with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "bench.db") as store:
         store.link_clusters = link
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for doc in docs:
             store.ingest(doc)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         clusters: dict[str, set] = {}
         for row in store._fetch("SELECT cluster_id, doc_id FROM cluster_members"):
             clusters.setdefault(row["cluster_id"], set()).add(row["doc_id"])
-        return seconds, {p for docs in clusters.values() for p in itertools.combinations(sorted(docs), 2)}
+        return (
+            seconds,
+            cpu,
+            {p for docs in clusters.values() for p in itertools.combinations(sorted(docs), 2)},
+        )
 
 
 def main() -> None:
@@ -62,11 +69,12 @@ def main() -> None:
     for doc in docs:
         doc.profile = text_profile(doc.text)
     profiles = (time.perf_counter() - start) / max(args.workers or os.cpu_count() or 1, 1)
-    times, pairs = {False: [], True: []}, set()
+    times, cpus, pairs = {False: [], True: []}, {False: [], True: []}, set()
     for _ in range(args.rounds):
         for link in (False, True):
-            seconds, linked = store_time(docs, link)
+            seconds, cpu, linked = store_time(docs, link)
             times[link].append(seconds)
+            cpus[link].append(cpu)
             if link:
                 pairs = linked
     off, on = statistics.median(times[False]), statistics.median(times[True])
@@ -78,6 +86,8 @@ def main() -> None:
         "profiles_s_per_worker": round(profiles, 3),
         "store_s_without": round(off, 3),
         "store_s_with": round(on, 3),
+        "store_cpu_s_without": round(statistics.median(cpus[False]), 3),
+        "store_cpu_s_with": round(statistics.median(cpus[True]), 3),
         "rounds": times,
         "throughput_ratio": round((nlp + off) / (nlp + profiles + on), 3),
     }
@@ -89,6 +99,11 @@ def main() -> None:
         f"store, without linking: {off:.2f} s ({1000 * off / n:.1f} ms/article); "
         f"with linking: {on:.2f} s ({1000 * on / n:.1f} ms/article); "
         f"median of {args.rounds} rounds each"
+    )
+    cpu_off, cpu_on = out["store_cpu_s_without"], out["store_cpu_s_with"]
+    print(
+        f"the store's CPU time: without linking {1000 * cpu_off / n:.1f} ms/article, with "
+        f"{1000 * cpu_on / n:.1f} ms/article (linking's share {1000 * (cpu_on - cpu_off) / n:.1f} ms)"
     )
     print(
         f"ingest throughput with linking: {out['throughput_ratio']:.3f} of without "

@@ -5,13 +5,16 @@ AGREE, one cluster) and an unrelated accusation."""
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from collections import Counter
 
 import pytest
+from conftest import SHARED
 from test_clusters import accusation, location, meeting_a, meeting_b, wire_copy  # noqa: F401
 
 from dragoman.api.summaries import network
+from dragoman.read import iter_documents
 from dragoman.store import QueryError, cluster_counts, open_store
 from dragoman.store.query import EventFilter
 
@@ -271,3 +274,46 @@ def test_the_api_switches_timeline_and_network_to_clusters(tmp_path):
         for path in ("/api/stats/timeline", "/api/stats/network"):
             declared = {p["name"]: p for p in schema[path]["get"]["parameters"]}
             assert declared["count"]["schema"]["enum"] == ["events", "clusters"]
+
+
+# Real news (../shared/corpus/news-clusters): nine articles about one happening, from 28
+# December 2017 to 10 January 2018 (one cluster of 25 reports in the whole corpus), and
+# three about another of the same days.
+NEWS = SHARED / "corpus" / "news-clusters" / "data"
+STORY = ("c461c0e8", "1a84923a", "cc3904fc", "bc9dbcc8", "441fe62f", "94067b38", "d0b630b2", "cd2cd4f8")
+OTHER = ("4468c60d", "89085382", "c68eacdc")
+
+
+@pytest.fixture(scope="module")
+def real_articles(pipeline) -> list:
+    if not NEWS.is_dir():
+        pytest.skip("the news-clusters corpus is not there")
+    files = [str(next(NEWS.glob(f"{prefix}*.json"))) for prefix in STORY + OTHER]
+    return list(pipeline.run_many(iter_documents(files)))
+
+
+def test_cluster_counts_on_real_articles_follow_every_change(location, real_articles):  # noqa: F811
+    # The count tables are kept by difference, cluster by cluster, from each report's
+    # terms split once (cluster_counts.counted): after every ingest (articles joining,
+    # merging clusters, becoming their representative: the later ones come first),
+    # delete and replacement, they hold what counting the whole store afresh gives, and
+    # the count=clusters searches of the story's commonest words say what the events say.
+    docs = {doc.id[:8]: doc for doc in real_articles}
+    order = [docs[p] for p in (*STORY[::-1][:4], *OTHER, *STORY[::-1][4:])]
+    with open_store(location) as s:
+        steps = [*(lambda d=d: s.ingest(d) for d in order), lambda: s.delete(docs[STORY[1]].id)]
+        changed = dataclasses.replace(docs[STORY[0]], text=docs[STORY[0]].text + " ")
+        steps += [lambda: s.ingest(changed), lambda: s.ingest(docs[STORY[1]])]
+        for i, step in enumerate(steps):
+            step()
+            assert stored_counts(s) == counted_again(s), f"after step {i}"
+            assert searched_counts(s) == searched_again(s), f"after step {i}"
+        sizes = s._fetch_tuples("SELECT articles FROM clusters ORDER BY articles DESC")
+        assert sizes[0][0] >= 4, sizes  # (the story's articles do share a cluster)
+        words = s._fetch_tuples(
+            "SELECT term FROM cluster_term_counts GROUP BY term HAVING SUM(n) >= 2 ORDER BY SUM(n) DESC, term"
+        )
+        assert len(words) >= 5
+        for (word,) in words[:5]:
+            got = s.timeline(interval="day", by="type", count="clusters", q=word)
+            assert got == by_hand(s, interval="day", by="type", q=word) and got, word

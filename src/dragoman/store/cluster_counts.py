@@ -22,7 +22,6 @@ from collections import Counter
 from .backend import chunks, marks
 from .cluster_schema import (
     CLUSTER_COUNTS,
-    CLUSTER_REPORT_ROWS,
     CLUSTER_REPORTS_INSERT,
     CLUSTER_TERM_COUNTS_FILL,
 )
@@ -32,15 +31,41 @@ TABLES = {"cluster_counts": None, "cluster_actor_counts": "actor_id", "cluster_c
 TERMS = "cluster_term_counts"
 
 
-def counted(store, cluster_ids, split: dict | None = None) -> dict:
+def counted(store, cluster_ids, split: dict | None = None, joining: str | None = None) -> dict:
     """What these clusters count in each table, as they stand: {table: {(*key, date,
-    event, quad): clusters}}; under "ids" the clusters themselves (whose cluster_reports
-    rows change() replaces), and under "split" the full-text terms of their reports'
+    event, quad): clusters}}; under "ids" the clusters themselves, under "reports" their
+    cluster_reports rows ({seq: (cluster, date, event, quad)}), and under "split" the full-text terms of their reports'
     sentences ({seq: terms}: `split`, filled with those not split yet), which change()
-    reuses: a report that joins a cluster is the only one whose sentence it splits again."""
+    reuses: a report that joins a cluster is the only one whose sentence it splits again.
+    `joining`: the document whose reports are about to join them, split along (in one
+    statement with these clusters' reports)."""
     ids = sorted(set(cluster_ids))
     split = {} if split is None else split
-    clusters: dict[str, tuple] = {}  # id -> (date, event, quad), actor ids, countries, seqs
+    members = _members(store, ids)
+    reports = {seq: (cid, *c[0]) for cid, c in members.items() for seq in c[3]}
+    dated = {cid: c for cid, c in members.items() if c[0][0] is not None}
+    # (an undated cluster is counted nowhere)
+    unsplit = {seq for c in dated.values() for seq in c[3]}
+    if joining is not None:
+        unsplit.update(
+            seq for (seq,) in store._fetch_tuples("SELECT seq FROM events WHERE doc_id = ?", [joining])
+        )
+    _split(store, sorted(unsplit - split.keys()), split)
+    out = {"ids": ids, "split": split, "reports": reports, **{table: Counter() for table in (*TABLES, TERMS)}}
+    for key, actors, countries, seqs in dated.values():
+        out["cluster_counts"][key] += 1
+        for actor in actors:
+            out["cluster_actor_counts"][(actor, *key)] += 1
+        for country in countries:
+            out["cluster_country_counts"][(country, *key)] += 1
+        for term in set().union(*(split[seq] for seq in seqs)):
+            out[TERMS][(term, *key)] += 1
+    return out
+
+
+def _members(store, ids: list[str]) -> dict[str, tuple]:
+    """{cluster id: ((date, event, quad), actor ids, countries, seqs of its reports)}."""
+    clusters: dict[str, tuple] = {}
     for chunk in chunks(ids):
         for cid, seq, date, event, quad, actor, country in store._fetch_tuples(
             _MEMBERS.format(marks(chunk)), chunk
@@ -53,23 +78,16 @@ def counted(store, cluster_ids, split: dict | None = None) -> dict:
                 found[1].add(actor)
             if country is not None:
                 found[2].add(country)
-    dated = {cid: c for cid, c in clusters.items() if c[0][0] is not None}  # (undated: counted nowhere)
-    unsplit = sorted({seq for c in dated.values() for seq in c[3]} - split.keys())
-    if unsplit:
-        found_terms = {seq: set() for seq in unsplit}
-        for seq, term in store._event_terms(unsplit):
-            found_terms[seq].add(term)
-        split.update(found_terms)
-    out = {"ids": ids, "split": split, **{table: Counter() for table in (*TABLES, TERMS)}}
-    for key, actors, countries, seqs in dated.values():
-        out["cluster_counts"][key] += 1
-        for actor in actors:
-            out["cluster_actor_counts"][(actor, *key)] += 1
-        for country in countries:
-            out["cluster_country_counts"][(country, *key)] += 1
-        for term in set().union(*(split[seq] for seq in seqs)):
-            out[TERMS][(term, *key)] += 1
-    return out
+    return clusters
+
+
+def _split(store, seqs: list[int], split: dict) -> None:
+    """The terms of these events' sentences into `split` ({seq: terms})."""
+    if seqs:
+        found: dict[int, set[str]] = {seq: set() for seq in seqs}
+        for seq, term in store._event_terms(seqs):
+            found[seq].add(term)
+        split.update(found)
 
 
 # Each member of the clusters (its seq, for the terms of its sentence) with its cluster's
@@ -85,9 +103,10 @@ _MEMBERS = (
 
 def change(store, before: dict, cluster_ids) -> None:
     """Count these clusters, as they stand now, instead of `before` (counted() before the
-    change): cluster_reports first, then only the rows whose count differs."""
-    _replace_reports(store, before.get("ids", []), sorted(set(cluster_ids)))
+    change): only the rows whose count differs, and only the cluster_reports rows that
+    differ (a report that joins a cluster of fifty leaves the fifty rows as they were)."""
     after = counted(store, cluster_ids, before.get("split"))
+    _replace_reports(store, before.get("reports", {}), after["reports"])
     for table, column in {**TABLES, TERMS: "term"}.items():
         old, new = before.get(table, Counter()), after[table]
         delta = {key: new[key] - old[key] for key in old.keys() | new.keys() if new[key] != old[key]}
@@ -95,17 +114,19 @@ def change(store, before: dict, cluster_ids) -> None:
             _write(store, table, column, delta)
 
 
-def _replace_reports(store, old: list[str], new: list[str]) -> None:
-    """The cluster_reports rows of the clusters before a change out, of those after in."""
-    for chunk in chunks(old):
-        store._execute(f"DELETE FROM cluster_reports WHERE cluster_id IN ({marks(chunk)})", chunk)
+def _replace_reports(store, old: dict, new: dict) -> None:
+    """The cluster_reports rows of the reports before a change that are gone out, those
+    that are new or changed in."""
+    gone = sorted((seq,) for seq in old.keys() - new.keys())
+    if gone:
+        store._executemany("DELETE FROM cluster_reports WHERE seq = ?", gone)
+    changed = sorted((seq, *row) for seq, row in new.items() if old.get(seq) != row)
     columns = ("cluster_id", "date", "event", "quad")
-    for chunk in chunks(new):
-        store._execute(
-            f"INSERT INTO cluster_reports (seq, {', '.join(columns)}) {CLUSTER_REPORT_ROWS} "
-            f"WHERE c.id IN ({marks(chunk)}) ON CONFLICT (seq) DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in columns),
-            chunk,
+    if changed:
+        store._executemany(
+            f"INSERT INTO cluster_reports (seq, {', '.join(columns)}) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (seq) DO UPDATE SET " + ", ".join(f"{c} = excluded.{c}" for c in columns),
+            changed,
         )
 
 

@@ -180,18 +180,24 @@ def _cluster_info(store, cluster_ids: set[str]) -> dict[str, tuple[int, tuple[in
 
 
 def _keyed_by_query(store, table: str, column: str, queries: list[tuple[str, int, int]]) -> dict:
-    """What an index table holds under each of these (key, first day, last day)."""
+    """What an index table holds under each of these (key, first day, last day). The
+    queries of one range of days go in one statement (an article's story keys all share
+    theirs, its bands too, a report's by date class): one index walk per key, and no
+    table of the queries to build and join."""
     out: dict[tuple, set[str]] = {}
-    for i in range(0, len(queries), _CHUNK):
-        chunk = queries[i : i + _CHUNK]
-        values = ", ".join("(?, ?, ?, ?)" for _ in chunk)
-        found = store._fetch_tuples(
-            f"WITH q (n, k, lo, hi) AS (VALUES {values}) SELECT q.n, t.{column} FROM q "
-            f"JOIN {table} t ON t.key = q.k AND t.day BETWEEN q.lo AND q.hi",
-            [v for n, query in enumerate(chunk) for v in (n, *query)],
-        )
-        for n, value in found:
-            out.setdefault(chunk[n], set()).add(value)
+    ranges: dict[tuple[int, int], list[str]] = {}
+    for key, lo, hi in queries:
+        ranges.setdefault((lo, hi), []).append(key)
+    for (lo, hi), keys in ranges.items():
+        for i in range(0, len(keys), _CHUNK):
+            chunk = keys[i : i + _CHUNK]
+            found = store._fetch_tuples(
+                f"SELECT key, {column} FROM {table} WHERE key IN ({', '.join('?' for _ in chunk)}) "
+                "AND day BETWEEN ? AND ?",
+                [*chunk, lo, hi],
+            )
+            for key, value in found:
+                out.setdefault((key, lo, hi), set()).add(value)
     return out
 
 
@@ -253,7 +259,9 @@ def _insert_keys(store, table: str, column: str, rows: list[tuple]) -> None:
 
 
 def _apply(store, reports: list[Report], plan: Plan) -> None:
-    counted = cluster_counts.counted(store, set(plan.merged) | set(plan.clusters.values()))  # (as they were)
+    counted = cluster_counts.counted(  # (as they were)
+        store, set(plan.merged) | set(plan.clusters.values()), joining=reports[0].doc_id if reports else None
+    )
     for absorbed, survivor in sorted(plan.merged.items()):
         store._execute("UPDATE cluster_members SET cluster_id = ? WHERE cluster_id = ?", [survivor, absorbed])
         store._execute("DELETE FROM clusters WHERE id = ?", [absorbed])
