@@ -257,6 +257,11 @@ def _acts_on_itself(case: Case) -> bool:
 DROPS_ON_NAMED = (
     Rule("no actor", lambda case: not case.actor),
     Rule("acts on itself", lambda case: _acts_on_itself(case)),
+    # "more troops will be sent": moved by a state the sentence does not name
+    Rule(
+        "forces of no one moved",
+        lambda case: case.tokens.moved and not any(a.country or a.org for a in case.actor),
+    ),
     Rule("met with no one", _met_with_no_one),
 )
 # On the final roles, recipients looked for further.
