@@ -119,3 +119,15 @@ def test_forces_a_passive_says_were_moved_mobilize(pipeline):
     assert extract(pipeline, "About 28,000 US troops are stationed in Japan.") == []
     assert extract(pipeline, "More troops will be sent to the region, the minister said.") == []
     assert extract(pipeline, "Food was sent to Gaza on Monday.") == []
+
+
+def test_a_pronoun_freed_is_not_of_the_captors_kind(pipeline):
+    # "They" read as the militants just named would have the captors free their own kind
+    found = extract(
+        pipeline,
+        "Nigeria is fighting Islamist militants in the northeast. They were freed from Boko Haram's camps last year.",
+    )
+    assert [e.event for e in found] == ["ASSAULT"]
+    # the freed named outright stay freed
+    found = extract(pipeline, "Ten of the hostages held by al-Shabaab were freed on Friday.")
+    assert [(e.event, sides(e)[1]) for e in found] == [("RETREAT", ["hostages"])]
