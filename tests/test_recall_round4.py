@@ -105,3 +105,29 @@ def test_an_undirected_act_on_the_actors_own_things_is_an_event(pipeline):
     assert [(e.event, e.mode, sides(e)) for e in found] == [("RETREAT", "disarm", (["rebels"], []))]
     # an act that needs someone acted upon still does: attacking their own base is no attack
     assert extract(pipeline, "The rebels attacked their own base on Sunday.") == []
+
+
+def test_forces_a_passive_says_were_moved_mobilize(pipeline):
+    # no one named moved them: the forces of a state move, for that state
+    (e,) = extract(pipeline, "About 3,000 US troops were deployed to Poland on Friday.")
+    assert (e.event, [(a.country, a.sector) for a in e.actor], [r.country for r in e.recipient]) == (
+        "MOBILIZE",
+        [("USA", "MIL")],
+        ["POL"],
+    )
+    # how things stand is no move; forces of no named state, or things, are no actor
+    assert extract(pipeline, "About 28,000 US troops are stationed in Japan.") == []
+    assert extract(pipeline, "More troops will be sent to the region, the minister said.") == []
+    assert extract(pipeline, "Food was sent to Gaza on Monday.") == []
+
+
+def test_a_pronoun_freed_is_not_of_the_captors_kind(pipeline):
+    # "They" read as the militants just named would have the captors free their own kind
+    found = extract(
+        pipeline,
+        "Nigeria is fighting Islamist militants in the northeast. They were freed from Boko Haram's camps last year.",
+    )
+    assert [e.event for e in found] == ["ASSAULT"]
+    # the freed named outright stay freed
+    found = extract(pipeline, "Ten of the hostages held by al-Shabaab were freed on Friday.")
+    assert [(e.event, sides(e)[1]) for e in found] == [("RETREAT", ["hostages"])]

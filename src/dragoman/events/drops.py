@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..actors import is_place
 from ..plover import COOPERATIVE, MATERIAL_CONFLICT, QUADS, having
 from ..words import words
-from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, first_conjunct, objects
+from ..syntax import FUTURE_AUX, HYPOTHETICAL_AUX, PERSON_PRONOUNS, PLURAL_PRONOUNS, first_conjunct, objects
 from .candidates import BLOCKING_VERBS, through_quantity
 from .modality import declined, deliberated, intent_above, predicted
 from .responses import act_acted_upon
@@ -312,17 +312,33 @@ def _acts_on_itself(case: Case) -> bool:
     "the army pulled back its forces".)"""
     if not case.named or case.recipient or case.mutual:
         return False
-    objects = case.tokens.objects
-    own = bool(objects) and all(
-        any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children) for o in objects
-    )
+    objs = case.tokens.objects
+    own = bool(objs) and all(any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in o.children) for o in objs)
     return not (own and case.cand.trigger.event in UNDIRECTED_TYPES)
+
+
+def _captors_freed(case: Case) -> bool:
+    """ "They were freed from Boko Haram's camps": the freed are not of the captors' own kind (an
+    armed group freeing fighters it held); a pronoun read so has found the wrong antecedent."""
+    objs = case.tokens.objects
+    if case.cand.trigger.mode != "release" or not objs or not case.recipient:
+        return False
+    if not all(o.lower_ in PLURAL_PRONOUNS | PERSON_PRONOUNS for o in objs):
+        return False
+    kinds = {a.sector for a in case.actor if a.sector}
+    return all(r.sector in kinds for r in case.recipient)
 
 
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
     Rule("no actor", lambda case: not case.actor),
     Rule("acts on itself", lambda case: _acts_on_itself(case)),
+    Rule("the captors freed", _captors_freed),
+    # "more troops will be sent": moved by a state the sentence does not name
+    Rule(
+        "forces of no one moved",
+        lambda case: case.tokens.moved and not any(a.country or a.org for a in case.actor),
+    ),
     Rule("met with no one", _met_with_no_one),
 )
 # On the final roles, recipients looked for further.

@@ -94,6 +94,7 @@ class RoleTokens:
     preps: list  # objects of the trigger's prepositions
     instrument: object = None  # "sanctions that target Iran": the text the actor acts through
     implicit: bool = False  # "she was arrested": by authorities the sentence does not name
+    moved: bool = False  # "US troops were deployed": what is moved acts, if a state's or a group's
 
 
 @dataclass
@@ -145,6 +146,9 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         or acl_participle
     )
     subj, objs, themes = _passive_roles(verb) if passive else _active_roles(cand)
+    # "3,000 US troops were deployed to Poland": the forces move, for their state
+    moved = passive and not subj and not acl_participle and _moved_forces(cand)
+    subj, objs = (objs, []) if moved else (subj, objs)
     if passive and not subj and cand.trigger.event in MATERIAL_CONFLICT:  # "were killed when X fired"
         subj = doer_of_harm(verb, lex)
     if verb.dep_ == "relcl" and not passive and (not subj or subj[0].lower_ in RELATIVE_PRONOUNS):
@@ -200,7 +204,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
         objs = objs + [c for c in cand.noun.children if c.dep_ == "poss"]
     # (not who asked for it: "stormed the village at the request of the governor")
     pobjects = [o for p in preps for o in prep_objects(p) if not asked_by(o)]
-    return RoleTokens(cand, subj, objs, pobjects, instrument, implicit)
+    return RoleTokens(cand, subj, objs, pobjects, instrument, implicit, moved)
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
@@ -270,6 +274,18 @@ def _unnamed_subject(cand: Candidate, lex: Lexicon, passive: bool) -> list:
         # "was arrested in Niger", "were expelled from North Korea": by that state's authorities
         return pobjs(verb, ("in",)) or [o for o in pobjs(verb, ("from",)) if o.ent_type_ in ("GPE", "LOC")]
     return []
+
+
+def _moved_forces(cand: Candidate) -> bool:
+    """A trigger of moving something ("deploy", "dispatch", "send") whose passive names what is
+    moved and no one who moved it: what is moved is the actor, if it is one (troops, police)."""
+    if cand.trigger.event not in THEME_NOUN_TYPES or any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in cand.head.children
+    ):  # (not how things stand: "28,000 US troops are stationed in Japan")
+        return False
+    if cand.noun is not None:  # "troops were deployed": the light verb's noun is what is moved
+        return cand.noun.dep_ == "nsubjpass"
+    return cand.trigger.object_is_theme
 
 
 def _speakers_stance(cand: Candidate) -> list:
