@@ -119,3 +119,15 @@ def test_what_did_not_happen_is_not_written(pipeline, negating_pipeline):
     assert [e.modality for e in extract(negating_pipeline, text)] == ["negated"]
     # a refusal to yield is an act of its own: a REJECT
     assert [e.event for e in extract(pipeline, "Russia did not lift the ban on Polish apples.")] == ["REJECT"]
+
+
+def test_each_other_is_the_actors_themselves(pipeline):
+    (event,) = extract(pipeline, "Pakistan and India accused each other of violating the ceasefire.")
+    assert event.event == "ACCUSE"
+    assert {e.country for e in event.actor} == {e.country for e in event.recipient} == {"PAK", "IND"}
+    # of one actor it says no one else: no recipient taken from the story around it
+    text = (
+        "An isolated North Korea tested a missile in May. The two Koreas then threatened each other"
+        " with war in August after mine blasts blamed on Pyongyang."
+    )
+    assert [e for e in extract(pipeline, text) if e.event == "THREATEN"] == []
