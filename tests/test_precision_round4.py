@@ -131,3 +131,19 @@ def test_each_other_is_the_actors_themselves(pipeline):
         " with war in August after mine blasts blamed on Pyongyang."
     )
     assert [e for e in extract(pipeline, text) if e.event == "THREATEN"] == []
+
+
+def test_what_is_given_by_saying_it_is_no_aid(pipeline):
+    assert extract(pipeline, "Pyongyang had given warnings to maritime authorities before the launch.") == []
+    assert extract(pipeline, "Iran gave notice to the IAEA inspectors on Monday.") == []
+    assert [e.event for e in extract(pipeline, "Germany gave 20 tanks to Ukraine.")] == ["AID"]
+
+
+def test_a_state_warning_its_people_to_take_cover_threatens_no_one(pipeline):
+    assert extract(pipeline, "Japan warned residents in the north to take cover.") == []
+    # an armed group's warning to civilians, or a warning to a state, is a threat
+    text = "The Taliban warned civilians to stay away from army posts."
+    assert [e.event for e in extract(pipeline, text)] == ["THREATEN"]
+    assert [e.event for e in extract(pipeline, "Trump warned North Korea to stop its missile tests.")] == [
+        "THREATEN"
+    ]

@@ -27,6 +27,7 @@ RECIPROCAL_TYPES = having("reciprocal")
 CONCESSIONS = having("concession")
 NON_HOSTILE_CONTEXTS = words("non_hostile_contexts")
 CIVILIAN_SECTORS = words("civilian_sectors")
+AUTHORITY_SECTORS = words("authority_sectors")
 VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verbal"))
 FIGURATIVE_OBJECTS = words("figurative_objects")
 ANSWERING_VERBS = words("answering_verbs")
@@ -38,6 +39,8 @@ OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "th
 OCCASION_NOUNS = words("occasion_nouns")
 MONEY_SENSE_NOUNS = words("money_sense_nouns")
 COMMISSIVE_VERBS = words("commissive_verbs")
+SAID_THINGS = words("said_things")
+WARNING_VERBS = words("warning_verbs")
 INTENT_HEADS = words("intent_heads")
 
 
@@ -274,6 +277,32 @@ def _among_civilians(case: Case) -> bool:
     )
 
 
+def _gives_a_saying(case: Case) -> bool:
+    """ "had given warnings to maritime authorities", "gave a speech to parliament": what is
+    given is said, not aid."""
+    return case.cand.trigger.event == "AID" and any(
+        c.dep_ == "dobj" and through_quantity(c).lemma_.lower() in SAID_THINGS
+        for c in case.cand.head.children
+    )
+
+
+def _warns_its_people(case: Case) -> bool:
+    """ "the government warned residents to take cover", "Japan alerted citizens in the north": a
+    state's warning to ordinary people, its own or of no country said, is a safety notice, not a
+    threat (an armed group's warning to civilians is one: the state's authorities are asked)."""
+    if case.cand.trigger.event != "THREATEN" or case.cand.head.lemma_.lower() not in WARNING_VERBS:
+        return False
+    states = {a.country for a in case.actor if a.country and a.sector in AUTHORITY_SECTORS}
+    return (
+        bool(states)
+        and bool(case.recipient)
+        and all(
+            r.sector in CIVILIAN_SECTORS and not r.org and r.country in states | {None}
+            for r in case.recipient
+        )
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -287,6 +316,7 @@ DROPS_ON_TOKENS = (
     Rule("an act only weighed", lambda case: deliberated(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),
     Rule("a promise of what is", _promises_what_is),
+    Rule("a saying given", _gives_a_saying),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
@@ -342,5 +372,6 @@ DROPS = (
             and _only_places_around(case)
         ),
     ),
+    Rule("a safety warning", _warns_its_people),
     Rule("acts on no one", _acts_on_no_one),
 )
