@@ -62,6 +62,8 @@ def test_a_promise_of_what_is_commits_to_nothing(pipeline):
     text = "The Chinese foreign minister agreed that the old treaty is outdated."
     assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
     text = "The Russian foreign ministry vowed the country has strictly observed the sanctions."
+    assert [e for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    text = "The German chancellor promised voters that the pension system is safe."
     assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
     # a clause of what will be done, or an infinitive, commits
     text = "Hollande vowed that the tax authorities will investigate the banks."
@@ -69,6 +71,8 @@ def test_a_promise_of_what_is_commits_to_nothing(pipeline):
     assert "AGREE" in [
         e.event for e in extract(pipeline, "Putin promised to withdraw troops from the border.")
     ]
+    # and a thing promised to someone is a promise
+    assert [e.event for e in extract(pipeline, "Germany promised Ukraine 20 tanks.")] == ["AGREE"]
 
 
 def test_titles_listed_under_read_more_are_other_stories():
@@ -147,3 +151,23 @@ def test_a_state_warning_its_people_to_take_cover_threatens_no_one(pipeline):
     assert [e.event for e in extract(pipeline, "Trump warned North Korea to stop its missile tests.")] == [
         "THREATEN"
     ]
+
+
+def test_a_language_spoken_is_no_one_spoken_to(pipeline):
+    assert extract(pipeline, "The German minister was speaking German at the meeting in Paris.") == []
+    text = "The Chinese premier spoke to the German chancellor on Monday."
+    assert [e.event for e in extract(pipeline, text)] == ["CONSULT"]
+
+
+def test_a_reporters_credit_line_is_no_aid(pipeline):
+    assert extract(pipeline, "Anna Smith in Seoul and Ken Oda in Tokyo contributed to this report.") == []
+    assert [e.event for e in extract(pipeline, "Japan contributed 20 million dollars to the UN fund.")] == [
+        "AID"
+    ]
+
+
+def test_a_leader_going_back_home_hands_nothing_over(pipeline):
+    text = "French President Francois Hollande returned to Paris from Avignon for emergency talks."
+    assert [e for e in extract(pipeline, text) if e.event == "RETREAT"] == []
+    (event,) = extract(pipeline, "Israel returned the bodies of two soldiers to Egypt.")
+    assert event.event == "RETREAT" and [r.country for r in event.recipient] == ["EGY"]

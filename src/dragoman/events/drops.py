@@ -40,6 +40,9 @@ OCCASION_NOUNS = words("occasion_nouns")
 MONEY_SENSE_NOUNS = words("money_sense_nouns")
 COMMISSIVE_VERBS = words("commissive_verbs")
 SAID_THINGS = words("said_things")
+LANGUAGE_VERBS = words("language_verbs")
+REPORT_NOUNS = words("report_nouns")
+HANDOVER_VERBS = words("handover_verbs")
 WARNING_VERBS = words("warning_verbs")
 INTENT_HEADS = words("intent_heads")
 
@@ -239,9 +242,9 @@ def _promises_what_is(case: Case) -> bool:
         case.cand.trigger.event != "AGREE"
         or case.cand.trigger.pos != "V"
         or head.lemma_.lower() not in COMMISSIVE_VERBS
-        or any(c.dep_ in ("xcomp", "dobj") for c in head.children)
+        or any(c.dep_ == "xcomp" for c in head.children)
     ):
-        return False
+        return False  # (beside a clause, an object is whom it is said to: "I promise you it is fine")
     clauses = [c for c in head.children if c.dep_ == "ccomp"]
     return bool(clauses) and not any(_to_come(c) for c in clauses)
 
@@ -303,6 +306,36 @@ def _warns_its_people(case: Case) -> bool:
     )
 
 
+def _speaks_a_language(case: Case) -> bool:
+    """ "many of these men were speaking German": one speaks a language, not to it."""
+    head = case.cand.head
+    return (
+        case.cand.trigger.event == "CONSULT"
+        and head.lemma_.lower() in LANGUAGE_VERBS
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
+
+
+def _credits_a_report(case: Case) -> bool:
+    """ "Yuki Oda in Tokyo contributed to this report", "contributed reporting": a credit line."""
+    return case.cand.trigger.event == "AID" and any(
+        o.lemma_.lower() in REPORT_NOUNS for o in case.tokens.objects + case.tokens.preps
+    )
+
+
+def _goes_back(case: Case) -> bool:
+    """ "President Hollande returned to Paris": a person going back hands nothing over; "returned
+    the remains to Japan" (an object, or its passive subject) does."""
+    head = case.cand.head
+    return (
+        case.cand.trigger.event == "RETREAT"
+        and head.lemma_.lower() in HANDOVER_VERBS
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+        and bool(case.actor)
+        and all(a.kind == "person" for a in case.actor)
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -317,6 +350,8 @@ DROPS_ON_TOKENS = (
     Rule("a prediction", lambda case: predicted(case.cand.head)),
     Rule("a promise of what is", _promises_what_is),
     Rule("a saying given", _gives_a_saying),
+    Rule("a language spoken", _speaks_a_language),
+    Rule("a credit for reporting", _credits_a_report),
 )
 # On the actors and recipients the trigger's own phrase names.
 DROPS_ON_NAMED = (
@@ -373,5 +408,6 @@ DROPS = (
         ),
     ),
     Rule("a safety warning", _warns_its_people),
+    Rule("a journey back", _goes_back),
     Rule("acts on no one", _acts_on_no_one),
 )
