@@ -62,6 +62,8 @@ def test_a_promise_of_what_is_commits_to_nothing(pipeline):
     text = "The Chinese foreign minister agreed that the old treaty is outdated."
     assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
     text = "The Russian foreign ministry vowed the country has strictly observed the sanctions."
+    assert [e for e in extract(pipeline, text) if e.event == "AGREE"] == []
+    text = "The German chancellor promised voters that the pension system is safe."
     assert [e.event for e in extract(pipeline, text) if e.event == "AGREE"] == []
     # a clause of what will be done, or an infinitive, commits
     text = "Hollande vowed that the tax authorities will investigate the banks."
@@ -69,6 +71,8 @@ def test_a_promise_of_what_is_commits_to_nothing(pipeline):
     assert "AGREE" in [
         e.event for e in extract(pipeline, "Putin promised to withdraw troops from the border.")
     ]
+    # and a thing promised to someone is a promise
+    assert [e.event for e in extract(pipeline, "Germany promised Ukraine 20 tanks.")] == ["AGREE"]
 
 
 def test_titles_listed_under_read_more_are_other_stories():
@@ -119,3 +123,51 @@ def test_what_did_not_happen_is_not_written(pipeline, negating_pipeline):
     assert [e.modality for e in extract(negating_pipeline, text)] == ["negated"]
     # a refusal to yield is an act of its own: a REJECT
     assert [e.event for e in extract(pipeline, "Russia did not lift the ban on Polish apples.")] == ["REJECT"]
+
+
+def test_each_other_is_the_actors_themselves(pipeline):
+    (event,) = extract(pipeline, "Pakistan and India accused each other of violating the ceasefire.")
+    assert event.event == "ACCUSE"
+    assert {e.country for e in event.actor} == {e.country for e in event.recipient} == {"PAK", "IND"}
+    # of one actor it says no one else: no recipient taken from the story around it
+    text = (
+        "An isolated North Korea tested a missile in May. The two Koreas then threatened each other"
+        " with war in August after mine blasts blamed on Pyongyang."
+    )
+    assert [e for e in extract(pipeline, text) if e.event == "THREATEN"] == []
+
+
+def test_what_is_given_by_saying_it_is_no_aid(pipeline):
+    assert extract(pipeline, "Pyongyang had given warnings to maritime authorities before the launch.") == []
+    assert extract(pipeline, "Iran gave notice to the IAEA inspectors on Monday.") == []
+    assert [e.event for e in extract(pipeline, "Germany gave 20 tanks to Ukraine.")] == ["AID"]
+
+
+def test_a_state_warning_its_people_to_take_cover_threatens_no_one(pipeline):
+    assert extract(pipeline, "Japan warned residents in the north to take cover.") == []
+    # an armed group's warning to civilians, or a warning to a state, is a threat
+    text = "The Taliban warned civilians to stay away from army posts."
+    assert [e.event for e in extract(pipeline, text)] == ["THREATEN"]
+    assert [e.event for e in extract(pipeline, "Trump warned North Korea to stop its missile tests.")] == [
+        "THREATEN"
+    ]
+
+
+def test_a_language_spoken_is_no_one_spoken_to(pipeline):
+    assert extract(pipeline, "The German minister was speaking German at the meeting in Paris.") == []
+    text = "The Chinese premier spoke to the German chancellor on Monday."
+    assert [e.event for e in extract(pipeline, text)] == ["CONSULT"]
+
+
+def test_a_reporters_credit_line_is_no_aid(pipeline):
+    assert extract(pipeline, "Anna Smith in Seoul and Ken Oda in Tokyo contributed to this report.") == []
+    assert [e.event for e in extract(pipeline, "Japan contributed 20 million dollars to the UN fund.")] == [
+        "AID"
+    ]
+
+
+def test_a_leader_going_back_home_hands_nothing_over(pipeline):
+    text = "French President Francois Hollande returned to Paris from Avignon for emergency talks."
+    assert [e for e in extract(pipeline, text) if e.event == "RETREAT"] == []
+    (event,) = extract(pipeline, "Israel returned the bodies of two soldiers to Egypt.")
+    assert event.event == "RETREAT" and [r.country for r in event.recipient] == ["EGY"]

@@ -27,6 +27,7 @@ RECIPROCAL_TYPES = having("reciprocal")
 CONCESSIONS = having("concession")
 NON_HOSTILE_CONTEXTS = words("non_hostile_contexts")
 CIVILIAN_SECTORS = words("civilian_sectors")
+AUTHORITY_SECTORS = words("authority_sectors")
 VERBAL_TYPES = frozenset(t for t, quad in QUADS.items() if quad.startswith("verbal"))
 FIGURATIVE_OBJECTS = words("figurative_objects")
 ANSWERING_VERBS = words("answering_verbs")
@@ -38,6 +39,11 @@ OCCASION_LABELS = ("EVENT", "DATE")  # spaCy's labels of days and occasions: "th
 OCCASION_NOUNS = words("occasion_nouns")
 MONEY_SENSE_NOUNS = words("money_sense_nouns")
 COMMISSIVE_VERBS = words("commissive_verbs")
+SAID_THINGS = words("said_things")
+LANGUAGE_VERBS = words("language_verbs")
+REPORT_NOUNS = words("report_nouns")
+HANDOVER_VERBS = words("handover_verbs")
+WARNING_VERBS = words("warning_verbs")
 INTENT_HEADS = words("intent_heads")
 
 
@@ -236,9 +242,9 @@ def _promises_what_is(case: Case) -> bool:
         case.cand.trigger.event != "AGREE"
         or case.cand.trigger.pos != "V"
         or head.lemma_.lower() not in COMMISSIVE_VERBS
-        or any(c.dep_ in ("xcomp", "dobj") for c in head.children)
+        or any(c.dep_ == "xcomp" for c in head.children)
     ):
-        return False
+        return False  # (beside a clause, an object is whom it is said to: "I promise you it is fine")
     clauses = [c for c in head.children if c.dep_ == "ccomp"]
     return bool(clauses) and not any(_to_come(c) for c in clauses)
 
@@ -289,6 +295,62 @@ def _thwarted(head) -> bool:
     )
 
 
+def _gives_a_saying(case: Case) -> bool:
+    """ "had given warnings to maritime authorities", "gave a speech to parliament": what is
+    given is said, not aid."""
+    return case.cand.trigger.event == "AID" and any(
+        c.dep_ == "dobj" and through_quantity(c).lemma_.lower() in SAID_THINGS
+        for c in case.cand.head.children
+    )
+
+
+def _warns_its_people(case: Case) -> bool:
+    """ "the government warned residents to take cover", "Japan alerted citizens in the north": a
+    state's warning to ordinary people, its own or of no country said, is a safety notice, not a
+    threat (an armed group's warning to civilians is one: the state's authorities are asked)."""
+    if case.cand.trigger.event != "THREATEN" or case.cand.head.lemma_.lower() not in WARNING_VERBS:
+        return False
+    states = {a.country for a in case.actor if a.country and a.sector in AUTHORITY_SECTORS}
+    return (
+        bool(states)
+        and bool(case.recipient)
+        and all(
+            r.sector in CIVILIAN_SECTORS and not r.org and r.country in states | {None}
+            for r in case.recipient
+        )
+    )
+
+
+def _speaks_a_language(case: Case) -> bool:
+    """ "many of these men were speaking German": one speaks a language, not to it."""
+    head = case.cand.head
+    return (
+        case.cand.trigger.event == "CONSULT"
+        and head.lemma_.lower() in LANGUAGE_VERBS
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
+
+
+def _credits_a_report(case: Case) -> bool:
+    """ "Yuki Oda in Tokyo contributed to this report", "contributed reporting": a credit line."""
+    return case.cand.trigger.event == "AID" and any(
+        o.lemma_.lower() in REPORT_NOUNS for o in case.tokens.objects + case.tokens.preps
+    )
+
+
+def _goes_back(case: Case) -> bool:
+    """ "President Hollande returned to Paris": a person going back hands nothing over; "returned
+    the remains to Japan" (an object, or its passive subject) does."""
+    head = case.cand.head
+    return (
+        case.cand.trigger.event == "RETREAT"
+        and head.lemma_.lower() in HANDOVER_VERBS
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in head.children)
+        and bool(case.actor)
+        and all(a.kind == "person" for a in case.actor)
+    )
+
+
 # On the role tokens, before any actor is resolved.
 DROPS_ON_TOKENS = (
     Rule("force against a disease, a disaster or nature", _force_against_nature),
@@ -303,6 +365,9 @@ DROPS_ON_TOKENS = (
     Rule("an attempt or plan stopped", lambda case: _thwarted(case.cand.head)),
     Rule("a prediction", lambda case: predicted(case.cand.head)),
     Rule("a promise of what is", _promises_what_is),
+    Rule("a saying given", _gives_a_saying),
+    Rule("a language spoken", _speaks_a_language),
+    Rule("a credit for reporting", _credits_a_report),
 )
 
 
@@ -389,5 +454,7 @@ DROPS = (
             and _only_places_around(case)
         ),
     ),
+    Rule("a safety warning", _warns_its_people),
+    Rule("a journey back", _goes_back),
     Rule("acts on no one", _acts_on_no_one),
 )

@@ -81,6 +81,20 @@ def resolve_roles(case: Case, actors) -> None:
     case.mutual = (
         cand.trigger.mutual and len(case.actor) > 1 and cand.noun is not None and cand.noun.i == cand.head.i
     )
+    if any(_reciprocal(t) for t in objects + preps):
+        # "India and Pakistan accused each other": each acts on the other, and on no one else;
+        # of a single actor it says nothing ("the two Koreas" unresolved, or a misread subject)
+        case.recipient = list(case.actor) if len(case.actor) > 1 else []
+        case.mutual = len(case.actor) > 1
+
+
+def _reciprocal(tok) -> bool:
+    """ "each other", "one another"."""
+    return (
+        tok.lower_ in ("other", "another")
+        and any(c.lower_ in ("each", "one") for c in tok.children)
+        or (tok.lower_ == "other" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "each")
+    )
 
 
 def _judged_acts(case: Case, objects: list, preps: list, actors, avoid: frozenset) -> tuple[list, list]:
@@ -122,6 +136,8 @@ def _act_referred_to(tok, lex: Lexicon):
 def complete_recipients(case: Case, actors) -> None:
     """Where the trigger's own phrase names no one acted upon, look further, in this order."""
     cand, actor = case.cand, case.actor
+    if any(_reciprocal(t) for t in case.tokens.objects + case.tokens.preps):
+        return  # "each other" said who: the actors themselves (resolve_roles)
     if not case.recipient and case.awaiting is None and not cand.bare_noun:
         case.awaiting = claim_answered(cand.trigger, cand.head, case.sent.offset)
         if case.awaiting is not None:
@@ -134,7 +150,8 @@ def complete_recipients(case: Case, actors) -> None:
         and any(political(a) for a in actor)
         and (not cand.trigger.needs_recipient or cand.trigger.pair and not case.recipient)
     ):
-        case.recipient = list(actor) + case.recipient  # "Jordan and Britain agreed": each with the other
+        # "Jordan and Britain agreed": each with the other
+        case.recipient = list(actor) + others(case.recipient, actor)
     if not case.recipient:  # "launched a mediation effort to resolve the rift between Qatar and the UAE"
         case.recipient = others(entities(parties_between(cand.head), actors), actor)
     if not any(r.country or r.org for r in case.recipient) and cand.trigger.event not in ADDRESSED_TYPES:
