@@ -155,3 +155,16 @@ def test_a_mention_dated_to_another_time_is_another_happening(pipeline, when):
     )
     shot = [e for e in _events(pipeline, text) if e.event == "ASSAULT" and "shot" in e.trigger["text"]]
     assert shot and shot[0].location is None
+
+
+@pytest.mark.parametrize("where", ["", " from Sunan"])
+def test_a_mention_in_a_country_of_none_of_its_parties_lends_no_place(pipeline, where):
+    # the North's launch is placed in Hokkaido (where people ran) or in Sunan: the South's
+    # missiles, fired by a state of neither country, were not fired there
+    text = (
+        "North Korea fires missile over Japan\n\n"
+        f"North Korea launched a missile{where} on Friday, sending people in Hokkaido running for cover.\n"
+        "South Korea fired two missiles into the sea an hour later."
+    )
+    fired = [e for e in _events(pipeline, text) if e.event == "MOBILIZE" and e.actor[0].country == "KOR"]
+    assert fired and fired[0].location is None

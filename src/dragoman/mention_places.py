@@ -114,16 +114,21 @@ def place_of_kind(event, sentence: int, found: list[KindPlace], published: str |
     """The place of the nearest mention of the same kind of event, an earlier one on a tie: one
     in the lead (the story's), in the next few sentences, or in the country of the event's
     actor, at any distance; one in the country of its actor first ("North Korea fired a missile over Japan": the launch from
-    Sunan, not the alert it set off in Japan). Not a mention of another time (_same_time);
-    `published`: the document's date."""
+    Sunan, not the alert it set off in Japan). Not a mention of another time (_same_time),
+    nor, when the country of every party of the event is known, one in a country of none of
+    them ("South Korea fired a missile in reply" was not fired in Japan, which the North's
+    missile flew over). `published`: the document's date."""
     if event.event not in MATERIAL or event.modality != "asserted":
         return None
     doers = {e.country for e in event.actor if e.country}
+    parties = event.actor + event.recipient
+    known = {e.country for e in parties} if all(e.country for e in parties) else None
     same = [
         k
         for k in found
         if k.event == event.event
         and _same_time(k.date, event, published)
+        and (known is None or k.place.country_code in known)
         and (
             k.place.country_code in doers
             or k.sentence < LEAD_SENTENCES

@@ -34,6 +34,7 @@ from .relevance import RelevanceFilter
 from .russian import RussianSupport
 from .date_shifts import day_shift, shifted, shifted_day
 from .local_day import in_local_time
+from .occasions import occasion_verb
 from .mention_dates import date_of_kind, date_of_saying, kind_dates, saying_dates, told_date
 from .mention_places import home_place, kind_places, local_force_place, place_of_kind
 from .story import Story, read_story, sharpen_lead_places
@@ -251,6 +252,10 @@ class Pipeline:
                     found = told_date(doc.sentences[i - 1], doc.date) if i else None
                     found = shifted(found, shift[0]) if shift else found
                 found = in_local_time(found, work.story.ahead)  # "early Tuesday" in Asia, local_day.py
+            occasion = _occasion(doc, i) if found is None and event.modality == "asserted" else None
+            if occasion is not None:  # "... The ceremony took place on Tuesday."
+                following, verb = occasion
+                found = self._date_reader(following.lang, doc.date)(following.span, verb.i)
             if found is not None:
                 event.date, event.date_text = found.date, found.date_text
                 event.date_precision, event.date_end = found.precision, found.end
@@ -271,6 +276,18 @@ class Pipeline:
                 day = shifted_day(day, shift[0]) if shift else day
                 event.date, event.date_precision = day, _precision(day)
 
+    def _date_reader(self, lang: str, anchor: str | None):
+        """The date attached to a token of a sentence, read by the rules of its language."""
+        if lang == "ru":
+            return lambda span, i: self.russian.event_date(span, anchor, i)
+        return lambda span, i: dates.event_date(span, anchor, i)
+
+    def _place_reader(self, sent, near):
+        """The place attached to a token of a sentence, read by the rules of its language."""
+        if sent.lang == "ru":
+            return lambda i: self.russian.event_place(sent.span, i, near, sent.offset)
+        return lambda i: places.event_place(sent.span, i, self.gazetteer, near, sent.offset)
+
     def _place(self, work: Work) -> None:
         doc = work.doc
         near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
@@ -288,6 +305,12 @@ class Pipeline:
                 place = places.bare_capital_place(
                     sent.span, _trigger_token(event, sent), self.gazetteer, home, sent.offset
                 )
+            occasion = (
+                _occasion(doc, index[id(sent)]) if place is None and event.modality == "asserted" else None
+            )
+            if occasion is not None:  # "... The ceremony took place in Dushanbe."
+                following, verb = occasion
+                place = self._place_reader(following, near)(verb.i)
             event.location = place or visits.get(id(sent)) or local_force_place(event, self.gazetteer, near)
             if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
@@ -316,6 +339,14 @@ class Pipeline:
         head = headline(work.doc)
         events = merge_mentions(work.doc.events, head and (head.start, head.end))
         work.doc.events = of_their_place(events)  # (after merging: a country makes no one generic)
+
+
+def _occasion(doc, i: int):
+    """The sentence after sentence `i` and the verb of the ceremony it tells of, if it tells of
+    one (occasions.py)."""
+    following = doc.sentences[i + 1] if i + 1 < len(doc.sentences) else None
+    verb = occasion_verb(following)
+    return (following, verb) if verb is not None else None
 
 
 def _story_country(doc, story: Story) -> str | None:

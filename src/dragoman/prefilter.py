@@ -50,7 +50,9 @@ def trigger_lemmas() -> frozenset[str]:
 def speech_and_act_words() -> frozenset[str]:
     """Words with no trigger that still make or name an event: what condemns in reported speech
     ("said the launch was unacceptable", "disappointed that") and the verbs that do an act a later noun names ("the
-    committee voted ...", "the vote"), verbs of saying left out (they are in most sentences)."""
+    committee voted ...", "the vote"), verbs of saying left out (they are in most sentences);
+    the nouns of a ceremony that dates the act before it ("The ceremony took place on
+    Tuesday", occasions.py)."""
     acts = word_file()["act_nouns"]
     verbs = {v for row in acts.values() for v in row.get("verbs", ())} - words("speech_verbs")
     return (
@@ -59,6 +61,7 @@ def speech_and_act_words() -> frozenset[str]:
         | words("reacting_verbs")
         | frozenset(acts)
         | frozenset(verbs)
+        | words("ceremony_nouns")
     )
 
 
