@@ -121,3 +121,97 @@ def test_also_marks_another_act_in_english_too(pipeline):
     also = run(pipeline, first + "Zourabichvili also praised Pashinyan for his help.")
     again = run(pipeline, first + "Zourabichvili praised Pashinyan for his help.")
     assert [len([e for e in d.events if e.event == "SUPPORT"]) for d in (also, again)] == [2, 1]
+
+
+# ---------------------------------------------------------------- name-calling by an official body
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("МИД Грузии назвал действия России позорными.", "GEO", "RUS"),
+        ("Министр иностранных дел Армении заявил, что действия Азербайджана недопустимы.", "ARM", "AZE"),
+        ("В МИД Казахстана заявили, что решение Киргизии является незаконным.", "KAZ", "KGZ"),
+        # a quote, a dash, then who said it; said by the body an unnamed "they" speak in
+        ("«Подход Азербайджана является деструктивным», — заявили в МИД Армении.", "ARM", "AZE"),
+        ("«Политика Баку остается агрессивной», — сказал премьер-министр Армении.", "ARM", "AZE"),
+    ],
+)
+def test_calling_anothers_acts_by_condemning_words_is_an_accusation(pipeline, text, actor, recipient):
+    [event] = run(pipeline, text).events
+    assert event.event == "ACCUSE"
+    assert (event.actor[0].country, event.recipient[0].country) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр заявил, что переговоры с Азербайджаном являются важными.",
+        "«Россия остается нашим главным партнером», — сказал президент Армении.",
+        "Лавров назвал Грузию соседом.",
+    ],
+)
+def test_words_that_do_not_condemn_make_no_accusation(pipeline, text):
+    assert "ACCUSE" not in [e.event for e in run(pipeline, text).events]
+
+
+def test_a_quote_before_a_dash_is_said_by_the_verb_after_it():
+    from dragoman.russian.annotate import parse
+
+    doc = parse("«Мы готовы к переговорам», — сказал министр.")
+    said = next(t for t in doc if t.text == "сказал")
+    assert said.dep_ == "ROOT" and any(c.dep_ == "ccomp" for c in said.children)
+
+
+@pytest.mark.parametrize(
+    "text, event, actor",
+    [
+        ("Посол Армении был вызван министерством иностранных дел Азербайджана.", "ACCUSE", "AZE"),
+        ("Колонна армии Мали была атакована боевиками из Нигера.", "ASSAULT", "NER"),
+    ],
+)
+def test_an_instrumental_noun_of_a_passive_is_its_agent(pipeline, text, event, actor):
+    [found] = run(pipeline, text).events
+    assert (found.event, found.actor[0].country) == (event, actor)
+
+
+def test_a_policy_pursued_by_a_state_and_called_aggressive_accuses_the_state(pipeline):
+    [event] = run(
+        pipeline, "«Политика, проводимая Баку, является агрессивной», — заявили в МИД Армении."
+    ).events
+    assert event.event == "ACCUSE"
+    assert (event.actor[0].country, event.recipient[0].country) == ("ARM", "AZE")
+
+
+def test_a_participle_before_its_noun_hangs_from_the_noun_it_agrees_with():
+    from dragoman.russian.syntax import UDToken, english_shape
+
+    def tok(text, pos, head, rel, **feats):
+        return UDToken(text, pos, feats, head, rel)
+
+    # "Выбранный стороной подход по проведению кампании является ошибкой", the participle hung
+    # by the parser from "кампании", with which it does not agree
+    toks = [
+        tok(
+            "Выбранный",
+            "VERB",
+            5,
+            "acl",
+            VerbForm="Part",
+            Voice="Pass",
+            Case="Nom",
+            Gender="Masc",
+            Number="Sing",
+        ),
+        tok("стороной", "NOUN", 0, "obl", Case="Ins", Gender="Fem", Number="Sing"),
+        tok("подход", "NOUN", 6, "nsubj", Case="Acc", Gender="Masc", Number="Sing", Animacy="Inan"),
+        tok("по", "ADP", 4, "case"),
+        tok("проведению", "NOUN", 2, "nmod", Case="Dat", Gender="Neut", Number="Sing"),
+        tok("кампании", "NOUN", 4, "nmod", Case="Gen", Gender="Fem", Number="Sing"),
+        tok("является", "VERB", -1, "root"),
+        tok("ошибкой", "NOUN", 6, "xcomp", Case="Ins", Gender="Fem", Number="Sing"),
+    ]
+    heads, deps = english_shape(toks)
+    assert heads[0] == 2  # подход
+    assert (heads[1], deps[1]) == (0, "agent")
+    assert deps[7] == "attr"  # what the subject is

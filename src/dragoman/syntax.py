@@ -58,6 +58,18 @@ DATELINE_DASHES = frozenset({"-", "--", "—", "–"})
 DATELINE_SPAN = 16  # a dateline's dash comes within the first tokens of a sentence
 
 
+def agent_nouns(verb) -> list:
+    """Who a passive verb or participle says did it: the object of its "by" phrase ("was
+    attacked by militants"), or a noun that is the agent by its case (Russian "атакован
+    боевиками", "выбранный стороной": russian.syntax labels it `agent` itself)."""
+    out = []
+    for a in verb.children:
+        if a.dep_ == "agent":
+            nominal = a.pos_ in ("NOUN", "PROPN", "PRON")
+            out += [a] if nominal else [o for o in a.children if o.dep_ == "pobj"]
+    return out
+
+
 def first_conjunct(tok):
     """ "in Moscow, Islamabad and Tashkent": Tashkent stands where Moscow stands."""
     while tok.dep_ == "conj" and tok.head.i != tok.i:

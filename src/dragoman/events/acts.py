@@ -20,7 +20,7 @@ from functools import lru_cache
 from ..knowledge import COUNTRY, DEMONYM, ORG, load_knowledge
 from ..places import get_gazetteer
 from ..plover import DEFAULT_PREPS, MATERIAL_CONFLICT, having
-from ..syntax import RELATIVE_PRONOUNS, pobjs
+from ..syntax import RELATIVE_PRONOUNS, agent_nouns, pobjs
 from ..words import word_file, words
 from .lexicon import Lexicon
 
@@ -102,7 +102,7 @@ def doer_tokens(noun, lex: Lexicon) -> list:
         out += of
     for clause in noun.children:
         if clause.dep_ in ("acl", "relcl"):  # "the attack carried out by X", "the test Pyongyang conducted"
-            out += [o for a in clause.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            out += agent_nouns(clause)
             out += [s for s in clause.children if s.dep_ == "nsubj" and s.lower_ not in RELATIVE_PRONOUNS]
     return out
 

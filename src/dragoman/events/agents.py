@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..model import Entity
 from ..plover import MATERIAL_CONFLICT, having
 from ..places import event_places
-from ..syntax import SUBJECT_DEPS, inherited_subject, pobjs
+from ..syntax import SUBJECT_DEPS, agent_nouns, inherited_subject, pobjs
 from .acts import doer_tokens, town_modifier
 from ..words import words
 
@@ -36,7 +36,7 @@ def instrument_author(tok) -> list:
     favour of a resolution". Its own modifiers ("a UN resolution") are found as for any noun."""
     for c in tok.children:
         if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in ADOPTING_VERBS:
-            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            agents = agent_nouns(c)
             if agents:
                 return agents
     node = tok
@@ -47,7 +47,7 @@ def instrument_author(tok) -> list:
         if node.pos_ == "VERB":
             if node.lemma_.lower() not in ADOPTING_VERBS:
                 return []
-            agents = [o for a in node.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            agents = agent_nouns(node)
             return agents or [c for c in node.children if c.dep_ in SUBJECT_DEPS] or inherited_subject(node)
     return []
 
@@ -75,15 +75,7 @@ def weapon_user(tok) -> list:
     """Who used a weapon that acts: the agent of the phrase that says so ("a car bomb driven by a
     Taliban bomber", "a device planted by militants"). With none, the weapon names no actor
     of its own (its modifiers may: "a Taliban car bomb")."""
-    return [
-        o
-        for c in tok.children
-        if c.dep_ in ("acl", "relcl")
-        for a in c.children
-        if a.dep_ == "agent"
-        for o in a.children
-        if o.dep_ == "pobj"
-    ]
+    return [o for c in tok.children if c.dep_ in ("acl", "relcl") for o in agent_nouns(c)]
 
 
 def victims_of(noun, head) -> list:
@@ -168,13 +160,13 @@ def captors(verb) -> list:
     """Who held those a passive release frees: "schoolgirls abducted by X have been released",
     "200 girls were seized by X, and 21 of them were set free", "they were freed from X's camps"."""
     if verb.dep_ == "conj" and verb.head.lemma_.lower() in CAPTIVE_VERBS:
-        found = [o for a in verb.head.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+        found = agent_nouns(verb.head)
         if found:
             return found
     for subj in (c for c in verb.children if c.dep_ == "nsubjpass"):
         for tok in subj.subtree:
             if tok.dep_ in ("acl", "relcl") and tok.lemma_.lower() in CAPTIVE_VERBS:
-                found = [o for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+                found = agent_nouns(tok)
                 if found:
                     return found
     return [p for o in pobjs(verb, ("from",)) for p in o.children if p.dep_ == "poss"]

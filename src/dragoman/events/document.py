@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..model import Entity, Event
-from ..syntax import inherited_subject
+from ..syntax import agent_nouns, inherited_subject
 from .acts import ActReference, act_noun, act_nouns, doer_tokens, names_doer
 from .lexicon import Lexicon
 from .fillers import entities, others, political
@@ -168,7 +168,7 @@ def _named_agent(noun) -> list:
 def _subject(verb) -> list:
     """Who does what a verb says: its subject, the agent of a passive, else the clause's subject."""
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
-    subj += [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    subj += agent_nouns(verb)
     if subj or any(c.dep_ == "nsubjpass" for c in verb.children):
         return subj
     return inherited_subject(verb)

@@ -13,6 +13,7 @@ from ..model import Entity, Sentence
 from ..places import event_places
 from ..syntax import (
     RELATIVE_PRONOUNS,
+    agent_nouns,
     conjuncts,
     conjuncts_deep,
     pobjs,
@@ -281,7 +282,7 @@ def _inner_fillers(tok, role: str):
         if child.dep_ == "prep" and child.lower_ in preps:
             yield from (o for o in child.children if o.dep_ == "pobj")
         if child.dep_ == "acl" and role == "recipient":  # "the sanctions imposed on India"
-            agents = [o for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            agents = agent_nouns(child)
             yield from pobjs(child, ("on", "against", "to")) + agents  # "proposals laid out by X"
         if (
             child.dep_ == "relcl"

@@ -20,6 +20,7 @@ from ..syntax import (
     LOCATIVE_PREPS,
     RELATIVE_PRONOUNS,
     SUBJECT_DEPS,
+    agent_nouns,
     conjuncts,
     inherited_subject,
     misread_clause_subject,
@@ -123,7 +124,9 @@ def role_tokens(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
             cand.head
         )
         spoken_of = cand.obliged
-        if spoken_of.pos_ in ("VERB", "AUX"):  # the clause said: its subject
+        if spoken_of.pos_ in ("VERB", "AUX") or any(c.dep_ == "nsubj" for c in spoken_of.children):
+            # the clause said: its subject (of a verb, or of a predicate without a copula,
+            # Russian "действия недопустимы")
             return RoleTokens(
                 cand, subj, [c for c in spoken_of.children if c.dep_ in ("nsubj", "nsubjpass")], []
             )
@@ -208,7 +211,7 @@ def verb_roles(cand: Candidate, lex: Lexicon) -> RoleTokens | None:
 
 
 def _passive_roles(verb) -> tuple[list, list, list]:
-    subj = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    subj = agent_nouns(verb)
     subj = [p for p in subj if not crowd_control_weapon(p)]  # "hit by rubber bullets": no one named
     objs = [c for c in verb.children if c.dep_ == "nsubjpass"]
     if not objs and verb.dep_ == "advcl":  # "Asked by reporters about X, the minister said": the minister
@@ -437,7 +440,7 @@ def complement_objects(verb, depth: int = 2) -> list:
         elif c.dep_ == "advcl" and any(m.lower_ in CONDITION_MARKS for m in c.children if m.dep_ == "mark"):
             # "will not end the strike until the government ...", "... until their demands are met
             # by the authorities", "... before the management is sacked"
-            agents = [o for a in c.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            agents = agent_nouns(c)
             out += agents or [o for o in c.children if o.dep_ in ("nsubj", "nsubjpass")]
     return out
 

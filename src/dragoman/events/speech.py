@@ -137,9 +137,13 @@ class SpeechFinder:
     def _naming(self, verb) -> Candidate | None:
         """ "called the vote crazy", "described the attack as a barbarous act": the object named
         is condemned by the subject."""
-        if not any(c.dep_ == "dobj" for c in verb.children) or negated(verb):
-            return None
         named_as = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
+        # (the object may be the subject of what it is named: "назвал действия позорными")
+        named = [c for c in verb.children if c.dep_ == "dobj"] + [
+            s for c in named_as for s in c.children if s.dep_ == "nsubj"
+        ]
+        if not named or negated(verb):
+            return None
         named_as += [
             o
             for p in verb.children
@@ -188,6 +192,8 @@ def predicates(clause) -> list:
     """What a clause says its subject is or does: "was unacceptable", "is a violation", "is
     playing a dangerous game", "would represent a serious violation"."""
     out = [c for c in clause.children if c.dep_ in PREDICATE_DEPS]
+    if clause.pos_ in ("ADJ", "NOUN") and any(c.dep_ == "nsubj" for c in clause.children):
+        out.append(clause)  # (Russian has no copula in the present: "действия недопустимы")
     if clause.lemma_.lower() in JUDGED_DOING_VERBS:
         out += [c for c in clause.children if c.dep_ == "dobj"]
     return out

@@ -34,7 +34,10 @@ class RussianExtractor(EventExtractor):
 
     def role_tokens(self, cand: Candidate):
         if cand.obliged is not None:
-            return super().role_tokens(cand)
+            found = super().role_tokens(cand)
+            body = _indefinite_body(cand.head) if found is not None and not found.actor else None
+            # "«...», — заявили в министерстве": said by the body the clause names
+            return replace(found, actor=[body]) if body is not None else found
         if cand.bare_noun:
             roles = self._noun_roles(cand)
             return roles if roles is not None else super().role_tokens(cand)

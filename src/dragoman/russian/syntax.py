@@ -105,6 +105,8 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
                 deps[i] = (
                     "dative" if tok.feats.get("Case") == "Dat" and _is_verb(tokens[tok.head]) else "npadvmod"
                 )
+            if _agent_by_case(tok, tokens[tok.head]):
+                deps[i] = "agent"
             continue
         # the preposition takes the noun's place under its head, the noun hangs from it
         heads[prep], deps[prep] = heads[i], "prep"
@@ -113,6 +115,9 @@ def english_shape(tokens: list[UDToken]) -> tuple[list[int], list[str]]:
     _subjects_of_joined_clauses(tokens, heads, deps)
     _attach_object_pronouns(tokens, heads, deps)  # (after: a subject found there may hold one)
     _small_clauses(tokens, heads, deps)
+    _agreeing_participles(tokens, heads, deps)
+    _copular_predicates(tokens, heads, deps)
+    _direct_speech(tokens, heads, deps)
     _datives_of_objects(tokens, heads, deps)
     _counted_plurals(tokens, heads, deps)
     return heads, deps
@@ -176,6 +181,79 @@ def _small_clauses(tokens: list[UDToken], heads: list[int], deps: list[str]) -> 
         objs = [j for j in range(len(tokens)) if heads[j] in (verb, n) and deps[j] == "dobj" and j != n]
         if len(objs) == 1 and _is_verb(tokens[verb]):
             heads[objs[0]], deps[objs[0]] = n, "nsubj"
+
+
+def _agreeing_participles(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "Выбранный стороной деструктивный подход по проведению кампании": a participle before its
+    noun agrees with it in gender, number and case; the parser may hang it from a later noun
+    that does not agree ("кампании"). It goes to the first noun after it that does."""
+    for i, part in enumerate(tokens):
+        head = heads[i]
+        if deps[i] != "acl" or part.feats.get("VerbForm") != "Part" or head <= i:
+            continue
+        if _agrees(part, tokens[head]):
+            continue
+        noun = next(
+            (j for j in range(i + 1, head) if tokens[j].pos == "NOUN" and _agrees(part, tokens[j])), None
+        )
+        if noun is not None and heads[noun] != i:
+            heads[i] = noun
+
+
+def _agrees(word: UDToken, noun: UDToken) -> bool:
+    same = [word.feats.get(f) == noun.feats.get(f) for f in ("Gender", "Number") if word.feats.get(f)]
+    cases = {word.feats.get("Case"), noun.feats.get("Case")}
+    # (an inanimate noun's accusative is its nominative: the tagger often says one for the other)
+    case_ok = len(cases) == 1 or cases == {"Nom", "Acc"} and noun.feats.get("Animacy") == "Inan"
+    return all(same) and case_ok
+
+
+def _agent_by_case(tok: UDToken, head: UDToken) -> bool:
+    """ "подход, выбранный таджикской стороной", "был подписан президентом": an instrumental
+    noun of a passive verb or participle is its agent (English "by"); it is labelled `agent`
+    itself (syntax.agent_nouns reads both shapes)."""
+    return (
+        tok.rel.startswith("obl")
+        and tok.feats.get("Case") == "Ins"
+        and tok.pos in ("NOUN", "PROPN")
+        and head.feats.get("Voice") == "Pass"
+    )
+
+
+def _copular_predicates(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "подход является деструктивным", "остается главным партнером": an instrumental adjective
+    or noun of a verb with a subject and no object is what the subject is, as English "acomp"
+    and "attr" of "is", "remains" (a verb with an object has a small clause: _small_clauses)."""
+    for n, pred in enumerate(tokens):
+        if deps[n] != "xcomp" or pred.pos not in ("NOUN", "ADJ") or pred.feats.get("Case") != "Ins":
+            continue
+        verb = heads[n]
+        kids = [deps[j] for j in range(len(tokens)) if heads[j] == verb and j != verb]
+        small = any(heads[j] == n and deps[j] == "nsubj" for j in range(len(tokens)))  # "назвал X позорным"
+        if _is_verb(tokens[verb]) and "nsubj" in kids and "dobj" not in kids and not small:
+            deps[n] = "acomp" if pred.pos == "ADJ" else "attr"
+
+
+QUOTE_CLOSERS = {"»", '"', "“", "”"}
+DASHES = {"—", "–", "-"}
+
+
+def _direct_speech(tokens: list[UDToken], heads: list[int], deps: list[str]) -> None:
+    """ "«Подход является деструктивным», — заявили в министерстве": the words after a quote and
+    a dash are its author's, the verb of saying the quote hangs from, as English "..., he said"
+    is parsed (the verb the root, the quote its `ccomp`). The parser makes the quote the root."""
+    root = next((i for i, h in enumerate(heads) if h == i), None)
+    if root is None:
+        return
+    for v, verb in enumerate(tokens):
+        if heads[v] != root or deps[v] != "parataxis" or verb.pos != "VERB" or v < root:
+            continue
+        before = [t.text for t in tokens[max(0, v - 3) : v] if t.pos == "PUNCT"]
+        if not (set(before) & DASHES and set(before) & (QUOTE_CLOSERS | {","})):
+            continue
+        heads[v], deps[v] = v, "ROOT"
+        heads[root], deps[root] = v, "ccomp"
+        return
 
 
 CLAUSE_CONJUNCTIONS = {"и", "а", "но"}
