@@ -8,11 +8,13 @@ Two records, from one article or from two, report one happening when every rule 
            within a day of the other's, a month's anywhere in that month; a record
            without a date of its own stands for the day its article (or its lead) gave
            the news, and its reasons say so ("undated, reported 2024-03-05")
-  parties  no side names only other countries than the other report's same side, and the
-           two share enough: the same actor (a person, a named organisation) counts 2; the
-           same country and sector (a minister and his government), the same organisation
-           (its secretary-general and its ambassadors), a state or a place standing for
-           its people 1; generic groups ("police", "people") count nothing
+  parties  no side names only other countries than the other report's same side (a city
+           or province standing for its people says where rather than who: see
+           side_countries), and the two share enough: the same actor (a person, a named
+           organisation) counts 2; the same country and sector (a minister and his
+           government), the same organisation (its secretary-general and its ambassadors),
+           a state or a place standing for its people 1; generic groups ("police",
+           "people") and people known only by a role ("a man") count nothing
   place    not two different places (two cities under NEAR_KM apart are not: a district
            or an airport and its city), and the same location counts 2 (a city) or 1 (a
            country); an article's main city stands in for a report without a location
