@@ -180,6 +180,32 @@ def test_a_place_does_not_hide_an_act_told_the_other_way_round():
     assert not linked(b, a)[0]
 
 
+def test_within_one_story_a_place_on_a_side_conflicts_as_before():
+    # Two attacks the same day in one story, "rebels shelled Xville" and "rebels ambushed
+    # Borduran soldiers": on the story alone (no shared evidence) nothing is set aside.
+    from dragoman.linking.rules import Verdict
+
+    story = Verdict(True, ("their articles tell one story (test)",), 3)
+    a = report_of(
+        record("ASSAULT", [group("rebels", "REB")], [place("Xville", "RUR")], doc="a"), "2024-03-05"
+    )
+    b = report_of(
+        record("ASSAULT", [group("rebels", "REB")], [group("soldiers", "MIL", "BOR")], doc="b"), "2024-03-05"
+    )
+    verdict = compare(a, b, story)
+    assert not verdict.linked and verdict.reasons[-1].startswith("different recipients")
+    # ... while with a shared city as their location, the place is set aside again
+    xville = city("Xville", "RUR")
+    a2 = report_of(
+        record("ASSAULT", [group("rebels", "REB")], [place("Xville", "RUR")], location=xville), "2024-03-05"
+    )
+    b2 = report_of(
+        record("ASSAULT", [group("rebels", "REB")], [group("soldiers", "MIL", "BOR")], location=xville),
+        "2024-03-05",
+    )
+    assert compare(a2, b2, story).linked and compare(a2, b2).linked
+
+
 def test_a_country_named_as_a_place_still_conflicts():
     # "France sent aid to Chile" (Chile as a place standing for its people) is not
     # "France sent aid to Peruvian towns": a country is who as much as where.

@@ -8,11 +8,13 @@ Two records, from one article or from two, report one happening when every rule 
            within a day of the other's, a month's anywhere in that month; a record
            without a date of its own stands for the day its article (or its lead) gave
            the news, and its reasons say so ("undated, reported 2024-03-05")
-  parties  no side names only other countries than the other report's same side, and the
-           two share enough: the same actor (a person, a named organisation) counts 2; the
-           same country and sector (a minister and his government), the same organisation
-           (its secretary-general and its ambassadors), a state or a place standing for
-           its people 1; generic groups ("police", "people") count nothing
+  parties  no side names only other countries than the other report's same side (a city
+           or province standing for its people says where rather than who: see
+           side_countries), and the two share enough: the same actor (a person, a named
+           organisation) counts 2; the same country and sector (a minister and his
+           government), the same organisation (its secretary-general and its ambassadors),
+           a state or a place standing for its people 1; generic groups ("police",
+           "people") and people known only by a role ("a man") count nothing
   place    not two different places (two cities under NEAR_KM apart are not: a district
            or an airport and its city), and the same location counts 2 (a city) or 1 (a
            country); an article's main city stands in for a report without a location
@@ -320,7 +322,10 @@ def compare(a: Report, b: Report, story: Verdict | None = None) -> Verdict:
     needed = LINK_STRENGTH if a.precise and b.precise else IMPRECISE_STRENGTH
     reasons = (_type_reason(a.event, b.event),) + when.reasons + who.reasons + where.reasons
     if strength < needed and story is not None and story.linked and _told_near(a, b) and _told_near(b, a):
-        return Verdict(True, reasons + story.reasons, strength)
+        # On the story alone no conflict is all a link asks: a place on a side conflicts
+        # there as any party does (setting it aside needs evidence of the link's own).
+        strict = compare_parties(a, b, roles_either(a.event, b.event), places_aside=False)
+        return Verdict(True, reasons + story.reasons, strength) if strict.linked else strict
     if strength < needed:
         return Verdict(False, reasons + (f"too little in common ({strength} < {needed})",), strength)
     return Verdict(True, reasons, strength)
@@ -418,17 +423,18 @@ def distance_km(x: Spot, y: Spot) -> float | None:
     return 12742 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def compare_parties(a: Report, b: Report, either: bool) -> Verdict:
+def compare_parties(a: Report, b: Report, either: bool, places_aside: bool = True) -> Verdict:
     """Who acted and who was acted upon: the same way round, or (for acts done together)
-    either way round; a side that names only other countries is a conflict."""
+    either way round; a side that names only other countries is a conflict (`places_aside`:
+    less the places side_countries sets aside)."""
     ways = [(a.actor, b.actor, a.recipient, b.recipient)]
     if either:
         ways.append((a.actor, b.recipient, a.recipient, b.actor))
     best = None
     for actor_a, actor_b, recipient_a, recipient_b in ways:
         sides = [
-            compare_side(actor_a, actor_b, "actor", (recipient_a, recipient_b)),
-            compare_side(recipient_a, recipient_b, "recipient", (actor_a, actor_b)),
+            compare_side(actor_a, actor_b, "actor", (recipient_a, recipient_b) if places_aside else None),
+            compare_side(recipient_a, recipient_b, "recipient", (actor_a, actor_b) if places_aside else None),
         ]
         if any(not s.linked for s in sides):
             verdict = next(s for s in sides if not s.linked)
@@ -440,9 +446,13 @@ def compare_parties(a: Report, b: Report, either: bool) -> Verdict:
 
 
 def compare_side(
-    xs: tuple[Party, ...], ys: tuple[Party, ...], role: str, others: tuple[tuple[Party, ...], ...] = ((), ())
+    xs: tuple[Party, ...],
+    ys: tuple[Party, ...],
+    role: str,
+    others: tuple[tuple[Party, ...], ...] | None = None,
 ) -> Verdict:
-    """`others`: each report's other side (xs's, then ys's), which a place is checked against."""
+    """`others`: each report's other side (xs's, then ys's), which a place is checked
+    against (see side_countries); None: no place is set aside."""
     best = (0, "")
     for x in xs:
         for y in ys:
@@ -451,7 +461,10 @@ def compare_side(
                 best = found
     if best[0]:
         return Verdict(True, (best[1],), best[0])
-    left, right = side_countries(xs, others[1]), side_countries(ys, others[0])
+    if others is None:
+        left, right = {x.country for x in xs if x.country}, {y.country for y in ys if y.country}
+    else:
+        left, right = side_countries(xs, others[1]), side_countries(ys, others[0])
     if left and right and not left & right:
         return Verdict(False, (f"different {role}s: {_names(xs)} and {_names(ys)}",))
     return Verdict(True, ())
@@ -463,7 +476,8 @@ def side_countries(parties: tuple[Party, ...], facing: tuple[Party, ...]) -> set
     says where the event was as much as who was in it, and where is compare_places' to judge: its
     country is left out, unless the other report names that country on its other side
     (then the two may tell one act the other way round: Xville's fighters fired at
-    Ruritania, Ruritania shelled Xville)."""
+    Ruritania, Ruritania shelled Xville). Only for a link with evidence of its own: see
+    compare()."""
     across = {p.country for p in facing}
     return {p.country for p in parties if p.country and not (p.place and p.country not in across)}
 
