@@ -79,7 +79,9 @@ def test_a_participle_hung_from_a_place_is_done_by_who_is_there(pipeline):
         pipeline,
         "Kenya has made progress, with its soldiers operating in the area dislodging al-Shabaab fighters.",
     )
-    assert [(e.event, sides(e)) for e in found] == [("ASSAULT", (["soldiers"], ["Shabaab"]))]
+    assert [(e.event, sides(e)[0], [r.country for r in e.recipient]) for e in found] == [
+        ("ASSAULT", ["soldiers"], ["SOM"])
+    ]
     # a participle of a noun that is no place is done by that noun
     found = extract(pipeline, "Thousands of students demanding his resignation clashed with police in Lima.")
     assert [sides(e)[0] for e in found if e.event == "PROTEST"] == [["students"]]
