@@ -59,9 +59,9 @@ def time_linking(store, n: int) -> tuple[list[float], list[float], list[float], 
     ingested, linked, cpu, joined = [], [], [], []
     link = clusters.link_document
 
-    def timed(store_, doc):
+    def timed(store_, doc, *args):
         start, started = time.perf_counter(), time.process_time()
-        link(store_, doc)
+        link(store_, doc, *args)
         linked.append(1000 * (time.perf_counter() - start))
         cpu.append(1000 * (time.process_time() - started))
 

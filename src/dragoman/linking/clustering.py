@@ -350,7 +350,7 @@ def report_from_json(text: str) -> Report:
     return report
 
 
-_PARSED = 20_000  # stored forms kept parsed (reports; articles)
+_PARSED = 5_000  # stored forms kept parsed, of each kind (~1-2 KB each with their texts)
 _REPORTS: dict[str, Report] = {}
 
 
