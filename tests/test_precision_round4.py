@@ -171,3 +171,9 @@ def test_a_leader_going_back_home_hands_nothing_over(pipeline):
     assert [e for e in extract(pipeline, text) if e.event == "RETREAT"] == []
     (event,) = extract(pipeline, "Israel returned the bodies of two soldiers to Egypt.")
     assert event.event == "RETREAT" and [r.country for r in event.recipient] == ["EGY"]
+
+
+def test_a_promise_is_addressed_to_whom_each_promised_act_is(pipeline):
+    text = "The Russian president promised to restore order and wipe out the oligarchs as a class."
+    (event,) = extract(pipeline, text)
+    assert event.event == "AGREE" and [r.name for r in event.recipient] == ["oligarchs"]

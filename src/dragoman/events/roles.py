@@ -433,6 +433,15 @@ def complement_objects(verb, depth: int = 2) -> list:
         if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX"):
             out += [o for o in c.children if o.dep_ in ("dobj", "dative", "nsubj")]
             out += pobjs(c, COMPLEMENT_PREPS)
+            # (qprec) and of the acts joined to it: "promised to restore order and wipe out the
+            # oligarchs"
+            out += [
+                o
+                for v in c.children
+                if v.dep_ == "conj" and v.pos_ == "VERB"
+                for o in v.children
+                if o.dep_ == "dobj"
+            ]
             if depth > 1 and not out:
                 out += complement_objects(c, depth - 1)
         elif c.dep_ == "ccomp" and verb.lemma_.lower() in DEMAND_VERBS:
