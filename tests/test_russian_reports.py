@@ -215,3 +215,39 @@ def test_a_participle_before_its_noun_hangs_from_the_noun_it_agrees_with():
     assert heads[0] == 2  # подход
     assert (heads[1], deps[1]) == (0, "agent")
     assert deps[7] == "attr"  # what the subject is
+
+
+@pytest.mark.parametrize(
+    "text, actor, recipient",
+    [
+        ("В заявлении МИД Армении решение суда Азербайджана названо позорным.", "ARM", "AZE"),
+        (
+            "Посольство Армении опубликовало заявление, в котором действия Азербайджана названы провокацией.",
+            "ARM",
+            "AZE",
+        ),
+        (
+            "МИД Армении распространил заявление, в котором решение суда Азербайджана названо позорным.",
+            "ARM",
+            "AZE",
+        ),
+        (
+            "The decision of the Azerbaijani court was called shameful by the Armenian Foreign Ministry.",
+            "ARM",
+            "AZE",
+        ),
+    ],
+)
+def test_what_a_statement_calls_shameful_is_condemned_by_its_author(pipeline, text, actor, recipient):
+    [event] = run(pipeline, text).events
+    assert event.event == "ACCUSE"
+    assert (event.actor[0].country, event.recipient[0].country) == (actor, recipient)
+
+
+def test_the_eve_alone_is_the_day_before_the_report(pipeline):
+    [said] = run(pipeline, "Накануне МИД Армении осудил действия Азербайджана.", date="2025-03-04").events
+    assert said.date == "2025-03-03"
+    [met] = run(
+        pipeline, "Накануне выборов президент Армении встретился с президентом Грузии.", date="2025-03-04"
+    ).events
+    assert met.date != "2025-03-03"

@@ -139,9 +139,9 @@ class SpeechFinder:
         is condemned by the subject."""
         named_as = [c for c in verb.children if c.dep_ in ("oprd", "ccomp", "xcomp")]
         # (the object may be the subject of what it is named: "назвал действия позорными")
-        named = [c for c in verb.children if c.dep_ == "dobj"] + [
+        named = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")] + [
             s for c in named_as for s in c.children if s.dep_ == "nsubj"
-        ]
+        ]  # (and what was called so: "the decision was called shameful")
         if not named or negated(verb):
             return None
         named_as += [

@@ -61,6 +61,8 @@ PATTERNS = [
     ("year", re.compile(r"\b(?:в\s+)?(\d{4})\s+(?:году|г\.)", re.I)),
     ("month", re.compile(rf"\b(?:в\s+)?({MONTH_LOCATIVE})(?:\s+(\d{{4}})\s+года)?", re.I)),
     ("deictic", re.compile(r"\b(сегодня|вчера|позавчера|завтра|послезавтра)\b", re.I)),
+    # "Накануне Петров заявил": the day before the report (not "накануне выборов", a preposition)
+    ("eve", re.compile(r"\bнакануне\b", re.I)),
     (
         "ago",
         re.compile(
@@ -84,6 +86,8 @@ def event_date(sentence, anchor: str | None, trigger_i: int | None = None) -> Da
             result = resolve(kind, m, anchor, future)
             span = sentence.char_span(m.start(), m.end(), alignment_mode="expand")
             if result is None or span is None or _dates_a_reference_point(span, trigger_i):
+                continue
+            if kind == "eve" and any(c.dep_ == "pobj" for c in span.root.children):
                 continue
             taken |= chars
             distance = attachment_distance(span.root, trigger_i) if trigger_i is not None else 0
@@ -127,6 +131,8 @@ def resolve(kind: str, m: re.Match, anchor: str | None, future: bool = False) ->
         return DateResult(found[0], words, "month") if found else None
     if kind == "year":
         return DateResult(m.group(1), words, "year")
+    if kind == "eve":
+        return DateResult((base - timedelta(days=1)).isoformat(), words, "day") if base else None
     if kind == "day" and not re.search(r"\d{4}", words):
         day, month = int(re.match(r"\d+", words).group(0)), _month(words.split()[-1])
         found = _day_without_year(month, day, base, future)

@@ -162,6 +162,9 @@ def _indefinite_body(verb):
         for p in v.children:
             if p.dep_ == "prep" and p.lower_ in ("в", "во"):
                 body = next((o for o in p.children if o.dep_ == "pobj"), None)
+                author = _author(body) if body is not None else None
+                if author is not None:
+                    return author  # "в заявлении МИД ... названо": said in the ministry's statement
                 if body is not None and not indefinite and "Acc" not in body.morph.get("Case"):
                     continue  # a passive's body is where one is called to ("в МИД"), not where it happened
                 if body is not None and (
@@ -174,6 +177,34 @@ def _indefinite_body(verb):
     return None
 
 
+# "в заявлении МИД решение названо позорным", "в ноте министерства": what is said in a document
+# is said by its author, the document's genitive (or, for "в котором", the antecedent's).
+DOCUMENT_NOUNS = {
+    "заявление",
+    "сообщение",
+    "письмо",
+    "нота",
+    "резолюция",
+    "коммюнике",
+    "обращение",
+    "пресс-релиз",
+}
+
+
+def _author(body):
+    doc = body
+    if body.lower_ in RELATIVE_WORDS:  # "заявление клуба, в котором ...": the document before it
+        before = [t for t in body.sent if t.i < body.i and t.lemma_.lower() in DOCUMENT_NOUNS]
+        doc = before[-1] if before else body
+    if doc.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    author = next((c for c in doc.children if c.dep_ == "nmod" and "Gen" in c.morph.get("Case")), None)
+    if author is None and doc.dep_ == "dobj":  # "Посольство опубликовало заявление, в котором"
+        author = next((c for c in doc.head.children if c.dep_ == "nsubj"), None)
+    return author
+
+
+RELATIVE_WORDS = {"котором", "которой", "которых"}
 # "в министерство был приглашен посол": a common noun naming the body (the one the report has named)
 BODY_NOUNS = {"министерство", "ведомство", "посольство", "правительство", "администрация"}
 
