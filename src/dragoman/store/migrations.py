@@ -20,9 +20,9 @@ from .cluster_schema import (
     CLUSTERS_FILL,
 )
 from .count_schema import count_table, term_count_table
+from .dialect import POSTGRES, SQLITE, SQLITE_PERIODS, Dialect
 from .entities import TABLE as RECORD_ENTITIES
 from .entities import TABLE_SUFFIX as RECORD_ENTITIES_SUFFIX
-from .dialect import POSTGRES, SQLITE, SQLITE_PERIODS, Dialect
 
 SCHEMA_MIGRATIONS = """
 CREATE TABLE IF NOT EXISTS schema_migrations (
