@@ -416,6 +416,29 @@ def test_every_word_class_named_for_russian_exists_and_is_extended_where_it_is_r
     assert places.LOCATIVE_PREPS is syntax.LOCATIVE_PREPS and roles.LOCATIVE_PREPS is syntax.LOCATIVE_PREPS
 
 
+def test_a_word_class_on_two_rows_reaches_every_module_that_imported_it(monkeypatch):
+    # two rows of one class used to extend it twice, and the importers kept only the first
+    import sys
+    import types
+
+    from dragoman.russian.wordclasses import _rebind, extended, grouped
+
+    home = types.ModuleType("dragoman._wc_home")
+    home.TEST_WORDS = frozenset({"plan"})
+    user = types.ModuleType("dragoman._wc_user")
+    user.TEST_WORDS = home.TEST_WORDS  # "from ._wc_home import TEST_WORDS"
+    monkeypatch.setitem(sys.modules, "dragoman._wc_home", home)
+    monkeypatch.setitem(sys.modules, "dragoman._wc_user", user)
+    table = [
+        {"module": "_wc_home", "name": "TEST_WORDS", "words": "план|намерение"},
+        {"module": "_wc_home", "name": "TEST_WORDS", "words": "замысел|план"},
+    ]
+    for module, name, current, words in grouped(table):
+        _rebind(module, name, current, extended(current, words))
+    assert user.TEST_WORDS is home.TEST_WORDS
+    assert home.TEST_WORDS == {"plan", "план", "намерение", "замысел"}
+
+
 def test_a_word_class_that_is_gone_is_a_loud_error():
     from dragoman.russian.wordclasses import resolve
 

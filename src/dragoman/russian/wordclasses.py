@@ -49,12 +49,23 @@ def extend_word_classes() -> None:
     global _DONE
     if _DONE:
         return
-    classes = [(row, *resolve(row)) for row in rows()]  # all resolve before any changes
-    for row, module, current in classes:
-        words = [w for w in row["words"].split("|") if w]
-        new = extended(getattr(module, row["name"]), words)
-        _rebind(module, row["name"], current, new)
+    for module, name, current, words in grouped(rows()):
+        _rebind(module, name, current, extended(current, words))
     _DONE = True
+
+
+def grouped(table: list[dict]) -> list[tuple]:
+    """(module, name, current value, words) of each class, its words from all its rows: a
+    class listed on two rows is extended once, so the modules that imported it see both rows'
+    words. All classes resolve before any changes."""
+    classes: dict[tuple[str, str], tuple] = {}
+    for row in table:
+        key = (row["module"], row["name"])
+        if key not in classes:
+            classes[key] = (*resolve(row), [])
+        words = classes[key][2]
+        words += [w for w in row["words"].split("|") if w and w not in words]
+    return [(module, key[1], current, words) for key, (module, current, words) in classes.items()]
 
 
 def _rebind(module, name: str, old, new) -> None:
