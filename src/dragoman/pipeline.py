@@ -291,7 +291,6 @@ class Pipeline:
                 event.location = place_of_kind(event, index[id(sent)], kinds)
             if event.location is None:  # two sides of one country: in that country
                 event.location = home_place(event, self.gazetteer)
-            locate_victims(event)  # "30 people were killed ... near Kunduz": Kunduz's people
 
     def _event_place(self, event, sent, near):
         trigger_i = _trigger_token(event, sent)
@@ -309,6 +308,8 @@ class Pipeline:
     def _mentions(self, work: Work) -> None:
         head = headline(work.doc)
         work.doc.events = merge_mentions(work.doc.events, head and (head.start, head.end))
+        for event in work.doc.events:  # (after merging: a place added is no party two reports share)
+            locate_victims(event)  # "30 people were killed ... near Kunduz": Kunduz's people
 
 
 def _story_country(doc, story: Story) -> str | None:
