@@ -24,7 +24,6 @@ from .actors import ActorResolver, DocumentActors
 from .batching import batched
 from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
-from .events.victims import locate_victims
 from .local_people import of_their_place
 from .mentions import merge_mentions
 from .russian.headlines import headline
@@ -320,7 +319,6 @@ class Pipeline:
                 event.location = place_of_kind(event, index[id(sent)], kinds, doc.date)
             if event.location is None:  # two sides of one country: in that country
                 event.location = home_place(event, self.gazetteer)
-            locate_victims(event)  # "30 people were killed ... near Kunduz": Kunduz's people
 
     def _event_place(self, event, sent, near):
         trigger_i = _trigger_token(event, sent)
