@@ -168,3 +168,13 @@ def test_a_mention_in_a_country_of_none_of_its_parties_lends_no_place(pipeline, 
     )
     fired = [e for e in _events(pipeline, text) if e.event == "MOBILIZE" and e.actor[0].country == "KOR"]
     assert fired and fired[0].location is None
+
+
+def test_mentions_on_two_days_of_the_story_are_one_story(pipeline):
+    # the attack on Friday and the killing on Saturday: days of the same story, one place
+    events = _events(
+        pipeline,
+        "Militants attacked a hotel in Kandahar on Friday. Police killed two of the militants on Saturday.",
+    )
+    killed = [e for e in events if e.event == "ASSAULT" and "killed" in e.trigger["text"]]
+    assert killed and killed[0].location.name == "Kandahār"
