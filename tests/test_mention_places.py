@@ -178,3 +178,9 @@ def test_mentions_on_two_days_of_the_story_are_one_story(pipeline):
     )
     killed = [e for e in events if e.event == "ASSAULT" and "killed" in e.trigger["text"]]
     assert killed and killed[0].location.name == "Kandahār"
+
+
+def test_a_town_is_not_read_as_its_namesake_in_a_country_the_actors_do_not_name(pipeline):
+    text = "Nigerian troops freed twenty girls held by Boko Haram in the town of Banki on Thursday."
+    places = [e.location for e in _events(pipeline, text) if e.location]
+    assert all(p.country_code != "IND" for p in places)
