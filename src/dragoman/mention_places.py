@@ -157,13 +157,15 @@ def place_of_kind(event, sentence: int, found: list[KindPlace], published: str |
 
 
 def _same_time(mention: str | None, event, published: str | None) -> bool:
-    """Whether a mention's own date can be the event's: one of them undated, one within the
-    other ("2016-07-14" within "2016-07"), or both of the days of the story. A mention of
+    """Whether a mention's own date can be the event's: the event undated, the mention
+    undated (of the story, so not for an event of history), one within the other ("2016-07-14" within "2016-07"), or both of the days of the story. A mention of
     history (dated to a time over more than a month before the document, `published`, came
     out: "last year", "in April 2014") is another happening than an event of the story, and
     the other way round; two dates of history must agree."""
-    if not mention or not event.date:
+    if not event.date:
         return True
+    if not mention:  # the story's own mention: not of an event of history ("in 2015, ...")
+        return not (published and _history(event.date, published))
     if mention.startswith(event.date) or event.date.startswith(mention):
         return True
     if not published:
