@@ -168,3 +168,26 @@ def test_a_mention_in_a_country_of_none_of_its_parties_lends_no_place(pipeline, 
     )
     fired = [e for e in _events(pipeline, text) if e.event == "MOBILIZE" and e.actor[0].country == "KOR"]
     assert fired and fired[0].location is None
+
+
+def test_mentions_on_two_days_of_the_story_are_one_story(pipeline):
+    # the attack on Friday and the killing on Saturday: days of the same story, one place
+    events = _events(
+        pipeline,
+        "Militants attacked a hotel in Kandahar on Friday. Police killed two of the militants on Saturday.",
+    )
+    killed = [e for e in events if e.event == "ASSAULT" and "killed" in e.trigger["text"]]
+    assert killed and killed[0].location.name == "Kandahār"
+
+
+def test_a_town_is_not_read_as_its_namesake_in_a_country_the_actors_do_not_name(pipeline):
+    text = "Nigerian troops freed twenty girls held by Boko Haram in the town of Banki on Thursday."
+    places = [e.location for e in _events(pipeline, text) if e.location]
+    assert all(p.country_code != "IND" for p in places)
+
+
+def test_an_event_of_history_takes_no_place_from_the_story(pipeline):
+    # the undated attack in Kandahar is the story's; the attack of March 2019 is history
+    text = "Militants attacked a hotel in Kandahar.\nIn March 2019, militants attacked a school."
+    school = [e for e in _events(pipeline, text) if e.event == "ASSAULT" and e.date == "2019-03"]
+    assert school and school[0].location is None

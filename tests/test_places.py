@@ -180,3 +180,15 @@ def test_initials_name_a_country_or_body_never_a_town(gaz):
     assert gaz.lookup("UN") is None and gaz.lookup("U.N.") is None  # not Un, a town in India
     assert gaz.lookup("U.S.").country_code == "USA" and gaz.lookup("ROK").country_code == "KOR"
     assert gaz.lookup("NICE").name == "Nice"  # a dateline's capitals are a name
+
+
+def test_a_small_town_abroad_is_a_namesake_in_a_document_about_other_countries(nlp, gaz):
+    # Banki in Nigeria is not in the gazetteer; Bānki in India (17,000 people) is its namesake
+    sent, trig = _sentence(nlp, "The girls were freed in the town of Banki near the border.", "freed")
+    assert event_place(sent, trig, gaz, near=frozenset({"NGA"})) is None
+    assert event_place(sent, trig, gaz).country_code == "IND"  # nothing to judge it by
+    # a city of note abroad, or a small town of a country the document names, stays
+    sent, trig = _sentence(nlp, "The girls were freed in Kano on Monday.", "freed")
+    assert event_place(sent, trig, gaz, near=frozenset({"FRA"})).name == "Kano"
+    sent, trig = _sentence(nlp, "Police arrested two men in Slidell on Monday.", "arrested")
+    assert event_place(sent, trig, gaz, near=frozenset({"USA"})).name == "Slidell"

@@ -278,6 +278,11 @@ class Gazetteer:
         capital = self._countries[iso2]["capital"] if iso2 else ""
         return place.feature == "city" and normalize(capital or "") == normalize(place.name)
 
+    def population(self, place: Place) -> int:
+        """The population of a city place (0 when unknown)."""
+        entry = self._city_entries.get(place.geonameid) if place.geonameid else None
+        return entry.population if entry is not None else 0
+
     def is_primary_name(self, name: str) -> bool:
         return any(key in self._primary for key in _name_variants(name))
 

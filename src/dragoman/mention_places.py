@@ -22,7 +22,7 @@ from calendar import monthrange
 from dataclasses import dataclass, replace
 from datetime import date as Date
 
-from .dates import event_date
+from .dates import OTHER_CLAUSE, is_caption, sentence_dates
 from .events.modality import modality_of
 from .model import QUADS, Place
 from .places import event_places
@@ -62,10 +62,18 @@ def kind_places(
             )
             places = [p for p in places if _own_phrase(tok, p, sent.offset)]
             if places:
-                told = event_date(sent.span, anchor, tok.i, act=True)
-                when = told.date if told is not None else None
+                when = _own_date(sent, tok, anchor)
                 found += [KindPlace(index, kind, places[0], when) for kind in sorted(kinds)]
     return found
+
+
+def _own_date(sent, tok, anchor: str | None) -> str | None:
+    """The date a mention's own clause gives it ("massacred on a beach last year"); not one of
+    another clause of the sentence, nor a photo caption's (the day of the picture)."""
+    if is_caption(sent.text):
+        return None
+    own = [d for d in sentence_dates(sent.span, anchor, tok.i) if d[0] < OTHER_CLAUSE]
+    return min(own, key=lambda d: (d[0], d[1]))[2].date if own else None
 
 
 def _dates_another(tok) -> bool:
@@ -149,17 +157,24 @@ def place_of_kind(event, sentence: int, found: list[KindPlace], published: str |
 
 
 def _same_time(mention: str | None, event, published: str | None) -> bool:
-    """Whether a mention's own date can be the event's: one of them undated, or one within the
-    other ("2016-07-14" within "2016-07"). An event dated by no words of its own (the story's
-    day) is only kept from a mention of history: dated to a time that was over more than a
-    month before the document (`published`) came out ("last year", "in April 2014")."""
-    if not mention or not event.date:
+    """Whether a mention's own date can be the event's: the event undated, the mention
+    undated (of the story, so not for an event of history), one within the other ("2016-07-14" within "2016-07"), or both of the days of the story. A mention of
+    history (dated to a time over more than a month before the document, `published`, came
+    out: "last year", "in April 2014") is another happening than an event of the story, and
+    the other way round; two dates of history must agree."""
+    if not event.date:
         return True
+    if not mention:  # the story's own mention: not of an event of history ("in 2015, ...")
+        return not (published and _history(event.date, published))
     if mention.startswith(event.date) or event.date.startswith(mention):
         return True
-    if event.date_text:
+    if not published:
         return False
-    return not (published and (_day(published) - _last_day(mention)).days > HISTORY_DAYS)
+    return not (_history(mention, published) or _history(event.date, published))
+
+
+def _history(iso: str, published: str) -> bool:
+    return (_day(published) - _last_day(iso)).days > HISTORY_DAYS
 
 
 def _day(iso: str) -> Date:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from . import clean as clean_stage
 from . import dates, nlp, places
 from .actors import ActorResolver, DocumentActors
+from .actors.entities import is_place
 from .batching import batched
 from .errors import InputError
 from .events import DocumentActs, EventExtractor, answer_responses
@@ -289,7 +290,11 @@ class Pipeline:
 
     def _place(self, work: Work) -> None:
         doc = work.doc
-        near = frozenset(e.country for e in doc.entities if e.country and len(e.country) == 3)
+        # the countries of the document's actors; not of places standing for their people,
+        # whose country is the gazetteer's guess ("freed in the town of Banki": not India's)
+        near = frozenset(
+            e.country for e in doc.entities if e.country and len(e.country) == 3 and not is_place(e)
+        )
         carried = places.document_places([s.span for s in doc.sentences], self.gazetteer, near)
         visits = {id(s): p for s, p in zip(doc.sentences, carried) if p is not None}
         visits.update(self.russian.story_places(doc, near))

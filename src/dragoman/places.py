@@ -68,6 +68,7 @@ PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # only when their whole text is a primary gazetteer name and they sit in a locative phrase.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
 MAX_DISTANCE = 25  # beyond this a place phrase belongs to another part of the sentence
+TOWN_OF_NOTE = 100_000  # people: a city abroad of this size may be named in another country's news
 
 
 # --- the place of an event in a parsed sentence --------------------------------------------
@@ -107,12 +108,23 @@ def event_places(
         place = gazetteer.lookup(span.text, near)
         if (
             place is not None
+            and plausible(place, near, gazetteer)
             and _fits_preposition(span.root, place)
             and _fits_compound(span.root, place, gazetteer)
         ):
             place.span = (offset + span.start_char, offset + span.end_char)
             scored.append((distance, start, place))
     return [p for _, _, p in sorted(scored, key=lambda s: (s[0], s[1]))]
+
+
+def plausible(place: Place, near, gazetteer: Gazetteer) -> bool:
+    """Whether a place can be the one the document means: not a small town abroad. Of a
+    document about other countries (`near`: those its actors name), a town of another country
+    that is not a city of note is a namesake of one the gazetteer lacks: "the Nigerian town of
+    Banki" is not Bānki in India."""
+    if not near or place.feature != "city" or place.country_code in near:
+        return True
+    return gazetteer.population(place) >= TOWN_OF_NOTE
 
 
 def _in_other_subject(root, trigger) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..actors import place_entity
+from ..actors.entities import is_place
 from ..model import Entity, Sentence
 from ..places import event_places
 from ..syntax import (
@@ -297,7 +298,9 @@ def place_recipients(cand: Candidate, sent: Sentence, actors) -> list[Entity]:
     """Where no actor is acted upon, the place of the event stands for its people or its
     government, as PETRARCH and PLOVER's annotators code it: "attacks in Afghanistan" (AFG),
     "troops remained on alert in Manila" (PHL). Only the closest place phrase."""
-    found = event_places(sent.span, cand.head.i, offset=sent.offset, described=False)
+    found = event_places(
+        sent.span, cand.head.i, near=_document_countries(actors), offset=sent.offset, described=False
+    )
     if found:
         return [place_entity(p, p.text, p.span) for p in found[:1] if p.country_code]
     # "remained on alert in Bosnian Serb territory", "mobilised its men to the area"
@@ -318,6 +321,17 @@ def place_recipients(cand: Candidate, sent: Sentence, actors) -> list[Entity]:
             country=country,
         )
     ]
+
+
+def _document_countries(actors) -> frozenset:
+    """The countries the document's actors so far belong to (places standing for their people
+    left out: their country is the gazetteer's guess), for the gazetteer to judge a name by."""
+    doc = getattr(actors, "doc", None)
+    return frozenset(
+        e.country
+        for e in (doc.entities if doc else [])
+        if e.country and len(e.country) == 3 and not is_place(e)
+    )
 
 
 def political(e: Entity) -> bool:
