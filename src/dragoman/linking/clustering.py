@@ -342,16 +342,21 @@ def _spot(s: Spot | None) -> list | None:
 def report_from_json(text: str) -> Report:
     """The report a stored form holds (reports are immutable: the store's writer reads the
     same stored reports for article after article of one story, so each text is parsed once)."""
-    report = _REPORTS.get(text)
-    if report is None:
-        if len(_REPORTS) >= _PARSED:
-            _REPORTS.clear()
-        report = _REPORTS[text] = _report_from_json(text)
-    return report
+    return _parsed(_REPORTS, text, _report_from_json)
 
 
 _PARSED = 5_000  # stored forms kept parsed, of each kind (~1-2 KB each with their texts)
 _REPORTS: dict[str, Report] = {}
+
+
+def _parsed(cache: dict, text: str, parse):
+    """The parse of a stored text, kept in `cache` (emptied when it holds _PARSED)."""
+    found = cache.get(text)
+    if found is None:
+        if len(cache) >= _PARSED:
+            cache.clear()
+        found = cache[text] = parse(text)
+    return found
 
 
 def _report_from_json(text: str) -> Report:
@@ -404,12 +409,7 @@ def article_json(a: Article) -> str:
 
 def article_from_json(text: str) -> Article:
     """(Parsed once per text, as reports are.)"""
-    article = _ARTICLES.get(text)
-    if article is None:
-        if len(_ARTICLES) >= _PARSED:
-            _ARTICLES.clear()
-        article = _ARTICLES[text] = _article_from_json(text)
-    return article
+    return _parsed(_ARTICLES, text, _article_from_json)
 
 
 _ARTICLES: dict[str, Article] = {}
