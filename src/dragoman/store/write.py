@@ -3,7 +3,9 @@
 The rows come from rows.py; the count tables and the full-text index are kept in step
 (counts.py, the backend's hooks), and so are the mention and event counts on actors and
 the event clusters (clusters.py: a new document's reports are linked in the same
-transaction, a deleted one's taken out).
+transaction, a deleted one's taken out). `dragoman ingest` stores several documents per
+transaction (ingest_batches: one commit's pages written for all of them), each in a savepoint,
+so that one that fails is undone alone.
 """
 
 from __future__ import annotations
