@@ -217,3 +217,31 @@ def test_the_ingest_summary_counts_only_the_events_it_stored(tmp_path):
     again = runner.invoke(main, ["ingest", "--db", str(tmp_path / "t.db"), str(seed), str(seed)])
     assert again.exit_code == 0, again.stderr
     assert f"{stored} event" in again.stderr and "1 already stored" in again.stderr
+
+
+def test_ingest_stores_several_documents_per_transaction_as_it_would_one_by_one(tmp_path):
+    """[store] batch_documents: the summary and the rows are those of one transaction each."""
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+    from dragoman.store import open_store
+
+    runner = CliRunner(mix_stderr=False)
+    summaries, stored = [], []
+    for size in (1, 3):
+        config = tmp_path / f"batch{size}.toml"
+        config.write_text(f"[store]\nbatch_documents = {size}\n")
+        db = str(tmp_path / f"b{size}.db")
+        # The examples, then one of them again (unchanged, in the same transaction when size 3).
+        files = [*map(str, sorted(EXAMPLES.iterdir())), str(next(EXAMPLES.iterdir()))]
+        result = runner.invoke(main, ["--config", str(config), "ingest", "--db", db, *files])
+        assert result.exit_code == 0, result.stderr
+        summaries.append(result.stderr.strip().splitlines()[-1])
+        with open_store(db) as s:
+            stored.append((s.stats(), sorted(r["id"] for r in s.iter_events())))
+    assert "1 already stored" in summaries[0]
+    assert summaries[0] == summaries[1] and stored[0] == stored[1]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[store]\nbatch_documents = 0\n")
+    refused = runner.invoke(main, ["--config", str(bad), "ingest", "--db", str(tmp_path / "x.db"), *files])
+    assert refused.exit_code == 2 and "batch_documents" in refused.stderr

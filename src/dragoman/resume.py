@@ -5,8 +5,8 @@ but parses only what the store does not hold yet (or holds with another text). T
 runner does it when given the store:
 
     results = run(read_inputs(paths), settings, skip_stored=store)
-    for doc in results:
-        store.ingest(doc)
+    for doc, outcome in store.ingest_batches(results):   # (committed several at a time)
+        ...
     print(results.stats.skipped, "already stored")
 """
 

@@ -58,6 +58,18 @@ class Settings:
             }
         )
 
+    def store_batch(self) -> tuple[int, float]:
+        """[store] batch_documents and batch_seconds, checked: documents per write
+        transaction, and seconds a batch waits for more."""
+        size = _positive_int(self.get("store", "batch_documents"), "batch_documents", "store")
+        seconds = self.get("store", "batch_seconds")
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or seconds < 0:
+            raise UsageError(
+                f"[store] batch_seconds = {seconds!r} in the settings is not a number of "
+                "seconds (0 or more); fix it in your --config file"
+            )
+        return size, float(seconds)
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -69,10 +81,10 @@ class Limits:
     passage_chars: int
 
 
-def _positive_int(value, key: str) -> int:
+def _positive_int(value, key: str, section: str = "input") -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise UsageError(
-            f"[input] {key} = {value!r} in the settings is not a positive whole "
+            f"[{section}] {key} = {value!r} in the settings is not a positive whole "
             "number; fix it in your --config file"
         )
     return value

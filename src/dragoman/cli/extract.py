@@ -65,13 +65,28 @@ def ingest(ctx, paths, db, date, workers):
     settings = settings_of(ctx).with_value(
         "store", "profile_texts", True
     )  # (linking's share: in the workers)
+    size, seconds = settings.store_batch()
     unchanged = 0
     with open_store(db or settings.get("store", "db")) as store:
         results = run(read_inputs(paths, settings, iso(date)), settings, workers, skip_stored=store)
         stored_events = 0  # of the documents stored now: an unchanged one adds none
-        for doc in documents(results):
-            if store.ingest(doc):
+        # Several documents per transaction (one commit's pages written for all): each
+        # outcome comes once its transaction committed, so what is printed is stored.
+        for doc, outcome in store.ingest_batches(documents(results), size, seconds):
+            if isinstance(outcome, Exception):
+                results.stats.documents -= 1  # (counted as parsed: it is not stored)
+                results.stats.failed += 1
+                click.echo(
+                    f"dragoman: could not store {doc.origin or doc.id} ({describe(outcome)}); "
+                    "the other documents are stored: please report this with the document",
+                    err=True,
+                )
+            elif outcome:
                 stored_events += len(doc.events)
             else:
                 unchanged += 1
     finish(ctx, "stored", results.stats, unchanged, events=stored_events)
+
+
+def describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"

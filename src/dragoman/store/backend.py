@@ -96,6 +96,30 @@ class Backend:
             finally:
                 self._depth, self._writer = 0, None
 
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """Inside the open transaction: what the block writes is undone alone if it
+        raises (one document of a batch), the transaction going on."""
+        self._execute("SAVEPOINT one_document")
+        try:
+            yield
+            self._settle()
+        except BaseException as exc:
+            try:
+                self._roll_back_savepoint()
+            except Exception:
+                if not isinstance(exc, StoreError):
+                    raise  # (then the document cannot be undone alone: the batch stops)
+            raise
+        self._execute("RELEASE SAVEPOINT one_document")
+
+    def _settle(self) -> None:
+        """Raise now any error of the statements sent so far (PostgreSQL's pipeline)."""
+
+    def _roll_back_savepoint(self) -> None:
+        self._execute("ROLLBACK TO SAVEPOINT one_document")
+        self._execute("RELEASE SAVEPOINT one_document")
+
     # ---- reads on their own connections (a server) ---------------------------------------
     def serve_reads(self, timeout: float | None = None) -> None:
         """From now on, read on connections of their own, one per concurrent read, each

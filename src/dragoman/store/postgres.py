@@ -130,7 +130,8 @@ class PostgresStore(Store):
         try:
             # Pipeline mode: the statements of a write go to the server together and
             # only reads wait for an answer (a few round trips per ingest, not dozens).
-            with self._errors(), self._cursor().pipeline():
+            with self._errors(), self._cursor().pipeline() as pipeline:
+                self._pipeline = pipeline
                 self._execute("BEGIN")
                 self._execute("SELECT pg_advisory_xact_lock(?)", [_signed(WRITE_LOCK)])
                 yield
@@ -138,6 +139,23 @@ class PostgresStore(Store):
         except BaseException:
             self._rollback()
             raise
+        finally:
+            self._pipeline = None
+
+    _pipeline = None  # the open write transaction's
+
+    def _settle(self) -> None:
+        # A statement's error reaches the client at the next sync: make it this
+        # document's, not the next one's.
+        with self._lock, self._errors():
+            self._pipeline.sync()
+
+    def _roll_back_savepoint(self) -> None:
+        try:
+            self._pipeline.sync()  # (the pipeline, aborted by the error, resumes)
+        except psycopg.Error:
+            pass  # (the error being raised)
+        super()._roll_back_savepoint()
 
     def _rollback(self) -> None:
         try:

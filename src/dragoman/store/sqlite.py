@@ -114,7 +114,13 @@ class SQLiteStore(Store):
                 conn.execute("COMMIT")
         except BaseException:
             _rollback(conn)
+            self._has_split = self._has_scratch = False  # (made in it, then gone)
             raise
+
+    def _roll_back_savepoint(self) -> None:
+        super()._roll_back_savepoint()
+        # The temp tables the rolled-back writes may have made are gone with them.
+        self._has_split = self._has_scratch = False
 
     def serve_reads(self, timeout: float | None = None) -> None:
         if self.path != ":memory:":  # (another connection would open another database)

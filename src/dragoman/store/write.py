@@ -3,14 +3,18 @@
 The rows come from rows.py; the count tables and the full-text index are kept in step
 (counts.py, the backend's hooks), and so are the mention and event counts on actors and
 the event clusters (clusters.py: a new document's reports are linked in the same
-transaction, a deleted one's taken out).
+transaction, a deleted one's taken out). `dragoman ingest` stores several documents per
+transaction (ingest_batches: one commit's pages written for all of them), each in a savepoint,
+so that one that fails is undone alone.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Iterator
 
+from ..batching import timed_batches
+from ..errors import StoreError
 from ..model import Document
 from . import clusters, entities
 from .backend import chunks, marks
@@ -25,6 +29,10 @@ from .rows import (
     sentence_rows,
     unique_events,
 )
+
+# Documents per write transaction, and seconds a batch may wait for more ([store] settings).
+BATCH_DOCUMENTS = 32
+BATCH_SECONDS = 2.0
 
 # The actor fields a later document may add but never erase (it may not know them).
 _KEPT_IF_UNKNOWN = ("kind", "country", "sector", "org", "title")
@@ -53,9 +61,49 @@ class Writer(CountKeeper):
             self._refresh_actors(touched)
         return True
 
-    def ingest_many(self, docs: Iterable[Document]) -> tuple[int, int]:
-        """Ingest each document; returns (new or replaced, unchanged)."""
-        counts = Counter(self.ingest(doc) for doc in docs)
+    def ingest_batches(
+        self, docs: Iterable[Document], size: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS
+    ) -> Iterator[tuple[Document, bool | Exception]]:
+        """Ingest the documents several per transaction: `size` of them, or those that
+        arrived within `seconds` of the first (a transaction is opened only once its batch
+        is read, so the store's write lock is never held while a document is parsed).
+
+        Yields (document, outcome) in order, once the transaction that stored it has
+        committed: True (stored), False (already stored, unchanged) or the exception that
+        document raised, its writes rolled back alone (a savepoint each) and the others
+        kept. A fault of the store itself (StoreError: disk full, connection lost) stops
+        the batch, none of it committed, and is raised.
+        """
+        for batch in timed_batches(docs, size, seconds):
+            yield from self._ingest_batch(batch)
+
+    def _ingest_batch(self, batch: list[Document]) -> list[tuple[Document, bool | Exception]]:
+        outcomes: list[bool | Exception] = []
+        with self._transaction():
+            for doc in batch:
+                try:
+                    with self._savepoint():
+                        outcomes.append(self.ingest(doc))
+                except StoreError:
+                    raise
+                except Exception as exc:  # (that document's alone: report it, keep the rest)
+                    outcomes.append(exc)
+        return list(zip(batch, outcomes))
+
+    def ingest_many(
+        self, docs: Iterable[Document], size: int = BATCH_DOCUMENTS, seconds: float = BATCH_SECONDS
+    ) -> tuple[int, int]:
+        """Ingest the documents (ingest_batches); returns (new or replaced, unchanged).
+        A document that failed is raised once all the others are stored."""
+        counts: Counter = Counter()
+        failed: Exception | None = None
+        for _, outcome in self.ingest_batches(docs, size, seconds):
+            if isinstance(outcome, Exception):
+                failed = failed or outcome
+            else:
+                counts[outcome] += 1
+        if failed is not None:
+            raise failed
         return counts[True], counts[False]
 
     def delete(self, doc_id: str) -> bool:
