@@ -7,7 +7,9 @@ users extend it). Names are matched in tiers, so a primary name always beats an 
 names; 2) city alternate names and ISO subdivisions, indexed lazily on the first miss.
 Within a tier: a country mentioned in the document (`near`) first, then curated entries
 (countries, extra.tsv), then population. Initials ("UN", "U.N.") name only countries and
-curated entries; "the Kazakh capital" is the capital of the country it names.
+curated entries; "the Kazakh capital" is the capital of the country it names. Towns of 1,000+
+people (towns.py) are no tier: town() reads them only for a place phrase, in the document's
+countries.
 """
 
 from __future__ import annotations

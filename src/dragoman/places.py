@@ -14,6 +14,7 @@ from .dates import attachment_distance
 from .gazetteer import Entry, Gazetteer, get_gazetteer, normalize  # noqa: F401  (the place API)
 from .model import Place
 from .syntax import LOCATIVE_PREPS, first_conjunct
+from .towns import town_like, town_place
 from .words import place_nouns, words
 
 # "to X" names a place only after travel words, or after aid words when X is below a country
@@ -67,11 +68,6 @@ PLACE_NOUNS = frozenset(p.word for p in place_nouns() if p.heads)
 # spaCy tags Dushanbe ORG, or PERSON next to a no-break space, at times: such entities count
 # only when their whole text is a primary gazetteer name and they sit in a locative phrase.
 PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP", "PERSON"}
-# "in the town of Chibok", "Chibok town": a name these frame, or one the parser tags GPE, may
-# be a town the gazetteer lacks (not a LOC: "the Pacific" is no town of Pacific, Missouri).
-SETTLEMENT_NOUNS = words("settlement_nouns")
-MISTAGGED_TOWN_LABELS = {"PERSON", "ORG", "NORP"}
-TOWN_PREPS = {"in", "near", "outside"}
 MAX_DISTANCE = 25  # beyond this a place phrase belongs to another part of the sentence
 TOWN_OF_NOTE = 100_000  # people: a city abroad of this size may be named in another country's news
 
@@ -110,7 +106,7 @@ def event_places(
             or _in_discussed_topic(span.root)
         ):
             continue
-        place = gazetteer.lookup(span.text, near) or _town(span, gazetteer, near)
+        place = gazetteer.lookup(span.text, near) or town_place(span, gazetteer, near)
         if (
             place is not None
             and plausible(place, near, gazetteer)
@@ -120,52 +116,6 @@ def event_places(
             place.span = (offset + span.start_char, offset + span.end_char)
             scored.append((distance, start, place))
     return [p for _, _, p in sorted(scored, key=lambda s: (s[0], s[1]))]
-
-
-def _town(span, gazetteer: Gazetteer, near) -> Place | None:
-    """ "in the town of Chibok": a name the gazetteer does not know, that the parser tags GPE or
-    a settlement noun frames, may be a town of 1,000+ people of a country the document is
-    about (towns.py); if the sentence names places the gazetteer knows, one of them in the
-    town's country ("sank near Cowan, north of Sydney" is no Cowan of the United States)."""
-    town = gazetteer.town(span.text, near) if _town_like(span) else None
-    if town is None:
-        return None
-    named = {
-        getattr(gazetteer.lookup(e.text, near), "country_code", None)
-        for e in span.sent.ents
-        if e.label_ == "GPE"
-    }
-    named.discard(None)
-    return town if not named or town.country_code in named else None
-
-
-def _town_like(span) -> bool:
-    """A name that may be a town: tagged GPE; framed by a settlement noun ("the town of X", "X
-    town"); or, whatever the parser's tag (it makes unknown names persons), the object of "in",
-    "near", "outside" on a verb ("clashed with youths in Huwara"). Not a LOC ("the Pacific")."""
-    root = span.root
-    if _framed_as_settlement(span):
-        return True
-    if any(c.dep_ == "det" for c in root.children):  # "near the Hauptbahnhof": a building, a sea
-        return False
-    return root.ent_type_ == "GPE" or (
-        root.ent_type_ in MISTAGGED_TOWN_LABELS
-        and root.dep_ == "pobj"
-        and root.head.lower_ in TOWN_PREPS
-        and root.head.head.pos_ == "VERB"
-    )
-
-
-def _framed_as_settlement(span) -> bool:
-    """ "Chibok town" (the noun in the span or the name its compound), "the town of Chibok"."""
-    root = span.root
-    if root.lemma_.lower() in SETTLEMENT_NOUNS and len(span) > 1:
-        return True
-    if root.dep_ == "compound":
-        return root.head.lemma_.lower() in SETTLEMENT_NOUNS
-    return (
-        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
-    )
 
 
 def plausible(place: Place, near, gazetteer: Gazetteer) -> bool:
@@ -389,7 +339,7 @@ def _resolves(ent, gazetteer: Gazetteer) -> bool:
     elif gazetteer.entry(ent.text) is not None:
         return True
     town = ent.doc[slice(*_with_place_noun(ent))]  # a town the gazetteer lacks
-    return len(ent) <= 3 and _town_like(town) and gazetteer.knows_town(ent.text)
+    return len(ent) <= 3 and town_like(town) and gazetteer.knows_town(ent.text)
 
 
 def _locative_distance(root, trigger_i: int) -> int | None:

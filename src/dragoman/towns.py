@@ -21,6 +21,13 @@ import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
+from .words import words
+
+# "in the town of Chibok", "Chibok town": a name these frame, or one the parser tags GPE, may
+# be a town the gazetteer lacks (not a LOC: "the Pacific" is no town of Pacific, Missouri).
+SETTLEMENT_NOUNS = words("settlement_nouns")
+MISTAGGED_TOWN_LABELS = {"PERSON", "ORG", "NORP"}
+TOWN_PREPS = {"in", "near", "outside"}
 SOURCE = "cities1000.json"
 SCHEMA_VERSION = 1
 
@@ -96,6 +103,55 @@ def build_index(source: Path, path: Path) -> None:
     db.commit()
     db.close()
     os.replace(partial, path)
+
+
+# --- which names in a parsed sentence may be towns (places.py asks) ---
+
+
+def town_place(span, gazetteer, near):
+    """ "in the town of Chibok": a name the gazetteer does not know, that the parser tags GPE or
+    a settlement noun frames, may be a town of 1,000+ people of a country the document is
+    about; if the sentence names places the gazetteer knows, one of them in the
+    town's country ("sank near Cowan, north of Sydney" is no Cowan of the United States)."""
+    town = gazetteer.town(span.text, near) if town_like(span) else None
+    if town is None:
+        return None
+    named = {
+        getattr(gazetteer.lookup(e.text, near), "country_code", None)
+        for e in span.sent.ents
+        if e.label_ == "GPE"
+    }
+    named.discard(None)
+    return town if not named or town.country_code in named else None
+
+
+def town_like(span) -> bool:
+    """A name that may be a town: tagged GPE; framed by a settlement noun ("the town of X", "X
+    town"); or, whatever the parser's tag (it makes unknown names persons), the object of "in",
+    "near", "outside" on a verb ("clashed with youths in Huwara"). Not a LOC ("the Pacific")."""
+    root = span.root
+    if framed_as_settlement(span):
+        return True
+    if any(c.dep_ == "det" for c in root.children):  # "near the Hauptbahnhof": a building, a sea
+        return False
+    return root.ent_type_ == "GPE" or (
+        root.ent_type_ in MISTAGGED_TOWN_LABELS
+        and root.dep_ == "pobj"
+        and root.head.lower_ in TOWN_PREPS
+        and root.head.head.pos_ == "VERB"
+    )
+
+
+def framed_as_settlement(span) -> bool:
+    """ "Chibok town" (the noun in the span or the name its compound), "the town of Chibok"."""
+    root = span.root
+    if root.lemma_.lower() in SETTLEMENT_NOUNS and len(span) > 1:
+        return True
+    if root.dep_ == "compound":
+        return root.head.lemma_.lower() in SETTLEMENT_NOUNS
+    return (
+        root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    )
 
 
 @lru_cache(maxsize=1)
