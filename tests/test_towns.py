@@ -89,13 +89,14 @@ def test_event_in_a_small_town(nlp, gaz, text, trigger, near, expected):
         assert place.country_code in near and place.span is not None
 
 
-def test_a_town_of_history_in_the_lead_is_not_the_story_city(pipeline):
+@pytest.mark.parametrize("when", [" on Thursday", ""])  # the lead dates its news, or only the paper does
+def test_a_town_of_history_in_the_lead_is_not_the_story_city(pipeline, when):
     from dragoman.model import Document
 
     text = (
-        "Nigerian officials met Boko Haram leaders on Thursday to secure the release of 30 students. "
+        f"Nigerian officials met Boko Haram leaders{when} to secure the release of 30 students. "
         "In 2014, Boko Haram militants kidnapped 200 students from a school in Chibok. "
-        "The Nigerian government on Friday welcomed the release of the students."
+        "The Nigerian government welcomed the release of the students."
     )
     (doc,) = pipeline.process([Document(id="t", text=text, date="2017-09-16")])
     where = {e.trigger["text"]: e.location and e.location.name for e in doc.events}
