@@ -7,7 +7,9 @@ users extend it). Names are matched in tiers, so a primary name always beats an 
 names; 2) city alternate names and ISO subdivisions, indexed lazily on the first miss.
 Within a tier: a country mentioned in the document (`near`) first, then curated entries
 (countries, extra.tsv), then population. Initials ("UN", "U.N.") name only countries and
-curated entries; "the Kazakh capital" is the capital of the country it names.
+curated entries; "the Kazakh capital" is the capital of the country it names. Towns of 1,000+
+people (towns.py) are no tier: town() reads them only for a place phrase, in the document's
+countries.
 """
 
 from __future__ import annotations
@@ -22,8 +24,8 @@ from importlib import resources
 from .model import Place
 
 NAME_DROPS = re.compile(
-    r"^(the\s+)?((city|town|province|region|state|republic) of\s+)|"
-    r"\s+(province|region|oblast|governorate|state|city|district|prefecture)$",
+    r"^(the\s+)?((city|town|village|province|region|state|republic) of\s+)|"
+    r"\s+(province|region|oblast|governorate|state|city|town|village|district|prefecture)$",
     re.I,
 )
 FEATURE_RANK = {"country": 3, "admin1": 2, "region": 2, "city": 1}
@@ -250,6 +252,32 @@ class Gazetteer:
         name = self._countries[iso2]["capital"] if iso2 else None
         entry = self.entry(name, frozenset({country_code})) if name else None
         return entry.place(entry.name) if entry is not None and entry.country_code == country_code else None
+
+    # --- small towns: a fallback for place phrases (towns.py) ---
+    def town(self, name: str, near) -> Place | None:
+        """The town of 1,000+ people so named in a country of `near` (the document's countries),
+        for a place name the gazetteer does not know; never a town of another country."""
+        if not near or not _name_like(name) or CYRILLIC.search(name) or INITIALISM.match(name.strip()):
+            return None
+        for key in _name_variants(name):
+            rows = [r for r in self._towns().rows(key) if self._alpha3.get(r[1]) in near]
+            if rows:
+                entries = [self._town_entry(*row) for row in rows]
+                return _best(entries, near).place(name)
+        return None
+
+    def knows_town(self, name: str) -> bool:
+        """Whether some town of 1,000+ people anywhere bears this name."""
+        return _name_like(name) and any(self._towns().known(key) for key in _name_variants(name))
+
+    def _town_entry(self, name, iso2, admin1, lat, lon, geonameid, population) -> Entry:
+        admin1_name = self._admin1_names.get((iso2, admin1))
+        return Entry(name, "city", self._alpha3[iso2], admin1_name, lat, lon, geonameid, population)
+
+    def _towns(self):
+        from .towns import get_towns
+
+        return get_towns()
 
     def _russian(self):
         if self._russian_names is None:

@@ -318,7 +318,7 @@ class Pipeline:
             event.location = place or visits.get(id(sent)) or local_force_place(event, self.gazetteer, near)
             if event.location is None and dateline is not None and sent is doc.sentences[dateline]:
                 event.location = story.dateline
-        sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story)
+        sharpen_lead_places([(event, index[id(sent)]) for event, sent in work.found], story, doc.date)
         for event, sent in work.found:
             if event.location is None:  # where the document places this kind of happening
                 event.location = place_of_kind(event, index[id(sent)], kinds, doc.date)

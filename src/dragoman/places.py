@@ -14,6 +14,7 @@ from .dates import attachment_distance
 from .gazetteer import Entry, Gazetteer, get_gazetteer, normalize  # noqa: F401  (the place API)
 from .model import Place
 from .syntax import LOCATIVE_PREPS, first_conjunct
+from .towns import town_like, town_place
 from .words import place_nouns, words
 
 # "to X" names a place only after travel words, or after aid words when X is below a country
@@ -105,7 +106,7 @@ def event_places(
             or _in_discussed_topic(span.root)
         ):
             continue
-        place = gazetteer.lookup(span.text, near)
+        place = gazetteer.lookup(span.text, near) or town_place(span, gazetteer, near)
         if (
             place is not None
             and plausible(place, near, gazetteer)
@@ -333,8 +334,12 @@ def _with_place_noun(ent) -> tuple[int, int]:
 
 def _resolves(ent, gazetteer: Gazetteer) -> bool:
     if ent.label_ in ("ORG", "NORP", "PERSON"):
-        return gazetteer.is_primary_name(ent.text) and len(ent) <= 3
-    return gazetteer.entry(ent.text) is not None
+        if gazetteer.is_primary_name(ent.text) and len(ent) <= 3:
+            return True
+    elif gazetteer.entry(ent.text) is not None:
+        return True
+    town = ent.doc[slice(*_with_place_noun(ent))]  # a town the gazetteer lacks
+    return len(ent) <= 3 and town_like(town) and gazetteer.knows_town(ent.text)
 
 
 def _locative_distance(root, trigger_i: int) -> int | None:
@@ -419,7 +424,9 @@ def visit_place(sentence, gazetteer: Gazetteer | None = None, near=frozenset()) 
             or head.lower_ in ("to", "in")
             and head.head.lemma_.lower() in VISIT_WORDS
         ):
-            return gazetteer.lookup(span.text, near)
+            place = gazetteer.lookup(span.text, near)
+            if place is not None:  # (a town the gazetteer lacks is no visit's place)
+                return place
     return None
 
 

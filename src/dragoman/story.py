@@ -125,7 +125,7 @@ def _lead_dates(doc: Document) -> tuple[str | None, str | None, str | None, int 
     return first, act, said_day, ahead
 
 
-def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
+def sharpen_lead_places(placed: list[tuple[object, int]], story: Story, published: str | None = None) -> None:
     """Events of the lead placed in a country take the lead's city in that country; events of
     the story's country that name no place take that city too.
 
@@ -133,9 +133,15 @@ def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
     city of a saying a saying: "the ministry summoned the ambassador in Baku" does not move
     "was sentenced in Azerbaijan" (a court's act) to Baku.
 
-    `placed`: (event, index of its sentence) in document order."""
+    `placed`: (event, index of its sentence) in document order; `published`: the document's date."""
     lead = [(event, i) for event, i in placed if i < LEAD_SENTENCES]
-    cities = [e for e, _ in lead if e.location is not None and e.location.feature == "city"]
+    cities = [
+        e
+        for e, _ in lead
+        if e.location is not None
+        and e.location.feature == "city"
+        and not _of_earlier_year(e, story.date or published)
+    ]
     for event, _ in lead:
         where = event.location
         if where is None or where.feature != "country":
@@ -160,6 +166,12 @@ def sharpen_lead_places(placed: list[tuple[object, int]], story: Story) -> None:
             and any(e.country == story_city.country_code for e in event.actor + event.recipient)
         ):
             event.location = story_city
+
+
+def _of_earlier_year(event, story_date: str | None) -> bool:
+    """ "In 2014 Boko Haram kidnapped schoolgirls in Chibok", in the lead of a story of 2016:
+    history the lead recalls, whose place is not the story's."""
+    return bool(story_date and event.date and event.date[:4] < story_date[:4])
 
 
 def _material(event) -> bool:
