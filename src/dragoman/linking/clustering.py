@@ -4,7 +4,9 @@ A cluster is a connected group of reports that rules.compare() links: a new arti
 reports join the clusters of the stored reports they link to, and clusters that a new
 report links together merge. Since linking is symmetric and every link is found whatever
 came first (the index finds stored reports by the keys and dates of the new one), the
-clusters do not depend on the order articles arrive in, nor on how they are batched.
+clusters do not depend on the order articles arrive in, nor on how they are batched, as long
+as no chain of links spans more than MAX_SPAN days (past it, the union that comes first
+decides where the chain is cut: see _Sets).
 
 plan_links() decides, from the new reports and the stored reports an index found for
 them; the store (store/clusters.py) and the in-memory Linker below both apply its plan.
