@@ -53,6 +53,7 @@ Horn of Africa ~ Horn of Africa ~ DJI ERI ETH SOM
 Sahel ~ Sahel|Sahelian ~ BFA MLI MRT NER TCD
 Southern Africa ~ Southern African ~ AGO BWA LSO MDG MOZ MWI NAM SWZ ZAF ZMB ZWE
 Eastern Europe ~ Eastern European|East European ~ BLR BGR CZE HUN MDA POL ROU RUS SVK UKR
+Hermit Kingdom ~ hermit ~ PRK
 """
 
 

@@ -177,3 +177,31 @@ def test_a_promise_is_addressed_to_whom_each_promised_act_is(pipeline):
     text = "The Russian president promised to restore order and wipe out the oligarchs as a class."
     (event,) = extract(pipeline, text)
     assert event.event == "AGREE" and [r.name for r in event.recipient] == ["oligarchs"]
+
+
+def test_an_epithet_of_one_country_names_it_not_the_last_country_named(pipeline):
+    # "the hermit state" is North Korea, whichever country was named last, and even unnamed
+    text = (
+        "North Korea fired a rocket over the sea on Tuesday. South Korea said its navy tracked it. "
+        "The hermit state also threatened to strike Guam."
+    )
+    (threat,) = [e for e in extract(pipeline, text) if e.event == "THREATEN"]
+    assert [country for _, country in sides(threat.actor)] == ["PRK"]
+    (blamed,) = [
+        e for e in extract(pipeline, "Canada condemned the hermit kingdom on Monday.") if e.event == "ACCUSE"
+    ]
+    assert sides(blamed.recipient) == [("North Korea", "PRK")]
+
+
+def test_a_label_of_the_page_is_no_person_and_no_antecedent(pipeline):
+    # spaCy may tag "Email" of a newsletter box a person; "he" then must not stand for it
+    from dragoman.model import Document
+
+    text = (
+        "Maria Lopez arrived in Lima on Friday. Subscribe now: get the Evening Digest by Email "
+        "What you need to know tonight. On Sunday she criticized the army."
+    )
+    (doc,) = pipeline.run_many([Document(id="t", text=text, date="2024-05-08")])
+    assert not [e for e in doc.entities if e.name.lower() in ("email", "subscribe")]
+    (blamed,) = [e for e in doc.events if e.event == "ACCUSE"]
+    assert [a.name for a in blamed.actor] == ["Maria Lopez"]

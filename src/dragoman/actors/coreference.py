@@ -277,6 +277,9 @@ class Coreference:
             iso3 = state_key(seen.entity)
             if iso3 and iso3 not in avoid and desc.fits(iso3, self.kb.countries.get(iso3, "")):
                 return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
+        if desc.within is not None and len(desc.within) == 1:  # "the hermit state": one fits, named or not
+            (iso3,) = desc.within
+            return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
         return None
 
     def _pair_member(self, e: Entity, reading: Reading, text: str, span) -> Entity:

@@ -159,7 +159,11 @@ class DocumentActors(Coreference):
         found = reading and self.pair_for(root, reading, text, span)
         if found:  # "both countries", "the two leaders", "the ministers"
             return found
-        desc = None if m.place_noun and only_place_noun(m) else country_description(root, self.kb.regions)
+        desc = country_description(root, self.kb.regions)
+        if m.place_noun and only_place_noun(m) and (desc is None or desc.within is None):
+            desc = (
+                None  # "the country": the last named; "the Asian country", "the hermit state": as described
+            )
         found = desc and self.described_country(root, desc, text, span)
         if found:  # "the Asian country", "the communist regime", "the North"
             return found

@@ -21,6 +21,7 @@ NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTIT
 CONNECTORS = {"of", "'s", "-", "for", "the", "de", "al", "bin", "van", "von", "la"}
 HONORIFICS = words("honorifics")
 ORG_WORDS = words("organization_words")
+FURNITURE_WORDS = words("furniture_words")
 
 
 @dataclass
@@ -124,7 +125,16 @@ def find_mentions(kb: Knowledge, sent) -> list[Mention]:
         j = _head_after(sent, j, namey)
         runs.append((i, j))
         i = j
-    return share_heads([_code_mention(kb, sent[a:b], matches) for a, b in runs], sent.doc)
+    mentions = [_code_mention(kb, sent[a:b], matches) for a, b in runs]
+    return share_heads([m for m in mentions if not _furniture(m)], sent.doc)
+
+
+def _furniture(m: Mention) -> bool:
+    """A label or button of the page ("by Email", "Share"), which spaCy may take for a name."""
+    if m.known or m.org or m.country or m.role:
+        return False
+    words_ = [t.lower_ for t in m.tokens if t.is_alpha or "-" in t.text]
+    return bool(words_) and all(w in FURNITURE_WORDS for w in words_)
 
 
 def _head_after(sent, j: int, namey: list[bool]) -> int:
