@@ -205,3 +205,16 @@ def test_a_label_of_the_page_is_no_person_and_no_antecedent(pipeline):
     assert not [e for e in doc.entities if e.name.lower() in ("email", "subscribe")]
     (blamed,) = [e for e in doc.events if e.event == "ACCUSE"]
     assert [a.name for a in blamed.actor] == ["Maria Lopez"]
+
+
+def test_his_after_his_talks_with_someone_is_still_the_first_his(pipeline):
+    # the one met in "his talks with X" is the other party: the next "his" is not X
+    text = (
+        "Donald Trump has tweeted about trade since he took office, so after his angry exchanges "
+        "with Kim Jong Un ahead of his first visit to China, the talks focused on trade."
+    )
+    (visit,) = [e for e in extract(pipeline, text) if e.event == "CONSULT"]
+    assert [a.name for a in visit.actor] == ["Donald Trump"]
+    # a person named outside that phrase is the antecedent as before
+    text = "After his meeting with Angela Merkel, Emmanuel Macron said his minister would visit Spain."
+    assert all("Merkel" not in a.name for e in extract(pipeline, text) for a in e.actor)

@@ -26,6 +26,7 @@ from .entities import (
     strip_det,
     upgrade,
 )
+from .chains import earlier_of_chain
 from .descriptions import DESCRIPTION_WINDOW, Description
 from .mentions import Mention
 from .posts import signature_surname
@@ -277,10 +278,8 @@ class Coreference:
             iso3 = state_key(seen.entity)
             if iso3 and iso3 not in avoid and desc.fits(iso3, self.kb.countries.get(iso3, "")):
                 return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
-        if desc.within is not None and len(desc.within) == 1:  # "the hermit state": one fits, named or not
-            (iso3,) = desc.within
-            return state_entity(iso3, self.kb.countries.get(iso3, iso3), text, span)
-        return None
+        only = desc.only_fit()  # "the hermit state": the one country that fits, named or not
+        return state_entity(only, self.kb.countries.get(only, only), text, span) if only else None
 
     def _pair_member(self, e: Entity, reading: Reading, text: str, span) -> Entity:
         if reading.kind == STATES and e.kind != "state":  # "both countries": the states
@@ -320,7 +319,8 @@ class Coreference:
             return self.pair_for(tok, reading, phrase.text, (start, start + len(phrase.text)))
         low = self.words.get(tok.lower_, tok.lower_)
         if low in PERSON_PRONOUNS:
-            return self._clone_person(self._last_person_before(tok, avoid, self._clause_states(tok)), tok)
+            at = earlier_of_chain(tok) or tok  # "his talks with Kim ahead of his visit": the first "his"'s
+            return self._clone_person(self._last_person_before(at, avoid, self._clause_states(at)), tok)
         if low in FIRST_PERSON_PRONOUNS and (author := self._post_author(tok)) is not None:
             return (
                 self._clone_person(self._cluster_of(author), tok)

@@ -31,6 +31,10 @@ class Description:
             return False
         return self.compass is None or name.lower().startswith(self.compass + " ")
 
+    def only_fit(self) -> str | None:
+        """The one country an epithet fits ("the hermit state"), if it fits only one."""
+        return next(iter(self.within)) if self.within is not None and len(self.within) == 1 else None
+
 
 def country_description(root, regions: dict[str, frozenset[str]]) -> Description | None:
     """Whether the head token of a phrase with no country of its own describes a country."""
