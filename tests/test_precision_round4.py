@@ -218,3 +218,10 @@ def test_his_after_his_talks_with_someone_is_still_the_first_his(pipeline):
     # a person named outside that phrase is the antecedent as before
     text = "After his meeting with Angela Merkel, Emmanuel Macron said his minister would visit Spain."
     assert all("Merkel" not in a.name for e in extract(pipeline, text) for a in e.actor)
+
+
+def test_the_country_is_the_last_named_before_it_not_one_named_after(pipeline):
+    text = "Canada hosted the trade summit on Monday. The country then threatened Peru with sanctions."
+    (threat,) = [e for e in extract(pipeline, text) if e.event == "THREATEN"]
+    assert [country for _, country in sides(threat.actor)] == ["CAN"]
+    assert [country for _, country in sides(threat.recipient)] == ["PER"]

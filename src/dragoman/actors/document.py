@@ -45,7 +45,7 @@ class DocumentActors(Coreference):
         self.words = words or {}  # another language's pronoun → the English one
         self.mentions: list[Mention] = []
         self.sentence_mentions: list[Mention] = []  # those of the sentence being read
-        self.places: dict[str, str] = {}  # feature → country of the last place of that kind
+        self.places: list[tuple[int, str, str]] = []  # (offset, feature, country) of the places named
 
     def add_sentence(self, sent) -> None:
         self.sent_index += 1
@@ -79,7 +79,7 @@ class DocumentActors(Coreference):
                     else self._remembered(found, m)
                 )
         if m.place_noun and only_place_noun(m):
-            country = self.places.get(m.place_noun)  # "the province": the last one named
+            country = self._last_place(m.place_noun, start)  # "the province": the last one named
             return group_entity(m, text, span, country=country, kind="state") if country else None
         place = self._place_in(m, sent)
         country = (
@@ -89,7 +89,7 @@ class DocumentActors(Coreference):
             or self._described_possessor(m, sent)
         )
         if country is None and m.place_noun:  # "the government of the province"
-            country = self.places.get(m.place_noun)
+            country = self._last_place(m.place_noun, start)
         if country is None and m.org is None and m.known is None and _state_body(m, sent):
             country = self._body_country(m, sent)
         if _body_of_named(m):  # "the Trump administration", "the Abe government"
@@ -313,7 +313,12 @@ class DocumentActors(Coreference):
             if ent.label_ in ("GPE", "LOC"):
                 place = self.gazetteer.lookup(ent.text)
                 if place is not None and place.country_code:
-                    self.places[place.feature] = place.country_code
+                    self.places.append((sent.offset + ent[0].idx, place.feature, place.country_code))
+
+    def _last_place(self, feature: str, before: int) -> str | None:
+        """The country of the last place of a kind named before an offset: "Canada hosted the
+        summit. The country then threatened Peru": Canada, not Peru, named after the reference."""
+        return next((c for at, f, c in reversed(self.places) if f == feature and at < before), None)
 
 
 def _body_of_named(m: Mention) -> bool:
