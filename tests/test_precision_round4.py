@@ -225,3 +225,22 @@ def test_the_country_is_the_last_named_before_it_not_one_named_after(pipeline):
     (threat,) = [e for e in extract(pipeline, text) if e.event == "THREATEN"]
     assert [country for _, country in sides(threat.actor)] == ["CAN"]
     assert [country for _, country in sides(threat.recipient)] == ["PER"]
+
+
+def test_a_sign_up_form_pasted_in_the_text_is_furniture_whatever_its_length():
+    from dragoman.clean import boilerplate_flags
+
+    form = (
+        "Newsletter Sign Up Get the Evening Digest by Email The stories you need to read tonight, "
+        "sent to your inbox from Monday to Friday. Please verify you're not a robot by ticking the box. "
+        "Invalid email address. Please re-enter. You must select a newsletter to subscribe to."
+    )
+    long_sentence = (
+        "The minister said the robot factory would open next year after a long dispute over its "
+        "email servers, its address in the capital and the updates its owners had promised to send."
+    )
+    assert boilerplate_flags(["Rebels seized the town on Monday.", form, long_sentence]) == [
+        False,
+        True,
+        False,
+    ]

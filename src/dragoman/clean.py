@@ -291,8 +291,19 @@ def _foreign_sentences(lines: list[str], languages: list[str]) -> list[bool]:
     ]
 
 
+@lru_cache(maxsize=1)
+def form_patterns() -> tuple[re.Pattern, ...]:
+    """The patterns in data/form_text.txt: phrases of sign-up and consent forms."""
+    text = resources.files("dragoman.data").joinpath("form_text.txt").read_text("utf-8")
+    rows = (row.strip() for row in text.splitlines())
+    return tuple(re.compile(row, re.IGNORECASE) for row in rows if row and not row.startswith("#"))
+
+
 def matches_pattern(line: str) -> bool:
-    """A short line matching one of data/boilerplate.txt's patterns."""
+    """A short line matching one of data/boilerplate.txt's patterns, or a line of any length
+    holding a phrase of a form (data/form_text.txt)."""
+    if any(p.search(line) for p in form_patterns()):
+        return True
     if len(WORD.findall(line)) > MAX_PATTERN_WORDS:
         return False
     return any(p.search(line) for p in boilerplate_patterns())
