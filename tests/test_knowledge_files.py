@@ -664,3 +664,14 @@ def test_the_russian_lexicon_loads_with_plover_types_and_russian_prepositions():
         p for table in (lex.verbs, lex.nouns, lex.light) for ts in table.values() for t in ts for p in t.preps
     }
     assert preps and all(not p.isascii() for p in preps)
+
+
+def test_an_organisation_is_known_without_its_arabic_article():
+    # the parser often tags "Shabaab" of "al-Shabaab", "Jazeera" of "Al Jazeera"
+    from dragoman.knowledge import load_knowledge, without_arabic_article
+
+    kb = load_knowledge()
+    for bare, code in (["Shabaab"], "ALSHABAAB"), (["Qaeda"], "ALQAEDA"), (["Jazeera"], "ALJAZEERA"):
+        assert [i.org for i in kb.lookup(bare)] == [code]
+    assert without_arabic_article("Al-Arabiya") == "Arabiya"
+    assert without_arabic_article("Alliance") is None and without_arabic_article("al-Ba") is None

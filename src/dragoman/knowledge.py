@@ -9,6 +9,7 @@ spaCy tokenises them.
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -253,6 +254,18 @@ def _add_org(row: dict, add, kb: Knowledge) -> None:
     kb.orgs[code] = info
     for phrase in [code, row["name"], *split_cell(row.get("aliases"))]:
         add(phrase, info)
+        if bare := without_arabic_article(phrase):
+            add(bare, info)
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:al|el)[- ](?=[A-Z])", re.IGNORECASE)
+
+
+def without_arabic_article(phrase: str) -> str | None:
+    """ "al-Shabaab" -> "Shabaab", "Al Jazeera" -> "Jazeera": the parser often leaves the
+    Arabic article out of the name it tags, and the name is the organisation's all the same."""
+    bare = _ARABIC_ARTICLE.sub("", phrase, count=1)
+    return bare if bare != phrase and len(bare) >= 4 else None
 
 
 def _add_person(row: dict, add, kb: Knowledge) -> None:
